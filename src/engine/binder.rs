@@ -1,0 +1,857 @@
+//! Parameter binding as Windows PowerShell 5.1 does it: named arguments (with
+//! unambiguous prefixes), then positional ones, then type conversion and
+//! validation, then the mandatory check; pipeline input per record, by value
+//! and then by property name. Every failure carries 5.1's message text.
+
+use std::rc::Rc;
+
+use crate::lang::ast::{ExprKind, ScriptBlock, Span};
+
+use super::command::{Args, CommandInfo, CommandType, Help, ParamSpec};
+use super::convert;
+use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::runtime::{CommonParams, Interp};
+use super::types;
+use super::value::{TypeKind, Value};
+
+/// An evaluated command argument, before binding.
+#[derive(Debug, Clone)]
+pub enum ArgItem {
+    Named {
+        name: String,
+        text: String,
+        value: Option<Value>,
+        span: Span,
+    },
+    Positional {
+        value: Value,
+        span: Span,
+    },
+}
+
+pub struct Bound {
+    pub args: Args,
+    pub common: CommonParams,
+    /// Arguments no parameter took (`$args` of a simple function).
+    pub remaining: Vec<Value>,
+    /// Mandatory parameters left for pipeline input to supply.
+    pub deferred: Vec<String>,
+}
+
+struct Common {
+    name: &'static str,
+    alias: &'static str,
+    kind: TypeKind,
+}
+
+const COMMON: &[Common] = &[
+    Common {
+        name: "Verbose",
+        alias: "vb",
+        kind: TypeKind::Switch,
+    },
+    Common {
+        name: "Debug",
+        alias: "db",
+        kind: TypeKind::Switch,
+    },
+    Common {
+        name: "ErrorAction",
+        alias: "ea",
+        kind: TypeKind::Enum(&types::ACTION_PREFERENCE),
+    },
+    Common {
+        name: "WarningAction",
+        alias: "wa",
+        kind: TypeKind::Enum(&types::ACTION_PREFERENCE),
+    },
+    Common {
+        name: "InformationAction",
+        alias: "infa",
+        kind: TypeKind::Enum(&types::ACTION_PREFERENCE),
+    },
+    Common {
+        name: "ErrorVariable",
+        alias: "ev",
+        kind: TypeKind::String,
+    },
+    Common {
+        name: "WarningVariable",
+        alias: "wv",
+        kind: TypeKind::String,
+    },
+    Common {
+        name: "InformationVariable",
+        alias: "iv",
+        kind: TypeKind::String,
+    },
+    Common {
+        name: "OutVariable",
+        alias: "ov",
+        kind: TypeKind::String,
+    },
+    Common {
+        name: "OutBuffer",
+        alias: "ob",
+        kind: TypeKind::Int,
+    },
+    Common {
+        name: "PipelineVariable",
+        alias: "pv",
+        kind: TypeKind::String,
+    },
+];
+
+/// The names of the common parameters, for help and completion.
+pub fn common_parameter_names() -> Vec<&'static str> {
+    COMMON.iter().map(|c| c.name).collect()
+}
+
+enum Target<'a> {
+    Declared(&'a ParamSpec),
+    Common(&'a Common),
+}
+
+impl Target<'_> {
+    fn name(&self) -> &str {
+        match self {
+            Target::Declared(p) => &p.name,
+            Target::Common(c) => c.name,
+        }
+    }
+    fn is_switch(&self) -> bool {
+        match self {
+            Target::Declared(p) => p.is_switch(),
+            Target::Common(c) => c.kind == TypeKind::Switch,
+        }
+    }
+}
+
+fn binding_error(
+    info: &CommandInfo,
+    invocation: &InvocationInfo,
+    span: Option<Span>,
+    id: &str,
+    category: &'static str,
+    exception: &str,
+    message: String,
+) -> Flow {
+    let suffix = if info.kind == CommandType::Cmdlet {
+        info.class_name.clone()
+    } else {
+        info.name.clone()
+    };
+    let fqid = if suffix.is_empty() {
+        id.to_string()
+    } else {
+        format!("{id},{suffix}")
+    };
+    let mut rec = ErrorRecord::new(message, exception, category, fqid);
+    rec.activity = info.name.clone();
+    let mut inv = invocation.clone();
+    if let (Some(span), Some((src, _))) = (span, &invocation.position) {
+        inv.position = Some((src.clone(), span));
+    }
+    rec.invocation = Some(inv);
+    Flow::error(rec)
+}
+
+const PBE: &str = "System.Management.Automation.ParameterBindingException";
+
+fn resolve<'a>(info: &'a CommandInfo, name: &str) -> Result<Target<'a>, Vec<String>> {
+    let declared = info.params.iter();
+    if let Some(p) = info.params.iter().find(|p| p.matches_name(name)) {
+        return Ok(Target::Declared(p));
+    }
+    if info.common_params {
+        if let Some(c) = COMMON
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name) || c.alias.eq_ignore_ascii_case(name))
+        {
+            return Ok(Target::Common(c));
+        }
+    }
+    let lower = name.to_ascii_lowercase();
+    let starts = |s: &str| s.to_ascii_lowercase().starts_with(&lower);
+    let d: Vec<&ParamSpec> = declared
+        .filter(|p| starts(&p.name) || p.aliases.iter().any(|a| starts(a)))
+        .collect();
+    let c: Vec<&Common> = if info.common_params {
+        COMMON.iter().filter(|c| starts(c.name)).collect()
+    } else {
+        Vec::new()
+    };
+    match (d.len(), c.len()) {
+        (1, _) => Ok(Target::Declared(d[0])),
+        (0, 1) => Ok(Target::Common(c[0])),
+        (0, 0) => Err(Vec::new()),
+        _ => Err(d
+            .iter()
+            .map(|p| p.name.clone())
+            .chain(c.iter().map(|c| c.name.to_string()))
+            .collect()),
+    }
+}
+
+/// Binds arguments for one invocation. `has_input` says pipeline input will come,
+/// so mandatory parameters it can supply are not missing yet.
+pub fn bind(
+    interp: &mut Interp,
+    info: &CommandInfo,
+    items: Vec<ArgItem>,
+    has_input: bool,
+    invocation: &InvocationInfo,
+    position: usize,
+) -> EvalResult<Bound> {
+    let mut args = Args::default();
+    let mut common = CommonParams::default();
+    let mut spans: Vec<(String, Span)> = Vec::new();
+    let mut positional: Vec<(Value, Span)> = Vec::new();
+    let mut remaining = Vec::new();
+    let simple_function = info.kind == CommandType::Function && !info.common_params;
+    let mut iter = items.into_iter().peekable();
+    while let Some(item) = iter.next() {
+        match item {
+            ArgItem::Positional { value, span } => positional.push((value, span)),
+            ArgItem::Named {
+                name,
+                text,
+                value,
+                span,
+            } => {
+                let target = match resolve(info, &name) {
+                    Ok(t) => t,
+                    Err(candidates) if candidates.is_empty() => {
+                        if simple_function {
+                            remaining.push(Value::str(&text));
+                            if let Some(v) = value {
+                                remaining.push(v);
+                            }
+                            continue;
+                        }
+                        return Err(binding_error(
+                            info,
+                            invocation,
+                            Some(span),
+                            "NamedParameterNotFound",
+                            "InvalidArgument",
+                            PBE,
+                            format!(
+                                "A parameter cannot be found that matches parameter name '{name}'."
+                            ),
+                        ));
+                    }
+                    Err(candidates) => {
+                        let list: String = candidates.iter().map(|c| format!(" -{c}")).collect();
+                        return Err(binding_error(info, invocation, Some(span), "AmbiguousParameter", "InvalidArgument", PBE, format!("Parameter cannot be processed because the parameter name '{name}' is ambiguous. Possible matches include:{list}.")));
+                    }
+                };
+                let pname = target.name().to_string();
+                if spans.iter().any(|(n, _)| n.eq_ignore_ascii_case(&pname)) {
+                    return Err(binding_error(info, invocation, Some(span), "ParameterAlreadyBound", "InvalidArgument", PBE, format!("Cannot bind parameter because parameter '{pname}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".")));
+                }
+                let (value, vspan) = match value {
+                    Some(v) => (v, span),
+                    None if target.is_switch() => (Value::Bool(true), span),
+                    None => match iter.peek() {
+                        Some(ArgItem::Positional { .. }) => match iter.next() {
+                            Some(ArgItem::Positional { value, span: s }) => (value, s),
+                            _ => unreachable!("peeked a positional argument"),
+                        },
+                        _ => {
+                            let ty = match &target {
+                                Target::Declared(p) => p.ty.full_name(),
+                                Target::Common(c) => super::value::TypeRef {
+                                    kind: c.kind,
+                                    is_array: false,
+                                }
+                                .full_name(),
+                            };
+                            return Err(binding_error(info, invocation, Some(span), "MissingArgument", "InvalidArgument", PBE, format!("Missing an argument for parameter '{pname}'. Specify a parameter of type '{ty}' and try again.")));
+                        }
+                    },
+                };
+                spans.push((pname.clone(), vspan));
+                match target {
+                    Target::Declared(p) => {
+                        let v = convert_arg(info, invocation, p, value, vspan)?;
+                        args.set_value(&p.name, v);
+                    }
+                    Target::Common(c) => {
+                        set_common(&mut common, c, &value, info, invocation, vspan)?
+                    }
+                }
+            }
+        }
+    }
+    // Positional arguments fill positioned parameters in order.
+    let mut by_position: Vec<&ParamSpec> = info
+        .params
+        .iter()
+        .filter(|p| p.position.is_some() && !p.is_switch())
+        .collect();
+    by_position.sort_by_key(|p| p.position);
+    if info.implicit_positions && by_position.is_empty() {
+        by_position = info.params.iter().filter(|p| !p.is_switch()).collect();
+    }
+    let remaining_param = info.params.iter().find(|p| p.remaining);
+    let mut extra: Vec<(Value, Span)> = Vec::new();
+    let already: Vec<String> = args
+        .values
+        .iter()
+        .map(|(n, _)| n.to_ascii_lowercase())
+        .collect();
+    let mut slots = by_position
+        .into_iter()
+        .filter(|p| !already.contains(&p.name.to_ascii_lowercase()) && !p.remaining);
+    for (value, span) in positional {
+        match slots.next() {
+            Some(p) => {
+                let v = convert_arg(info, invocation, p, value, span)?;
+                args.set_value(&p.name, v);
+                spans.push((p.name.clone(), span));
+            }
+            None => extra.push((value, span)),
+        }
+    }
+    if !extra.is_empty() {
+        if let Some(p) = remaining_param {
+            let values: Vec<Value> = extra.into_iter().map(|(v, _)| v).collect();
+            args.set_value(&p.name, Value::array(values));
+        } else if simple_function {
+            remaining.extend(extra.into_iter().map(|(v, _)| v));
+        } else {
+            let (v, span) = &extra[0];
+            return Err(binding_error(
+                info,
+                invocation,
+                Some(*span),
+                "PositionalParameterNotFound",
+                "InvalidArgument",
+                PBE,
+                format!(
+                    "A positional parameter cannot be found that accepts argument '{}'.",
+                    arg_text(v)
+                ),
+            ));
+        }
+    }
+    args.set = resolve_set(info, &args).map_err(|_| {
+        binding_error(
+            info,
+            invocation,
+            None,
+            "AmbiguousParameterSet",
+            "InvalidArgument",
+            PBE,
+            "Parameter set cannot be resolved using the specified named parameters.".into(),
+        )
+    })?;
+    // Mandatory parameters not given: pipeline input may still supply them.
+    let mut deferred = Vec::new();
+    let mut missing: Vec<&ParamSpec> = Vec::new();
+    for p in info
+        .params
+        .iter()
+        .filter(|p| p.mandatory && in_set(p, args.set.as_deref()))
+    {
+        if args.has(&p.name) {
+            continue;
+        }
+        if has_input && (p.from_pipeline || p.from_pipeline_by_name) {
+            deferred.push(p.name.clone());
+        } else {
+            missing.push(p);
+        }
+    }
+    if !missing.is_empty() {
+        if interp.host.is_interactive() {
+            prompt_missing(interp, info, &mut args, &missing, invocation, position)?;
+        } else {
+            let names: String = missing.iter().map(|p| format!(" {}", p.name)).collect();
+            return Err(binding_error(info, invocation, None, "MissingMandatoryParameter", "InvalidArgument", PBE, format!("Cannot process command because of one or more missing mandatory parameters:{names}.")));
+        }
+    }
+    Ok(Bound {
+        args,
+        common,
+        remaining,
+        deferred,
+    })
+}
+
+/// 5.1's prompt for missing mandatory parameters.
+fn prompt_missing(
+    interp: &mut Interp,
+    info: &CommandInfo,
+    args: &mut Args,
+    missing: &[&ParamSpec],
+    invocation: &InvocationInfo,
+    position: usize,
+) -> EvalResult<()> {
+    interp.host.write_host(
+        &format!(
+            "cmdlet {} at command pipeline position {}",
+            info.name, position
+        ),
+        true,
+    );
+    interp
+        .host
+        .write_host("Supply values for the following parameters:", true);
+    for p in missing {
+        let value = if p.ty.is_array {
+            let mut items = Vec::new();
+            loop {
+                let Some(line) = interp
+                    .host
+                    .read_line(&format!("{}[{}]: ", p.name, items.len()))
+                else {
+                    return Err(Flow::Interrupted);
+                };
+                if line.is_empty() {
+                    break;
+                }
+                items.push(Value::str(line));
+            }
+            Value::array(items)
+        } else {
+            let Some(line) = interp.host.read_line(&format!("{}: ", p.name)) else {
+                return Err(Flow::Interrupted);
+            };
+            Value::str(line)
+        };
+        let v = convert_arg(info, invocation, p, value, Span::default())?;
+        args.set_value(&p.name, v);
+    }
+    Ok(())
+}
+
+fn arg_text(v: &Value) -> String {
+    v.to_display_string()
+}
+
+fn set_common(
+    common: &mut CommonParams,
+    c: &Common,
+    value: &Value,
+    info: &CommandInfo,
+    invocation: &InvocationInfo,
+    span: Span,
+) -> EvalResult<()> {
+    let as_pref = |v: &Value| -> EvalResult<String> {
+        convert::convert_enum(v, &types::ACTION_PREFERENCE)
+            .map(|e| e.to_display_string())
+            .map_err(|m| {
+                binding_error(
+                    info,
+                    invocation,
+                    Some(span),
+                    "CannotConvertArgumentNoMessage",
+                    "InvalidArgument",
+                    PBE,
+                    format!("Cannot bind parameter '{}'. {m}", c.name),
+                )
+            })
+    };
+    match c.name {
+        "Verbose" => common.verbose = Some(convert::to_bool(value)),
+        "Debug" => common.debug = Some(convert::to_bool(value)),
+        "ErrorAction" => common.error_action = Some(as_pref(value)?),
+        "WarningAction" => common.warning_action = Some(as_pref(value)?),
+        "ErrorVariable" => common.error_variable = Some(value.to_display_string()),
+        "OutVariable" => common.out_variable = Some(value.to_display_string()),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Converts and validates one argument for a parameter.
+fn convert_arg(
+    info: &CommandInfo,
+    invocation: &InvocationInfo,
+    p: &ParamSpec,
+    value: Value,
+    span: Span,
+) -> EvalResult<Value> {
+    let is_function = info.kind == CommandType::Function;
+    if p.mandatory || p.not_null_or_empty {
+        let empty_kind = match &value {
+            Value::Null => Some(("ParameterArgumentValidationErrorNullNotAllowed", "null")),
+            Value::Str(s) if s.is_empty() => Some((
+                "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+                "an empty string",
+            )),
+            Value::Array(a) if a.borrow().is_empty() && p.ty.is_array => Some((
+                "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
+                "an empty array",
+            )),
+            _ => None,
+        };
+        if let Some((id, what)) = empty_kind {
+            let msg = if what == "null" {
+                format!(
+                    "Cannot bind argument to parameter '{}' because it is null.",
+                    p.name
+                )
+            } else {
+                format!(
+                    "Cannot bind argument to parameter '{}' because it is {what}.",
+                    p.name
+                )
+            };
+            let exc = "System.Management.Automation.ParameterBindingValidationException";
+            return Err(binding_error(
+                info,
+                invocation,
+                Some(span),
+                id,
+                "InvalidData",
+                exc,
+                msg,
+            ));
+        }
+    }
+    let converted = if p.is_switch() {
+        Value::Bool(convert::to_bool(&value))
+    } else if p.ty.kind == TypeKind::Object && !p.ty.is_array {
+        value
+    } else {
+        let v = if p.ty.is_array && !matches!(value, Value::Array(_)) {
+            Value::array(vec![value.clone()])
+        } else {
+            value.clone()
+        };
+        let simple_string_join =
+            p.ty.kind == TypeKind::String && !p.ty.is_array && matches!(value, Value::Array(_));
+        if simple_string_join && is_function && !info.common_params {
+            Value::str(value.to_display_string())
+        } else if simple_string_join {
+            let exc =
+                "System.Management.Automation.ParameterBindingArgumentTransformationException";
+            let msg = if is_function {
+                format!("Cannot process argument transformation on parameter '{}'. Cannot convert value to type System.String.", p.name)
+            } else {
+                format!(
+                    "Cannot bind parameter '{}'. Cannot convert value to type System.String.",
+                    p.name
+                )
+            };
+            let id = if is_function {
+                "ParameterArgumentTransformationError"
+            } else {
+                "CannotConvertArgument"
+            };
+            return Err(binding_error(
+                info,
+                invocation,
+                Some(span),
+                id,
+                "InvalidData",
+                exc,
+                msg,
+            ));
+        } else {
+            match convert::convert(&v, &p.ty) {
+                Ok(c) => c,
+                Err(m) => {
+                    return Err(if is_function {
+                        binding_error(info, invocation, Some(span), "ParameterArgumentTransformationError", "InvalidData", "System.Management.Automation.ParameterBindingArgumentTransformationException", format!("Cannot process argument transformation on parameter '{}'. {m}", p.name))
+                    } else {
+                        binding_error(
+                            info,
+                            invocation,
+                            Some(span),
+                            "CannotConvertArgumentNoMessage",
+                            "InvalidArgument",
+                            PBE,
+                            format!("Cannot bind parameter '{}'. {m}", p.name),
+                        )
+                    });
+                }
+            }
+        }
+    };
+    if let Some(set) = &p.validate_set {
+        for item in converted.enumerate() {
+            let text = item.to_display_string();
+            if !set.iter().any(|s| s.eq_ignore_ascii_case(&text)) {
+                let exc = "System.Management.Automation.ParameterBindingValidationException";
+                return Err(binding_error(
+                    info,
+                    invocation,
+                    Some(span),
+                    "ParameterArgumentValidationError",
+                    "InvalidData",
+                    exc,
+                    format!("Cannot validate argument on parameter '{}'. The argument \"{}\" does not belong to the set \"{}\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.name, text, set.join(",")),
+                ));
+            }
+        }
+    }
+    if p.not_null_or_empty {
+        if let Value::Array(a) = &converted {
+            if a.borrow().iter().any(|v| v.is_null()) {
+                let exc = "System.Management.Automation.ParameterBindingValidationException";
+                return Err(binding_error(info, invocation, Some(span), "ParameterArgumentValidationError", "InvalidData", exc, format!("Cannot validate argument on parameter '{}'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.", p.name)));
+            }
+        }
+    }
+    Ok(converted)
+}
+
+fn in_set(p: &ParamSpec, set: Option<&str>) -> bool {
+    match set {
+        None => true,
+        Some(s) => p.sets.is_empty() || p.sets.iter().any(|n| n.eq_ignore_ascii_case(s)),
+    }
+}
+
+/// Picks the parameter set the bound parameters allow; the default set breaks ties.
+fn resolve_set(info: &CommandInfo, args: &Args) -> Result<Option<String>, ()> {
+    let sets = info.set_names();
+    if sets.is_empty() {
+        return Ok(None);
+    }
+    let candidates: Vec<&String> = sets
+        .iter()
+        .filter(|s| {
+            args.values.iter().all(|(n, _)| {
+                info.params
+                    .iter()
+                    .find(|p| p.name.eq_ignore_ascii_case(n))
+                    .is_none_or(|p| in_set(p, Some(s)))
+            })
+        })
+        .collect();
+    match candidates.len() {
+        0 => Err(()),
+        1 => Ok(Some(candidates[0].clone())),
+        _ => {
+            if let Some(d) = &info.default_set {
+                if candidates.iter().any(|c| c.eq_ignore_ascii_case(d)) {
+                    return Ok(Some(d.clone()));
+                }
+            }
+            // Prefer a set whose mandatory parameters are all bound.
+            let complete: Vec<&&String> = candidates
+                .iter()
+                .filter(|s| {
+                    info.params
+                        .iter()
+                        .filter(|p| p.mandatory && p.sets.iter().any(|n| n.eq_ignore_ascii_case(s)))
+                        .all(|p| args.has(&p.name))
+                })
+                .collect();
+            Ok(Some(
+                complete
+                    .first()
+                    .map(|s| (**s).clone())
+                    .unwrap_or_else(|| candidates[0].clone()),
+            ))
+        }
+    }
+}
+
+/// Binds one pipeline record: by value first, then by property name. `None`
+/// when the record bound nothing (the error is already written).
+pub fn bind_pipeline(
+    interp: &mut Interp,
+    info: &CommandInfo,
+    base: &Args,
+    obj: &Value,
+    deferred: &[String],
+    invocation: &InvocationInfo,
+) -> EvalResult<Option<Args>> {
+    let mut args = base.clone();
+    let mut bound_any = false;
+    for p in info
+        .params
+        .iter()
+        .filter(|p| p.from_pipeline && in_set(p, base.set.as_deref()))
+    {
+        if base.has(&p.name) {
+            continue;
+        }
+        let v = if p.ty.kind == TypeKind::Object {
+            Ok(obj.clone())
+        } else {
+            convert::convert(obj, &p.ty)
+        };
+        if let Ok(v) = v {
+            args.set_value(&p.name, v);
+            bound_any = true;
+            break;
+        }
+    }
+    if let Value::Object(o) = obj {
+        for p in info.params.iter().filter(|p| p.from_pipeline_by_name) {
+            if base.has(&p.name) {
+                continue;
+            }
+            let found = {
+                let o = o.borrow();
+                std::iter::once(&p.name)
+                    .chain(p.aliases.iter())
+                    .find_map(|n| o.get(n).cloned())
+            };
+            if let Some(v) = found {
+                let v = match convert_arg(info, invocation, p, v, Span::default()) {
+                    Ok(v) => v,
+                    Err(Flow::Error(rec)) => {
+                        write_record_error(interp, rec);
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(e),
+                };
+                args.set_value(&p.name, v);
+                bound_any = true;
+            }
+        }
+    }
+    let takes_input = info
+        .params
+        .iter()
+        .any(|p| p.from_pipeline || p.from_pipeline_by_name);
+    if !bound_any && takes_input || !takes_input && info.kind == CommandType::Cmdlet {
+        let rec = ErrorRecord::new(
+            "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.",
+            PBE,
+            "InvalidArgument",
+            format!("InputObjectNotBound,{}", info.class_name),
+        )
+        .with_target(obj);
+        let mut rec = rec;
+        rec.activity = info.name.clone();
+        rec.invocation = Some(invocation.clone());
+        write_record_error(interp, Rc::new(rec));
+        return Ok(None);
+    }
+    let missing: Vec<&String> = deferred.iter().filter(|n| !args.has(n)).collect();
+    if !missing.is_empty() {
+        let names: String = missing.iter().map(|n| format!(" {n}")).collect();
+        let mut rec = ErrorRecord::new(format!("Cannot process command because of one or more missing mandatory parameters:{names}."), PBE, "InvalidArgument", format!("MissingMandatoryParameter,{}", info.class_name)).with_target(obj);
+        rec.activity = info.name.clone();
+        rec.invocation = Some(invocation.clone());
+        write_record_error(interp, Rc::new(rec));
+        return Ok(None);
+    }
+    Ok(Some(args))
+}
+
+fn write_record_error(interp: &mut Interp, rec: Rc<ErrorRecord>) {
+    interp.record_error(&rec);
+    let pref = interp.preference("ErrorActionPreference");
+    if !pref.eq_ignore_ascii_case("SilentlyContinue") && !pref.eq_ignore_ascii_case("Ignore") {
+        interp.host.write_error(&rec);
+    }
+}
+
+// ---------------------------------------------------------------- functions
+
+/// Metadata of a script function from its param block and attributes.
+pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool) -> CommandInfo {
+    let advanced = body.is_advanced();
+    let mut params = Vec::new();
+    let mut explicit_positions = false;
+    for p in body.params.iter().flatten() {
+        let ty = p
+            .type_name
+            .as_ref()
+            .and_then(|t| types::resolve(&t.name, t.is_array))
+            .unwrap_or_else(|| {
+                Rc::new(super::value::TypeRef {
+                    kind: TypeKind::Object,
+                    is_array: false,
+                })
+            });
+        let mut spec = ParamSpec::new(&p.name, TypeKind::Object);
+        spec.ty = ty;
+        for a in &p.attributes {
+            let aname = a.name.to_ascii_lowercase();
+            match aname.as_str() {
+                "parameter" => {
+                    for (k, v) in &a.named {
+                        let truthy = v.as_ref().map(const_truthy).unwrap_or(true);
+                        match k.to_ascii_lowercase().as_str() {
+                            "mandatory" => spec.mandatory = truthy,
+                            "valuefrompipeline" => spec.from_pipeline = truthy,
+                            "valuefrompipelinebypropertyname" => {
+                                spec.from_pipeline_by_name = truthy
+                            }
+                            "valuefromremainingarguments" => spec.remaining = truthy,
+                            "position" => {
+                                spec.position = v.as_ref().and_then(const_int).map(|i| i as usize);
+                                explicit_positions = true;
+                            }
+                            "parametersetname" => {
+                                if let Some(s) = v.as_ref().and_then(const_str) {
+                                    spec.sets.push(s);
+                                }
+                            }
+                            "helpmessage" => {
+                                spec.help = v.as_ref().and_then(const_str).unwrap_or_default()
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                "validateset" => {
+                    spec.validate_set = Some(a.positional.iter().filter_map(const_str).collect())
+                }
+                "validatenotnullorempty" | "validatenotnull" => spec.not_null_or_empty = true,
+                "alias" => spec
+                    .aliases
+                    .extend(a.positional.iter().filter_map(const_str)),
+                _ => {}
+            }
+        }
+        params.push(spec);
+    }
+    let _ = explicit_positions;
+    CommandInfo {
+        name: name.to_string(),
+        kind: CommandType::Function,
+        module: String::new(),
+        class_name: String::new(),
+        params,
+        default_set: body
+            .attributes
+            .iter()
+            .find(|a| a.name.eq_ignore_ascii_case("CmdletBinding"))
+            .and_then(|a| {
+                a.named
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case("DefaultParameterSetName"))
+                    .and_then(|(_, v)| v.as_ref().and_then(const_str))
+            }),
+        help: Help::default(),
+        output_types: Vec::new(),
+        factory: None,
+        common_params: advanced,
+        implicit_positions: true,
+    }
+}
+
+fn const_str(e: &crate::lang::ast::Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Str(s) | ExprKind::Bare(s) => Some(s.clone()),
+        ExprKind::Int(i) => Some(i.to_string()),
+        _ => None,
+    }
+}
+
+fn const_int(e: &crate::lang::ast::Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Int(i) => Some(*i),
+        _ => None,
+    }
+}
+
+fn const_truthy(e: &crate::lang::ast::Expr) -> bool {
+    match &e.kind {
+        ExprKind::Variable { name, .. } => !name.eq_ignore_ascii_case("false"),
+        ExprKind::Int(i) => *i != 0,
+        _ => true,
+    }
+}

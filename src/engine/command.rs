@@ -1,0 +1,308 @@
+//! Commands and their metadata. One description per command feeds the binder,
+//! `Get-Command`, `Get-Help` and REPL completion, so they cannot disagree.
+
+use std::rc::Rc;
+
+use super::error::EvalResult;
+use super::runtime::Ctx;
+use super::types;
+use super::value::{TypeKind, TypeRef, Value};
+
+#[derive(Debug, Clone)]
+pub struct ParamSpec {
+    pub name: String,
+    pub ty: Rc<TypeRef>,
+    pub mandatory: bool,
+    pub position: Option<usize>,
+    pub aliases: Vec<String>,
+    pub from_pipeline: bool,
+    pub from_pipeline_by_name: bool,
+    /// ValueFromRemainingArguments: collects unbound positional arguments.
+    pub remaining: bool,
+    pub validate_set: Option<Vec<String>>,
+    pub not_null_or_empty: bool,
+    /// Parameter sets this parameter belongs to; empty means all of them.
+    pub sets: Vec<String>,
+    pub help: String,
+    /// Shown in help (`Default value`); binding of defaults is the command's business.
+    pub default_text: Option<String>,
+}
+
+impl ParamSpec {
+    pub fn new(name: &str, ty: TypeKind) -> ParamSpec {
+        ParamSpec {
+            name: name.to_string(),
+            ty: Rc::new(TypeRef {
+                kind: ty,
+                is_array: false,
+            }),
+            mandatory: false,
+            position: None,
+            aliases: Vec::new(),
+            from_pipeline: false,
+            from_pipeline_by_name: false,
+            remaining: false,
+            validate_set: None,
+            not_null_or_empty: false,
+            sets: Vec::new(),
+            help: String::new(),
+            default_text: None,
+        }
+    }
+
+    pub fn switch(name: &str) -> ParamSpec {
+        ParamSpec::new(name, TypeKind::Switch)
+    }
+
+    pub fn enumeration(name: &str, def: &'static types::EnumDef) -> ParamSpec {
+        types::register_enum(def);
+        ParamSpec::new(name, TypeKind::Enum(def))
+    }
+
+    pub fn array(mut self) -> Self {
+        Rc::make_mut(&mut self.ty).is_array = true;
+        self
+    }
+    pub fn mandatory(mut self) -> Self {
+        self.mandatory = true;
+        self
+    }
+    pub fn position(mut self, p: usize) -> Self {
+        self.position = Some(p);
+        self
+    }
+    pub fn alias(mut self, a: &str) -> Self {
+        self.aliases.push(a.to_string());
+        self
+    }
+    pub fn pipeline(mut self) -> Self {
+        self.from_pipeline = true;
+        self
+    }
+    pub fn by_name(mut self) -> Self {
+        self.from_pipeline_by_name = true;
+        self
+    }
+    pub fn remaining(mut self) -> Self {
+        self.remaining = true;
+        self
+    }
+    pub fn set(mut self, values: &[&str]) -> Self {
+        self.validate_set = Some(values.iter().map(|s| s.to_string()).collect());
+        self
+    }
+    pub fn not_empty(mut self) -> Self {
+        self.not_null_or_empty = true;
+        self
+    }
+    pub fn in_set(mut self, set: &str) -> Self {
+        self.sets.push(set.to_string());
+        self
+    }
+    pub fn help(mut self, h: &str) -> Self {
+        self.help = h.to_string();
+        self
+    }
+    pub fn default_text(mut self, d: &str) -> Self {
+        self.default_text = Some(d.to_string());
+        self
+    }
+
+    pub fn is_switch(&self) -> bool {
+        self.ty.kind == TypeKind::Switch
+    }
+
+    pub fn matches_name(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommandType {
+    Cmdlet,
+    Function,
+    Alias,
+}
+
+/// A runnable example in a command's help.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub title: String,
+    pub code: String,
+    pub remarks: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Help {
+    pub synopsis: String,
+    pub description: String,
+    pub examples: Vec<Example>,
+    pub notes: String,
+}
+
+pub type CmdletFactory = fn() -> Box<dyn Cmdlet>;
+
+/// Everything known about a command before it runs.
+#[derive(Clone)]
+pub struct CommandInfo {
+    pub name: String,
+    pub kind: CommandType,
+    pub module: String,
+    /// The implementing .NET class, appended to FullyQualifiedErrorIds of binding errors.
+    pub class_name: String,
+    pub params: Vec<ParamSpec>,
+    pub default_set: Option<String>,
+    pub help: Help,
+    pub output_types: Vec<String>,
+    pub factory: Option<CmdletFactory>,
+    /// Whether the common parameters (-Verbose, -ErrorAction, ...) apply.
+    pub common_params: bool,
+    /// Whether positional binding follows declaration order (script functions).
+    pub implicit_positions: bool,
+}
+
+impl std::fmt::Debug for CommandInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CommandInfo({})", self.name)
+    }
+}
+
+impl CommandInfo {
+    pub fn cmdlet(
+        name: &str,
+        module: &str,
+        class_name: &str,
+        factory: CmdletFactory,
+    ) -> CommandInfo {
+        CommandInfo {
+            name: name.to_string(),
+            kind: CommandType::Cmdlet,
+            module: module.to_string(),
+            class_name: class_name.to_string(),
+            params: Vec::new(),
+            default_set: None,
+            help: Help::default(),
+            output_types: Vec::new(),
+            factory: Some(factory),
+            common_params: true,
+            implicit_positions: false,
+        }
+    }
+
+    pub fn param(mut self, p: ParamSpec) -> Self {
+        self.params.push(p);
+        self
+    }
+
+    pub fn default_set(mut self, s: &str) -> Self {
+        self.default_set = Some(s.to_string());
+        self
+    }
+
+    pub fn synopsis(mut self, s: &str) -> Self {
+        self.help.synopsis = s.to_string();
+        self
+    }
+
+    pub fn description(mut self, s: &str) -> Self {
+        self.help.description = s.to_string();
+        self
+    }
+
+    pub fn example(mut self, title: &str, code: &str, remarks: &str) -> Self {
+        self.help.examples.push(Example {
+            title: title.into(),
+            code: code.into(),
+            remarks: remarks.into(),
+        });
+        self
+    }
+
+    pub fn outputs(mut self, t: &str) -> Self {
+        self.output_types.push(t.to_string());
+        self
+    }
+
+    pub fn verb(&self) -> &str {
+        self.name.split_once('-').map(|(v, _)| v).unwrap_or("")
+    }
+
+    pub fn noun(&self) -> &str {
+        self.name
+            .split_once('-')
+            .map(|(_, n)| n)
+            .unwrap_or(&self.name)
+    }
+
+    /// The parameter sets named by any parameter, in declaration order.
+    pub fn set_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for p in &self.params {
+            for s in &p.sets {
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(s)) {
+                    names.push(s.clone());
+                }
+            }
+        }
+        names
+    }
+}
+
+/// Parameters bound for one invocation (or one pipeline record).
+#[derive(Debug, Clone, Default)]
+pub struct Args {
+    pub values: Vec<(String, Value)>,
+    /// The parameter set the binder settled on.
+    pub set: Option<String>,
+}
+
+impl Args {
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.values
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    pub fn switch(&self, name: &str) -> bool {
+        self.get(name).is_some_and(super::convert::to_bool)
+    }
+
+    pub fn string(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .filter(|v| !v.is_null())
+            .map(|v| v.to_display_string())
+    }
+
+    pub fn set_value(&mut self, name: &str, value: Value) {
+        match self
+            .values
+            .iter_mut()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        {
+            Some(slot) => slot.1 = value,
+            None => self.values.push((name.to_string(), value)),
+        }
+    }
+
+    pub fn remove(&mut self, name: &str) {
+        self.values.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    }
+}
+
+/// A compiled command. `process` runs once per pipeline record (once with no
+/// input when the command starts a pipeline).
+pub trait Cmdlet {
+    fn begin(&mut self, _ctx: &mut Ctx, _args: &Args) -> EvalResult<()> {
+        Ok(())
+    }
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()>;
+    fn end(&mut self, _ctx: &mut Ctx) -> EvalResult<()> {
+        Ok(())
+    }
+}

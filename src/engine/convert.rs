@@ -1,0 +1,603 @@
+//! PowerShell's conversions (LanguagePrimitives): to string, to bool, to numbers
+//! and to the types that casts and parameter binding ask for.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use uuid::Uuid;
+
+use crate::lang::lexer;
+
+use super::types::EnumDef;
+use super::value::{Hashtable, PsObject, TypeKind, TypeRef, Value};
+
+/// The string PowerShell makes of a value (invariant culture, arrays joined by spaces).
+pub fn to_string(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Long(i) => i.to_string(),
+        Value::UInt(i) => i.to_string(),
+        Value::ULong(i) => i.to_string(),
+        Value::Double(d) => format_double(*d),
+        Value::Char(c) => c.to_string(),
+        Value::Str(s) => s.to_string(),
+        Value::Guid(g) => g.hyphenated().to_string(),
+        Value::DateTime(d) => d.format("%m/%d/%Y %H:%M:%S").to_string(),
+        Value::TimeSpan(t) => format_timespan(*t),
+        Value::Enum(e) => e.name.clone(),
+        Value::Array(a) => a
+            .borrow()
+            .iter()
+            .map(to_string)
+            .collect::<Vec<_>>()
+            .join(" "),
+        Value::Hashtable(h) => {
+            if h.borrow().ordered {
+                "System.Collections.Specialized.OrderedDictionary".into()
+            } else {
+                "System.Collections.Hashtable".into()
+            }
+        }
+        Value::Object(o) => object_to_string(&o.borrow()),
+        Value::ScriptBlock(b) => b.inner_text().to_string(),
+        Value::Type(t) => t.full_name(),
+        Value::Error(e) => e.message.clone(),
+    }
+}
+
+/// A PSCustomObject shows `@{a=1; b=2}`; a typed object its type name.
+pub fn object_to_string(o: &PsObject) -> String {
+    if o.is_custom() {
+        let parts: Vec<String> = o
+            .props
+            .iter()
+            .map(|p| format!("{}={}", p.name, nested_to_string(&p.value)))
+            .collect();
+        format!("@{{{}}}", parts.join("; "))
+    } else {
+        o.type_names.first().cloned().unwrap_or_default()
+    }
+}
+
+/// Inside `@{...}` text, collections show their .NET type name rather than their items.
+fn nested_to_string(v: &Value) -> String {
+    match v {
+        Value::Array(_) => "System.Object[]".into(),
+        other => to_string(other),
+    }
+}
+
+/// .NET's `Double.ToString()` in PowerShell: 15 significant digits ("G15").
+pub fn format_double(d: f64) -> String {
+    format_general(d, 15)
+}
+
+/// .NET "G" formatting with the given precision: fixed notation for exponents
+/// above -5 and below the precision, scientific (`1E+20`, `1E-05`) otherwise.
+pub fn format_general(d: f64, precision: usize) -> String {
+    if d.is_nan() {
+        return "NaN".into();
+    }
+    if d.is_infinite() {
+        return if d > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        };
+    }
+    if d == 0.0 {
+        return "0".into();
+    }
+    let sci = format!("{:.*e}", precision - 1, d);
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    if exp > -5 && exp < precision as i32 {
+        if exp >= 0 {
+            let int_len = exp as usize + 1;
+            if digits.len() <= int_len {
+                out.push_str(digits);
+                out.extend(std::iter::repeat_n('0', int_len - digits.len()));
+            } else {
+                out.push_str(&digits[..int_len]);
+                out.push('.');
+                out.push_str(&digits[int_len..]);
+            }
+        } else {
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
+            out.push_str(digits);
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('E');
+        out.push(if exp < 0 { '-' } else { '+' });
+        out.push_str(&format!("{:02}", exp.abs()));
+    }
+    out
+}
+
+/// TimeSpan's constant ("c") format: `[-][d.]hh:mm:ss[.fffffff]`.
+pub fn format_timespan(ticks: i64) -> String {
+    let neg = ticks < 0;
+    let t = ticks.unsigned_abs();
+    let frac = t % 10_000_000;
+    let total_secs = t / 10_000_000;
+    let (d, h, m, s) = (
+        total_secs / 86400,
+        (total_secs / 3600) % 24,
+        (total_secs / 60) % 60,
+        total_secs % 60,
+    );
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    if d > 0 {
+        out.push_str(&format!("{d}."));
+    }
+    out.push_str(&format!("{h:02}:{m:02}:{s:02}"));
+    if frac > 0 {
+        out.push_str(&format!(".{frac:07}"));
+    }
+    out
+}
+
+/// PowerShell truthiness.
+pub fn to_bool(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Long(i) => *i != 0,
+        Value::UInt(i) => *i != 0,
+        Value::ULong(i) => *i != 0,
+        Value::Double(d) => *d != 0.0,
+        Value::Char(c) => *c != '\0',
+        Value::Str(s) => !s.is_empty(),
+        Value::Array(a) => {
+            let a = a.borrow();
+            match a.len() {
+                0 => false,
+                1 => to_bool(&a[0]),
+                _ => true,
+            }
+        }
+        Value::Enum(e) => e.value != 0,
+        _ => true,
+    }
+}
+
+/// Parses text the way PowerShell converts a string to a number; `None` when it is not one.
+pub fn parse_number(s: &str) -> Option<Value> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Some(Value::Int(0));
+    }
+    let (neg, body) = match t.chars().next() {
+        Some(c) if lexer::is_dash(c) => (true, &t[c.len_utf8()..]),
+        Some('+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (rest, n) = lexer::number(body).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    Some(match n? {
+        lexer::Number::Int(i) => {
+            let i = if neg { -i } else { i };
+            match i32::try_from(i) {
+                Ok(v) => Value::Int(v),
+                Err(_) => Value::Long(i),
+            }
+        }
+        lexer::Number::Double(d) => Value::Double(if neg { -d } else { d }),
+    })
+}
+
+/// A numeric view of a value for arithmetic and comparison.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Num {
+    I(i64),
+    U(u64),
+    F(f64),
+}
+
+impl Num {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Num::I(i) => i as f64,
+            Num::U(u) => u as f64,
+            Num::F(f) => f,
+        }
+    }
+}
+
+pub fn to_num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Null => Some(Num::I(0)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Int(i) => Some(Num::I(*i as i64)),
+        Value::Long(i) => Some(Num::I(*i)),
+        Value::UInt(i) => Some(Num::I(*i as i64)),
+        Value::ULong(u) => Some(Num::U(*u)),
+        Value::Double(d) => Some(Num::F(*d)),
+        Value::Char(c) => Some(Num::I(*c as i64)),
+        Value::Enum(e) => Some(Num::I(e.value)),
+        Value::Str(s) => parse_number(s).and_then(|v| to_num(&v)),
+        Value::TimeSpan(t) => Some(Num::I(*t)),
+        Value::Array(a) => {
+            let a = a.borrow();
+            if a.len() == 1 {
+                to_num(&a[0])
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn cast_error(v: &Value, target: &str, inner: &str) -> String {
+    format!(
+        "Cannot convert value \"{}\" to type \"{}\". Error: \"{}\"",
+        to_string(v),
+        target,
+        inner
+    )
+}
+
+fn invalid_cast(v: &Value, target: &str) -> String {
+    format!(
+        "Cannot convert the \"{}\" value of type \"{}\" to type \"{}\".",
+        to_string(v),
+        v.type_name(),
+        target
+    )
+}
+
+const BAD_FORMAT: &str = "Input string was not in a correct format.";
+
+fn integer_of(v: &Value, target: &str, min: f64, max: f64, short: &str) -> Result<i128, String> {
+    let n = match v {
+        Value::Str(s) => match parse_number(s) {
+            Some(n) => to_num(&n),
+            None => return Err(cast_error(v, target, BAD_FORMAT)),
+        },
+        Value::Null => Some(Num::I(0)),
+        other => to_num(other),
+    };
+    let overflow = || {
+        cast_error(
+            v,
+            target,
+            &format!("Value was either too large or too small for {short}."),
+        )
+    };
+    match n {
+        Some(Num::I(i)) if (i as f64) >= min && (i as f64) <= max => Ok(i as i128),
+        Some(Num::U(u)) if (u as f64) <= max => Ok(u as i128),
+        Some(Num::F(f)) if f.is_finite() => {
+            let r = f.round_ties_even();
+            if r >= min && r <= max {
+                Ok(r as i128)
+            } else {
+                Err(overflow())
+            }
+        }
+        Some(_) => Err(overflow()),
+        None => Err(invalid_cast(v, target)),
+    }
+}
+
+/// Converts a value to a type, with 5.1's error text when it cannot.
+pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
+    if ty.is_array {
+        let elem = TypeRef {
+            kind: ty.kind,
+            is_array: false,
+        };
+        let items = match v {
+            Value::Null => return Ok(Value::Null),
+            Value::Array(a) => a.borrow().clone(),
+            other => vec![other.clone()],
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for i in &items {
+            out.push(convert(i, &elem)?);
+        }
+        return Ok(Value::array(out));
+    }
+    let target = ty.full_name();
+    Ok(match ty.kind {
+        TypeKind::Object | TypeKind::PSObject => v.clone(),
+        TypeKind::Int => Value::Int(integer_of(v, &target, i32::MIN as f64, i32::MAX as f64, "an Int32")? as i32),
+        TypeKind::Long => Value::Long(integer_of(v, &target, i64::MIN as f64, i64::MAX as f64, "an Int64")? as i64),
+        TypeKind::UInt => Value::UInt(integer_of(v, &target, 0.0, u32::MAX as f64, "a UInt32")? as u32),
+        TypeKind::ULong => Value::ULong(integer_of(v, &target, 0.0, u64::MAX as f64, "a UInt64")? as u64),
+        TypeKind::Byte => Value::Int(integer_of(v, &target, 0.0, 255.0, "an unsigned byte")? as i32),
+        TypeKind::Double | TypeKind::Decimal => match v {
+            Value::Str(s) => match parse_number(s).and_then(|n| to_num(&n)) {
+                Some(n) => Value::Double(n.as_f64()),
+                None => return Err(cast_error(v, &target, BAD_FORMAT)),
+            },
+            other => match to_num(other) {
+                Some(n) => Value::Double(n.as_f64()),
+                None => return Err(invalid_cast(v, &target)),
+            },
+        },
+        TypeKind::String => match v {
+            Value::Null => Value::str(""),
+            other => Value::str(to_string(other)),
+        },
+        TypeKind::Char => match v {
+            Value::Char(c) => Value::Char(*c),
+            Value::Str(s) if s.chars().count() == 1 => Value::Char(s.chars().next().unwrap_or(' ')),
+            Value::Str(_) => return Err(cast_error(v, &target, "String must be exactly one character long.")),
+            other => match to_num(other) {
+                Some(Num::I(i)) => char::from_u32(i as u32).map(Value::Char).ok_or_else(|| invalid_cast(v, &target))?,
+                _ => return Err(invalid_cast(v, &target)),
+            },
+        },
+        TypeKind::Bool | TypeKind::Switch => Value::Bool(to_bool(v)),
+        TypeKind::Guid => match v {
+            Value::Guid(g) => Value::Guid(*g),
+            Value::Str(s) => Value::Guid(parse_guid(s).ok_or_else(|| {
+                cast_error(v, &target, "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).")
+            })?),
+            Value::Null => return Err(format!("Cannot convert null to type \"{target}\".")),
+            _ => return Err(invalid_cast(v, &target)),
+        },
+        TypeKind::DateTime => match v {
+            Value::DateTime(d) => Value::DateTime(*d),
+            Value::Str(s) => Value::DateTime(
+                parse_datetime(s).ok_or_else(|| cast_error(v, &target, "String was not recognized as a valid DateTime."))?,
+            ),
+            _ => return Err(invalid_cast(v, &target)),
+        },
+        TypeKind::TimeSpan => match v {
+            Value::TimeSpan(t) => Value::TimeSpan(*t),
+            Value::Str(s) => Value::TimeSpan(
+                parse_timespan(s).ok_or_else(|| cast_error(v, &target, "String was not recognized as a valid TimeSpan."))?,
+            ),
+            other => match to_num(other) {
+                Some(Num::I(i)) => Value::TimeSpan(i),
+                _ => return Err(invalid_cast(v, &target)),
+            },
+        },
+        TypeKind::Array => match v {
+            Value::Array(_) => v.clone(),
+            Value::Null => Value::Null,
+            other => Value::array(vec![other.clone()]),
+        },
+        TypeKind::Hashtable => match v {
+            Value::Hashtable(_) => v.clone(),
+            _ => return Err(invalid_cast(v, &target)),
+        },
+        TypeKind::Ordered => match v {
+            Value::Hashtable(h) => {
+                let mut o = Hashtable::new(true);
+                for (k, val) in h.borrow().iter() {
+                    o.insert(k.clone(), val.clone());
+                }
+                Value::hashtable(o)
+            }
+            _ => return Err(invalid_cast(v, &target)),
+        },
+        TypeKind::PSCustomObject => match v {
+            Value::Hashtable(h) => {
+                let mut o = PsObject::custom();
+                for (k, val) in h.borrow().iter() {
+                    o.add_note(&to_string(k), val.clone());
+                }
+                Value::object(o)
+            }
+            other => other.clone(),
+        },
+        TypeKind::ScriptBlock => match v {
+            Value::ScriptBlock(_) => v.clone(),
+            _ => return Err(invalid_cast(v, &target)),
+        },
+        TypeKind::Void => Value::Null,
+        TypeKind::Regex => Value::str(to_string(v)),
+        TypeKind::Type => match v {
+            Value::Type(_) => v.clone(),
+            Value::Str(s) => match super::types::resolve(s, false) {
+                Some(t) => Value::Type(t),
+                None => return Err(cast_error(v, &target, &format!("Unable to find type [{s}]."))),
+            },
+            _ => return Err(invalid_cast(v, &target)),
+        },
+        TypeKind::Enum(def) => convert_enum(v, def)?,
+        TypeKind::Version => Value::str(to_string(v)),
+        TypeKind::ErrorRecord | TypeKind::Exception => match v {
+            Value::Error(_) => v.clone(),
+            _ => return Err(invalid_cast(v, &target)),
+        },
+        TypeKind::Math | TypeKind::Environment | TypeKind::Convert | TypeKind::Console => return Err(invalid_cast(v, &target)),
+    })
+}
+
+/// String or number to an enumeration member.
+pub fn convert_enum(v: &Value, def: &'static EnumDef) -> Result<Value, String> {
+    match v {
+        Value::Enum(e) if e.type_name == def.full_name => Ok(v.clone()),
+        Value::Null => Err(format!(
+            "Cannot convert null to type \"{}\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"{}\".",
+            def.full_name,
+            def.member_list()
+        )),
+        other => {
+            let text = match other {
+                Value::Enum(e) => e.name.clone(),
+                o => to_string(o),
+            };
+            match def.parse(&text) {
+                Some((name, value)) => Ok(Value::enum_value(def.full_name, name, value)),
+                None => Err(cast_error(
+                    other,
+                    def.full_name,
+                    &format!(
+                        "Unable to match the identifier name {} to a valid enumerator name. Specify one of the following enumerator names and try again:\n{}",
+                        text,
+                        def.member_list()
+                    ),
+                )),
+            }
+        }
+    }
+}
+
+/// .NET's Guid.Parse formats: plain 32 digits, hyphenated, and braced or parenthesised.
+pub fn parse_guid(s: &str) -> Option<Uuid> {
+    let t = s.trim();
+    let inner = t
+        .strip_prefix('{')
+        .and_then(|x| x.strip_suffix('}'))
+        .or_else(|| t.strip_prefix('(').and_then(|x| x.strip_suffix(')')))
+        .unwrap_or(t);
+    let hyphenated =
+        inner.len() == 36 && [8, 13, 18, 23].iter().all(|&i| inner.as_bytes()[i] == b'-');
+    if !(hyphenated || (inner.len() == 32 && inner.chars().all(|c| c.is_ascii_hexdigit()))) {
+        return None;
+    }
+    Uuid::parse_str(inner).ok()
+}
+
+/// The date formats scripts use: invariant `MM/dd/yyyy [HH:mm:ss]` and ISO 8601.
+pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    let t = s.trim();
+    for f in [
+        "%m/%d/%Y %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(t, f) {
+            return Some(d);
+        }
+    }
+    for f in ["%m/%d/%Y", "%Y-%m-%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(t, f) {
+            return d.and_hms_opt(0, 0, 0);
+        }
+    }
+    None
+}
+
+/// `[d.]hh:mm[:ss[.fffffff]]` or a whole number of days.
+pub fn parse_timespan(s: &str) -> Option<i64> {
+    let t = s.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    let (days, time) = match t.split_once('.') {
+        Some((d, rest)) if rest.contains(':') && !d.contains(':') => (d.parse::<i64>().ok()?, rest),
+        _ if !t.contains(':') => (t.parse::<i64>().ok()?, "0:0"),
+        _ => (0, t),
+    };
+    let (time, frac) = match time.split_once('.') {
+        Some((a, f)) => (a, f),
+        None => (time, ""),
+    };
+    let parts: Vec<i64> = time
+        .split(':')
+        .map(|p| p.parse::<i64>().ok())
+        .collect::<Option<Vec<_>>>()?;
+    let (h, m, sec) = match parts.as_slice() {
+        [h, m] => (*h, *m, 0),
+        [h, m, s] => (*h, *m, *s),
+        _ => return None,
+    };
+    if h > 23 || m > 59 || sec > 59 {
+        return None;
+    }
+    let mut frac_ticks = 0i64;
+    if !frac.is_empty() {
+        let padded = format!("{frac:0<7}");
+        frac_ticks = padded.get(..7)?.parse().ok()?;
+    }
+    let ticks = (((days * 24 + h) * 60 + m) * 60 + sec) * 10_000_000 + frac_ticks;
+    Some(if neg { -ticks } else { ticks })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubles_print_like_dotnet() {
+        assert_eq!(format_double(0.1 + 0.2), "0.3");
+        assert_eq!(format_double(1.0 / 3.0), "0.333333333333333");
+        assert_eq!(format_double(1.5), "1.5");
+        assert_eq!(format_double(100.0), "100");
+        assert_eq!(format_double(1e20), "1E+20");
+        assert_eq!(format_double(1e-5), "1E-05");
+        assert_eq!(format_double(0.0001), "0.0001");
+        assert_eq!(format_double(-2.5), "-2.5");
+        assert_eq!(format_double(123456789012345.0), "123456789012345");
+        assert_eq!(format_double(1234567890123456.0), "1.23456789012346E+15");
+    }
+
+    #[test]
+    fn casts_follow_powershell() {
+        let int = TypeRef {
+            kind: TypeKind::Int,
+            is_array: false,
+        };
+        assert!(matches!(
+            convert(&Value::Double(2.5), &int),
+            Ok(Value::Int(2))
+        ));
+        assert!(matches!(
+            convert(&Value::Double(3.5), &int),
+            Ok(Value::Int(4))
+        ));
+        assert!(matches!(
+            convert(&Value::str(" 0x10 "), &int),
+            Ok(Value::Int(16))
+        ));
+        assert_eq!(
+            convert(&Value::str("abc"), &int).unwrap_err(),
+            "Cannot convert value \"abc\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\""
+        );
+        let guid = TypeRef {
+            kind: TypeKind::Guid,
+            is_array: false,
+        };
+        assert!(convert(&Value::str("6ed7e310-1a02-4261-915f-6ccfedc416f1"), &guid).is_ok());
+        assert!(convert(&Value::str("6ed7e3101a024261915f6ccfedc416f1"), &guid).is_ok());
+        assert!(convert(&Value::str("nope"), &guid)
+            .unwrap_err()
+            .contains("Guid should contain 32 digits"));
+    }
+
+    #[test]
+    fn truthiness() {
+        assert!(to_bool(&Value::str("False")));
+        assert!(!to_bool(&Value::str("")));
+        assert!(!to_bool(&Value::array(vec![])));
+        assert!(!to_bool(&Value::array(vec![Value::Int(0)])));
+        assert!(to_bool(&Value::array(vec![Value::Int(0), Value::Int(0)])));
+    }
+
+    #[test]
+    fn timespans() {
+        assert_eq!(parse_timespan("00:00:30"), Some(300_000_000));
+        assert_eq!(parse_timespan("1.02:00:00"), Some(26 * 3600 * 10_000_000));
+        assert_eq!(format_timespan(300_000_000), "00:00:30");
+        assert_eq!(format_timespan(26 * 3600 * 10_000_000), "1.02:00:00");
+    }
+}

@@ -1,0 +1,724 @@
+//! Expressions and assignment.
+
+use std::rc::Rc;
+
+use crate::lang::ast::*;
+
+use super::convert::{self, to_bool, to_string};
+use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::eval::collapse;
+use super::ops;
+use super::runtime::Interp;
+use super::types;
+use super::value::{Hashtable, TypeKind, TypeRef, Value};
+
+/// The most elements a range or repetition may build before it is refused.
+pub const MAX_RANGE: i64 = 50_000_000;
+
+impl Interp {
+    /// Attaches the position of `span` to an error raised by an operator or member.
+    pub fn located(&self, mut rec: ErrorRecord, span: Span) -> Flow {
+        if rec.invocation.is_none() {
+            if let Some(src) = self.source_of(span) {
+                rec.invocation = Some(InvocationInfo::at(&src, span));
+            }
+        }
+        Flow::error(rec)
+    }
+
+    pub fn eval_expr(&mut self, e: &Expr) -> EvalResult<Value> {
+        match &e.kind {
+            ExprKind::Int(i) => Ok(match i32::try_from(*i) {
+                Ok(v) => Value::Int(v),
+                Err(_) => Value::Long(*i),
+            }),
+            ExprKind::Double(d) => Ok(Value::Double(*d)),
+            ExprKind::Str(s) | ExprKind::Bare(s) => Ok(Value::str(s)),
+            ExprKind::Expandable(parts) => {
+                let mut out = String::new();
+                for p in parts {
+                    match p {
+                        StringPart::Text(t) => out.push_str(t),
+                        StringPart::Expr(x) => {
+                            let v = self.eval_expr(x)?;
+                            out.push_str(&self.expand_to_string(&v));
+                        }
+                    }
+                }
+                Ok(Value::str(out))
+            }
+            ExprKind::Variable { name, scope } => Ok(self.read_variable(name, scope.as_deref())),
+            ExprKind::ArrayLiteral(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for i in items {
+                    out.push(self.eval_expr(i)?);
+                }
+                Ok(Value::array(out))
+            }
+            ExprKind::ArraySubexpr(stmts) => {
+                let items = self.capture(|i, out| i.exec_statements(stmts, out))?;
+                Ok(Value::array(items))
+            }
+            ExprKind::Subexpr(stmts) => {
+                let items = self.capture(|i, out| i.exec_statements(stmts, out))?;
+                Ok(collapse(items))
+            }
+            ExprKind::Paren(s) => self.statement_value(s),
+            ExprKind::Hashtable(entries) => {
+                let mut h = Hashtable::new(false);
+                for (k, v) in entries {
+                    let key = match &k.kind {
+                        ExprKind::Str(s) | ExprKind::Bare(s) => Value::str(s),
+                        _ => self.eval_expr(k)?,
+                    };
+                    let value = self.statement_value(v)?;
+                    if h.contains(&key) {
+                        return Err(self.located(
+                            ErrorRecord::runtime(
+                                format!(
+                                    "Duplicate keys '{}' are not allowed in hash literals.",
+                                    to_string(&key)
+                                ),
+                                "DuplicateKeyInHashLiteral",
+                                "InvalidOperation",
+                            ),
+                            k.span,
+                        ));
+                    }
+                    h.insert(key, value);
+                }
+                Ok(Value::hashtable(h))
+            }
+            ExprKind::ScriptBlock(sb) => Ok(Value::ScriptBlock(sb.clone())),
+            ExprKind::Unary { op, operand } => self.eval_unary(*op, operand, e.span),
+            ExprKind::Binary { op, left, right } => self.eval_binary(*op, left, right, e.span),
+            ExprKind::Cast { ty, operand } => self.eval_cast(ty, operand, e.span),
+            ExprKind::TypeLiteral(ty) => Ok(Value::Type(self.resolve_type(ty)?)),
+            ExprKind::Member {
+                target,
+                name,
+                is_static,
+            } => {
+                let t = self.eval_expr(target)?;
+                let n = self.member_name(name)?;
+                if *is_static {
+                    return self.static_member(&t, &n, e.span);
+                }
+                Ok(self.get_member(&t, &n))
+            }
+            ExprKind::Invoke {
+                target,
+                name,
+                args,
+                is_static,
+            } => {
+                let t = self.eval_expr(target)?;
+                let n = self.member_name(name)?;
+                let mut a = Vec::with_capacity(args.len());
+                for x in args {
+                    a.push(self.eval_expr(x)?);
+                }
+                if *is_static {
+                    return self.call_static(&t, &n, a, e.span);
+                }
+                self.call_method(&t, &n, a, e.span)
+            }
+            ExprKind::Index { target, index } => {
+                let t = self.eval_expr(target)?;
+                let i = self.eval_expr(index)?;
+                self.index_value(&t, &i, e.span)
+            }
+        }
+    }
+
+    fn member_name(&mut self, name: &Expr) -> EvalResult<String> {
+        match &name.kind {
+            ExprKind::Str(s) | ExprKind::Bare(s) => Ok(s.clone()),
+            _ => Ok(to_string(&self.eval_expr(name)?)),
+        }
+    }
+
+    pub fn resolve_type(&self, ty: &TypeName) -> EvalResult<Rc<TypeRef>> {
+        types::resolve(&ty.name, ty.is_array).ok_or_else(|| {
+            self.located(
+                ErrorRecord::runtime(
+                    format!("Unable to find type [{}].", ty.name),
+                    "TypeNotFound",
+                    "InvalidOperation",
+                )
+                .with_target(&Value::str(&ty.name)),
+                ty.span,
+            )
+        })
+    }
+
+    fn read_variable(&self, name: &str, scope: Option<&str>) -> Value {
+        if scope == Some("env") {
+            return self
+                .env
+                .get(&name.to_ascii_lowercase())
+                .map(|(_, v)| Value::str(v))
+                .unwrap_or(Value::Null);
+        }
+        self.get_var(name, scope).unwrap_or(Value::Null)
+    }
+
+    /// A value inside an expandable string: arrays join with `$OFS` (a space by default).
+    pub fn expand_to_string(&self, v: &Value) -> String {
+        match v {
+            Value::Array(a) => {
+                let sep = match self.get_var("OFS", None) {
+                    Some(Value::Null) | None => " ".to_string(),
+                    Some(s) => to_string(&s),
+                };
+                a.borrow()
+                    .iter()
+                    .map(|x| self.expand_to_string(x))
+                    .collect::<Vec<_>>()
+                    .join(&sep)
+            }
+            other => to_string(other),
+        }
+    }
+
+    fn eval_unary(&mut self, op: UnaryOp, operand: &Expr, span: Span) -> EvalResult<Value> {
+        match op {
+            UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
+                let old = self.eval_expr(operand)?;
+                let delta = if matches!(op, UnaryOp::PreInc | UnaryOp::PostInc) {
+                    ops::add(&old, &Value::Int(1))
+                } else {
+                    ops::sub(&old, &Value::Int(1))
+                };
+                let new = delta.map_err(|r| self.located(r, span))?;
+                self.assign(operand, AssignOp::Assign, new.clone())?;
+                Ok(if matches!(op, UnaryOp::PostInc | UnaryOp::PostDec) {
+                    old
+                } else {
+                    new
+                })
+            }
+            _ => {
+                let v = self.eval_expr(operand)?;
+                match op {
+                    UnaryOp::Not => Ok(Value::Bool(!to_bool(&v))),
+                    UnaryOp::Neg => ops::negate(&v).map_err(|r| self.located(r, span)),
+                    UnaryOp::Plus => Ok(match convert::to_num(&v) {
+                        Some(_) if v.is_numeric() => v,
+                        Some(n) => ops::add(
+                            &Value::Int(0),
+                            &match n {
+                                convert::Num::F(f) => Value::Double(f),
+                                convert::Num::I(i) => Value::Long(i),
+                                convert::Num::U(u) => Value::ULong(u),
+                            },
+                        )
+                        .map_err(|r| self.located(r, span))?,
+                        None => v,
+                    }),
+                    UnaryOp::Bnot => match convert::to_num(&v) {
+                        Some(n) => Ok(Value::Int(!(n.as_f64() as i64) as i32)),
+                        None => Ok(Value::Null),
+                    },
+                    UnaryOp::Comma => Ok(Value::array(vec![v])),
+                    UnaryOp::Join => Ok(Value::str(
+                        v.enumerate().iter().map(to_string).collect::<String>(),
+                    )),
+                    UnaryOp::Split => {
+                        let items = v.enumerate();
+                        let mut out = Vec::new();
+                        for i in items {
+                            out.extend(
+                                ops::split(&i, None, None, false)
+                                    .map_err(|r| self.located(r, span))?
+                                    .enumerate(),
+                            );
+                        }
+                        Ok(Value::array(out))
+                    }
+                    _ => unreachable!("handled above"),
+                }
+            }
+        }
+    }
+
+    fn eval_binary(
+        &mut self,
+        op: BinaryOp,
+        left: &Expr,
+        right: &Expr,
+        span: Span,
+    ) -> EvalResult<Value> {
+        match op {
+            BinaryOp::And => {
+                let l = to_bool(&self.eval_expr(left)?);
+                return Ok(Value::Bool(l && to_bool(&self.eval_expr(right)?)));
+            }
+            BinaryOp::Or => {
+                let l = to_bool(&self.eval_expr(left)?);
+                return Ok(Value::Bool(l || to_bool(&self.eval_expr(right)?)));
+            }
+            _ => {}
+        }
+        let l = self.eval_expr(left)?;
+        let r = self.eval_expr(right)?;
+        let result = match op {
+            BinaryOp::Add => ops::add(&l, &r),
+            BinaryOp::Sub => ops::sub(&l, &r),
+            BinaryOp::Mul => ops::mul(&l, &r),
+            BinaryOp::Div => ops::div(&l, &r),
+            BinaryOp::Rem => ops::rem(&l, &r),
+            BinaryOp::Xor => Ok(Value::Bool(to_bool(&l) ^ to_bool(&r))),
+            BinaryOp::Band => ops::bitwise(&l, &r, |a, b| a & b),
+            BinaryOp::Bor => ops::bitwise(&l, &r, |a, b| a | b),
+            BinaryOp::Bxor => ops::bitwise(&l, &r, |a, b| a ^ b),
+            BinaryOp::Shl => ops::bitwise(&l, &r, |a, b| a.wrapping_shl(b as u32)),
+            BinaryOp::Shr => ops::bitwise(&l, &r, |a, b| a.wrapping_shr(b as u32)),
+            BinaryOp::Range => return self.range(&l, &r, span),
+            BinaryOp::Format => {
+                let args = match &r {
+                    Value::Array(a) => a.borrow().clone(),
+                    other => vec![other.clone()],
+                };
+                ops::format(&to_string(&l), &args)
+            }
+            BinaryOp::Is | BinaryOp::IsNot => {
+                let Value::Type(t) = &r else {
+                    return Err(self.located(
+                        ErrorRecord::runtime(
+                            "The right operand of '-is' must be a type.",
+                            "IsOperatorRequiresType",
+                            "InvalidOperation",
+                        ),
+                        span,
+                    ));
+                };
+                let is = value_is(&l, t);
+                Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
+            }
+            BinaryOp::As => match &r {
+                Value::Type(t) => Ok(convert::convert(&l, t).unwrap_or(Value::Null)),
+                other => match types::resolve(&to_string(other), false) {
+                    Some(t) => Ok(convert::convert(&l, &t).unwrap_or(Value::Null)),
+                    None => Ok(Value::Null),
+                },
+            },
+            BinaryOp::Cmp(cmp, cs) => return self.compare_op(cmp, cs, &l, &r, span),
+            BinaryOp::And | BinaryOp::Or => unreachable!("short-circuited above"),
+        };
+        result.map_err(|rec| self.located(rec, span))
+    }
+
+    fn range(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<Value> {
+        let conv = |v: &Value| {
+            convert::convert(
+                v,
+                &TypeRef {
+                    kind: TypeKind::Int,
+                    is_array: false,
+                },
+            )
+        };
+        let (a, b) = match (conv(l), conv(r)) {
+            (Ok(Value::Int(a)), Ok(Value::Int(b))) => (a as i64, b as i64),
+            (Err(m), _) | (_, Err(m)) => {
+                return Err(self.located(
+                    ErrorRecord::runtime(m, "RuntimeException", "InvalidArgument"),
+                    span,
+                ))
+            }
+            _ => (0, 0),
+        };
+        if (a - b).abs() >= MAX_RANGE {
+            return Err(self.located(
+                ErrorRecord::runtime(
+                    "The range operator produced too many elements.",
+                    "RangeTooLarge",
+                    "InvalidOperation",
+                ),
+                span,
+            ));
+        }
+        let items: Vec<Value> = if a <= b {
+            (a..=b).map(|i| Value::Int(i as i32)).collect()
+        } else {
+            (b..=a).rev().map(|i| Value::Int(i as i32)).collect()
+        };
+        Ok(Value::array(items))
+    }
+
+    fn compare_op(
+        &mut self,
+        cmp: CmpOp,
+        cs: bool,
+        l: &Value,
+        r: &Value,
+        span: Span,
+    ) -> EvalResult<Value> {
+        use CmpOp::*;
+        match cmp {
+            Contains | NotContains => {
+                let found = l.enumerate().iter().any(|x| ops::equals(x, r, cs))
+                    || (l.is_null() && r.is_null());
+                return Ok(Value::Bool(found == (cmp == Contains)));
+            }
+            In | NotIn => {
+                let found = r.enumerate().iter().any(|x| ops::equals(x, l, cs))
+                    || (l.is_null() && r.is_null());
+                return Ok(Value::Bool(found == (cmp == In)));
+            }
+            Join => {
+                let sep = to_string(r);
+                return Ok(Value::str(
+                    l.enumerate()
+                        .iter()
+                        .map(to_string)
+                        .collect::<Vec<_>>()
+                        .join(&sep),
+                ));
+            }
+            Split => {
+                let (pattern, limit) = match r {
+                    Value::Array(a) => {
+                        let a = a.borrow();
+                        (
+                            a.first().cloned().unwrap_or(Value::Null),
+                            a.get(1)
+                                .and_then(convert::to_num)
+                                .map(|n| n.as_f64() as usize),
+                        )
+                    }
+                    other => (other.clone(), None),
+                };
+                let mut out = Vec::new();
+                for item in l.enumerate() {
+                    out.extend(
+                        ops::split(&item, Some(&pattern), limit, cs)
+                            .map_err(|rec| self.located(rec, span))?
+                            .enumerate(),
+                    );
+                }
+                return Ok(Value::array(out));
+            }
+            Replace => {
+                let (pattern, replacement) = match r {
+                    Value::Array(a) => {
+                        let a = a.borrow();
+                        (
+                            a.first().cloned().unwrap_or(Value::Null),
+                            a.get(1).cloned().unwrap_or(Value::str("")),
+                        )
+                    }
+                    other => (other.clone(), Value::str("")),
+                };
+                if let Value::Array(items) = l {
+                    let mut out = Vec::new();
+                    for i in items.borrow().iter() {
+                        out.push(
+                            ops::replace(i, &pattern, &replacement, cs)
+                                .map_err(|rec| self.located(rec, span))?,
+                        );
+                    }
+                    return Ok(Value::array(out));
+                }
+                return ops::replace(l, &pattern, &replacement, cs)
+                    .map_err(|rec| self.located(rec, span));
+            }
+            _ => {}
+        }
+        if let Value::Array(items) = l {
+            // A collection on the left filters it.
+            let items = items.borrow().clone();
+            let mut out = Vec::new();
+            for i in items {
+                if self.scalar_compare(cmp, cs, &i, r, span, false)? {
+                    out.push(i);
+                }
+            }
+            return Ok(Value::array(out));
+        }
+        Ok(Value::Bool(self.scalar_compare(cmp, cs, l, r, span, true)?))
+    }
+
+    fn scalar_compare(
+        &mut self,
+        cmp: CmpOp,
+        cs: bool,
+        l: &Value,
+        r: &Value,
+        span: Span,
+        set_matches: bool,
+    ) -> EvalResult<bool> {
+        use std::cmp::Ordering;
+        use CmpOp::*;
+        Ok(match cmp {
+            Eq => ops::equals(l, r, cs),
+            Ne => !ops::equals(l, r, cs),
+            Gt | Ge | Lt | Le => {
+                let Some(o) = ops::compare(l, r, cs) else {
+                    return Err(self.located(
+                        ErrorRecord::runtime(
+                            format!("Cannot compare \"{}\" to \"{}\" because the objects are not the same type or the object \"{}\" does not implement \"IComparable\".", to_string(l), to_string(r), to_string(l)),
+                            "NotIcomparable",
+                            "InvalidOperation",
+                        ),
+                        span,
+                    ));
+                };
+                match cmp {
+                    Gt => o == Ordering::Greater,
+                    Ge => o != Ordering::Less,
+                    Lt => o == Ordering::Less,
+                    _ => o != Ordering::Greater,
+                }
+            }
+            Like => ops::like(l, r, cs),
+            NotLike => !ops::like(l, r, cs),
+            Match | NotMatch => {
+                let (m, table) =
+                    ops::match_scalar(l, r, cs).map_err(|rec| self.located(rec, span))?;
+                if set_matches {
+                    if let Some(t) = table {
+                        self.set_var("Matches", None, Value::hashtable(t))?;
+                    }
+                }
+                m == (cmp == Match)
+            }
+            _ => false,
+        })
+    }
+
+    fn eval_cast(&mut self, ty: &TypeName, operand: &Expr, span: Span) -> EvalResult<Value> {
+        let t = self.resolve_type(ty)?;
+        let v = self.eval_expr(operand)?;
+        if t.kind == TypeKind::Void {
+            return Ok(Value::Null);
+        }
+        convert::convert(&v, &t).map_err(|m| {
+            let id = match (&v, t.kind) {
+                (
+                    Value::Str(_),
+                    TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong,
+                ) => "InvalidCastFromStringToInteger",
+                _ => "ConvertToFinalInvalidCastException",
+            };
+            self.located(ErrorRecord::runtime(m, id, "InvalidArgument"), span)
+        })
+    }
+
+    // ---------------------------------------------------------------- assignment
+
+    pub fn assign(&mut self, target: &Expr, op: AssignOp, value: Value) -> EvalResult<()> {
+        let value = if op == AssignOp::Assign {
+            value
+        } else {
+            let current = self.eval_expr(target)?;
+            let r = match op {
+                AssignOp::Add => ops::add(&current, &value),
+                AssignOp::Sub => ops::sub(&current, &value),
+                AssignOp::Mul => ops::mul(&current, &value),
+                AssignOp::Div => ops::div(&current, &value),
+                AssignOp::Rem => ops::rem(&current, &value),
+                AssignOp::Assign => unreachable!("plain assignment handled above"),
+            };
+            r.map_err(|rec| self.located(rec, target.span))?
+        };
+        match &target.kind {
+            ExprKind::Variable { name, scope } => {
+                if scope.as_deref() == Some("env") {
+                    let text = to_string(&value);
+                    if value.is_null() || text.is_empty() {
+                        self.env.remove(&name.to_ascii_lowercase());
+                    } else {
+                        self.env.insert(name.to_ascii_lowercase(), (name.clone(), text));
+                    }
+                    return Ok(());
+                }
+                self.set_var(name, scope.as_deref(), value).map_err(|f| self.relocate(f, target.span))
+            }
+            ExprKind::Cast { ty, operand } => {
+                let t = self.resolve_type(ty)?;
+                match &operand.kind {
+                    ExprKind::Variable { name, scope } => self.set_typed_var(name, scope.as_deref(), value, t).map_err(|f| self.relocate(f, target.span)),
+                    _ => {
+                        let v = convert::convert(&value, &t).map_err(|m| self.located(ErrorRecord::runtime(m, "RuntimeException", "InvalidArgument"), target.span))?;
+                        self.assign(operand, AssignOp::Assign, v)
+                    }
+                }
+            }
+            ExprKind::Member { target: obj, name, .. } => {
+                let o = self.eval_expr(obj)?;
+                let n = self.member_name(name)?;
+                self.set_member(&o, &n, value).map_err(|rec| self.located(rec, target.span))
+            }
+            ExprKind::Index { target: obj, index } => {
+                let o = self.eval_expr(obj)?;
+                let i = self.eval_expr(index)?;
+                self.set_index(&o, &i, value).map_err(|rec| self.located(rec, target.span))
+            }
+            ExprKind::ArrayLiteral(targets) => {
+                let items = value.enumerate();
+                for (i, t) in targets.iter().enumerate() {
+                    let v = if i + 1 == targets.len() && items.len() > targets.len() {
+                        Value::array(items[i..].to_vec())
+                    } else {
+                        items.get(i).cloned().unwrap_or(Value::Null)
+                    };
+                    self.assign(t, AssignOp::Assign, v)?;
+                }
+                Ok(())
+            }
+            _ => Err(self.located(
+                ErrorRecord::runtime("The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", "InvalidLeftHandSide", "ParserError"),
+                target.span,
+            )),
+        }
+    }
+
+    fn relocate(&self, f: Flow, span: Span) -> Flow {
+        match f {
+            Flow::Error(rec) if rec.invocation.is_none() => self.located((*rec).clone(), span),
+            other => other,
+        }
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    pub fn index_value(&mut self, t: &Value, i: &Value, span: Span) -> EvalResult<Value> {
+        if let Value::Array(idx) = i {
+            if !matches!(t, Value::Hashtable(_)) {
+                let idx = idx.borrow().clone();
+                let mut out = Vec::new();
+                for x in idx {
+                    let v = self.index_value(t, &x, span)?;
+                    if !v.is_null() {
+                        out.push(v);
+                    }
+                }
+                return Ok(Value::array(out));
+            }
+        }
+        match t {
+            Value::Null => Err(self.located(
+                ErrorRecord::runtime(
+                    "Cannot index into a null array.",
+                    "NullArray",
+                    "InvalidOperation",
+                ),
+                span,
+            )),
+            Value::Array(a) => {
+                let a = a.borrow();
+                Ok(resolve_index(i, a.len())
+                    .and_then(|n| a.get(n).cloned())
+                    .unwrap_or(Value::Null))
+            }
+            Value::Str(s) => {
+                let chars: Vec<char> = s.chars().collect();
+                Ok(resolve_index(i, chars.len())
+                    .and_then(|n| chars.get(n).copied())
+                    .map(Value::Char)
+                    .unwrap_or(Value::Null))
+            }
+            Value::Hashtable(h) => Ok(h.borrow().get(i).cloned().unwrap_or(Value::Null)),
+            Value::Object(o) => Ok(o
+                .borrow()
+                .get(&to_string(i))
+                .cloned()
+                .unwrap_or(Value::Null)),
+            other => {
+                if matches!(resolve_index(i, 1), Some(0)) {
+                    Ok(other.clone())
+                } else {
+                    Err(self.located(
+                        ErrorRecord::runtime(
+                            format!(
+                                "Unable to index into an object of type {}.",
+                                other.type_name()
+                            ),
+                            "CannotIndex",
+                            "InvalidOperation",
+                        ),
+                        span,
+                    ))
+                }
+            }
+        }
+    }
+
+    fn set_index(&mut self, t: &Value, i: &Value, value: Value) -> Result<(), ErrorRecord> {
+        match t {
+            Value::Array(a) => {
+                let mut a = a.borrow_mut();
+                let len = a.len();
+                match resolve_index(i, len) {
+                    Some(n) if n < len => {
+                        a[n] = value;
+                        Ok(())
+                    }
+                    _ => Err(ErrorRecord::runtime(
+                        "Index was outside the bounds of the array.",
+                        "System.IndexOutOfRangeException",
+                        "OperationStopped",
+                    )),
+                }
+            }
+            Value::Hashtable(h) => {
+                h.borrow_mut().insert(i.clone(), value);
+                Ok(())
+            }
+            Value::Null => Err(ErrorRecord::runtime(
+                "Cannot index into a null array.",
+                "NullArray",
+                "InvalidOperation",
+            )),
+            Value::Object(_) => self.set_member(t, &to_string(i), value),
+            other => Err(ErrorRecord::runtime(
+                format!(
+                    "Unable to index into an object of type {}.",
+                    other.type_name()
+                ),
+                "CannotIndex",
+                "InvalidOperation",
+            )),
+        }
+    }
+}
+
+/// A PowerShell index (negative counts from the end) as a position, if in range.
+fn resolve_index(i: &Value, len: usize) -> Option<usize> {
+    let n = convert::to_num(i)?.as_f64() as i64;
+    let n = if n < 0 { len as i64 + n } else { n };
+    (n >= 0 && (n as usize) < len).then_some(n as usize)
+}
+
+/// `-is`: type identity, with `[object]` and `[psobject]` matching anything and
+/// numeric types matching exactly.
+fn value_is(v: &Value, t: &TypeRef) -> bool {
+    if t.is_array {
+        return matches!(v, Value::Array(_));
+    }
+    match t.kind {
+        TypeKind::Object | TypeKind::PSObject => !v.is_null(),
+        TypeKind::Int => matches!(v, Value::Int(_)),
+        TypeKind::Long => matches!(v, Value::Long(_)),
+        TypeKind::UInt => matches!(v, Value::UInt(_)),
+        TypeKind::ULong => matches!(v, Value::ULong(_)),
+        TypeKind::Double => matches!(v, Value::Double(_)),
+        TypeKind::String => matches!(v, Value::Str(_)),
+        TypeKind::Char => matches!(v, Value::Char(_)),
+        TypeKind::Bool | TypeKind::Switch => matches!(v, Value::Bool(_)),
+        TypeKind::Guid => matches!(v, Value::Guid(_)),
+        TypeKind::DateTime => matches!(v, Value::DateTime(_)),
+        TypeKind::TimeSpan => matches!(v, Value::TimeSpan(_)),
+        TypeKind::Array => matches!(v, Value::Array(_)),
+        TypeKind::Hashtable => matches!(v, Value::Hashtable(h) if !h.borrow().ordered),
+        TypeKind::Ordered => matches!(v, Value::Hashtable(h) if h.borrow().ordered),
+        TypeKind::PSCustomObject => matches!(v, Value::Object(o) if o.borrow().is_custom()),
+        TypeKind::ScriptBlock => matches!(v, Value::ScriptBlock(_)),
+        TypeKind::ErrorRecord => matches!(v, Value::Error(_)),
+        TypeKind::Enum(d) => matches!(v, Value::Enum(e) if e.type_name == d.full_name),
+        TypeKind::Type => matches!(v, Value::Type(_)),
+        _ => false,
+    }
+}

@@ -1,0 +1,885 @@
+//! Properties and methods of values: the .NET members scripts use on strings,
+//! collections, dates and objects, member-access enumeration, and the static
+//! members of the few types scripts call (`[guid]::NewGuid()`, `[math]::Round()`).
+
+use std::rc::Rc;
+
+use chrono::{Datelike, Timelike};
+
+use super::convert::{self, to_num, to_string};
+use super::error::{ErrorRecord, EvalResult};
+use super::ops;
+use super::runtime::Interp;
+use super::value::{Hashtable, PsObject, TypeKind, TypeRef, Value};
+use crate::lang::ast::Span;
+
+fn not_found(v: &Value, name: &str) -> ErrorRecord {
+    ErrorRecord::runtime(
+        format!(
+            "Method invocation failed because [{}] does not contain a method named '{}'.",
+            v.type_name(),
+            name
+        ),
+        "MethodNotFound",
+        "InvalidOperation",
+    )
+}
+
+fn arg_count_error(name: &str, n: usize) -> ErrorRecord {
+    ErrorRecord::runtime(
+        format!("Cannot find an overload for \"{name}\" and the argument count: \"{n}\"."),
+        "MethodCountCouldNotFindBest",
+        "NotSpecified",
+    )
+}
+
+fn arg_str(args: &[Value], i: usize) -> String {
+    args.get(i).map(to_string).unwrap_or_default()
+}
+
+fn arg_int(args: &[Value], i: usize) -> Option<i64> {
+    args.get(i).and_then(to_num).map(|n| n.as_f64() as i64)
+}
+
+/// A `System.RuntimeType`-like object for `.GetType()`.
+pub fn type_object(full_name: &str) -> Value {
+    let mut o = PsObject::typed("System.RuntimeType");
+    let name = full_name.rsplit('.').next().unwrap_or(full_name);
+    let namespace = full_name.rsplit_once('.').map(|(n, _)| n).unwrap_or("");
+    let base = if full_name.ends_with("[]") {
+        "System.Array"
+    } else if matches!(
+        full_name,
+        "System.Int32"
+            | "System.Int64"
+            | "System.UInt32"
+            | "System.UInt64"
+            | "System.Double"
+            | "System.Boolean"
+            | "System.Guid"
+            | "System.DateTime"
+            | "System.TimeSpan"
+            | "System.Char"
+    ) {
+        "System.ValueType"
+    } else {
+        "System.Object"
+    };
+    o.add_typed("IsPublic", "bool", Value::Bool(true));
+    o.add_typed(
+        "IsSerial",
+        "bool",
+        Value::Bool(
+            !full_name.starts_with("Microsoft.WindowsAzure")
+                && full_name != "System.Management.Automation.PSCustomObject",
+        ),
+    );
+    o.add_typed("Name", "string", Value::str(name));
+    o.add_typed("BaseType", "type", Value::str(base));
+    o.add_typed("FullName", "string", Value::str(full_name));
+    o.add_typed("Namespace", "string", Value::str(namespace));
+    Value::object(o)
+}
+
+impl Interp {
+    /// `$x.Name`: missing members give `$null`; arrays enumerate their elements' members.
+    pub fn get_member(&mut self, v: &Value, name: &str) -> Value {
+        let lower = name.to_ascii_lowercase();
+        match v {
+            Value::Null => Value::Null,
+            Value::Object(o) => {
+                let o = o.borrow();
+                if let Some(p) = o.get(name) {
+                    return p.clone();
+                }
+                if lower == "psobject" {
+                    return psobject_view(&o);
+                }
+                Value::Null
+            }
+            Value::Hashtable(h) => {
+                let h = h.borrow();
+                if let Some(x) = h.get_str(name) {
+                    return x.clone();
+                }
+                match lower.as_str() {
+                    "count" => Value::Int(h.len() as i32),
+                    "keys" => Value::array(h.keys()),
+                    "values" => Value::array(h.values()),
+                    _ => Value::Null,
+                }
+            }
+            Value::Array(a) => match lower.as_str() {
+                "count" | "length" => Value::Int(a.borrow().len() as i32),
+                "rank" => Value::Int(1),
+                _ => {
+                    let items = a.borrow().clone();
+                    let mut out = Vec::new();
+                    for i in items {
+                        match self.get_member(&i, name) {
+                            Value::Null => {}
+                            Value::Array(inner) => out.extend(inner.borrow().iter().cloned()),
+                            x => out.push(x),
+                        }
+                    }
+                    match out.len() {
+                        0 => Value::Null,
+                        1 => out.pop().unwrap_or(Value::Null),
+                        _ => Value::array(out),
+                    }
+                }
+            },
+            Value::Str(s) => match lower.as_str() {
+                "length" => Value::Int(s.chars().count() as i32),
+                _ => Value::Null,
+            },
+            Value::DateTime(d) => match lower.as_str() {
+                "year" => Value::Int(d.year()),
+                "month" => Value::Int(d.month() as i32),
+                "day" => Value::Int(d.day() as i32),
+                "hour" => Value::Int(d.hour() as i32),
+                "minute" => Value::Int(d.minute() as i32),
+                "second" => Value::Int(d.second() as i32),
+                "millisecond" => Value::Int((d.nanosecond() / 1_000_000) as i32),
+                "dayofweek" => Value::str(d.format("%A").to_string()),
+                "dayofyear" => Value::Int(d.ordinal() as i32),
+                "date" => Value::DateTime(d.date().and_hms_opt(0, 0, 0).unwrap_or(*d)),
+                "ticks" => Value::Long(datetime_ticks(d)),
+                "timeofday" => Value::TimeSpan((d.num_seconds_from_midnight() as i64) * 10_000_000),
+                "datetime" => Value::str(format!(
+                    "{} {}",
+                    d.format("%A, %B %-d, %Y"),
+                    d.format("%-I:%M:%S %p")
+                )),
+                _ => Value::Null,
+            },
+            Value::TimeSpan(t) => {
+                let t = *t;
+                let secs = t / 10_000_000;
+                match lower.as_str() {
+                    "ticks" => Value::Long(t),
+                    "days" => Value::Int((secs / 86400) as i32),
+                    "hours" => Value::Int(((secs / 3600) % 24) as i32),
+                    "minutes" => Value::Int(((secs / 60) % 60) as i32),
+                    "seconds" => Value::Int((secs % 60) as i32),
+                    "milliseconds" => Value::Int(((t / 10_000) % 1000) as i32),
+                    "totaldays" => Value::Double(t as f64 / 864_000_000_000.0),
+                    "totalhours" => Value::Double(t as f64 / 36_000_000_000.0),
+                    "totalminutes" => Value::Double(t as f64 / 600_000_000.0),
+                    "totalseconds" => Value::Double(t as f64 / 10_000_000.0),
+                    "totalmilliseconds" => Value::Double(t as f64 / 10_000.0),
+                    _ => Value::Null,
+                }
+            }
+            Value::Error(e) => match lower.as_str() {
+                "exception" => {
+                    let mut o = PsObject::typed(&e.exception_type);
+                    o.add_typed("Message", "string", Value::str(&e.message));
+                    o.add_typed(
+                        "Data",
+                        "System.Collections.IDictionary",
+                        Value::hashtable(Hashtable::new(false)),
+                    );
+                    o.add_typed("InnerException", "System.Exception", Value::Null);
+                    o.add_typed("TargetSite", "System.Reflection.MethodBase", Value::Null);
+                    o.add_typed("StackTrace", "string", Value::Null);
+                    o.add_typed("HelpLink", "string", Value::Null);
+                    o.add_typed("Source", "string", Value::Null);
+                    o.add_typed("HResult", "int", Value::Int(-2146233087));
+                    Value::object(o)
+                }
+                "categoryinfo" => {
+                    let mut o = PsObject::typed("System.Management.Automation.ErrorCategoryInfo");
+                    o.add_typed(
+                        "Category",
+                        "System.Management.Automation.ErrorCategory",
+                        Value::str(e.category),
+                    );
+                    o.add_typed("Activity", "string", Value::str(&e.activity));
+                    o.add_typed("Reason", "string", Value::str(e.exception_short_name()));
+                    o.add_typed("TargetName", "string", Value::str(&e.target_name));
+                    o.add_typed("TargetType", "string", Value::str(&e.target_type));
+                    Value::object(o)
+                }
+                "fullyqualifiederrorid" => Value::str(&e.fqid),
+                "targetobject" => e.target_object.clone(),
+                "errordetails" => e
+                    .error_details
+                    .as_ref()
+                    .map(Value::str)
+                    .unwrap_or(Value::Null),
+                "invocationinfo" => {
+                    let mut o = PsObject::typed("System.Management.Automation.InvocationInfo");
+                    if let Some(inv) = &e.invocation {
+                        o.add_typed(
+                            "MyCommand",
+                            "System.Management.Automation.CommandInfo",
+                            inv.command.as_ref().map(Value::str).unwrap_or(Value::Null),
+                        );
+                        o.add_typed("InvocationName", "string", Value::str(&inv.invocation_name));
+                        if let Some((src, span)) = &inv.position {
+                            let (line, col) = src.line_col(span.start);
+                            o.add_typed("ScriptLineNumber", "int", Value::Int(line as i32));
+                            o.add_typed("OffsetInLine", "int", Value::Int(col as i32));
+                            o.add_typed(
+                                "ScriptName",
+                                "string",
+                                Value::str(src.path.clone().unwrap_or_default()),
+                            );
+                            o.add_typed("Line", "string", Value::str(src.line_text(span.start)));
+                        }
+                    }
+                    Value::object(o)
+                }
+                "scriptstacktrace" => Value::str("at <ScriptBlock>, <No file>: line 1"),
+                _ => Value::Null,
+            },
+            Value::Type(t) => match lower.as_str() {
+                "name" => Value::str(t.full_name().rsplit('.').next().unwrap_or_default()),
+                "fullname" => Value::str(t.full_name()),
+                _ => Value::Null,
+            },
+            Value::Bool(b) if lower == "ispresent" => Value::Bool(*b),
+            Value::Enum(e) if lower == "value__" => Value::Long(e.value),
+            Value::Guid(_)
+            | Value::Int(_)
+            | Value::Long(_)
+            | Value::UInt(_)
+            | Value::ULong(_)
+            | Value::Double(_)
+            | Value::Bool(_)
+            | Value::Char(_)
+            | Value::Enum(_)
+            | Value::ScriptBlock(_) => Value::Null,
+        }
+    }
+
+    /// `$x.Name = value` on objects and hashtables.
+    pub fn set_member(
+        &mut self,
+        target: &Value,
+        name: &str,
+        value: Value,
+    ) -> Result<(), ErrorRecord> {
+        match target {
+            Value::Hashtable(h) => {
+                h.borrow_mut().insert(Value::str(name), value);
+                Ok(())
+            }
+            Value::Object(o) => {
+                if o.borrow_mut().set(name, value) {
+                    Ok(())
+                } else {
+                    Err(ErrorRecord::runtime(
+                        format!("The property '{name}' cannot be found on this object. Verify that the property exists and can be set."),
+                        "PropertyAssignmentException",
+                        "InvalidOperation",
+                    ))
+                }
+            }
+            Value::Null => Err(ErrorRecord::runtime(
+                format!("The property '{name}' cannot be found on this object. Verify that the property exists and can be set."),
+                "PropertyNotFound",
+                "InvalidOperation",
+            )),
+            other => Err(ErrorRecord::runtime(
+                format!("'{name}' is a ReadOnly property."),
+                "PropertyAssignmentException",
+                "InvalidOperation",
+            )
+            .with_target(other)),
+        }
+    }
+
+    pub fn call_method(
+        &mut self,
+        target: &Value,
+        name: &str,
+        args: Vec<Value>,
+        span: Span,
+    ) -> EvalResult<Value> {
+        let lower = name.to_ascii_lowercase();
+        if let Value::Null = target {
+            return Err(self.located(
+                ErrorRecord::runtime(
+                    "You cannot call a method on a null-valued expression.",
+                    "InvokeMethodOnNull",
+                    "InvalidOperation",
+                ),
+                span,
+            ));
+        }
+        // Methods every object has.
+        match lower.as_str() {
+            "gettype" if args.is_empty() => return Ok(type_object(&target.type_name())),
+            "tostring" if args.is_empty() => return Ok(Value::str(method_to_string(target))),
+            "equals" if args.len() == 1 => {
+                return Ok(Value::Bool(ops::equals(target, &args[0], true)))
+            }
+            "gethashcode" if args.is_empty() => {
+                return Ok(Value::Int(to_string(target).len() as i32))
+            }
+            "foreach" | "where" if matches!(args.first(), Some(Value::ScriptBlock(_))) => {
+                let Some(Value::ScriptBlock(sb)) = args.first() else {
+                    unreachable!("checked above")
+                };
+                let sb = sb.clone();
+                let mut out = Vec::new();
+                for item in target.enumerate() {
+                    let r = self.invoke_block_here(&sb, Some(item.clone()))?;
+                    if lower == "foreach" {
+                        out.extend(r.enumerate());
+                    } else if convert::to_bool(&r) {
+                        out.push(item);
+                    }
+                }
+                return Ok(Value::array(out));
+            }
+            _ => {}
+        }
+        let r = match target {
+            Value::Str(s) => string_method(s, &lower, name, &args),
+            Value::Array(a) => {
+                let items = a.borrow().clone();
+                match lower.as_str() {
+                    "contains" if args.len() == 1 => Ok(Value::Bool(
+                        items.iter().any(|x| ops::equals(x, &args[0], true)),
+                    )),
+                    "indexof" if args.len() == 1 => Ok(Value::Int(
+                        items
+                            .iter()
+                            .position(|x| ops::equals(x, &args[0], true))
+                            .map(|i| i as i32)
+                            .unwrap_or(-1),
+                    )),
+                    "clone" => Ok(Value::array(items)),
+                    "getvalue" => Ok(arg_int(&args, 0)
+                        .and_then(|i| items.get(i as usize).cloned())
+                        .unwrap_or(Value::Null)),
+                    _ => Err(not_found(target, name)),
+                }
+            }
+            Value::Hashtable(h) => match lower.as_str() {
+                "containskey" | "contains" if args.len() == 1 => {
+                    Ok(Value::Bool(h.borrow().contains(&args[0])))
+                }
+                "containsvalue" if args.len() == 1 => Ok(Value::Bool(
+                    h.borrow()
+                        .values()
+                        .iter()
+                        .any(|v| ops::equals(v, &args[0], true)),
+                )),
+                "add" if args.len() == 2 => {
+                    if h.borrow().contains(&args[0]) {
+                        Err(ErrorRecord::runtime(
+                            format!("Exception calling \"Add\" with \"2\" argument(s): \"Item has already been added. Key in dictionary: '{}'  Key being added: '{}'\"", to_string(&args[0]), to_string(&args[0])),
+                            "ArgumentException",
+                            "NotSpecified",
+                        ))
+                    } else {
+                        h.borrow_mut().insert(args[0].clone(), args[1].clone());
+                        Ok(Value::Null)
+                    }
+                }
+                "remove" if args.len() == 1 => {
+                    h.borrow_mut().remove(&args[0]);
+                    Ok(Value::Null)
+                }
+                "clear" => {
+                    let ordered = h.borrow().ordered;
+                    *h.borrow_mut() = Hashtable::new(ordered);
+                    Ok(Value::Null)
+                }
+                "clone" => {
+                    let mut c = Hashtable::new(h.borrow().ordered);
+                    for (k, v) in h.borrow().iter() {
+                        c.insert(k.clone(), v.clone());
+                    }
+                    Ok(Value::hashtable(c))
+                }
+                "getenumerator" => {
+                    let entries: Vec<Value> = h
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| {
+                            let mut e = PsObject::typed("System.Collections.DictionaryEntry");
+                            e.add_typed("Name", "System.Object", k.clone());
+                            e.add_typed("Key", "System.Object", k.clone());
+                            e.add_typed("Value", "System.Object", v.clone());
+                            Value::object(e)
+                        })
+                        .collect();
+                    Ok(Value::array(entries))
+                }
+                _ => Err(not_found(target, name)),
+            },
+            Value::DateTime(d) => {
+                let add = |unit_ticks: f64| -> Result<Value, ErrorRecord> {
+                    let n = args
+                        .first()
+                        .and_then(to_num)
+                        .ok_or_else(|| arg_count_error(name, args.len()))?
+                        .as_f64();
+                    Ok(Value::DateTime(
+                        *d + chrono::Duration::microseconds((n * unit_ticks / 10.0) as i64),
+                    ))
+                };
+                match lower.as_str() {
+                    "adddays" => add(864_000_000_000.0),
+                    "addhours" => add(36_000_000_000.0),
+                    "addminutes" => add(600_000_000.0),
+                    "addseconds" => add(10_000_000.0),
+                    "addmilliseconds" => add(10_000.0),
+                    "addticks" => add(1.0),
+                    "add" => match args.first() {
+                        Some(Value::TimeSpan(t)) => {
+                            Ok(Value::DateTime(*d + chrono::Duration::microseconds(t / 10)))
+                        }
+                        _ => Err(arg_count_error(name, args.len())),
+                    },
+                    "tostring" => Ok(Value::str(ops::format_value(target, &arg_str(&args, 0)))),
+                    "toshortdatestring" => Ok(Value::str(d.format("%-m/%-d/%Y").to_string())),
+                    "tolongdatestring" => Ok(Value::str(d.format("%A, %B %-d, %Y").to_string())),
+                    "toshorttimestring" => Ok(Value::str(d.format("%-I:%M %p").to_string())),
+                    "tolongtimestring" => Ok(Value::str(d.format("%-I:%M:%S %p").to_string())),
+                    "touniversaltime" | "tolocaltime" => Ok(target.clone()),
+                    "subtract" => ops::sub(target, args.first().unwrap_or(&Value::Null)),
+                    _ => Err(not_found(target, name)),
+                }
+            }
+            Value::Guid(g) if lower == "tostring" => {
+                Ok(Value::str(match arg_str(&args, 0).as_str() {
+                    "N" | "n" => g.simple().to_string(),
+                    "B" | "b" => format!("{{{}}}", g.hyphenated()),
+                    _ => g.hyphenated().to_string(),
+                }))
+            }
+            Value::ScriptBlock(sb) if lower == "invoke" || lower == "invokereturnasis" => {
+                let sb = sb.clone();
+                let items = self.capture(|i, out| i.call_block(&sb, args.clone(), None, out))?;
+                Ok(super::eval::collapse(items))
+            }
+            v if v.is_numeric() && lower == "tostring" => {
+                Ok(Value::str(ops::format_value(v, &arg_str(&args, 0))))
+            }
+            v if v.is_numeric() && lower == "compareto" => Ok(Value::Int(
+                match ops::compare(v, args.first().unwrap_or(&Value::Null), false) {
+                    Some(std::cmp::Ordering::Less) => -1,
+                    Some(std::cmp::Ordering::Greater) => 1,
+                    _ => 0,
+                },
+            )),
+            _ => Err(not_found(target, name)),
+        };
+        r.map_err(|rec| self.located(rec, span))
+    }
+
+    pub fn static_member(&mut self, t: &Value, name: &str, span: Span) -> EvalResult<Value> {
+        let Value::Type(ty) = t else {
+            return Err(self.located(not_found(t, name), span));
+        };
+        let lower = name.to_ascii_lowercase();
+        let v = match (ty.kind, lower.as_str()) {
+            (TypeKind::Int, "maxvalue") => Value::Int(i32::MAX),
+            (TypeKind::Int, "minvalue") => Value::Int(i32::MIN),
+            (TypeKind::Long, "maxvalue") => Value::Long(i64::MAX),
+            (TypeKind::Long, "minvalue") => Value::Long(i64::MIN),
+            (TypeKind::UInt, "maxvalue") => Value::UInt(u32::MAX),
+            (TypeKind::UInt, "minvalue") => Value::UInt(0),
+            (TypeKind::Double, "maxvalue") => Value::Double(f64::MAX),
+            (TypeKind::String, "empty") => Value::str(""),
+            (TypeKind::Guid, "empty") => Value::Guid(uuid::Uuid::nil()),
+            (TypeKind::DateTime, "now") | (TypeKind::DateTime, "utcnow") => {
+                Value::DateTime(self.clock.now())
+            }
+            (TypeKind::DateTime, "today") => Value::DateTime(
+                self.clock
+                    .now()
+                    .date()
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap_or_default(),
+            ),
+            (TypeKind::TimeSpan, "zero") => Value::TimeSpan(0),
+            (TypeKind::Math, "pi") => Value::Double(std::f64::consts::PI),
+            (TypeKind::Math, "e") => Value::Double(std::f64::consts::E),
+            (TypeKind::Environment, "newline") => Value::str("\r\n"),
+            (TypeKind::Environment, "machinename") => Value::str("ERSIM-LAB"),
+            (TypeKind::Environment, "username") => Value::str("admin"),
+            (TypeKind::Enum(def), _) => match def.parse(name) {
+                Some((n, v)) => Value::enum_value(def.full_name, n, v),
+                None => Value::Null,
+            },
+            _ => Value::Null,
+        };
+        Ok(v)
+    }
+
+    pub fn call_static(
+        &mut self,
+        t: &Value,
+        name: &str,
+        args: Vec<Value>,
+        span: Span,
+    ) -> EvalResult<Value> {
+        let Value::Type(ty) = t else {
+            return Err(self.located(not_found(t, name), span));
+        };
+        let lower = name.to_ascii_lowercase();
+        let num = |i: usize| args.get(i).and_then(to_num).map(|n| n.as_f64());
+        let r: Result<Value, ErrorRecord> = match (ty.kind, lower.as_str()) {
+            (TypeKind::Guid, "newguid") => Ok(Value::Guid(self.new_guid())),
+            (TypeKind::Guid, "parse") => convert::convert(args.first().unwrap_or(&Value::Null), ty)
+                .map_err(|m| call_error("Parse", &args, &m)),
+            (TypeKind::String, "isnullorempty") => Ok(Value::Bool(
+                args.first().is_none_or(|v| to_string(v).is_empty()),
+            )),
+            (TypeKind::String, "isnullorwhitespace") => Ok(Value::Bool(
+                args.first().is_none_or(|v| to_string(v).trim().is_empty()),
+            )),
+            (TypeKind::String, "join") => {
+                let sep = arg_str(&args, 0);
+                let items: Vec<String> = args
+                    .iter()
+                    .skip(1)
+                    .flat_map(|v| v.enumerate())
+                    .map(|v| to_string(&v))
+                    .collect();
+                Ok(Value::str(items.join(&sep)))
+            }
+            (TypeKind::String, "concat") => {
+                Ok(Value::str(args.iter().map(to_string).collect::<String>()))
+            }
+            (TypeKind::String, "format") => {
+                let rest: Vec<Value> = if args.len() == 2 {
+                    args[1].enumerate()
+                } else {
+                    args.iter().skip(1).cloned().collect()
+                };
+                ops::format(&arg_str(&args, 0), &rest)
+            }
+            (TypeKind::String, "equals") => Ok(Value::Bool(arg_str(&args, 0) == arg_str(&args, 1))),
+            (TypeKind::Math, "round") => match (num(0), arg_int(&args, 1)) {
+                (Some(x), Some(d)) => {
+                    let f = 10f64.powi(d as i32);
+                    Ok(Value::Double((x * f).round_ties_even() / f))
+                }
+                (Some(x), None) => Ok(Value::Double(x.round_ties_even())),
+                _ => Err(arg_count_error(name, args.len())),
+            },
+            (TypeKind::Math, "floor") => num(0)
+                .map(|x| Value::Double(x.floor()))
+                .ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "ceiling") => num(0)
+                .map(|x| Value::Double(x.ceil()))
+                .ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "truncate") => num(0)
+                .map(|x| Value::Double(x.trunc()))
+                .ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "abs") => match args.first() {
+                Some(Value::Int(i)) => Ok(Value::Int(i.abs())),
+                Some(v) => to_num(v)
+                    .map(|n| Value::Double(n.as_f64().abs()))
+                    .ok_or_else(|| arg_count_error(name, 1)),
+                None => Err(arg_count_error(name, 0)),
+            },
+            (TypeKind::Math, "sqrt") => num(0)
+                .map(|x| Value::Double(x.sqrt()))
+                .ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "pow") => match (num(0), num(1)) {
+                (Some(a), Some(b)) => Ok(Value::Double(a.powf(b))),
+                _ => Err(arg_count_error(name, args.len())),
+            },
+            (TypeKind::Math, "max") | (TypeKind::Math, "min") if args.len() == 2 => {
+                let o = ops::compare(&args[0], &args[1], false);
+                let first_bigger = o == Some(std::cmp::Ordering::Greater);
+                Ok(if (lower == "max") == first_bigger {
+                    args[0].clone()
+                } else {
+                    args[1].clone()
+                })
+            }
+            (
+                TypeKind::Int
+                | TypeKind::Long
+                | TypeKind::Double
+                | TypeKind::UInt
+                | TypeKind::DateTime
+                | TypeKind::TimeSpan,
+                "parse",
+            ) => convert::convert(args.first().unwrap_or(&Value::Null), ty)
+                .map_err(|m| call_error("Parse", &args, &m)),
+            (TypeKind::TimeSpan, f) if f.starts_with("from") => {
+                let unit = match f {
+                    "fromdays" => 864_000_000_000.0,
+                    "fromhours" => 36_000_000_000.0,
+                    "fromminutes" => 600_000_000.0,
+                    "fromseconds" => 10_000_000.0,
+                    "frommilliseconds" => 10_000.0,
+                    _ => 1.0,
+                };
+                num(0)
+                    .map(|x| Value::TimeSpan((x * unit) as i64))
+                    .ok_or_else(|| arg_count_error(name, args.len()))
+            }
+            (TypeKind::Convert, f) if f.starts_with("to") => {
+                let target = match f {
+                    "toint32" => Some(TypeKind::Int),
+                    "toint64" => Some(TypeKind::Long),
+                    "todouble" => Some(TypeKind::Double),
+                    "tostring" => Some(TypeKind::String),
+                    "toboolean" => Some(TypeKind::Bool),
+                    _ => None,
+                };
+                match target {
+                    Some(k) => convert::convert(
+                        args.first().unwrap_or(&Value::Null),
+                        &TypeRef {
+                            kind: k,
+                            is_array: false,
+                        },
+                    )
+                    .map_err(|m| call_error(name, &args, &m)),
+                    None => Err(not_found(t, name)),
+                }
+            }
+            (TypeKind::Regex, "escape") => Ok(Value::str(regex::escape(&arg_str(&args, 0)))),
+            (TypeKind::Regex, "ismatch") => ops::match_scalar(
+                &Value::str(arg_str(&args, 0)),
+                &Value::str(arg_str(&args, 1)),
+                true,
+            )
+            .map(|(m, _)| Value::Bool(m)),
+            (TypeKind::Regex, "replace") => ops::replace(
+                &Value::str(arg_str(&args, 0)),
+                &Value::str(arg_str(&args, 1)),
+                &Value::str(arg_str(&args, 2)),
+                true,
+            ),
+            (TypeKind::Regex, "split") => ops::split(
+                &Value::str(arg_str(&args, 0)),
+                Some(&Value::str(arg_str(&args, 1))),
+                None,
+                true,
+            ),
+            (TypeKind::Console, "writeline") => {
+                self.host.write_host(&arg_str(&args, 0), true);
+                Ok(Value::Null)
+            }
+            (TypeKind::Enum(def), "getnames") => Ok(Value::array(
+                def.members.iter().map(|(n, _)| Value::str(n)).collect(),
+            )),
+            _ => Err(ErrorRecord::runtime(
+                format!(
+                    "Method invocation failed because [{}] does not contain a method named '{}'.",
+                    ty.full_name(),
+                    name
+                ),
+                "MethodNotFound",
+                "InvalidOperation",
+            )),
+        };
+        r.map_err(|rec| self.located(rec, span))
+    }
+
+    /// A new GUID: random, unless the layers above installed a deterministic source.
+    pub fn new_guid(&mut self) -> uuid::Uuid {
+        match self.guid_source.as_mut() {
+            Some(f) => f(),
+            None => uuid::Uuid::new_v4(),
+        }
+    }
+}
+
+fn call_error(method: &str, args: &[Value], inner: &str) -> ErrorRecord {
+    ErrorRecord::runtime(
+        format!(
+            "Exception calling \"{method}\" with \"{}\" argument(s): \"{inner}\"",
+            args.len()
+        ),
+        "MethodInvocationException",
+        "NotSpecified",
+    )
+}
+
+fn datetime_ticks(d: &chrono::NaiveDateTime) -> i64 {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1, 1, 1)
+        .and_then(|x| x.and_hms_opt(0, 0, 0))
+        .unwrap_or_default();
+    (*d - epoch).num_microseconds().unwrap_or(0) * 10
+}
+
+/// `.ToString()`: .NET's own text (arrays show their type name, unlike string conversion).
+fn method_to_string(v: &Value) -> String {
+    match v {
+        Value::Array(_) => "System.Object[]".into(),
+        Value::DateTime(d) => d.format("%-m/%-d/%Y %-I:%M:%S %p").to_string(),
+        other => to_string(other),
+    }
+}
+
+/// `.PSObject`: the members view (`.PSObject.Properties`, `.PSObject.TypeNames`).
+fn psobject_view(o: &PsObject) -> Value {
+    let mut view = PsObject::typed("System.Management.Automation.PSObject");
+    let props: Vec<Value> = o
+        .props
+        .iter()
+        .map(|p| {
+            let mut info = PsObject::typed(if p.kind == super::value::PropKind::Note {
+                "System.Management.Automation.PSNoteProperty"
+            } else {
+                "System.Management.Automation.PSProperty"
+            });
+            info.add_typed("Name", "string", Value::str(&p.name));
+            info.add_typed("Value", "System.Object", p.value.clone());
+            info.add_typed(
+                "MemberType",
+                "System.Management.Automation.PSMemberTypes",
+                Value::str(if p.kind == super::value::PropKind::Note {
+                    "NoteProperty"
+                } else {
+                    "Property"
+                }),
+            );
+            info.add_typed("TypeNameOfValue", "string", Value::str(p.value.type_name()));
+            Value::object(info)
+        })
+        .collect();
+    view.add_typed(
+        "Properties",
+        "System.Management.Automation.PSMemberInfoCollection",
+        Value::array(props),
+    );
+    view.add_typed(
+        "TypeNames",
+        "System.Collections.ObjectModel.Collection",
+        Value::array(o.type_names.iter().map(Value::str).collect()),
+    );
+    Value::object(view)
+}
+
+fn string_method(
+    s: &Rc<str>,
+    lower: &str,
+    name: &str,
+    args: &[Value],
+) -> Result<Value, ErrorRecord> {
+    let a0 = || arg_str(args, 0);
+    let chars_arg = |args: &[Value]| -> Vec<char> {
+        args.iter()
+            .flat_map(|v| v.enumerate())
+            .flat_map(|v| to_string(&v).chars().collect::<Vec<_>>())
+            .collect()
+    };
+    let out = match lower {
+        "toupper" | "toupperinvariant" => Value::str(s.to_uppercase()),
+        "tolower" | "tolowerinvariant" => Value::str(s.to_lowercase()),
+        "trim" if args.is_empty() => Value::str(s.trim()),
+        "trim" => {
+            let cs = chars_arg(args);
+            Value::str(s.trim_matches(|c| cs.contains(&c)))
+        }
+        "trimstart" if args.is_empty() => Value::str(s.trim_start()),
+        "trimstart" => {
+            let cs = chars_arg(args);
+            Value::str(s.trim_start_matches(|c| cs.contains(&c)))
+        }
+        "trimend" if args.is_empty() => Value::str(s.trim_end()),
+        "trimend" => {
+            let cs = chars_arg(args);
+            Value::str(s.trim_end_matches(|c| cs.contains(&c)))
+        }
+        "contains" => Value::Bool(s.contains(a0().as_str())),
+        "startswith" => Value::Bool(s.starts_with(a0().as_str())),
+        "endswith" => Value::Bool(s.ends_with(a0().as_str())),
+        "indexof" => Value::Int(
+            s.find(a0().as_str())
+                .map(|b| s[..b].chars().count() as i32)
+                .unwrap_or(-1),
+        ),
+        "lastindexof" => Value::Int(
+            s.rfind(a0().as_str())
+                .map(|b| s[..b].chars().count() as i32)
+                .unwrap_or(-1),
+        ),
+        "replace" if args.len() == 2 => Value::str(s.replace(a0().as_str(), &arg_str(args, 1))),
+        "split" => {
+            let seps = chars_arg(&args[..args.len().min(1)]);
+            let parts: Vec<Value> = if seps.is_empty() {
+                s.split(char::is_whitespace).map(Value::str).collect()
+            } else {
+                s.split(|c| seps.contains(&c)).map(Value::str).collect()
+            };
+            Value::array(parts)
+        }
+        "substring" => {
+            let chars: Vec<char> = s.chars().collect();
+            let start = arg_int(args, 0).unwrap_or(0);
+            let len = arg_int(args, 1).unwrap_or(chars.len() as i64 - start);
+            if start < 0 || len < 0 || (start + len) as usize > chars.len() {
+                return Err(ErrorRecord::runtime(
+                    format!(
+                        "Exception calling \"Substring\" with \"{}\" argument(s): \"{}\"",
+                        args.len(),
+                        if args.len() == 1 {
+                            "startIndex cannot be larger than length of string.\r\nParameter name: startIndex"
+                        } else {
+                            "Index and length must refer to a location within the string.\r\nParameter name: length"
+                        }
+                    ),
+                    "ArgumentOutOfRangeException",
+                    "NotSpecified",
+                ));
+            }
+            Value::str(
+                chars[start as usize..(start + len) as usize]
+                    .iter()
+                    .collect::<String>(),
+            )
+        }
+        "padleft" | "padright" => {
+            let width = arg_int(args, 0).unwrap_or(0).max(0) as usize;
+            let fill = arg_str(args, 1).chars().next().unwrap_or(' ');
+            let len = s.chars().count();
+            let pad: String = std::iter::repeat_n(fill, width.saturating_sub(len)).collect();
+            Value::str(if lower == "padleft" {
+                format!("{pad}{s}")
+            } else {
+                format!("{s}{pad}")
+            })
+        }
+        "insert" => {
+            let i = arg_int(args, 0).unwrap_or(0).max(0) as usize;
+            let chars: Vec<char> = s.chars().collect();
+            let i = i.min(chars.len());
+            Value::str(format!(
+                "{}{}{}",
+                chars[..i].iter().collect::<String>(),
+                arg_str(args, 1),
+                chars[i..].iter().collect::<String>()
+            ))
+        }
+        "remove" => {
+            let chars: Vec<char> = s.chars().collect();
+            let start = (arg_int(args, 0).unwrap_or(0).max(0) as usize).min(chars.len());
+            let count = arg_int(args, 1)
+                .map(|c| c.max(0) as usize)
+                .unwrap_or(chars.len() - start)
+                .min(chars.len() - start);
+            Value::str(
+                chars[..start]
+                    .iter()
+                    .chain(chars[start + count..].iter())
+                    .collect::<String>(),
+            )
+        }
+        "tochararray" => Value::array(s.chars().map(Value::Char).collect()),
+        "compareto" => Value::Int(match s.as_ref().cmp(a0().as_str()) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        }),
+        "normalize" | "clone" => Value::Str(s.clone()),
+        _ => return Err(not_found(&Value::Str(s.clone()), name)),
+    };
+    Ok(out)
+}

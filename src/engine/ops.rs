@@ -1,0 +1,782 @@
+//! Operator semantics on values: arithmetic, comparison (with the right-hand side
+//! converted to the left-hand type), wildcards, regular expressions and `-f`.
+
+use std::cmp::Ordering;
+
+use regex::Regex;
+
+use super::convert::{self, to_num, to_string, Num};
+use super::error::ErrorRecord;
+use super::value::{Hashtable, Value};
+
+pub type OpResult = Result<Value, ErrorRecord>;
+
+fn op_error(message: String, id: &str) -> ErrorRecord {
+    ErrorRecord::runtime(message, id, "InvalidOperation")
+}
+
+fn num_value(n: Num) -> Value {
+    match n {
+        Num::I(i) => match i32::try_from(i) {
+            Ok(v) => Value::Int(v),
+            Err(_) => Value::Long(i),
+        },
+        Num::U(u) => Value::ULong(u),
+        Num::F(f) => Value::Double(f),
+    }
+}
+
+/// Keeps the wider integer type of the operands, as PowerShell's binder does.
+fn int_result(a: &Value, b: &Value, v: i128) -> Value {
+    let wide = matches!(a, Value::Long(_)) || matches!(b, Value::Long(_));
+    let unsigned = matches!(a, Value::UInt(_)) && matches!(b, Value::UInt(_) | Value::Int(_));
+    if unsigned && v >= 0 && v <= u32::MAX as i128 {
+        return Value::UInt(v as u32);
+    }
+    if !wide {
+        if let Ok(i) = i32::try_from(v) {
+            return Value::Int(i);
+        }
+    }
+    match i64::try_from(v) {
+        Ok(i) if wide => Value::Long(i),
+        // An Int32 overflow widens to Double.
+        _ => Value::Double(v as f64),
+    }
+}
+
+fn arith_operands(a: &Value, b: &Value, op: &str) -> Result<(Num, Num), ErrorRecord> {
+    let na = to_num(a);
+    let nb = to_num(b);
+    match (na, nb) {
+        (Some(x), Some(y)) => Ok((x, y)),
+        _ => {
+            let bad = if na.is_none() { a } else { b };
+            if let Value::Str(s) = bad {
+                return Err(ErrorRecord::runtime(
+                    format!("Cannot convert value \"{s}\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\""),
+                    "InvalidCastFromStringToInteger",
+                    "InvalidArgument",
+                ));
+            }
+            Err(op_error(
+                format!(
+                    "Method invocation failed because [{}] does not contain a method named '{}'.",
+                    bad.type_name(),
+                    op
+                ),
+                "MethodNotFound",
+            ))
+        }
+    }
+}
+
+fn is_float(a: &Value, b: &Value, na: Num, nb: Num) -> bool {
+    matches!(na, Num::F(_))
+        || matches!(nb, Num::F(_))
+        || matches!(a, Value::Double(_))
+        || matches!(b, Value::Double(_))
+}
+
+pub fn add(a: &Value, b: &Value) -> OpResult {
+    match a {
+        Value::Null => Ok(b.clone()),
+        Value::Str(s) => Ok(Value::str(format!("{}{}", s, to_string(b)))),
+        Value::Char(c) => Ok(Value::str(format!("{}{}", c, to_string(b)))),
+        Value::Array(arr) => {
+            let mut items = arr.borrow().clone();
+            items.extend(b.enumerate());
+            if matches!(b, Value::Null) {
+                items.push(Value::Null);
+            }
+            Ok(Value::array(items))
+        }
+        Value::Hashtable(h) => {
+            let Value::Hashtable(other) = b else {
+                return Err(op_error("A hash table can only be added to another hash table.".into(), "AddHashTableToNonHashTable"));
+            };
+            let mut out = Hashtable::new(h.borrow().ordered);
+            for (k, v) in h.borrow().iter() {
+                out.insert(k.clone(), v.clone());
+            }
+            for (k, v) in other.borrow().iter() {
+                if out.contains(k) {
+                    return Err(op_error(
+                        format!("Item has already been added. Key in dictionary: '{}'  Key being added: '{}'", to_string(k), to_string(k)),
+                        "DuplicateKeyInHashLiteral",
+                    ));
+                }
+                out.insert(k.clone(), v.clone());
+            }
+            Ok(Value::hashtable(out))
+        }
+        Value::DateTime(d) => match b {
+            Value::TimeSpan(t) => Ok(Value::DateTime(*d + chrono::Duration::microseconds(t / 10))),
+            other => match to_num(other) {
+                Some(n) => Ok(Value::DateTime(*d + chrono::Duration::microseconds((n.as_f64() / 10.0) as i64))),
+                None => Err(op_error("Method invocation failed because [System.DateTime] does not contain a method named 'op_Addition'.".into(), "MethodNotFound")),
+            },
+        },
+        Value::TimeSpan(t) => match b {
+            Value::TimeSpan(u) => Ok(Value::TimeSpan(t + u)),
+            _ => Err(op_error("Method invocation failed because [System.TimeSpan] does not contain a method named 'op_Addition'.".into(), "MethodNotFound")),
+        },
+        _ => {
+            let (x, y) = arith_operands(a, b, "op_Addition")?;
+            if is_float(a, b, x, y) {
+                return Ok(Value::Double(x.as_f64() + y.as_f64()));
+            }
+            Ok(int_result(a, b, as_i128(x) + as_i128(y)))
+        }
+    }
+}
+
+fn as_i128(n: Num) -> i128 {
+    match n {
+        Num::I(i) => i as i128,
+        Num::U(u) => u as i128,
+        Num::F(f) => f as i128,
+    }
+}
+
+pub fn sub(a: &Value, b: &Value) -> OpResult {
+    if let (Value::DateTime(x), Value::DateTime(y)) = (a, b) {
+        return Ok(Value::TimeSpan(
+            (*x - *y).num_microseconds().unwrap_or(0) * 10,
+        ));
+    }
+    if let (Value::DateTime(x), Value::TimeSpan(t)) = (a, b) {
+        return Ok(Value::DateTime(*x - chrono::Duration::microseconds(t / 10)));
+    }
+    if let (Value::TimeSpan(x), Value::TimeSpan(y)) = (a, b) {
+        return Ok(Value::TimeSpan(x - y));
+    }
+    let (x, y) = arith_operands(a, b, "op_Subtraction")?;
+    if is_float(a, b, x, y) {
+        return Ok(Value::Double(x.as_f64() - y.as_f64()));
+    }
+    Ok(int_result(a, b, as_i128(x) - as_i128(y)))
+}
+
+pub fn mul(a: &Value, b: &Value) -> OpResult {
+    match a {
+        Value::Str(s) => {
+            let n = to_num(b).map(|n| as_i128(n)).unwrap_or(0).max(0) as usize;
+            if s.len().saturating_mul(n) > 1 << 30 {
+                return Err(op_error(
+                    "The operation would allocate more memory than is allowed.".into(),
+                    "OutOfMemory",
+                ));
+            }
+            Ok(Value::str(s.repeat(n)))
+        }
+        Value::Array(arr) => {
+            let n = to_num(b).map(|n| as_i128(n)).unwrap_or(0).max(0) as usize;
+            let items = arr.borrow();
+            if items.len().saturating_mul(n) > 1 << 26 {
+                return Err(op_error(
+                    "The operation would allocate more memory than is allowed.".into(),
+                    "OutOfMemory",
+                ));
+            }
+            let mut out = Vec::with_capacity(items.len() * n);
+            for _ in 0..n {
+                out.extend(items.iter().cloned());
+            }
+            Ok(Value::array(out))
+        }
+        _ => {
+            let (x, y) = arith_operands(a, b, "op_Multiply")?;
+            if is_float(a, b, x, y) {
+                return Ok(Value::Double(x.as_f64() * y.as_f64()));
+            }
+            Ok(int_result(a, b, as_i128(x) * as_i128(y)))
+        }
+    }
+}
+
+pub fn div(a: &Value, b: &Value) -> OpResult {
+    let (x, y) = arith_operands(a, b, "op_Division")?;
+    if y.as_f64() == 0.0 && !is_float(a, b, x, y) {
+        return Err(ErrorRecord::runtime(
+            "Attempted to divide by zero.",
+            "RuntimeException",
+            "NotSpecified",
+        ));
+    }
+    if !is_float(a, b, x, y) {
+        let (p, q) = (as_i128(x), as_i128(y));
+        if p % q == 0 {
+            return Ok(int_result(a, b, p / q));
+        }
+    }
+    Ok(Value::Double(x.as_f64() / y.as_f64()))
+}
+
+pub fn rem(a: &Value, b: &Value) -> OpResult {
+    let (x, y) = arith_operands(a, b, "op_Modulus")?;
+    if is_float(a, b, x, y) {
+        return Ok(Value::Double(x.as_f64() % y.as_f64()));
+    }
+    if as_i128(y) == 0 {
+        return Err(ErrorRecord::runtime(
+            "Attempted to divide by zero.",
+            "RuntimeException",
+            "NotSpecified",
+        ));
+    }
+    Ok(int_result(a, b, as_i128(x) % as_i128(y)))
+}
+
+pub fn negate(a: &Value) -> OpResult {
+    match to_num(a) {
+        Some(Num::F(f)) => Ok(Value::Double(-f)),
+        Some(n) => Ok(int_result(a, &Value::Int(0), -as_i128(n))),
+        None => Err(op_error(format!("Method invocation failed because [{}] does not contain a method named 'op_UnaryNegation'.", a.type_name()), "MethodNotFound")),
+    }
+}
+
+pub fn bitwise(a: &Value, b: &Value, f: fn(i64, i64) -> i64) -> OpResult {
+    let (x, y) = arith_operands(a, b, "op_BitwiseAnd")?;
+    Ok(num_value(Num::I(f(as_i128(x) as i64, as_i128(y) as i64))))
+}
+
+// ------------------------------------------------------------------ comparison
+
+fn str_cmp(a: &str, b: &str, cs: bool) -> Ordering {
+    if cs {
+        a.cmp(b)
+    } else {
+        a.to_lowercase().cmp(&b.to_lowercase())
+    }
+}
+
+/// `-eq` between two scalars: the right side converted to the left side's type.
+pub fn equals(a: &Value, b: &Value, cs: bool) -> bool {
+    match (a, b) {
+        (Value::Null, Value::Null) => true,
+        (Value::Null, _) | (_, Value::Null) => {
+            // `'' -eq $null` is false; only null equals null.
+            false
+        }
+        (Value::Str(x), _) => str_cmp(x, &to_string(b), cs) == Ordering::Equal,
+        (Value::Char(x), _) => str_cmp(&x.to_string(), &to_string(b), cs) == Ordering::Equal,
+        (Value::Bool(x), _) => *x == convert::to_bool(b),
+        (Value::Enum(e), _) => match b {
+            Value::Str(s) => e.name.eq_ignore_ascii_case(s.trim()),
+            Value::Enum(o) => e.value == o.value,
+            other => to_num(other)
+                .map(|n| n.as_f64() == e.value as f64)
+                .unwrap_or(false),
+        },
+        (Value::Guid(g), _) => match b {
+            Value::Guid(o) => g == o,
+            Value::Str(s) => convert::parse_guid(s).is_some_and(|o| o == *g),
+            _ => false,
+        },
+        (Value::DateTime(x), Value::DateTime(y)) => x == y,
+        (Value::TimeSpan(x), Value::TimeSpan(y)) => x == y,
+        _ if a.is_numeric() => match to_num(b) {
+            Some(y) => num_eq(to_num(a).unwrap_or(Num::I(0)), y),
+            None => false,
+        },
+        (
+            Value::Object(_)
+            | Value::Array(_)
+            | Value::Hashtable(_)
+            | Value::ScriptBlock(_)
+            | Value::Error(_),
+            _,
+        ) => a.same_reference(b),
+        (Value::Type(x), Value::Type(y)) => x == y,
+        _ => str_cmp(&to_string(a), &to_string(b), cs) == Ordering::Equal,
+    }
+}
+
+fn num_eq(x: Num, y: Num) -> bool {
+    match (x, y) {
+        (Num::I(a), Num::I(b)) => a == b,
+        _ => x.as_f64() == y.as_f64(),
+    }
+}
+
+/// Ordering for `-lt`/`-gt` and Sort-Object; `None` when the values do not compare.
+pub fn compare(a: &Value, b: &Value, cs: bool) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Null, Value::Null) => Some(Ordering::Equal),
+        (Value::Null, _) => Some(Ordering::Less),
+        (_, Value::Null) => Some(Ordering::Greater),
+        (Value::Str(x), _) => Some(str_cmp(x, &to_string(b), cs)),
+        (Value::DateTime(x), Value::DateTime(y)) => Some(x.cmp(y)),
+        (Value::DateTime(x), Value::Str(s)) => convert::parse_datetime(s).map(|y| x.cmp(&y)),
+        (Value::TimeSpan(x), Value::TimeSpan(y)) => Some(x.cmp(y)),
+        (Value::Enum(e), Value::Str(s)) => Some(e.name.to_lowercase().cmp(&s.to_lowercase())),
+        (Value::Bool(x), _) => Some(x.cmp(&convert::to_bool(b))),
+        _ => {
+            let x = to_num(a)?;
+            let y = to_num(b)?;
+            match (x, y) {
+                (Num::I(p), Num::I(q)) => Some(p.cmp(&q)),
+                _ => x.as_f64().partial_cmp(&y.as_f64()),
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------ wildcards and regex
+
+/// Translates a PowerShell wildcard pattern into an anchored regex.
+pub fn wildcard_regex(pattern: &str, cs: bool) -> Regex {
+    let mut re = String::from(if cs { "^" } else { "(?is)^" });
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' => re.push_str(".*"),
+            '?' => re.push('.'),
+            '`' => {
+                if let Some(n) = chars.next() {
+                    re.push_str(&regex::escape(&n.to_string()));
+                }
+            }
+            '[' => {
+                let mut class = String::new();
+                let mut closed = false;
+                for n in chars.by_ref() {
+                    if n == ']' {
+                        closed = true;
+                        break;
+                    }
+                    if n == '\\' || n == '^' {
+                        class.push('\\');
+                    }
+                    class.push(n);
+                }
+                if closed && !class.is_empty() {
+                    re.push('[');
+                    re.push_str(&class);
+                    re.push(']');
+                } else {
+                    re.push_str(&regex::escape(&format!("[{class}")));
+                }
+            }
+            other => re.push_str(&regex::escape(&other.to_string())),
+        }
+    }
+    re.push('$');
+    Regex::new(&re).unwrap_or_else(|_| Regex::new("^$").expect("empty regex compiles"))
+}
+
+pub fn like(value: &Value, pattern: &Value, cs: bool) -> bool {
+    wildcard_regex(&to_string(pattern), cs).is_match(&to_string(value))
+}
+
+/// Compiles a .NET-style pattern, case-insensitive unless `cs`.
+pub fn regex(pattern: &str, cs: bool) -> Result<Regex, ErrorRecord> {
+    let src = if cs {
+        pattern.to_string()
+    } else {
+        format!("(?i){pattern}")
+    };
+    Regex::new(&src).map_err(|e| {
+        ErrorRecord::runtime(
+            format!("The regular expression pattern {pattern} is not valid."),
+            "InvalidRegularExpression",
+            "InvalidOperation",
+        )
+        .with_target(&Value::str(e.to_string()))
+    })
+}
+
+/// `-match` on a scalar: the outcome and the `$Matches` table when it matched.
+pub fn match_scalar(
+    value: &Value,
+    pattern: &Value,
+    cs: bool,
+) -> Result<(bool, Option<Hashtable>), ErrorRecord> {
+    let re = regex(&to_string(pattern), cs)?;
+    let text = to_string(value);
+    match re.captures(&text) {
+        Some(caps) => {
+            let mut table = Hashtable::new(false);
+            for (i, name) in re.capture_names().enumerate() {
+                if let Some(m) = caps.get(i) {
+                    let key = match name {
+                        Some(n) => Value::str(n),
+                        None => Value::Int(i as i32),
+                    };
+                    table.insert(key, Value::str(m.as_str()));
+                }
+            }
+            Ok((true, Some(table)))
+        }
+        None => Ok((false, None)),
+    }
+}
+
+/// `-replace`: .NET substitutions (`$1`, `${name}`, `$$`, `$0`) map onto the regex crate's.
+pub fn replace(value: &Value, pattern: &Value, replacement: &Value, cs: bool) -> OpResult {
+    let re = regex(&to_string(pattern), cs)?;
+    let rep = to_string(replacement);
+    Ok(Value::str(
+        re.replace_all(&to_string(value), rep.as_str()).into_owned(),
+    ))
+}
+
+pub fn split(value: &Value, pattern: Option<&Value>, limit: Option<usize>, cs: bool) -> OpResult {
+    let text = to_string(value);
+    let Some(pattern) = pattern else {
+        // Unary -split: on runs of white space, leading and trailing space dropped.
+        let parts: Vec<Value> = text.split_whitespace().map(Value::str).collect();
+        return Ok(Value::array(parts));
+    };
+    let re = regex(&to_string(pattern), cs)?;
+    let parts: Vec<Value> = match limit {
+        Some(n) if n > 0 => re.splitn(&text, n).map(Value::str).collect(),
+        _ => re.split(&text).map(Value::str).collect(),
+    };
+    Ok(Value::array(parts))
+}
+
+// ------------------------------------------------------------------ -f
+
+/// .NET composite formatting: `{index[,alignment][:format]}` with `{{`/`}}` escapes.
+pub fn format(fmt: &str, args: &[Value]) -> OpResult {
+    let bad = || {
+        ErrorRecord::runtime(
+            format!("Error formatting a string: Input string was not in a correct format.."),
+            "FormatError",
+            "InvalidOperation",
+        )
+        .with_target(&Value::str(fmt))
+    };
+    let mut out = String::new();
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '{' => {
+                let mut spec = String::new();
+                let mut closed = false;
+                for n in chars.by_ref() {
+                    if n == '}' {
+                        closed = true;
+                        break;
+                    }
+                    spec.push(n);
+                }
+                if !closed {
+                    return Err(bad());
+                }
+                let (head, fmt_spec) = match spec.split_once(':') {
+                    Some((h, f)) => (h, Some(f)),
+                    None => (spec.as_str(), None),
+                };
+                let (index, align) = match head.split_once(',') {
+                    Some((i, a)) => (i.trim(), Some(a.trim())),
+                    None => (head.trim(), None),
+                };
+                let index: usize = index.parse().map_err(|_| bad())?;
+                let Some(arg) = args.get(index) else {
+                    return Err(ErrorRecord::runtime(
+                        "Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..",
+                        "FormatError",
+                        "InvalidOperation",
+                    )
+                    .with_target(&Value::str(fmt)));
+                };
+                let text = match fmt_spec {
+                    Some(f) => format_value(arg, f),
+                    None => to_string(arg),
+                };
+                match align.map(|a| a.parse::<i64>()) {
+                    Some(Ok(w)) if w < 0 => {
+                        out.push_str(&format!("{:<width$}", text, width = (-w) as usize))
+                    }
+                    Some(Ok(w)) => out.push_str(&format!("{:>width$}", text, width = w as usize)),
+                    Some(Err(_)) => return Err(bad()),
+                    None => out.push_str(&text),
+                }
+            }
+            '}' => return Err(bad()),
+            other => out.push(other),
+        }
+    }
+    Ok(Value::str(out))
+}
+
+/// The standard numeric and date format strings scripts use.
+pub fn format_value(v: &Value, spec: &str) -> String {
+    if let Value::DateTime(d) = v {
+        return format_date(d, spec);
+    }
+    let Some(n) = to_num(v).filter(|_| v.is_numeric() || matches!(v, Value::Str(_))) else {
+        return to_string(v);
+    };
+    let mut chars = spec.chars();
+    let kind = chars.next().unwrap_or('G');
+    let digits: Option<usize> = chars.as_str().parse().ok();
+    let f = n.as_f64();
+    match kind.to_ascii_uppercase() {
+        'N' => group_thousands(&format!("{:.*}", digits.unwrap_or(2), f)),
+        'F' => format!("{:.*}", digits.unwrap_or(2), f),
+        'D' => {
+            let i = f as i64;
+            let s = format!("{:0width$}", i.abs(), width = digits.unwrap_or(0));
+            if i < 0 {
+                format!("-{s}")
+            } else {
+                s
+            }
+        }
+        'X' => {
+            let s = format!("{:0width$X}", f as i64, width = digits.unwrap_or(0));
+            if kind == 'x' {
+                s.to_lowercase()
+            } else {
+                s
+            }
+        }
+        'P' => format!(
+            "{} %",
+            group_thousands(&format!("{:.*}", digits.unwrap_or(2), f * 100.0))
+        ),
+        'E' => {
+            let s = format!("{:.*e}", digits.unwrap_or(6), f);
+            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+            let e: i32 = e.parse().unwrap_or(0);
+            format!(
+                "{m}{}{}{:03}",
+                if kind == 'e' { 'e' } else { 'E' },
+                if e < 0 { '-' } else { '+' },
+                e.abs()
+            )
+        }
+        'G' => match digits {
+            Some(p) if p > 0 => convert::format_general(f, p),
+            _ => to_string(v),
+        },
+        _ => custom_number_format(f, spec),
+    }
+}
+
+fn group_thousands(s: &str) -> String {
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, s),
+    };
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Custom patterns such as `0.00` or `#,##0`.
+fn custom_number_format(f: f64, spec: &str) -> String {
+    let decimals = spec
+        .split_once('.')
+        .map(|(_, d)| d.chars().filter(|c| *c == '0' || *c == '#').count())
+        .unwrap_or(0);
+    let min_int = spec
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| *c == '0')
+        .count();
+    let mut s = format!("{:.*}", decimals, f);
+    if let Some(frac_zeros) = spec
+        .split_once('.')
+        .map(|(_, d)| d.chars().filter(|c| *c == '0').count())
+    {
+        if let Some((i, d)) = s.clone().split_once('.') {
+            let mut d = d.to_string();
+            while d.len() > frac_zeros && d.ends_with('0') {
+                d.pop();
+            }
+            s = if d.is_empty() {
+                i.to_string()
+            } else {
+                format!("{i}.{d}")
+            };
+        }
+    }
+    let (int, rest) = match s.split_once('.') {
+        Some((i, r)) => (i.to_string(), format!(".{r}")),
+        None => (s.clone(), String::new()),
+    };
+    let int = if int.trim_start_matches('-').len() < min_int {
+        format!("{:0>width$}", int, width = min_int)
+    } else {
+        int
+    };
+    let int = if int == "0" && min_int == 0 && !rest.is_empty() {
+        String::new()
+    } else {
+        int
+    };
+    let out = format!("{int}{rest}");
+    if spec.contains(',') {
+        group_thousands(&out)
+    } else {
+        out
+    }
+}
+
+fn format_date(d: &chrono::NaiveDateTime, spec: &str) -> String {
+    let pattern = match spec {
+        "d" => "%-m/%-d/%Y".to_string(),
+        "D" => "%A, %B %-d, %Y".to_string(),
+        "t" => "%-I:%M %p".to_string(),
+        "T" => "%-I:%M:%S %p".to_string(),
+        "s" => "%Y-%m-%dT%H:%M:%S".to_string(),
+        "o" | "O" => "%Y-%m-%dT%H:%M:%S%.f0".to_string(),
+        "g" => "%-m/%-d/%Y %-I:%M %p".to_string(),
+        "G" => "%-m/%-d/%Y %-I:%M:%S %p".to_string(),
+        "u" => "%Y-%m-%d %H:%M:%SZ".to_string(),
+        custom => dotnet_date_pattern(custom),
+    };
+    d.format(&pattern).to_string()
+}
+
+/// Translates .NET custom date tokens (yyyy, MM, dd, HH, mm, ss, tt, ...) to chrono's.
+fn dotnet_date_pattern(spec: &str) -> String {
+    let tokens: [(&str, &str); 20] = [
+        ("yyyy", "%Y"),
+        ("yy", "%y"),
+        ("MMMM", "%B"),
+        ("MMM", "%b"),
+        ("MM", "%m"),
+        ("M", "%-m"),
+        ("dddd", "%A"),
+        ("ddd", "%a"),
+        ("dd", "%d"),
+        ("d", "%-d"),
+        ("HH", "%H"),
+        ("H", "%-H"),
+        ("hh", "%I"),
+        ("h", "%-I"),
+        ("mm", "%M"),
+        ("m", "%-M"),
+        ("ss", "%S"),
+        ("s", "%-S"),
+        ("tt", "%p"),
+        ("fff", "%3f"),
+    ];
+    let mut out = String::new();
+    let mut rest = spec;
+    'outer: while !rest.is_empty() {
+        for (t, c) in tokens.iter() {
+            if rest.starts_with(t) {
+                out.push_str(c);
+                rest = &rest[t.len()..];
+                continue 'outer;
+            }
+        }
+        let ch = rest.chars().next().unwrap_or(' ');
+        if ch == '%' {
+            out.push_str("%%");
+        } else {
+            out.push(ch);
+        }
+        rest = &rest[ch.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arithmetic_follows_powershell() {
+        assert!(matches!(
+            add(&Value::Int(1), &Value::Int(2)),
+            Ok(Value::Int(3))
+        ));
+        assert!(matches!(
+            add(&Value::Int(i32::MAX), &Value::Int(1)),
+            Ok(Value::Double(_))
+        ));
+        assert!(matches!(
+            div(&Value::Int(6), &Value::Int(3)),
+            Ok(Value::Int(2))
+        ));
+        assert!(matches!(div(&Value::Int(1), &Value::Int(2)), Ok(Value::Double(d)) if d == 0.5));
+        assert_eq!(
+            to_string(&add(&Value::str("a"), &Value::Int(1)).unwrap()),
+            "a1"
+        );
+        assert!(matches!(
+            add(&Value::Int(1), &Value::str("2")),
+            Ok(Value::Int(3))
+        ));
+        assert_eq!(
+            to_string(&mul(&Value::str("ab"), &Value::Int(3)).unwrap()),
+            "ababab"
+        );
+    }
+
+    #[test]
+    fn comparisons_convert_the_right_side() {
+        assert!(equals(&Value::Int(1), &Value::str("1"), false));
+        assert!(equals(&Value::str("ABC"), &Value::str("abc"), false));
+        assert!(!equals(&Value::str("ABC"), &Value::str("abc"), true));
+        assert!(!equals(&Value::str(""), &Value::Null, false));
+        assert!(equals(&Value::UInt(200), &Value::Int(200), false));
+        assert_eq!(
+            compare(&Value::Int(2), &Value::str("10"), false),
+            Some(Ordering::Less)
+        );
+        assert_eq!(
+            compare(&Value::str("2"), &Value::Int(10), false),
+            Some(Ordering::Greater)
+        );
+    }
+
+    #[test]
+    fn wildcards() {
+        assert!(like(&Value::str("Equinix"), &Value::str("equ*"), false));
+        assert!(!like(&Value::str("Equinix"), &Value::str("equ*"), true));
+        assert!(like(&Value::str("a1"), &Value::str("[a-c]?"), false));
+        assert!(!like(&Value::str("d1"), &Value::str("[a-c]?"), false));
+    }
+
+    #[test]
+    fn composite_format() {
+        let f = |s: &str, a: Vec<Value>| to_string(&format(s, &a).unwrap());
+        assert_eq!(
+            f("{0} and {1}", vec![Value::Int(1), Value::str("x")]),
+            "1 and x"
+        );
+        assert_eq!(f("{0,5}|{0,-5}|", vec![Value::Int(42)]), "   42|42   |");
+        assert_eq!(f("{0:N2}", vec![Value::Double(1234.5)]), "1,234.50");
+        assert_eq!(f("{0:D4}", vec![Value::Int(7)]), "0007");
+        assert_eq!(f("{0:0.00}", vec![Value::Double(3.14159)]), "3.14");
+        assert_eq!(f("{{literal}}", vec![]), "{literal}");
+        assert!(format("{1}", &[Value::Int(1)]).is_err());
+    }
+}

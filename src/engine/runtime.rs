@@ -1,0 +1,700 @@
+//! The interpreter's state: scopes, commands, preferences, the host it writes
+//! to, and the context a running cmdlet sees.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use crate::lang::ast::{ScriptBlock, Source};
+
+use super::command::{CommandInfo, CommandType};
+use super::error::{CommandKind, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::types::{self, ACTION_PREFERENCE};
+use super::value::{Hashtable, PsObject, TypeRef, Value};
+
+/// Where the interpreter's text goes. The host owns Out-Default formatting and
+/// the error view, so the engine never formats anything itself.
+pub trait Host {
+    /// One object from a top-level pipeline, for Out-Default.
+    fn output(&mut self, value: Value);
+    /// The end of the top-level Out-Default (end of a script or of a REPL line).
+    fn end_output(&mut self);
+    /// Write-Host text; `newline` ends the line.
+    fn write_host(&mut self, text: &str, newline: bool);
+    fn write_verbose(&mut self, text: &str);
+    fn write_warning(&mut self, text: &str);
+    fn write_debug(&mut self, text: &str);
+    fn write_error(&mut self, record: &ErrorRecord);
+    /// A line typed by the user, or `None` when there is nobody to ask.
+    fn read_line(&mut self, prompt: &str) -> Option<String>;
+    /// Whether prompts can be answered (a terminal and not -NonInteractive).
+    fn is_interactive(&self) -> bool;
+}
+
+/// The time scripts see. Nothing reads the wall clock: `Get-Date` and
+/// `Start-Sleep` use a virtual clock that the layers above may back with the
+/// simulated world's.
+pub trait Clock {
+    fn now(&self) -> chrono::NaiveDateTime;
+    /// Moves time forward by a number of 100-nanosecond ticks.
+    fn advance(&self, ticks: i64);
+}
+
+/// A clock that starts at a fixed instant and moves only when told to.
+pub struct VirtualClock(std::cell::Cell<chrono::NaiveDateTime>);
+
+impl VirtualClock {
+    pub fn new(start: chrono::NaiveDateTime) -> VirtualClock {
+        VirtualClock(std::cell::Cell::new(start))
+    }
+}
+
+impl Clock for VirtualClock {
+    fn now(&self) -> chrono::NaiveDateTime {
+        self.0.get()
+    }
+    fn advance(&self, ticks: i64) {
+        self.0
+            .set(self.0.get() + chrono::Duration::microseconds(ticks / 10));
+    }
+}
+
+/// The instant a fresh virtual clock starts at.
+pub fn default_epoch() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2016, 10, 3)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap_or_default()
+}
+
+/// A variable and its optional type constraint (`[int]$x = 1`).
+#[derive(Debug, Clone)]
+pub struct Variable {
+    pub value: Value,
+    pub constraint: Option<Rc<TypeRef>>,
+}
+
+#[derive(Default)]
+pub struct Scope {
+    pub vars: HashMap<String, Variable>,
+    pub functions: HashMap<String, Rc<CommandInfo>>,
+    pub function_bodies: HashMap<String, Rc<ScriptBlock>>,
+    pub parent: Option<Rc<RefCell<Scope>>>,
+    /// The scope a script file or the top level runs in (`$script:`).
+    pub is_script: bool,
+}
+
+pub type ScopeRef = Rc<RefCell<Scope>>;
+
+/// The sink a running statement writes its output objects to.
+pub type Emit<'a> = dyn FnMut(&mut Interp, Value) -> EvalResult<()> + 'a;
+
+/// Common parameters of one command invocation.
+#[derive(Debug, Clone, Default)]
+pub struct CommonParams {
+    pub verbose: Option<bool>,
+    pub debug: Option<bool>,
+    pub error_action: Option<String>,
+    pub warning_action: Option<String>,
+    pub error_variable: Option<String>,
+    pub out_variable: Option<String>,
+}
+
+pub struct Interp {
+    pub host: Box<dyn Host>,
+    pub commands: HashMap<String, Rc<CommandInfo>>,
+    pub aliases: HashMap<String, String>,
+    pub global: ScopeRef,
+    pub current: ScopeRef,
+    /// `$?`
+    pub last_success: bool,
+    /// `$Error`, newest first.
+    pub errors: Rc<RefCell<Vec<Value>>>,
+    /// How many `try` blocks are active: errors then travel to the catch.
+    pub try_depth: usize,
+    pub call_depth: usize,
+    next_pipeline: u64,
+    /// Services of the layers above (the simulated cloud, the store), by type.
+    extensions: Vec<Box<dyn Any>>,
+    pub interrupt: Arc<AtomicBool>,
+    /// The script or function whose statements are running, for Write-Error's display.
+    pub invocation_stack: Vec<InvocationInfo>,
+    /// The script file running (for `$PSScriptRoot` and error positions).
+    pub script_path: Option<String>,
+    /// The source of the top-level input, for position messages.
+    pub top_source: Option<Rc<Source>>,
+    /// The source of the script or block whose statements are running.
+    pub current_source: Option<Rc<Source>>,
+    pub clock: Rc<dyn Clock>,
+    /// Where `[guid]::NewGuid()` gets its values; random unless a seed is set above.
+    pub guid_source: Option<Box<dyn FnMut() -> uuid::Uuid>>,
+    /// `$env:` variables: a simulated environment, never the real one.
+    pub env: HashMap<String, (String, String)>,
+}
+
+pub const MAX_CALL_DEPTH: usize = 100;
+
+impl Interp {
+    pub fn new(host: Box<dyn Host>) -> Interp {
+        let global = Rc::new(RefCell::new(Scope {
+            is_script: true,
+            ..Default::default()
+        }));
+        let mut interp = Interp {
+            host,
+            commands: HashMap::new(),
+            aliases: HashMap::new(),
+            current: global.clone(),
+            global,
+            last_success: true,
+            errors: Rc::new(RefCell::new(Vec::new())),
+            try_depth: 0,
+            call_depth: 0,
+            next_pipeline: 1,
+            extensions: Vec::new(),
+            interrupt: Arc::new(AtomicBool::new(false)),
+            invocation_stack: Vec::new(),
+            script_path: None,
+            top_source: None,
+            current_source: None,
+            clock: Rc::new(VirtualClock::new(default_epoch())),
+            guid_source: None,
+            env: HashMap::new(),
+        };
+        for (k, v) in [
+            ("COMPUTERNAME", "ERSIM-LAB"),
+            ("USERNAME", "admin"),
+            ("USERPROFILE", "C:\\Users\\admin"),
+            ("TEMP", "C:\\Users\\admin\\AppData\\Local\\Temp"),
+            (
+                "PSModulePath",
+                "C:\\Program Files\\WindowsPowerShell\\Modules",
+            ),
+            ("OS", "Windows_NT"),
+        ] {
+            interp
+                .env
+                .insert(k.to_ascii_lowercase(), (k.to_string(), v.to_string()));
+        }
+        interp.init_variables();
+        interp
+    }
+
+    fn init_variables(&mut self) {
+        let pref = |name: &str| {
+            Value::enum_value(
+                ACTION_PREFERENCE.full_name,
+                name,
+                ACTION_PREFERENCE.parse(name).map(|(_, v)| v).unwrap_or(0),
+            )
+        };
+        let pref_type = Rc::new(TypeRef {
+            kind: super::value::TypeKind::Enum(&ACTION_PREFERENCE),
+            is_array: false,
+        });
+        for (name, value) in [
+            ("ErrorActionPreference", "Continue"),
+            ("WarningPreference", "Continue"),
+            ("VerbosePreference", "SilentlyContinue"),
+            ("DebugPreference", "SilentlyContinue"),
+            ("InformationPreference", "SilentlyContinue"),
+            ("ProgressPreference", "Continue"),
+        ] {
+            self.define_global(name, pref(value), Some(pref_type.clone()));
+        }
+        let confirm_type = Rc::new(TypeRef {
+            kind: super::value::TypeKind::Enum(&types::CONFIRM_IMPACT),
+            is_array: false,
+        });
+        self.define_global(
+            "ConfirmPreference",
+            Value::enum_value(types::CONFIRM_IMPACT.full_name, "High", 3),
+            Some(confirm_type),
+        );
+        self.define_global("Error", Value::Array(self.errors.clone()), None);
+        self.define_global("FormatEnumerationLimit", Value::Int(4), None);
+        self.define_global("OFS", Value::Null, None);
+        self.define_global("LASTEXITCODE", Value::Null, None);
+        self.define_global("MaximumHistoryCount", Value::Int(4096), None);
+        self.define_global("PSEdition", Value::str("Desktop"), None);
+        self.define_global("HOME", Value::str("C:\\Users\\admin"), None);
+        self.define_global("PWD", Value::str("C:\\Users\\admin"), None);
+        self.define_global("PID", Value::Int(4242), None);
+        self.define_global("ShellId", Value::str("Microsoft.PowerShell"), None);
+        let mut ver = Hashtable::new(false);
+        for (k, v) in [
+            ("PSVersion", "5.1.14393.206"),
+            ("PSEdition", "Desktop"),
+            (
+                "PSCompatibleVersions",
+                "1.0, 2.0, 3.0, 4.0, 5.0, 5.1.14393.206",
+            ),
+            ("BuildVersion", "10.0.14393.206"),
+            ("CLRVersion", "4.0.30319.42000"),
+            ("WSManStackVersion", "3.0"),
+            ("PSRemotingProtocolVersion", "2.3"),
+            ("SerializationVersion", "1.1.0.1"),
+        ] {
+            ver.insert(Value::str(k), Value::str(v));
+        }
+        self.define_global("PSVersionTable", Value::hashtable(ver), None);
+        let mut host = PsObject::typed("System.Management.Automation.Internal.Host.InternalHost");
+        host.add_typed("Name", "string", Value::str("ConsoleHost"));
+        host.add_typed("Version", "version", Value::str("5.1.14393.206"));
+        host.add_typed("InstanceId", "guid", Value::Guid(uuid::Uuid::nil()));
+        host.add_typed("CurrentCulture", "cultureinfo", Value::str("en-US"));
+        host.add_typed("CurrentUICulture", "cultureinfo", Value::str("en-US"));
+        self.define_global("Host", Value::object(host), None);
+    }
+
+    fn define_global(&mut self, name: &str, value: Value, constraint: Option<Rc<TypeRef>>) {
+        self.global
+            .borrow_mut()
+            .vars
+            .insert(name.to_ascii_lowercase(), Variable { value, constraint });
+    }
+
+    pub fn new_pipeline_id(&mut self) -> u64 {
+        self.next_pipeline += 1;
+        self.next_pipeline
+    }
+
+    // ---------------------------------------------------------------- extensions
+
+    pub fn add_extension<T: Any>(&mut self, ext: T) {
+        self.extensions.push(Box::new(ext));
+    }
+
+    pub fn extension<T: Any>(&mut self) -> Option<&mut T> {
+        self.extensions
+            .iter_mut()
+            .find_map(|e| e.downcast_mut::<T>())
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    pub fn register(&mut self, info: CommandInfo) {
+        self.commands
+            .insert(info.name.to_ascii_lowercase(), Rc::new(info));
+    }
+
+    pub fn alias(&mut self, alias: &str, target: &str) {
+        self.aliases
+            .insert(alias.to_ascii_lowercase(), target.to_string());
+    }
+
+    /// Resolves a command name: alias, then function, then cmdlet, then `Get-<name>`.
+    pub fn resolve_command(&self, name: &str) -> Option<Rc<CommandInfo>> {
+        let lower = name.to_ascii_lowercase();
+        let target = self
+            .aliases
+            .get(&lower)
+            .map(|t| t.to_ascii_lowercase())
+            .unwrap_or(lower.clone());
+        if let Some(f) = self.lookup_function(&target) {
+            return Some(f);
+        }
+        if let Some(c) = self.commands.get(&target) {
+            return Some(c.clone());
+        }
+        if !target.contains('-') {
+            let implied = format!("get-{target}");
+            if let Some(c) = self.commands.get(&implied) {
+                return Some(c.clone());
+            }
+        }
+        None
+    }
+
+    pub fn lookup_function(&self, lower: &str) -> Option<Rc<CommandInfo>> {
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            if let Some(f) = s.borrow().functions.get(lower) {
+                return Some(f.clone());
+            }
+            scope = s.borrow().parent.clone();
+        }
+        None
+    }
+
+    pub fn function_body(&self, lower: &str) -> Option<Rc<ScriptBlock>> {
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            if let Some(f) = s.borrow().function_bodies.get(lower) {
+                return Some(f.clone());
+            }
+            scope = s.borrow().parent.clone();
+        }
+        None
+    }
+
+    /// Every command name known (cmdlets, functions and aliases), for completion and Get-Command.
+    pub fn all_commands(&self) -> Vec<Rc<CommandInfo>> {
+        let mut out: Vec<Rc<CommandInfo>> = self.commands.values().cloned().collect();
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            out.extend(s.borrow().functions.values().cloned());
+            scope = s.borrow().parent.clone();
+        }
+        out.sort_by(|a, b| {
+            a.name
+                .to_ascii_lowercase()
+                .cmp(&b.name.to_ascii_lowercase())
+        });
+        out.dedup_by(|a, b| a.name.eq_ignore_ascii_case(&b.name));
+        out
+    }
+
+    pub fn is_function(info: &CommandInfo) -> bool {
+        info.kind == CommandType::Function
+    }
+
+    // ---------------------------------------------------------------- variables
+
+    pub fn new_scope(&self, parent: &ScopeRef, is_script: bool) -> ScopeRef {
+        Rc::new(RefCell::new(Scope {
+            parent: Some(parent.clone()),
+            is_script,
+            ..Default::default()
+        }))
+    }
+
+    fn scope_for(&self, scope: Option<&str>) -> ScopeRef {
+        match scope {
+            Some("global") => self.global.clone(),
+            Some("script") => {
+                let mut s = self.current.clone();
+                loop {
+                    if s.borrow().is_script {
+                        return s;
+                    }
+                    let parent = s.borrow().parent.clone();
+                    match parent {
+                        Some(p) => s = p,
+                        None => return s,
+                    }
+                }
+            }
+            _ => self.current.clone(),
+        }
+    }
+
+    fn find_variable(&self, name: &str, scope: Option<&str>) -> Option<(ScopeRef, Variable)> {
+        let key = name.to_ascii_lowercase();
+        let start = self.scope_for(scope);
+        if matches!(scope, Some("local") | Some("private")) {
+            let v = start.borrow().vars.get(&key).cloned();
+            return v.map(|v| (start, v));
+        }
+        let mut s = Some(start);
+        while let Some(sc) = s {
+            if let Some(v) = sc.borrow().vars.get(&key) {
+                return Some((sc.clone(), v.clone()));
+            }
+            s = sc.borrow().parent.clone();
+        }
+        None
+    }
+
+    pub fn get_var(&self, name: &str, scope: Option<&str>) -> Option<Value> {
+        match name.to_ascii_lowercase().as_str() {
+            "true" => return Some(Value::Bool(true)),
+            "false" => return Some(Value::Bool(false)),
+            "null" => return Some(Value::Null),
+            "?" => return Some(Value::Bool(self.last_success)),
+            "psitem" => return self.find_variable("_", scope).map(|(_, v)| v.value),
+            "pscommandpath" => {
+                return Some(
+                    self.script_path
+                        .clone()
+                        .map(Value::from)
+                        .unwrap_or(Value::str("")),
+                )
+            }
+            "psscriptroot" => {
+                return Some(Value::str(
+                    self.script_path
+                        .as_deref()
+                        .and_then(|p| std::path::Path::new(p).parent())
+                        .map(|p| p.to_string_lossy().to_string())
+                        .unwrap_or_default(),
+                ))
+            }
+            _ => {}
+        }
+        self.find_variable(name, scope).map(|(_, v)| v.value)
+    }
+
+    /// Assigns a variable, converting to its type constraint when it has one.
+    pub fn set_var(&mut self, name: &str, scope: Option<&str>, value: Value) -> EvalResult<()> {
+        let key = name.to_ascii_lowercase();
+        if matches!(key.as_str(), "true" | "false" | "null" | "?") {
+            if key == "null" {
+                return Ok(());
+            }
+            return Err(Flow::error(ErrorRecord::runtime(
+                format!("Cannot overwrite variable {name} because it is read-only or constant."),
+                "VariableNotWritable",
+                "WriteError",
+            )));
+        }
+        let target = self.scope_for(scope);
+        // Assignment without a scope writes to the current scope, but keeps a
+        // constraint declared there.
+        let existing = target.borrow().vars.get(&key).cloned();
+        let constraint = existing.and_then(|v| v.constraint);
+        let value = match &constraint {
+            Some(t) => super::convert::convert(&value, t).map_err(|m| {
+                Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError"))
+            })?,
+            None => value,
+        };
+        target
+            .borrow_mut()
+            .vars
+            .insert(key, Variable { value, constraint });
+        Ok(())
+    }
+
+    /// Declares a variable with a type constraint (`[int]$x = ...`).
+    pub fn set_typed_var(
+        &mut self,
+        name: &str,
+        scope: Option<&str>,
+        value: Value,
+        ty: Rc<TypeRef>,
+    ) -> EvalResult<()> {
+        let converted = super::convert::convert(&value, &ty).map_err(|m| {
+            Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError"))
+        })?;
+        let target = self.scope_for(scope);
+        target.borrow_mut().vars.insert(
+            name.to_ascii_lowercase(),
+            Variable {
+                value: converted,
+                constraint: Some(ty),
+            },
+        );
+        Ok(())
+    }
+
+    pub fn set_local(&mut self, name: &str, value: Value) {
+        self.current.borrow_mut().vars.insert(
+            name.to_ascii_lowercase(),
+            Variable {
+                value,
+                constraint: None,
+            },
+        );
+    }
+
+    pub fn remove_var(&mut self, name: &str) -> bool {
+        let key = name.to_ascii_lowercase();
+        match self.find_variable(&key, None) {
+            Some((scope, _)) => scope.borrow_mut().vars.remove(&key).is_some(),
+            None => false,
+        }
+    }
+
+    /// Variables visible from the current scope, innermost definition winning.
+    pub fn visible_variables(&self) -> Vec<(String, Value)> {
+        let mut seen = HashMap::new();
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            for (k, v) in s.borrow().vars.iter() {
+                seen.entry(k.clone()).or_insert_with(|| v.value.clone());
+            }
+            scope = s.borrow().parent.clone();
+        }
+        let mut out: Vec<(String, Value)> = seen.into_iter().collect();
+        out.push(("true".into(), Value::Bool(true)));
+        out.push(("false".into(), Value::Bool(false)));
+        out.push(("null".into(), Value::Null));
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    /// A preference variable's value as its member name (`Continue`, `Stop`, ...).
+    pub fn preference(&self, name: &str) -> String {
+        self.get_var(name, None)
+            .map(|v| v.to_display_string())
+            .unwrap_or_else(|| "Continue".into())
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /// Records an error in `$Error` and sets `$?`.
+    pub fn record_error(&mut self, record: &Rc<ErrorRecord>) {
+        self.last_success = false;
+        let mut errs = self.errors.borrow_mut();
+        errs.insert(0, Value::Error(record.clone()));
+        errs.truncate(256);
+    }
+
+    /// Reports an error that ended a statement: shown unless the preference hides it.
+    pub fn report_error(&mut self, record: Rc<ErrorRecord>) {
+        self.record_error(&record);
+        let pref = self.preference("ErrorActionPreference");
+        if !pref.eq_ignore_ascii_case("SilentlyContinue") && !pref.eq_ignore_ascii_case("Ignore") {
+            self.host.write_error(&record);
+        }
+    }
+
+    pub fn check_interrupt(&self) -> EvalResult<()> {
+        if self.interrupt.load(Ordering::Relaxed) {
+            return Err(Flow::Interrupted);
+        }
+        Ok(())
+    }
+
+    /// The invocation info of the innermost running script or function.
+    pub fn current_invocation(&self) -> Option<&InvocationInfo> {
+        self.invocation_stack.last()
+    }
+
+    pub fn script_invocation(&self) -> InvocationInfo {
+        self.invocation_stack
+            .last()
+            .cloned()
+            .unwrap_or(InvocationInfo {
+                command: None,
+                command_kind: CommandKind::None,
+                invocation_name: String::new(),
+                position: None,
+            })
+    }
+}
+
+/// What a running cmdlet sees: the interpreter, its output sink and its invocation.
+pub struct Ctx<'a, 'b> {
+    pub interp: &'a mut Interp,
+    pub out: &'a mut Emit<'b>,
+    pub info: &'a InvocationInfo,
+    pub common: &'a CommonParams,
+    pub command: &'a CommandInfo,
+}
+
+impl Ctx<'_, '_> {
+    pub fn emit(&mut self, v: Value) -> EvalResult<()> {
+        (self.out)(self.interp, v)
+    }
+
+    /// Emits each element of a collection (WriteObject(list, true)).
+    pub fn emit_all(&mut self, items: Vec<Value>) -> EvalResult<()> {
+        for v in items {
+            self.emit(v)?;
+        }
+        Ok(())
+    }
+
+    fn effective_action(&self) -> String {
+        match &self.common.error_action {
+            Some(a) => a.clone(),
+            None => self.interp.preference("ErrorActionPreference"),
+        }
+    }
+
+    /// A non-terminating error (WriteError), honouring -ErrorAction and $ErrorActionPreference.
+    pub fn write_error(&mut self, mut record: ErrorRecord) -> EvalResult<()> {
+        if record.invocation.is_none() {
+            record.invocation = Some(self.info.clone());
+        }
+        if record.activity.is_empty() {
+            record.activity = self.command.name.clone();
+        }
+        let record = Rc::new(record);
+        let action = self.effective_action();
+        if let Some(var) = &self.common.error_variable {
+            let (append, name) = match var.strip_prefix('+') {
+                Some(n) => (true, n),
+                None => (false, var.as_str()),
+            };
+            let mut items = if append {
+                self.interp
+                    .get_var(name, None)
+                    .map(|v| v.enumerate())
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            items.push(Value::Error(record.clone()));
+            let _ = self.interp.set_var(name, None, Value::array(items));
+        }
+        match action.to_ascii_lowercase().as_str() {
+            "ignore" => {
+                self.interp.last_success = false;
+                Ok(())
+            }
+            "silentlycontinue" => {
+                self.interp.record_error(&record);
+                Ok(())
+            }
+            "stop" => {
+                self.interp.last_success = false;
+                let mut stopped = (*record).clone();
+                stopped.terminates_script = true;
+                Err(Flow::error(stopped))
+            }
+            _ => {
+                self.interp.record_error(&record);
+                self.interp.host.write_error(&record);
+                Ok(())
+            }
+        }
+    }
+
+    pub fn verbose_enabled(&self) -> bool {
+        match self.common.verbose {
+            Some(v) => v,
+            None => !self
+                .interp
+                .preference("VerbosePreference")
+                .eq_ignore_ascii_case("SilentlyContinue"),
+        }
+    }
+
+    pub fn write_verbose(&mut self, text: &str) {
+        if self.verbose_enabled() {
+            self.interp.host.write_verbose(text);
+        }
+    }
+
+    pub fn write_warning(&mut self, text: &str) {
+        let action = self
+            .common
+            .warning_action
+            .clone()
+            .unwrap_or_else(|| self.interp.preference("WarningPreference"));
+        if !action.eq_ignore_ascii_case("SilentlyContinue")
+            && !action.eq_ignore_ascii_case("Ignore")
+        {
+            self.interp.host.write_warning(text);
+        }
+    }
+
+    pub fn write_debug(&mut self, text: &str) {
+        let on = match self.common.debug {
+            Some(v) => v,
+            None => !self
+                .interp
+                .preference("DebugPreference")
+                .eq_ignore_ascii_case("SilentlyContinue"),
+        };
+        if on {
+            self.interp.host.write_debug(text);
+        }
+    }
+
+    /// An error that ends this command (ThrowTerminatingError).
+    pub fn terminate(&mut self, mut record: ErrorRecord) -> Flow {
+        if record.invocation.is_none() {
+            record.invocation = Some(self.info.clone());
+        }
+        if record.activity.is_empty() {
+            record.activity = self.command.name.clone();
+        }
+        Flow::error(record)
+    }
+}

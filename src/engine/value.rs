@@ -1,0 +1,450 @@
+//! Runtime values. Reference types of .NET (arrays, hashtables, objects) are
+//! shared and mutable, as in PowerShell: `$b = $a; $b[0] = 1` changes `$a` too.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::NaiveDateTime;
+use indexmap::IndexMap;
+use uuid::Uuid;
+
+use crate::lang::ast;
+
+use super::error::ErrorRecord;
+
+#[derive(Clone, Debug)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i32),
+    Long(i64),
+    UInt(u32),
+    ULong(u64),
+    Double(f64),
+    Char(char),
+    Str(Rc<str>),
+    Guid(Uuid),
+    DateTime(NaiveDateTime),
+    /// A TimeSpan in 100-nanosecond ticks, as .NET stores it.
+    TimeSpan(i64),
+    Enum(Rc<EnumValue>),
+    Array(Rc<RefCell<Vec<Value>>>),
+    Hashtable(Rc<RefCell<Hashtable>>),
+    Object(Rc<RefCell<PsObject>>),
+    ScriptBlock(Rc<ast::ScriptBlock>),
+    Type(Rc<TypeRef>),
+    Error(Rc<ErrorRecord>),
+}
+
+/// A member of an enumeration such as `ProviderProvisioningState`.
+#[derive(Debug, PartialEq)]
+pub struct EnumValue {
+    pub type_name: &'static str,
+    pub name: String,
+    pub value: i64,
+}
+
+/// A resolved type literal such as `[int]` or `[System.Guid]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeRef {
+    pub kind: TypeKind,
+    pub is_array: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TypeKind {
+    Object,
+    Int,
+    Long,
+    UInt,
+    ULong,
+    Double,
+    Decimal,
+    Byte,
+    String,
+    Char,
+    Bool,
+    Switch,
+    Guid,
+    DateTime,
+    TimeSpan,
+    Array,
+    Hashtable,
+    Ordered,
+    PSCustomObject,
+    PSObject,
+    ScriptBlock,
+    Void,
+    Regex,
+    Math,
+    Type,
+    ErrorRecord,
+    Exception,
+    Environment,
+    Convert,
+    Console,
+    Version,
+    Enum(&'static crate::engine::types::EnumDef),
+}
+
+#[derive(Debug, Default)]
+pub struct Hashtable {
+    pub ordered: bool,
+    entries: IndexMap<HashKey, (Value, Value)>,
+}
+
+/// Hashtable keys compare strings case-insensitively, as PowerShell's do.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum HashKey {
+    Str(String),
+    Int(i64),
+    Other(String),
+}
+
+impl HashKey {
+    fn of(v: &Value) -> HashKey {
+        match v {
+            Value::Str(s) => HashKey::Str(s.to_lowercase()),
+            Value::Int(i) => HashKey::Int(*i as i64),
+            Value::Long(i) => HashKey::Int(*i),
+            Value::UInt(i) => HashKey::Int(*i as i64),
+            other => HashKey::Other(format!("{:?}", other.to_display_string())),
+        }
+    }
+}
+
+impl Hashtable {
+    pub fn new(ordered: bool) -> Hashtable {
+        Hashtable {
+            ordered,
+            entries: IndexMap::new(),
+        }
+    }
+
+    pub fn get(&self, key: &Value) -> Option<&Value> {
+        self.entries.get(&HashKey::of(key)).map(|(_, v)| v)
+    }
+
+    pub fn get_str(&self, key: &str) -> Option<&Value> {
+        self.entries
+            .get(&HashKey::Str(key.to_lowercase()))
+            .map(|(_, v)| v)
+    }
+
+    pub fn contains(&self, key: &Value) -> bool {
+        self.entries.contains_key(&HashKey::of(key))
+    }
+
+    /// Sets a key, keeping the first spelling of a key that already exists.
+    pub fn insert(&mut self, key: Value, value: Value) {
+        let k = HashKey::of(&key);
+        match self.entries.get_mut(&k) {
+            Some(slot) => slot.1 = value,
+            None => {
+                self.entries.insert(k, (key, value));
+            }
+        }
+    }
+
+    pub fn remove(&mut self, key: &Value) {
+        self.entries.shift_remove(&HashKey::of(key));
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.values().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.entries.values().map(|(k, _)| k.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.entries.values().map(|(_, v)| v.clone()).collect()
+    }
+}
+
+/// How a property was attached: a .NET property of the object's type, or a
+/// note property of a PSCustomObject (Get-Member shows the difference).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PropKind {
+    Property,
+    Note,
+}
+
+#[derive(Debug, Clone)]
+pub struct Property {
+    pub name: String,
+    pub value: Value,
+    pub kind: PropKind,
+    /// The declared .NET type of a typed property, for Get-Member (`uint Bandwidth {get;set;}`).
+    pub type_name: Option<&'static str>,
+}
+
+/// An object with ordered, case-insensitively named properties: a PSCustomObject
+/// or a typed object such as `AzureDedicatedCircuit`.
+#[derive(Debug, Clone)]
+pub struct PsObject {
+    /// Most specific first, ending in `System.Object`.
+    pub type_names: Vec<String>,
+    pub props: Vec<Property>,
+}
+
+pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
+
+impl PsObject {
+    pub fn custom() -> PsObject {
+        PsObject {
+            type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()],
+            props: Vec::new(),
+        }
+    }
+
+    /// A typed object whose properties are .NET properties.
+    pub fn typed(type_name: &str) -> PsObject {
+        PsObject {
+            type_names: vec![type_name.into(), "System.Object".into()],
+            props: Vec::new(),
+        }
+    }
+
+    pub fn is_custom(&self) -> bool {
+        self.type_names.first().is_some_and(|t| t == PSCUSTOMOBJECT)
+            || self.type_names.iter().any(|t| t.starts_with("Selected."))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.props
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+            .map(|p| &p.value)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.props.iter().any(|p| p.name.eq_ignore_ascii_case(name))
+    }
+
+    pub fn set(&mut self, name: &str, value: Value) -> bool {
+        match self
+            .props
+            .iter_mut()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+        {
+            Some(p) => {
+                p.value = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn add_note(&mut self, name: &str, value: Value) {
+        if !self.set(name, value.clone()) {
+            self.props.push(Property {
+                name: name.into(),
+                value,
+                kind: PropKind::Note,
+                type_name: None,
+            });
+        }
+    }
+
+    pub fn add_typed(&mut self, name: &str, type_name: &'static str, value: Value) {
+        self.props.push(Property {
+            name: name.into(),
+            value,
+            kind: PropKind::Property,
+            type_name: Some(type_name),
+        });
+    }
+}
+
+impl Value {
+    pub fn str(s: impl AsRef<str>) -> Value {
+        Value::Str(Rc::from(s.as_ref()))
+    }
+
+    pub fn array(items: Vec<Value>) -> Value {
+        Value::Array(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn object(o: PsObject) -> Value {
+        Value::Object(Rc::new(RefCell::new(o)))
+    }
+
+    pub fn hashtable(h: Hashtable) -> Value {
+        Value::Hashtable(Rc::new(RefCell::new(h)))
+    }
+
+    pub fn enum_value(type_name: &'static str, name: &str, value: i64) -> Value {
+        Value::Enum(Rc::new(EnumValue {
+            type_name,
+            name: name.to_string(),
+            value,
+        }))
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self,
+            Value::Int(_) | Value::Long(_) | Value::UInt(_) | Value::ULong(_) | Value::Double(_)
+        )
+    }
+
+    /// Values PowerShell prints with ToString, outside any table or list.
+    pub fn is_scalar(&self) -> bool {
+        matches!(
+            self,
+            Value::Bool(_)
+                | Value::Int(_)
+                | Value::Long(_)
+                | Value::UInt(_)
+                | Value::ULong(_)
+                | Value::Double(_)
+                | Value::Char(_)
+                | Value::Str(_)
+                | Value::Enum(_)
+        )
+    }
+
+    /// The .NET full type name, as `.GetType().FullName` shows it.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::Null => "null".into(),
+            Value::Bool(_) => "System.Boolean".into(),
+            Value::Int(_) => "System.Int32".into(),
+            Value::Long(_) => "System.Int64".into(),
+            Value::UInt(_) => "System.UInt32".into(),
+            Value::ULong(_) => "System.UInt64".into(),
+            Value::Double(_) => "System.Double".into(),
+            Value::Char(_) => "System.Char".into(),
+            Value::Str(_) => "System.String".into(),
+            Value::Guid(_) => "System.Guid".into(),
+            Value::DateTime(_) => "System.DateTime".into(),
+            Value::TimeSpan(_) => "System.TimeSpan".into(),
+            Value::Enum(e) => e.type_name.into(),
+            Value::Array(_) => "System.Object[]".into(),
+            Value::Hashtable(h) => {
+                if h.borrow().ordered {
+                    "System.Collections.Specialized.OrderedDictionary".into()
+                } else {
+                    "System.Collections.Hashtable".into()
+                }
+            }
+            Value::Object(o) => o
+                .borrow()
+                .type_names
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "System.Object".into()),
+            Value::ScriptBlock(_) => "System.Management.Automation.ScriptBlock".into(),
+            Value::Type(_) => "System.RuntimeType".into(),
+            Value::Error(_) => "System.Management.Automation.ErrorRecord".into(),
+        }
+    }
+
+    /// The type names PowerShell lists in `.PSObject.TypeNames` (most specific first).
+    pub fn type_names(&self) -> Vec<String> {
+        match self {
+            Value::Object(o) => o.borrow().type_names.clone(),
+            Value::Int(_)
+            | Value::Long(_)
+            | Value::UInt(_)
+            | Value::ULong(_)
+            | Value::Double(_)
+            | Value::Bool(_)
+            | Value::Guid(_)
+            | Value::DateTime(_)
+            | Value::TimeSpan(_)
+            | Value::Char(_) => {
+                vec![
+                    self.type_name(),
+                    "System.ValueType".into(),
+                    "System.Object".into(),
+                ]
+            }
+            Value::Enum(e) => vec![
+                e.type_name.into(),
+                "System.Enum".into(),
+                "System.ValueType".into(),
+                "System.Object".into(),
+            ],
+            Value::Array(_) => vec![
+                "System.Object[]".into(),
+                "System.Array".into(),
+                "System.Object".into(),
+            ],
+            _ => vec![self.type_name(), "System.Object".into()],
+        }
+    }
+
+    /// Enumerates a value the way the pipeline does: arrays unroll one level,
+    /// everything else (strings and hashtables included) is a single item.
+    pub fn enumerate(&self) -> Vec<Value> {
+        match self {
+            Value::Array(a) => a.borrow().clone(),
+            Value::Null => Vec::new(),
+            other => vec![other.clone()],
+        }
+    }
+
+    /// Like `enumerate`, but `$null` is one item (for `foreach` over an explicit `$null` array element).
+    pub fn as_list(&self) -> Option<Rc<RefCell<Vec<Value>>>> {
+        match self {
+            Value::Array(a) => Some(a.clone()),
+            _ => None,
+        }
+    }
+
+    /// The text PowerShell's ToString gives (invariant culture, as in string expansion).
+    pub fn to_display_string(&self) -> String {
+        super::convert::to_string(self)
+    }
+
+    /// Identity for reference types, equality of value otherwise (used by `-eq` on objects).
+    pub fn same_reference(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
+            (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
+            (Value::Hashtable(a), Value::Hashtable(b)) => Rc::ptr_eq(a, b),
+            (Value::ScriptBlock(a), Value::ScriptBlock(b)) => Rc::ptr_eq(a, b),
+            (Value::Error(a), Value::Error(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::Str(Rc::from(s))
+    }
+}
+
+impl From<i32> for Value {
+    fn from(i: i32) -> Value {
+        Value::Int(i)
+    }
+}

@@ -1,0 +1,415 @@
+//! The syntax tree. Every node that can be named in an error message keeps its byte span.
+
+use std::rc::Rc;
+
+/// A script's text with its origin, shared by every node parsed from it so that
+/// errors can quote the line they come from.
+#[derive(Debug)]
+pub struct Source {
+    /// `None` for interactive or `-Command` text (shown as `line`), else the script path.
+    pub path: Option<String>,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(path: Option<String>, text: impl Into<String>) -> Rc<Source> {
+        Rc::new(Source {
+            path,
+            text: text.into(),
+        })
+    }
+
+    /// 1-based line and column of a byte offset (columns count characters).
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let col = self.text[line_start..offset].chars().count() + 1;
+        (line, col)
+    }
+
+    /// The text of the line that contains `offset`, without its line break.
+    pub fn line_text(&self, offset: usize) -> &str {
+        let offset = offset.min(self.text.len());
+        let start = self.text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let end = self.text[offset..]
+            .find('\n')
+            .map(|i| offset + i)
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches('\r')
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// A script block: a script file, a function body or a `{ ... }` literal.
+#[derive(Debug)]
+pub struct ScriptBlock {
+    pub source: Rc<Source>,
+    pub span: Span,
+    pub attributes: Vec<Attribute>,
+    pub params: Option<Vec<Param>>,
+    pub begin: Option<Vec<Statement>>,
+    pub process: Option<Vec<Statement>>,
+    /// The `end` block; an unnamed body is an `end` block.
+    pub end: Option<Vec<Statement>>,
+}
+
+impl ScriptBlock {
+    /// The text between the braces, as `ToString()` of a script block shows it.
+    pub fn inner_text(&self) -> &str {
+        let t = &self.source.text[self.span.start..self.span.end];
+        if t.starts_with('{') && t.ends_with('}') && t.len() >= 2 {
+            &t[1..t.len() - 1]
+        } else {
+            t
+        }
+    }
+
+    /// Whether the block is an advanced function (any `[CmdletBinding()]` or `[Parameter()]`).
+    pub fn is_advanced(&self) -> bool {
+        self.attributes
+            .iter()
+            .any(|a| a.name.eq_ignore_ascii_case("CmdletBinding"))
+            || self.params.iter().flatten().any(|p| {
+                p.attributes
+                    .iter()
+                    .any(|a| a.name.eq_ignore_ascii_case("Parameter"))
+            })
+    }
+}
+
+/// `[Name(args)]` on a param block or a parameter.
+#[derive(Debug, Clone)]
+pub struct Attribute {
+    pub name: String,
+    pub positional: Vec<Expr>,
+    /// `Mandatory` alone is `(name, None)`; `Mandatory = $true` carries the value.
+    pub named: Vec<(String, Option<Expr>)>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub type_name: Option<TypeName>,
+    pub attributes: Vec<Attribute>,
+    pub default: Option<Expr>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeName {
+    pub name: String,
+    /// `[int[]]` and the like.
+    pub is_array: bool,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub kind: StatementKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssignOp {
+    Assign,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+}
+
+#[derive(Debug, Clone)]
+pub enum StatementKind {
+    Pipeline(Pipeline),
+    Assignment {
+        target: Expr,
+        op: AssignOp,
+        value: Box<Statement>,
+    },
+    If {
+        clauses: Vec<(Pipeline, Vec<Statement>)>,
+        else_body: Option<Vec<Statement>>,
+    },
+    While {
+        label: Option<String>,
+        cond: Pipeline,
+        body: Vec<Statement>,
+    },
+    DoLoop {
+        label: Option<String>,
+        body: Vec<Statement>,
+        cond: Pipeline,
+        until: bool,
+    },
+    For {
+        label: Option<String>,
+        init: Option<Box<Statement>>,
+        cond: Option<Pipeline>,
+        step: Option<Box<Statement>>,
+        body: Vec<Statement>,
+    },
+    Foreach {
+        label: Option<String>,
+        variable: String,
+        iterable: Pipeline,
+        body: Vec<Statement>,
+    },
+    Switch(Box<SwitchStatement>),
+    Function {
+        name: String,
+        is_filter: bool,
+        body: Rc<ScriptBlock>,
+    },
+    Try {
+        body: Vec<Statement>,
+        catches: Vec<CatchClause>,
+        finally: Option<Vec<Statement>>,
+    },
+    Trap {
+        body: Vec<Statement>,
+    },
+    Throw(Option<Pipeline>),
+    Return(Option<Pipeline>),
+    Exit(Option<Pipeline>),
+    Break(Option<String>),
+    Continue(Option<String>),
+}
+
+#[derive(Debug, Clone)]
+pub struct SwitchStatement {
+    pub label: Option<String>,
+    pub mode: SwitchMode,
+    pub case_sensitive: bool,
+    pub subject: Pipeline,
+    pub clauses: Vec<(Expr, Vec<Statement>)>,
+    pub default: Option<Vec<Statement>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SwitchMode {
+    Exact,
+    Wildcard,
+    Regex,
+}
+
+#[derive(Debug, Clone)]
+pub struct CatchClause {
+    pub types: Vec<TypeName>,
+    pub body: Vec<Statement>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    pub elements: Vec<PipelineElement>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum PipelineElement {
+    Expr(Expr),
+    Command(Command),
+}
+
+impl PipelineElement {
+    pub fn span(&self) -> Span {
+        match self {
+            PipelineElement::Expr(e) => e.span,
+            PipelineElement::Command(c) => c.span,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvocationOperator {
+    None,
+    /// `& cmd`: run in a child scope.
+    Call,
+    /// `. cmd`: run in the caller's scope.
+    Dot,
+}
+
+#[derive(Debug, Clone)]
+pub struct Command {
+    pub invocation: InvocationOperator,
+    pub name: Expr,
+    pub args: Vec<CommandArg>,
+    pub redirections: Vec<Redirection>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum CommandArg {
+    /// `-Name`, or `-Name:value` when `value` is set.
+    Parameter {
+        name: String,
+        text: String,
+        value: Option<Expr>,
+        span: Span,
+    },
+    Value(Expr),
+    /// `@name`
+    Splat {
+        name: String,
+        span: Span,
+    },
+}
+
+/// Output redirection such as `2>&1`, `> $null` or `*> file`.
+#[derive(Debug, Clone)]
+pub struct Redirection {
+    /// The stream number (1 for success, 2 for error, 0 for `*`).
+    pub from: u8,
+    pub target: RedirectTarget,
+    pub append: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum RedirectTarget {
+    /// `2>&1`
+    Merge(u8),
+    File(Expr),
+}
+
+#[derive(Debug, Clone)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    Not,
+    Neg,
+    Plus,
+    Bnot,
+    Comma,
+    Join,
+    Split,
+    PreInc,
+    PreDec,
+    PostInc,
+    PostDec,
+}
+
+/// Binary operators. Comparison operators carry whether they are case sensitive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    Range,
+    Format,
+    And,
+    Or,
+    Xor,
+    Band,
+    Bor,
+    Bxor,
+    Shl,
+    Shr,
+    Is,
+    IsNot,
+    As,
+    Cmp(CmpOp, bool),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    Like,
+    NotLike,
+    Match,
+    NotMatch,
+    Contains,
+    NotContains,
+    In,
+    NotIn,
+    Replace,
+    Split,
+    Join,
+}
+
+/// A piece of an expandable (double-quoted) string.
+#[derive(Debug, Clone)]
+pub enum StringPart {
+    Text(String),
+    Expr(Expr),
+}
+
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    Int(i64),
+    Double(f64),
+    /// A literal or verbatim string (single-quoted, or a command-mode bare word).
+    Str(String),
+    /// A bare word in argument position (kept apart so `Get-Foo 10` binds the number but `abc` the text).
+    Bare(String),
+    Expandable(Vec<StringPart>),
+    Variable {
+        name: String,
+        scope: Option<String>,
+    },
+    ArrayLiteral(Vec<Expr>),
+    ArraySubexpr(Vec<Statement>),
+    Subexpr(Vec<Statement>),
+    Paren(Box<Statement>),
+    Hashtable(Vec<(Expr, Statement)>),
+    ScriptBlock(Rc<ScriptBlock>),
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    Cast {
+        ty: TypeName,
+        operand: Box<Expr>,
+    },
+    TypeLiteral(TypeName),
+    Member {
+        target: Box<Expr>,
+        name: Box<Expr>,
+        is_static: bool,
+    },
+    Invoke {
+        target: Box<Expr>,
+        name: Box<Expr>,
+        args: Vec<Expr>,
+        is_static: bool,
+    },
+    Index {
+        target: Box<Expr>,
+        index: Box<Expr>,
+    },
+}

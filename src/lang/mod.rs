@@ -1,0 +1,10 @@
+//! Syntax: the tokenizer primitives (nom) and the recursive-descent parser that
+//! builds the AST. Knows nothing of evaluation or cmdlets.
+
+pub mod ast;
+pub mod error;
+pub mod lexer;
+pub mod parser;
+
+pub use error::ParseError;
+pub use parser::parse_script;
