@@ -3,8 +3,11 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::authorization::AuthorizationRecord;
 use super::catalog::{self, ServiceProvider};
 use super::errors::{self, CloudResult};
+use super::link::LinkRecord;
+use super::peering::PeeringRecord;
 use super::provider_side::CrossConnectionRecord;
 use super::world::{ServiceKey, SubscriptionId, World};
 
@@ -100,6 +103,12 @@ pub(crate) struct CircuitRecord {
     pub(crate) created_at: NaiveDateTime,
     /// Set once the provider has created the cross connection.
     pub(crate) cross_connection: Option<CrossConnectionRecord>,
+    #[serde(default)]
+    pub(crate) peerings: Vec<PeeringRecord>,
+    #[serde(default)]
+    pub(crate) links: Vec<LinkRecord>,
+    #[serde(default)]
+    pub(crate) authorizations: Vec<AuthorizationRecord>,
 }
 
 impl CircuitRecord {
@@ -116,6 +125,18 @@ impl CircuitRecord {
             sku: self.sku,
             status: self.status,
         }
+    }
+
+    /// Provisioned and Enabled: "the only state the circuit can be in for you to be able to
+    /// use it" (workflows doc).
+    pub(crate) fn require_usable(&self) -> CloudResult<()> {
+        if self.provider_state != ProviderProvisioningState::Provisioned {
+            return Err(errors::circuit_not_in_state("Provisioned"));
+        }
+        if self.status != CircuitStatus::Enabled {
+            return Err(errors::circuit_not_enabled());
+        }
+        Ok(())
     }
 
     pub(crate) fn catalog_entry(&self) -> Option<&'static ServiceProvider> {
@@ -175,6 +196,9 @@ impl World {
             status: CircuitStatus::Enabled,
             created_at: self.now,
             cross_connection: None,
+            peerings: Vec::new(),
+            links: Vec::new(),
+            authorizations: Vec::new(),
         };
         self.open_billing(&record);
         let view = record.view(true);
@@ -201,10 +225,14 @@ impl World {
             .collect())
     }
 
-    /// Remove-AzureDedicatedCircuit. Refused while the provider has not deprovisioned the
-    /// circuit (Provisioning, Provisioned, Deprovisioning); stops billing.
+    /// Remove-AzureDedicatedCircuit. Refused while VNet links exist and while the provider
+    /// has not deprovisioned the circuit (Provisioning, Provisioned, Deprovisioning). Peerings
+    /// and authorizations go with the circuit; billing stops.
     pub fn remove_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<()> {
         let circuit = self.owned_circuit(caller, key, errors::service_key_not_valid)?;
+        if !circuit.links.is_empty() {
+            return Err(errors::circuit_in_use());
+        }
         if circuit.provider_state != ProviderProvisioningState::NotProvisioned {
             return Err(errors::circuit_not_deprovisioned());
         }
@@ -250,6 +278,7 @@ impl World {
         if next.bandwidth > circuit.bandwidth && !self.port_has_room(&next) {
             return Err(errors::insufficient_bandwidth());
         }
+        self.check_link_limit_for(&next)?;
         let changed = next.bandwidth != circuit.bandwidth
             || next.sku != circuit.sku
             || next.billing_type != circuit.billing_type;

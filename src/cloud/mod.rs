@@ -37,13 +37,22 @@ macro_rules! string_enum {
     };
 }
 
+pub mod authorization;
 pub mod billing;
 pub mod catalog;
 pub mod circuit;
+pub mod diagnostics;
 pub mod errors;
 pub mod ids;
+pub mod link;
+mod net;
+pub mod peering;
 pub mod provider_side;
+pub mod registry;
+pub mod vnet;
 pub mod world;
+
+pub use authorization::{AuthorizedCircuit, LinkAuthorization};
 
 pub use billing::BillingRecord;
 pub use catalog::{find_provider, BandwidthOffer, ProviderType, ServiceProvider, PROVIDERS};
@@ -51,6 +60,17 @@ pub use circuit::{
     BillingType, Circuit, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit,
     ProviderProvisioningState,
 };
+pub use diagnostics::{ArpEntry, DevicePath, PeeringStats, RouteEntry, RouteSummaryEntry};
 pub use errors::{CloudError, CloudResult, ErrorKind};
+pub use link::{DedicatedCircuitLink, DedicatedCircuitLinkState};
+pub use peering::{
+    AdvertisedPublicPrefixesState, BgpPeering, BgpPeeringAccessType, BgpPeeringState,
+    BgpPeeringUpdate, NewBgpPeering,
+};
 pub use provider_side::{CrossConnection, CrossConnectionOperation};
+pub use registry::{RegistryEntry, ROUTING_REGISTRIES};
+pub use vnet::{
+    Gateway, GatewaySku, GatewayState, GatewayType, SubnetConfig, VirtualNetwork,
+    VirtualNetworkConfig,
+};
 pub use world::{Account, ServiceKey, Subscription, SubscriptionId, SubscriptionKind, World};

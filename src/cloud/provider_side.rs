@@ -178,7 +178,11 @@ impl World {
         };
         let port = match previous.as_ref().map(|x| x.port) {
             Some(p) if fits(self, p) => p,
-            _ => (1u32..).find(|p| fits(self, *p)).unwrap_or(1),
+            // Each occupied port holds at least one circuit, so one past their count is free.
+            _ => {
+                let ports = self.circuits.len() as u32 + 1;
+                (1..=ports).find(|p| fits(self, *p)).unwrap_or(ports)
+            }
         };
         let stag = match previous.as_ref() {
             Some(x) => x.stag,

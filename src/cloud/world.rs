@@ -16,6 +16,8 @@ use super::catalog::{self, PROVIDERS};
 use super::circuit::CircuitRecord;
 use super::errors::{self, CloudResult};
 use super::ids::IdGenerator;
+use super::registry::RoutingRegistry;
+use super::vnet::VirtualNetwork;
 
 /// A subscription id (the GUID in the management URL).
 pub type SubscriptionId = Uuid;
@@ -66,6 +68,8 @@ pub struct World {
     pub(crate) billing: Vec<BillingRecord>,
     /// Next STag per provider (canonical name); the real service numbered them per provider.
     pub(crate) next_stag: BTreeMap<String, u32>,
+    pub(crate) vnets: Vec<VirtualNetwork>,
+    pub(crate) registry: RoutingRegistry,
 }
 
 /// Accounts of the default world.
@@ -85,6 +89,8 @@ impl World {
             circuits: IndexMap::new(),
             billing: Vec::new(),
             next_stag: BTreeMap::new(),
+            vnets: Vec::new(),
+            registry: RoutingRegistry::default(),
         }
     }
 
@@ -382,6 +388,38 @@ pub(crate) mod tests {
         w
     }
 
+    /// Adds every part-2 resource to a populated world.
+    fn fully_populated(seed: u64) -> World {
+        use crate::cloud::link::tests::add_vnets;
+        use crate::cloud::peering::{tests::private_peering, BgpPeeringAccessType, NewBgpPeering};
+        let mut w = populated(seed);
+        let sub = w.selected_subscription().unwrap().id;
+        let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
+        let key = *w.circuits.keys().next().unwrap();
+        w.add_registry_entry("ARIN", "123.0.0.0/24", 2245).unwrap();
+        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Private, private_peering())
+            .unwrap();
+        let microsoft = NewBgpPeering {
+            peer_asn: 1234,
+            primary_peer_subnet: "131.107.0.0/30".into(),
+            secondary_peer_subnet: "131.107.0.4/30".into(),
+            vlan_id: 300,
+            customer_asn: Some(2245),
+            advertised_public_prefixes: Some("123.0.0.0/30".into()),
+            routing_registry_name: Some("ARIN".into()),
+            shared_key: Some("A1B2C3D4".into()),
+        };
+        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Microsoft, microsoft)
+            .unwrap();
+        add_vnets(&mut w, &sub, 1);
+        add_vnets(&mut w, &dev, 1);
+        w.new_circuit_link(&sub, &key, "V0").unwrap();
+        w.new_link_authorization(&sub, &key, "Dev-Test Links", 2, "devtest@contoso.com")
+            .unwrap();
+        w.new_circuit_link(&dev, &key, "V0").unwrap();
+        w
+    }
+
     #[test]
     fn same_seed_gives_same_service_keys() {
         let keys = |w: &World| w.circuits.keys().copied().collect::<Vec<_>>();
@@ -402,7 +440,8 @@ pub(crate) mod tests {
 
     #[test]
     fn serde_round_trip_of_a_populated_world() {
-        let w = populated(3);
+        let w = fully_populated(3);
+        assert_eq!(w.circuits.values().next().unwrap().links.len(), 2);
         let json = serde_json::to_string_pretty(&w).unwrap();
         let back: World = serde_json::from_str(&json).unwrap();
         assert_eq!(back, w);
