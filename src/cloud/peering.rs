@@ -382,6 +382,7 @@ impl World {
         caller: &SubscriptionId,
         key: &ServiceKey,
     ) -> CloudResult<BgpPeering> {
+        self.caller(caller)?;
         let registry = &self.registry;
         let circuit = self
             .circuits
