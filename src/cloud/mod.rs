@@ -1,0 +1,76 @@
+//! The simulated Azure service behind the classic ExpressRoute cmdlets.
+//!
+//! A pure domain model: no PowerShell values and no formatting. Operations are methods on
+//! [`World`] that take the calling subscription id and answer data or a [`CloudError`]
+//! carrying the real service's code and message. Fidelity decisions and their sources are in
+//! `docs/fidelity-cloud.md`.
+
+/// Declares a fieldless enum whose variant names are the service's spelling, with `ALL`,
+/// `as_str`, a case-insensitive `parse` and `Display`.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[allow(missing_docs)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// All members, in the service's numeric order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The service's spelling.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => stringify!($variant)),+ }
+            }
+
+            /// Case-insensitive parse of the service's spelling.
+            pub fn parse(text: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(text.trim()))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub mod authorization;
+pub mod billing;
+pub mod catalog;
+pub mod circuit;
+pub mod diagnostics;
+pub mod errors;
+pub mod ids;
+pub mod link;
+mod net;
+pub mod peering;
+pub mod provider_side;
+pub mod registry;
+pub mod vnet;
+pub mod world;
+
+pub use authorization::{AuthorizedCircuit, LinkAuthorization};
+
+pub use billing::BillingRecord;
+pub use catalog::{find_provider, BandwidthOffer, ProviderType, ServiceProvider, PROVIDERS};
+pub use circuit::{
+    BillingType, Circuit, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit,
+    ProviderProvisioningState,
+};
+pub use diagnostics::{ArpEntry, DevicePath, PeeringStats, RouteEntry, RouteSummaryEntry};
+pub use errors::{CloudError, CloudResult, ErrorKind};
+pub use link::{DedicatedCircuitLink, DedicatedCircuitLinkState};
+pub use peering::{
+    AdvertisedPublicPrefixesState, BgpPeering, BgpPeeringAccessType, BgpPeeringState,
+    BgpPeeringUpdate, NewBgpPeering,
+};
+pub use provider_side::{CrossConnection, CrossConnectionOperation};
+pub use registry::{RegistryEntry, ROUTING_REGISTRIES};
+pub use vnet::{
+    Gateway, GatewaySku, GatewayState, GatewayType, SubnetConfig, VirtualNetwork,
+    VirtualNetworkConfig,
+};
+pub use world::{Account, ServiceKey, Subscription, SubscriptionId, SubscriptionKind, World};

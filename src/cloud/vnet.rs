@@ -1,0 +1,326 @@
+//! Classic virtual networks and their gateways, per subscription.
+//!
+//! The network configuration is set as a whole (Set-AzureVNetConfig); parsing the XML is the
+//! caller's business, this module takes plain structs.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::errors::{self, CloudResult};
+use super::world::{SubscriptionId, World};
+
+/// The subnet name a gateway needs.
+pub const GATEWAY_SUBNET: &str = "GatewaySubnet";
+
+string_enum! {
+    /// Classic gateway routing type; ExpressRoute needs DynamicRouting.
+    GatewayType { StaticRouting, DynamicRouting }
+}
+
+string_enum! {
+    /// Classic gateway size (`-GatewaySKU`).
+    GatewaySku { Default, Standard, HighPerformance }
+}
+
+string_enum! {
+    /// Classic gateway state.
+    GatewayState { NotProvisioned, Provisioning, Provisioned, Deprovisioning }
+}
+
+/// One subnet of a VNet configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubnetConfig {
+    /// Subnet name (`GatewaySubnet` for the gateway).
+    pub name: String,
+    /// Address prefix, e.g. `10.1.1.0/28`.
+    pub address_prefix: String,
+}
+
+/// One `<VirtualNetworkSite>` of the network configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VirtualNetworkConfig {
+    /// VNet name.
+    pub name: String,
+    /// Azure region, e.g. `West US`.
+    pub location: String,
+    /// Address space prefixes.
+    pub address_spaces: Vec<String>,
+    /// Subnets.
+    pub subnets: Vec<SubnetConfig>,
+}
+
+/// A VNet gateway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gateway {
+    /// Routing type.
+    pub gateway_type: GatewayType,
+    /// Size.
+    pub sku: GatewaySku,
+    /// State; creation waits for the operation, as New-AzureVNetGateway does, so it is
+    /// `Provisioned` when the call returns.
+    pub state: GatewayState,
+    /// Virtual time of creation.
+    pub created_at: NaiveDateTime,
+}
+
+/// A stored VNet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VirtualNetwork {
+    /// Owning subscription.
+    pub subscription: SubscriptionId,
+    /// The configuration it was created from.
+    pub config: VirtualNetworkConfig,
+    /// Its gateway, if any.
+    pub gateway: Option<Gateway>,
+}
+
+impl VirtualNetwork {
+    /// Whether the configuration has a `GatewaySubnet`.
+    pub fn has_gateway_subnet(&self) -> bool {
+        self.config
+            .subnets
+            .iter()
+            .any(|s| s.name.eq_ignore_ascii_case(GATEWAY_SUBNET))
+    }
+}
+
+impl World {
+    /// The caller's VNets, in configuration order.
+    pub fn virtual_networks(&self, caller: &SubscriptionId) -> CloudResult<Vec<VirtualNetwork>> {
+        self.caller(caller)?;
+        Ok(self
+            .vnets
+            .iter()
+            .filter(|v| v.subscription == *caller)
+            .cloned()
+            .collect())
+    }
+
+    pub(crate) fn vnet_index(&self, caller: &SubscriptionId, name: &str) -> Option<usize> {
+        self.vnets.iter().position(|v| {
+            v.subscription == *caller && v.config.name.eq_ignore_ascii_case(name.trim())
+        })
+    }
+
+    /// One of the caller's VNets by name (case-insensitive).
+    pub fn virtual_network(
+        &self,
+        caller: &SubscriptionId,
+        name: &str,
+    ) -> CloudResult<VirtualNetwork> {
+        self.caller(caller)?;
+        self.vnet_index(caller, name)
+            .map(|i| self.vnets[i].clone())
+            .ok_or_else(|| errors::vnet_not_found(name))
+    }
+
+    /// Set-AzureVNetConfig: replaces the caller's VNets. VNets kept by name keep their
+    /// gateway; dropping a VNet that has a gateway is refused (the gateway must go first).
+    pub fn set_vnet_config(
+        &mut self,
+        caller: &SubscriptionId,
+        configs: Vec<VirtualNetworkConfig>,
+    ) -> CloudResult<()> {
+        self.caller(caller)?;
+        for (i, c) in configs.iter().enumerate() {
+            if configs[..i]
+                .iter()
+                .any(|o| o.name.eq_ignore_ascii_case(&c.name))
+            {
+                return Err(errors::vnet_name_duplicated(&c.name));
+            }
+        }
+        let kept = |v: &VirtualNetwork| {
+            configs
+                .iter()
+                .any(|c| c.name.eq_ignore_ascii_case(&v.config.name))
+        };
+        if let Some(v) = self
+            .vnets
+            .iter()
+            .find(|v| v.subscription == *caller && v.gateway.is_some() && !kept(v))
+        {
+            return Err(errors::vnet_has_gateway(&v.config.name));
+        }
+        let mut gateways: Vec<(String, Gateway)> = Vec::new();
+        self.vnets.retain(|v| {
+            if v.subscription != *caller {
+                return true;
+            }
+            if let Some(g) = &v.gateway {
+                gateways.push((v.config.name.clone(), g.clone()));
+            }
+            false
+        });
+        for config in configs {
+            let gateway = gateways
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(&config.name))
+                .map(|(_, g)| g.clone());
+            self.vnets.push(VirtualNetwork {
+                subscription: *caller,
+                config,
+                gateway,
+            });
+        }
+        Ok(())
+    }
+
+    /// New-AzureVNetGateway.
+    pub fn create_gateway(
+        &mut self,
+        caller: &SubscriptionId,
+        vnet: &str,
+        gateway_type: GatewayType,
+        sku: GatewaySku,
+    ) -> CloudResult<Gateway> {
+        self.caller(caller)?;
+        let i = self
+            .vnet_index(caller, vnet)
+            .ok_or_else(|| errors::vnet_not_found(vnet))?;
+        let now = self.now;
+        let v = &mut self.vnets[i];
+        if v.gateway.is_some() {
+            return Err(errors::gateway_exists(&v.config.name));
+        }
+        if !v.has_gateway_subnet() {
+            return Err(errors::gateway_subnet_missing(&v.config.name));
+        }
+        let gateway = Gateway {
+            gateway_type,
+            sku,
+            state: GatewayState::Provisioned,
+            created_at: now,
+        };
+        v.gateway = Some(gateway.clone());
+        Ok(gateway)
+    }
+
+    /// Get-AzureVNetGateway.
+    pub fn get_gateway(&self, caller: &SubscriptionId, vnet: &str) -> CloudResult<Gateway> {
+        self.virtual_network(caller, vnet)?
+            .gateway
+            .ok_or_else(|| errors::gateway_not_found(vnet))
+    }
+
+    /// Remove-AzureVNetGateway: refused while a circuit link uses the VNet (ADO wiki).
+    pub fn remove_gateway(&mut self, caller: &SubscriptionId, vnet: &str) -> CloudResult<()> {
+        self.get_gateway(caller, vnet)?;
+        if self.links_of_vnet(caller, vnet) > 0 {
+            return Err(errors::gateway_has_link());
+        }
+        if let Some(i) = self.vnet_index(caller, vnet) {
+            self.vnets[i].gateway = None;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::cloud::circuit::tests::world;
+    use crate::cloud::errors::ErrorKind;
+
+    pub(crate) fn vnet(name: &str, with_gateway_subnet: bool) -> VirtualNetworkConfig {
+        let mut subnets = vec![SubnetConfig {
+            name: "FrontEnd".into(),
+            address_prefix: "10.1.0.0/24".into(),
+        }];
+        if with_gateway_subnet {
+            subnets.push(SubnetConfig {
+                name: GATEWAY_SUBNET.into(),
+                address_prefix: "10.1.1.0/28".into(),
+            });
+        }
+        VirtualNetworkConfig {
+            name: name.into(),
+            location: "West US".into(),
+            address_spaces: vec!["10.1.0.0/16".into()],
+            subnets,
+        }
+    }
+
+    #[test]
+    fn config_is_set_as_a_whole_per_subscription() {
+        let (mut w, sub) = world();
+        let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
+        w.set_vnet_config(&sub, vec![vnet("A", true), vnet("B", false)])
+            .unwrap();
+        w.set_vnet_config(&dev, vec![vnet("A", true)]).unwrap();
+        assert_eq!(w.virtual_networks(&sub).unwrap().len(), 2);
+        w.set_vnet_config(&sub, vec![vnet("B", true)]).unwrap();
+        let names: Vec<_> = w
+            .virtual_networks(&sub)
+            .unwrap()
+            .into_iter()
+            .map(|v| v.config.name)
+            .collect();
+        assert_eq!(names, ["B"]);
+        assert!(w.virtual_network(&sub, "b").unwrap().has_gateway_subnet());
+        assert_eq!(w.virtual_networks(&dev).unwrap().len(), 1);
+        let e = w
+            .set_vnet_config(&sub, vec![vnet("X", true), vnet("x", true)])
+            .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Operation);
+    }
+
+    #[test]
+    fn gateway_lifecycle() {
+        let (mut w, sub) = world();
+        w.set_vnet_config(&sub, vec![vnet("A", true), vnet("NoGw", false)])
+            .unwrap();
+        let e = w
+            .create_gateway(
+                &sub,
+                "Nope",
+                GatewayType::DynamicRouting,
+                GatewaySku::Default,
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "ResourceNotFound: The specified virtual network name 'Nope' is not valid or could not be found."
+        );
+        let e = w
+            .create_gateway(
+                &sub,
+                "NoGw",
+                GatewayType::DynamicRouting,
+                GatewaySku::Default,
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "BadRequest : The virtual network 'NoGw' does not have a subnet named GatewaySubnet."
+        );
+        let g = w
+            .create_gateway(
+                &sub,
+                "a",
+                GatewayType::DynamicRouting,
+                GatewaySku::HighPerformance,
+            )
+            .unwrap();
+        assert_eq!(g.state, GatewayState::Provisioned);
+        assert_eq!(w.get_gateway(&sub, "A").unwrap(), g);
+        let e = w
+            .create_gateway(&sub, "A", GatewayType::DynamicRouting, GatewaySku::Default)
+            .unwrap_err();
+        assert_eq!(e.code, "ConflictError");
+        // Config changes keep the gateway of a VNet that stays; dropping it is refused.
+        w.set_vnet_config(&sub, vec![vnet("A", true)]).unwrap();
+        assert!(w.get_gateway(&sub, "A").is_ok());
+        let e = w.set_vnet_config(&sub, vec![]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "A gateway associated with the virtual network 'A' prevents this operation. Please delete the gateway and retry."
+        );
+        w.remove_gateway(&sub, "A").unwrap();
+        assert_eq!(
+            w.get_gateway(&sub, "A").unwrap_err().message,
+            "No gateway exists for the virtual network 'A'."
+        );
+        w.set_vnet_config(&sub, vec![]).unwrap();
+    }
+}
