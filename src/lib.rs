@@ -3,4 +3,5 @@
 
 pub mod cloud;
 pub mod engine;
+pub mod format;
 pub mod lang;

@@ -1,0 +1,493 @@
+//! Out-Default: turns the stream of objects a script writes into 5.1's text.
+//!
+//! The first object of a group fixes its shape: a registered view, or a table
+//! for four properties or fewer and a list for more. Later objects of another
+//! type are squeezed into that shape. Scalars are written as they are. Tables
+//! without fixed widths cache their rows while objects keep arriving within
+//! 300 ms (of virtual time) so that widths fit the values, as 5.1 does.
+
+use crate::engine::convert::to_string;
+use crate::engine::value::{PsObject, Value};
+
+use super::cell::{cell_text, ENUMERATION_LIMIT};
+use super::error_view;
+use super::list;
+use super::table::{self, Align, Column};
+use super::view::{self, TableView};
+
+/// The type name of the pre-rendered text that Format-Table and Format-List write.
+pub const FORMATTED_TEXT_TYPE: &str =
+    "Microsoft.PowerShell.Commands.Internal.Format.FormatStartData";
+
+/// How long a table keeps caching rows to size its columns (milliseconds).
+const TABLE_CACHE_MS: i64 = 300;
+
+enum State {
+    Idle,
+    List,
+    Table(TableState),
+}
+
+struct TableState {
+    view: Option<&'static TableView>,
+    /// Property names of a view-less table (from the first object).
+    properties: Vec<String>,
+    columns: Vec<Column>,
+    /// Rows (or raw lines) waiting for the widths, while caching.
+    cache: Option<Vec<Cached>>,
+    started_ms: i64,
+}
+
+enum Cached {
+    Row(Vec<String>),
+    Raw(Vec<String>),
+}
+
+pub struct Formatter {
+    width: usize,
+    state: State,
+    lines: Vec<String>,
+}
+
+impl Formatter {
+    pub fn new(width: usize) -> Formatter {
+        Formatter {
+            width: width.max(10),
+            state: State::Idle,
+            lines: Vec::new(),
+        }
+    }
+
+    /// Lines produced so far.
+    pub fn take_lines(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.lines)
+    }
+
+    /// One object of the stream; `now_ms` is the virtual time it arrived.
+    pub fn push(&mut self, v: &Value, now_ms: i64) {
+        match v {
+            Value::Null => {}
+            Value::Array(a) => {
+                let items = a.borrow().clone();
+                for i in items {
+                    self.push_one(&i, now_ms);
+                }
+            }
+            other => self.push_one(other, now_ms),
+        }
+    }
+
+    fn push_one(&mut self, v: &Value, now_ms: i64) {
+        match v {
+            Value::Null => {}
+            Value::Hashtable(h) => {
+                let entries: Vec<Value> = h
+                    .borrow()
+                    .iter()
+                    .map(|(k, val)| dictionary_entry(k, val))
+                    .collect();
+                for e in entries {
+                    self.push_object(&e, now_ms);
+                }
+            }
+            Value::Error(e) => {
+                let text = error_view::render(e, self.width);
+                self.raw(text.lines().map(str::to_string).collect());
+            }
+            Value::DateTime(d) => {
+                self.end_group();
+                let text = d.format("%A, %B %-d, %Y %-I:%M:%S %p").to_string();
+                self.lines.push(String::new());
+                self.lines.push(text);
+                self.lines.push(String::new());
+            }
+            Value::Object(o)
+                if o.borrow()
+                    .type_names
+                    .first()
+                    .is_some_and(|t| t == FORMATTED_TEXT_TYPE) =>
+            {
+                self.end_group();
+                if let Some(Value::Array(lines)) = o.borrow().get("Lines") {
+                    self.lines.extend(lines.borrow().iter().map(to_string));
+                }
+            }
+            s if s.is_scalar() => {
+                let text = to_string(s);
+                self.raw(
+                    text.split('\n')
+                        .map(|l| l.trim_end_matches('\r').to_string())
+                        .collect(),
+                );
+            }
+            other => {
+                let obj = as_object(other);
+                self.push_object(&obj, now_ms);
+            }
+        }
+    }
+
+    /// Text written outside the current shape, in order with cached rows.
+    fn raw(&mut self, lines: Vec<String>) {
+        if let State::Table(t) = &mut self.state {
+            if let Some(cache) = &mut t.cache {
+                cache.push(Cached::Raw(lines));
+                return;
+            }
+        }
+        self.lines.extend(lines);
+    }
+
+    fn push_object(&mut self, v: &Value, now_ms: i64) {
+        let Value::Object(o) = v else { return };
+        let type_names = o.borrow().type_names.clone();
+        if let State::Table(t) = &self.state {
+            if let Some(view) = t.view {
+                if !type_names.iter().any(|n| n == view.type_name) {
+                    // Another type after a view-based table: a list entry of its own.
+                    let fields = list_fields(&o.borrow());
+                    let mut entry = vec![String::new()];
+                    entry.extend(list::render_entry(&fields, self.width));
+                    entry.push(String::new());
+                    self.raw(entry);
+                    return;
+                }
+            }
+        }
+        if matches!(self.state, State::Idle) {
+            self.start_group(v, &type_names, now_ms);
+        }
+        match &mut self.state {
+            State::List => {
+                let fields = list_fields(&o.borrow());
+                self.lines.extend(list::render_entry(&fields, self.width));
+                self.lines.push(String::new());
+            }
+            State::Table(t) => {
+                let cells = table_cells(t, v);
+                if let Some(cache) = &mut t.cache {
+                    if now_ms - t.started_ms <= TABLE_CACHE_MS {
+                        cache.push(Cached::Row(cells));
+                        return;
+                    }
+                }
+                self.flush_cache();
+                let State::Table(t) = &self.state else { return };
+                let rendered = render_row(t, &cells);
+                self.lines.extend(rendered);
+            }
+            State::Idle => {}
+        }
+    }
+
+    fn start_group(&mut self, v: &Value, type_names: &[String], now_ms: i64) {
+        self.lines.push(String::new());
+        if let Some(view) = view::for_type(type_names) {
+            let mut columns: Vec<Column> = view
+                .columns
+                .iter()
+                .map(|c| Column {
+                    label: c.label.to_string(),
+                    width: c.width,
+                    align: c.align,
+                })
+                .collect();
+            table::share_rest(&mut columns, self.width);
+            self.lines.extend(table::header(&columns));
+            self.state = State::Table(TableState {
+                view: Some(view),
+                properties: Vec::new(),
+                columns,
+                cache: None,
+                started_ms: now_ms,
+            });
+            return;
+        }
+        let Value::Object(o) = v else { return };
+        let o = o.borrow();
+        if o.props.len() > 4 {
+            self.state = State::List;
+            return;
+        }
+        let properties: Vec<String> = o.props.iter().take(10).map(|p| p.name.clone()).collect();
+        let columns = o
+            .props
+            .iter()
+            .take(10)
+            .map(|p| Column {
+                label: p.name.clone(),
+                width: 0,
+                align: default_alignment(&p.value),
+            })
+            .collect();
+        self.state = State::Table(TableState {
+            view: None,
+            properties,
+            columns,
+            cache: Some(Vec::new()),
+            started_ms: now_ms,
+        });
+    }
+
+    /// Sizes a caching table from what it holds and writes it out.
+    fn flush_cache(&mut self) {
+        let width = self.width;
+        let State::Table(t) = &mut self.state else {
+            return;
+        };
+        let Some(cache) = t.cache.take() else { return };
+        let rows: Vec<Vec<String>> = cache
+            .iter()
+            .filter_map(|c| match c {
+                Cached::Row(r) => Some(r.clone()),
+                Cached::Raw(_) => None,
+            })
+            .collect();
+        table::fit_widths(&mut t.columns, &rows, width);
+        let mut out = table::header(&t.columns);
+        for c in cache {
+            match c {
+                Cached::Row(r) => out.extend(render_row(t, &r)),
+                Cached::Raw(lines) => out.extend(lines),
+            }
+        }
+        self.lines.extend(out);
+    }
+
+    /// Ends the current group (FormatEnd): a table's trailing blank line, or
+    /// 5.1's two blank lines after a list.
+    pub fn end_group(&mut self) {
+        match &self.state {
+            State::Idle => {}
+            State::List => self.lines.push(String::new()),
+            State::Table(_) => {
+                self.flush_cache();
+                self.lines.push(String::new());
+            }
+        }
+        self.state = State::Idle;
+    }
+}
+
+fn render_row(t: &TableState, cells: &[String]) -> Vec<String> {
+    if t.view.is_some_and(|v| v.wrap) {
+        table::wrapped_row(&t.columns, cells)
+    } else {
+        vec![table::row(&t.columns, cells)]
+    }
+}
+
+fn table_cells(t: &TableState, v: &Value) -> Vec<String> {
+    match t.view {
+        Some(view) => view
+            .columns
+            .iter()
+            .take(t.columns.len())
+            .map(|c| (c.value)(v))
+            .collect(),
+        None => {
+            let Value::Object(o) = v else {
+                return Vec::new();
+            };
+            let o = o.borrow();
+            t.properties
+                .iter()
+                .map(|p| {
+                    o.get(p)
+                        .map(|x| cell_text(x, ENUMERATION_LIMIT))
+                        .unwrap_or_default()
+                })
+                .collect()
+        }
+    }
+}
+
+/// Numbers, booleans and enumerations right-align; everything else left.
+fn default_alignment(v: &Value) -> Align {
+    match v {
+        Value::Int(_)
+        | Value::Long(_)
+        | Value::UInt(_)
+        | Value::ULong(_)
+        | Value::Double(_)
+        | Value::Bool(_)
+        | Value::Char(_)
+        | Value::Enum(_) => Align::Right,
+        _ => Align::Left,
+    }
+}
+
+pub fn list_fields(o: &PsObject) -> Vec<(String, String)> {
+    o.props
+        .iter()
+        .map(|p| (p.name.clone(), cell_text(&p.value, ENUMERATION_LIMIT)))
+        .collect()
+}
+
+fn dictionary_entry(k: &Value, v: &Value) -> Value {
+    let mut e = PsObject::typed("System.Collections.DictionaryEntry");
+    e.add_typed("Name", "System.Object", k.clone());
+    e.add_typed("Key", "System.Object", k.clone());
+    e.add_typed("Value", "System.Object", v.clone());
+    Value::object(e)
+}
+
+/// The properties a non-object value shows when it is formatted.
+pub fn as_object(v: &Value) -> Value {
+    match v {
+        Value::Object(_) => v.clone(),
+        Value::Guid(g) => {
+            let mut o = PsObject::typed("System.Guid");
+            o.add_typed("Guid", "guid", Value::str(g.hyphenated().to_string()));
+            Value::object(o)
+        }
+        Value::TimeSpan(t) => {
+            let mut o = PsObject::typed("System.TimeSpan");
+            let secs = t / 10_000_000;
+            o.add_typed("Days", "int", Value::Int((secs / 86400) as i32));
+            o.add_typed("Hours", "int", Value::Int(((secs / 3600) % 24) as i32));
+            o.add_typed("Minutes", "int", Value::Int(((secs / 60) % 60) as i32));
+            o.add_typed("Seconds", "int", Value::Int((secs % 60) as i32));
+            o.add_typed(
+                "Milliseconds",
+                "int",
+                Value::Int(((t / 10_000) % 1000) as i32),
+            );
+            o.add_typed("Ticks", "long", Value::Long(*t));
+            o.add_typed(
+                "TotalDays",
+                "double",
+                Value::Double(*t as f64 / 864_000_000_000.0),
+            );
+            o.add_typed(
+                "TotalHours",
+                "double",
+                Value::Double(*t as f64 / 36_000_000_000.0),
+            );
+            o.add_typed(
+                "TotalMinutes",
+                "double",
+                Value::Double(*t as f64 / 600_000_000.0),
+            );
+            o.add_typed(
+                "TotalSeconds",
+                "double",
+                Value::Double(*t as f64 / 10_000_000.0),
+            );
+            o.add_typed(
+                "TotalMilliseconds",
+                "double",
+                Value::Double(*t as f64 / 10_000.0),
+            );
+            Value::object(o)
+        }
+        Value::ScriptBlock(sb) => {
+            let mut o = PsObject::typed("System.Management.Automation.ScriptBlock");
+            o.add_typed(
+                "Attributes",
+                "System.Collections.Generic.List",
+                Value::array(vec![]),
+            );
+            o.add_typed("File", "string", Value::Null);
+            o.add_typed("IsFilter", "bool", Value::Bool(false));
+            o.add_typed("IsConfiguration", "bool", Value::Bool(false));
+            o.add_typed("Module", "psmoduleinfo", Value::Null);
+            o.add_typed(
+                "StartPosition",
+                "System.Management.Automation.PSToken",
+                Value::str("System.Management.Automation.PSToken"),
+            );
+            o.add_typed("DebuggerHidden", "bool", Value::Bool(false));
+            o.add_typed("Id", "guid", Value::Guid(uuid::Uuid::nil()));
+            o.add_typed(
+                "Ast",
+                "System.Management.Automation.Language.Ast",
+                Value::str(sb.inner_text()),
+            );
+            Value::object(o)
+        }
+        Value::Type(t) => crate::engine::members::type_object(&t.full_name()),
+        other => {
+            let mut o = PsObject::typed(&other.type_name());
+            o.add_typed("Value", "object", other.clone());
+            Value::object(o)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(props: &[(&str, Value)]) -> Value {
+        let mut o = PsObject::custom();
+        for (k, v) in props {
+            o.add_note(k, v.clone());
+        }
+        Value::object(o)
+    }
+
+    #[test]
+    fn small_objects_make_a_sized_table() {
+        let mut f = Formatter::new(120);
+        f.push(&obj(&[("a", Value::Int(1)), ("Name", Value::str("x"))]), 0);
+        f.push(
+            &obj(&[("a", Value::Int(22)), ("Name", Value::str("longer"))]),
+            0,
+        );
+        f.end_group();
+        assert_eq!(
+            f.take_lines(),
+            vec!["", " a Name  ", " - ----  ", " 1 x     ", "22 longer", ""]
+        );
+    }
+
+    #[test]
+    fn large_objects_make_a_list_with_two_trailing_blank_lines() {
+        let mut f = Formatter::new(120);
+        let props: Vec<(&str, Value)> = vec![
+            ("a", Value::Int(1)),
+            ("bb", Value::Int(2)),
+            ("c", Value::Int(3)),
+            ("d", Value::Int(4)),
+            ("e", Value::Int(5)),
+        ];
+        f.push(&obj(&props), 0);
+        f.end_group();
+        assert_eq!(
+            f.take_lines(),
+            vec!["", "a  : 1", "bb : 2", "c  : 3", "d  : 4", "e  : 5", "", ""]
+        );
+    }
+
+    #[test]
+    fn later_objects_are_squeezed_into_the_first_table() {
+        let mut f = Formatter::new(120);
+        f.push(&obj(&[("a", Value::Int(1))]), 0);
+        f.push(&obj(&[("a", Value::Int(2)), ("b", Value::Int(3))]), 0);
+        f.end_group();
+        assert_eq!(f.take_lines(), vec!["", "a", "-", "1", "2", ""]);
+    }
+
+    #[test]
+    fn scalars_print_raw_in_order_with_cached_rows() {
+        let mut f = Formatter::new(120);
+        f.push(&Value::str("first"), 0);
+        f.push(&obj(&[("a", Value::Int(1))]), 0);
+        f.push(&Value::str("after"), 0);
+        f.end_group();
+        assert_eq!(
+            f.take_lines(),
+            vec!["first", "", "a", "-", "1", "after", ""]
+        );
+    }
+
+    #[test]
+    fn rows_after_the_cache_window_use_the_fixed_widths() {
+        let mut f = Formatter::new(120);
+        f.push(&obj(&[("Name", Value::str("ab"))]), 0);
+        f.push(&obj(&[("Name", Value::str("abcdefgh"))]), 1000);
+        f.end_group();
+        assert_eq!(f.take_lines(), vec!["", "Name", "----", "ab  ", "a...", ""]);
+    }
+}

@@ -1,0 +1,264 @@
+//! Format-Table layout as 5.1 draws it: one space between columns, a dash row
+//! as long as each label, every column padded (the last one too), `...` where a
+//! value is cut, and word wrapping for views that ask for it.
+
+use super::cell::{display_width, take_width, take_width_end};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub label: String,
+    /// 0 until the layout gives it a width.
+    pub width: usize,
+    pub align: Align,
+}
+
+/// Widths for columns that have none: the widest of label and cached values,
+/// then the last column shrinks (or columns drop) to fit the screen.
+pub fn fit_widths(columns: &mut Vec<Column>, rows: &[Vec<String>], screen_width: usize) {
+    for (i, c) in columns.iter_mut().enumerate() {
+        if c.width == 0 {
+            let widest = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|v| display_width(v))
+                .max()
+                .unwrap_or(0);
+            c.width = widest.max(display_width(&c.label)).max(1);
+        }
+    }
+    trim_to_fit(columns, screen_width);
+}
+
+/// Gives columns without a width the space the fixed ones leave (views).
+pub fn share_rest(columns: &mut Vec<Column>, screen_width: usize) {
+    let fixed: usize =
+        columns.iter().map(|c| c.width).sum::<usize>() + columns.len().saturating_sub(1);
+    let auto = columns.iter().filter(|c| c.width == 0).count();
+    if auto > 0 {
+        let rest = screen_width.saturating_sub(fixed);
+        let each = (rest / auto).max(1);
+        for c in columns.iter_mut().filter(|c| c.width == 0) {
+            c.width = each;
+        }
+    }
+    trim_to_fit(columns, screen_width);
+}
+
+fn trim_to_fit(columns: &mut Vec<Column>, screen_width: usize) {
+    loop {
+        let total: usize =
+            columns.iter().map(|c| c.width).sum::<usize>() + columns.len().saturating_sub(1);
+        if total <= screen_width || columns.is_empty() {
+            return;
+        }
+        let over = total - screen_width;
+        let last = columns.last_mut().expect("not empty");
+        if last.width > over {
+            last.width -= over;
+            return;
+        }
+        columns.pop();
+    }
+}
+
+fn pad(text: &str, width: usize, align: Align) -> String {
+    let w = display_width(text);
+    let fill = " ".repeat(width.saturating_sub(w));
+    match align {
+        Align::Left => format!("{text}{fill}"),
+        Align::Right => format!("{fill}{text}"),
+    }
+}
+
+/// The header and dash rows.
+pub fn header(columns: &[Column]) -> Vec<String> {
+    let labels: Vec<String> = columns
+        .iter()
+        .map(|c| pad(&fit(&c.label, c.width, c.align), c.width, c.align))
+        .collect();
+    let dashes: Vec<String> = columns
+        .iter()
+        .map(|c| {
+            let n = display_width(&c.label).min(c.width);
+            pad(&"-".repeat(n), c.width, c.align)
+        })
+        .collect();
+    vec![labels.join(" "), dashes.join(" ")]
+}
+
+/// A value cut to a column: the head with `...` (the tail for right alignment).
+pub fn fit(text: &str, width: usize, align: Align) -> String {
+    let first_line = match text.split_once('\n') {
+        Some((head, _)) => format!("{}...", head.trim_end_matches('\r')),
+        None => text.to_string(),
+    };
+    if display_width(&first_line) <= width {
+        return first_line;
+    }
+    if width <= 3 {
+        return take_width(&first_line, width).to_string();
+    }
+    match align {
+        Align::Left => format!("{}...", take_width(&first_line, width - 3)),
+        Align::Right => format!("...{}", take_width_end(&first_line, width - 3)),
+    }
+}
+
+/// One row, cut to the column widths.
+pub fn row(columns: &[Column], cells: &[String]) -> String {
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            pad(
+                &fit(
+                    cells.get(i).map(String::as_str).unwrap_or(""),
+                    c.width,
+                    c.align,
+                ),
+                c.width,
+                c.align,
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One row of a wrapping view: each cell word-wrapped, as many lines as the tallest.
+pub fn wrapped_row(columns: &[Column], cells: &[String]) -> Vec<String> {
+    let wrapped: Vec<Vec<String>> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| word_wrap(cells.get(i).map(String::as_str).unwrap_or(""), c.width))
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    (0..height)
+        .map(|line| {
+            columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    pad(
+                        wrapped[i].get(line).map(String::as_str).unwrap_or(""),
+                        c.width,
+                        c.align,
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// Word wrapping of 5.1's table writer: words that fit join the line; a word
+/// longer than the column fills the line and runs on, split mid-word.
+pub fn word_wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para
+            .trim_end_matches('\r')
+            .split(' ')
+            .filter(|w| !w.is_empty())
+        {
+            let used = display_width(&line);
+            let sep = usize::from(!line.is_empty());
+            let wlen = display_width(word);
+            if used + sep + wlen <= width {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            } else if wlen > width {
+                let mut rest = word;
+                let room = width.saturating_sub(used + sep);
+                if room > 0 {
+                    if sep == 1 {
+                        line.push(' ');
+                    }
+                    let head = take_width(rest, room);
+                    line.push_str(head);
+                    rest = &rest[head.len()..];
+                }
+                lines.push(std::mem::take(&mut line));
+                while display_width(rest) > width {
+                    let head = take_width(rest, width);
+                    lines.push(head.to_string());
+                    rest = &rest[head.len()..];
+                }
+                line = rest.to_string();
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_string();
+            }
+        }
+        lines.push(line);
+    }
+    while lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_like_the_documented_provider_table() {
+        let locations = "Amsterdam,Atlanta,Chicago,Dallas,New York,Seattle,Silicon Valley,Washington DC,London,Hong Kong,Singapore,Sydney,Tokyo,Sao Paulo,Los Angeles,Melbourne";
+        assert_eq!(
+            word_wrap(locations, 30),
+            vec![
+                "Amsterdam,Atlanta,Chicago,Dall",
+                "as,New York,Seattle,Silicon",
+                "Valley,Washington",
+                "DC,London,Hong Kong,Singapore,",
+                "Sydney,Tokyo,Sao Paulo,Los",
+                "Angeles,Melbourne"
+            ]
+        );
+        assert_eq!(
+            word_wrap("Level 3 Communications - Exchange", 20),
+            vec!["Level 3", "Communications -", "Exchange"]
+        );
+    }
+
+    #[test]
+    fn cuts_with_ellipsis() {
+        assert_eq!(fit("abcdefgh", 6, Align::Left), "abc...");
+        assert_eq!(fit("12345678", 6, Align::Right), "...678");
+        assert_eq!(fit("abc", 6, Align::Left), "abc");
+    }
+
+    #[test]
+    fn header_pads_every_column() {
+        let cols = vec![
+            Column {
+                label: "State".into(),
+                width: 11,
+                align: Align::Left,
+            },
+            Column {
+                label: "VnetName".into(),
+                width: 8,
+                align: Align::Left,
+            },
+        ];
+        assert_eq!(
+            header(&cols),
+            vec!["State       VnetName", "-----       --------"]
+        );
+        assert_eq!(
+            row(&cols, &["Provisioned".into(), "MyVNet".into()]),
+            "Provisioned MyVNet  "
+        );
+    }
+}
