@@ -2,6 +2,8 @@
 //! Azure ExpressRoute cmdlets, backed by a simulated Azure.
 
 pub mod cloud;
+pub mod cmdlets;
 pub mod engine;
 pub mod format;
+pub mod host;
 pub mod lang;

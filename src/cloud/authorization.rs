@@ -62,9 +62,7 @@ pub(crate) struct AuthorizationRecord {
 impl AuthorizationRecord {
     /// Whether `account` is among the Microsoft ids.
     pub(crate) fn names(&self, account: &str) -> bool {
-        self.microsoft_ids
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(account))
+        self.microsoft_ids.iter().any(|m| m.eq_ignore_ascii_case(account))
     }
 
     fn add_ids(&mut self, ids: &str) {
@@ -78,10 +76,7 @@ impl AuthorizationRecord {
 
 impl CircuitRecord {
     pub(crate) fn used_links(&self, authorization: &Uuid) -> usize {
-        self.links
-            .iter()
-            .filter(|l| l.authorization == Some(*authorization))
-            .count()
+        self.links.iter().filter(|l| l.authorization == Some(*authorization)).count()
     }
 
     fn authorization_view(&self, a: &AuthorizationRecord) -> LinkAuthorization {
@@ -95,26 +90,19 @@ impl CircuitRecord {
     }
 
     fn authorization_index(&self, id: &Uuid) -> CloudResult<usize> {
-        self.authorizations
-            .iter()
-            .position(|a| a.id == *id)
-            .ok_or_else(|| errors::authorization_not_found(id))
+        self.authorizations.iter().position(|a| a.id == *id).ok_or_else(|| errors::authorization_not_found(id))
     }
 
     /// Deletes links made under `id` whose subscription's account the authorization no longer
     /// names (all of them when it is gone): "Revoking an authorization will result in all links
     /// being deleted from the subscription whose access was revoked."
     fn drop_revoked_links(&mut self, id: &Uuid, still_named: impl Fn(&SubscriptionId) -> bool) {
-        self.links
-            .retain(|l| l.authorization != Some(*id) || still_named(&l.subscription));
+        self.links.retain(|l| l.authorization != Some(*id) || still_named(&l.subscription));
     }
 }
 
 fn check_limit(limit: i64) -> CloudResult<u32> {
-    u32::try_from(limit)
-        .ok()
-        .filter(|l| i32::try_from(*l).is_ok())
-        .ok_or_else(|| errors::authorization_limit_invalid(limit))
+    u32::try_from(limit).ok().filter(|l| i32::try_from(*l).is_ok()).ok_or_else(|| errors::authorization_limit_invalid(limit))
 }
 
 impl World {
@@ -130,16 +118,9 @@ impl World {
         let limit = check_limit(limit)?;
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
         if circuit.authorizations.len() >= MAX_AUTHORIZATIONS_PER_CIRCUIT {
-            return Err(errors::too_many_authorizations(
-                MAX_AUTHORIZATIONS_PER_CIRCUIT,
-            ));
+            return Err(errors::too_many_authorizations(MAX_AUTHORIZATIONS_PER_CIRCUIT));
         }
-        let mut record = AuthorizationRecord {
-            id: self.ids.next_guid(),
-            description: description.to_string(),
-            limit,
-            microsoft_ids: Vec::new(),
-        };
+        let mut record = AuthorizationRecord { id: self.ids.next_guid(), description: description.to_string(), limit, microsoft_ids: Vec::new() };
         record.add_ids(microsoft_ids);
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         circuit.authorizations.push(record.clone());
@@ -147,29 +128,16 @@ impl World {
     }
 
     /// Get-AzureDedicatedCircuitLinkAuthorization -AuthorizationId.
-    pub fn get_link_authorization(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        id: &Uuid,
-    ) -> CloudResult<LinkAuthorization> {
+    pub fn get_link_authorization(&self, caller: &SubscriptionId, key: &ServiceKey, id: &Uuid) -> CloudResult<LinkAuthorization> {
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         Ok(circuit.authorization_view(&circuit.authorizations[i]))
     }
 
     /// Get-AzureDedicatedCircuitLinkAuthorization: all, in creation order.
-    pub fn list_link_authorizations(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-    ) -> CloudResult<Vec<LinkAuthorization>> {
+    pub fn list_link_authorizations(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Vec<LinkAuthorization>> {
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
-        Ok(circuit
-            .authorizations
-            .iter()
-            .map(|a| circuit.authorization_view(a))
-            .collect())
+        Ok(circuit.authorizations.iter().map(|a| circuit.authorization_view(a)).collect())
     }
 
     /// The update half of Set-AzureDedicatedCircuitLinkAuthorization (the cmdlet's fallback to
@@ -199,12 +167,7 @@ impl World {
     }
 
     /// Remove-AzureDedicatedCircuitLinkAuthorization: also deletes the links made under it.
-    pub fn remove_link_authorization(
-        &mut self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        id: &Uuid,
-    ) -> CloudResult<()> {
+    pub fn remove_link_authorization(&mut self, caller: &SubscriptionId, key: &ServiceKey, id: &Uuid) -> CloudResult<()> {
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         circuit.authorizations.remove(i);
@@ -236,32 +199,19 @@ impl World {
         id: &Uuid,
         microsoft_ids: &str,
     ) -> CloudResult<LinkAuthorization> {
-        let owners: Vec<(SubscriptionId, String)> = self
-            .subscriptions
-            .iter()
-            .map(|s| (s.id, s.account.clone()))
-            .collect();
+        let owners: Vec<(SubscriptionId, String)> = self.subscriptions.iter().map(|s| (s.id, s.account.clone())).collect();
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         let removed: Vec<&str> = split_list(microsoft_ids).collect();
         let auth = &mut circuit.authorizations[i];
-        auth.microsoft_ids
-            .retain(|m| !removed.iter().any(|r| r.eq_ignore_ascii_case(m)));
+        auth.microsoft_ids.retain(|m| !removed.iter().any(|r| r.eq_ignore_ascii_case(m)));
         let auth = auth.clone();
-        circuit.drop_revoked_links(id, |sub| {
-            owners
-                .iter()
-                .any(|(s, account)| s == sub && auth.names(account))
-        });
+        circuit.drop_revoked_links(id, |sub| owners.iter().any(|(s, account)| s == sub && auth.names(account)));
         Ok(circuit.authorization_view(&auth))
     }
 
     fn authorized_view(&self, circuit: &CircuitRecord, account: &str) -> Option<AuthorizedCircuit> {
-        let named: Vec<&AuthorizationRecord> = circuit
-            .authorizations
-            .iter()
-            .filter(|a| a.names(account))
-            .collect();
+        let named: Vec<&AuthorizationRecord> = circuit.authorizations.iter().filter(|a| a.names(account)).collect();
         if named.is_empty() {
             return None;
         }
@@ -281,29 +231,15 @@ impl World {
 
     /// Get-AzureAuthorizedDedicatedCircuit: circuits whose authorizations name the caller's
     /// account.
-    pub fn list_authorized_circuits(
-        &self,
-        caller: &SubscriptionId,
-    ) -> CloudResult<Vec<AuthorizedCircuit>> {
+    pub fn list_authorized_circuits(&self, caller: &SubscriptionId) -> CloudResult<Vec<AuthorizedCircuit>> {
         let account = self.caller(caller)?.account.clone();
-        Ok(self
-            .circuits
-            .values()
-            .filter_map(|c| self.authorized_view(c, &account))
-            .collect())
+        Ok(self.circuits.values().filter_map(|c| self.authorized_view(c, &account)).collect())
     }
 
     /// Get-AzureAuthorizedDedicatedCircuit -ServiceKey.
-    pub fn get_authorized_circuit(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-    ) -> CloudResult<AuthorizedCircuit> {
+    pub fn get_authorized_circuit(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<AuthorizedCircuit> {
         let account = self.caller(caller)?.account.clone();
-        self.circuits
-            .get(key)
-            .and_then(|c| self.authorized_view(c, &account))
-            .ok_or_else(|| errors::circuit_not_found(key))
+        self.circuits.get(key).and_then(|c| self.authorized_view(c, &account)).ok_or_else(|| errors::circuit_not_found(key))
     }
 }
 
@@ -322,131 +258,66 @@ mod tests {
     #[test]
     fn documented_sharing_workflow() {
         let (mut w, owner, dev, key) = shared();
-        let a = w
-            .new_link_authorization(&owner, &key, "Dev-Test Links", 2, "devtest@contoso.com")
-            .unwrap();
-        assert_eq!(
-            (
-                a.description.as_str(),
-                a.limit,
-                a.microsoft_ids.as_str(),
-                a.used
-            ),
-            ("Dev-Test Links", 2, "devtest@contoso.com", 0)
-        );
+        let a = w.new_link_authorization(&owner, &key, "Dev-Test Links", 2, "devtest@contoso.com").unwrap();
+        assert_eq!((a.description.as_str(), a.limit, a.microsoft_ids.as_str(), a.used), ("Dev-Test Links", 2, "devtest@contoso.com", 0));
         let ac = w.list_authorized_circuits(&dev).unwrap();
         assert_eq!(ac.len(), 1);
-        assert_eq!(
-            (
-                ac[0].maximum_allowed_links,
-                ac[0].used_links,
-                ac[0].service_provider_name.as_str()
-            ),
-            (2, 0, "equinix")
-        );
-        assert_eq!(
-            ac[0].service_provider_provisioning_state,
-            ProviderProvisioningState::Provisioned
-        );
+        assert_eq!((ac[0].maximum_allowed_links, ac[0].used_links, ac[0].service_provider_name.as_str()), (2, 0, "equinix"));
+        assert_eq!(ac[0].service_provider_provisioning_state, ProviderProvisioningState::Provisioned);
         w.new_circuit_link(&dev, &key, "V0").unwrap();
         w.new_circuit_link(&dev, &key, "V1").unwrap();
         let e = w.new_circuit_link(&dev, &key, "V2").unwrap_err();
-        assert_eq!(
-            e.message,
-            "The number of links allowed by the authorization for the specified service key has been reached."
-        );
+        assert_eq!(e.message, "The number of links allowed by the authorization for the specified service key has been reached.");
         assert_eq!(w.get_authorized_circuit(&dev, &key).unwrap().used_links, 2);
-        let a = w
-            .get_link_authorization(&owner, &key, &a.link_authorization_id)
-            .unwrap();
+        let a = w.get_link_authorization(&owner, &key, &a.link_authorization_id).unwrap();
         assert_eq!(a.used, 2);
         // The owner sees only its own VNets' links; the circuit user sees its own.
         assert!(w.list_circuit_links(&owner, &key).unwrap().is_empty());
         assert_eq!(w.list_circuit_links(&dev, &key).unwrap().len(), 2);
 
-        let e = w
-            .update_link_authorization(&owner, &key, &a.link_authorization_id, None, Some(1))
-            .unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified limit 1 is less than the number of links already created (2)."
-        );
-        let a = w
-            .update_link_authorization(
-                &owner,
-                &key,
-                &a.link_authorization_id,
-                Some("More"),
-                Some(5),
-            )
-            .unwrap();
+        let e = w.update_link_authorization(&owner, &key, &a.link_authorization_id, None, Some(1)).unwrap_err();
+        assert_eq!(e.message, "The specified limit 1 is less than the number of links already created (2).");
+        let a = w.update_link_authorization(&owner, &key, &a.link_authorization_id, Some("More"), Some(5)).unwrap();
         assert_eq!((a.description.as_str(), a.limit), ("More", 5));
         w.new_circuit_link(&dev, &key, "V2").unwrap();
 
         // Revoking deletes the links made under the authorization.
-        w.remove_link_authorization(&owner, &key, &a.link_authorization_id)
-            .unwrap();
+        w.remove_link_authorization(&owner, &key, &a.link_authorization_id).unwrap();
         assert!(w.list_circuit_links(&owner, &key).unwrap().is_empty());
         assert!(w.list_authorized_circuits(&dev).unwrap().is_empty());
         assert_eq!(w.circuits[&key].links.len(), 0);
-        let e = w
-            .get_link_authorization(&owner, &key, &a.link_authorization_id)
-            .unwrap_err();
+        let e = w.get_link_authorization(&owner, &key, &a.link_authorization_id).unwrap_err();
         assert_eq!(e.code, "ResourceNotFound");
     }
 
     #[test]
     fn microsoft_ids_add_and_remove() {
         let (mut w, owner, dev, key) = shared();
-        let a = w
-            .new_link_authorization(&owner, &key, "x", 3, " engadmin@contoso.com ,, ")
-            .unwrap();
+        let a = w.new_link_authorization(&owner, &key, "x", 3, " engadmin@contoso.com ,, ").unwrap();
         let id = a.link_authorization_id;
         assert_eq!(a.microsoft_ids, "engadmin@contoso.com");
         assert!(w.new_circuit_link(&dev, &key, "V0").is_err());
-        let a = w
-            .add_authorization_microsoft_ids(
-                &owner,
-                &key,
-                &id,
-                "DEVTEST@contoso.com,engadmin@contoso.com",
-            )
-            .unwrap();
+        let a = w.add_authorization_microsoft_ids(&owner, &key, &id, "DEVTEST@contoso.com,engadmin@contoso.com").unwrap();
         assert_eq!(a.microsoft_ids, "engadmin@contoso.com,DEVTEST@contoso.com");
         w.new_circuit_link(&dev, &key, "V0").unwrap();
-        let a = w
-            .remove_authorization_microsoft_ids(&owner, &key, &id, "devtest@contoso.com")
-            .unwrap();
-        assert_eq!(
-            (a.microsoft_ids.as_str(), a.used),
-            ("engadmin@contoso.com", 0)
-        );
+        let a = w.remove_authorization_microsoft_ids(&owner, &key, &id, "devtest@contoso.com").unwrap();
+        assert_eq!((a.microsoft_ids.as_str(), a.used), ("engadmin@contoso.com", 0));
         assert!(w.circuits[&key].links.is_empty());
         // No longer named: the circuit is invisible to the former user again.
-        assert_eq!(
-            w.list_circuit_links(&dev, &key).unwrap_err().code,
-            "ResourceNotFound"
-        );
+        assert_eq!(w.list_circuit_links(&dev, &key).unwrap_err().code, "ResourceNotFound");
     }
 
     #[test]
     fn owner_only_and_limits() {
         let (mut w, owner, dev, key) = shared();
-        let e = w
-            .new_link_authorization(&dev, &key, "x", 1, "a@b.c")
-            .unwrap_err();
+        let e = w.new_link_authorization(&dev, &key, "x", 1, "a@b.c").unwrap_err();
         assert_eq!(e.code, "ResourceNotFound");
-        let e = w
-            .new_link_authorization(&owner, &key, "x", -1, "a@b.c")
-            .unwrap_err();
+        let e = w.new_link_authorization(&owner, &key, "x", -1, "a@b.c").unwrap_err();
         assert_eq!(e.message, "The specified limit -1 is not valid.");
         for i in 0..MAX_AUTHORIZATIONS_PER_CIRCUIT {
-            w.new_link_authorization(&owner, &key, &format!("a{i}"), 0, "")
-                .unwrap();
+            w.new_link_authorization(&owner, &key, &format!("a{i}"), 0, "").unwrap();
         }
-        let e = w
-            .new_link_authorization(&owner, &key, "x", 1, "")
-            .unwrap_err();
+        let e = w.new_link_authorization(&owner, &key, "x", 1, "").unwrap_err();
         assert_eq!(e.message, "The maximum number of authorizations (10) for the specified dedicated circuit has been reached.");
         assert_eq!(w.list_link_authorizations(&owner, &key).unwrap().len(), 10);
         assert!(w.get_authorized_circuit(&dev, &key).is_err());
@@ -458,13 +329,7 @@ mod tests {
         let ids = || {
             let (mut w, owner, _, key) = shared();
             w.set_seed(11);
-            (0..3)
-                .map(|_| {
-                    w.new_link_authorization(&owner, &key, "d", 1, "")
-                        .unwrap()
-                        .link_authorization_id
-                })
-                .collect::<Vec<_>>()
+            (0..3).map(|_| w.new_link_authorization(&owner, &key, "d", 1, "").unwrap().link_authorization_id).collect::<Vec<_>>()
         };
         assert_eq!(ids(), ids());
     }

@@ -48,11 +48,7 @@ impl World {
 
     pub(crate) fn close_billing(&mut self, key: &ServiceKey) {
         let now = self.now;
-        for r in self
-            .billing
-            .iter_mut()
-            .filter(|r| r.service_key == *key && r.end.is_none())
-        {
+        for r in self.billing.iter_mut().filter(|r| r.service_key == *key && r.end.is_none()) {
             r.end = Some(now);
         }
     }

@@ -48,9 +48,7 @@ pub struct ServiceProvider {
 impl ServiceProvider {
     /// The location as spelled by the catalogue, matched case-insensitively.
     pub fn find_location(&self, location: &str) -> Option<&'static str> {
-        self.locations
-            .split(',')
-            .find(|l| l.eq_ignore_ascii_case(location.trim()))
+        self.locations.split(',').find(|l| l.eq_ignore_ascii_case(location.trim()))
     }
 
     /// Whether this provider offers `bandwidth` Mbps.
@@ -85,19 +83,8 @@ const NO_5G: &[BandwidthOffer] = &[
     offer(10000, "10Gbps"),
 ];
 
-const fn provider(
-    name: &'static str,
-    provider_type: ProviderType,
-    locations: &'static str,
-    bandwidths: &'static [BandwidthOffer],
-) -> ServiceProvider {
-    ServiceProvider {
-        name,
-        provider_type,
-        locations,
-        bandwidths,
-        encapsulation: "None",
-    }
+const fn provider(name: &'static str, provider_type: ProviderType, locations: &'static str, bandwidths: &'static [BandwidthOffer]) -> ServiceProvider {
+    ServiceProvider { name, provider_type, locations, bandwidths, encapsulation: "None" }
 }
 
 /// All providers in server order (alphabetical, case-insensitive).
@@ -137,9 +124,7 @@ pub static PROVIDERS: &[ServiceProvider] = &[
 
 /// Case-insensitive lookup by name (the server accepted `Equinix` and `equinix`).
 pub fn find_provider(name: &str) -> Option<&'static ServiceProvider> {
-    PROVIDERS
-        .iter()
-        .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
+    PROVIDERS.iter().find(|p| p.name.eq_ignore_ascii_case(name.trim()))
 }
 
 #[cfg(test)]
@@ -149,14 +134,9 @@ mod tests {
     #[test]
     fn catalogue_matches_the_snapshot() {
         assert_eq!(PROVIDERS.len(), 31);
-        let ixps = PROVIDERS
-            .iter()
-            .filter(|p| p.provider_type == ProviderType::Ixp)
-            .count();
+        let ixps = PROVIDERS.iter().filter(|p| p.provider_type == ProviderType::Ixp).count();
         assert_eq!(ixps, 13);
-        let sorted = PROVIDERS
-            .windows(2)
-            .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase());
+        let sorted = PROVIDERS.windows(2).all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase());
         assert!(sorted, "server order is alphabetical, case-insensitive");
         assert!(PROVIDERS.iter().all(|p| p.encapsulation == "None"));
     }

@@ -146,40 +146,24 @@ impl CircuitRecord {
 
 impl World {
     /// The provider catalogue (Get-AzureDedicatedCircuitServiceProvider).
-    pub fn list_service_providers(
-        &self,
-        caller: &SubscriptionId,
-    ) -> CloudResult<&'static [ServiceProvider]> {
+    pub fn list_service_providers(&self, caller: &SubscriptionId) -> CloudResult<&'static [ServiceProvider]> {
         self.caller(caller)?;
         Ok(catalog::PROVIDERS)
     }
 
     /// New-AzureDedicatedCircuit. Checks, in the order the recordings imply: provider,
     /// location, bandwidth, then the name. Starts billing.
-    pub fn create_circuit(
-        &mut self,
-        caller: &SubscriptionId,
-        new: NewCircuit,
-    ) -> CloudResult<Circuit> {
+    pub fn create_circuit(&mut self, caller: &SubscriptionId, new: NewCircuit) -> CloudResult<Circuit> {
         self.caller(caller)?;
-        let provider = catalog::find_provider(&new.service_provider_name)
-            .ok_or_else(errors::provider_not_found)?;
-        let location = provider
-            .find_location(&new.location)
-            .ok_or_else(|| errors::location_not_found(&new.location, &new.service_provider_name))?;
+        let provider = catalog::find_provider(&new.service_provider_name).ok_or_else(errors::provider_not_found)?;
+        let location = provider.find_location(&new.location).ok_or_else(|| errors::location_not_found(&new.location, &new.service_provider_name))?;
         if !provider.offers(new.bandwidth) {
-            return Err(errors::bandwidth_not_found(
-                new.bandwidth,
-                &new.service_provider_name,
-            ));
+            return Err(errors::bandwidth_not_found(new.bandwidth, &new.service_provider_name));
         }
         if new.name.trim().is_empty() || new.name.contains(char::is_whitespace) {
             return Err(errors::circuit_name_invalid(&new.name));
         }
-        let duplicate = self
-            .circuits
-            .values()
-            .any(|c| c.subscription == *caller && c.name.eq_ignore_ascii_case(&new.name));
+        let duplicate = self.circuits.values().any(|c| c.subscription == *caller && c.name.eq_ignore_ascii_case(&new.name));
         if duplicate {
             return Err(errors::circuit_name_exists(&new.name));
         }
@@ -208,21 +192,14 @@ impl World {
 
     /// Get-AzureDedicatedCircuit -ServiceKey: the caller's circuit, with its BillingType.
     pub fn get_circuit(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Circuit> {
-        Ok(self
-            .owned_circuit(caller, key, errors::circuit_not_found)?
-            .view(true))
+        Ok(self.owned_circuit(caller, key, errors::circuit_not_found)?.view(true))
     }
 
     /// Get-AzureDedicatedCircuit: the caller's circuits in creation order, BillingType `None`
     /// as in the real list response.
     pub fn list_circuits(&self, caller: &SubscriptionId) -> CloudResult<Vec<Circuit>> {
         self.caller(caller)?;
-        Ok(self
-            .circuits
-            .values()
-            .filter(|c| c.subscription == *caller)
-            .map(|c| c.view(false))
-            .collect())
+        Ok(self.circuits.values().filter(|c| c.subscription == *caller).map(|c| c.view(false)).collect())
     }
 
     /// Remove-AzureDedicatedCircuit. Refused while VNet links exist and while the provider
@@ -243,12 +220,7 @@ impl World {
 
     /// Set-AzureDedicatedCircuitProperties. Applies the given fields; billing restarts under
     /// the new terms when anything changed.
-    pub fn update_circuit(
-        &mut self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        update: CircuitUpdate,
-    ) -> CloudResult<Circuit> {
+    pub fn update_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey, update: CircuitUpdate) -> CloudResult<Circuit> {
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
         let mut next = circuit.clone();
         if let Some(bw) = update.bandwidth {
@@ -257,16 +229,12 @@ impl World {
             }
             let offered = circuit.catalog_entry().is_some_and(|p| p.offers(bw));
             if !offered {
-                return Err(errors::bandwidth_not_found(
-                    bw,
-                    &circuit.provider.to_lowercase(),
-                ));
+                return Err(errors::bandwidth_not_found(bw, &circuit.provider.to_lowercase()));
             }
             next.bandwidth = bw;
         }
         if let Some(bt) = update.billing_type {
-            if circuit.billing_type == BillingType::UnlimitedData && bt == BillingType::MeteredData
-            {
+            if circuit.billing_type == BillingType::UnlimitedData && bt == BillingType::MeteredData {
                 return Err(errors::billing_type_downgrade());
             }
             next.billing_type = bt;
@@ -279,9 +247,7 @@ impl World {
             return Err(errors::insufficient_bandwidth());
         }
         self.check_link_limit_for(&next)?;
-        let changed = next.bandwidth != circuit.bandwidth
-            || next.sku != circuit.sku
-            || next.billing_type != circuit.billing_type;
+        let changed = next.bandwidth != circuit.bandwidth || next.sku != circuit.sku || next.billing_type != circuit.billing_type;
         if changed {
             self.close_billing(key);
             self.open_billing(&next);
@@ -293,11 +259,7 @@ impl World {
 
     /// Simulation control: the customer asks the provider to deprovision. The provider side
     /// then reports `Deprovisioning` until it notifies NotProvisioned (workflows doc, ADO wiki).
-    pub fn request_deprovisioning(
-        &mut self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-    ) -> CloudResult<Circuit> {
+    pub fn request_deprovisioning(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Circuit> {
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         match circuit.provider_state {
             ProviderProvisioningState::Provisioning | ProviderProvisioningState::Provisioned => {
@@ -337,15 +299,10 @@ pub(crate) mod tests {
     #[test]
     fn create_returns_the_documented_initial_state() {
         let (mut w, sub) = world();
-        let c = w
-            .create_circuit(&sub, new_circuit("MyTestCircuit"))
-            .unwrap();
+        let c = w.create_circuit(&sub, new_circuit("MyTestCircuit")).unwrap();
         assert_eq!(c.service_provider_name, "equinix");
         assert_eq!(c.provider_canonical_name, "Equinix");
-        assert_eq!(
-            c.service_provider_provisioning_state,
-            ProviderProvisioningState::NotProvisioned
-        );
+        assert_eq!(c.service_provider_provisioning_state, ProviderProvisioningState::NotProvisioned);
         assert_eq!(c.status, CircuitStatus::Enabled);
         assert_eq!(c.billing_type, Some(BillingType::MeteredData));
         assert_eq!(c.location, "Silicon Valley");
@@ -372,45 +329,26 @@ pub(crate) mod tests {
         n.location = "location9341".into();
         n.bandwidth = 999;
         let e = w.create_circuit(&sub, n).unwrap_err();
-        assert_eq!(
-            (e.status, e.to_string().as_str()),
-            (404, "ResourceNotFound: The provider could not be found.")
-        );
+        assert_eq!((e.status, e.to_string().as_str()), (404, "ResourceNotFound: The provider could not be found."));
 
         let mut n = new_circuit("circuit2085");
         n.location = "location9062".into();
         n.service_provider_name = "equinix".into();
         let e = w.create_circuit(&sub, n).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "ResourceNotFound: The specified location location9062 does not exist for the provider equinix"
-        );
+        assert_eq!(e.to_string(), "ResourceNotFound: The specified location location9062 does not exist for the provider equinix");
 
         let mut n = new_circuit("circuit2877");
         n.bandwidth = 999;
         n.location = "Amsterdam".into();
         let e = w.create_circuit(&sub, n).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "ResourceNotFound: The specified bandwidth 999 does not exist for the provider Equinix"
-        );
+        assert_eq!(e.to_string(), "ResourceNotFound: The specified bandwidth 999 does not exist for the provider Equinix");
         assert_eq!(e.kind, ErrorKind::Sync);
 
         w.create_circuit(&sub, new_circuit("circuit2981")).unwrap();
-        let e = w
-            .create_circuit(&sub, new_circuit("circuit2981"))
-            .unwrap_err();
-        assert_eq!(
-            (e.status, e.to_string().as_str()),
-            (
-                409,
-                "ConflictError: The circuit with name 'circuit2981' already exists."
-            )
-        );
+        let e = w.create_circuit(&sub, new_circuit("circuit2981")).unwrap_err();
+        assert_eq!((e.status, e.to_string().as_str()), (409, "ConflictError: The circuit with name 'circuit2981' already exists."));
 
-        let e = w
-            .create_circuit(&sub, new_circuit("My Circuit"))
-            .unwrap_err();
+        let e = w.create_circuit(&sub, new_circuit("My Circuit")).unwrap_err();
         assert_eq!(e.code, "BadRequest");
         assert!(w.billing_records().len() == 1);
     }
@@ -423,10 +361,7 @@ pub(crate) mod tests {
         n.location = "Singapore".into();
         n.bandwidth = 5000;
         let e = w.create_circuit(&sub, n).unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified bandwidth 5000 does not exist for the provider SingTel Domestic"
-        );
+        assert_eq!(e.message, "The specified bandwidth 5000 does not exist for the provider SingTel Domestic");
     }
 
     #[test]
@@ -445,10 +380,7 @@ pub(crate) mod tests {
         let nil = Uuid::nil();
         let e = w.get_circuit(&sub, &nil).unwrap_err();
         assert_eq!((e.status, e.code.as_str()), (404, "ResourceNotFound"));
-        assert_eq!(
-            e.message,
-            "The specified dedicated circuit with service key '00000000-0000-0000-0000-000000000000' was not found."
-        );
+        assert_eq!(e.message, "The specified dedicated circuit with service key '00000000-0000-0000-0000-000000000000' was not found.");
         let e = w.remove_circuit(&sub, &nil).unwrap_err();
         assert_eq!(
             (e.status, e.to_string().as_str()),
@@ -461,14 +393,8 @@ pub(crate) mod tests {
         let (mut w, sub) = world();
         let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
         let c = w.create_circuit(&sub, new_circuit("c")).unwrap();
-        assert_eq!(
-            w.get_circuit(&dev, &c.service_key).unwrap_err().code,
-            "ResourceNotFound"
-        );
-        assert_eq!(
-            w.remove_circuit(&dev, &c.service_key).unwrap_err().code,
-            "BadRequest"
-        );
+        assert_eq!(w.get_circuit(&dev, &c.service_key).unwrap_err().code, "ResourceNotFound");
+        assert_eq!(w.remove_circuit(&dev, &c.service_key).unwrap_err().code, "BadRequest");
     }
 
     #[test]
@@ -485,9 +411,7 @@ pub(crate) mod tests {
     #[test]
     fn unknown_caller_is_refused() {
         let (mut w, _) = world();
-        let e = w
-            .create_circuit(&Uuid::nil(), new_circuit("x"))
-            .unwrap_err();
+        let e = w.create_circuit(&Uuid::nil(), new_circuit("x")).unwrap_err();
         assert_eq!(e.code, "ForbiddenError");
         assert!(w.list_circuits(&Uuid::nil()).is_err());
         assert!(w.list_service_providers(&Uuid::nil()).is_err());
@@ -514,15 +438,8 @@ pub(crate) mod tests {
     #[test]
     fn delete_is_refused_until_the_provider_deprovisions() {
         let (mut w, sub) = world();
-        let key = w
-            .create_circuit(&sub, new_circuit("c"))
-            .unwrap()
-            .service_key;
-        for state in [
-            ProviderProvisioningState::Provisioning,
-            ProviderProvisioningState::Provisioned,
-            ProviderProvisioningState::Deprovisioning,
-        ] {
+        let key = w.create_circuit(&sub, new_circuit("c")).unwrap().service_key;
+        for state in [ProviderProvisioningState::Provisioning, ProviderProvisioningState::Provisioned, ProviderProvisioningState::Deprovisioning] {
             w.circuits[&key].provider_state = state;
             let e = w.remove_circuit(&sub, &key).unwrap_err();
             assert_eq!(
@@ -536,14 +453,8 @@ pub(crate) mod tests {
     #[test]
     fn update_rules() {
         let (mut w, sub) = world();
-        let key = w
-            .create_circuit(&sub, new_circuit("c"))
-            .unwrap()
-            .service_key;
-        let up = |bw| CircuitUpdate {
-            bandwidth: Some(bw),
-            ..Default::default()
-        };
+        let key = w.create_circuit(&sub, new_circuit("c")).unwrap().service_key;
+        let up = |bw| CircuitUpdate { bandwidth: Some(bw), ..Default::default() };
         // 50 → 10000 accepted while NotProvisioned in the recording; here 200 → 10000.
         let c = w.update_circuit(&sub, &key, up(10000)).unwrap();
         assert_eq!(c.bandwidth, 10000);
@@ -551,96 +462,44 @@ pub(crate) mod tests {
         assert_eq!(e.code, "BadRequest");
         assert!(e.message.contains("Downgrading the bandwidth"));
         let e = w.update_circuit(&sub, &key, up(20000)).unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified bandwidth 20000 does not exist for the provider equinix"
-        );
+        assert_eq!(e.message, "The specified bandwidth 20000 does not exist for the provider equinix");
         // Same bandwidth is a no-op, not a downgrade.
         w.update_circuit(&sub, &key, up(10000)).unwrap();
 
         let c = w
-            .update_circuit(
-                &sub,
-                &key,
-                CircuitUpdate {
-                    sku: Some(CircuitSku::Premium),
-                    billing_type: Some(BillingType::UnlimitedData),
-                    ..Default::default()
-                },
-            )
+            .update_circuit(&sub, &key, CircuitUpdate { sku: Some(CircuitSku::Premium), billing_type: Some(BillingType::UnlimitedData), ..Default::default() })
             .unwrap();
-        assert_eq!(
-            (c.sku, c.billing_type),
-            (CircuitSku::Premium, Some(BillingType::UnlimitedData))
-        );
-        let back = CircuitUpdate {
-            billing_type: Some(BillingType::MeteredData),
-            ..Default::default()
-        };
+        assert_eq!((c.sku, c.billing_type), (CircuitSku::Premium, Some(BillingType::UnlimitedData)));
+        let back = CircuitUpdate { billing_type: Some(BillingType::MeteredData), ..Default::default() };
         let e = w.update_circuit(&sub, &key, back).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "BadRequest: Changing the billing type from UnlimitedData to MeteredData is not supported."
-        );
-        let c = w
-            .update_circuit(
-                &sub,
-                &key,
-                CircuitUpdate {
-                    sku: Some(CircuitSku::Standard),
-                    ..Default::default()
-                },
-            )
-            .unwrap();
+        assert_eq!(e.to_string(), "BadRequest: Changing the billing type from UnlimitedData to MeteredData is not supported.");
+        let c = w.update_circuit(&sub, &key, CircuitUpdate { sku: Some(CircuitSku::Standard), ..Default::default() }).unwrap();
         assert_eq!(c.sku, CircuitSku::Standard);
-        let e = w
-            .update_circuit(&sub, &Uuid::nil(), CircuitUpdate::default())
-            .unwrap_err();
+        let e = w.update_circuit(&sub, &Uuid::nil(), CircuitUpdate::default()).unwrap_err();
         assert_eq!(e.code, "ResourceNotFound");
     }
 
     #[test]
     fn updates_restart_billing_only_when_terms_change() {
         let (mut w, sub) = world();
-        let key = w
-            .create_circuit(&sub, new_circuit("c"))
-            .unwrap()
-            .service_key;
+        let key = w.create_circuit(&sub, new_circuit("c")).unwrap().service_key;
         w.advance_clock(Duration::days(1));
-        w.update_circuit(&sub, &key, CircuitUpdate::default())
-            .unwrap();
+        w.update_circuit(&sub, &key, CircuitUpdate::default()).unwrap();
         assert_eq!(w.billing_records().len(), 1);
-        w.update_circuit(
-            &sub,
-            &key,
-            CircuitUpdate {
-                bandwidth: Some(1000),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+        w.update_circuit(&sub, &key, CircuitUpdate { bandwidth: Some(1000), ..Default::default() }).unwrap();
         let r = w.billing_records();
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].end, Some(t0() + Duration::days(1)));
-        assert_eq!(
-            (r[1].bandwidth, r[1].start),
-            (1000, t0() + Duration::days(1))
-        );
+        assert_eq!((r[1].bandwidth, r[1].start), (1000, t0() + Duration::days(1)));
         assert!(r[1].end.is_none());
     }
 
     #[test]
     fn string_enums_parse_case_insensitively() {
-        assert_eq!(
-            BillingType::parse("unlimiteddata"),
-            Some(BillingType::UnlimitedData)
-        );
+        assert_eq!(BillingType::parse("unlimiteddata"), Some(BillingType::UnlimitedData));
         assert_eq!(CircuitSku::parse("PREMIUM"), Some(CircuitSku::Premium));
         assert_eq!(CircuitSku::parse("gold"), None);
-        assert_eq!(
-            ProviderProvisioningState::Deprovisioning.to_string(),
-            "Deprovisioning"
-        );
+        assert_eq!(ProviderProvisioningState::Deprovisioning.to_string(), "Deprovisioning");
         assert_eq!(CircuitStatus::ALL.len(), 4);
     }
 }

@@ -111,8 +111,7 @@ impl CircuitRecord {
 
     /// The BGP session is up: provider provisioned and the peering enabled.
     fn session_up(&self, peering: &PeeringRecord) -> bool {
-        self.provider_state == ProviderProvisioningState::Provisioned
-            && peering.state() == BgpPeeringState::Enabled
+        self.provider_state == ProviderProvisioningState::Provisioned && peering.state() == BgpPeeringState::Enabled
     }
 }
 
@@ -127,11 +126,7 @@ impl PeeringRecord {
     /// What the customer's routers announce on this peering.
     fn announced_routes(&self) -> Vec<String> {
         match self.access_type {
-            BgpPeeringAccessType::Microsoft => self
-                .advertised_prefixes()
-                .iter()
-                .map(|p| p.to_string())
-                .collect(),
+            BgpPeeringAccessType::Microsoft => self.advertised_prefixes().iter().map(|p| p.to_string()).collect(),
             _ => self.customer_routes.clone(),
         }
     }
@@ -144,16 +139,9 @@ impl World {
 
     /// Get-AzureDedicatedCircuitStats for one peering. A missing peering answers the recorded
     /// `ResourceNotFound` "Can not find any subinterface ..." text.
-    pub fn peering_stats(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        access_type: BgpPeeringAccessType,
-    ) -> CloudResult<PeeringStats> {
+    pub fn peering_stats(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType) -> CloudResult<PeeringStats> {
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
-        let peering = circuit
-            .peering(access_type)
-            .ok_or_else(|| errors::no_subinterface(access_type.as_str(), key))?;
+        let peering = circuit.peering(access_type).ok_or_else(|| errors::no_subinterface(access_type.as_str(), key))?;
         if !circuit.session_up(peering) {
             return Ok(PeeringStats::default());
         }
@@ -162,10 +150,7 @@ impl World {
         let counter = |field: &[u8]| {
             // 2–9 % utilisation, fixed per circuit, peering and counter.
             let percent = 2 + fnv(&[key.as_bytes(), access_type.as_str().as_bytes(), field]) % 8;
-            bytes_per_second
-                .saturating_mul(percent)
-                .saturating_mul(seconds)
-                / 100
+            bytes_per_second.saturating_mul(percent).saturating_mul(seconds) / 100
         };
         Ok(PeeringStats {
             primary_bytes_in: counter(b"pi"),
@@ -178,13 +163,7 @@ impl World {
     /// Get-AzureDedicatedCircuitPeeringArpInfo rows. No peering ⇒ no rows (the doc's empty
     /// "ARP Info:"). The on-premises row appears only while the provider side is provisioned
     /// ("Only one entry appears ... when the connectivity-provider side has problems").
-    pub fn arp_table(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        access_type: BgpPeeringAccessType,
-        path: DevicePath,
-    ) -> CloudResult<Vec<ArpEntry>> {
+    pub fn arp_table(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType, path: DevicePath) -> CloudResult<Vec<ArpEntry>> {
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
         let Some(peering) = circuit.peering(access_type) else {
             return Ok(Vec::new());
@@ -232,28 +211,14 @@ impl World {
             neighbor: subnet.host(1).to_string(),
             version: 4,
             asn: peering.peer_asn,
-            up_down: if up {
-                up_down(self.peering_age_seconds(peering))
-            } else {
-                "never".into()
-            },
-            state_pfx_rcd: if up {
-                peering.announced_routes().len().to_string()
-            } else {
-                "Idle".into()
-            },
+            up_down: if up { up_down(self.peering_age_seconds(peering)) } else { "never".into() },
+            state_pfx_rcd: if up { peering.announced_routes().len().to_string() } else { "Idle".into() },
         }])
     }
 
     /// Get-AzureDedicatedCircuitPeeringRouteTableInfo rows: the routes received from the
     /// customer while the session is up.
-    pub fn route_table(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        access_type: BgpPeeringAccessType,
-        path: DevicePath,
-    ) -> CloudResult<Vec<RouteEntry>> {
+    pub fn route_table(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType, path: DevicePath) -> CloudResult<Vec<RouteEntry>> {
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
         let Some(peering) = circuit.peering(access_type) else {
             return Ok(Vec::new());
@@ -269,38 +234,20 @@ impl World {
         Ok(peering
             .announced_routes()
             .into_iter()
-            .map(|network| RouteEntry {
-                network,
-                next_hop: subnet.host(1).to_string(),
-                loc_prf: String::new(),
-                weight: 0,
-                path: as_path.clone(),
-            })
+            .map(|network| RouteEntry { network, next_hop: subnet.host(1).to_string(), loc_prf: String::new(), weight: 0, path: as_path.clone() })
             .collect())
     }
 
     /// Simulation control: the prefixes the customer's routers announce on a Private or Public
     /// peering (Microsoft peering announces its advertised public prefixes).
-    pub fn set_customer_routes(
-        &mut self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        access_type: BgpPeeringAccessType,
-        routes: &[String],
-    ) -> CloudResult<()> {
+    pub fn set_customer_routes(&mut self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType, routes: &[String]) -> CloudResult<()> {
         let mut parsed = Vec::new();
         for r in routes {
-            let p = Ipv4Prefix::parse(r)
-                .filter(Ipv4Prefix::is_network)
-                .ok_or_else(|| errors::advertised_prefix_invalid(r))?;
+            let p = Ipv4Prefix::parse(r).filter(Ipv4Prefix::is_network).ok_or_else(|| errors::advertised_prefix_invalid(r))?;
             parsed.push(p.to_string());
         }
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
-        let peering = circuit
-            .peerings
-            .iter_mut()
-            .find(|p| p.access_type == access_type)
-            .ok_or_else(errors::peering_not_found)?;
+        let peering = circuit.peerings.iter_mut().find(|p| p.access_type == access_type).ok_or_else(errors::peering_not_found)?;
         peering.customer_routes = parsed;
         Ok(())
     }
@@ -317,10 +264,7 @@ mod tests {
     #[test]
     fn stats_grow_with_the_clock_and_repeat() {
         let (mut w, sub, key) = linkable(0);
-        assert_eq!(
-            w.peering_stats(&sub, &key, Private).unwrap(),
-            PeeringStats::default()
-        );
+        assert_eq!(w.peering_stats(&sub, &key, Private).unwrap(), PeeringStats::default());
         w.advance_clock(Duration::hours(1));
         let a = w.peering_stats(&sub, &key, Private).unwrap();
         assert!(a.primary_bytes_in > 0 && a.secondary_bytes_out > 0);
@@ -340,41 +284,20 @@ mod tests {
     fn stats_on_a_missing_peering_use_the_recorded_text() {
         let (w, sub, key) = linkable(0);
         let e = w.peering_stats(&sub, &key, Public).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            format!("ResourceNotFound: Can not find any subinterface for peering type 'Public' for circuit '{key}' .")
-        );
+        assert_eq!(e.to_string(), format!("ResourceNotFound: Can not find any subinterface for peering type 'Public' for circuit '{key}' ."));
     }
 
     #[test]
     fn arp_rows() {
         let (mut w, sub, key) = linkable(0);
         w.advance_clock(Duration::minutes(113));
-        let rows = w
-            .arp_table(&sub, &key, Private, DevicePath::Primary)
-            .unwrap();
+        let rows = w.arp_table(&sub, &key, Private, DevicePath::Primary).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!(
-            (
-                rows[0].age,
-                rows[0].interface.as_str(),
-                rows[0].ip_address.as_str()
-            ),
-            (113, "On-Prem", "10.0.0.1")
-        );
-        assert_eq!(
-            (
-                rows[1].age,
-                rows[1].interface.as_str(),
-                rows[1].ip_address.as_str()
-            ),
-            (0, "Microsoft", "10.0.0.2")
-        );
+        assert_eq!((rows[0].age, rows[0].interface.as_str(), rows[0].ip_address.as_str()), (113, "On-Prem", "10.0.0.1"));
+        assert_eq!((rows[1].age, rows[1].interface.as_str(), rows[1].ip_address.as_str()), (0, "Microsoft", "10.0.0.2"));
         assert_eq!(rows[1].mac_address.len(), 14);
         assert_eq!(rows[1].mac_address.matches('.').count(), 2);
-        let sec = w
-            .arp_table(&sub, &key, Private, DevicePath::Secondary)
-            .unwrap();
+        let sec = w.arp_table(&sub, &key, Private, DevicePath::Secondary).unwrap();
         assert_eq!(sec[0].ip_address, "10.0.0.5");
         // Same Microsoft MAC on another peering of the same path.
         let public = NewBgpPeering {
@@ -385,19 +308,12 @@ mod tests {
             ..Default::default()
         };
         w.new_bgp_peering(&sub, &key, Public, public).unwrap();
-        let pubrows = w
-            .arp_table(&sub, &key, Public, DevicePath::Primary)
-            .unwrap();
+        let pubrows = w.arp_table(&sub, &key, Public, DevicePath::Primary).unwrap();
         assert_eq!(pubrows[1].mac_address, rows[1].mac_address);
-        assert!(w
-            .arp_table(&sub, &key, Microsoft, DevicePath::Primary)
-            .unwrap()
-            .is_empty());
+        assert!(w.arp_table(&sub, &key, Microsoft, DevicePath::Primary).unwrap().is_empty());
         // Provider side down: only the Microsoft row.
         w.circuits[&key].provider_state = ProviderProvisioningState::Deprovisioning;
-        let rows = w
-            .arp_table(&sub, &key, Private, DevicePath::Primary)
-            .unwrap();
+        let rows = w.arp_table(&sub, &key, Private, DevicePath::Primary).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].interface, "Microsoft");
     }
@@ -407,44 +323,18 @@ mod tests {
         let (mut w, sub, key) = linkable(0);
         let routes = vec!["10.1.0.0/16".to_string(), "10.2.0.0/16".to_string()];
         w.set_customer_routes(&sub, &key, Private, &routes).unwrap();
-        assert!(w
-            .set_customer_routes(&sub, &key, Private, &["x".into()])
-            .is_err());
+        assert!(w.set_customer_routes(&sub, &key, Private, &["x".into()]).is_err());
         assert!(w.set_customer_routes(&sub, &key, Public, &routes).is_err());
         w.advance_clock(Duration::days(60));
-        let s = w
-            .route_table_summary(&sub, &key, Private, DevicePath::Primary)
-            .unwrap();
+        let s = w.route_table_summary(&sub, &key, Private, DevicePath::Primary).unwrap();
         assert_eq!(s.len(), 1);
-        assert_eq!(
-            (s[0].neighbor.as_str(), s[0].version, s[0].asn),
-            ("10.0.0.1", 4, 1234)
-        );
-        assert_eq!(
-            (s[0].up_down.as_str(), s[0].state_pfx_rcd.as_str()),
-            ("8w4d", "2")
-        );
-        let t = w
-            .route_table(&sub, &key, Private, DevicePath::Primary)
-            .unwrap();
+        assert_eq!((s[0].neighbor.as_str(), s[0].version, s[0].asn), ("10.0.0.1", 4, 1234));
+        assert_eq!((s[0].up_down.as_str(), s[0].state_pfx_rcd.as_str()), ("8w4d", "2"));
+        let t = w.route_table(&sub, &key, Private, DevicePath::Primary).unwrap();
         assert_eq!(t.len(), 2);
-        assert_eq!(
-            (
-                t[0].network.as_str(),
-                t[0].next_hop.as_str(),
-                t[0].weight,
-                t[0].path.as_str()
-            ),
-            ("10.1.0.0/16", "10.0.0.1", 0, "1234")
-        );
-        assert!(w
-            .route_table(&sub, &key, Public, DevicePath::Primary)
-            .unwrap()
-            .is_empty());
-        assert!(w
-            .route_table_summary(&sub, &key, Public, DevicePath::Primary)
-            .unwrap()
-            .is_empty());
+        assert_eq!((t[0].network.as_str(), t[0].next_hop.as_str(), t[0].weight, t[0].path.as_str()), ("10.1.0.0/16", "10.0.0.1", 0, "1234"));
+        assert!(w.route_table(&sub, &key, Public, DevicePath::Primary).unwrap().is_empty());
+        assert!(w.route_table_summary(&sub, &key, Public, DevicePath::Primary).unwrap().is_empty());
     }
 
     #[test]

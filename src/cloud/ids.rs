@@ -21,18 +21,12 @@ impl IdGenerator {
         let bytes = Uuid::new_v4().into_bytes();
         let mut first = [0u8; 8];
         first.copy_from_slice(&bytes[..8]);
-        IdGenerator {
-            state: u64::from_le_bytes(first),
-            seed: None,
-        }
+        IdGenerator { state: u64::from_le_bytes(first), seed: None }
     }
 
     /// A generator whose sequence is fully determined by `seed`.
     pub fn seeded(seed: u64) -> Self {
-        IdGenerator {
-            state: seed,
-            seed: Some(seed),
-        }
+        IdGenerator { state: seed, seed: Some(seed) }
     }
 
     /// The seed in effect, if one was set.
@@ -82,10 +76,7 @@ mod tests {
 
     #[test]
     fn random_generators_differ() {
-        assert_ne!(
-            IdGenerator::random().next_guid(),
-            IdGenerator::random().next_guid()
-        );
+        assert_ne!(IdGenerator::random().next_guid(), IdGenerator::random().next_guid());
         assert_eq!(IdGenerator::random().seed(), None);
         assert_eq!(IdGenerator::seeded(7).seed(), Some(7));
     }

@@ -45,10 +45,7 @@ pub(crate) struct LinkRecord {
 
 impl LinkRecord {
     fn view(&self) -> DedicatedCircuitLink {
-        DedicatedCircuitLink {
-            state: DedicatedCircuitLinkState::Provisioned,
-            vnet_name: self.vnet_name.clone(),
-        }
+        DedicatedCircuitLink { state: DedicatedCircuitLinkState::Provisioned, vnet_name: self.vnet_name.clone() }
     }
 
     fn is(&self, caller: &SubscriptionId, vnet: &str) -> bool {
@@ -76,26 +73,17 @@ pub fn max_links(sku: CircuitSku, bandwidth: u32) -> usize {
 
 impl World {
     /// The circuit, if the caller owns it or an authorization names the caller's account.
-    pub(crate) fn linkable_circuit(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-    ) -> CloudResult<&CircuitRecord> {
+    pub(crate) fn linkable_circuit(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<&CircuitRecord> {
         let account = &self.caller(caller)?.account;
         self.circuits
             .get(key)
-            .filter(|c| {
-                c.subscription == *caller || c.authorizations.iter().any(|a| a.names(account))
-            })
+            .filter(|c| c.subscription == *caller || c.authorizations.iter().any(|a| a.names(account)))
             .ok_or_else(|| errors::circuit_not_found(key))
     }
 
     /// Links of all circuits to the caller's VNet `vnet`.
     pub(crate) fn links_of_vnet(&self, caller: &SubscriptionId, vnet: &str) -> usize {
-        self.circuits
-            .values()
-            .filter(|c| c.links.iter().any(|l| l.is(caller, vnet)))
-            .count()
+        self.circuits.values().filter(|c| c.links.iter().any(|l| l.is(caller, vnet))).count()
     }
 
     /// Refuses an update whose sku would allow fewer links than exist (premium removal).
@@ -108,30 +96,17 @@ impl World {
     }
 
     /// New-AzureDedicatedCircuitLink.
-    pub fn new_circuit_link(
-        &mut self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        vnet: &str,
-    ) -> CloudResult<DedicatedCircuitLink> {
+    pub fn new_circuit_link(&mut self, caller: &SubscriptionId, key: &ServiceKey, vnet: &str) -> CloudResult<DedicatedCircuitLink> {
         let account = self.caller(caller)?.account.clone();
         let circuit = self.linkable_circuit(caller, key)?;
         circuit.require_usable()?;
-        let has_private = circuit
-            .peerings
-            .iter()
-            .any(|p| p.access_type == BgpPeeringAccessType::Private);
+        let has_private = circuit.peerings.iter().any(|p| p.access_type == BgpPeeringAccessType::Private);
         if !has_private {
             return Err(errors::private_peering_missing());
         }
-        let vnet_record = self
-            .vnet_index(caller, vnet)
-            .map(|i| &self.vnets[i])
-            .ok_or_else(|| errors::vnet_not_found(vnet))?;
+        let vnet_record = self.vnet_index(caller, vnet).map(|i| &self.vnets[i]).ok_or_else(|| errors::vnet_not_found(vnet))?;
         let vnet_name = vnet_record.config.name.clone();
-        let gateway_ready = vnet_record.gateway.as_ref().is_some_and(|g| {
-            g.gateway_type == GatewayType::DynamicRouting && g.state == GatewayState::Provisioned
-        });
+        let gateway_ready = vnet_record.gateway.as_ref().is_some_and(|g| g.gateway_type == GatewayType::DynamicRouting && g.state == GatewayState::Provisioned);
         if !gateway_ready {
             return Err(errors::gateway_not_ready(&vnet_name));
         }
@@ -139,10 +114,7 @@ impl World {
             return Err(errors::link_exists(&vnet_name));
         }
         if self.links_of_vnet(caller, &vnet_name) >= MAX_CIRCUITS_PER_VNET {
-            return Err(errors::vnet_circuit_limit(
-                &vnet_name,
-                MAX_CIRCUITS_PER_VNET,
-            ));
+            return Err(errors::vnet_circuit_limit(&vnet_name, MAX_CIRCUITS_PER_VNET));
         }
         let limit = max_links(circuit.sku, circuit.bandwidth);
         if circuit.links.len() >= limit {
@@ -151,17 +123,10 @@ impl World {
         let authorization = if circuit.subscription == *caller {
             None
         } else {
-            let with_room = circuit
-                .authorizations
-                .iter()
-                .find(|a| a.names(&account) && circuit.used_links(&a.id) < a.limit as usize);
+            let with_room = circuit.authorizations.iter().find(|a| a.names(&account) && circuit.used_links(&a.id) < a.limit as usize);
             Some(with_room.ok_or_else(errors::authorization_exhausted)?.id)
         };
-        let link = LinkRecord {
-            vnet_name,
-            subscription: *caller,
-            authorization,
-        };
+        let link = LinkRecord { vnet_name, subscription: *caller, authorization };
         let view = link.view();
         if let Some(c) = self.circuits.get_mut(key) {
             c.links.push(link);
@@ -170,42 +135,17 @@ impl World {
     }
 
     /// Get-AzureDedicatedCircuitLink -VNetName.
-    pub fn get_circuit_link(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        vnet: &str,
-    ) -> CloudResult<DedicatedCircuitLink> {
-        self.linkable_circuit(caller, key)?
-            .links
-            .iter()
-            .find(|l| l.is(caller, vnet))
-            .map(LinkRecord::view)
-            .ok_or_else(|| errors::link_not_found(vnet))
+    pub fn get_circuit_link(&self, caller: &SubscriptionId, key: &ServiceKey, vnet: &str) -> CloudResult<DedicatedCircuitLink> {
+        self.linkable_circuit(caller, key)?.links.iter().find(|l| l.is(caller, vnet)).map(LinkRecord::view).ok_or_else(|| errors::link_not_found(vnet))
     }
 
     /// Get-AzureDedicatedCircuitLink: the circuit's links to the caller's VNets.
-    pub fn list_circuit_links(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-    ) -> CloudResult<Vec<DedicatedCircuitLink>> {
-        Ok(self
-            .linkable_circuit(caller, key)?
-            .links
-            .iter()
-            .filter(|l| l.subscription == *caller)
-            .map(LinkRecord::view)
-            .collect())
+    pub fn list_circuit_links(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Vec<DedicatedCircuitLink>> {
+        Ok(self.linkable_circuit(caller, key)?.links.iter().filter(|l| l.subscription == *caller).map(LinkRecord::view).collect())
     }
 
     /// Remove-AzureDedicatedCircuitLink.
-    pub fn remove_circuit_link(
-        &mut self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        vnet: &str,
-    ) -> CloudResult<()> {
+    pub fn remove_circuit_link(&mut self, caller: &SubscriptionId, key: &ServiceKey, vnet: &str) -> CloudResult<()> {
         self.get_circuit_link(caller, key, vnet)?;
         if let Some(c) = self.circuits.get_mut(key) {
             c.links.retain(|l| !l.is(caller, vnet));
@@ -229,8 +169,7 @@ pub(crate) mod tests {
     pub(crate) fn linkable(n: usize) -> (World, SubscriptionId, ServiceKey) {
         let (mut w, sub) = world();
         let key = provisioned_circuit(&mut w, &sub, "c");
-        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Private, private_peering())
-            .unwrap();
+        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Private, private_peering()).unwrap();
         add_vnets(&mut w, &sub, n);
         (w, sub, key)
     }
@@ -239,13 +178,7 @@ pub(crate) mod tests {
         let configs = (0..n).map(|i| vnet(&format!("V{i}"), true)).collect();
         w.set_vnet_config(sub, configs).unwrap();
         for i in 0..n {
-            w.create_gateway(
-                sub,
-                &format!("V{i}"),
-                GatewayType::DynamicRouting,
-                GatewaySku::Default,
-            )
-            .unwrap();
+            w.create_gateway(sub, &format!("V{i}"), GatewayType::DynamicRouting, GatewaySku::Default).unwrap();
         }
     }
 
@@ -253,10 +186,7 @@ pub(crate) mod tests {
     fn link_lifecycle() {
         let (mut w, sub, key) = linkable(1);
         let l = w.new_circuit_link(&sub, &key, "v0").unwrap();
-        assert_eq!(
-            (l.state, l.vnet_name.as_str()),
-            (DedicatedCircuitLinkState::Provisioned, "V0")
-        );
+        assert_eq!((l.state, l.vnet_name.as_str()), (DedicatedCircuitLinkState::Provisioned, "V0"));
         assert_eq!(w.get_circuit_link(&sub, &key, "V0").unwrap(), l);
         assert_eq!(w.list_circuit_links(&sub, &key).unwrap(), vec![l]);
         let e = w.new_circuit_link(&sub, &key, "V0").unwrap_err();
@@ -268,25 +198,18 @@ pub(crate) mod tests {
             e.to_string(),
             "BadRequest : A dedicated circuit link associated with the gateway prevents this operation. Please delete the link and retry."
         );
-        let e = w
-            .remove_bgp_peering(&sub, &key, BgpPeeringAccessType::Private)
-            .unwrap_err();
+        let e = w.remove_bgp_peering(&sub, &key, BgpPeeringAccessType::Private).unwrap_err();
         assert_eq!(
             e.to_string(),
             "BadRequest: The specified bgp peering is in use. Please delete the links associated with the specified service key and try again."
         );
         w.circuits[&key].provider_state = crate::cloud::ProviderProvisioningState::NotProvisioned;
         let e = w.remove_circuit(&sub, &key).unwrap_err();
-        assert!(e
-            .message
-            .starts_with("The specified dedicated circuit is in use."));
+        assert!(e.message.starts_with("The specified dedicated circuit is in use."));
 
         w.remove_circuit_link(&sub, &key, "V0").unwrap();
         let e = w.remove_circuit_link(&sub, &key, "V0").unwrap_err();
-        assert_eq!(
-            e.message,
-            "The dedicated circuit link for the virtual network 'V0' was not found."
-        );
+        assert_eq!(e.message, "The dedicated circuit link for the virtual network 'V0' was not found.");
         w.remove_gateway(&sub, "V0").unwrap();
         w.remove_circuit(&sub, &key).unwrap();
     }
@@ -294,16 +217,9 @@ pub(crate) mod tests {
     #[test]
     fn deleting_a_deprovisioned_circuit_takes_peerings_and_authorizations() {
         let (mut w, sub, key) = linkable(0);
-        w.new_link_authorization(&sub, &key, "d", 1, "devtest@contoso.com")
-            .unwrap();
+        w.new_link_authorization(&sub, &key, "d", 1, "devtest@contoso.com").unwrap();
         let eq = crate::cloud::provider_side::tests::provider(&w, "Equinix");
-        w.set_cross_connection(
-            &eq,
-            &key,
-            crate::cloud::CrossConnectionOperation::NotifyCrossConnectionNotProvisioned,
-            None,
-        )
-        .unwrap();
+        w.set_cross_connection(&eq, &key, crate::cloud::CrossConnectionOperation::NotifyCrossConnectionNotProvisioned, None).unwrap();
         w.remove_circuit(&sub, &key).unwrap();
         assert!(w.circuits.is_empty());
         let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
@@ -313,44 +229,21 @@ pub(crate) mod tests {
     #[test]
     fn link_prerequisites() {
         let (mut w, sub) = world();
-        let key = w
-            .create_circuit(&sub, crate::cloud::circuit::tests::new_circuit("c"))
-            .unwrap()
-            .service_key;
+        let key = w.create_circuit(&sub, crate::cloud::circuit::tests::new_circuit("c")).unwrap().service_key;
         add_vnets(&mut w, &sub, 1);
         let e = w.new_circuit_link(&sub, &key, "V0").unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified dedicated circuit is not in Provisioned state."
-        );
+        assert_eq!(e.message, "The specified dedicated circuit is not in Provisioned state.");
         let key = provisioned_circuit(&mut w, &sub, "p");
         let e = w.new_circuit_link(&sub, &key, "V0").unwrap_err();
-        assert_eq!(
-            e.message,
-            "Private BGP peering is not configured for the specified dedicated circuit."
-        );
-        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Private, private_peering())
-            .unwrap();
+        assert_eq!(e.message, "Private BGP peering is not configured for the specified dedicated circuit.");
+        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Private, private_peering()).unwrap();
         let e = w.new_circuit_link(&sub, &key, "Nope").unwrap_err();
         assert_eq!(e.code, "ResourceNotFound");
-        w.set_vnet_config(
-            &sub,
-            vec![vnet("V0", true), vnet("Static", true), vnet("Bare", true)],
-        )
-        .unwrap();
-        w.create_gateway(
-            &sub,
-            "Static",
-            GatewayType::StaticRouting,
-            GatewaySku::Default,
-        )
-        .unwrap();
+        w.set_vnet_config(&sub, vec![vnet("V0", true), vnet("Static", true), vnet("Bare", true)]).unwrap();
+        w.create_gateway(&sub, "Static", GatewayType::StaticRouting, GatewaySku::Default).unwrap();
         for name in ["Static", "Bare"] {
             let e = w.new_circuit_link(&sub, &key, name).unwrap_err();
-            assert_eq!(
-                e.message,
-                format!("The virtual network '{name}' does not have a provisioned dynamic routing gateway.")
-            );
+            assert_eq!(e.message, format!("The virtual network '{name}' does not have a provisioned dynamic routing gateway."));
         }
         w.new_circuit_link(&sub, &key, "V0").unwrap();
     }
@@ -362,16 +255,12 @@ pub(crate) mod tests {
             let key = provisioned_circuit(&mut w, &sub, &format!("x{i}"));
             let mut p = private_peering();
             p.vlan_id = 100;
-            w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Private, p)
-                .unwrap();
+            w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Private, p).unwrap();
             let r = w.new_circuit_link(&sub, &key, "V0");
             if i < 4 {
                 r.unwrap();
             } else {
-                assert_eq!(
-                    r.unwrap_err().message,
-                    "The virtual network 'V0' is already linked to the maximum number of dedicated circuits (4)."
-                );
+                assert_eq!(r.unwrap_err().message, "The virtual network 'V0' is already linked to the maximum number of dedicated circuits (4).");
             }
         }
     }
@@ -384,16 +273,10 @@ pub(crate) mod tests {
         }
         let e = w.new_circuit_link(&sub, &key, "V10").unwrap_err();
         assert_eq!(e.message, "The maximum number of links (10) for the specified dedicated circuit has been reached.");
-        let premium = CircuitUpdate {
-            sku: Some(CircuitSku::Premium),
-            ..Default::default()
-        };
+        let premium = CircuitUpdate { sku: Some(CircuitSku::Premium), ..Default::default() };
         w.update_circuit(&sub, &key, premium).unwrap();
         w.new_circuit_link(&sub, &key, "V10").unwrap();
-        let standard = CircuitUpdate {
-            sku: Some(CircuitSku::Standard),
-            ..Default::default()
-        };
+        let standard = CircuitUpdate { sku: Some(CircuitSku::Standard), ..Default::default() };
         let e = w.update_circuit(&sub, &key, standard.clone()).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Operation);
         assert_eq!(e.code, "InvalidOperation");
@@ -404,19 +287,7 @@ pub(crate) mod tests {
     #[test]
     fn premium_limits_follow_the_table() {
         let p = |bw| max_links(CircuitSku::Premium, bw);
-        assert_eq!(
-            [
-                p(50),
-                p(100),
-                p(200),
-                p(500),
-                p(1000),
-                p(2000),
-                p(5000),
-                p(10000)
-            ],
-            [20, 25, 25, 40, 50, 60, 75, 100]
-        );
+        assert_eq!([p(50), p(100), p(200), p(500), p(1000), p(2000), p(5000), p(10000)], [20, 25, 25, 40, 50, 60, 75, 100]);
         assert_eq!(max_links(CircuitSku::Standard, 10000), 10);
     }
 
@@ -426,10 +297,7 @@ pub(crate) mod tests {
         let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
         add_vnets(&mut w, &dev, 1);
         let e = w.new_circuit_link(&dev, &key, "V0").unwrap_err();
-        assert_eq!(
-            e.message,
-            format!("The specified dedicated circuit with service key '{key}' was not found.")
-        );
+        assert_eq!(e.message, format!("The specified dedicated circuit with service key '{key}' was not found."));
         assert!(w.list_circuit_links(&dev, &key).is_err());
     }
 }

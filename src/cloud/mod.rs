@@ -56,21 +56,12 @@ pub use authorization::{AuthorizedCircuit, LinkAuthorization};
 
 pub use billing::BillingRecord;
 pub use catalog::{find_provider, BandwidthOffer, ProviderType, ServiceProvider, PROVIDERS};
-pub use circuit::{
-    BillingType, Circuit, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit,
-    ProviderProvisioningState,
-};
+pub use circuit::{BillingType, Circuit, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit, ProviderProvisioningState};
 pub use diagnostics::{ArpEntry, DevicePath, PeeringStats, RouteEntry, RouteSummaryEntry};
 pub use errors::{CloudError, CloudResult, ErrorKind};
 pub use link::{DedicatedCircuitLink, DedicatedCircuitLinkState};
-pub use peering::{
-    AdvertisedPublicPrefixesState, BgpPeering, BgpPeeringAccessType, BgpPeeringState,
-    BgpPeeringUpdate, NewBgpPeering,
-};
+pub use peering::{AdvertisedPublicPrefixesState, BgpPeering, BgpPeeringAccessType, BgpPeeringState, BgpPeeringUpdate, NewBgpPeering};
 pub use provider_side::{CrossConnection, CrossConnectionOperation};
 pub use registry::{RegistryEntry, ROUTING_REGISTRIES};
-pub use vnet::{
-    Gateway, GatewaySku, GatewayState, GatewayType, SubnetConfig, VirtualNetwork,
-    VirtualNetworkConfig,
-};
+pub use vnet::{Gateway, GatewaySku, GatewayState, GatewayType, SubnetConfig, VirtualNetwork, VirtualNetworkConfig};
 pub use world::{Account, ServiceKey, Subscription, SubscriptionId, SubscriptionKind, World};

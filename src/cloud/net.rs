@@ -41,10 +41,7 @@ impl Ipv4Prefix {
         let (addr, len) = text.trim().split_once('/')?;
         let addr: Ipv4Addr = addr.parse().ok()?;
         let len: u8 = len.parse().ok().filter(|l| *l <= 32)?;
-        Some(Ipv4Prefix {
-            addr: u32::from(addr),
-            len,
-        })
+        Some(Ipv4Prefix { addr: u32::from(addr), len })
     }
 
     /// Prefix length.
@@ -94,13 +91,7 @@ mod tests {
     fn parses_and_rejects() {
         assert_eq!(p(" 10.0.0.0/30 ").to_string(), "10.0.0.0/30");
         assert_eq!(p("10.0.0.0/30").len(), 30);
-        for bad in [
-            "10.0.0.0",
-            "10.0.0/30",
-            "10.0.0.0/33",
-            "x/30",
-            "10.0.0.256/30",
-        ] {
+        for bad in ["10.0.0.0", "10.0.0/30", "10.0.0.0/33", "x/30", "10.0.0.256/30"] {
             assert!(Ipv4Prefix::parse(bad).is_none(), "{bad}");
         }
     }

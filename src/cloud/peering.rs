@@ -139,19 +139,14 @@ impl PeeringRecord {
     }
 
     pub(crate) fn advertised_prefixes(&self) -> Vec<Ipv4Prefix> {
-        split_list(&self.advertised_public_prefixes)
-            .filter_map(Ipv4Prefix::parse)
-            .collect()
+        split_list(&self.advertised_public_prefixes).filter_map(Ipv4Prefix::parse).collect()
     }
 
     fn revalidate(&mut self, registry: &RoutingRegistry) {
         self.prefixes_state = match self.access_type {
-            BgpPeeringAccessType::Microsoft => registry.evaluate(
-                &self.routing_registry_name,
-                self.origin_asn(),
-                &self.advertised_prefixes(),
-                &self.approved_prefixes,
-            ),
+            BgpPeeringAccessType::Microsoft => {
+                registry.evaluate(&self.routing_registry_name, self.origin_asn(), &self.advertised_prefixes(), &self.approved_prefixes)
+            }
             _ => AdvertisedPublicPrefixesState::Configured,
         };
     }
@@ -183,9 +178,7 @@ pub(crate) fn split_list(text: &str) -> impl Iterator<Item = &str> {
 
 /// A /30 network address; public space for Public and Microsoft peering.
 fn check_subnet(subnet: &str, public: bool) -> CloudResult<Ipv4Prefix> {
-    Ipv4Prefix::parse(subnet)
-        .filter(|p| p.len() == 30 && p.is_network() && (!public || p.is_public()))
-        .ok_or_else(|| errors::bgp_peer_ip_invalid(subnet))
+    Ipv4Prefix::parse(subnet).filter(|p| p.len() == 30 && p.is_network() && (!public || p.is_public())).ok_or_else(|| errors::bgp_peer_ip_invalid(subnet))
 }
 
 /// All field rules of a peering, in the order the service is assumed to apply them.
@@ -204,16 +197,11 @@ fn validate(peering: &PeeringRecord, others: &[&PeeringRecord]) -> CloudResult<(
     }
     // 65515 is the AS Azure uses towards VNet gateways (routing doc: "Verify that you are not
     // using 65515").
-    if peering.peer_asn == 0
-        || (peering.access_type == BgpPeeringAccessType::Private && peering.peer_asn == 65515)
-    {
+    if peering.peer_asn == 0 || (peering.access_type == BgpPeeringAccessType::Private && peering.peer_asn == 65515) {
         return Err(errors::peer_asn_invalid(peering.peer_asn));
     }
     if peering.access_type == BgpPeeringAccessType::Microsoft {
-        if split_list(&peering.advertised_public_prefixes)
-            .next()
-            .is_none()
-        {
+        if split_list(&peering.advertised_public_prefixes).next().is_none() {
             return Err(errors::advertised_prefixes_required());
         }
         for item in split_list(&peering.advertised_public_prefixes) {
@@ -223,9 +211,7 @@ fn validate(peering: &PeeringRecord, others: &[&PeeringRecord]) -> CloudResult<(
             }
         }
         if find_registry(&peering.routing_registry_name).is_none() {
-            return Err(errors::routing_registry_invalid(
-                &peering.routing_registry_name,
-            ));
+            return Err(errors::routing_registry_invalid(&peering.routing_registry_name));
         }
     }
     Ok(())
@@ -233,29 +219,15 @@ fn validate(peering: &PeeringRecord, others: &[&PeeringRecord]) -> CloudResult<(
 
 impl World {
     fn peering_index(circuit: &CircuitRecord, access_type: BgpPeeringAccessType) -> Option<usize> {
-        circuit
-            .peerings
-            .iter()
-            .position(|p| p.access_type == access_type)
+        circuit.peerings.iter().position(|p| p.access_type == access_type)
     }
 
     /// Validates `candidate` against the circuit's other peerings, evaluates its prefixes and
     /// stores it (replacing the peering of the same type).
-    fn store_peering(
-        &mut self,
-        key: &ServiceKey,
-        mut candidate: PeeringRecord,
-    ) -> CloudResult<BgpPeering> {
+    fn store_peering(&mut self, key: &ServiceKey, mut candidate: PeeringRecord) -> CloudResult<BgpPeering> {
         let registry = &self.registry;
-        let circuit = self
-            .circuits
-            .get_mut(key)
-            .ok_or_else(|| errors::circuit_not_found(key))?;
-        let others: Vec<&PeeringRecord> = circuit
-            .peerings
-            .iter()
-            .filter(|p| p.access_type != candidate.access_type)
-            .collect();
+        let circuit = self.circuits.get_mut(key).ok_or_else(|| errors::circuit_not_found(key))?;
+        let others: Vec<&PeeringRecord> = circuit.peerings.iter().filter(|p| p.access_type != candidate.access_type).collect();
         validate(&candidate, &others)?;
         candidate.revalidate(registry);
         match Self::peering_index(circuit, candidate.access_type) {
@@ -286,15 +258,9 @@ impl World {
             secondary_peer_subnet: new.secondary_peer_subnet,
             vlan_id: new.vlan_id,
             shared_key: new.shared_key,
-            advertised_public_prefixes: microsoft
-                .then_some(new.advertised_public_prefixes)
-                .flatten()
-                .unwrap_or_default(),
+            advertised_public_prefixes: microsoft.then_some(new.advertised_public_prefixes).flatten().unwrap_or_default(),
             customer_asn: microsoft.then_some(new.customer_asn).flatten().unwrap_or(0),
-            routing_registry_name: microsoft
-                .then_some(new.routing_registry_name)
-                .flatten()
-                .unwrap_or_default(),
+            routing_registry_name: microsoft.then_some(new.routing_registry_name).flatten().unwrap_or_default(),
             prefixes_state: AdvertisedPublicPrefixesState::Configured,
             approved_prefixes: Vec::new(),
             created_at: self.now,
@@ -304,16 +270,9 @@ impl World {
     }
 
     /// Get-AzureBGPPeering.
-    pub fn get_bgp_peering(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        access_type: BgpPeeringAccessType,
-    ) -> CloudResult<BgpPeering> {
+    pub fn get_bgp_peering(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType) -> CloudResult<BgpPeering> {
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
-        Self::peering_index(circuit, access_type)
-            .map(|i| circuit.peerings[i].view(circuit))
-            .ok_or_else(errors::peering_not_found)
+        Self::peering_index(circuit, access_type).map(|i| circuit.peerings[i].view(circuit)).ok_or_else(errors::peering_not_found)
     }
 
     /// Set-AzureBGPPeering's update: the given fields replace the stored ones; every rule is
@@ -360,12 +319,7 @@ impl World {
     }
 
     /// Remove-AzureBGPPeering. Refused while VNet links use the circuit's private peering.
-    pub fn remove_bgp_peering(
-        &mut self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        access_type: BgpPeeringAccessType,
-    ) -> CloudResult<()> {
+    pub fn remove_bgp_peering(&mut self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType) -> CloudResult<()> {
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = Self::peering_index(circuit, access_type).ok_or_else(errors::peering_not_found)?;
         if access_type == BgpPeeringAccessType::Private && !circuit.links.is_empty() {
@@ -377,29 +331,16 @@ impl World {
 
     /// Simulation control: support approves the Microsoft peering's prefixes that are awaiting
     /// manual validation.
-    pub fn approve_prefix_validation(
-        &mut self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-    ) -> CloudResult<BgpPeering> {
+    pub fn approve_prefix_validation(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<BgpPeering> {
         self.caller(caller)?;
         let registry = &self.registry;
-        let circuit = self
-            .circuits
-            .get_mut(key)
-            .filter(|c| c.subscription == *caller)
-            .ok_or_else(|| errors::circuit_not_found(key))?;
-        let i = Self::peering_index(circuit, BgpPeeringAccessType::Microsoft)
-            .ok_or_else(errors::peering_not_found)?;
+        let circuit = self.circuits.get_mut(key).filter(|c| c.subscription == *caller).ok_or_else(|| errors::circuit_not_found(key))?;
+        let i = Self::peering_index(circuit, BgpPeeringAccessType::Microsoft).ok_or_else(errors::peering_not_found)?;
         let peering = &mut circuit.peerings[i];
         if peering.prefixes_state != AdvertisedPublicPrefixesState::ManualValidation {
             return Err(errors::no_manual_validation_pending());
         }
-        peering.approved_prefixes = peering
-            .advertised_prefixes()
-            .iter()
-            .map(|p| p.to_string())
-            .collect();
+        peering.approved_prefixes = peering.advertised_prefixes().iter().map(|p| p.to_string()).collect();
         peering.revalidate(registry);
         Ok(circuit.peerings[i].view(circuit))
     }
@@ -434,12 +375,7 @@ pub(crate) mod tests {
     }
 
     fn public_peering() -> NewBgpPeering {
-        NewBgpPeering {
-            primary_peer_subnet: "131.107.0.0/30".into(),
-            secondary_peer_subnet: "131.107.0.4/30".into(),
-            vlan_id: 200,
-            ..private_peering()
-        }
+        NewBgpPeering { primary_peer_subnet: "131.107.0.0/30".into(), secondary_peer_subnet: "131.107.0.4/30".into(), vlan_id: 200, ..private_peering() }
     }
 
     fn microsoft_peering() -> NewBgpPeering {
@@ -462,19 +398,11 @@ pub(crate) mod tests {
     #[test]
     fn private_peering_matches_the_documented_output() {
         let (mut w, sub, key) = setup();
-        let p = w
-            .new_bgp_peering(&sub, &key, Private, private_peering())
-            .unwrap();
+        let p = w.new_bgp_peering(&sub, &key, Private, private_peering()).unwrap();
         assert_eq!(p.advertised_public_prefixes, "");
         assert_eq!(p.advertised_public_prefixes_state, Configured);
-        assert_eq!(
-            (p.azure_asn, p.customer_autonomous_system_number),
-            (12076, 0)
-        );
-        assert_eq!(
-            (p.peer_asn, p.vlan_id, p.state),
-            (1234, 100, BgpPeeringState::Enabled)
-        );
+        assert_eq!((p.azure_asn, p.customer_autonomous_system_number), (12076, 0));
+        assert_eq!((p.peer_asn, p.vlan_id, p.state), (1234, 100, BgpPeeringState::Enabled));
         assert_eq!(p.primary_peer_subnet, "10.0.0.0/30");
         assert_eq!(p.secondary_peer_subnet, "10.0.0.4/30");
         assert_eq!(p.routing_registry_name, "");
@@ -485,151 +413,53 @@ pub(crate) mod tests {
     #[test]
     fn circuit_must_be_provisioned() {
         let (mut w, sub) = world();
-        let key = w
-            .create_circuit(&sub, new_circuit("c"))
-            .unwrap()
-            .service_key;
-        let e = w
-            .new_bgp_peering(&sub, &key, Private, private_peering())
-            .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "BadRequest: The specified dedicated circuit is not in Provisioned state."
-        );
+        let key = w.create_circuit(&sub, new_circuit("c")).unwrap().service_key;
+        let e = w.new_bgp_peering(&sub, &key, Private, private_peering()).unwrap_err();
+        assert_eq!(e.to_string(), "BadRequest: The specified dedicated circuit is not in Provisioned state.");
         w.circuits[&key].provider_state = crate::cloud::ProviderProvisioningState::Provisioned;
         w.circuits[&key].status = crate::cloud::CircuitStatus::Disabling;
-        let e = w
-            .new_bgp_peering(&sub, &key, Private, private_peering())
-            .unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified dedicated circuit is not in Enabled status."
-        );
+        let e = w.new_bgp_peering(&sub, &key, Private, private_peering()).unwrap_err();
+        assert_eq!(e.message, "The specified dedicated circuit is not in Enabled status.");
     }
 
     #[test]
     fn recorded_peering_errors() {
         let (mut w, sub, key) = setup();
-        let bad = NewBgpPeering {
-            primary_peer_subnet: "98.251.199.31/30".into(),
-            secondary_peer_subnet: "192.168.9.252/30".into(),
-            ..private_peering()
-        };
+        let bad = NewBgpPeering { primary_peer_subnet: "98.251.199.31/30".into(), secondary_peer_subnet: "192.168.9.252/30".into(), ..private_peering() };
         let e = w.new_bgp_peering(&sub, &key, Private, bad).unwrap_err();
-        assert_eq!(
-            (e.status, e.to_string().as_str()),
-            (
-                400,
-                "BadRequest: The specified BGP peer IP address '98.251.199.31/30' is not valid."
-            )
-        );
-        let bad = NewBgpPeering {
-            secondary_peer_subnet: "192.168.9.250/30".into(),
-            ..private_peering()
-        };
+        assert_eq!((e.status, e.to_string().as_str()), (400, "BadRequest: The specified BGP peer IP address '98.251.199.31/30' is not valid."));
+        let bad = NewBgpPeering { secondary_peer_subnet: "192.168.9.250/30".into(), ..private_peering() };
         let e = w.new_bgp_peering(&sub, &key, Private, bad).unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified BGP peer IP address '192.168.9.250/30' is not valid."
-        );
+        assert_eq!(e.message, "The specified BGP peer IP address '192.168.9.250/30' is not valid.");
 
-        w.new_bgp_peering(&sub, &key, Private, private_peering())
-            .unwrap();
-        let again = NewBgpPeering {
-            vlan_id: 1350,
-            ..private_peering()
-        };
+        w.new_bgp_peering(&sub, &key, Private, private_peering()).unwrap();
+        let again = NewBgpPeering { vlan_id: 1350, ..private_peering() };
         let e = w.new_bgp_peering(&sub, &key, Private, again).unwrap_err();
-        assert_eq!(
-            (e.status, e.to_string().as_str()),
-            (
-                409,
-                "ConflictError: BGP peering could not be created as it already exists."
-            )
-        );
-        let same_vlan = NewBgpPeering {
-            vlan_id: 100,
-            ..public_peering()
-        };
-        let e = w
-            .new_bgp_peering(&sub, &key, Public, same_vlan)
-            .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "ConflictError: The vlanId specified is already in use."
-        );
+        assert_eq!((e.status, e.to_string().as_str()), (409, "ConflictError: BGP peering could not be created as it already exists."));
+        let same_vlan = NewBgpPeering { vlan_id: 100, ..public_peering() };
+        let e = w.new_bgp_peering(&sub, &key, Public, same_vlan).unwrap_err();
+        assert_eq!(e.to_string(), "ConflictError: The vlanId specified is already in use.");
     }
 
     #[test]
     fn subnet_and_vlan_and_asn_rules() {
         let (mut w, sub, key) = setup();
         let mut try_new = |kind, n: NewBgpPeering| w.new_bgp_peering(&sub, &key, kind, n);
-        let e = try_new(
-            Private,
-            NewBgpPeering {
-                secondary_peer_subnet: "10.0.0.0/30".into(),
-                ..private_peering()
-            },
-        )
-        .unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified BGP peer IP address '10.0.0.0/30' is not valid."
-        );
-        let e = try_new(
-            Private,
-            NewBgpPeering {
-                primary_peer_subnet: "10.0.0.0/29".into(),
-                ..private_peering()
-            },
-        )
-        .unwrap_err();
+        let e = try_new(Private, NewBgpPeering { secondary_peer_subnet: "10.0.0.0/30".into(), ..private_peering() }).unwrap_err();
+        assert_eq!(e.message, "The specified BGP peer IP address '10.0.0.0/30' is not valid.");
+        let e = try_new(Private, NewBgpPeering { primary_peer_subnet: "10.0.0.0/29".into(), ..private_peering() }).unwrap_err();
         assert_eq!(e.code, "BadRequest");
-        let e = try_new(
-            Public,
-            NewBgpPeering {
-                primary_peer_subnet: "10.0.0.0/30".into(),
-                ..public_peering()
-            },
-        )
-        .unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified BGP peer IP address '10.0.0.0/30' is not valid."
-        );
+        let e = try_new(Public, NewBgpPeering { primary_peer_subnet: "10.0.0.0/30".into(), ..public_peering() }).unwrap_err();
+        assert_eq!(e.message, "The specified BGP peer IP address '10.0.0.0/30' is not valid.");
         for vlan in [0, 4095] {
-            let e = try_new(
-                Private,
-                NewBgpPeering {
-                    vlan_id: vlan,
-                    ..private_peering()
-                },
-            )
-            .unwrap_err();
+            let e = try_new(Private, NewBgpPeering { vlan_id: vlan, ..private_peering() }).unwrap_err();
             assert_eq!(e.message, "The vlanId specified is not valid.");
         }
         for asn in [0, 65515] {
-            let e = try_new(
-                Private,
-                NewBgpPeering {
-                    peer_asn: asn,
-                    ..private_peering()
-                },
-            )
-            .unwrap_err();
-            assert_eq!(
-                e.message,
-                format!("The specified peer ASN {asn} is not valid.")
-            );
+            let e = try_new(Private, NewBgpPeering { peer_asn: asn, ..private_peering() }).unwrap_err();
+            assert_eq!(e.message, format!("The specified peer ASN {asn} is not valid."));
         }
-        try_new(
-            Private,
-            NewBgpPeering {
-                vlan_id: 4094,
-                ..private_peering()
-            },
-        )
-        .unwrap();
+        try_new(Private, NewBgpPeering { vlan_id: 4094, ..private_peering() }).unwrap();
         try_new(Public, public_peering()).unwrap();
     }
 
@@ -637,91 +467,41 @@ pub(crate) mod tests {
     fn microsoft_peering_requirements() {
         let (mut w, sub, key) = setup();
         let mut try_new = |n: NewBgpPeering| w.new_bgp_peering(&sub, &key, Microsoft, n);
-        let e = try_new(NewBgpPeering {
-            advertised_public_prefixes: None,
-            ..microsoft_peering()
-        })
-        .unwrap_err();
-        assert_eq!(
-            e.message,
-            "Advertised public prefixes must be specified for Microsoft peering."
-        );
-        let e = try_new(NewBgpPeering {
-            advertised_public_prefixes: Some("123.0.0.0/30, 10.1.0.0/16".into()),
-            ..microsoft_peering()
-        })
-        .unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified advertised public prefix '10.1.0.0/16' is not valid."
-        );
-        let e = try_new(NewBgpPeering {
-            routing_registry_name: None,
-            ..microsoft_peering()
-        })
-        .unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified routing registry name '' is not valid."
-        );
-        let e = try_new(NewBgpPeering {
-            routing_registry_name: Some("IANA".into()),
-            ..microsoft_peering()
-        })
-        .unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified routing registry name 'IANA' is not valid."
-        );
+        let e = try_new(NewBgpPeering { advertised_public_prefixes: None, ..microsoft_peering() }).unwrap_err();
+        assert_eq!(e.message, "Advertised public prefixes must be specified for Microsoft peering.");
+        let e = try_new(NewBgpPeering { advertised_public_prefixes: Some("123.0.0.0/30, 10.1.0.0/16".into()), ..microsoft_peering() }).unwrap_err();
+        assert_eq!(e.message, "The specified advertised public prefix '10.1.0.0/16' is not valid.");
+        let e = try_new(NewBgpPeering { routing_registry_name: None, ..microsoft_peering() }).unwrap_err();
+        assert_eq!(e.message, "The specified routing registry name '' is not valid.");
+        let e = try_new(NewBgpPeering { routing_registry_name: Some("IANA".into()), ..microsoft_peering() }).unwrap_err();
+        assert_eq!(e.message, "The specified routing registry name 'IANA' is not valid.");
         // Nothing in the registry knows 123.0.0.0/30 yet: manual validation, session down.
         let p = try_new(microsoft_peering()).unwrap();
         assert_eq!(p.advertised_public_prefixes, "123.0.0.0/30");
         assert_eq!(p.customer_autonomous_system_number, 2245);
         assert_eq!(p.routing_registry_name, "ARIN");
-        assert_eq!(
-            (p.advertised_public_prefixes_state, p.state),
-            (ManualValidation, BgpPeeringState::Disabled)
-        );
+        assert_eq!((p.advertised_public_prefixes_state, p.state), (ManualValidation, BgpPeeringState::Disabled));
     }
 
     #[test]
     fn registry_drives_the_prefix_state() {
         let (mut w, sub, key) = setup();
         w.add_registry_entry("ARIN", "123.0.0.0/24", 2245).unwrap();
-        let p = w
-            .new_bgp_peering(&sub, &key, Microsoft, microsoft_peering())
-            .unwrap();
-        assert_eq!(
-            (p.advertised_public_prefixes_state, p.state),
-            (Configured, BgpPeeringState::Enabled)
-        );
+        let p = w.new_bgp_peering(&sub, &key, Microsoft, microsoft_peering()).unwrap();
+        assert_eq!((p.advertised_public_prefixes_state, p.state), (Configured, BgpPeeringState::Enabled));
         // A contradicting record: validation needed, session down.
         w.add_registry_entry("ARIN", "123.0.0.0/24", 9999).unwrap();
         let p = w.get_bgp_peering(&sub, &key, Microsoft).unwrap();
-        assert_eq!(
-            (p.advertised_public_prefixes_state, p.state),
-            (ValidationNeeded, BgpPeeringState::Disabled)
-        );
+        assert_eq!((p.advertised_public_prefixes_state, p.state), (ValidationNeeded, BgpPeeringState::Disabled));
         // Fixing the customer ASN on the peering re-validates.
-        let fix = BgpPeeringUpdate {
-            customer_asn: Some(9999),
-            ..Default::default()
-        };
+        let fix = BgpPeeringUpdate { customer_asn: Some(9999), ..Default::default() };
         let p = w.update_bgp_peering(&sub, &key, Microsoft, fix).unwrap();
         assert_eq!(p.advertised_public_prefixes_state, Configured);
         // Record gone: nobody knows the prefix.
         w.remove_registry_entry("ARIN", "123.0.0.0/24").unwrap();
-        assert_eq!(
-            w.get_bgp_peering(&sub, &key, Microsoft)
-                .unwrap()
-                .advertised_public_prefixes_state,
-            ManualValidation
-        );
+        assert_eq!(w.get_bgp_peering(&sub, &key, Microsoft).unwrap().advertised_public_prefixes_state, ManualValidation);
         let p = w.approve_prefix_validation(&sub, &key).unwrap();
-        assert_eq!(
-            (p.advertised_public_prefixes_state, p.state),
-            (Configured, BgpPeeringState::Enabled)
-        );
+        assert_eq!((p.advertised_public_prefixes_state, p.state), (Configured, BgpPeeringState::Enabled));
         let e = w.approve_prefix_validation(&sub, &key).unwrap_err();
         assert_eq!(e.code, "BadRequest");
     }
@@ -730,84 +510,33 @@ pub(crate) mod tests {
     fn customer_asn_defaults_to_the_peer_asn_for_validation() {
         let (mut w, sub, key) = setup();
         w.add_registry_entry("RADB", "123.0.0.0/24", 1234).unwrap();
-        let n = NewBgpPeering {
-            customer_asn: None,
-            routing_registry_name: Some("radb".into()),
-            ..microsoft_peering()
-        };
+        let n = NewBgpPeering { customer_asn: None, routing_registry_name: Some("radb".into()), ..microsoft_peering() };
         let p = w.new_bgp_peering(&sub, &key, Microsoft, n).unwrap();
-        assert_eq!(
-            (
-                p.customer_autonomous_system_number,
-                p.advertised_public_prefixes_state
-            ),
-            (0, Configured)
-        );
+        assert_eq!((p.customer_autonomous_system_number, p.advertised_public_prefixes_state), (0, Configured));
     }
 
     #[test]
     fn update_changes_only_given_fields_and_rechecks() {
         let (mut w, sub, key) = setup();
-        w.new_bgp_peering(&sub, &key, Private, private_peering())
-            .unwrap();
-        w.new_bgp_peering(&sub, &key, Public, public_peering())
-            .unwrap();
-        let p = w
-            .update_bgp_peering(
-                &sub,
-                &key,
-                Private,
-                BgpPeeringUpdate {
-                    vlan_id: Some(500),
-                    shared_key: Some("k".into()),
-                    ..Default::default()
-                },
-            )
-            .unwrap();
-        assert_eq!(
-            (p.vlan_id, p.peer_asn, p.primary_peer_subnet.as_str()),
-            (500, 1234, "10.0.0.0/30")
-        );
-        let e = w
-            .update_bgp_peering(
-                &sub,
-                &key,
-                Private,
-                BgpPeeringUpdate {
-                    vlan_id: Some(200),
-                    ..Default::default()
-                },
-            )
-            .unwrap_err();
+        w.new_bgp_peering(&sub, &key, Private, private_peering()).unwrap();
+        w.new_bgp_peering(&sub, &key, Public, public_peering()).unwrap();
+        let p = w.update_bgp_peering(&sub, &key, Private, BgpPeeringUpdate { vlan_id: Some(500), shared_key: Some("k".into()), ..Default::default() }).unwrap();
+        assert_eq!((p.vlan_id, p.peer_asn, p.primary_peer_subnet.as_str()), (500, 1234, "10.0.0.0/30"));
+        let e = w.update_bgp_peering(&sub, &key, Private, BgpPeeringUpdate { vlan_id: Some(200), ..Default::default() }).unwrap_err();
         assert_eq!(e.message, "The vlanId specified is already in use.");
-        let e = w
-            .update_bgp_peering(&sub, &key, Microsoft, BgpPeeringUpdate::default())
-            .unwrap_err();
-        assert_eq!(
-            (e.status, e.to_string().as_str()),
-            (
-                404,
-                "ResourceNotFound: The specified bgp peering does not exist."
-            )
-        );
+        let e = w.update_bgp_peering(&sub, &key, Microsoft, BgpPeeringUpdate::default()).unwrap_err();
+        assert_eq!((e.status, e.to_string().as_str()), (404, "ResourceNotFound: The specified bgp peering does not exist."));
         assert_eq!(w.get_bgp_peering(&sub, &key, Private).unwrap().vlan_id, 500);
     }
 
     #[test]
     fn remove_peering() {
         let (mut w, sub, key) = setup();
-        w.new_bgp_peering(&sub, &key, Public, public_peering())
-            .unwrap();
+        w.new_bgp_peering(&sub, &key, Public, public_peering()).unwrap();
         w.remove_bgp_peering(&sub, &key, Public).unwrap();
-        assert_eq!(
-            w.remove_bgp_peering(&sub, &key, Public).unwrap_err().code,
-            "ResourceNotFound"
-        );
+        assert_eq!(w.remove_bgp_peering(&sub, &key, Public).unwrap_err().code, "ResourceNotFound");
         assert!(w.get_bgp_peering(&sub, &key, Public).is_err());
         let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
-        assert_eq!(
-            w.get_bgp_peering(&dev, &key, Public).unwrap_err().code,
-            "ResourceNotFound"
-        );
+        assert_eq!(w.get_bgp_peering(&dev, &key, Public).unwrap_err().code, "ResourceNotFound");
     }
 }

@@ -79,13 +79,7 @@ impl CircuitRecord {
 /// Port names in the shape of the 2015 EXP doc (`EQIX-SJC-06GMR-CIS-1-PRI-A`): provider code,
 /// location code, port number.
 fn port_names(provider: &str, location: &str, port: u32) -> (String, String) {
-    let code = |s: &str, n: usize| -> String {
-        s.chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .take(n)
-            .collect::<String>()
-            .to_ascii_uppercase()
-    };
+    let code = |s: &str, n: usize| -> String { s.chars().filter(|c| c.is_ascii_alphanumeric()).take(n).collect::<String>().to_ascii_uppercase() };
     let stem = format!("{}-{}-{:02}GMR", code(provider, 4), code(location, 3), port);
     (format!("{stem}-CIS-1-PRI-A"), format!("{stem}-CIS-2-SEC-A"))
 }
@@ -95,9 +89,7 @@ impl World {
     fn port_usage(&self, provider: &str, location: &str, port: u32, except: &ServiceKey) -> u32 {
         self.circuits
             .values()
-            .filter(|c| {
-                c.service_key != *except && c.provider == provider && c.location == location
-            })
+            .filter(|c| c.service_key != *except && c.provider == provider && c.location == location)
             .filter(|c| c.active_port() == Some(port))
             .map(|c| c.bandwidth)
             .sum()
@@ -107,75 +99,38 @@ impl World {
     pub(crate) fn port_has_room(&self, circuit: &CircuitRecord) -> bool {
         match circuit.active_port() {
             None => true,
-            Some(port) => {
-                self.port_usage(
-                    &circuit.provider,
-                    &circuit.location,
-                    port,
-                    &circuit.service_key,
-                ) + circuit.bandwidth
-                    <= PORT_CAPACITY_MBPS
-            }
+            Some(port) => self.port_usage(&circuit.provider, &circuit.location, port, &circuit.service_key) + circuit.bandwidth <= PORT_CAPACITY_MBPS,
         }
     }
 
     /// A circuit of the calling provider; others do not exist for it.
-    fn provider_circuit(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-    ) -> CloudResult<&CircuitRecord> {
+    fn provider_circuit(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<&CircuitRecord> {
         let provider = self.caller_provider(caller)?;
-        self.circuits
-            .get(key)
-            .filter(|c| c.provider == provider.name)
-            .ok_or_else(|| errors::circuit_not_found(key))
+        self.circuits.get(key).filter(|c| c.provider == provider.name).ok_or_else(|| errors::circuit_not_found(key))
     }
 
     /// Get-AzureCrossConnection -ServiceKey.
-    pub fn get_cross_connection(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-    ) -> CloudResult<CrossConnection> {
+    pub fn get_cross_connection(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<CrossConnection> {
         Ok(self.provider_circuit(caller, key)?.cross_connection_view())
     }
 
     /// Get-AzureCrossConnection: circuits of this provider that have a cross connection, in
     /// circuit creation order.
-    pub fn list_cross_connections(
-        &self,
-        caller: &SubscriptionId,
-    ) -> CloudResult<Vec<CrossConnection>> {
+    pub fn list_cross_connections(&self, caller: &SubscriptionId) -> CloudResult<Vec<CrossConnection>> {
         let provider = self.caller_provider(caller)?;
-        Ok(self
-            .circuits
-            .values()
-            .filter(|c| c.provider == provider.name && c.cross_connection.is_some())
-            .map(CircuitRecord::cross_connection_view)
-            .collect())
+        Ok(self.circuits.values().filter(|c| c.provider == provider.name && c.cross_connection.is_some()).map(CircuitRecord::cross_connection_view).collect())
     }
 
     /// New-AzureCrossConnection: NotProvisioned → Provisioning; assigns a port pair with room
     /// (keeping the previous one when it still fits) and an STag (kept across re-provisioning).
-    pub fn new_cross_connection(
-        &mut self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-    ) -> CloudResult<CrossConnection> {
+    pub fn new_cross_connection(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<CrossConnection> {
         let circuit = self.provider_circuit(caller, key)?;
         if circuit.provider_state != ProviderProvisioningState::NotProvisioned {
             return Err(errors::circuit_not_in_state("NotProvisioned"));
         }
-        let (provider, location, bw) = (
-            circuit.provider.clone(),
-            circuit.location.clone(),
-            circuit.bandwidth,
-        );
+        let (provider, location, bw) = (circuit.provider.clone(), circuit.location.clone(), circuit.bandwidth);
         let previous = circuit.cross_connection.clone();
-        let fits = |w: &World, port| {
-            w.port_usage(&provider, &location, port, key) + bw <= PORT_CAPACITY_MBPS
-        };
+        let fits = |w: &World, port| w.port_usage(&provider, &location, port, key) + bw <= PORT_CAPACITY_MBPS;
         let port = match previous.as_ref().map(|x| x.port) {
             Some(p) if fits(self, p) => p,
             // Each occupied port holds at least one circuit, so one past their count is free.
@@ -194,17 +149,8 @@ impl World {
             }
         };
         let (primary_port, secondary_port) = port_names(&provider, &location, port);
-        let circuit = self
-            .circuits
-            .get_mut(key)
-            .ok_or_else(|| errors::circuit_not_found(key))?;
-        circuit.cross_connection = Some(CrossConnectionRecord {
-            port,
-            primary_port,
-            secondary_port,
-            stag,
-            provisioning_error: None,
-        });
+        let circuit = self.circuits.get_mut(key).ok_or_else(|| errors::circuit_not_found(key))?;
+        circuit.cross_connection = Some(CrossConnectionRecord { port, primary_port, secondary_port, stag, provisioning_error: None });
         circuit.provider_state = ProviderProvisioningState::Provisioning;
         Ok(circuit.cross_connection_view())
     }
@@ -222,24 +168,15 @@ impl World {
         let state = self.provider_circuit(caller, key)?.provider_state;
         let next = match operation {
             CrossConnectionOperation::NotifyCrossConnectionProvisioned => match state {
-                ProviderProvisioningState::Provisioning
-                | ProviderProvisioningState::Provisioned => ProviderProvisioningState::Provisioned,
+                ProviderProvisioningState::Provisioning | ProviderProvisioningState::Provisioned => ProviderProvisioningState::Provisioned,
                 _ => return Err(errors::circuit_not_in_state("Provisioning")),
             },
-            CrossConnectionOperation::NotifyCrossConnectionNotProvisioned => {
-                ProviderProvisioningState::NotProvisioned
-            }
+            CrossConnectionOperation::NotifyCrossConnectionNotProvisioned => ProviderProvisioningState::NotProvisioned,
         };
-        let circuit = self
-            .circuits
-            .get_mut(key)
-            .ok_or_else(|| errors::circuit_not_found(key))?;
+        let circuit = self.circuits.get_mut(key).ok_or_else(|| errors::circuit_not_found(key))?;
         circuit.provider_state = next;
         if let Some(xc) = circuit.cross_connection.as_mut() {
-            xc.provisioning_error = provisioning_error
-                .map(str::trim)
-                .filter(|e| !e.is_empty())
-                .map(str::to_string);
+            xc.provisioning_error = provisioning_error.map(str::trim).filter(|e| !e.is_empty()).map(str::to_string);
         }
         Ok(circuit.cross_connection_view())
     }
@@ -254,74 +191,41 @@ pub(crate) mod tests {
     use uuid::Uuid;
 
     pub(crate) fn provider(w: &World, name: &str) -> SubscriptionId {
-        w.find_subscription_by_name(&format!("{name} Provider"))
-            .unwrap()
-            .id
+        w.find_subscription_by_name(&format!("{name} Provider")).unwrap().id
     }
 
     /// Creates a circuit and lets Equinix provision it.
-    pub(crate) fn provisioned_circuit(
-        w: &mut World,
-        sub: &SubscriptionId,
-        name: &str,
-    ) -> ServiceKey {
-        let key = w
-            .create_circuit(sub, new_circuit(name))
-            .unwrap()
-            .service_key;
+    pub(crate) fn provisioned_circuit(w: &mut World, sub: &SubscriptionId, name: &str) -> ServiceKey {
+        let key = w.create_circuit(sub, new_circuit(name)).unwrap().service_key;
         let eq = provider(w, "Equinix");
         w.new_cross_connection(&eq, &key).unwrap();
-        w.set_cross_connection(
-            &eq,
-            &key,
-            CrossConnectionOperation::NotifyCrossConnectionProvisioned,
-            None,
-        )
-        .unwrap();
+        w.set_cross_connection(&eq, &key, CrossConnectionOperation::NotifyCrossConnectionProvisioned, None).unwrap();
         key
     }
 
     #[test]
     fn provisioning_sequence() {
         let (mut w, sub) = world();
-        let key = w
-            .create_circuit(&sub, new_circuit("c"))
-            .unwrap()
-            .service_key;
+        let key = w.create_circuit(&sub, new_circuit("c")).unwrap().service_key;
         let eq = provider(&w, "Equinix");
         let before = w.get_cross_connection(&eq, &key).unwrap();
         assert_eq!((before.stag, before.primary_azure_port.as_str()), (0, ""));
         assert!(w.list_cross_connections(&eq).unwrap().is_empty());
 
         let xc = w.new_cross_connection(&eq, &key).unwrap();
-        assert_eq!(
-            xc.provisioning_state,
-            ProviderProvisioningState::Provisioning
-        );
+        assert_eq!(xc.provisioning_state, ProviderProvisioningState::Provisioning);
         assert_eq!(xc.primary_azure_port, "EQUI-SIL-01GMR-CIS-1-PRI-A");
         assert_eq!(xc.secondary_azure_port, "EQUI-SIL-01GMR-CIS-2-SEC-A");
-        assert_eq!(
-            (xc.stag, xc.bandwidth, xc.status),
-            (1, 200, CircuitStatus::Enabled)
-        );
+        assert_eq!((xc.stag, xc.bandwidth, xc.status), (1, 200, CircuitStatus::Enabled));
         let c = w.get_circuit(&sub, &key).unwrap();
-        assert_eq!(
-            c.service_provider_provisioning_state,
-            ProviderProvisioningState::Provisioning
-        );
+        assert_eq!(c.service_provider_provisioning_state, ProviderProvisioningState::Provisioning);
 
         let e = w.new_cross_connection(&eq, &key).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "BadRequest: The specified dedicated circuit is not in NotProvisioned state."
-        );
+        assert_eq!(e.to_string(), "BadRequest: The specified dedicated circuit is not in NotProvisioned state.");
 
         let op = CrossConnectionOperation::NotifyCrossConnectionProvisioned;
         let xc = w.set_cross_connection(&eq, &key, op, Some("")).unwrap();
-        assert_eq!(
-            xc.provisioning_state,
-            ProviderProvisioningState::Provisioned
-        );
+        assert_eq!(xc.provisioning_state, ProviderProvisioningState::Provisioned);
         w.set_cross_connection(&eq, &key, op, None).unwrap();
         assert_eq!(w.list_cross_connections(&eq).unwrap().len(), 1);
     }
@@ -332,53 +236,18 @@ pub(crate) mod tests {
         let key = provisioned_circuit(&mut w, &sub, "c");
         let eq = provider(&w, "Equinix");
         let c = w.request_deprovisioning(&sub, &key).unwrap();
-        assert_eq!(
-            c.service_provider_provisioning_state,
-            ProviderProvisioningState::Deprovisioning
-        );
+        assert_eq!(c.service_provider_provisioning_state, ProviderProvisioningState::Deprovisioning);
         assert_eq!(c.status, CircuitStatus::Enabled);
-        assert_eq!(
-            w.remove_circuit(&sub, &key).unwrap_err().code,
-            "ConflictError"
-        );
-        let e = w
-            .set_cross_connection(
-                &eq,
-                &key,
-                CrossConnectionOperation::NotifyCrossConnectionProvisioned,
-                None,
-            )
-            .unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified dedicated circuit is not in Provisioning state."
-        );
-        let xc = w
-            .set_cross_connection(
-                &eq,
-                &key,
-                CrossConnectionOperation::NotifyCrossConnectionNotProvisioned,
-                None,
-            )
-            .unwrap();
-        assert_eq!(
-            xc.provisioning_state,
-            ProviderProvisioningState::NotProvisioned
-        );
+        assert_eq!(w.remove_circuit(&sub, &key).unwrap_err().code, "ConflictError");
+        let e = w.set_cross_connection(&eq, &key, CrossConnectionOperation::NotifyCrossConnectionProvisioned, None).unwrap_err();
+        assert_eq!(e.message, "The specified dedicated circuit is not in Provisioning state.");
+        let xc = w.set_cross_connection(&eq, &key, CrossConnectionOperation::NotifyCrossConnectionNotProvisioned, None).unwrap();
+        assert_eq!(xc.provisioning_state, ProviderProvisioningState::NotProvisioned);
         assert_eq!(xc.stag, 1, "the cross connection keeps its STag");
         let c = w.get_circuit(&sub, &key).unwrap();
-        assert_eq!(
-            (c.service_provider_provisioning_state, c.status),
-            (
-                ProviderProvisioningState::NotProvisioned,
-                CircuitStatus::Enabled
-            )
-        );
+        assert_eq!((c.service_provider_provisioning_state, c.status), (ProviderProvisioningState::NotProvisioned, CircuitStatus::Enabled));
         let e = w.request_deprovisioning(&sub, &key).unwrap_err();
-        assert_eq!(
-            e.message,
-            "The specified dedicated circuit is not in Provisioned state."
-        );
+        assert_eq!(e.message, "The specified dedicated circuit is not in Provisioned state.");
         w.remove_circuit(&sub, &key).unwrap();
         assert!(w.list_cross_connections(&eq).unwrap().is_empty());
     }
@@ -386,20 +255,10 @@ pub(crate) mod tests {
     #[test]
     fn provider_can_abandon_provisioning_with_an_error_text() {
         let (mut w, sub) = world();
-        let key = w
-            .create_circuit(&sub, new_circuit("c"))
-            .unwrap()
-            .service_key;
+        let key = w.create_circuit(&sub, new_circuit("c")).unwrap().service_key;
         let eq = provider(&w, "Equinix");
         w.new_cross_connection(&eq, &key).unwrap();
-        let xc = w
-            .set_cross_connection(
-                &eq,
-                &key,
-                CrossConnectionOperation::NotifyCrossConnectionNotProvisioned,
-                Some("Port not ready"),
-            )
-            .unwrap();
+        let xc = w.set_cross_connection(&eq, &key, CrossConnectionOperation::NotifyCrossConnectionNotProvisioned, Some("Port not ready")).unwrap();
         assert_eq!(xc.provisioning_error.as_deref(), Some("Port not ready"));
         let again = w.new_cross_connection(&eq, &key).unwrap();
         assert_eq!((again.stag, again.provisioning_error), (1, None));
@@ -408,23 +267,14 @@ pub(crate) mod tests {
     #[test]
     fn customers_and_other_providers_are_refused() {
         let (mut w, sub) = world();
-        let key = w
-            .create_circuit(&sub, new_circuit("c"))
-            .unwrap()
-            .service_key;
+        let key = w.create_circuit(&sub, new_circuit("c")).unwrap().service_key;
         let e = w.new_cross_connection(&sub, &key).unwrap_err();
         assert_eq!((e.status, e.code.as_str()), (403, "ForbiddenError"));
-        assert_eq!(
-            e.message,
-            format!("The subscription '{sub}' is not registered as a dedicated circuit service provider.")
-        );
+        assert_eq!(e.message, format!("The subscription '{sub}' is not registered as a dedicated circuit service provider."));
         assert!(w.list_cross_connections(&sub).is_err());
         let att = provider(&w, "AT&T");
         let e = w.get_cross_connection(&att, &key).unwrap_err();
-        assert_eq!(
-            e.message,
-            format!("The specified dedicated circuit with service key '{key}' was not found.")
-        );
+        assert_eq!(e.message, format!("The specified dedicated circuit with service key '{key}' was not found."));
         assert!(w.new_cross_connection(&att, &key).is_err());
         assert!(w.get_cross_connection(&att, &Uuid::nil()).is_err());
     }
@@ -447,30 +297,10 @@ pub(crate) mod tests {
         assert!(keys[2].1.primary_azure_port.contains("-02GMR-"));
 
         // Port 1 is full: upgrading c0 fails as a long-running operation.
-        let e = w
-            .update_circuit(
-                &sub,
-                &keys[0].0,
-                CircuitUpdate {
-                    bandwidth: Some(10000),
-                    ..Default::default()
-                },
-            )
-            .unwrap_err();
+        let e = w.update_circuit(&sub, &keys[0].0, CircuitUpdate { bandwidth: Some(10000), ..Default::default() }).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Operation);
-        assert_eq!(
-            e.to_string(),
-            "InvalidOperation : Insufficient bandwidth available to perform this circuit update operation"
-        );
+        assert_eq!(e.to_string(), "InvalidOperation : Insufficient bandwidth available to perform this circuit update operation");
         // c2 sits alone on port 2 and can grow.
-        w.update_circuit(
-            &sub,
-            &keys[2].0,
-            CircuitUpdate {
-                bandwidth: Some(5000),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+        w.update_circuit(&sub, &keys[2].0, CircuitUpdate { bandwidth: Some(5000), ..Default::default() }).unwrap();
     }
 }

@@ -13,16 +13,11 @@ use super::peering::AdvertisedPublicPrefixesState;
 use super::world::World;
 
 /// The registries `-RoutingRegistryName` accepts.
-pub const ROUTING_REGISTRIES: &[&str] = &[
-    "ARIN", "RIPENCC", "APNIC", "AFRINIC", "LACNIC", "RADB", "ALTDB", "LEVEL3",
-];
+pub const ROUTING_REGISTRIES: &[&str] = &["ARIN", "RIPENCC", "APNIC", "AFRINIC", "LACNIC", "RADB", "ALTDB", "LEVEL3"];
 
 /// The canonical (upper-case) registry name, matched case-insensitively.
 pub fn find_registry(name: &str) -> Option<&'static str> {
-    ROUTING_REGISTRIES
-        .iter()
-        .copied()
-        .find(|r| r.eq_ignore_ascii_case(name.trim()))
+    ROUTING_REGISTRIES.iter().copied().find(|r| r.eq_ignore_ascii_case(name.trim()))
 }
 
 /// One route record: `prefix` is registered to `asn` in `registry`.
@@ -73,13 +68,7 @@ impl RoutingRegistry {
     /// The state of a Microsoft peering's prefixes: any contradiction ⇒ ValidationNeeded;
     /// else any prefix no registry knows (and support has not approved) ⇒ ManualValidation;
     /// else Configured.
-    pub(crate) fn evaluate(
-        &self,
-        registry: &str,
-        asn: u32,
-        prefixes: &[Ipv4Prefix],
-        approved: &[String],
-    ) -> AdvertisedPublicPrefixesState {
+    pub(crate) fn evaluate(&self, registry: &str, asn: u32, prefixes: &[Ipv4Prefix], approved: &[String]) -> AdvertisedPublicPrefixesState {
         let mut state = AdvertisedPublicPrefixesState::Configured;
         for p in prefixes {
             if approved.contains(&p.to_string()) {
@@ -87,9 +76,7 @@ impl RoutingRegistry {
             }
             match self.verdict(registry, asn, p) {
                 PrefixVerdict::Registered => {}
-                PrefixVerdict::Contradicted => {
-                    return AdvertisedPublicPrefixesState::ValidationNeeded
-                }
+                PrefixVerdict::Contradicted => return AdvertisedPublicPrefixesState::ValidationNeeded,
                 PrefixVerdict::Unknown => state = AdvertisedPublicPrefixesState::ManualValidation,
             }
         }
@@ -105,25 +92,11 @@ impl World {
 
     /// Simulation control: registers `prefix` to `asn` in `registry` (replacing a record for the
     /// same prefix there) and re-validates every Microsoft peering.
-    pub fn add_registry_entry(
-        &mut self,
-        registry: &str,
-        prefix: &str,
-        asn: u32,
-    ) -> CloudResult<RegistryEntry> {
-        let registry =
-            find_registry(registry).ok_or_else(|| errors::routing_registry_invalid(registry))?;
-        let parsed = Ipv4Prefix::parse(prefix)
-            .filter(Ipv4Prefix::is_network)
-            .ok_or_else(|| errors::advertised_prefix_invalid(prefix))?;
-        let entry = RegistryEntry {
-            registry: registry.to_string(),
-            prefix: parsed.to_string(),
-            asn,
-        };
-        self.registry
-            .entries
-            .retain(|e| !(e.registry == entry.registry && e.prefix == entry.prefix));
+    pub fn add_registry_entry(&mut self, registry: &str, prefix: &str, asn: u32) -> CloudResult<RegistryEntry> {
+        let registry = find_registry(registry).ok_or_else(|| errors::routing_registry_invalid(registry))?;
+        let parsed = Ipv4Prefix::parse(prefix).filter(Ipv4Prefix::is_network).ok_or_else(|| errors::advertised_prefix_invalid(prefix))?;
+        let entry = RegistryEntry { registry: registry.to_string(), prefix: parsed.to_string(), asn };
+        self.registry.entries.retain(|e| !(e.registry == entry.registry && e.prefix == entry.prefix));
         self.registry.entries.push(entry.clone());
         self.revalidate_microsoft_peerings();
         Ok(entry)
@@ -132,15 +105,10 @@ impl World {
     /// Simulation control: removes the record for `prefix` from `registry`; answers whether one
     /// existed. Re-validates every Microsoft peering.
     pub fn remove_registry_entry(&mut self, registry: &str, prefix: &str) -> CloudResult<bool> {
-        let registry =
-            find_registry(registry).ok_or_else(|| errors::routing_registry_invalid(registry))?;
-        let canonical = Ipv4Prefix::parse(prefix)
-            .map(|p| p.to_string())
-            .ok_or_else(|| errors::advertised_prefix_invalid(prefix))?;
+        let registry = find_registry(registry).ok_or_else(|| errors::routing_registry_invalid(registry))?;
+        let canonical = Ipv4Prefix::parse(prefix).map(|p| p.to_string()).ok_or_else(|| errors::advertised_prefix_invalid(prefix))?;
         let before = self.registry.entries.len();
-        self.registry
-            .entries
-            .retain(|e| !(e.registry == registry && e.prefix == canonical));
+        self.registry.entries.retain(|e| !(e.registry == registry && e.prefix == canonical));
         let removed = self.registry.entries.len() != before;
         self.revalidate_microsoft_peerings();
         Ok(removed)
@@ -157,16 +125,7 @@ mod tests {
     }
 
     fn registry(entries: &[(&str, &str, u32)]) -> RoutingRegistry {
-        RoutingRegistry {
-            entries: entries
-                .iter()
-                .map(|(r, p, a)| RegistryEntry {
-                    registry: r.to_string(),
-                    prefix: p.to_string(),
-                    asn: *a,
-                })
-                .collect(),
-        }
+        RoutingRegistry { entries: entries.iter().map(|(r, p, a)| RegistryEntry { registry: r.to_string(), prefix: p.to_string(), asn: *a }).collect() }
     }
 
     #[test]
@@ -185,14 +144,8 @@ mod tests {
         assert_eq!(r.evaluate("ARIN", 1234, &pre, &[]), ValidationNeeded);
         // Known elsewhere but not in the named registry: no match in the named one.
         assert_eq!(r.evaluate("RADB", 2245, &pre, &[]), ValidationNeeded);
-        assert_eq!(
-            r.evaluate("ARIN", 2245, &[p("125.0.0.0/30")], &[]),
-            ManualValidation
-        );
-        assert_eq!(
-            r.evaluate("ARIN", 2245, &[p("125.0.0.0/30")], &["125.0.0.0/30".into()]),
-            Configured
-        );
+        assert_eq!(r.evaluate("ARIN", 2245, &[p("125.0.0.0/30")], &[]), ManualValidation);
+        assert_eq!(r.evaluate("ARIN", 2245, &[p("125.0.0.0/30")], &["125.0.0.0/30".into()]), Configured);
         let mixed = [p("123.0.0.0/30"), p("125.0.0.0/30"), p("124.0.0.0/30")];
         assert_eq!(r.evaluate("ARIN", 2245, &mixed, &[]), ValidationNeeded);
     }
@@ -208,19 +161,11 @@ mod tests {
     fn entries_are_validated_and_replaced() {
         let mut w = World::new(crate::cloud::world::tests::t0());
         let e = w.add_registry_entry("arin", "123.0.0.0/24", 5).unwrap();
-        assert_eq!(
-            (e.registry.as_str(), e.prefix.as_str()),
-            ("ARIN", "123.0.0.0/24")
-        );
+        assert_eq!((e.registry.as_str(), e.prefix.as_str()), ("ARIN", "123.0.0.0/24"));
         w.add_registry_entry("ARIN", "123.0.0.0/24", 6).unwrap();
         assert_eq!(w.registry_entries().len(), 1);
         assert_eq!(w.registry_entries()[0].asn, 6);
-        assert_eq!(
-            w.add_registry_entry("IANA", "1.0.0.0/8", 1)
-                .unwrap_err()
-                .message,
-            "The specified routing registry name 'IANA' is not valid."
-        );
+        assert_eq!(w.add_registry_entry("IANA", "1.0.0.0/8", 1).unwrap_err().message, "The specified routing registry name 'IANA' is not valid.");
         assert!(w.add_registry_entry("ARIN", "1.0.0.1/8", 1).is_err());
         assert!(w.remove_registry_entry("ARIN", "123.0.0.0/24").unwrap());
         assert!(!w.remove_registry_entry("ARIN", "123.0.0.0/24").unwrap());

@@ -77,10 +77,7 @@ pub struct VirtualNetwork {
 impl VirtualNetwork {
     /// Whether the configuration has a `GatewaySubnet`.
     pub fn has_gateway_subnet(&self) -> bool {
-        self.config
-            .subnets
-            .iter()
-            .any(|s| s.name.eq_ignore_ascii_case(GATEWAY_SUBNET))
+        self.config.subnets.iter().any(|s| s.name.eq_ignore_ascii_case(GATEWAY_SUBNET))
     }
 }
 
@@ -88,58 +85,30 @@ impl World {
     /// The caller's VNets, in configuration order.
     pub fn virtual_networks(&self, caller: &SubscriptionId) -> CloudResult<Vec<VirtualNetwork>> {
         self.caller(caller)?;
-        Ok(self
-            .vnets
-            .iter()
-            .filter(|v| v.subscription == *caller)
-            .cloned()
-            .collect())
+        Ok(self.vnets.iter().filter(|v| v.subscription == *caller).cloned().collect())
     }
 
     pub(crate) fn vnet_index(&self, caller: &SubscriptionId, name: &str) -> Option<usize> {
-        self.vnets.iter().position(|v| {
-            v.subscription == *caller && v.config.name.eq_ignore_ascii_case(name.trim())
-        })
+        self.vnets.iter().position(|v| v.subscription == *caller && v.config.name.eq_ignore_ascii_case(name.trim()))
     }
 
     /// One of the caller's VNets by name (case-insensitive).
-    pub fn virtual_network(
-        &self,
-        caller: &SubscriptionId,
-        name: &str,
-    ) -> CloudResult<VirtualNetwork> {
+    pub fn virtual_network(&self, caller: &SubscriptionId, name: &str) -> CloudResult<VirtualNetwork> {
         self.caller(caller)?;
-        self.vnet_index(caller, name)
-            .map(|i| self.vnets[i].clone())
-            .ok_or_else(|| errors::vnet_not_found(name))
+        self.vnet_index(caller, name).map(|i| self.vnets[i].clone()).ok_or_else(|| errors::vnet_not_found(name))
     }
 
     /// Set-AzureVNetConfig: replaces the caller's VNets. VNets kept by name keep their
     /// gateway; dropping a VNet that has a gateway is refused (the gateway must go first).
-    pub fn set_vnet_config(
-        &mut self,
-        caller: &SubscriptionId,
-        configs: Vec<VirtualNetworkConfig>,
-    ) -> CloudResult<()> {
+    pub fn set_vnet_config(&mut self, caller: &SubscriptionId, configs: Vec<VirtualNetworkConfig>) -> CloudResult<()> {
         self.caller(caller)?;
         for (i, c) in configs.iter().enumerate() {
-            if configs[..i]
-                .iter()
-                .any(|o| o.name.eq_ignore_ascii_case(&c.name))
-            {
+            if configs[..i].iter().any(|o| o.name.eq_ignore_ascii_case(&c.name)) {
                 return Err(errors::vnet_name_duplicated(&c.name));
             }
         }
-        let kept = |v: &VirtualNetwork| {
-            configs
-                .iter()
-                .any(|c| c.name.eq_ignore_ascii_case(&v.config.name))
-        };
-        if let Some(v) = self
-            .vnets
-            .iter()
-            .find(|v| v.subscription == *caller && v.gateway.is_some() && !kept(v))
-        {
+        let kept = |v: &VirtualNetwork| configs.iter().any(|c| c.name.eq_ignore_ascii_case(&v.config.name));
+        if let Some(v) = self.vnets.iter().find(|v| v.subscription == *caller && v.gateway.is_some() && !kept(v)) {
             return Err(errors::vnet_has_gateway(&v.config.name));
         }
         let mut gateways: Vec<(String, Gateway)> = Vec::new();
@@ -153,31 +122,16 @@ impl World {
             false
         });
         for config in configs {
-            let gateway = gateways
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(&config.name))
-                .map(|(_, g)| g.clone());
-            self.vnets.push(VirtualNetwork {
-                subscription: *caller,
-                config,
-                gateway,
-            });
+            let gateway = gateways.iter().find(|(n, _)| n.eq_ignore_ascii_case(&config.name)).map(|(_, g)| g.clone());
+            self.vnets.push(VirtualNetwork { subscription: *caller, config, gateway });
         }
         Ok(())
     }
 
     /// New-AzureVNetGateway.
-    pub fn create_gateway(
-        &mut self,
-        caller: &SubscriptionId,
-        vnet: &str,
-        gateway_type: GatewayType,
-        sku: GatewaySku,
-    ) -> CloudResult<Gateway> {
+    pub fn create_gateway(&mut self, caller: &SubscriptionId, vnet: &str, gateway_type: GatewayType, sku: GatewaySku) -> CloudResult<Gateway> {
         self.caller(caller)?;
-        let i = self
-            .vnet_index(caller, vnet)
-            .ok_or_else(|| errors::vnet_not_found(vnet))?;
+        let i = self.vnet_index(caller, vnet).ok_or_else(|| errors::vnet_not_found(vnet))?;
         let now = self.now;
         let v = &mut self.vnets[i];
         if v.gateway.is_some() {
@@ -186,21 +140,14 @@ impl World {
         if !v.has_gateway_subnet() {
             return Err(errors::gateway_subnet_missing(&v.config.name));
         }
-        let gateway = Gateway {
-            gateway_type,
-            sku,
-            state: GatewayState::Provisioned,
-            created_at: now,
-        };
+        let gateway = Gateway { gateway_type, sku, state: GatewayState::Provisioned, created_at: now };
         v.gateway = Some(gateway.clone());
         Ok(gateway)
     }
 
     /// Get-AzureVNetGateway.
     pub fn get_gateway(&self, caller: &SubscriptionId, vnet: &str) -> CloudResult<Gateway> {
-        self.virtual_network(caller, vnet)?
-            .gateway
-            .ok_or_else(|| errors::gateway_not_found(vnet))
+        self.virtual_network(caller, vnet)?.gateway.ok_or_else(|| errors::gateway_not_found(vnet))
     }
 
     /// Remove-AzureVNetGateway: refused while a circuit link uses the VNet (ADO wiki).
@@ -223,104 +170,49 @@ pub(crate) mod tests {
     use crate::cloud::errors::ErrorKind;
 
     pub(crate) fn vnet(name: &str, with_gateway_subnet: bool) -> VirtualNetworkConfig {
-        let mut subnets = vec![SubnetConfig {
-            name: "FrontEnd".into(),
-            address_prefix: "10.1.0.0/24".into(),
-        }];
+        let mut subnets = vec![SubnetConfig { name: "FrontEnd".into(), address_prefix: "10.1.0.0/24".into() }];
         if with_gateway_subnet {
-            subnets.push(SubnetConfig {
-                name: GATEWAY_SUBNET.into(),
-                address_prefix: "10.1.1.0/28".into(),
-            });
+            subnets.push(SubnetConfig { name: GATEWAY_SUBNET.into(), address_prefix: "10.1.1.0/28".into() });
         }
-        VirtualNetworkConfig {
-            name: name.into(),
-            location: "West US".into(),
-            address_spaces: vec!["10.1.0.0/16".into()],
-            subnets,
-        }
+        VirtualNetworkConfig { name: name.into(), location: "West US".into(), address_spaces: vec!["10.1.0.0/16".into()], subnets }
     }
 
     #[test]
     fn config_is_set_as_a_whole_per_subscription() {
         let (mut w, sub) = world();
         let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
-        w.set_vnet_config(&sub, vec![vnet("A", true), vnet("B", false)])
-            .unwrap();
+        w.set_vnet_config(&sub, vec![vnet("A", true), vnet("B", false)]).unwrap();
         w.set_vnet_config(&dev, vec![vnet("A", true)]).unwrap();
         assert_eq!(w.virtual_networks(&sub).unwrap().len(), 2);
         w.set_vnet_config(&sub, vec![vnet("B", true)]).unwrap();
-        let names: Vec<_> = w
-            .virtual_networks(&sub)
-            .unwrap()
-            .into_iter()
-            .map(|v| v.config.name)
-            .collect();
+        let names: Vec<_> = w.virtual_networks(&sub).unwrap().into_iter().map(|v| v.config.name).collect();
         assert_eq!(names, ["B"]);
         assert!(w.virtual_network(&sub, "b").unwrap().has_gateway_subnet());
         assert_eq!(w.virtual_networks(&dev).unwrap().len(), 1);
-        let e = w
-            .set_vnet_config(&sub, vec![vnet("X", true), vnet("x", true)])
-            .unwrap_err();
+        let e = w.set_vnet_config(&sub, vec![vnet("X", true), vnet("x", true)]).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Operation);
     }
 
     #[test]
     fn gateway_lifecycle() {
         let (mut w, sub) = world();
-        w.set_vnet_config(&sub, vec![vnet("A", true), vnet("NoGw", false)])
-            .unwrap();
-        let e = w
-            .create_gateway(
-                &sub,
-                "Nope",
-                GatewayType::DynamicRouting,
-                GatewaySku::Default,
-            )
-            .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "ResourceNotFound: The specified virtual network name 'Nope' is not valid or could not be found."
-        );
-        let e = w
-            .create_gateway(
-                &sub,
-                "NoGw",
-                GatewayType::DynamicRouting,
-                GatewaySku::Default,
-            )
-            .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "BadRequest : The virtual network 'NoGw' does not have a subnet named GatewaySubnet."
-        );
-        let g = w
-            .create_gateway(
-                &sub,
-                "a",
-                GatewayType::DynamicRouting,
-                GatewaySku::HighPerformance,
-            )
-            .unwrap();
+        w.set_vnet_config(&sub, vec![vnet("A", true), vnet("NoGw", false)]).unwrap();
+        let e = w.create_gateway(&sub, "Nope", GatewayType::DynamicRouting, GatewaySku::Default).unwrap_err();
+        assert_eq!(e.to_string(), "ResourceNotFound: The specified virtual network name 'Nope' is not valid or could not be found.");
+        let e = w.create_gateway(&sub, "NoGw", GatewayType::DynamicRouting, GatewaySku::Default).unwrap_err();
+        assert_eq!(e.to_string(), "BadRequest : The virtual network 'NoGw' does not have a subnet named GatewaySubnet.");
+        let g = w.create_gateway(&sub, "a", GatewayType::DynamicRouting, GatewaySku::HighPerformance).unwrap();
         assert_eq!(g.state, GatewayState::Provisioned);
         assert_eq!(w.get_gateway(&sub, "A").unwrap(), g);
-        let e = w
-            .create_gateway(&sub, "A", GatewayType::DynamicRouting, GatewaySku::Default)
-            .unwrap_err();
+        let e = w.create_gateway(&sub, "A", GatewayType::DynamicRouting, GatewaySku::Default).unwrap_err();
         assert_eq!(e.code, "ConflictError");
         // Config changes keep the gateway of a VNet that stays; dropping it is refused.
         w.set_vnet_config(&sub, vec![vnet("A", true)]).unwrap();
         assert!(w.get_gateway(&sub, "A").is_ok());
         let e = w.set_vnet_config(&sub, vec![]).unwrap_err();
-        assert_eq!(
-            e.message,
-            "A gateway associated with the virtual network 'A' prevents this operation. Please delete the gateway and retry."
-        );
+        assert_eq!(e.message, "A gateway associated with the virtual network 'A' prevents this operation. Please delete the gateway and retry.");
         w.remove_gateway(&sub, "A").unwrap();
-        assert_eq!(
-            w.get_gateway(&sub, "A").unwrap_err().message,
-            "No gateway exists for the virtual network 'A'."
-        );
+        assert_eq!(w.get_gateway(&sub, "A").unwrap_err().message, "No gateway exists for the virtual network 'A'.");
         w.set_vnet_config(&sub, vec![]).unwrap();
     }
 }

@@ -110,25 +110,11 @@ impl World {
     }
 
     fn populate_default(mut world: World) -> World {
-        let production = world.add_subscription(
-            "Contoso Production",
-            DEFAULT_ADMIN_ACCOUNT,
-            SubscriptionKind::Customer,
-        );
-        world.add_subscription(
-            "Contoso Dev-Test",
-            DEFAULT_DEVTEST_ACCOUNT,
-            SubscriptionKind::Customer,
-        );
+        let production = world.add_subscription("Contoso Production", DEFAULT_ADMIN_ACCOUNT, SubscriptionKind::Customer);
+        world.add_subscription("Contoso Dev-Test", DEFAULT_DEVTEST_ACCOUNT, SubscriptionKind::Customer);
         for p in PROVIDERS {
             let account = format!("expressroute@{}.example", provider_slug(p.name));
-            world.add_subscription(
-                &format!("{} Provider", p.name),
-                &account,
-                SubscriptionKind::Provider {
-                    provider: p.name.to_string(),
-                },
-            );
+            world.add_subscription(&format!("{} Provider", p.name), &account, SubscriptionKind::Provider { provider: p.name.to_string() });
         }
         world.selected_subscription = Some(production);
         world
@@ -170,9 +156,7 @@ impl World {
         let idx = match self.account_index(name) {
             Some(i) => i,
             None => {
-                self.accounts.push(Account {
-                    name: name.trim().to_string(),
-                });
+                self.accounts.push(Account { name: name.trim().to_string() });
                 self.accounts.len() - 1
             }
         };
@@ -180,9 +164,7 @@ impl World {
     }
 
     fn account_index(&self, name: &str) -> Option<usize> {
-        self.accounts
-            .iter()
-            .position(|a| a.name.eq_ignore_ascii_case(name.trim()))
+        self.accounts.iter().position(|a| a.name.eq_ignore_ascii_case(name.trim()))
     }
 
     /// All subscriptions.
@@ -192,27 +174,14 @@ impl World {
 
     /// Subscriptions owned by `account` (case-insensitive).
     pub fn subscriptions_of(&self, account: &str) -> Vec<&Subscription> {
-        self.subscriptions
-            .iter()
-            .filter(|s| s.account.eq_ignore_ascii_case(account.trim()))
-            .collect()
+        self.subscriptions.iter().filter(|s| s.account.eq_ignore_ascii_case(account.trim())).collect()
     }
 
     /// Creates a subscription (and its account if needed); returns the new id.
-    pub fn add_subscription(
-        &mut self,
-        name: &str,
-        account: &str,
-        kind: SubscriptionKind,
-    ) -> SubscriptionId {
+    pub fn add_subscription(&mut self, name: &str, account: &str, kind: SubscriptionKind) -> SubscriptionId {
         let account = self.add_account(account).name.clone();
         let id = self.ids.next_guid();
-        self.subscriptions.push(Subscription {
-            id,
-            name: name.to_string(),
-            account,
-            kind,
-        });
+        self.subscriptions.push(Subscription { id, name: name.to_string(), account, kind });
         id
     }
 
@@ -223,15 +192,12 @@ impl World {
 
     /// A subscription by name (case-insensitive).
     pub fn find_subscription_by_name(&self, name: &str) -> Option<&Subscription> {
-        self.subscriptions
-            .iter()
-            .find(|s| s.name.eq_ignore_ascii_case(name.trim()))
+        self.subscriptions.iter().find(|s| s.name.eq_ignore_ascii_case(name.trim()))
     }
 
     /// The selected subscription, if any.
     pub fn selected_subscription(&self) -> Option<&Subscription> {
-        self.selected_subscription
-            .and_then(|id| self.subscription(&id))
+        self.selected_subscription.and_then(|id| self.subscription(&id))
     }
 
     /// Selects a subscription.
@@ -250,34 +216,21 @@ impl World {
 
     /// The calling subscription, or the service's authentication failure.
     pub(crate) fn caller(&self, id: &SubscriptionId) -> CloudResult<&Subscription> {
-        self.subscription(id)
-            .ok_or_else(errors::unknown_subscription)
+        self.subscription(id).ok_or_else(errors::unknown_subscription)
     }
 
     /// The catalogue provider a provider subscription acts for.
-    pub(crate) fn caller_provider(
-        &self,
-        id: &SubscriptionId,
-    ) -> CloudResult<&'static catalog::ServiceProvider> {
+    pub(crate) fn caller_provider(&self, id: &SubscriptionId) -> CloudResult<&'static catalog::ServiceProvider> {
         match &self.caller(id)?.kind {
-            SubscriptionKind::Provider { provider } => catalog::find_provider(provider)
-                .ok_or_else(|| errors::not_a_provider_subscription(id)),
+            SubscriptionKind::Provider { provider } => catalog::find_provider(provider).ok_or_else(|| errors::not_a_provider_subscription(id)),
             SubscriptionKind::Customer => Err(errors::not_a_provider_subscription(id)),
         }
     }
 
     /// A circuit owned by the caller; `missing` builds the error the operation reports.
-    pub(crate) fn owned_circuit(
-        &self,
-        caller: &SubscriptionId,
-        key: &ServiceKey,
-        missing: fn(&Uuid) -> errors::CloudError,
-    ) -> CloudResult<&CircuitRecord> {
+    pub(crate) fn owned_circuit(&self, caller: &SubscriptionId, key: &ServiceKey, missing: fn(&Uuid) -> errors::CloudError) -> CloudResult<&CircuitRecord> {
         self.caller(caller)?;
-        self.circuits
-            .get(key)
-            .filter(|c| c.subscription == *caller)
-            .ok_or_else(|| missing(key))
+        self.circuits.get(key).filter(|c| c.subscription == *caller).ok_or_else(|| missing(key))
     }
 
     /// Mutable form of [`World::owned_circuit`].
@@ -288,19 +241,13 @@ impl World {
         missing: fn(&Uuid) -> errors::CloudError,
     ) -> CloudResult<&mut CircuitRecord> {
         self.caller(caller)?;
-        self.circuits
-            .get_mut(key)
-            .filter(|c| c.subscription == *caller)
-            .ok_or_else(|| missing(key))
+        self.circuits.get_mut(key).filter(|c| c.subscription == *caller).ok_or_else(|| missing(key))
     }
 }
 
 /// `AT&T Netbond` → `attnetbond`: a host-name-like form for provider account names.
 fn provider_slug(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    name.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 #[cfg(test)]
@@ -308,9 +255,7 @@ pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn t0() -> NaiveDateTime {
-        chrono::NaiveDate::from_ymd_opt(2016, 10, 10)
-            .and_then(|d| d.and_hms_opt(9, 0, 0))
-            .expect("valid date")
+        chrono::NaiveDate::from_ymd_opt(2016, 10, 10).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("valid date")
     }
 
     #[test]
@@ -325,18 +270,8 @@ pub(crate) mod tests {
         assert_eq!(w.subscriptions().len(), 2 + PROVIDERS.len());
         let eq = w.find_subscription_by_name("Equinix Provider").unwrap();
         assert_eq!(eq.account, "expressroute@equinix.example");
-        assert_eq!(
-            eq.kind,
-            SubscriptionKind::Provider {
-                provider: "Equinix".into()
-            }
-        );
-        assert_eq!(
-            w.find_subscription_by_name("AT&T Provider")
-                .unwrap()
-                .account,
-            "expressroute@att.example"
-        );
+        assert_eq!(eq.kind, SubscriptionKind::Provider { provider: "Equinix".into() });
+        assert_eq!(w.find_subscription_by_name("AT&T Provider").unwrap().account, "expressroute@att.example");
         assert_eq!(w.accounts().len(), 2 + PROVIDERS.len());
         assert_eq!(w.subscriptions_of("ADMIN@contoso.com").len(), 1);
     }
@@ -347,10 +282,7 @@ pub(crate) mod tests {
         let b = World::default_world_seeded(t0(), 9);
         assert_eq!(a, b);
         assert_eq!(a.seed(), Some(9));
-        assert_ne!(
-            World::default_world(t0()).subscriptions()[0].id,
-            World::default_world(t0()).subscriptions()[0].id
-        );
+        assert_ne!(World::default_world(t0()).subscriptions()[0].id, World::default_world(t0()).subscriptions()[0].id);
     }
 
     #[test]
@@ -397,8 +329,7 @@ pub(crate) mod tests {
         let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
         let key = *w.circuits.keys().next().unwrap();
         w.add_registry_entry("ARIN", "123.0.0.0/24", 2245).unwrap();
-        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Private, private_peering())
-            .unwrap();
+        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Private, private_peering()).unwrap();
         let microsoft = NewBgpPeering {
             peer_asn: 1234,
             primary_peer_subnet: "131.107.0.0/30".into(),
@@ -409,13 +340,11 @@ pub(crate) mod tests {
             routing_registry_name: Some("ARIN".into()),
             shared_key: Some("A1B2C3D4".into()),
         };
-        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Microsoft, microsoft)
-            .unwrap();
+        w.new_bgp_peering(&sub, &key, BgpPeeringAccessType::Microsoft, microsoft).unwrap();
         add_vnets(&mut w, &sub, 1);
         add_vnets(&mut w, &dev, 1);
         w.new_circuit_link(&sub, &key, "V0").unwrap();
-        w.new_link_authorization(&sub, &key, "Dev-Test Links", 2, "devtest@contoso.com")
-            .unwrap();
+        w.new_link_authorization(&sub, &key, "Dev-Test Links", 2, "devtest@contoso.com").unwrap();
         w.new_circuit_link(&dev, &key, "V0").unwrap();
         w
     }
@@ -432,10 +361,7 @@ pub(crate) mod tests {
         let sub_a = a.selected_subscription().unwrap().id;
         let sub_b = b.selected_subscription().unwrap().id;
         let n = crate::cloud::circuit::tests::new_circuit("three");
-        assert_eq!(
-            a.create_circuit(&sub_a, n.clone()).unwrap().service_key,
-            b.create_circuit(&sub_b, n).unwrap().service_key
-        );
+        assert_eq!(a.create_circuit(&sub_a, n.clone()).unwrap().service_key, b.create_circuit(&sub_b, n).unwrap().service_key);
     }
 
     #[test]

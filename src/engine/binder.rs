@@ -17,16 +17,8 @@ use super::value::{TypeKind, Value};
 /// An evaluated command argument, before binding.
 #[derive(Debug, Clone)]
 pub enum ArgItem {
-    Named {
-        name: String,
-        text: String,
-        value: Option<Value>,
-        span: Span,
-    },
-    Positional {
-        value: Value,
-        span: Span,
-    },
+    Named { name: String, text: String, value: Option<Value>, span: Span },
+    Positional { value: Value, span: Span },
 }
 
 pub struct Bound {
@@ -45,61 +37,17 @@ struct Common {
 }
 
 const COMMON: &[Common] = &[
-    Common {
-        name: "Verbose",
-        alias: "vb",
-        kind: TypeKind::Switch,
-    },
-    Common {
-        name: "Debug",
-        alias: "db",
-        kind: TypeKind::Switch,
-    },
-    Common {
-        name: "ErrorAction",
-        alias: "ea",
-        kind: TypeKind::Enum(&types::ACTION_PREFERENCE),
-    },
-    Common {
-        name: "WarningAction",
-        alias: "wa",
-        kind: TypeKind::Enum(&types::ACTION_PREFERENCE),
-    },
-    Common {
-        name: "InformationAction",
-        alias: "infa",
-        kind: TypeKind::Enum(&types::ACTION_PREFERENCE),
-    },
-    Common {
-        name: "ErrorVariable",
-        alias: "ev",
-        kind: TypeKind::String,
-    },
-    Common {
-        name: "WarningVariable",
-        alias: "wv",
-        kind: TypeKind::String,
-    },
-    Common {
-        name: "InformationVariable",
-        alias: "iv",
-        kind: TypeKind::String,
-    },
-    Common {
-        name: "OutVariable",
-        alias: "ov",
-        kind: TypeKind::String,
-    },
-    Common {
-        name: "OutBuffer",
-        alias: "ob",
-        kind: TypeKind::Int,
-    },
-    Common {
-        name: "PipelineVariable",
-        alias: "pv",
-        kind: TypeKind::String,
-    },
+    Common { name: "Verbose", alias: "vb", kind: TypeKind::Switch },
+    Common { name: "Debug", alias: "db", kind: TypeKind::Switch },
+    Common { name: "ErrorAction", alias: "ea", kind: TypeKind::Enum(&types::ACTION_PREFERENCE) },
+    Common { name: "WarningAction", alias: "wa", kind: TypeKind::Enum(&types::ACTION_PREFERENCE) },
+    Common { name: "InformationAction", alias: "infa", kind: TypeKind::Enum(&types::ACTION_PREFERENCE) },
+    Common { name: "ErrorVariable", alias: "ev", kind: TypeKind::String },
+    Common { name: "WarningVariable", alias: "wv", kind: TypeKind::String },
+    Common { name: "InformationVariable", alias: "iv", kind: TypeKind::String },
+    Common { name: "OutVariable", alias: "ov", kind: TypeKind::String },
+    Common { name: "OutBuffer", alias: "ob", kind: TypeKind::Int },
+    Common { name: "PipelineVariable", alias: "pv", kind: TypeKind::String },
 ];
 
 /// The names of the common parameters, for help and completion.
@@ -136,16 +84,8 @@ fn binding_error(
     exception: &str,
     message: String,
 ) -> Flow {
-    let suffix = if info.kind == CommandType::Cmdlet {
-        info.class_name.clone()
-    } else {
-        info.name.clone()
-    };
-    let fqid = if suffix.is_empty() {
-        id.to_string()
-    } else {
-        format!("{id},{suffix}")
-    };
+    let suffix = if info.kind == CommandType::Cmdlet { info.class_name.clone() } else { info.name.clone() };
+    let fqid = if suffix.is_empty() { id.to_string() } else { format!("{id},{suffix}") };
     let mut rec = ErrorRecord::new(message, exception, category, fqid);
     rec.activity = info.name.clone();
     let mut inv = invocation.clone();
@@ -164,45 +104,25 @@ fn resolve<'a>(info: &'a CommandInfo, name: &str) -> Result<Target<'a>, Vec<Stri
         return Ok(Target::Declared(p));
     }
     if info.common_params {
-        if let Some(c) = COMMON
-            .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(name) || c.alias.eq_ignore_ascii_case(name))
-        {
+        if let Some(c) = COMMON.iter().find(|c| c.name.eq_ignore_ascii_case(name) || c.alias.eq_ignore_ascii_case(name)) {
             return Ok(Target::Common(c));
         }
     }
     let lower = name.to_ascii_lowercase();
     let starts = |s: &str| s.to_ascii_lowercase().starts_with(&lower);
-    let d: Vec<&ParamSpec> = declared
-        .filter(|p| starts(&p.name) || p.aliases.iter().any(|a| starts(a)))
-        .collect();
-    let c: Vec<&Common> = if info.common_params {
-        COMMON.iter().filter(|c| starts(c.name)).collect()
-    } else {
-        Vec::new()
-    };
+    let d: Vec<&ParamSpec> = declared.filter(|p| starts(&p.name) || p.aliases.iter().any(|a| starts(a))).collect();
+    let c: Vec<&Common> = if info.common_params { COMMON.iter().filter(|c| starts(c.name)).collect() } else { Vec::new() };
     match (d.len(), c.len()) {
         (1, _) => Ok(Target::Declared(d[0])),
         (0, 1) => Ok(Target::Common(c[0])),
         (0, 0) => Err(Vec::new()),
-        _ => Err(d
-            .iter()
-            .map(|p| p.name.clone())
-            .chain(c.iter().map(|c| c.name.to_string()))
-            .collect()),
+        _ => Err(d.iter().map(|p| p.name.clone()).chain(c.iter().map(|c| c.name.to_string())).collect()),
     }
 }
 
 /// Binds arguments for one invocation. `has_input` says pipeline input will come,
 /// so mandatory parameters it can supply are not missing yet.
-pub fn bind(
-    interp: &mut Interp,
-    info: &CommandInfo,
-    items: Vec<ArgItem>,
-    has_input: bool,
-    invocation: &InvocationInfo,
-    position: usize,
-) -> EvalResult<Bound> {
+pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_input: bool, invocation: &InvocationInfo, position: usize) -> EvalResult<Bound> {
     let mut args = Args::default();
     let mut common = CommonParams::default();
     let mut spans: Vec<(String, Span)> = Vec::new();
@@ -213,12 +133,7 @@ pub fn bind(
     while let Some(item) = iter.next() {
         match item {
             ArgItem::Positional { value, span } => positional.push((value, span)),
-            ArgItem::Named {
-                name,
-                text,
-                value,
-                span,
-            } => {
+            ArgItem::Named { name, text, value, span } => {
                 let target = match resolve(info, &name) {
                     Ok(t) => t,
                     Err(candidates) if candidates.is_empty() => {
@@ -236,14 +151,20 @@ pub fn bind(
                             "NamedParameterNotFound",
                             "InvalidArgument",
                             PBE,
-                            format!(
-                                "A parameter cannot be found that matches parameter name '{name}'."
-                            ),
+                            format!("A parameter cannot be found that matches parameter name '{name}'."),
                         ));
                     }
                     Err(candidates) => {
                         let list: String = candidates.iter().map(|c| format!(" -{c}")).collect();
-                        return Err(binding_error(info, invocation, Some(span), "AmbiguousParameter", "InvalidArgument", PBE, format!("Parameter cannot be processed because the parameter name '{name}' is ambiguous. Possible matches include:{list}.")));
+                        return Err(binding_error(
+                            info,
+                            invocation,
+                            Some(span),
+                            "AmbiguousParameter",
+                            "InvalidArgument",
+                            PBE,
+                            format!("Parameter cannot be processed because the parameter name '{name}' is ambiguous. Possible matches include:{list}."),
+                        ));
                     }
                 };
                 let pname = target.name().to_string();
@@ -261,13 +182,17 @@ pub fn bind(
                         _ => {
                             let ty = match &target {
                                 Target::Declared(p) => p.ty.full_name(),
-                                Target::Common(c) => super::value::TypeRef {
-                                    kind: c.kind,
-                                    is_array: false,
-                                }
-                                .full_name(),
+                                Target::Common(c) => super::value::TypeRef { kind: c.kind, is_array: false }.full_name(),
                             };
-                            return Err(binding_error(info, invocation, Some(span), "MissingArgument", "InvalidArgument", PBE, format!("Missing an argument for parameter '{pname}'. Specify a parameter of type '{ty}' and try again.")));
+                            return Err(binding_error(
+                                info,
+                                invocation,
+                                Some(span),
+                                "MissingArgument",
+                                "InvalidArgument",
+                                PBE,
+                                format!("Missing an argument for parameter '{pname}'. Specify a parameter of type '{ty}' and try again."),
+                            ));
                         }
                     },
                 };
@@ -277,33 +202,21 @@ pub fn bind(
                         let v = convert_arg(info, invocation, p, value, vspan)?;
                         args.set_value(&p.name, v);
                     }
-                    Target::Common(c) => {
-                        set_common(&mut common, c, &value, info, invocation, vspan)?
-                    }
+                    Target::Common(c) => set_common(&mut common, c, &value, info, invocation, vspan)?,
                 }
             }
         }
     }
     // Positional arguments fill positioned parameters in order.
-    let mut by_position: Vec<&ParamSpec> = info
-        .params
-        .iter()
-        .filter(|p| p.position.is_some() && !p.is_switch())
-        .collect();
+    let mut by_position: Vec<&ParamSpec> = info.params.iter().filter(|p| p.position.is_some() && !p.is_switch()).collect();
     by_position.sort_by_key(|p| p.position);
     if info.implicit_positions && by_position.is_empty() {
         by_position = info.params.iter().filter(|p| !p.is_switch()).collect();
     }
     let remaining_param = info.params.iter().find(|p| p.remaining);
     let mut extra: Vec<(Value, Span)> = Vec::new();
-    let already: Vec<String> = args
-        .values
-        .iter()
-        .map(|(n, _)| n.to_ascii_lowercase())
-        .collect();
-    let mut slots = by_position
-        .into_iter()
-        .filter(|p| !already.contains(&p.name.to_ascii_lowercase()) && !p.remaining);
+    let already: Vec<String> = args.values.iter().map(|(n, _)| n.to_ascii_lowercase()).collect();
+    let mut slots = by_position.into_iter().filter(|p| !already.contains(&p.name.to_ascii_lowercase()) && !p.remaining);
     for (value, span) in positional {
         match slots.next() {
             Some(p) => {
@@ -329,10 +242,7 @@ pub fn bind(
                 "PositionalParameterNotFound",
                 "InvalidArgument",
                 PBE,
-                format!(
-                    "A positional parameter cannot be found that accepts argument '{}'.",
-                    arg_text(v)
-                ),
+                format!("A positional parameter cannot be found that accepts argument '{}'.", arg_text(v)),
             ));
         }
     }
@@ -350,11 +260,7 @@ pub fn bind(
     // Mandatory parameters not given: pipeline input may still supply them.
     let mut deferred = Vec::new();
     let mut missing: Vec<&ParamSpec> = Vec::new();
-    for p in info
-        .params
-        .iter()
-        .filter(|p| p.mandatory && in_set(p, args.set.as_deref()))
-    {
+    for p in info.params.iter().filter(|p| p.mandatory && in_set(p, args.set.as_deref())) {
         if args.has(&p.name) {
             continue;
         }
@@ -369,15 +275,18 @@ pub fn bind(
             prompt_missing(interp, info, &mut args, &missing, invocation, position)?;
         } else {
             let names: String = missing.iter().map(|p| format!(" {}", p.name)).collect();
-            return Err(binding_error(info, invocation, None, "MissingMandatoryParameter", "InvalidArgument", PBE, format!("Cannot process command because of one or more missing mandatory parameters:{names}.")));
+            return Err(binding_error(
+                info,
+                invocation,
+                None,
+                "MissingMandatoryParameter",
+                "InvalidArgument",
+                PBE,
+                format!("Cannot process command because of one or more missing mandatory parameters:{names}."),
+            ));
         }
     }
-    Ok(Bound {
-        args,
-        common,
-        remaining,
-        deferred,
-    })
+    Ok(Bound { args, common, remaining, deferred })
 }
 
 /// 5.1's prompt for missing mandatory parameters.
@@ -389,24 +298,13 @@ fn prompt_missing(
     invocation: &InvocationInfo,
     position: usize,
 ) -> EvalResult<()> {
-    interp.host.write_host(
-        &format!(
-            "cmdlet {} at command pipeline position {}",
-            info.name, position
-        ),
-        true,
-    );
-    interp
-        .host
-        .write_host("Supply values for the following parameters:", true);
+    interp.host.write_host(&format!("cmdlet {} at command pipeline position {}", info.name, position), true);
+    interp.host.write_host("Supply values for the following parameters:", true);
     for p in missing {
         let value = if p.ty.is_array {
             let mut items = Vec::new();
             loop {
-                let Some(line) = interp
-                    .host
-                    .read_line(&format!("{}[{}]: ", p.name, items.len()))
-                else {
+                let Some(line) = interp.host.read_line(&format!("{}[{}]: ", p.name, items.len())) else {
                     return Err(Flow::Interrupted);
                 };
                 if line.is_empty() {
@@ -431,28 +329,19 @@ fn arg_text(v: &Value) -> String {
     v.to_display_string()
 }
 
-fn set_common(
-    common: &mut CommonParams,
-    c: &Common,
-    value: &Value,
-    info: &CommandInfo,
-    invocation: &InvocationInfo,
-    span: Span,
-) -> EvalResult<()> {
+fn set_common(common: &mut CommonParams, c: &Common, value: &Value, info: &CommandInfo, invocation: &InvocationInfo, span: Span) -> EvalResult<()> {
     let as_pref = |v: &Value| -> EvalResult<String> {
-        convert::convert_enum(v, &types::ACTION_PREFERENCE)
-            .map(|e| e.to_display_string())
-            .map_err(|m| {
-                binding_error(
-                    info,
-                    invocation,
-                    Some(span),
-                    "CannotConvertArgumentNoMessage",
-                    "InvalidArgument",
-                    PBE,
-                    format!("Cannot bind parameter '{}'. {m}", c.name),
-                )
-            })
+        convert::convert_enum(v, &types::ACTION_PREFERENCE).map(|e| e.to_display_string()).map_err(|m| {
+            binding_error(
+                info,
+                invocation,
+                Some(span),
+                "CannotConvertArgumentNoMessage",
+                "InvalidArgument",
+                PBE,
+                format!("Cannot bind parameter '{}'. {m}", c.name),
+            )
+        })
     };
     match c.name {
         "Verbose" => common.verbose = Some(convert::to_bool(value)),
@@ -467,49 +356,23 @@ fn set_common(
 }
 
 /// Converts and validates one argument for a parameter.
-fn convert_arg(
-    info: &CommandInfo,
-    invocation: &InvocationInfo,
-    p: &ParamSpec,
-    value: Value,
-    span: Span,
-) -> EvalResult<Value> {
+fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, value: Value, span: Span) -> EvalResult<Value> {
     let is_function = info.kind == CommandType::Function;
     if p.mandatory || p.not_null_or_empty {
         let empty_kind = match &value {
             Value::Null => Some(("ParameterArgumentValidationErrorNullNotAllowed", "null")),
-            Value::Str(s) if s.is_empty() => Some((
-                "ParameterArgumentValidationErrorEmptyStringNotAllowed",
-                "an empty string",
-            )),
-            Value::Array(a) if a.borrow().is_empty() && p.ty.is_array => Some((
-                "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
-                "an empty array",
-            )),
+            Value::Str(s) if s.is_empty() => Some(("ParameterArgumentValidationErrorEmptyStringNotAllowed", "an empty string")),
+            Value::Array(a) if a.borrow().is_empty() && p.ty.is_array => Some(("ParameterArgumentValidationErrorEmptyArrayNotAllowed", "an empty array")),
             _ => None,
         };
         if let Some((id, what)) = empty_kind {
             let msg = if what == "null" {
-                format!(
-                    "Cannot bind argument to parameter '{}' because it is null.",
-                    p.name
-                )
+                format!("Cannot bind argument to parameter '{}' because it is null.", p.name)
             } else {
-                format!(
-                    "Cannot bind argument to parameter '{}' because it is {what}.",
-                    p.name
-                )
+                format!("Cannot bind argument to parameter '{}' because it is {what}.", p.name)
             };
             let exc = "System.Management.Automation.ParameterBindingValidationException";
-            return Err(binding_error(
-                info,
-                invocation,
-                Some(span),
-                id,
-                "InvalidData",
-                exc,
-                msg,
-            ));
+            return Err(binding_error(info, invocation, Some(span), id, "InvalidData", exc, msg));
         }
     }
     let converted = if p.is_switch() {
@@ -517,46 +380,33 @@ fn convert_arg(
     } else if p.ty.kind == TypeKind::Object && !p.ty.is_array {
         value
     } else {
-        let v = if p.ty.is_array && !matches!(value, Value::Array(_)) {
-            Value::array(vec![value.clone()])
-        } else {
-            value.clone()
-        };
-        let simple_string_join =
-            p.ty.kind == TypeKind::String && !p.ty.is_array && matches!(value, Value::Array(_));
+        let v = if p.ty.is_array && !matches!(value, Value::Array(_)) { Value::array(vec![value.clone()]) } else { value.clone() };
+        let simple_string_join = p.ty.kind == TypeKind::String && !p.ty.is_array && matches!(value, Value::Array(_));
         if simple_string_join && is_function && !info.common_params {
             Value::str(value.to_display_string())
         } else if simple_string_join {
-            let exc =
-                "System.Management.Automation.ParameterBindingArgumentTransformationException";
+            let exc = "System.Management.Automation.ParameterBindingArgumentTransformationException";
             let msg = if is_function {
                 format!("Cannot process argument transformation on parameter '{}'. Cannot convert value to type System.String.", p.name)
             } else {
-                format!(
-                    "Cannot bind parameter '{}'. Cannot convert value to type System.String.",
-                    p.name
-                )
+                format!("Cannot bind parameter '{}'. Cannot convert value to type System.String.", p.name)
             };
-            let id = if is_function {
-                "ParameterArgumentTransformationError"
-            } else {
-                "CannotConvertArgument"
-            };
-            return Err(binding_error(
-                info,
-                invocation,
-                Some(span),
-                id,
-                "InvalidData",
-                exc,
-                msg,
-            ));
+            let id = if is_function { "ParameterArgumentTransformationError" } else { "CannotConvertArgument" };
+            return Err(binding_error(info, invocation, Some(span), id, "InvalidData", exc, msg));
         } else {
             match convert::convert(&v, &p.ty) {
                 Ok(c) => c,
                 Err(m) => {
                     return Err(if is_function {
-                        binding_error(info, invocation, Some(span), "ParameterArgumentTransformationError", "InvalidData", "System.Management.Automation.ParameterBindingArgumentTransformationException", format!("Cannot process argument transformation on parameter '{}'. {m}", p.name))
+                        binding_error(
+                            info,
+                            invocation,
+                            Some(span),
+                            "ParameterArgumentTransformationError",
+                            "InvalidData",
+                            "System.Management.Automation.ParameterBindingArgumentTransformationException",
+                            format!("Cannot process argument transformation on parameter '{}'. {m}", p.name),
+                        )
                     } else {
                         binding_error(
                             info,
@@ -615,14 +465,7 @@ fn resolve_set(info: &CommandInfo, args: &Args) -> Result<Option<String>, ()> {
     }
     let candidates: Vec<&String> = sets
         .iter()
-        .filter(|s| {
-            args.values.iter().all(|(n, _)| {
-                info.params
-                    .iter()
-                    .find(|p| p.name.eq_ignore_ascii_case(n))
-                    .is_none_or(|p| in_set(p, Some(s)))
-            })
-        })
+        .filter(|s| args.values.iter().all(|(n, _)| info.params.iter().find(|p| p.name.eq_ignore_ascii_case(n)).is_none_or(|p| in_set(p, Some(s)))))
         .collect();
     match candidates.len() {
         0 => Err(()),
@@ -636,19 +479,9 @@ fn resolve_set(info: &CommandInfo, args: &Args) -> Result<Option<String>, ()> {
             // Prefer a set whose mandatory parameters are all bound.
             let complete: Vec<&&String> = candidates
                 .iter()
-                .filter(|s| {
-                    info.params
-                        .iter()
-                        .filter(|p| p.mandatory && p.sets.iter().any(|n| n.eq_ignore_ascii_case(s)))
-                        .all(|p| args.has(&p.name))
-                })
+                .filter(|s| info.params.iter().filter(|p| p.mandatory && p.sets.iter().any(|n| n.eq_ignore_ascii_case(s))).all(|p| args.has(&p.name)))
                 .collect();
-            Ok(Some(
-                complete
-                    .first()
-                    .map(|s| (**s).clone())
-                    .unwrap_or_else(|| candidates[0].clone()),
-            ))
+            Ok(Some(complete.first().map(|s| (**s).clone()).unwrap_or_else(|| candidates[0].clone())))
         }
     }
 }
@@ -665,19 +498,11 @@ pub fn bind_pipeline(
 ) -> EvalResult<Option<Args>> {
     let mut args = base.clone();
     let mut bound_any = false;
-    for p in info
-        .params
-        .iter()
-        .filter(|p| p.from_pipeline && in_set(p, base.set.as_deref()))
-    {
+    for p in info.params.iter().filter(|p| p.from_pipeline && in_set(p, base.set.as_deref())) {
         if base.has(&p.name) {
             continue;
         }
-        let v = if p.ty.kind == TypeKind::Object {
-            Ok(obj.clone())
-        } else {
-            convert::convert(obj, &p.ty)
-        };
+        let v = if p.ty.kind == TypeKind::Object { Ok(obj.clone()) } else { convert::convert(obj, &p.ty) };
         if let Ok(v) = v {
             args.set_value(&p.name, v);
             bound_any = true;
@@ -691,9 +516,7 @@ pub fn bind_pipeline(
             }
             let found = {
                 let o = o.borrow();
-                std::iter::once(&p.name)
-                    .chain(p.aliases.iter())
-                    .find_map(|n| o.get(n).cloned())
+                std::iter::once(&p.name).chain(p.aliases.iter()).find_map(|n| o.get(n).cloned())
             };
             if let Some(v) = found {
                 let v = match convert_arg(info, invocation, p, v, Span::default()) {
@@ -709,10 +532,7 @@ pub fn bind_pipeline(
             }
         }
     }
-    let takes_input = info
-        .params
-        .iter()
-        .any(|p| p.from_pipeline || p.from_pipeline_by_name);
+    let takes_input = info.params.iter().any(|p| p.from_pipeline || p.from_pipeline_by_name);
     if !bound_any && takes_input || !takes_input && info.kind == CommandType::Cmdlet {
         let rec = ErrorRecord::new(
             "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.",
@@ -730,7 +550,13 @@ pub fn bind_pipeline(
     let missing: Vec<&String> = deferred.iter().filter(|n| !args.has(n)).collect();
     if !missing.is_empty() {
         let names: String = missing.iter().map(|n| format!(" {n}")).collect();
-        let mut rec = ErrorRecord::new(format!("Cannot process command because of one or more missing mandatory parameters:{names}."), PBE, "InvalidArgument", format!("MissingMandatoryParameter,{}", info.class_name)).with_target(obj);
+        let mut rec = ErrorRecord::new(
+            format!("Cannot process command because of one or more missing mandatory parameters:{names}."),
+            PBE,
+            "InvalidArgument",
+            format!("MissingMandatoryParameter,{}", info.class_name),
+        )
+        .with_target(obj);
         rec.activity = info.name.clone();
         rec.invocation = Some(invocation.clone());
         write_record_error(interp, Rc::new(rec));
@@ -759,12 +585,7 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool) -> Co
             .type_name
             .as_ref()
             .and_then(|t| types::resolve(&t.name, t.is_array))
-            .unwrap_or_else(|| {
-                Rc::new(super::value::TypeRef {
-                    kind: TypeKind::Object,
-                    is_array: false,
-                })
-            });
+            .unwrap_or_else(|| Rc::new(super::value::TypeRef { kind: TypeKind::Object, is_array: false }));
         let mut spec = ParamSpec::new(&p.name, TypeKind::Object);
         spec.ty = ty;
         for a in &p.attributes {
@@ -776,9 +597,7 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool) -> Co
                         match k.to_ascii_lowercase().as_str() {
                             "mandatory" => spec.mandatory = truthy,
                             "valuefrompipeline" => spec.from_pipeline = truthy,
-                            "valuefrompipelinebypropertyname" => {
-                                spec.from_pipeline_by_name = truthy
-                            }
+                            "valuefrompipelinebypropertyname" => spec.from_pipeline_by_name = truthy,
                             "valuefromremainingarguments" => spec.remaining = truthy,
                             "position" => {
                                 spec.position = v.as_ref().and_then(const_int).map(|i| i as usize);
@@ -789,20 +608,14 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool) -> Co
                                     spec.sets.push(s);
                                 }
                             }
-                            "helpmessage" => {
-                                spec.help = v.as_ref().and_then(const_str).unwrap_or_default()
-                            }
+                            "helpmessage" => spec.help = v.as_ref().and_then(const_str).unwrap_or_default(),
                             _ => {}
                         }
                     }
                 }
-                "validateset" => {
-                    spec.validate_set = Some(a.positional.iter().filter_map(const_str).collect())
-                }
+                "validateset" => spec.validate_set = Some(a.positional.iter().filter_map(const_str).collect()),
                 "validatenotnullorempty" | "validatenotnull" => spec.not_null_or_empty = true,
-                "alias" => spec
-                    .aliases
-                    .extend(a.positional.iter().filter_map(const_str)),
+                "alias" => spec.aliases.extend(a.positional.iter().filter_map(const_str)),
                 _ => {}
             }
         }
@@ -819,12 +632,7 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool) -> Co
             .attributes
             .iter()
             .find(|a| a.name.eq_ignore_ascii_case("CmdletBinding"))
-            .and_then(|a| {
-                a.named
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case("DefaultParameterSetName"))
-                    .and_then(|(_, v)| v.as_ref().and_then(const_str))
-            }),
+            .and_then(|a| a.named.iter().find(|(k, _)| k.eq_ignore_ascii_case("DefaultParameterSetName")).and_then(|(_, v)| v.as_ref().and_then(const_str))),
         help: Help::default(),
         output_types: Vec::new(),
         factory: None,

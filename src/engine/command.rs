@@ -32,10 +32,7 @@ impl ParamSpec {
     pub fn new(name: &str, ty: TypeKind) -> ParamSpec {
         ParamSpec {
             name: name.to_string(),
-            ty: Rc::new(TypeRef {
-                kind: ty,
-                is_array: false,
-            }),
+            ty: Rc::new(TypeRef { kind: ty, is_array: false }),
             mandatory: false,
             position: None,
             aliases: Vec::new(),
@@ -113,8 +110,7 @@ impl ParamSpec {
     }
 
     pub fn matches_name(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name)
-            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
     }
 }
 
@@ -169,12 +165,7 @@ impl std::fmt::Debug for CommandInfo {
 }
 
 impl CommandInfo {
-    pub fn cmdlet(
-        name: &str,
-        module: &str,
-        class_name: &str,
-        factory: CmdletFactory,
-    ) -> CommandInfo {
+    pub fn cmdlet(name: &str, module: &str, class_name: &str, factory: CmdletFactory) -> CommandInfo {
         CommandInfo {
             name: name.to_string(),
             kind: CommandType::Cmdlet,
@@ -211,11 +202,7 @@ impl CommandInfo {
     }
 
     pub fn example(mut self, title: &str, code: &str, remarks: &str) -> Self {
-        self.help.examples.push(Example {
-            title: title.into(),
-            code: code.into(),
-            remarks: remarks.into(),
-        });
+        self.help.examples.push(Example { title: title.into(), code: code.into(), remarks: remarks.into() });
         self
     }
 
@@ -229,10 +216,7 @@ impl CommandInfo {
     }
 
     pub fn noun(&self) -> &str {
-        self.name
-            .split_once('-')
-            .map(|(_, n)| n)
-            .unwrap_or(&self.name)
+        self.name.split_once('-').map(|(_, n)| n).unwrap_or(&self.name)
     }
 
     /// The parameter sets named by any parameter, in declaration order.
@@ -259,10 +243,7 @@ pub struct Args {
 
 impl Args {
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.values
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v)
+        self.values.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -274,17 +255,11 @@ impl Args {
     }
 
     pub fn string(&self, name: &str) -> Option<String> {
-        self.get(name)
-            .filter(|v| !v.is_null())
-            .map(|v| v.to_display_string())
+        self.get(name).filter(|v| !v.is_null()).map(|v| v.to_display_string())
     }
 
     pub fn set_value(&mut self, name: &str, value: Value) {
-        match self
-            .values
-            .iter_mut()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        {
+        match self.values.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
             Some(slot) => slot.1 = value,
             None => self.values.push((name.to_string(), value)),
         }

@@ -25,12 +25,7 @@ pub fn to_string(v: &Value) -> String {
         Value::DateTime(d) => d.format("%m/%d/%Y %H:%M:%S").to_string(),
         Value::TimeSpan(t) => format_timespan(*t),
         Value::Enum(e) => e.name.clone(),
-        Value::Array(a) => a
-            .borrow()
-            .iter()
-            .map(to_string)
-            .collect::<Vec<_>>()
-            .join(" "),
+        Value::Array(a) => a.borrow().iter().map(to_string).collect::<Vec<_>>().join(" "),
         Value::Hashtable(h) => {
             if h.borrow().ordered {
                 "System.Collections.Specialized.OrderedDictionary".into()
@@ -48,11 +43,7 @@ pub fn to_string(v: &Value) -> String {
 /// A PSCustomObject shows `@{a=1; b=2}`; a typed object its type name.
 pub fn object_to_string(o: &PsObject) -> String {
     if o.is_custom() {
-        let parts: Vec<String> = o
-            .props
-            .iter()
-            .map(|p| format!("{}={}", p.name, nested_to_string(&p.value)))
-            .collect();
+        let parts: Vec<String> = o.props.iter().map(|p| format!("{}={}", p.name, nested_to_string(&p.value))).collect();
         format!("@{{{}}}", parts.join("; "))
     } else {
         o.type_names.first().cloned().unwrap_or_default()
@@ -79,11 +70,7 @@ pub fn format_general(d: f64, precision: usize) -> String {
         return "NaN".into();
     }
     if d.is_infinite() {
-        return if d > 0.0 {
-            "Infinity".into()
-        } else {
-            "-Infinity".into()
-        };
+        return if d > 0.0 { "Infinity".into() } else { "-Infinity".into() };
     }
     if d == 0.0 {
         return "0".into();
@@ -134,12 +121,7 @@ pub fn format_timespan(ticks: i64) -> String {
     let t = ticks.unsigned_abs();
     let frac = t % 10_000_000;
     let total_secs = t / 10_000_000;
-    let (d, h, m, s) = (
-        total_secs / 86400,
-        (total_secs / 3600) % 24,
-        (total_secs / 60) % 60,
-        total_secs % 60,
-    );
+    let (d, h, m, s) = (total_secs / 86400, (total_secs / 3600) % 24, (total_secs / 60) % 60, total_secs % 60);
     let mut out = String::new();
     if neg {
         out.push('-');
@@ -250,21 +232,11 @@ pub fn to_num(v: &Value) -> Option<Num> {
 }
 
 fn cast_error(v: &Value, target: &str, inner: &str) -> String {
-    format!(
-        "Cannot convert value \"{}\" to type \"{}\". Error: \"{}\"",
-        to_string(v),
-        target,
-        inner
-    )
+    format!("Cannot convert value \"{}\" to type \"{}\". Error: \"{}\"", to_string(v), target, inner)
 }
 
 fn invalid_cast(v: &Value, target: &str) -> String {
-    format!(
-        "Cannot convert the \"{}\" value of type \"{}\" to type \"{}\".",
-        to_string(v),
-        v.type_name(),
-        target
-    )
+    format!("Cannot convert the \"{}\" value of type \"{}\" to type \"{}\".", to_string(v), v.type_name(), target)
 }
 
 const BAD_FORMAT: &str = "Input string was not in a correct format.";
@@ -278,13 +250,7 @@ fn integer_of(v: &Value, target: &str, min: f64, max: f64, short: &str) -> Resul
         Value::Null => Some(Num::I(0)),
         other => to_num(other),
     };
-    let overflow = || {
-        cast_error(
-            v,
-            target,
-            &format!("Value was either too large or too small for {short}."),
-        )
-    };
+    let overflow = || cast_error(v, target, &format!("Value was either too large or too small for {short}."));
     match n {
         Some(Num::I(i)) if (i as f64) >= min && (i as f64) <= max => Ok(i as i128),
         Some(Num::U(u)) if (u as f64) <= max => Ok(u as i128),
@@ -304,10 +270,7 @@ fn integer_of(v: &Value, target: &str, min: f64, max: f64, short: &str) -> Resul
 /// Converts a value to a type, with 5.1's error text when it cannot.
 pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
     if ty.is_array {
-        let elem = TypeRef {
-            kind: ty.kind,
-            is_array: false,
-        };
+        let elem = TypeRef { kind: ty.kind, is_array: false };
         let items = match v {
             Value::Null => return Ok(Value::Null),
             Value::Array(a) => a.borrow().clone(),
@@ -353,24 +316,20 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         TypeKind::Bool | TypeKind::Switch => Value::Bool(to_bool(v)),
         TypeKind::Guid => match v {
             Value::Guid(g) => Value::Guid(*g),
-            Value::Str(s) => Value::Guid(parse_guid(s).ok_or_else(|| {
-                cast_error(v, &target, "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).")
-            })?),
+            Value::Str(s) => Value::Guid(
+                parse_guid(s).ok_or_else(|| cast_error(v, &target, "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."))?,
+            ),
             Value::Null => return Err(format!("Cannot convert null to type \"{target}\".")),
             _ => return Err(invalid_cast(v, &target)),
         },
         TypeKind::DateTime => match v {
             Value::DateTime(d) => Value::DateTime(*d),
-            Value::Str(s) => Value::DateTime(
-                parse_datetime(s).ok_or_else(|| cast_error(v, &target, "String was not recognized as a valid DateTime."))?,
-            ),
+            Value::Str(s) => Value::DateTime(parse_datetime(s).ok_or_else(|| cast_error(v, &target, "String was not recognized as a valid DateTime."))?),
             _ => return Err(invalid_cast(v, &target)),
         },
         TypeKind::TimeSpan => match v {
             Value::TimeSpan(t) => Value::TimeSpan(*t),
-            Value::Str(s) => Value::TimeSpan(
-                parse_timespan(s).ok_or_else(|| cast_error(v, &target, "String was not recognized as a valid TimeSpan."))?,
-            ),
+            Value::Str(s) => Value::TimeSpan(parse_timespan(s).ok_or_else(|| cast_error(v, &target, "String was not recognized as a valid TimeSpan."))?),
             other => match to_num(other) {
                 Some(Num::I(i)) => Value::TimeSpan(i),
                 _ => return Err(invalid_cast(v, &target)),
@@ -462,13 +421,8 @@ pub fn convert_enum(v: &Value, def: &'static EnumDef) -> Result<Value, String> {
 /// .NET's Guid.Parse formats: plain 32 digits, hyphenated, and braced or parenthesised.
 pub fn parse_guid(s: &str) -> Option<Uuid> {
     let t = s.trim();
-    let inner = t
-        .strip_prefix('{')
-        .and_then(|x| x.strip_suffix('}'))
-        .or_else(|| t.strip_prefix('(').and_then(|x| x.strip_suffix(')')))
-        .unwrap_or(t);
-    let hyphenated =
-        inner.len() == 36 && [8, 13, 18, 23].iter().all(|&i| inner.as_bytes()[i] == b'-');
+    let inner = t.strip_prefix('{').and_then(|x| x.strip_suffix('}')).or_else(|| t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))).unwrap_or(t);
+    let hyphenated = inner.len() == 36 && [8, 13, 18, 23].iter().all(|&i| inner.as_bytes()[i] == b'-');
     if !(hyphenated || (inner.len() == 32 && inner.chars().all(|c| c.is_ascii_hexdigit()))) {
         return None;
     }
@@ -478,12 +432,7 @@ pub fn parse_guid(s: &str) -> Option<Uuid> {
 /// The date formats scripts use: invariant `MM/dd/yyyy [HH:mm:ss]` and ISO 8601.
 pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
     let t = s.trim();
-    for f in [
-        "%m/%d/%Y %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-    ] {
+    for f in ["%m/%d/%Y %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
         if let Ok(d) = NaiveDateTime::parse_from_str(t, f) {
             return Some(d);
         }
@@ -512,10 +461,7 @@ pub fn parse_timespan(s: &str) -> Option<i64> {
         Some((a, f)) => (a, f),
         None => (time, ""),
     };
-    let parts: Vec<i64> = time
-        .split(':')
-        .map(|p| p.parse::<i64>().ok())
-        .collect::<Option<Vec<_>>>()?;
+    let parts: Vec<i64> = time.split(':').map(|p| p.parse::<i64>().ok()).collect::<Option<Vec<_>>>()?;
     let (h, m, sec) = match parts.as_slice() {
         [h, m] => (*h, *m, 0),
         [h, m, s] => (*h, *m, *s),
@@ -553,35 +499,18 @@ mod tests {
 
     #[test]
     fn casts_follow_powershell() {
-        let int = TypeRef {
-            kind: TypeKind::Int,
-            is_array: false,
-        };
-        assert!(matches!(
-            convert(&Value::Double(2.5), &int),
-            Ok(Value::Int(2))
-        ));
-        assert!(matches!(
-            convert(&Value::Double(3.5), &int),
-            Ok(Value::Int(4))
-        ));
-        assert!(matches!(
-            convert(&Value::str(" 0x10 "), &int),
-            Ok(Value::Int(16))
-        ));
+        let int = TypeRef { kind: TypeKind::Int, is_array: false };
+        assert!(matches!(convert(&Value::Double(2.5), &int), Ok(Value::Int(2))));
+        assert!(matches!(convert(&Value::Double(3.5), &int), Ok(Value::Int(4))));
+        assert!(matches!(convert(&Value::str(" 0x10 "), &int), Ok(Value::Int(16))));
         assert_eq!(
             convert(&Value::str("abc"), &int).unwrap_err(),
             "Cannot convert value \"abc\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\""
         );
-        let guid = TypeRef {
-            kind: TypeKind::Guid,
-            is_array: false,
-        };
+        let guid = TypeRef { kind: TypeKind::Guid, is_array: false };
         assert!(convert(&Value::str("6ed7e310-1a02-4261-915f-6ccfedc416f1"), &guid).is_ok());
         assert!(convert(&Value::str("6ed7e3101a024261915f6ccfedc416f1"), &guid).is_ok());
-        assert!(convert(&Value::str("nope"), &guid)
-            .unwrap_err()
-            .contains("Guid should contain 32 digits"));
+        assert!(convert(&Value::str("nope"), &guid).unwrap_err().contains("Guid should contain 32 digits"));
     }
 
     #[test]

@@ -30,12 +30,7 @@ pub enum CommandKind {
 
 impl InvocationInfo {
     pub fn at(source: &Rc<Source>, span: Span) -> InvocationInfo {
-        InvocationInfo {
-            command: None,
-            command_kind: CommandKind::None,
-            invocation_name: String::new(),
-            position: Some((source.clone(), span)),
-        }
+        InvocationInfo { command: None, command_kind: CommandKind::None, invocation_name: String::new(), position: Some((source.clone(), span)) }
     }
 }
 
@@ -65,12 +60,7 @@ pub struct ErrorRecord {
 }
 
 impl ErrorRecord {
-    pub fn new(
-        message: impl Into<String>,
-        exception_type: &str,
-        category: &'static str,
-        fqid: impl Into<String>,
-    ) -> ErrorRecord {
+    pub fn new(message: impl Into<String>, exception_type: &str, category: &'static str, fqid: impl Into<String>) -> ErrorRecord {
         ErrorRecord {
             message: message.into(),
             exception_type: exception_type.to_string(),
@@ -89,17 +79,8 @@ impl ErrorRecord {
     }
 
     /// A RuntimeException raised by the engine itself (method on null, bad index, ...).
-    pub fn runtime(
-        message: impl Into<String>,
-        error_id: &str,
-        category: &'static str,
-    ) -> ErrorRecord {
-        ErrorRecord::new(
-            message,
-            "System.Management.Automation.RuntimeException",
-            category,
-            error_id,
-        )
+    pub fn runtime(message: impl Into<String>, error_id: &str, category: &'static str) -> ErrorRecord {
+        ErrorRecord::new(message, "System.Management.Automation.RuntimeException", category, error_id)
     }
 
     pub fn with_target(mut self, target: &Value) -> ErrorRecord {
@@ -117,10 +98,7 @@ impl ErrorRecord {
     }
 
     pub fn exception_short_name(&self) -> &str {
-        self.exception_type
-            .rsplit('.')
-            .next()
-            .unwrap_or(&self.exception_type)
+        self.exception_type.rsplit('.').next().unwrap_or(&self.exception_type)
     }
 
     /// `CategoryInfo.GetMessage()`: `Category: (Target:Type) [Activity], Reason`, each
@@ -184,18 +162,84 @@ impl From<ErrorRecord> for Flow {
 
 pub type EvalResult<T> = Result<T, Flow>;
 
+/// The longest source line a position message shows before cutting it.
+const MAX_LINE: usize = 69;
+
+/// `At {file}:{line} char:{col}` with the source line and the `~` marks under the extent.
+/// PositionMessage of 5.1 (PositionUtilities.VerboseMessage).
+pub fn position_message(src: &Source, span: Span) -> String {
+    let file = src.path.clone().unwrap_or_else(|| "line".to_string());
+    let (line_no, col) = src.line_col(span.start);
+    let (end_line, end_col) = src.line_col(span.end.max(span.start));
+    let line: Vec<char> = src.line_text(span.start).trim_end().chars().collect();
+    let mut detail = String::new();
+    if !line.is_empty() {
+        let mut start = col - 1;
+        let mut len = if line_no == end_line { end_col.saturating_sub(col) } else { line.len().saturating_sub(col - 1) };
+        let mut text: Vec<char> = line.clone();
+        if text.contains(&'\t') {
+            let expand = |s: &[char]| -> Vec<char> { s.iter().flat_map(|c| if *c == '\t' { vec![' '; 4] } else { vec![*c] }).collect() };
+            let s0 = start.min(text.len());
+            let s1 = (start + len).min(text.len());
+            let before = expand(&text[..s0]);
+            let mid = expand(&text[s0..s1]);
+            let after = expand(&text[s1..]);
+            start = before.len();
+            len = mid.len();
+            text = [before, mid, after].concat();
+        }
+        let (mut cut_front, mut cut_back) = (false, false);
+        let total = text.len();
+        if total > MAX_LINE {
+            let before = start;
+            let mut shown_before = before.min(12);
+            let after = total.saturating_sub(len + start);
+            let mut shown_after = after.min(8);
+            let mut shown = shown_before + len + shown_after;
+            if shown >= MAX_LINE {
+                if shown_before + len >= MAX_LINE {
+                    len = MAX_LINE - shown_before;
+                }
+                cut_back = true;
+            } else {
+                let more_before = before - shown_before;
+                if more_before > 0 {
+                    shown_before += more_before.min(MAX_LINE - shown);
+                    shown = shown_before + len + shown_after;
+                }
+                if shown < MAX_LINE && after > 0 {
+                    shown_after += after.min(MAX_LINE - shown);
+                }
+                cut_back = shown_after < after;
+            }
+            cut_front = shown_before < before;
+            let from = start.saturating_sub(shown_before);
+            text = text[from..(from + MAX_LINE).min(total)].to_vec();
+            start = start.min(shown_before);
+            len = len.min(MAX_LINE - start);
+        }
+        if cut_front {
+            detail.push_str("... ");
+        }
+        detail.extend(text.iter());
+        if cut_back {
+            detail.push_str(" ...");
+        }
+        detail.push('\n');
+        detail.push_str("+ ");
+        detail.push_str(&" ".repeat(start + if cut_front { 4 } else { 0 }));
+        detail.push_str(&"~".repeat(len.max(1)));
+    }
+    format!("At {file}:{line_no} char:{col}\n+ {detail}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn category_info_shortens_long_targets() {
-        let e = ErrorRecord::runtime("x", "Id", "OperationStopped").with_target(&Value::str(
-            "This error message is long enough to shorten it",
-        ));
-        assert_eq!(
-            e.category_info(),
-            "OperationStopped: (This error mess...h to shorten it:String) [], RuntimeException"
-        );
+        let e = ErrorRecord::runtime("x", "Id", "OperationStopped").with_target(&Value::str("This error message is long enough to shorten it"));
+        assert_eq!(e.category_info(), "OperationStopped: (This error mess...h to shorten it:String) [], RuntimeException");
     }
 }

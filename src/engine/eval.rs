@@ -23,10 +23,7 @@ impl Interp {
         });
         for s in stmts {
             self.check_interrupt()?;
-            if matches!(
-                s.kind,
-                StatementKind::Trap { .. } | StatementKind::Function { .. }
-            ) {
+            if matches!(s.kind, StatementKind::Trap { .. } | StatementKind::Function { .. }) {
                 if let StatementKind::Function { .. } = s.kind {
                     self.exec_statement(s, out)?;
                 }
@@ -43,9 +40,7 @@ impl Interp {
                     self.set_local("_", saved.unwrap_or(Value::Null));
                     match r {
                         Ok(()) | Err(Flow::Continue(None)) => {}
-                        Err(Flow::Break(None)) => {
-                            return Err(Flow::Error(self.errors.borrow()[0].as_error()))
-                        }
+                        Err(Flow::Break(None)) => return Err(Flow::Error(self.errors.borrow()[0].as_error())),
                         Err(e) => return Err(e),
                     }
                 }
@@ -58,11 +53,7 @@ impl Interp {
 
     /// Whether an error must travel up rather than end only its statement.
     fn error_propagates(&self, rec: &ErrorRecord) -> bool {
-        rec.terminates_script
-            || self.try_depth > 0
-            || self
-                .preference("ErrorActionPreference")
-                .eq_ignore_ascii_case("Stop")
+        rec.terminates_script || self.try_depth > 0 || self.preference("ErrorActionPreference").eq_ignore_ascii_case("Stop")
     }
 
     pub fn exec_statement(&mut self, s: &Statement, out: &mut Emit) -> EvalResult<()> {
@@ -101,12 +92,7 @@ impl Interp {
                 }
                 Ok(())
             }
-            StatementKind::DoLoop {
-                label,
-                body,
-                cond,
-                until,
-            } => {
+            StatementKind::DoLoop { label, body, cond, until } => {
                 loop {
                     match self.loop_body(body, label, out)? {
                         LoopControl::Next => {}
@@ -119,13 +105,7 @@ impl Interp {
                 }
                 Ok(())
             }
-            StatementKind::For {
-                label,
-                init,
-                cond,
-                step,
-                body,
-            } => {
+            StatementKind::For { label, init, cond, step, body } => {
                 if let Some(init) = init {
                     self.exec_statement(init, &mut discard)?;
                 }
@@ -145,12 +125,7 @@ impl Interp {
                 }
                 Ok(())
             }
-            StatementKind::Foreach {
-                label,
-                variable,
-                iterable,
-                body,
-            } => {
+            StatementKind::Foreach { label, variable, iterable, body } => {
                 let items = self.pipeline_value(iterable)?;
                 let items = match items {
                     Value::Null => Vec::new(),
@@ -166,11 +141,7 @@ impl Interp {
                 Ok(())
             }
             StatementKind::Switch(sw) => self.exec_switch(sw, out),
-            StatementKind::Function {
-                name,
-                body,
-                is_filter,
-            } => {
+            StatementKind::Function { name, body, is_filter } => {
                 let info = binder::function_info(name, body, *is_filter);
                 let key = name.to_ascii_lowercase();
                 let mut scope = self.current.borrow_mut();
@@ -178,11 +149,7 @@ impl Interp {
                 scope.function_bodies.insert(key, body.clone());
                 Ok(())
             }
-            StatementKind::Try {
-                body,
-                catches,
-                finally,
-            } => self.exec_try(body, catches, finally.as_deref(), out),
+            StatementKind::Try { body, catches, finally } => self.exec_try(body, catches, finally.as_deref(), out),
             StatementKind::Trap { .. } => Ok(()),
             StatementKind::Throw(p) => Err(self.throw_error(p.as_ref(), s.span)?),
             StatementKind::Return(p) => {
@@ -207,12 +174,7 @@ impl Interp {
         }
     }
 
-    fn loop_body(
-        &mut self,
-        body: &[Statement],
-        label: &Option<String>,
-        out: &mut Emit,
-    ) -> EvalResult<LoopControl> {
+    fn loop_body(&mut self, body: &[Statement], label: &Option<String>, out: &mut Emit) -> EvalResult<LoopControl> {
         match self.exec_statements(body, out) {
             Ok(()) => Ok(LoopControl::Next),
             Err(Flow::Break(l)) if label_matches(&l, label) => Ok(LoopControl::Stop),
@@ -250,26 +212,16 @@ impl Interp {
 
     /// The source a span belongs to: the innermost running script.
     pub fn source_of(&self, _span: Span) -> Option<Rc<Source>> {
-        self.current_source
-            .clone()
-            .or_else(|| self.top_source.clone())
+        self.current_source.clone().or_else(|| self.top_source.clone())
     }
 
-    fn exec_try(
-        &mut self,
-        body: &[Statement],
-        catches: &[CatchClause],
-        finally: Option<&[Statement]>,
-        out: &mut Emit,
-    ) -> EvalResult<()> {
+    fn exec_try(&mut self, body: &[Statement], catches: &[CatchClause], finally: Option<&[Statement]>, out: &mut Emit) -> EvalResult<()> {
         self.try_depth += 1;
         let r = self.exec_statements(body, out);
         self.try_depth -= 1;
         let r = match r {
             Err(Flow::Error(rec)) => {
-                let clause = catches.iter().find(|c| {
-                    c.types.is_empty() || c.types.iter().any(|t| catch_matches(&t.name, &rec))
-                });
+                let clause = catches.iter().find(|c| c.types.is_empty() || c.types.iter().any(|t| catch_matches(&t.name, &rec)));
                 match clause {
                     Some(c) => {
                         self.record_error(&rec);
@@ -307,9 +259,7 @@ impl Interp {
                         match self.exec_statements(body, out) {
                             Ok(()) => {}
                             Err(Flow::Break(l)) if label_matches(&l, &sw.label) => return Ok(()),
-                            Err(Flow::Continue(l)) if label_matches(&l, &sw.label) => {
-                                continue 'items
-                            }
+                            Err(Flow::Continue(l)) if label_matches(&l, &sw.label) => continue 'items,
                             Err(e) => return Err(e),
                         }
                     }
@@ -319,9 +269,7 @@ impl Interp {
                         match self.exec_statements(d, out) {
                             Ok(()) => {}
                             Err(Flow::Break(l)) if label_matches(&l, &sw.label) => return Ok(()),
-                            Err(Flow::Continue(l)) if label_matches(&l, &sw.label) => {
-                                continue 'items
-                            }
+                            Err(Flow::Continue(l)) if label_matches(&l, &sw.label) => continue 'items,
                             Err(e) => return Err(e),
                         }
                     }
@@ -333,12 +281,7 @@ impl Interp {
         result
     }
 
-    fn switch_clause_matches(
-        &mut self,
-        sw: &SwitchStatement,
-        cond: &Expr,
-        item: &Value,
-    ) -> EvalResult<bool> {
+    fn switch_clause_matches(&mut self, sw: &SwitchStatement, cond: &Expr, item: &Value) -> EvalResult<bool> {
         if let ExprKind::ScriptBlock(sb) = &cond.kind {
             let v = self.invoke_block_here(sb, Some(item.clone()))?;
             return Ok(to_bool(&v));
@@ -386,10 +329,7 @@ impl Interp {
     }
 
     /// Collects everything `f` writes.
-    pub fn capture(
-        &mut self,
-        f: impl FnOnce(&mut Interp, &mut Emit) -> EvalResult<()>,
-    ) -> EvalResult<Vec<Value>> {
+    pub fn capture(&mut self, f: impl FnOnce(&mut Interp, &mut Emit) -> EvalResult<()>) -> EvalResult<Vec<Value>> {
         let mut items = Vec::new();
         f(self, &mut |_, v| {
             items.push(v);
@@ -428,20 +368,12 @@ impl Interp {
         }
         let result = self.drive_pipeline(id, first_expr, &mut stages, out);
         match result {
-            Err(Flow::StopUpstream { pipeline, stage }) if pipeline == id => {
-                end_stages(self, &mut stages[stage..], out)
-            }
+            Err(Flow::StopUpstream { pipeline, stage }) if pipeline == id => end_stages(self, &mut stages[stage..], out),
             other => other,
         }
     }
 
-    fn drive_pipeline(
-        &mut self,
-        id: u64,
-        first: Option<&Expr>,
-        stages: &mut [Stage],
-        out: &mut Emit,
-    ) -> EvalResult<()> {
+    fn drive_pipeline(&mut self, id: u64, first: Option<&Expr>, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
         for (i, stage) in stages.iter_mut().enumerate() {
             stage.pipeline = (id, i);
         }
@@ -462,21 +394,12 @@ impl Interp {
         end_stages(self, stages, out)
     }
 
-    fn prepare_stage(
-        &mut self,
-        c: &Command,
-        has_input: bool,
-        position: usize,
-    ) -> EvalResult<Stage> {
+    fn prepare_stage(&mut self, c: &Command, has_input: bool, position: usize) -> EvalResult<Stage> {
         let src = self.source_of(c.span);
         let (info, invocation_name, block) = self.resolve_invocation(c)?;
         let invocation = InvocationInfo {
             command: Some(info.name.clone()),
-            command_kind: if info.kind == CommandType::Cmdlet {
-                CommandKind::Cmdlet
-            } else {
-                CommandKind::Function
-            },
+            command_kind: if info.kind == CommandType::Cmdlet { CommandKind::Cmdlet } else { CommandKind::Function },
             invocation_name: invocation_name.clone(),
             position: src.map(|s| (s, c.span)),
         };
@@ -484,18 +407,8 @@ impl Interp {
         let bound = binder::bind(self, &info, items, has_input, &invocation, position)?;
         let kind = match (&info.factory, block) {
             (Some(factory), _) => StageKind::Cmdlet(factory()),
-            (None, Some(block)) => StageKind::Function {
-                block,
-                scope: None,
-                input: Vec::new(),
-                dot: c.invocation == InvocationOperator::Dot,
-            },
-            (None, None) => {
-                return Err(Flow::error(command_not_found(
-                    &invocation_name,
-                    &invocation,
-                )))
-            }
+            (None, Some(block)) => StageKind::Function { block, scope: None, input: Vec::new(), dot: c.invocation == InvocationOperator::Dot, script: false },
+            (None, None) => return Err(Flow::error(command_not_found(&invocation_name, &invocation))),
         };
         Ok(Stage {
             info,
@@ -512,10 +425,7 @@ impl Interp {
 
     /// The command a pipeline element names: a name, a script block after `&`/`.`,
     /// or a variable holding either.
-    fn resolve_invocation(
-        &mut self,
-        c: &Command,
-    ) -> EvalResult<(Rc<CommandInfo>, String, Option<Rc<ScriptBlock>>)> {
+    fn resolve_invocation(&mut self, c: &Command) -> EvalResult<(Rc<CommandInfo>, String, Option<Rc<ScriptBlock>>)> {
         let target = match &c.name.kind {
             ExprKind::Bare(name) => Value::str(name),
             _ => self.eval_expr(&c.name)?,
@@ -533,18 +443,10 @@ impl Interp {
         self.named_command(&name, c)
     }
 
-    fn named_command(
-        &mut self,
-        name: &str,
-        c: &Command,
-    ) -> EvalResult<(Rc<CommandInfo>, String, Option<Rc<ScriptBlock>>)> {
+    fn named_command(&mut self, name: &str, c: &Command) -> EvalResult<(Rc<CommandInfo>, String, Option<Rc<ScriptBlock>>)> {
         match self.resolve_command(name) {
             Some(info) => {
-                let body = if info.kind == CommandType::Function {
-                    self.function_body(&info.name.to_ascii_lowercase())
-                } else {
-                    None
-                };
+                let body = if info.kind == CommandType::Function { self.function_body(&info.name.to_ascii_lowercase()) } else { None };
                 Ok((info, name.to_string(), body))
             }
             None => {
@@ -564,55 +466,31 @@ impl Interp {
         let mut items = Vec::with_capacity(args.len());
         for a in args {
             match a {
-                CommandArg::Parameter {
-                    name,
-                    text,
-                    value,
-                    span,
-                } => {
+                CommandArg::Parameter { name, text, value, span } => {
                     let value = match value {
                         Some(e) => Some(self.eval_arg(e)?),
                         None => None,
                     };
-                    items.push(ArgItem::Named {
-                        name: name.clone(),
-                        text: text.clone(),
-                        value,
-                        span: *span,
-                    });
+                    items.push(ArgItem::Named { name: name.clone(), text: text.clone(), value, span: *span });
                 }
                 CommandArg::Value(e) => {
                     let v = self.eval_arg(e)?;
-                    items.push(ArgItem::Positional {
-                        value: v,
-                        span: e.span,
-                    });
+                    items.push(ArgItem::Positional { value: v, span: e.span });
                 }
                 CommandArg::Splat { name, span } => match self.get_var(name, None) {
                     Some(Value::Hashtable(h)) => {
                         for (k, v) in h.borrow().iter() {
                             let key = k.to_display_string();
-                            items.push(ArgItem::Named {
-                                text: format!("-{key}"),
-                                name: key,
-                                value: Some(v.clone()),
-                                span: *span,
-                            });
+                            items.push(ArgItem::Named { text: format!("-{key}"), name: key, value: Some(v.clone()), span: *span });
                         }
                     }
                     Some(Value::Array(a)) => {
                         for v in a.borrow().iter() {
-                            items.push(ArgItem::Positional {
-                                value: v.clone(),
-                                span: *span,
-                            });
+                            items.push(ArgItem::Positional { value: v.clone(), span: *span });
                         }
                     }
                     Some(Value::Null) | None => {}
-                    Some(other) => items.push(ArgItem::Positional {
-                        value: other,
-                        span: *span,
-                    }),
+                    Some(other) => items.push(ArgItem::Positional { value: other, span: *span }),
                 },
             }
         }
@@ -638,22 +516,13 @@ impl Interp {
 
     /// Runs a script block in the current scope with `$_` set (ForEach-Object,
     /// Where-Object, switch conditions), returning its collected output.
-    pub fn invoke_block_here(
-        &mut self,
-        sb: &Rc<ScriptBlock>,
-        dollar: Option<Value>,
-    ) -> EvalResult<Value> {
+    pub fn invoke_block_here(&mut self, sb: &Rc<ScriptBlock>, dollar: Option<Value>) -> EvalResult<Value> {
         let items = self.capture(|i, out| i.run_block_here(sb, dollar, out))?;
         Ok(collapse(items))
     }
 
     /// Runs a script block's end block in the current scope with `$_` set, streaming output.
-    pub fn run_block_here(
-        &mut self,
-        sb: &Rc<ScriptBlock>,
-        dollar: Option<Value>,
-        out: &mut Emit,
-    ) -> EvalResult<()> {
+    pub fn run_block_here(&mut self, sb: &Rc<ScriptBlock>, dollar: Option<Value>, out: &mut Emit) -> EvalResult<()> {
         let saved = self.get_var("_", Some("local"));
         if let Some(d) = dollar {
             self.set_local("_", d);
@@ -676,32 +545,30 @@ impl Interp {
         r
     }
 
-    /// Calls a script block in a new scope with arguments (`& $sb 1 2`, `.Invoke()`).
-    pub fn call_block(
+    /// Calls a script block in a new scope with arguments (`.Invoke()`).
+    pub fn call_block(&mut self, sb: &Rc<ScriptBlock>, args: Vec<Value>, dollar: Option<Value>, out: &mut Emit) -> EvalResult<()> {
+        let items = args.into_iter().map(|value| ArgItem::Positional { value, span: Span::default() }).collect();
+        let invocation = self.script_invocation();
+        self.invoke_block(sb, items, invocation, false, dollar, out)
+    }
+
+    /// Runs a script block as a command: arguments bound to its param block, in
+    /// a new scope (a script scope for script files, for `$script:`).
+    pub fn invoke_block(
         &mut self,
         sb: &Rc<ScriptBlock>,
-        args: Vec<Value>,
+        items: Vec<ArgItem>,
+        invocation: InvocationInfo,
+        is_script: bool,
         dollar: Option<Value>,
         out: &mut Emit,
     ) -> EvalResult<()> {
-        let info = Rc::new(binder::function_info("", sb, false));
-        let items = args
-            .into_iter()
-            .map(|value| ArgItem::Positional {
-                value,
-                span: Span::default(),
-            })
-            .collect();
-        let invocation = self.script_invocation();
+        let name = invocation.command.clone().unwrap_or_default();
+        let info = Rc::new(binder::function_info(&name, sb, false));
         let bound = binder::bind(self, &info, items, false, &invocation, 1)?;
         let mut stage = Stage {
             info,
-            kind: StageKind::Function {
-                block: sb.clone(),
-                scope: None,
-                input: Vec::new(),
-                dot: false,
-            },
+            kind: StageKind::Function { block: sb.clone(), scope: None, input: Vec::new(), dot: false, script: is_script },
             args: bound.args,
             common: bound.common,
             remaining: bound.remaining,
@@ -712,17 +579,8 @@ impl Interp {
         };
         stage.begin(self, out)?;
         if let Some(d) = dollar {
-            if let StageKind::Function {
-                scope: Some(scope), ..
-            } = &stage.kind
-            {
-                scope.borrow_mut().vars.insert(
-                    "_".into(),
-                    super::runtime::Variable {
-                        value: d,
-                        constraint: None,
-                    },
-                );
+            if let StageKind::Function { scope: Some(scope), .. } = &stage.kind {
+                scope.borrow_mut().vars.insert("_".into(), super::runtime::Variable { value: d, constraint: None });
             }
         }
         stage.process(self, None, out)?;
@@ -761,10 +619,7 @@ fn catch_matches(type_name: &str, rec: &ErrorRecord) -> bool {
     let t = type_name.trim_start_matches("System.").to_ascii_lowercase();
     let e = rec.exception_type.to_ascii_lowercase();
     let short = rec.exception_short_name().to_ascii_lowercase();
-    t == "exception"
-        || e.ends_with(&t)
-        || short == t
-        || (t == "management.automation.runtimeexception" && !e.is_empty())
+    t == "exception" || e.ends_with(&t) || short == t || (t == "management.automation.runtimeexception" && !e.is_empty())
 }
 
 /// `$null`, one value, or an array of the items.
@@ -788,20 +643,13 @@ fn output_items(v: Value) -> Vec<Value> {
 
 /// Increments and decrements used as statements write nothing.
 fn writes_nothing(e: &Expr) -> bool {
-    matches!(
-        e.kind,
-        ExprKind::Unary {
-            op: UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec,
-            ..
-        }
-    ) || matches!(&e.kind, ExprKind::Cast { ty, .. } if ty.name.eq_ignore_ascii_case("void"))
+    matches!(e.kind, ExprKind::Unary { op: UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec, .. })
+        || matches!(&e.kind, ExprKind::Cast { ty, .. } if ty.name.eq_ignore_ascii_case("void"))
 }
 
 /// Whether the pipeline's last command decides `$?` itself.
 fn pipeline_sets_status(p: &Pipeline) -> bool {
-    p.elements
-        .iter()
-        .any(|e| matches!(e, PipelineElement::Command(_)))
+    p.elements.iter().any(|e| matches!(e, PipelineElement::Command(_)))
 }
 
 pub fn discard(_: &mut Interp, _: Value) -> EvalResult<()> {
@@ -842,6 +690,8 @@ enum StageKind {
         scope: Option<ScopeRef>,
         input: Vec<Value>,
         dot: bool,
+        /// A script file: its scope is the target of `$script:`.
+        script: bool,
     },
 }
 
@@ -869,24 +719,10 @@ fn end_stages(interp: &mut Interp, stages: &mut [Stage], out: &mut Emit) -> Eval
 }
 
 impl Stage {
-    fn with_ctx<R>(
-        &mut self,
-        interp: &mut Interp,
-        out: &mut Emit,
-        args: Option<&Args>,
-        f: impl FnOnce(&mut dyn Cmdlet, &mut Ctx, &Args) -> R,
-    ) -> R {
-        let StageKind::Cmdlet(cmdlet) = &mut self.kind else {
-            unreachable!("cmdlet stage")
-        };
+    fn with_ctx<R>(&mut self, interp: &mut Interp, out: &mut Emit, args: Option<&Args>, f: impl FnOnce(&mut dyn Cmdlet, &mut Ctx, &Args) -> R) -> R {
+        let StageKind::Cmdlet(cmdlet) = &mut self.kind else { unreachable!("cmdlet stage") };
         let args = args.unwrap_or(&self.args);
-        let mut ctx = Ctx {
-            interp,
-            out,
-            info: &self.invocation,
-            common: &self.common,
-            command: &self.info,
-        };
+        let mut ctx = Ctx { interp, out, info: &self.invocation, common: &self.common, command: &self.info };
         f(cmdlet.as_mut(), &mut ctx, args)
     }
 
@@ -896,30 +732,14 @@ impl Stage {
                 let args = self.args.clone();
                 self.with_ctx(interp, out, Some(&args), |c, ctx, a| c.begin(ctx, a))
             }
-            StageKind::Function {
-                block, scope, dot, ..
-            } => {
+            StageKind::Function { block, scope, dot, script, .. } => {
                 if interp.call_depth >= MAX_CALL_DEPTH {
-                    return Err(Flow::error(ErrorRecord::runtime(
-                        "The script failed due to call depth overflow.",
-                        "CallDepthOverflow",
-                        "InvalidOperation",
-                    )));
+                    return Err(Flow::error(ErrorRecord::runtime("The script failed due to call depth overflow.", "CallDepthOverflow", "InvalidOperation")));
                 }
-                let s = if *dot {
-                    interp.current.clone()
-                } else {
-                    interp.new_scope(&interp.current.clone(), false)
-                };
+                let s = if *dot { interp.current.clone() } else { interp.new_scope(&interp.current.clone(), *script) };
                 let block_ref = block.clone();
                 let saved = std::mem::replace(&mut interp.current, s.clone());
-                let defaults = bind_function_variables(
-                    interp,
-                    &self.info,
-                    &block_ref,
-                    &self.args,
-                    &self.remaining,
-                );
+                let defaults = bind_function_variables(interp, &self.info, &block_ref, &self.args, &self.remaining);
                 interp.current = saved;
                 defaults?;
                 *scope = Some(s);
@@ -932,24 +752,12 @@ impl Stage {
         }
     }
 
-    fn process(
-        &mut self,
-        interp: &mut Interp,
-        item: Option<Value>,
-        out: &mut Emit,
-    ) -> EvalResult<()> {
+    fn process(&mut self, interp: &mut Interp, item: Option<Value>, out: &mut Emit) -> EvalResult<()> {
         interp.check_interrupt()?;
         match &mut self.kind {
             StageKind::Cmdlet(_) => {
                 let args = match &item {
-                    Some(obj) => match binder::bind_pipeline(
-                        interp,
-                        &self.info,
-                        &self.args,
-                        obj,
-                        &self.deferred,
-                        &self.invocation,
-                    )? {
+                    Some(obj) => match binder::bind_pipeline(interp, &self.info, &self.args, obj, &self.deferred, &self.invocation)? {
                         Some(a) => a,
                         None => return Ok(()),
                     },
@@ -963,10 +771,7 @@ impl Stage {
                 let stopper = self.pipeline;
                 let r = self.with_ctx(interp, out, Some(&args), |c, ctx, a| c.process(ctx, a));
                 match r {
-                    Err(Flow::StopUpstream { pipeline: 0, .. }) => Err(Flow::StopUpstream {
-                        pipeline: stopper.0,
-                        stage: stopper.1 + 1,
-                    }),
+                    Err(Flow::StopUpstream { pipeline: 0, .. }) => Err(Flow::StopUpstream { pipeline: stopper.0, stage: stopper.1 + 1 }),
                     other => other,
                 }
             }
@@ -975,23 +780,12 @@ impl Stage {
                 match &block.process {
                     Some(p) => {
                         if let Some(obj) = &item {
-                            if let Some(a) = binder::bind_pipeline(
-                                interp,
-                                &self.info,
-                                &self.args,
-                                obj,
-                                &[],
-                                &self.invocation,
-                            )? {
+                            if let Some(a) = binder::bind_pipeline(interp, &self.info, &self.args, obj, &[], &self.invocation)? {
                                 if let StageKind::Function { scope: Some(s), .. } = &self.kind {
                                     for (name, value) in &a.values {
-                                        s.borrow_mut().vars.insert(
-                                            name.to_ascii_lowercase(),
-                                            super::runtime::Variable {
-                                                value: value.clone(),
-                                                constraint: None,
-                                            },
-                                        );
+                                        s.borrow_mut()
+                                            .vars
+                                            .insert(name.to_ascii_lowercase(), super::runtime::Variable { value: value.clone(), constraint: None });
                                     }
                                 }
                             }
@@ -1014,30 +808,15 @@ impl Stage {
     fn end(&mut self, interp: &mut Interp, out: &mut Emit) -> EvalResult<()> {
         match &mut self.kind {
             StageKind::Cmdlet(_) => self.with_ctx(interp, out, None, |c, ctx, _| c.end(ctx)),
-            StageKind::Function {
-                block,
-                input,
-                scope,
-                ..
-            } => {
+            StageKind::Function { block, input, scope, .. } => {
                 let block = block.clone();
                 let items = std::mem::take(input);
                 if let Some(s) = scope {
-                    s.borrow_mut().vars.insert(
-                        "input".into(),
-                        super::runtime::Variable {
-                            value: Value::array(items.clone()),
-                            constraint: None,
-                        },
-                    );
+                    s.borrow_mut().vars.insert("input".into(), super::runtime::Variable { value: Value::array(items.clone()), constraint: None });
                 }
                 let r = match &block.end {
                     Some(e) => {
-                        let dollar = if block.process.is_none() && items.len() == 1 {
-                            items.first().cloned()
-                        } else {
-                            None
-                        };
+                        let dollar = if block.process.is_none() && items.len() == 1 { items.first().cloned() } else { None };
                         self.run_in_scope(interp, &block, e, dollar, out)
                     }
                     None => Ok(()),
@@ -1051,29 +830,13 @@ impl Stage {
     }
 
     /// Runs one of a function's blocks in its own scope; `return` ends the block.
-    fn run_in_scope(
-        &mut self,
-        interp: &mut Interp,
-        block: &Rc<ScriptBlock>,
-        stmts: &[Statement],
-        dollar: Option<Value>,
-        out: &mut Emit,
-    ) -> EvalResult<()> {
-        let StageKind::Function {
-            scope: Some(scope), ..
-        } = &self.kind
-        else {
+    fn run_in_scope(&mut self, interp: &mut Interp, block: &Rc<ScriptBlock>, stmts: &[Statement], dollar: Option<Value>, out: &mut Emit) -> EvalResult<()> {
+        let StageKind::Function { scope: Some(scope), .. } = &self.kind else {
             return Ok(());
         };
         let saved = std::mem::replace(&mut interp.current, scope.clone());
         if let Some(d) = dollar {
-            scope.borrow_mut().vars.insert(
-                "_".into(),
-                super::runtime::Variable {
-                    value: d,
-                    constraint: None,
-                },
-            );
+            scope.borrow_mut().vars.insert("_".into(), super::runtime::Variable { value: d, constraint: None });
         }
         let saved_src = interp.current_source.replace(block.source.clone());
         interp.call_depth += 1;
@@ -1093,13 +856,7 @@ impl Stage {
 /// Defines a function's parameters as variables in its new (current) scope:
 /// bound values, then defaults (which may refer to earlier parameters), each
 /// constrained to its declared type; plus `$PSBoundParameters` and `$args`.
-fn bind_function_variables(
-    interp: &mut Interp,
-    info: &CommandInfo,
-    block: &ScriptBlock,
-    args: &Args,
-    remaining: &[Value],
-) -> EvalResult<()> {
+fn bind_function_variables(interp: &mut Interp, info: &CommandInfo, block: &ScriptBlock, args: &Args, remaining: &[Value]) -> EvalResult<()> {
     let mut bound = Hashtable::new(false);
     for (name, value) in &args.values {
         bound.insert(Value::str(name), value.clone());
@@ -1109,12 +866,7 @@ fn bind_function_variables(
         let value = match args.get(&p.name) {
             Some(v) => v.clone(),
             None => {
-                let default = block
-                    .params
-                    .iter()
-                    .flatten()
-                    .find(|d| d.name.eq_ignore_ascii_case(&p.name))
-                    .and_then(|d| d.default.as_ref());
+                let default = block.params.iter().flatten().find(|d| d.name.eq_ignore_ascii_case(&p.name)).and_then(|d| d.default.as_ref());
                 match default {
                     Some(e) => interp.eval_expr(e)?,
                     None if p.is_switch() => Value::Bool(false),
@@ -1148,11 +900,19 @@ impl Value {
     pub fn as_error(&self) -> Rc<ErrorRecord> {
         match self {
             Value::Error(e) => e.clone(),
-            other => Rc::new(ErrorRecord::runtime(
-                other.to_display_string(),
-                "RuntimeException",
-                "NotSpecified",
-            )),
+            other => Rc::new(ErrorRecord::runtime(other.to_display_string(), "RuntimeException", "NotSpecified")),
         }
     }
+}
+
+/// The error record of a parse error: 5.1 puts the position in the message and
+/// shows no command prefix. `from_command` picks the -Command flavour of CategoryInfo.
+pub fn parse_error_record(e: &crate::lang::ParseError, src: &Rc<Source>, from_command: bool) -> ErrorRecord {
+    let message = format!("{}\n{}", super::error::position_message(src, e.span), e.message);
+    let exception =
+        if from_command { "System.Management.Automation.ParentContainsErrorRecordException" } else { "System.Management.Automation.ParseException" };
+    let mut rec = ErrorRecord::new(message, exception, "ParserError", e.id);
+    rec.is_parse_error = true;
+    rec.terminates_script = true;
+    rec
 }

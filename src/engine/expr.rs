@@ -75,10 +75,7 @@ impl Interp {
                     if h.contains(&key) {
                         return Err(self.located(
                             ErrorRecord::runtime(
-                                format!(
-                                    "Duplicate keys '{}' are not allowed in hash literals.",
-                                    to_string(&key)
-                                ),
+                                format!("Duplicate keys '{}' are not allowed in hash literals.", to_string(&key)),
                                 "DuplicateKeyInHashLiteral",
                                 "InvalidOperation",
                             ),
@@ -94,11 +91,7 @@ impl Interp {
             ExprKind::Binary { op, left, right } => self.eval_binary(*op, left, right, e.span),
             ExprKind::Cast { ty, operand } => self.eval_cast(ty, operand, e.span),
             ExprKind::TypeLiteral(ty) => Ok(Value::Type(self.resolve_type(ty)?)),
-            ExprKind::Member {
-                target,
-                name,
-                is_static,
-            } => {
+            ExprKind::Member { target, name, is_static } => {
                 let t = self.eval_expr(target)?;
                 let n = self.member_name(name)?;
                 if *is_static {
@@ -106,12 +99,7 @@ impl Interp {
                 }
                 Ok(self.get_member(&t, &n))
             }
-            ExprKind::Invoke {
-                target,
-                name,
-                args,
-                is_static,
-            } => {
+            ExprKind::Invoke { target, name, args, is_static } => {
                 let t = self.eval_expr(target)?;
                 let n = self.member_name(name)?;
                 let mut a = Vec::with_capacity(args.len());
@@ -141,12 +129,7 @@ impl Interp {
     pub fn resolve_type(&self, ty: &TypeName) -> EvalResult<Rc<TypeRef>> {
         types::resolve(&ty.name, ty.is_array).ok_or_else(|| {
             self.located(
-                ErrorRecord::runtime(
-                    format!("Unable to find type [{}].", ty.name),
-                    "TypeNotFound",
-                    "InvalidOperation",
-                )
-                .with_target(&Value::str(&ty.name)),
+                ErrorRecord::runtime(format!("Unable to find type [{}].", ty.name), "TypeNotFound", "InvalidOperation").with_target(&Value::str(&ty.name)),
                 ty.span,
             )
         })
@@ -154,11 +137,7 @@ impl Interp {
 
     fn read_variable(&self, name: &str, scope: Option<&str>) -> Value {
         if scope == Some("env") {
-            return self
-                .env
-                .get(&name.to_ascii_lowercase())
-                .map(|(_, v)| Value::str(v))
-                .unwrap_or(Value::Null);
+            return self.env.get(&name.to_ascii_lowercase()).map(|(_, v)| Value::str(v)).unwrap_or(Value::Null);
         }
         self.get_var(name, scope).unwrap_or(Value::Null)
     }
@@ -171,11 +150,7 @@ impl Interp {
                     Some(Value::Null) | None => " ".to_string(),
                     Some(s) => to_string(&s),
                 };
-                a.borrow()
-                    .iter()
-                    .map(|x| self.expand_to_string(x))
-                    .collect::<Vec<_>>()
-                    .join(&sep)
+                a.borrow().iter().map(|x| self.expand_to_string(x)).collect::<Vec<_>>().join(&sep)
             }
             other => to_string(other),
         }
@@ -185,18 +160,10 @@ impl Interp {
         match op {
             UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
                 let old = self.eval_expr(operand)?;
-                let delta = if matches!(op, UnaryOp::PreInc | UnaryOp::PostInc) {
-                    ops::add(&old, &Value::Int(1))
-                } else {
-                    ops::sub(&old, &Value::Int(1))
-                };
+                let delta = if matches!(op, UnaryOp::PreInc | UnaryOp::PostInc) { ops::add(&old, &Value::Int(1)) } else { ops::sub(&old, &Value::Int(1)) };
                 let new = delta.map_err(|r| self.located(r, span))?;
                 self.assign(operand, AssignOp::Assign, new.clone())?;
-                Ok(if matches!(op, UnaryOp::PostInc | UnaryOp::PostDec) {
-                    old
-                } else {
-                    new
-                })
+                Ok(if matches!(op, UnaryOp::PostInc | UnaryOp::PostDec) { old } else { new })
             }
             _ => {
                 let v = self.eval_expr(operand)?;
@@ -221,18 +188,12 @@ impl Interp {
                         None => Ok(Value::Null),
                     },
                     UnaryOp::Comma => Ok(Value::array(vec![v])),
-                    UnaryOp::Join => Ok(Value::str(
-                        v.enumerate().iter().map(to_string).collect::<String>(),
-                    )),
+                    UnaryOp::Join => Ok(Value::str(v.enumerate().iter().map(to_string).collect::<String>())),
                     UnaryOp::Split => {
                         let items = v.enumerate();
                         let mut out = Vec::new();
                         for i in items {
-                            out.extend(
-                                ops::split(&i, None, None, false)
-                                    .map_err(|r| self.located(r, span))?
-                                    .enumerate(),
-                            );
+                            out.extend(ops::split(&i, None, None, false).map_err(|r| self.located(r, span))?.enumerate());
                         }
                         Ok(Value::array(out))
                     }
@@ -242,13 +203,7 @@ impl Interp {
         }
     }
 
-    fn eval_binary(
-        &mut self,
-        op: BinaryOp,
-        left: &Expr,
-        right: &Expr,
-        span: Span,
-    ) -> EvalResult<Value> {
+    fn eval_binary(&mut self, op: BinaryOp, left: &Expr, right: &Expr, span: Span) -> EvalResult<Value> {
         match op {
             BinaryOp::And => {
                 let l = to_bool(&self.eval_expr(left)?);
@@ -284,14 +239,9 @@ impl Interp {
             }
             BinaryOp::Is | BinaryOp::IsNot => {
                 let Value::Type(t) = &r else {
-                    return Err(self.located(
-                        ErrorRecord::runtime(
-                            "The right operand of '-is' must be a type.",
-                            "IsOperatorRequiresType",
-                            "InvalidOperation",
-                        ),
-                        span,
-                    ));
+                    return Err(
+                        self.located(ErrorRecord::runtime("The right operand of '-is' must be a type.", "IsOperatorRequiresType", "InvalidOperation"), span)
+                    );
                 };
                 let is = value_is(&l, t);
                 Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
@@ -310,93 +260,45 @@ impl Interp {
     }
 
     fn range(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<Value> {
-        let conv = |v: &Value| {
-            convert::convert(
-                v,
-                &TypeRef {
-                    kind: TypeKind::Int,
-                    is_array: false,
-                },
-            )
-        };
+        let conv = |v: &Value| convert::convert(v, &TypeRef { kind: TypeKind::Int, is_array: false });
         let (a, b) = match (conv(l), conv(r)) {
             (Ok(Value::Int(a)), Ok(Value::Int(b))) => (a as i64, b as i64),
-            (Err(m), _) | (_, Err(m)) => {
-                return Err(self.located(
-                    ErrorRecord::runtime(m, "RuntimeException", "InvalidArgument"),
-                    span,
-                ))
-            }
+            (Err(m), _) | (_, Err(m)) => return Err(self.located(ErrorRecord::runtime(m, "RuntimeException", "InvalidArgument"), span)),
             _ => (0, 0),
         };
         if (a - b).abs() >= MAX_RANGE {
-            return Err(self.located(
-                ErrorRecord::runtime(
-                    "The range operator produced too many elements.",
-                    "RangeTooLarge",
-                    "InvalidOperation",
-                ),
-                span,
-            ));
+            return Err(self.located(ErrorRecord::runtime("The range operator produced too many elements.", "RangeTooLarge", "InvalidOperation"), span));
         }
-        let items: Vec<Value> = if a <= b {
-            (a..=b).map(|i| Value::Int(i as i32)).collect()
-        } else {
-            (b..=a).rev().map(|i| Value::Int(i as i32)).collect()
-        };
+        let items: Vec<Value> = if a <= b { (a..=b).map(|i| Value::Int(i as i32)).collect() } else { (b..=a).rev().map(|i| Value::Int(i as i32)).collect() };
         Ok(Value::array(items))
     }
 
-    fn compare_op(
-        &mut self,
-        cmp: CmpOp,
-        cs: bool,
-        l: &Value,
-        r: &Value,
-        span: Span,
-    ) -> EvalResult<Value> {
+    fn compare_op(&mut self, cmp: CmpOp, cs: bool, l: &Value, r: &Value, span: Span) -> EvalResult<Value> {
         use CmpOp::*;
         match cmp {
             Contains | NotContains => {
-                let found = l.enumerate().iter().any(|x| ops::equals(x, r, cs))
-                    || (l.is_null() && r.is_null());
+                let found = l.enumerate().iter().any(|x| ops::equals(x, r, cs)) || (l.is_null() && r.is_null());
                 return Ok(Value::Bool(found == (cmp == Contains)));
             }
             In | NotIn => {
-                let found = r.enumerate().iter().any(|x| ops::equals(x, l, cs))
-                    || (l.is_null() && r.is_null());
+                let found = r.enumerate().iter().any(|x| ops::equals(x, l, cs)) || (l.is_null() && r.is_null());
                 return Ok(Value::Bool(found == (cmp == In)));
             }
             Join => {
                 let sep = to_string(r);
-                return Ok(Value::str(
-                    l.enumerate()
-                        .iter()
-                        .map(to_string)
-                        .collect::<Vec<_>>()
-                        .join(&sep),
-                ));
+                return Ok(Value::str(l.enumerate().iter().map(to_string).collect::<Vec<_>>().join(&sep)));
             }
             Split => {
                 let (pattern, limit) = match r {
                     Value::Array(a) => {
                         let a = a.borrow();
-                        (
-                            a.first().cloned().unwrap_or(Value::Null),
-                            a.get(1)
-                                .and_then(convert::to_num)
-                                .map(|n| n.as_f64() as usize),
-                        )
+                        (a.first().cloned().unwrap_or(Value::Null), a.get(1).and_then(convert::to_num).map(|n| n.as_f64() as usize))
                     }
                     other => (other.clone(), None),
                 };
                 let mut out = Vec::new();
                 for item in l.enumerate() {
-                    out.extend(
-                        ops::split(&item, Some(&pattern), limit, cs)
-                            .map_err(|rec| self.located(rec, span))?
-                            .enumerate(),
-                    );
+                    out.extend(ops::split(&item, Some(&pattern), limit, cs).map_err(|rec| self.located(rec, span))?.enumerate());
                 }
                 return Ok(Value::array(out));
             }
@@ -404,25 +306,18 @@ impl Interp {
                 let (pattern, replacement) = match r {
                     Value::Array(a) => {
                         let a = a.borrow();
-                        (
-                            a.first().cloned().unwrap_or(Value::Null),
-                            a.get(1).cloned().unwrap_or(Value::str("")),
-                        )
+                        (a.first().cloned().unwrap_or(Value::Null), a.get(1).cloned().unwrap_or(Value::str("")))
                     }
                     other => (other.clone(), Value::str("")),
                 };
                 if let Value::Array(items) = l {
                     let mut out = Vec::new();
                     for i in items.borrow().iter() {
-                        out.push(
-                            ops::replace(i, &pattern, &replacement, cs)
-                                .map_err(|rec| self.located(rec, span))?,
-                        );
+                        out.push(ops::replace(i, &pattern, &replacement, cs).map_err(|rec| self.located(rec, span))?);
                     }
                     return Ok(Value::array(out));
                 }
-                return ops::replace(l, &pattern, &replacement, cs)
-                    .map_err(|rec| self.located(rec, span));
+                return ops::replace(l, &pattern, &replacement, cs).map_err(|rec| self.located(rec, span));
             }
             _ => {}
         }
@@ -440,15 +335,7 @@ impl Interp {
         Ok(Value::Bool(self.scalar_compare(cmp, cs, l, r, span, true)?))
     }
 
-    fn scalar_compare(
-        &mut self,
-        cmp: CmpOp,
-        cs: bool,
-        l: &Value,
-        r: &Value,
-        span: Span,
-        set_matches: bool,
-    ) -> EvalResult<bool> {
+    fn scalar_compare(&mut self, cmp: CmpOp, cs: bool, l: &Value, r: &Value, span: Span, set_matches: bool) -> EvalResult<bool> {
         use std::cmp::Ordering;
         use CmpOp::*;
         Ok(match cmp {
@@ -475,8 +362,7 @@ impl Interp {
             Like => ops::like(l, r, cs),
             NotLike => !ops::like(l, r, cs),
             Match | NotMatch => {
-                let (m, table) =
-                    ops::match_scalar(l, r, cs).map_err(|rec| self.located(rec, span))?;
+                let (m, table) = ops::match_scalar(l, r, cs).map_err(|rec| self.located(rec, span))?;
                 if set_matches {
                     if let Some(t) = table {
                         self.set_var("Matches", None, Value::hashtable(t))?;
@@ -496,10 +382,7 @@ impl Interp {
         }
         convert::convert(&v, &t).map_err(|m| {
             let id = match (&v, t.kind) {
-                (
-                    Value::Str(_),
-                    TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong,
-                ) => "InvalidCastFromStringToInteger",
+                (Value::Str(_), TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong) => "InvalidCastFromStringToInteger",
                 _ => "ConvertToFinalInvalidCastException",
             };
             self.located(ErrorRecord::runtime(m, id, "InvalidArgument"), span)
@@ -599,46 +482,23 @@ impl Interp {
             }
         }
         match t {
-            Value::Null => Err(self.located(
-                ErrorRecord::runtime(
-                    "Cannot index into a null array.",
-                    "NullArray",
-                    "InvalidOperation",
-                ),
-                span,
-            )),
+            Value::Null => Err(self.located(ErrorRecord::runtime("Cannot index into a null array.", "NullArray", "InvalidOperation"), span)),
             Value::Array(a) => {
                 let a = a.borrow();
-                Ok(resolve_index(i, a.len())
-                    .and_then(|n| a.get(n).cloned())
-                    .unwrap_or(Value::Null))
+                Ok(resolve_index(i, a.len()).and_then(|n| a.get(n).cloned()).unwrap_or(Value::Null))
             }
             Value::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
-                Ok(resolve_index(i, chars.len())
-                    .and_then(|n| chars.get(n).copied())
-                    .map(Value::Char)
-                    .unwrap_or(Value::Null))
+                Ok(resolve_index(i, chars.len()).and_then(|n| chars.get(n).copied()).map(Value::Char).unwrap_or(Value::Null))
             }
             Value::Hashtable(h) => Ok(h.borrow().get(i).cloned().unwrap_or(Value::Null)),
-            Value::Object(o) => Ok(o
-                .borrow()
-                .get(&to_string(i))
-                .cloned()
-                .unwrap_or(Value::Null)),
+            Value::Object(o) => Ok(o.borrow().get(&to_string(i)).cloned().unwrap_or(Value::Null)),
             other => {
                 if matches!(resolve_index(i, 1), Some(0)) {
                     Ok(other.clone())
                 } else {
                     Err(self.located(
-                        ErrorRecord::runtime(
-                            format!(
-                                "Unable to index into an object of type {}.",
-                                other.type_name()
-                            ),
-                            "CannotIndex",
-                            "InvalidOperation",
-                        ),
+                        ErrorRecord::runtime(format!("Unable to index into an object of type {}.", other.type_name()), "CannotIndex", "InvalidOperation"),
                         span,
                     ))
                 }
@@ -656,31 +516,16 @@ impl Interp {
                         a[n] = value;
                         Ok(())
                     }
-                    _ => Err(ErrorRecord::runtime(
-                        "Index was outside the bounds of the array.",
-                        "System.IndexOutOfRangeException",
-                        "OperationStopped",
-                    )),
+                    _ => Err(ErrorRecord::runtime("Index was outside the bounds of the array.", "System.IndexOutOfRangeException", "OperationStopped")),
                 }
             }
             Value::Hashtable(h) => {
                 h.borrow_mut().insert(i.clone(), value);
                 Ok(())
             }
-            Value::Null => Err(ErrorRecord::runtime(
-                "Cannot index into a null array.",
-                "NullArray",
-                "InvalidOperation",
-            )),
+            Value::Null => Err(ErrorRecord::runtime("Cannot index into a null array.", "NullArray", "InvalidOperation")),
             Value::Object(_) => self.set_member(t, &to_string(i), value),
-            other => Err(ErrorRecord::runtime(
-                format!(
-                    "Unable to index into an object of type {}.",
-                    other.type_name()
-                ),
-                "CannotIndex",
-                "InvalidOperation",
-            )),
+            other => Err(ErrorRecord::runtime(format!("Unable to index into an object of type {}.", other.type_name()), "CannotIndex", "InvalidOperation")),
         }
     }
 }

@@ -15,22 +15,14 @@ use crate::lang::ast::Span;
 
 fn not_found(v: &Value, name: &str) -> ErrorRecord {
     ErrorRecord::runtime(
-        format!(
-            "Method invocation failed because [{}] does not contain a method named '{}'.",
-            v.type_name(),
-            name
-        ),
+        format!("Method invocation failed because [{}] does not contain a method named '{}'.", v.type_name(), name),
         "MethodNotFound",
         "InvalidOperation",
     )
 }
 
 fn arg_count_error(name: &str, n: usize) -> ErrorRecord {
-    ErrorRecord::runtime(
-        format!("Cannot find an overload for \"{name}\" and the argument count: \"{n}\"."),
-        "MethodCountCouldNotFindBest",
-        "NotSpecified",
-    )
+    ErrorRecord::runtime(format!("Cannot find an overload for \"{name}\" and the argument count: \"{n}\"."), "MethodCountCouldNotFindBest", "NotSpecified")
 }
 
 fn arg_str(args: &[Value], i: usize) -> String {
@@ -69,10 +61,7 @@ pub fn type_object(full_name: &str) -> Value {
     o.add_typed(
         "IsSerial",
         "bool",
-        Value::Bool(
-            !full_name.starts_with("Microsoft.WindowsAzure")
-                && full_name != "System.Management.Automation.PSCustomObject",
-        ),
+        Value::Bool(!full_name.starts_with("Microsoft.WindowsAzure") && full_name != "System.Management.Automation.PSCustomObject"),
     );
     o.add_typed("Name", "string", Value::str(name));
     o.add_typed("BaseType", "type", Value::str(base));
@@ -146,11 +135,7 @@ impl Interp {
                 "date" => Value::DateTime(d.date().and_hms_opt(0, 0, 0).unwrap_or(*d)),
                 "ticks" => Value::Long(datetime_ticks(d)),
                 "timeofday" => Value::TimeSpan((d.num_seconds_from_midnight() as i64) * 10_000_000),
-                "datetime" => Value::str(format!(
-                    "{} {}",
-                    d.format("%A, %B %-d, %Y"),
-                    d.format("%-I:%M:%S %p")
-                )),
+                "datetime" => Value::str(format!("{} {}", d.format("%A, %B %-d, %Y"), d.format("%-I:%M:%S %p"))),
                 _ => Value::Null,
             },
             Value::TimeSpan(t) => {
@@ -175,11 +160,7 @@ impl Interp {
                 "exception" => {
                     let mut o = PsObject::typed(&e.exception_type);
                     o.add_typed("Message", "string", Value::str(&e.message));
-                    o.add_typed(
-                        "Data",
-                        "System.Collections.IDictionary",
-                        Value::hashtable(Hashtable::new(false)),
-                    );
+                    o.add_typed("Data", "System.Collections.IDictionary", Value::hashtable(Hashtable::new(false)));
                     o.add_typed("InnerException", "System.Exception", Value::Null);
                     o.add_typed("TargetSite", "System.Reflection.MethodBase", Value::Null);
                     o.add_typed("StackTrace", "string", Value::Null);
@@ -190,11 +171,7 @@ impl Interp {
                 }
                 "categoryinfo" => {
                     let mut o = PsObject::typed("System.Management.Automation.ErrorCategoryInfo");
-                    o.add_typed(
-                        "Category",
-                        "System.Management.Automation.ErrorCategory",
-                        Value::str(e.category),
-                    );
+                    o.add_typed("Category", "System.Management.Automation.ErrorCategory", Value::str(e.category));
                     o.add_typed("Activity", "string", Value::str(&e.activity));
                     o.add_typed("Reason", "string", Value::str(e.exception_short_name()));
                     o.add_typed("TargetName", "string", Value::str(&e.target_name));
@@ -203,29 +180,17 @@ impl Interp {
                 }
                 "fullyqualifiederrorid" => Value::str(&e.fqid),
                 "targetobject" => e.target_object.clone(),
-                "errordetails" => e
-                    .error_details
-                    .as_ref()
-                    .map(Value::str)
-                    .unwrap_or(Value::Null),
+                "errordetails" => e.error_details.as_ref().map(Value::str).unwrap_or(Value::Null),
                 "invocationinfo" => {
                     let mut o = PsObject::typed("System.Management.Automation.InvocationInfo");
                     if let Some(inv) = &e.invocation {
-                        o.add_typed(
-                            "MyCommand",
-                            "System.Management.Automation.CommandInfo",
-                            inv.command.as_ref().map(Value::str).unwrap_or(Value::Null),
-                        );
+                        o.add_typed("MyCommand", "System.Management.Automation.CommandInfo", inv.command.as_ref().map(Value::str).unwrap_or(Value::Null));
                         o.add_typed("InvocationName", "string", Value::str(&inv.invocation_name));
                         if let Some((src, span)) = &inv.position {
                             let (line, col) = src.line_col(span.start);
                             o.add_typed("ScriptLineNumber", "int", Value::Int(line as i32));
                             o.add_typed("OffsetInLine", "int", Value::Int(col as i32));
-                            o.add_typed(
-                                "ScriptName",
-                                "string",
-                                Value::str(src.path.clone().unwrap_or_default()),
-                            );
+                            o.add_typed("ScriptName", "string", Value::str(src.path.clone().unwrap_or_default()));
                             o.add_typed("Line", "string", Value::str(src.line_text(span.start)));
                         }
                     }
@@ -255,12 +220,7 @@ impl Interp {
     }
 
     /// `$x.Name = value` on objects and hashtables.
-    pub fn set_member(
-        &mut self,
-        target: &Value,
-        name: &str,
-        value: Value,
-    ) -> Result<(), ErrorRecord> {
+    pub fn set_member(&mut self, target: &Value, name: &str, value: Value) -> Result<(), ErrorRecord> {
         match target {
             Value::Hashtable(h) => {
                 h.borrow_mut().insert(Value::str(name), value);
@@ -282,47 +242,27 @@ impl Interp {
                 "PropertyNotFound",
                 "InvalidOperation",
             )),
-            other => Err(ErrorRecord::runtime(
-                format!("'{name}' is a ReadOnly property."),
-                "PropertyAssignmentException",
-                "InvalidOperation",
-            )
-            .with_target(other)),
+            other => {
+                Err(ErrorRecord::runtime(format!("'{name}' is a ReadOnly property."), "PropertyAssignmentException", "InvalidOperation").with_target(other))
+            }
         }
     }
 
-    pub fn call_method(
-        &mut self,
-        target: &Value,
-        name: &str,
-        args: Vec<Value>,
-        span: Span,
-    ) -> EvalResult<Value> {
+    pub fn call_method(&mut self, target: &Value, name: &str, args: Vec<Value>, span: Span) -> EvalResult<Value> {
         let lower = name.to_ascii_lowercase();
         if let Value::Null = target {
-            return Err(self.located(
-                ErrorRecord::runtime(
-                    "You cannot call a method on a null-valued expression.",
-                    "InvokeMethodOnNull",
-                    "InvalidOperation",
-                ),
-                span,
-            ));
+            return Err(
+                self.located(ErrorRecord::runtime("You cannot call a method on a null-valued expression.", "InvokeMethodOnNull", "InvalidOperation"), span)
+            );
         }
         // Methods every object has.
         match lower.as_str() {
             "gettype" if args.is_empty() => return Ok(type_object(&target.type_name())),
             "tostring" if args.is_empty() => return Ok(Value::str(method_to_string(target))),
-            "equals" if args.len() == 1 => {
-                return Ok(Value::Bool(ops::equals(target, &args[0], true)))
-            }
-            "gethashcode" if args.is_empty() => {
-                return Ok(Value::Int(to_string(target).len() as i32))
-            }
+            "equals" if args.len() == 1 => return Ok(Value::Bool(ops::equals(target, &args[0], true))),
+            "gethashcode" if args.is_empty() => return Ok(Value::Int(to_string(target).len() as i32)),
             "foreach" | "where" if matches!(args.first(), Some(Value::ScriptBlock(_))) => {
-                let Some(Value::ScriptBlock(sb)) = args.first() else {
-                    unreachable!("checked above")
-                };
+                let Some(Value::ScriptBlock(sb)) = args.first() else { unreachable!("checked above") };
                 let sb = sb.clone();
                 let mut out = Vec::new();
                 for item in target.enumerate() {
@@ -342,33 +282,16 @@ impl Interp {
             Value::Array(a) => {
                 let items = a.borrow().clone();
                 match lower.as_str() {
-                    "contains" if args.len() == 1 => Ok(Value::Bool(
-                        items.iter().any(|x| ops::equals(x, &args[0], true)),
-                    )),
-                    "indexof" if args.len() == 1 => Ok(Value::Int(
-                        items
-                            .iter()
-                            .position(|x| ops::equals(x, &args[0], true))
-                            .map(|i| i as i32)
-                            .unwrap_or(-1),
-                    )),
+                    "contains" if args.len() == 1 => Ok(Value::Bool(items.iter().any(|x| ops::equals(x, &args[0], true)))),
+                    "indexof" if args.len() == 1 => Ok(Value::Int(items.iter().position(|x| ops::equals(x, &args[0], true)).map(|i| i as i32).unwrap_or(-1))),
                     "clone" => Ok(Value::array(items)),
-                    "getvalue" => Ok(arg_int(&args, 0)
-                        .and_then(|i| items.get(i as usize).cloned())
-                        .unwrap_or(Value::Null)),
+                    "getvalue" => Ok(arg_int(&args, 0).and_then(|i| items.get(i as usize).cloned()).unwrap_or(Value::Null)),
                     _ => Err(not_found(target, name)),
                 }
             }
             Value::Hashtable(h) => match lower.as_str() {
-                "containskey" | "contains" if args.len() == 1 => {
-                    Ok(Value::Bool(h.borrow().contains(&args[0])))
-                }
-                "containsvalue" if args.len() == 1 => Ok(Value::Bool(
-                    h.borrow()
-                        .values()
-                        .iter()
-                        .any(|v| ops::equals(v, &args[0], true)),
-                )),
+                "containskey" | "contains" if args.len() == 1 => Ok(Value::Bool(h.borrow().contains(&args[0]))),
+                "containsvalue" if args.len() == 1 => Ok(Value::Bool(h.borrow().values().iter().any(|v| ops::equals(v, &args[0], true)))),
                 "add" if args.len() == 2 => {
                     if h.borrow().contains(&args[0]) {
                         Err(ErrorRecord::runtime(
@@ -415,14 +338,8 @@ impl Interp {
             },
             Value::DateTime(d) => {
                 let add = |unit_ticks: f64| -> Result<Value, ErrorRecord> {
-                    let n = args
-                        .first()
-                        .and_then(to_num)
-                        .ok_or_else(|| arg_count_error(name, args.len()))?
-                        .as_f64();
-                    Ok(Value::DateTime(
-                        *d + chrono::Duration::microseconds((n * unit_ticks / 10.0) as i64),
-                    ))
+                    let n = args.first().and_then(to_num).ok_or_else(|| arg_count_error(name, args.len()))?.as_f64();
+                    Ok(Value::DateTime(*d + chrono::Duration::microseconds((n * unit_ticks / 10.0) as i64)))
                 };
                 match lower.as_str() {
                     "adddays" => add(864_000_000_000.0),
@@ -432,9 +349,7 @@ impl Interp {
                     "addmilliseconds" => add(10_000.0),
                     "addticks" => add(1.0),
                     "add" => match args.first() {
-                        Some(Value::TimeSpan(t)) => {
-                            Ok(Value::DateTime(*d + chrono::Duration::microseconds(t / 10)))
-                        }
+                        Some(Value::TimeSpan(t)) => Ok(Value::DateTime(*d + chrono::Duration::microseconds(t / 10))),
                         _ => Err(arg_count_error(name, args.len())),
                     },
                     "tostring" => Ok(Value::str(ops::format_value(target, &arg_str(&args, 0)))),
@@ -447,28 +362,22 @@ impl Interp {
                     _ => Err(not_found(target, name)),
                 }
             }
-            Value::Guid(g) if lower == "tostring" => {
-                Ok(Value::str(match arg_str(&args, 0).as_str() {
-                    "N" | "n" => g.simple().to_string(),
-                    "B" | "b" => format!("{{{}}}", g.hyphenated()),
-                    _ => g.hyphenated().to_string(),
-                }))
-            }
+            Value::Guid(g) if lower == "tostring" => Ok(Value::str(match arg_str(&args, 0).as_str() {
+                "N" | "n" => g.simple().to_string(),
+                "B" | "b" => format!("{{{}}}", g.hyphenated()),
+                _ => g.hyphenated().to_string(),
+            })),
             Value::ScriptBlock(sb) if lower == "invoke" || lower == "invokereturnasis" => {
                 let sb = sb.clone();
                 let items = self.capture(|i, out| i.call_block(&sb, args.clone(), None, out))?;
                 Ok(super::eval::collapse(items))
             }
-            v if v.is_numeric() && lower == "tostring" => {
-                Ok(Value::str(ops::format_value(v, &arg_str(&args, 0))))
-            }
-            v if v.is_numeric() && lower == "compareto" => Ok(Value::Int(
-                match ops::compare(v, args.first().unwrap_or(&Value::Null), false) {
-                    Some(std::cmp::Ordering::Less) => -1,
-                    Some(std::cmp::Ordering::Greater) => 1,
-                    _ => 0,
-                },
-            )),
+            v if v.is_numeric() && lower == "tostring" => Ok(Value::str(ops::format_value(v, &arg_str(&args, 0)))),
+            v if v.is_numeric() && lower == "compareto" => Ok(Value::Int(match ops::compare(v, args.first().unwrap_or(&Value::Null), false) {
+                Some(std::cmp::Ordering::Less) => -1,
+                Some(std::cmp::Ordering::Greater) => 1,
+                _ => 0,
+            })),
             _ => Err(not_found(target, name)),
         };
         r.map_err(|rec| self.located(rec, span))
@@ -489,16 +398,8 @@ impl Interp {
             (TypeKind::Double, "maxvalue") => Value::Double(f64::MAX),
             (TypeKind::String, "empty") => Value::str(""),
             (TypeKind::Guid, "empty") => Value::Guid(uuid::Uuid::nil()),
-            (TypeKind::DateTime, "now") | (TypeKind::DateTime, "utcnow") => {
-                Value::DateTime(self.clock.now())
-            }
-            (TypeKind::DateTime, "today") => Value::DateTime(
-                self.clock
-                    .now()
-                    .date()
-                    .and_hms_opt(0, 0, 0)
-                    .unwrap_or_default(),
-            ),
+            (TypeKind::DateTime, "now") | (TypeKind::DateTime, "utcnow") => Value::DateTime(self.clock.now()),
+            (TypeKind::DateTime, "today") => Value::DateTime(self.clock.now().date().and_hms_opt(0, 0, 0).unwrap_or_default()),
             (TypeKind::TimeSpan, "zero") => Value::TimeSpan(0),
             (TypeKind::Math, "pi") => Value::Double(std::f64::consts::PI),
             (TypeKind::Math, "e") => Value::Double(std::f64::consts::E),
@@ -514,13 +415,7 @@ impl Interp {
         Ok(v)
     }
 
-    pub fn call_static(
-        &mut self,
-        t: &Value,
-        name: &str,
-        args: Vec<Value>,
-        span: Span,
-    ) -> EvalResult<Value> {
+    pub fn call_static(&mut self, t: &Value, name: &str, args: Vec<Value>, span: Span) -> EvalResult<Value> {
         let Value::Type(ty) = t else {
             return Err(self.located(not_found(t, name), span));
         };
@@ -528,33 +423,17 @@ impl Interp {
         let num = |i: usize| args.get(i).and_then(to_num).map(|n| n.as_f64());
         let r: Result<Value, ErrorRecord> = match (ty.kind, lower.as_str()) {
             (TypeKind::Guid, "newguid") => Ok(Value::Guid(self.new_guid())),
-            (TypeKind::Guid, "parse") => convert::convert(args.first().unwrap_or(&Value::Null), ty)
-                .map_err(|m| call_error("Parse", &args, &m)),
-            (TypeKind::String, "isnullorempty") => Ok(Value::Bool(
-                args.first().is_none_or(|v| to_string(v).is_empty()),
-            )),
-            (TypeKind::String, "isnullorwhitespace") => Ok(Value::Bool(
-                args.first().is_none_or(|v| to_string(v).trim().is_empty()),
-            )),
+            (TypeKind::Guid, "parse") => convert::convert(args.first().unwrap_or(&Value::Null), ty).map_err(|m| call_error("Parse", &args, &m)),
+            (TypeKind::String, "isnullorempty") => Ok(Value::Bool(args.first().is_none_or(|v| to_string(v).is_empty()))),
+            (TypeKind::String, "isnullorwhitespace") => Ok(Value::Bool(args.first().is_none_or(|v| to_string(v).trim().is_empty()))),
             (TypeKind::String, "join") => {
                 let sep = arg_str(&args, 0);
-                let items: Vec<String> = args
-                    .iter()
-                    .skip(1)
-                    .flat_map(|v| v.enumerate())
-                    .map(|v| to_string(&v))
-                    .collect();
+                let items: Vec<String> = args.iter().skip(1).flat_map(|v| v.enumerate()).map(|v| to_string(&v)).collect();
                 Ok(Value::str(items.join(&sep)))
             }
-            (TypeKind::String, "concat") => {
-                Ok(Value::str(args.iter().map(to_string).collect::<String>()))
-            }
+            (TypeKind::String, "concat") => Ok(Value::str(args.iter().map(to_string).collect::<String>())),
             (TypeKind::String, "format") => {
-                let rest: Vec<Value> = if args.len() == 2 {
-                    args[1].enumerate()
-                } else {
-                    args.iter().skip(1).cloned().collect()
-                };
+                let rest: Vec<Value> = if args.len() == 2 { args[1].enumerate() } else { args.iter().skip(1).cloned().collect() };
                 ops::format(&arg_str(&args, 0), &rest)
             }
             (TypeKind::String, "equals") => Ok(Value::Bool(arg_str(&args, 0) == arg_str(&args, 1))),
@@ -566,25 +445,15 @@ impl Interp {
                 (Some(x), None) => Ok(Value::Double(x.round_ties_even())),
                 _ => Err(arg_count_error(name, args.len())),
             },
-            (TypeKind::Math, "floor") => num(0)
-                .map(|x| Value::Double(x.floor()))
-                .ok_or_else(|| arg_count_error(name, args.len())),
-            (TypeKind::Math, "ceiling") => num(0)
-                .map(|x| Value::Double(x.ceil()))
-                .ok_or_else(|| arg_count_error(name, args.len())),
-            (TypeKind::Math, "truncate") => num(0)
-                .map(|x| Value::Double(x.trunc()))
-                .ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "floor") => num(0).map(|x| Value::Double(x.floor())).ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "ceiling") => num(0).map(|x| Value::Double(x.ceil())).ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "truncate") => num(0).map(|x| Value::Double(x.trunc())).ok_or_else(|| arg_count_error(name, args.len())),
             (TypeKind::Math, "abs") => match args.first() {
                 Some(Value::Int(i)) => Ok(Value::Int(i.abs())),
-                Some(v) => to_num(v)
-                    .map(|n| Value::Double(n.as_f64().abs()))
-                    .ok_or_else(|| arg_count_error(name, 1)),
+                Some(v) => to_num(v).map(|n| Value::Double(n.as_f64().abs())).ok_or_else(|| arg_count_error(name, 1)),
                 None => Err(arg_count_error(name, 0)),
             },
-            (TypeKind::Math, "sqrt") => num(0)
-                .map(|x| Value::Double(x.sqrt()))
-                .ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "sqrt") => num(0).map(|x| Value::Double(x.sqrt())).ok_or_else(|| arg_count_error(name, args.len())),
             (TypeKind::Math, "pow") => match (num(0), num(1)) {
                 (Some(a), Some(b)) => Ok(Value::Double(a.powf(b))),
                 _ => Err(arg_count_error(name, args.len())),
@@ -592,22 +461,11 @@ impl Interp {
             (TypeKind::Math, "max") | (TypeKind::Math, "min") if args.len() == 2 => {
                 let o = ops::compare(&args[0], &args[1], false);
                 let first_bigger = o == Some(std::cmp::Ordering::Greater);
-                Ok(if (lower == "max") == first_bigger {
-                    args[0].clone()
-                } else {
-                    args[1].clone()
-                })
+                Ok(if (lower == "max") == first_bigger { args[0].clone() } else { args[1].clone() })
             }
-            (
-                TypeKind::Int
-                | TypeKind::Long
-                | TypeKind::Double
-                | TypeKind::UInt
-                | TypeKind::DateTime
-                | TypeKind::TimeSpan,
-                "parse",
-            ) => convert::convert(args.first().unwrap_or(&Value::Null), ty)
-                .map_err(|m| call_error("Parse", &args, &m)),
+            (TypeKind::Int | TypeKind::Long | TypeKind::Double | TypeKind::UInt | TypeKind::DateTime | TypeKind::TimeSpan, "parse") => {
+                convert::convert(args.first().unwrap_or(&Value::Null), ty).map_err(|m| call_error("Parse", &args, &m))
+            }
             (TypeKind::TimeSpan, f) if f.starts_with("from") => {
                 let unit = match f {
                     "fromdays" => 864_000_000_000.0,
@@ -617,9 +475,7 @@ impl Interp {
                     "frommilliseconds" => 10_000.0,
                     _ => 1.0,
                 };
-                num(0)
-                    .map(|x| Value::TimeSpan((x * unit) as i64))
-                    .ok_or_else(|| arg_count_error(name, args.len()))
+                num(0).map(|x| Value::TimeSpan((x * unit) as i64)).ok_or_else(|| arg_count_error(name, args.len()))
             }
             (TypeKind::Convert, f) if f.starts_with("to") => {
                 let target = match f {
@@ -631,49 +487,25 @@ impl Interp {
                     _ => None,
                 };
                 match target {
-                    Some(k) => convert::convert(
-                        args.first().unwrap_or(&Value::Null),
-                        &TypeRef {
-                            kind: k,
-                            is_array: false,
-                        },
-                    )
-                    .map_err(|m| call_error(name, &args, &m)),
+                    Some(k) => {
+                        convert::convert(args.first().unwrap_or(&Value::Null), &TypeRef { kind: k, is_array: false }).map_err(|m| call_error(name, &args, &m))
+                    }
                     None => Err(not_found(t, name)),
                 }
             }
             (TypeKind::Regex, "escape") => Ok(Value::str(regex::escape(&arg_str(&args, 0)))),
-            (TypeKind::Regex, "ismatch") => ops::match_scalar(
-                &Value::str(arg_str(&args, 0)),
-                &Value::str(arg_str(&args, 1)),
-                true,
-            )
-            .map(|(m, _)| Value::Bool(m)),
-            (TypeKind::Regex, "replace") => ops::replace(
-                &Value::str(arg_str(&args, 0)),
-                &Value::str(arg_str(&args, 1)),
-                &Value::str(arg_str(&args, 2)),
-                true,
-            ),
-            (TypeKind::Regex, "split") => ops::split(
-                &Value::str(arg_str(&args, 0)),
-                Some(&Value::str(arg_str(&args, 1))),
-                None,
-                true,
-            ),
+            (TypeKind::Regex, "ismatch") => {
+                ops::match_scalar(&Value::str(arg_str(&args, 0)), &Value::str(arg_str(&args, 1)), true).map(|(m, _)| Value::Bool(m))
+            }
+            (TypeKind::Regex, "replace") => ops::replace(&Value::str(arg_str(&args, 0)), &Value::str(arg_str(&args, 1)), &Value::str(arg_str(&args, 2)), true),
+            (TypeKind::Regex, "split") => ops::split(&Value::str(arg_str(&args, 0)), Some(&Value::str(arg_str(&args, 1))), None, true),
             (TypeKind::Console, "writeline") => {
                 self.host.write_host(&arg_str(&args, 0), true);
                 Ok(Value::Null)
             }
-            (TypeKind::Enum(def), "getnames") => Ok(Value::array(
-                def.members.iter().map(|(n, _)| Value::str(n)).collect(),
-            )),
+            (TypeKind::Enum(def), "getnames") => Ok(Value::array(def.members.iter().map(|(n, _)| Value::str(n)).collect())),
             _ => Err(ErrorRecord::runtime(
-                format!(
-                    "Method invocation failed because [{}] does not contain a method named '{}'.",
-                    ty.full_name(),
-                    name
-                ),
+                format!("Method invocation failed because [{}] does not contain a method named '{}'.", ty.full_name(), name),
                 "MethodNotFound",
                 "InvalidOperation",
             )),
@@ -692,19 +524,14 @@ impl Interp {
 
 fn call_error(method: &str, args: &[Value], inner: &str) -> ErrorRecord {
     ErrorRecord::runtime(
-        format!(
-            "Exception calling \"{method}\" with \"{}\" argument(s): \"{inner}\"",
-            args.len()
-        ),
+        format!("Exception calling \"{method}\" with \"{}\" argument(s): \"{inner}\"", args.len()),
         "MethodInvocationException",
         "NotSpecified",
     )
 }
 
 fn datetime_ticks(d: &chrono::NaiveDateTime) -> i64 {
-    let epoch = chrono::NaiveDate::from_ymd_opt(1, 1, 1)
-        .and_then(|x| x.and_hms_opt(0, 0, 0))
-        .unwrap_or_default();
+    let epoch = chrono::NaiveDate::from_ymd_opt(1, 1, 1).and_then(|x| x.and_hms_opt(0, 0, 0)).unwrap_or_default();
     (*d - epoch).num_microseconds().unwrap_or(0) * 10
 }
 
@@ -734,42 +561,20 @@ fn psobject_view(o: &PsObject) -> Value {
             info.add_typed(
                 "MemberType",
                 "System.Management.Automation.PSMemberTypes",
-                Value::str(if p.kind == super::value::PropKind::Note {
-                    "NoteProperty"
-                } else {
-                    "Property"
-                }),
+                Value::str(if p.kind == super::value::PropKind::Note { "NoteProperty" } else { "Property" }),
             );
             info.add_typed("TypeNameOfValue", "string", Value::str(p.value.type_name()));
             Value::object(info)
         })
         .collect();
-    view.add_typed(
-        "Properties",
-        "System.Management.Automation.PSMemberInfoCollection",
-        Value::array(props),
-    );
-    view.add_typed(
-        "TypeNames",
-        "System.Collections.ObjectModel.Collection",
-        Value::array(o.type_names.iter().map(Value::str).collect()),
-    );
+    view.add_typed("Properties", "System.Management.Automation.PSMemberInfoCollection", Value::array(props));
+    view.add_typed("TypeNames", "System.Collections.ObjectModel.Collection", Value::array(o.type_names.iter().map(Value::str).collect()));
     Value::object(view)
 }
 
-fn string_method(
-    s: &Rc<str>,
-    lower: &str,
-    name: &str,
-    args: &[Value],
-) -> Result<Value, ErrorRecord> {
+fn string_method(s: &Rc<str>, lower: &str, name: &str, args: &[Value]) -> Result<Value, ErrorRecord> {
     let a0 = || arg_str(args, 0);
-    let chars_arg = |args: &[Value]| -> Vec<char> {
-        args.iter()
-            .flat_map(|v| v.enumerate())
-            .flat_map(|v| to_string(&v).chars().collect::<Vec<_>>())
-            .collect()
-    };
+    let chars_arg = |args: &[Value]| -> Vec<char> { args.iter().flat_map(|v| v.enumerate()).flat_map(|v| to_string(&v).chars().collect::<Vec<_>>()).collect() };
     let out = match lower {
         "toupper" | "toupperinvariant" => Value::str(s.to_uppercase()),
         "tolower" | "tolowerinvariant" => Value::str(s.to_lowercase()),
@@ -791,24 +596,13 @@ fn string_method(
         "contains" => Value::Bool(s.contains(a0().as_str())),
         "startswith" => Value::Bool(s.starts_with(a0().as_str())),
         "endswith" => Value::Bool(s.ends_with(a0().as_str())),
-        "indexof" => Value::Int(
-            s.find(a0().as_str())
-                .map(|b| s[..b].chars().count() as i32)
-                .unwrap_or(-1),
-        ),
-        "lastindexof" => Value::Int(
-            s.rfind(a0().as_str())
-                .map(|b| s[..b].chars().count() as i32)
-                .unwrap_or(-1),
-        ),
+        "indexof" => Value::Int(s.find(a0().as_str()).map(|b| s[..b].chars().count() as i32).unwrap_or(-1)),
+        "lastindexof" => Value::Int(s.rfind(a0().as_str()).map(|b| s[..b].chars().count() as i32).unwrap_or(-1)),
         "replace" if args.len() == 2 => Value::str(s.replace(a0().as_str(), &arg_str(args, 1))),
         "split" => {
             let seps = chars_arg(&args[..args.len().min(1)]);
-            let parts: Vec<Value> = if seps.is_empty() {
-                s.split(char::is_whitespace).map(Value::str).collect()
-            } else {
-                s.split(|c| seps.contains(&c)).map(Value::str).collect()
-            };
+            let parts: Vec<Value> =
+                if seps.is_empty() { s.split(char::is_whitespace).map(Value::str).collect() } else { s.split(|c| seps.contains(&c)).map(Value::str).collect() };
             Value::array(parts)
         }
         "substring" => {
@@ -830,47 +624,26 @@ fn string_method(
                     "NotSpecified",
                 ));
             }
-            Value::str(
-                chars[start as usize..(start + len) as usize]
-                    .iter()
-                    .collect::<String>(),
-            )
+            Value::str(chars[start as usize..(start + len) as usize].iter().collect::<String>())
         }
         "padleft" | "padright" => {
             let width = arg_int(args, 0).unwrap_or(0).max(0) as usize;
             let fill = arg_str(args, 1).chars().next().unwrap_or(' ');
             let len = s.chars().count();
             let pad: String = std::iter::repeat_n(fill, width.saturating_sub(len)).collect();
-            Value::str(if lower == "padleft" {
-                format!("{pad}{s}")
-            } else {
-                format!("{s}{pad}")
-            })
+            Value::str(if lower == "padleft" { format!("{pad}{s}") } else { format!("{s}{pad}") })
         }
         "insert" => {
             let i = arg_int(args, 0).unwrap_or(0).max(0) as usize;
             let chars: Vec<char> = s.chars().collect();
             let i = i.min(chars.len());
-            Value::str(format!(
-                "{}{}{}",
-                chars[..i].iter().collect::<String>(),
-                arg_str(args, 1),
-                chars[i..].iter().collect::<String>()
-            ))
+            Value::str(format!("{}{}{}", chars[..i].iter().collect::<String>(), arg_str(args, 1), chars[i..].iter().collect::<String>()))
         }
         "remove" => {
             let chars: Vec<char> = s.chars().collect();
             let start = (arg_int(args, 0).unwrap_or(0).max(0) as usize).min(chars.len());
-            let count = arg_int(args, 1)
-                .map(|c| c.max(0) as usize)
-                .unwrap_or(chars.len() - start)
-                .min(chars.len() - start);
-            Value::str(
-                chars[..start]
-                    .iter()
-                    .chain(chars[start + count..].iter())
-                    .collect::<String>(),
-            )
+            let count = arg_int(args, 1).map(|c| c.max(0) as usize).unwrap_or(chars.len() - start).min(chars.len() - start);
+            Value::str(chars[..start].iter().chain(chars[start + count..].iter()).collect::<String>())
         }
         "tochararray" => Value::array(s.chars().map(Value::Char).collect()),
         "compareto" => Value::Int(match s.as_ref().cmp(a0().as_str()) {

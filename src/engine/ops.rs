@@ -59,23 +59,13 @@ fn arith_operands(a: &Value, b: &Value, op: &str) -> Result<(Num, Num), ErrorRec
                     "InvalidArgument",
                 ));
             }
-            Err(op_error(
-                format!(
-                    "Method invocation failed because [{}] does not contain a method named '{}'.",
-                    bad.type_name(),
-                    op
-                ),
-                "MethodNotFound",
-            ))
+            Err(op_error(format!("Method invocation failed because [{}] does not contain a method named '{}'.", bad.type_name(), op), "MethodNotFound"))
         }
     }
 }
 
 fn is_float(a: &Value, b: &Value, na: Num, nb: Num) -> bool {
-    matches!(na, Num::F(_))
-        || matches!(nb, Num::F(_))
-        || matches!(a, Value::Double(_))
-        || matches!(b, Value::Double(_))
+    matches!(na, Num::F(_)) || matches!(nb, Num::F(_)) || matches!(a, Value::Double(_)) || matches!(b, Value::Double(_))
 }
 
 pub fn add(a: &Value, b: &Value) -> OpResult {
@@ -114,7 +104,9 @@ pub fn add(a: &Value, b: &Value) -> OpResult {
             Value::TimeSpan(t) => Ok(Value::DateTime(*d + chrono::Duration::microseconds(t / 10))),
             other => match to_num(other) {
                 Some(n) => Ok(Value::DateTime(*d + chrono::Duration::microseconds((n.as_f64() / 10.0) as i64))),
-                None => Err(op_error("Method invocation failed because [System.DateTime] does not contain a method named 'op_Addition'.".into(), "MethodNotFound")),
+                None => {
+                    Err(op_error("Method invocation failed because [System.DateTime] does not contain a method named 'op_Addition'.".into(), "MethodNotFound"))
+                }
             },
         },
         Value::TimeSpan(t) => match b {
@@ -141,9 +133,7 @@ fn as_i128(n: Num) -> i128 {
 
 pub fn sub(a: &Value, b: &Value) -> OpResult {
     if let (Value::DateTime(x), Value::DateTime(y)) = (a, b) {
-        return Ok(Value::TimeSpan(
-            (*x - *y).num_microseconds().unwrap_or(0) * 10,
-        ));
+        return Ok(Value::TimeSpan((*x - *y).num_microseconds().unwrap_or(0) * 10));
     }
     if let (Value::DateTime(x), Value::TimeSpan(t)) = (a, b) {
         return Ok(Value::DateTime(*x - chrono::Duration::microseconds(t / 10)));
@@ -163,10 +153,7 @@ pub fn mul(a: &Value, b: &Value) -> OpResult {
         Value::Str(s) => {
             let n = to_num(b).map(|n| as_i128(n)).unwrap_or(0).max(0) as usize;
             if s.len().saturating_mul(n) > 1 << 30 {
-                return Err(op_error(
-                    "The operation would allocate more memory than is allowed.".into(),
-                    "OutOfMemory",
-                ));
+                return Err(op_error("The operation would allocate more memory than is allowed.".into(), "OutOfMemory"));
             }
             Ok(Value::str(s.repeat(n)))
         }
@@ -174,10 +161,7 @@ pub fn mul(a: &Value, b: &Value) -> OpResult {
             let n = to_num(b).map(|n| as_i128(n)).unwrap_or(0).max(0) as usize;
             let items = arr.borrow();
             if items.len().saturating_mul(n) > 1 << 26 {
-                return Err(op_error(
-                    "The operation would allocate more memory than is allowed.".into(),
-                    "OutOfMemory",
-                ));
+                return Err(op_error("The operation would allocate more memory than is allowed.".into(), "OutOfMemory"));
             }
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
@@ -198,11 +182,7 @@ pub fn mul(a: &Value, b: &Value) -> OpResult {
 pub fn div(a: &Value, b: &Value) -> OpResult {
     let (x, y) = arith_operands(a, b, "op_Division")?;
     if y.as_f64() == 0.0 && !is_float(a, b, x, y) {
-        return Err(ErrorRecord::runtime(
-            "Attempted to divide by zero.",
-            "RuntimeException",
-            "NotSpecified",
-        ));
+        return Err(ErrorRecord::runtime("Attempted to divide by zero.", "RuntimeException", "NotSpecified"));
     }
     if !is_float(a, b, x, y) {
         let (p, q) = (as_i128(x), as_i128(y));
@@ -219,11 +199,7 @@ pub fn rem(a: &Value, b: &Value) -> OpResult {
         return Ok(Value::Double(x.as_f64() % y.as_f64()));
     }
     if as_i128(y) == 0 {
-        return Err(ErrorRecord::runtime(
-            "Attempted to divide by zero.",
-            "RuntimeException",
-            "NotSpecified",
-        ));
+        return Err(ErrorRecord::runtime("Attempted to divide by zero.", "RuntimeException", "NotSpecified"));
     }
     Ok(int_result(a, b, as_i128(x) % as_i128(y)))
 }
@@ -232,7 +208,9 @@ pub fn negate(a: &Value) -> OpResult {
     match to_num(a) {
         Some(Num::F(f)) => Ok(Value::Double(-f)),
         Some(n) => Ok(int_result(a, &Value::Int(0), -as_i128(n))),
-        None => Err(op_error(format!("Method invocation failed because [{}] does not contain a method named 'op_UnaryNegation'.", a.type_name()), "MethodNotFound")),
+        None => {
+            Err(op_error(format!("Method invocation failed because [{}] does not contain a method named 'op_UnaryNegation'.", a.type_name()), "MethodNotFound"))
+        }
     }
 }
 
@@ -265,9 +243,7 @@ pub fn equals(a: &Value, b: &Value, cs: bool) -> bool {
         (Value::Enum(e), _) => match b {
             Value::Str(s) => e.name.eq_ignore_ascii_case(s.trim()),
             Value::Enum(o) => e.value == o.value,
-            other => to_num(other)
-                .map(|n| n.as_f64() == e.value as f64)
-                .unwrap_or(false),
+            other => to_num(other).map(|n| n.as_f64() == e.value as f64).unwrap_or(false),
         },
         (Value::Guid(g), _) => match b {
             Value::Guid(o) => g == o,
@@ -280,14 +256,7 @@ pub fn equals(a: &Value, b: &Value, cs: bool) -> bool {
             Some(y) => num_eq(to_num(a).unwrap_or(Num::I(0)), y),
             None => false,
         },
-        (
-            Value::Object(_)
-            | Value::Array(_)
-            | Value::Hashtable(_)
-            | Value::ScriptBlock(_)
-            | Value::Error(_),
-            _,
-        ) => a.same_reference(b),
+        (Value::Object(_) | Value::Array(_) | Value::Hashtable(_) | Value::ScriptBlock(_) | Value::Error(_), _) => a.same_reference(b),
         (Value::Type(x), Value::Type(y)) => x == y,
         _ => str_cmp(&to_string(a), &to_string(b), cs) == Ordering::Equal,
     }
@@ -372,27 +341,15 @@ pub fn like(value: &Value, pattern: &Value, cs: bool) -> bool {
 
 /// Compiles a .NET-style pattern, case-insensitive unless `cs`.
 pub fn regex(pattern: &str, cs: bool) -> Result<Regex, ErrorRecord> {
-    let src = if cs {
-        pattern.to_string()
-    } else {
-        format!("(?i){pattern}")
-    };
+    let src = if cs { pattern.to_string() } else { format!("(?i){pattern}") };
     Regex::new(&src).map_err(|e| {
-        ErrorRecord::runtime(
-            format!("The regular expression pattern {pattern} is not valid."),
-            "InvalidRegularExpression",
-            "InvalidOperation",
-        )
-        .with_target(&Value::str(e.to_string()))
+        ErrorRecord::runtime(format!("The regular expression pattern {pattern} is not valid."), "InvalidRegularExpression", "InvalidOperation")
+            .with_target(&Value::str(e.to_string()))
     })
 }
 
 /// `-match` on a scalar: the outcome and the `$Matches` table when it matched.
-pub fn match_scalar(
-    value: &Value,
-    pattern: &Value,
-    cs: bool,
-) -> Result<(bool, Option<Hashtable>), ErrorRecord> {
+pub fn match_scalar(value: &Value, pattern: &Value, cs: bool) -> Result<(bool, Option<Hashtable>), ErrorRecord> {
     let re = regex(&to_string(pattern), cs)?;
     let text = to_string(value);
     match re.captures(&text) {
@@ -417,9 +374,7 @@ pub fn match_scalar(
 pub fn replace(value: &Value, pattern: &Value, replacement: &Value, cs: bool) -> OpResult {
     let re = regex(&to_string(pattern), cs)?;
     let rep = to_string(replacement);
-    Ok(Value::str(
-        re.replace_all(&to_string(value), rep.as_str()).into_owned(),
-    ))
+    Ok(Value::str(re.replace_all(&to_string(value), rep.as_str()).into_owned()))
 }
 
 pub fn split(value: &Value, pattern: Option<&Value>, limit: Option<usize>, cs: bool) -> OpResult {
@@ -442,12 +397,8 @@ pub fn split(value: &Value, pattern: Option<&Value>, limit: Option<usize>, cs: b
 /// .NET composite formatting: `{index[,alignment][:format]}` with `{{`/`}}` escapes.
 pub fn format(fmt: &str, args: &[Value]) -> OpResult {
     let bad = || {
-        ErrorRecord::runtime(
-            format!("Error formatting a string: Input string was not in a correct format.."),
-            "FormatError",
-            "InvalidOperation",
-        )
-        .with_target(&Value::str(fmt))
+        ErrorRecord::runtime(format!("Error formatting a string: Input string was not in a correct format.."), "FormatError", "InvalidOperation")
+            .with_target(&Value::str(fmt))
     };
     let mut out = String::new();
     let mut chars = fmt.chars().peekable();
@@ -496,9 +447,7 @@ pub fn format(fmt: &str, args: &[Value]) -> OpResult {
                     None => to_string(arg),
                 };
                 match align.map(|a| a.parse::<i64>()) {
-                    Some(Ok(w)) if w < 0 => {
-                        out.push_str(&format!("{:<width$}", text, width = (-w) as usize))
-                    }
+                    Some(Ok(w)) if w < 0 => out.push_str(&format!("{:<width$}", text, width = (-w) as usize)),
                     Some(Ok(w)) => out.push_str(&format!("{:>width$}", text, width = w as usize)),
                     Some(Err(_)) => return Err(bad()),
                     None => out.push_str(&text),
@@ -543,20 +492,12 @@ pub fn format_value(v: &Value, spec: &str) -> String {
                 s
             }
         }
-        'P' => format!(
-            "{} %",
-            group_thousands(&format!("{:.*}", digits.unwrap_or(2), f * 100.0))
-        ),
+        'P' => format!("{} %", group_thousands(&format!("{:.*}", digits.unwrap_or(2), f * 100.0))),
         'E' => {
             let s = format!("{:.*e}", digits.unwrap_or(6), f);
             let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
             let e: i32 = e.parse().unwrap_or(0);
-            format!(
-                "{m}{}{}{:03}",
-                if kind == 'e' { 'e' } else { 'E' },
-                if e < 0 { '-' } else { '+' },
-                e.abs()
-            )
+            format!("{m}{}{}{:03}", if kind == 'e' { 'e' } else { 'E' }, if e < 0 { '-' } else { '+' }, e.abs())
         }
         'G' => match digits {
             Some(p) if p > 0 => convert::format_general(f, p),
@@ -596,48 +537,24 @@ fn group_thousands(s: &str) -> String {
 
 /// Custom patterns such as `0.00` or `#,##0`.
 fn custom_number_format(f: f64, spec: &str) -> String {
-    let decimals = spec
-        .split_once('.')
-        .map(|(_, d)| d.chars().filter(|c| *c == '0' || *c == '#').count())
-        .unwrap_or(0);
-    let min_int = spec
-        .split('.')
-        .next()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| *c == '0')
-        .count();
+    let decimals = spec.split_once('.').map(|(_, d)| d.chars().filter(|c| *c == '0' || *c == '#').count()).unwrap_or(0);
+    let min_int = spec.split('.').next().unwrap_or("").chars().filter(|c| *c == '0').count();
     let mut s = format!("{:.*}", decimals, f);
-    if let Some(frac_zeros) = spec
-        .split_once('.')
-        .map(|(_, d)| d.chars().filter(|c| *c == '0').count())
-    {
+    if let Some(frac_zeros) = spec.split_once('.').map(|(_, d)| d.chars().filter(|c| *c == '0').count()) {
         if let Some((i, d)) = s.clone().split_once('.') {
             let mut d = d.to_string();
             while d.len() > frac_zeros && d.ends_with('0') {
                 d.pop();
             }
-            s = if d.is_empty() {
-                i.to_string()
-            } else {
-                format!("{i}.{d}")
-            };
+            s = if d.is_empty() { i.to_string() } else { format!("{i}.{d}") };
         }
     }
     let (int, rest) = match s.split_once('.') {
         Some((i, r)) => (i.to_string(), format!(".{r}")),
         None => (s.clone(), String::new()),
     };
-    let int = if int.trim_start_matches('-').len() < min_int {
-        format!("{:0>width$}", int, width = min_int)
-    } else {
-        int
-    };
-    let int = if int == "0" && min_int == 0 && !rest.is_empty() {
-        String::new()
-    } else {
-        int
-    };
+    let int = if int.trim_start_matches('-').len() < min_int { format!("{:0>width$}", int, width = min_int) } else { int };
+    let int = if int == "0" && min_int == 0 && !rest.is_empty() { String::new() } else { int };
     let out = format!("{int}{rest}");
     if spec.contains(',') {
         group_thousands(&out)
@@ -713,31 +630,13 @@ mod tests {
 
     #[test]
     fn arithmetic_follows_powershell() {
-        assert!(matches!(
-            add(&Value::Int(1), &Value::Int(2)),
-            Ok(Value::Int(3))
-        ));
-        assert!(matches!(
-            add(&Value::Int(i32::MAX), &Value::Int(1)),
-            Ok(Value::Double(_))
-        ));
-        assert!(matches!(
-            div(&Value::Int(6), &Value::Int(3)),
-            Ok(Value::Int(2))
-        ));
+        assert!(matches!(add(&Value::Int(1), &Value::Int(2)), Ok(Value::Int(3))));
+        assert!(matches!(add(&Value::Int(i32::MAX), &Value::Int(1)), Ok(Value::Double(_))));
+        assert!(matches!(div(&Value::Int(6), &Value::Int(3)), Ok(Value::Int(2))));
         assert!(matches!(div(&Value::Int(1), &Value::Int(2)), Ok(Value::Double(d)) if d == 0.5));
-        assert_eq!(
-            to_string(&add(&Value::str("a"), &Value::Int(1)).unwrap()),
-            "a1"
-        );
-        assert!(matches!(
-            add(&Value::Int(1), &Value::str("2")),
-            Ok(Value::Int(3))
-        ));
-        assert_eq!(
-            to_string(&mul(&Value::str("ab"), &Value::Int(3)).unwrap()),
-            "ababab"
-        );
+        assert_eq!(to_string(&add(&Value::str("a"), &Value::Int(1)).unwrap()), "a1");
+        assert!(matches!(add(&Value::Int(1), &Value::str("2")), Ok(Value::Int(3))));
+        assert_eq!(to_string(&mul(&Value::str("ab"), &Value::Int(3)).unwrap()), "ababab");
     }
 
     #[test]
@@ -747,14 +646,8 @@ mod tests {
         assert!(!equals(&Value::str("ABC"), &Value::str("abc"), true));
         assert!(!equals(&Value::str(""), &Value::Null, false));
         assert!(equals(&Value::UInt(200), &Value::Int(200), false));
-        assert_eq!(
-            compare(&Value::Int(2), &Value::str("10"), false),
-            Some(Ordering::Less)
-        );
-        assert_eq!(
-            compare(&Value::str("2"), &Value::Int(10), false),
-            Some(Ordering::Greater)
-        );
+        assert_eq!(compare(&Value::Int(2), &Value::str("10"), false), Some(Ordering::Less));
+        assert_eq!(compare(&Value::str("2"), &Value::Int(10), false), Some(Ordering::Greater));
     }
 
     #[test]
@@ -768,10 +661,7 @@ mod tests {
     #[test]
     fn composite_format() {
         let f = |s: &str, a: Vec<Value>| to_string(&format(s, &a).unwrap());
-        assert_eq!(
-            f("{0} and {1}", vec![Value::Int(1), Value::str("x")]),
-            "1 and x"
-        );
+        assert_eq!(f("{0} and {1}", vec![Value::Int(1), Value::str("x")]), "1 and x");
         assert_eq!(f("{0,5}|{0,-5}|", vec![Value::Int(42)]), "   42|42   |");
         assert_eq!(f("{0:N2}", vec![Value::Double(1234.5)]), "1,234.50");
         assert_eq!(f("{0:D4}", vec![Value::Int(7)]), "0007");

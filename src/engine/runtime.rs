@@ -57,16 +57,13 @@ impl Clock for VirtualClock {
         self.0.get()
     }
     fn advance(&self, ticks: i64) {
-        self.0
-            .set(self.0.get() + chrono::Duration::microseconds(ticks / 10));
+        self.0.set(self.0.get() + chrono::Duration::microseconds(ticks / 10));
     }
 }
 
 /// The instant a fresh virtual clock starts at.
 pub fn default_epoch() -> chrono::NaiveDateTime {
-    chrono::NaiveDate::from_ymd_opt(2016, 10, 3)
-        .and_then(|d| d.and_hms_opt(9, 0, 0))
-        .unwrap_or_default()
+    chrono::NaiveDate::from_ymd_opt(2016, 10, 3).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap_or_default()
 }
 
 /// A variable and its optional type constraint (`[int]$x = 1`).
@@ -138,10 +135,7 @@ pub const MAX_CALL_DEPTH: usize = 100;
 
 impl Interp {
     pub fn new(host: Box<dyn Host>) -> Interp {
-        let global = Rc::new(RefCell::new(Scope {
-            is_script: true,
-            ..Default::default()
-        }));
+        let global = Rc::new(RefCell::new(Scope { is_script: true, ..Default::default() }));
         let mut interp = Interp {
             host,
             commands: HashMap::new(),
@@ -168,32 +162,18 @@ impl Interp {
             ("USERNAME", "admin"),
             ("USERPROFILE", "C:\\Users\\admin"),
             ("TEMP", "C:\\Users\\admin\\AppData\\Local\\Temp"),
-            (
-                "PSModulePath",
-                "C:\\Program Files\\WindowsPowerShell\\Modules",
-            ),
+            ("PSModulePath", "C:\\Program Files\\WindowsPowerShell\\Modules"),
             ("OS", "Windows_NT"),
         ] {
-            interp
-                .env
-                .insert(k.to_ascii_lowercase(), (k.to_string(), v.to_string()));
+            interp.env.insert(k.to_ascii_lowercase(), (k.to_string(), v.to_string()));
         }
         interp.init_variables();
         interp
     }
 
     fn init_variables(&mut self) {
-        let pref = |name: &str| {
-            Value::enum_value(
-                ACTION_PREFERENCE.full_name,
-                name,
-                ACTION_PREFERENCE.parse(name).map(|(_, v)| v).unwrap_or(0),
-            )
-        };
-        let pref_type = Rc::new(TypeRef {
-            kind: super::value::TypeKind::Enum(&ACTION_PREFERENCE),
-            is_array: false,
-        });
+        let pref = |name: &str| Value::enum_value(ACTION_PREFERENCE.full_name, name, ACTION_PREFERENCE.parse(name).map(|(_, v)| v).unwrap_or(0));
+        let pref_type = Rc::new(TypeRef { kind: super::value::TypeKind::Enum(&ACTION_PREFERENCE), is_array: false });
         for (name, value) in [
             ("ErrorActionPreference", "Continue"),
             ("WarningPreference", "Continue"),
@@ -204,15 +184,8 @@ impl Interp {
         ] {
             self.define_global(name, pref(value), Some(pref_type.clone()));
         }
-        let confirm_type = Rc::new(TypeRef {
-            kind: super::value::TypeKind::Enum(&types::CONFIRM_IMPACT),
-            is_array: false,
-        });
-        self.define_global(
-            "ConfirmPreference",
-            Value::enum_value(types::CONFIRM_IMPACT.full_name, "High", 3),
-            Some(confirm_type),
-        );
+        let confirm_type = Rc::new(TypeRef { kind: super::value::TypeKind::Enum(&types::CONFIRM_IMPACT), is_array: false });
+        self.define_global("ConfirmPreference", Value::enum_value(types::CONFIRM_IMPACT.full_name, "High", 3), Some(confirm_type));
         self.define_global("Error", Value::Array(self.errors.clone()), None);
         self.define_global("FormatEnumerationLimit", Value::Int(4), None);
         self.define_global("OFS", Value::Null, None);
@@ -227,10 +200,7 @@ impl Interp {
         for (k, v) in [
             ("PSVersion", "5.1.14393.206"),
             ("PSEdition", "Desktop"),
-            (
-                "PSCompatibleVersions",
-                "1.0, 2.0, 3.0, 4.0, 5.0, 5.1.14393.206",
-            ),
+            ("PSCompatibleVersions", "1.0, 2.0, 3.0, 4.0, 5.0, 5.1.14393.206"),
             ("BuildVersion", "10.0.14393.206"),
             ("CLRVersion", "4.0.30319.42000"),
             ("WSManStackVersion", "3.0"),
@@ -250,10 +220,7 @@ impl Interp {
     }
 
     fn define_global(&mut self, name: &str, value: Value, constraint: Option<Rc<TypeRef>>) {
-        self.global
-            .borrow_mut()
-            .vars
-            .insert(name.to_ascii_lowercase(), Variable { value, constraint });
+        self.global.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value, constraint });
     }
 
     pub fn new_pipeline_id(&mut self) -> u64 {
@@ -268,31 +235,23 @@ impl Interp {
     }
 
     pub fn extension<T: Any>(&mut self) -> Option<&mut T> {
-        self.extensions
-            .iter_mut()
-            .find_map(|e| e.downcast_mut::<T>())
+        self.extensions.iter_mut().find_map(|e| e.downcast_mut::<T>())
     }
 
     // ---------------------------------------------------------------- commands
 
     pub fn register(&mut self, info: CommandInfo) {
-        self.commands
-            .insert(info.name.to_ascii_lowercase(), Rc::new(info));
+        self.commands.insert(info.name.to_ascii_lowercase(), Rc::new(info));
     }
 
     pub fn alias(&mut self, alias: &str, target: &str) {
-        self.aliases
-            .insert(alias.to_ascii_lowercase(), target.to_string());
+        self.aliases.insert(alias.to_ascii_lowercase(), target.to_string());
     }
 
     /// Resolves a command name: alias, then function, then cmdlet, then `Get-<name>`.
     pub fn resolve_command(&self, name: &str) -> Option<Rc<CommandInfo>> {
         let lower = name.to_ascii_lowercase();
-        let target = self
-            .aliases
-            .get(&lower)
-            .map(|t| t.to_ascii_lowercase())
-            .unwrap_or(lower.clone());
+        let target = self.aliases.get(&lower).map(|t| t.to_ascii_lowercase()).unwrap_or(lower.clone());
         if let Some(f) = self.lookup_function(&target) {
             return Some(f);
         }
@@ -338,11 +297,7 @@ impl Interp {
             out.extend(s.borrow().functions.values().cloned());
             scope = s.borrow().parent.clone();
         }
-        out.sort_by(|a, b| {
-            a.name
-                .to_ascii_lowercase()
-                .cmp(&b.name.to_ascii_lowercase())
-        });
+        out.sort_by(|a, b| a.name.to_ascii_lowercase().cmp(&b.name.to_ascii_lowercase()));
         out.dedup_by(|a, b| a.name.eq_ignore_ascii_case(&b.name));
         out
     }
@@ -354,11 +309,7 @@ impl Interp {
     // ---------------------------------------------------------------- variables
 
     pub fn new_scope(&self, parent: &ScopeRef, is_script: bool) -> ScopeRef {
-        Rc::new(RefCell::new(Scope {
-            parent: Some(parent.clone()),
-            is_script,
-            ..Default::default()
-        }))
+        Rc::new(RefCell::new(Scope { parent: Some(parent.clone()), is_script, ..Default::default() }))
     }
 
     fn scope_for(&self, scope: Option<&str>) -> ScopeRef {
@@ -405,21 +356,10 @@ impl Interp {
             "null" => return Some(Value::Null),
             "?" => return Some(Value::Bool(self.last_success)),
             "psitem" => return self.find_variable("_", scope).map(|(_, v)| v.value),
-            "pscommandpath" => {
-                return Some(
-                    self.script_path
-                        .clone()
-                        .map(Value::from)
-                        .unwrap_or(Value::str("")),
-                )
-            }
+            "pscommandpath" => return Some(self.script_path.clone().map(Value::from).unwrap_or(Value::str(""))),
             "psscriptroot" => {
                 return Some(Value::str(
-                    self.script_path
-                        .as_deref()
-                        .and_then(|p| std::path::Path::new(p).parent())
-                        .map(|p| p.to_string_lossy().to_string())
-                        .unwrap_or_default(),
+                    self.script_path.as_deref().and_then(|p| std::path::Path::new(p).parent()).map(|p| p.to_string_lossy().to_string()).unwrap_or_default(),
                 ))
             }
             _ => {}
@@ -446,48 +386,23 @@ impl Interp {
         let existing = target.borrow().vars.get(&key).cloned();
         let constraint = existing.and_then(|v| v.constraint);
         let value = match &constraint {
-            Some(t) => super::convert::convert(&value, t).map_err(|m| {
-                Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError"))
-            })?,
+            Some(t) => super::convert::convert(&value, t).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError")))?,
             None => value,
         };
-        target
-            .borrow_mut()
-            .vars
-            .insert(key, Variable { value, constraint });
+        target.borrow_mut().vars.insert(key, Variable { value, constraint });
         Ok(())
     }
 
     /// Declares a variable with a type constraint (`[int]$x = ...`).
-    pub fn set_typed_var(
-        &mut self,
-        name: &str,
-        scope: Option<&str>,
-        value: Value,
-        ty: Rc<TypeRef>,
-    ) -> EvalResult<()> {
-        let converted = super::convert::convert(&value, &ty).map_err(|m| {
-            Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError"))
-        })?;
+    pub fn set_typed_var(&mut self, name: &str, scope: Option<&str>, value: Value, ty: Rc<TypeRef>) -> EvalResult<()> {
+        let converted = super::convert::convert(&value, &ty).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError")))?;
         let target = self.scope_for(scope);
-        target.borrow_mut().vars.insert(
-            name.to_ascii_lowercase(),
-            Variable {
-                value: converted,
-                constraint: Some(ty),
-            },
-        );
+        target.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: converted, constraint: Some(ty) });
         Ok(())
     }
 
     pub fn set_local(&mut self, name: &str, value: Value) {
-        self.current.borrow_mut().vars.insert(
-            name.to_ascii_lowercase(),
-            Variable {
-                value,
-                constraint: None,
-            },
-        );
+        self.current.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value, constraint: None });
     }
 
     pub fn remove_var(&mut self, name: &str) -> bool {
@@ -518,9 +433,7 @@ impl Interp {
 
     /// A preference variable's value as its member name (`Continue`, `Stop`, ...).
     pub fn preference(&self, name: &str) -> String {
-        self.get_var(name, None)
-            .map(|v| v.to_display_string())
-            .unwrap_or_else(|| "Continue".into())
+        self.get_var(name, None).map(|v| v.to_display_string()).unwrap_or_else(|| "Continue".into())
     }
 
     // ---------------------------------------------------------------- errors
@@ -555,15 +468,12 @@ impl Interp {
     }
 
     pub fn script_invocation(&self) -> InvocationInfo {
-        self.invocation_stack
-            .last()
-            .cloned()
-            .unwrap_or(InvocationInfo {
-                command: None,
-                command_kind: CommandKind::None,
-                invocation_name: String::new(),
-                position: None,
-            })
+        self.invocation_stack.last().cloned().unwrap_or(InvocationInfo {
+            command: None,
+            command_kind: CommandKind::None,
+            invocation_name: String::new(),
+            position: None,
+        })
     }
 }
 
@@ -611,14 +521,7 @@ impl Ctx<'_, '_> {
                 Some(n) => (true, n),
                 None => (false, var.as_str()),
             };
-            let mut items = if append {
-                self.interp
-                    .get_var(name, None)
-                    .map(|v| v.enumerate())
-                    .unwrap_or_default()
-            } else {
-                Vec::new()
-            };
+            let mut items = if append { self.interp.get_var(name, None).map(|v| v.enumerate()).unwrap_or_default() } else { Vec::new() };
             items.push(Value::Error(record.clone()));
             let _ = self.interp.set_var(name, None, Value::array(items));
         }
@@ -648,10 +551,7 @@ impl Ctx<'_, '_> {
     pub fn verbose_enabled(&self) -> bool {
         match self.common.verbose {
             Some(v) => v,
-            None => !self
-                .interp
-                .preference("VerbosePreference")
-                .eq_ignore_ascii_case("SilentlyContinue"),
+            None => !self.interp.preference("VerbosePreference").eq_ignore_ascii_case("SilentlyContinue"),
         }
     }
 
@@ -662,14 +562,8 @@ impl Ctx<'_, '_> {
     }
 
     pub fn write_warning(&mut self, text: &str) {
-        let action = self
-            .common
-            .warning_action
-            .clone()
-            .unwrap_or_else(|| self.interp.preference("WarningPreference"));
-        if !action.eq_ignore_ascii_case("SilentlyContinue")
-            && !action.eq_ignore_ascii_case("Ignore")
-        {
+        let action = self.common.warning_action.clone().unwrap_or_else(|| self.interp.preference("WarningPreference"));
+        if !action.eq_ignore_ascii_case("SilentlyContinue") && !action.eq_ignore_ascii_case("Ignore") {
             self.interp.host.write_warning(text);
         }
     }
@@ -677,10 +571,7 @@ impl Ctx<'_, '_> {
     pub fn write_debug(&mut self, text: &str) {
         let on = match self.common.debug {
             Some(v) => v,
-            None => !self
-                .interp
-                .preference("DebugPreference")
-                .eq_ignore_ascii_case("SilentlyContinue"),
+            None => !self.interp.preference("DebugPreference").eq_ignore_ascii_case("SilentlyContinue"),
         };
         if on {
             self.interp.host.write_debug(text);

@@ -26,37 +26,21 @@ impl EnumDef {
     }
 
     pub fn name_of(&self, value: i64) -> Option<&'static str> {
-        self.members
-            .iter()
-            .find(|(_, v)| *v == value)
-            .map(|(n, _)| *n)
+        self.members.iter().find(|(_, v)| *v == value).map(|(n, _)| *n)
     }
 
     pub fn member_list(&self) -> String {
-        self.members
-            .iter()
-            .map(|(n, _)| *n)
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.members.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
     }
 }
 
 pub static ACTION_PREFERENCE: EnumDef = EnumDef {
     full_name: "System.Management.Automation.ActionPreference",
-    members: &[
-        ("SilentlyContinue", 0),
-        ("Stop", 1),
-        ("Continue", 2),
-        ("Inquire", 3),
-        ("Ignore", 4),
-        ("Suspend", 5),
-    ],
+    members: &[("SilentlyContinue", 0), ("Stop", 1), ("Continue", 2), ("Inquire", 3), ("Ignore", 4), ("Suspend", 5)],
 };
 
-pub static CONFIRM_IMPACT: EnumDef = EnumDef {
-    full_name: "System.Management.Automation.ConfirmImpact",
-    members: &[("None", 0), ("Low", 1), ("Medium", 2), ("High", 3)],
-};
+pub static CONFIRM_IMPACT: EnumDef =
+    EnumDef { full_name: "System.Management.Automation.ConfirmImpact", members: &[("None", 0), ("Low", 1), ("Medium", 2), ("High", 3)] };
 
 thread_local! {
     static REGISTERED: RefCell<Vec<&'static EnumDef>> = RefCell::new(vec![&ACTION_PREFERENCE, &CONFIRM_IMPACT]);
@@ -110,13 +94,10 @@ pub fn resolve(name: &str, is_array: bool) -> Option<Rc<TypeRef>> {
         "version" => TypeKind::Version,
         _ => {
             let def = REGISTERED.with(|r| {
-                r.borrow().iter().copied().find(|d| {
-                    d.full_name.eq_ignore_ascii_case(name)
-                        || d.full_name
-                            .rsplit('.')
-                            .next()
-                            .is_some_and(|short| short.eq_ignore_ascii_case(name))
-                })
+                r.borrow()
+                    .iter()
+                    .copied()
+                    .find(|d| d.full_name.eq_ignore_ascii_case(name) || d.full_name.rsplit('.').next().is_some_and(|short| short.eq_ignore_ascii_case(name)))
             })?;
             TypeKind::Enum(def)
         }
@@ -206,18 +187,9 @@ mod tests {
     #[test]
     fn resolves_accelerators_and_full_names() {
         assert_eq!(resolve("int", false).unwrap().full_name(), "System.Int32");
-        assert_eq!(
-            resolve("System.Guid", false).unwrap().full_name(),
-            "System.Guid"
-        );
-        assert_eq!(
-            resolve("string", true).unwrap().full_name(),
-            "System.String[]"
-        );
+        assert_eq!(resolve("System.Guid", false).unwrap().full_name(), "System.Guid");
+        assert_eq!(resolve("string", true).unwrap().full_name(), "System.String[]");
         assert!(resolve("System.Net.WebClient", false).is_none());
-        assert_eq!(
-            resolve("ActionPreference", false).unwrap().full_name(),
-            "System.Management.Automation.ActionPreference"
-        );
+        assert_eq!(resolve("ActionPreference", false).unwrap().full_name(), "System.Management.Automation.ActionPreference");
     }
 }

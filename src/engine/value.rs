@@ -115,10 +115,7 @@ impl HashKey {
 
 impl Hashtable {
     pub fn new(ordered: bool) -> Hashtable {
-        Hashtable {
-            ordered,
-            entries: IndexMap::new(),
-        }
+        Hashtable { ordered, entries: IndexMap::new() }
     }
 
     pub fn get(&self, key: &Value) -> Option<&Value> {
@@ -126,9 +123,7 @@ impl Hashtable {
     }
 
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.entries
-            .get(&HashKey::Str(key.to_lowercase()))
-            .map(|(_, v)| v)
+        self.entries.get(&HashKey::Str(key.to_lowercase())).map(|(_, v)| v)
     }
 
     pub fn contains(&self, key: &Value) -> bool {
@@ -201,30 +196,20 @@ pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
 
 impl PsObject {
     pub fn custom() -> PsObject {
-        PsObject {
-            type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()],
-            props: Vec::new(),
-        }
+        PsObject { type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()], props: Vec::new() }
     }
 
     /// A typed object whose properties are .NET properties.
     pub fn typed(type_name: &str) -> PsObject {
-        PsObject {
-            type_names: vec![type_name.into(), "System.Object".into()],
-            props: Vec::new(),
-        }
+        PsObject { type_names: vec![type_name.into(), "System.Object".into()], props: Vec::new() }
     }
 
     pub fn is_custom(&self) -> bool {
-        self.type_names.first().is_some_and(|t| t == PSCUSTOMOBJECT)
-            || self.type_names.iter().any(|t| t.starts_with("Selected."))
+        self.type_names.first().is_some_and(|t| t == PSCUSTOMOBJECT) || self.type_names.iter().any(|t| t.starts_with("Selected."))
     }
 
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.props
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(name))
-            .map(|p| &p.value)
+        self.props.iter().find(|p| p.name.eq_ignore_ascii_case(name)).map(|p| &p.value)
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -232,11 +217,7 @@ impl PsObject {
     }
 
     pub fn set(&mut self, name: &str, value: Value) -> bool {
-        match self
-            .props
-            .iter_mut()
-            .find(|p| p.name.eq_ignore_ascii_case(name))
-        {
+        match self.props.iter_mut().find(|p| p.name.eq_ignore_ascii_case(name)) {
             Some(p) => {
                 p.value = value;
                 true
@@ -247,22 +228,12 @@ impl PsObject {
 
     pub fn add_note(&mut self, name: &str, value: Value) {
         if !self.set(name, value.clone()) {
-            self.props.push(Property {
-                name: name.into(),
-                value,
-                kind: PropKind::Note,
-                type_name: None,
-            });
+            self.props.push(Property { name: name.into(), value, kind: PropKind::Note, type_name: None });
         }
     }
 
     pub fn add_typed(&mut self, name: &str, type_name: &'static str, value: Value) {
-        self.props.push(Property {
-            name: name.into(),
-            value,
-            kind: PropKind::Property,
-            type_name: Some(type_name),
-        });
+        self.props.push(Property { name: name.into(), value, kind: PropKind::Property, type_name: Some(type_name) });
     }
 }
 
@@ -284,11 +255,7 @@ impl Value {
     }
 
     pub fn enum_value(type_name: &'static str, name: &str, value: i64) -> Value {
-        Value::Enum(Rc::new(EnumValue {
-            type_name,
-            name: name.to_string(),
-            value,
-        }))
+        Value::Enum(Rc::new(EnumValue { type_name, name: name.to_string(), value }))
     }
 
     pub fn is_null(&self) -> bool {
@@ -296,10 +263,7 @@ impl Value {
     }
 
     pub fn is_numeric(&self) -> bool {
-        matches!(
-            self,
-            Value::Int(_) | Value::Long(_) | Value::UInt(_) | Value::ULong(_) | Value::Double(_)
-        )
+        matches!(self, Value::Int(_) | Value::Long(_) | Value::UInt(_) | Value::ULong(_) | Value::Double(_))
     }
 
     /// Values PowerShell prints with ToString, outside any table or list.
@@ -342,12 +306,7 @@ impl Value {
                     "System.Collections.Hashtable".into()
                 }
             }
-            Value::Object(o) => o
-                .borrow()
-                .type_names
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "System.Object".into()),
+            Value::Object(o) => o.borrow().type_names.first().cloned().unwrap_or_else(|| "System.Object".into()),
             Value::ScriptBlock(_) => "System.Management.Automation.ScriptBlock".into(),
             Value::Type(_) => "System.RuntimeType".into(),
             Value::Error(_) => "System.Management.Automation.ErrorRecord".into(),
@@ -368,23 +327,10 @@ impl Value {
             | Value::DateTime(_)
             | Value::TimeSpan(_)
             | Value::Char(_) => {
-                vec![
-                    self.type_name(),
-                    "System.ValueType".into(),
-                    "System.Object".into(),
-                ]
+                vec![self.type_name(), "System.ValueType".into(), "System.Object".into()]
             }
-            Value::Enum(e) => vec![
-                e.type_name.into(),
-                "System.Enum".into(),
-                "System.ValueType".into(),
-                "System.Object".into(),
-            ],
-            Value::Array(_) => vec![
-                "System.Object[]".into(),
-                "System.Array".into(),
-                "System.Object".into(),
-            ],
+            Value::Enum(e) => vec![e.type_name.into(), "System.Enum".into(), "System.ValueType".into(), "System.Object".into()],
+            Value::Array(_) => vec!["System.Object[]".into(), "System.Array".into(), "System.Object".into()],
             _ => vec![self.type_name(), "System.Object".into()],
         }
     }

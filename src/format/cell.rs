@@ -27,11 +27,7 @@ pub fn cell_text(v: &Value, limit: usize) -> String {
     }
 }
 
-fn enumeration_text<'a>(
-    items: impl Iterator<Item = &'a Value>,
-    len: usize,
-    limit: usize,
-) -> String {
+fn enumeration_text<'a>(items: impl Iterator<Item = &'a Value>, len: usize, limit: usize) -> String {
     let shown: Vec<String> = items
         .take(limit)
         .map(|i| match i {

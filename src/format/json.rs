@@ -23,36 +23,16 @@ fn to_node(v: &Value, depth: usize, max_depth: usize) -> Node {
         Value::Long(i) => Node::Raw(i.to_string()),
         Value::UInt(i) => Node::Raw(i.to_string()),
         Value::ULong(i) => Node::Raw(i.to_string()),
-        Value::Double(d) => Node::Raw(if d.is_finite() {
-            format!("{d}")
-        } else {
-            "null".into()
-        }),
+        Value::Double(d) => Node::Raw(if d.is_finite() { format!("{d}") } else { "null".into() }),
         Value::Enum(e) => Node::Raw(e.value.to_string()),
         Value::Char(c) => Node::Str(c.to_string()),
         Value::Str(s) => Node::Str(s.to_string()),
         Value::Guid(g) => Node::Str(g.hyphenated().to_string()),
         Value::DateTime(d) => Node::Str(format!("\\/Date({})\\/", unix_ms(d))),
         _ if depth > max_depth => Node::Str(to_string(v)),
-        Value::Array(a) => Node::List(
-            a.borrow()
-                .iter()
-                .map(|x| to_node(x, depth + 1, max_depth))
-                .collect(),
-        ),
-        Value::Hashtable(h) => Node::Map(
-            h.borrow()
-                .iter()
-                .map(|(k, x)| (to_string(k), to_node(x, depth + 1, max_depth)))
-                .collect(),
-        ),
-        Value::Object(o) => Node::Map(
-            o.borrow()
-                .props
-                .iter()
-                .map(|p| (p.name.clone(), to_node(&p.value, depth + 1, max_depth)))
-                .collect(),
-        ),
+        Value::Array(a) => Node::List(a.borrow().iter().map(|x| to_node(x, depth + 1, max_depth)).collect()),
+        Value::Hashtable(h) => Node::Map(h.borrow().iter().map(|(k, x)| (to_string(k), to_node(x, depth + 1, max_depth))).collect()),
+        Value::Object(o) => Node::Map(o.borrow().props.iter().map(|p| (p.name.clone(), to_node(&p.value, depth + 1, max_depth))).collect()),
         other => Node::Str(to_string(other)),
     }
 }
@@ -169,8 +149,7 @@ pub fn to_json(v: &Value, depth: usize, compress: bool) -> String {
 
 /// ConvertFrom-Json: objects become PSCustomObjects in document order.
 pub fn from_json(text: &str) -> Result<Value, String> {
-    let parsed: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("Invalid JSON primitive: {e}."))?;
+    let parsed: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("Invalid JSON primitive: {e}."))?;
     Ok(from_serde(&parsed))
 }
 
@@ -211,49 +190,29 @@ mod tests {
 
     #[test]
     fn nested_blocks_indent_from_their_opening() {
-        let v = obj(vec![
-            ("a", Value::Int(1)),
-            ("b", Value::array(vec![Value::Int(1), Value::Int(2)])),
-            ("c", obj(vec![("d", Value::str("x"))])),
-        ]);
-        let expected = "{\n    \"a\":  1,\n    \"b\":  [\n              1,\n              2\n          ],\n    \"c\":  {\n              \"d\":  \"x\"\n          }\n}";
+        let v = obj(vec![("a", Value::Int(1)), ("b", Value::array(vec![Value::Int(1), Value::Int(2)])), ("c", obj(vec![("d", Value::str("x"))]))]);
+        let expected =
+            "{\n    \"a\":  1,\n    \"b\":  [\n              1,\n              2\n          ],\n    \"c\":  {\n              \"d\":  \"x\"\n          }\n}";
         assert_eq!(to_json(&v, 2, false), expected);
     }
 
     #[test]
     fn arrays_of_objects() {
-        let v = Value::array(vec![
-            obj(vec![("a", Value::Int(1))]),
-            obj(vec![("a", Value::Int(2))]),
-        ]);
-        assert_eq!(
-            to_json(&v, 2, false),
-            "[\n    {\n        \"a\":  1\n    },\n    {\n        \"a\":  2\n    }\n]"
-        );
+        let v = Value::array(vec![obj(vec![("a", Value::Int(1))]), obj(vec![("a", Value::Int(2))])]);
+        assert_eq!(to_json(&v, 2, false), "[\n    {\n        \"a\":  1\n    },\n    {\n        \"a\":  2\n    }\n]");
     }
 
     #[test]
     fn html_characters_are_escaped_and_depth_is_cut() {
         assert_eq!(to_json(&Value::str("at&t"), 2, false), "\"at\\u0026t\"");
-        let deep = obj(vec![(
-            "a",
-            obj(vec![(
-                "b",
-                obj(vec![("c", obj(vec![("d", Value::Int(1))]))]),
-            )]),
-        )]);
-        assert_eq!(
-            to_json(&deep, 2, true),
-            "{\"a\":{\"b\":{\"c\":\"@{d=1}\"}}}"
-        );
+        let deep = obj(vec![("a", obj(vec![("b", obj(vec![("c", obj(vec![("d", Value::Int(1))]))]))]))]);
+        assert_eq!(to_json(&deep, 2, true), "{\"a\":{\"b\":{\"c\":\"@{d=1}\"}}}");
     }
 
     #[test]
     fn parses_json_into_custom_objects() {
         let v = from_json("{\"b\": 1, \"a\": [true, null]}").unwrap();
-        let Value::Object(o) = v else {
-            panic!("object expected")
-        };
+        let Value::Object(o) = v else { panic!("object expected") };
         assert_eq!(o.borrow().props[0].name, "b");
     }
 }

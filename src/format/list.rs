@@ -5,11 +5,7 @@ use super::cell::{display_width, take_width};
 
 /// Renders one list entry (without the blank line that follows it).
 pub fn render_entry(fields: &[(String, String)], screen_width: usize) -> Vec<String> {
-    let label_width = fields
-        .iter()
-        .map(|(l, _)| display_width(l))
-        .max()
-        .unwrap_or(0);
+    let label_width = fields.iter().map(|(l, _)| display_width(l)).max().unwrap_or(0);
     let indent = label_width + 3;
     let value_width = screen_width.saturating_sub(indent).max(1);
     let mut lines = Vec::new();
@@ -45,11 +41,7 @@ fn wrap_hard(s: &str, width: usize) -> Vec<&str> {
     while !rest.is_empty() {
         let mut piece = take_width(rest, width);
         if piece.is_empty() {
-            piece = &rest[..rest
-                .chars()
-                .next()
-                .map(|c| c.len_utf8())
-                .unwrap_or(rest.len())];
+            piece = &rest[..rest.chars().next().map(|c| c.len_utf8()).unwrap_or(rest.len())];
         }
         out.push(piece);
         rest = &rest[piece.len()..];
@@ -63,20 +55,8 @@ mod tests {
 
     #[test]
     fn labels_pad_to_the_longest() {
-        let f = vec![
-            ("Bandwidth".to_string(), "200".to_string()),
-            (
-                "ServiceProviderProvisioningState".to_string(),
-                "Provisioned".to_string(),
-            ),
-        ];
-        assert_eq!(
-            render_entry(&f, 120),
-            vec![
-                "Bandwidth                        : 200",
-                "ServiceProviderProvisioningState : Provisioned"
-            ]
-        );
+        let f = vec![("Bandwidth".to_string(), "200".to_string()), ("ServiceProviderProvisioningState".to_string(), "Provisioned".to_string())];
+        assert_eq!(render_entry(&f, 120), vec!["Bandwidth                        : 200", "ServiceProviderProvisioningState : Provisioned"]);
     }
 
     #[test]

@@ -16,8 +16,7 @@ use super::table::{self, Align, Column};
 use super::view::{self, TableView};
 
 /// The type name of the pre-rendered text that Format-Table and Format-List write.
-pub const FORMATTED_TEXT_TYPE: &str =
-    "Microsoft.PowerShell.Commands.Internal.Format.FormatStartData";
+pub const FORMATTED_TEXT_TYPE: &str = "Microsoft.PowerShell.Commands.Internal.Format.FormatStartData";
 
 /// How long a table keeps caching rows to size its columns (milliseconds).
 const TABLE_CACHE_MS: i64 = 300;
@@ -51,11 +50,7 @@ pub struct Formatter {
 
 impl Formatter {
     pub fn new(width: usize) -> Formatter {
-        Formatter {
-            width: width.max(10),
-            state: State::Idle,
-            lines: Vec::new(),
-        }
+        Formatter { width: width.max(10), state: State::Idle, lines: Vec::new() }
     }
 
     /// Lines produced so far.
@@ -81,11 +76,7 @@ impl Formatter {
         match v {
             Value::Null => {}
             Value::Hashtable(h) => {
-                let entries: Vec<Value> = h
-                    .borrow()
-                    .iter()
-                    .map(|(k, val)| dictionary_entry(k, val))
-                    .collect();
+                let entries: Vec<Value> = h.borrow().iter().map(|(k, val)| dictionary_entry(k, val)).collect();
                 for e in entries {
                     self.push_object(&e, now_ms);
                 }
@@ -101,12 +92,7 @@ impl Formatter {
                 self.lines.push(text);
                 self.lines.push(String::new());
             }
-            Value::Object(o)
-                if o.borrow()
-                    .type_names
-                    .first()
-                    .is_some_and(|t| t == FORMATTED_TEXT_TYPE) =>
-            {
+            Value::Object(o) if o.borrow().type_names.first().is_some_and(|t| t == FORMATTED_TEXT_TYPE) => {
                 self.end_group();
                 if let Some(Value::Array(lines)) = o.borrow().get("Lines") {
                     self.lines.extend(lines.borrow().iter().map(to_string));
@@ -114,11 +100,7 @@ impl Formatter {
             }
             s if s.is_scalar() => {
                 let text = to_string(s);
-                self.raw(
-                    text.split('\n')
-                        .map(|l| l.trim_end_matches('\r').to_string())
-                        .collect(),
-                );
+                self.raw(text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect());
             }
             other => {
                 let obj = as_object(other);
@@ -183,24 +165,10 @@ impl Formatter {
     fn start_group(&mut self, v: &Value, type_names: &[String], now_ms: i64) {
         self.lines.push(String::new());
         if let Some(view) = view::for_type(type_names) {
-            let mut columns: Vec<Column> = view
-                .columns
-                .iter()
-                .map(|c| Column {
-                    label: c.label.to_string(),
-                    width: c.width,
-                    align: c.align,
-                })
-                .collect();
+            let mut columns: Vec<Column> = view.columns.iter().map(|c| Column { label: c.label.to_string(), width: c.width, align: c.align }).collect();
             table::share_rest(&mut columns, self.width);
             self.lines.extend(table::header(&columns));
-            self.state = State::Table(TableState {
-                view: Some(view),
-                properties: Vec::new(),
-                columns,
-                cache: None,
-                started_ms: now_ms,
-            });
+            self.state = State::Table(TableState { view: Some(view), properties: Vec::new(), columns, cache: None, started_ms: now_ms });
             return;
         }
         let Value::Object(o) = v else { return };
@@ -210,23 +178,8 @@ impl Formatter {
             return;
         }
         let properties: Vec<String> = o.props.iter().take(10).map(|p| p.name.clone()).collect();
-        let columns = o
-            .props
-            .iter()
-            .take(10)
-            .map(|p| Column {
-                label: p.name.clone(),
-                width: 0,
-                align: default_alignment(&p.value),
-            })
-            .collect();
-        self.state = State::Table(TableState {
-            view: None,
-            properties,
-            columns,
-            cache: Some(Vec::new()),
-            started_ms: now_ms,
-        });
+        let columns = o.props.iter().take(10).map(|p| Column { label: p.name.clone(), width: 0, align: default_alignment(&p.value) }).collect();
+        self.state = State::Table(TableState { view: None, properties, columns, cache: Some(Vec::new()), started_ms: now_ms });
     }
 
     /// Sizes a caching table from what it holds and writes it out.
@@ -279,25 +232,13 @@ fn render_row(t: &TableState, cells: &[String]) -> Vec<String> {
 
 fn table_cells(t: &TableState, v: &Value) -> Vec<String> {
     match t.view {
-        Some(view) => view
-            .columns
-            .iter()
-            .take(t.columns.len())
-            .map(|c| (c.value)(v))
-            .collect(),
+        Some(view) => view.columns.iter().take(t.columns.len()).map(|c| (c.value)(v)).collect(),
         None => {
             let Value::Object(o) = v else {
                 return Vec::new();
             };
             let o = o.borrow();
-            t.properties
-                .iter()
-                .map(|p| {
-                    o.get(p)
-                        .map(|x| cell_text(x, ENUMERATION_LIMIT))
-                        .unwrap_or_default()
-                })
-                .collect()
+            t.properties.iter().map(|p| o.get(p).map(|x| cell_text(x, ENUMERATION_LIMIT)).unwrap_or_default()).collect()
         }
     }
 }
@@ -305,23 +246,13 @@ fn table_cells(t: &TableState, v: &Value) -> Vec<String> {
 /// Numbers, booleans and enumerations right-align; everything else left.
 fn default_alignment(v: &Value) -> Align {
     match v {
-        Value::Int(_)
-        | Value::Long(_)
-        | Value::UInt(_)
-        | Value::ULong(_)
-        | Value::Double(_)
-        | Value::Bool(_)
-        | Value::Char(_)
-        | Value::Enum(_) => Align::Right,
+        Value::Int(_) | Value::Long(_) | Value::UInt(_) | Value::ULong(_) | Value::Double(_) | Value::Bool(_) | Value::Char(_) | Value::Enum(_) => Align::Right,
         _ => Align::Left,
     }
 }
 
 pub fn list_fields(o: &PsObject) -> Vec<(String, String)> {
-    o.props
-        .iter()
-        .map(|p| (p.name.clone(), cell_text(&p.value, ENUMERATION_LIMIT)))
-        .collect()
+    o.props.iter().map(|p| (p.name.clone(), cell_text(&p.value, ENUMERATION_LIMIT))).collect()
 }
 
 fn dictionary_entry(k: &Value, v: &Value) -> Value {
@@ -348,62 +279,26 @@ pub fn as_object(v: &Value) -> Value {
             o.add_typed("Hours", "int", Value::Int(((secs / 3600) % 24) as i32));
             o.add_typed("Minutes", "int", Value::Int(((secs / 60) % 60) as i32));
             o.add_typed("Seconds", "int", Value::Int((secs % 60) as i32));
-            o.add_typed(
-                "Milliseconds",
-                "int",
-                Value::Int(((t / 10_000) % 1000) as i32),
-            );
+            o.add_typed("Milliseconds", "int", Value::Int(((t / 10_000) % 1000) as i32));
             o.add_typed("Ticks", "long", Value::Long(*t));
-            o.add_typed(
-                "TotalDays",
-                "double",
-                Value::Double(*t as f64 / 864_000_000_000.0),
-            );
-            o.add_typed(
-                "TotalHours",
-                "double",
-                Value::Double(*t as f64 / 36_000_000_000.0),
-            );
-            o.add_typed(
-                "TotalMinutes",
-                "double",
-                Value::Double(*t as f64 / 600_000_000.0),
-            );
-            o.add_typed(
-                "TotalSeconds",
-                "double",
-                Value::Double(*t as f64 / 10_000_000.0),
-            );
-            o.add_typed(
-                "TotalMilliseconds",
-                "double",
-                Value::Double(*t as f64 / 10_000.0),
-            );
+            o.add_typed("TotalDays", "double", Value::Double(*t as f64 / 864_000_000_000.0));
+            o.add_typed("TotalHours", "double", Value::Double(*t as f64 / 36_000_000_000.0));
+            o.add_typed("TotalMinutes", "double", Value::Double(*t as f64 / 600_000_000.0));
+            o.add_typed("TotalSeconds", "double", Value::Double(*t as f64 / 10_000_000.0));
+            o.add_typed("TotalMilliseconds", "double", Value::Double(*t as f64 / 10_000.0));
             Value::object(o)
         }
         Value::ScriptBlock(sb) => {
             let mut o = PsObject::typed("System.Management.Automation.ScriptBlock");
-            o.add_typed(
-                "Attributes",
-                "System.Collections.Generic.List",
-                Value::array(vec![]),
-            );
+            o.add_typed("Attributes", "System.Collections.Generic.List", Value::array(vec![]));
             o.add_typed("File", "string", Value::Null);
             o.add_typed("IsFilter", "bool", Value::Bool(false));
             o.add_typed("IsConfiguration", "bool", Value::Bool(false));
             o.add_typed("Module", "psmoduleinfo", Value::Null);
-            o.add_typed(
-                "StartPosition",
-                "System.Management.Automation.PSToken",
-                Value::str("System.Management.Automation.PSToken"),
-            );
+            o.add_typed("StartPosition", "System.Management.Automation.PSToken", Value::str("System.Management.Automation.PSToken"));
             o.add_typed("DebuggerHidden", "bool", Value::Bool(false));
             o.add_typed("Id", "guid", Value::Guid(uuid::Uuid::nil()));
-            o.add_typed(
-                "Ast",
-                "System.Management.Automation.Language.Ast",
-                Value::str(sb.inner_text()),
-            );
+            o.add_typed("Ast", "System.Management.Automation.Language.Ast", Value::str(sb.inner_text()));
             Value::object(o)
         }
         Value::Type(t) => crate::engine::members::type_object(&t.full_name()),
@@ -431,33 +326,18 @@ mod tests {
     fn small_objects_make_a_sized_table() {
         let mut f = Formatter::new(120);
         f.push(&obj(&[("a", Value::Int(1)), ("Name", Value::str("x"))]), 0);
-        f.push(
-            &obj(&[("a", Value::Int(22)), ("Name", Value::str("longer"))]),
-            0,
-        );
+        f.push(&obj(&[("a", Value::Int(22)), ("Name", Value::str("longer"))]), 0);
         f.end_group();
-        assert_eq!(
-            f.take_lines(),
-            vec!["", " a Name  ", " - ----  ", " 1 x     ", "22 longer", ""]
-        );
+        assert_eq!(f.take_lines(), vec!["", " a Name  ", " - ----  ", " 1 x     ", "22 longer", ""]);
     }
 
     #[test]
     fn large_objects_make_a_list_with_two_trailing_blank_lines() {
         let mut f = Formatter::new(120);
-        let props: Vec<(&str, Value)> = vec![
-            ("a", Value::Int(1)),
-            ("bb", Value::Int(2)),
-            ("c", Value::Int(3)),
-            ("d", Value::Int(4)),
-            ("e", Value::Int(5)),
-        ];
+        let props: Vec<(&str, Value)> = vec![("a", Value::Int(1)), ("bb", Value::Int(2)), ("c", Value::Int(3)), ("d", Value::Int(4)), ("e", Value::Int(5))];
         f.push(&obj(&props), 0);
         f.end_group();
-        assert_eq!(
-            f.take_lines(),
-            vec!["", "a  : 1", "bb : 2", "c  : 3", "d  : 4", "e  : 5", "", ""]
-        );
+        assert_eq!(f.take_lines(), vec!["", "a  : 1", "bb : 2", "c  : 3", "d  : 4", "e  : 5", "", ""]);
     }
 
     #[test]
@@ -476,10 +356,7 @@ mod tests {
         f.push(&obj(&[("a", Value::Int(1))]), 0);
         f.push(&Value::str("after"), 0);
         f.end_group();
-        assert_eq!(
-            f.take_lines(),
-            vec!["first", "", "a", "-", "1", "after", ""]
-        );
+        assert_eq!(f.take_lines(), vec!["first", "", "a", "-", "1", "after", ""]);
     }
 
     #[test]

@@ -23,12 +23,7 @@ pub struct Column {
 pub fn fit_widths(columns: &mut Vec<Column>, rows: &[Vec<String>], screen_width: usize) {
     for (i, c) in columns.iter_mut().enumerate() {
         if c.width == 0 {
-            let widest = rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|v| display_width(v))
-                .max()
-                .unwrap_or(0);
+            let widest = rows.iter().filter_map(|r| r.get(i)).map(|v| display_width(v)).max().unwrap_or(0);
             c.width = widest.max(display_width(&c.label)).max(1);
         }
     }
@@ -37,8 +32,7 @@ pub fn fit_widths(columns: &mut Vec<Column>, rows: &[Vec<String>], screen_width:
 
 /// Gives columns without a width the space the fixed ones leave (views).
 pub fn share_rest(columns: &mut Vec<Column>, screen_width: usize) {
-    let fixed: usize =
-        columns.iter().map(|c| c.width).sum::<usize>() + columns.len().saturating_sub(1);
+    let fixed: usize = columns.iter().map(|c| c.width).sum::<usize>() + columns.len().saturating_sub(1);
     let auto = columns.iter().filter(|c| c.width == 0).count();
     if auto > 0 {
         let rest = screen_width.saturating_sub(fixed);
@@ -52,8 +46,7 @@ pub fn share_rest(columns: &mut Vec<Column>, screen_width: usize) {
 
 fn trim_to_fit(columns: &mut Vec<Column>, screen_width: usize) {
     loop {
-        let total: usize =
-            columns.iter().map(|c| c.width).sum::<usize>() + columns.len().saturating_sub(1);
+        let total: usize = columns.iter().map(|c| c.width).sum::<usize>() + columns.len().saturating_sub(1);
         if total <= screen_width || columns.is_empty() {
             return;
         }
@@ -78,10 +71,7 @@ fn pad(text: &str, width: usize, align: Align) -> String {
 
 /// The header and dash rows.
 pub fn header(columns: &[Column]) -> Vec<String> {
-    let labels: Vec<String> = columns
-        .iter()
-        .map(|c| pad(&fit(&c.label, c.width, c.align), c.width, c.align))
-        .collect();
+    let labels: Vec<String> = columns.iter().map(|c| pad(&fit(&c.label, c.width, c.align), c.width, c.align)).collect();
     let dashes: Vec<String> = columns
         .iter()
         .map(|c| {
@@ -115,43 +105,18 @@ pub fn row(columns: &[Column], cells: &[String]) -> String {
     columns
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            pad(
-                &fit(
-                    cells.get(i).map(String::as_str).unwrap_or(""),
-                    c.width,
-                    c.align,
-                ),
-                c.width,
-                c.align,
-            )
-        })
+        .map(|(i, c)| pad(&fit(cells.get(i).map(String::as_str).unwrap_or(""), c.width, c.align), c.width, c.align))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// One row of a wrapping view: each cell word-wrapped, as many lines as the tallest.
 pub fn wrapped_row(columns: &[Column], cells: &[String]) -> Vec<String> {
-    let wrapped: Vec<Vec<String>> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| word_wrap(cells.get(i).map(String::as_str).unwrap_or(""), c.width))
-        .collect();
+    let wrapped: Vec<Vec<String>> = columns.iter().enumerate().map(|(i, c)| word_wrap(cells.get(i).map(String::as_str).unwrap_or(""), c.width)).collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
     (0..height)
         .map(|line| {
-            columns
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    pad(
-                        wrapped[i].get(line).map(String::as_str).unwrap_or(""),
-                        c.width,
-                        c.align,
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
+            columns.iter().enumerate().map(|(i, c)| pad(wrapped[i].get(line).map(String::as_str).unwrap_or(""), c.width, c.align)).collect::<Vec<_>>().join(" ")
         })
         .collect()
 }
@@ -163,11 +128,7 @@ pub fn word_wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
-        for word in para
-            .trim_end_matches('\r')
-            .split(' ')
-            .filter(|w| !w.is_empty())
-        {
+        for word in para.trim_end_matches('\r').split(' ').filter(|w| !w.is_empty()) {
             let used = display_width(&line);
             let sep = usize::from(!line.is_empty());
             let wlen = display_width(word);
@@ -225,10 +186,7 @@ mod tests {
                 "Angeles,Melbourne"
             ]
         );
-        assert_eq!(
-            word_wrap("Level 3 Communications - Exchange", 20),
-            vec!["Level 3", "Communications -", "Exchange"]
-        );
+        assert_eq!(word_wrap("Level 3 Communications - Exchange", 20), vec!["Level 3", "Communications -", "Exchange"]);
     }
 
     #[test]
@@ -240,25 +198,8 @@ mod tests {
 
     #[test]
     fn header_pads_every_column() {
-        let cols = vec![
-            Column {
-                label: "State".into(),
-                width: 11,
-                align: Align::Left,
-            },
-            Column {
-                label: "VnetName".into(),
-                width: 8,
-                align: Align::Left,
-            },
-        ];
-        assert_eq!(
-            header(&cols),
-            vec!["State       VnetName", "-----       --------"]
-        );
-        assert_eq!(
-            row(&cols, &["Provisioned".into(), "MyVNet".into()]),
-            "Provisioned MyVNet  "
-        );
+        let cols = vec![Column { label: "State".into(), width: 11, align: Align::Left }, Column { label: "VnetName".into(), width: 8, align: Align::Left }];
+        assert_eq!(header(&cols), vec!["State       VnetName", "-----       --------"]);
+        assert_eq!(row(&cols, &["Provisioned".into(), "MyVNet".into()]), "Provisioned MyVNet  ");
     }
 }

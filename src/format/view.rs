@@ -34,21 +34,12 @@ pub fn register(view: TableView) {
 
 pub fn for_type(type_names: &[String]) -> Option<&'static TableView> {
     ensure_builtin();
-    VIEWS.with(|v| {
-        v.borrow()
-            .iter()
-            .copied()
-            .find(|view| type_names.iter().any(|t| t == view.type_name))
-    })
+    VIEWS.with(|v| v.borrow().iter().copied().find(|view| type_names.iter().any(|t| t == view.type_name)))
 }
 
 fn prop(v: &Value, name: &str) -> String {
     match v {
-        Value::Object(o) => o
-            .borrow()
-            .get(name)
-            .map(|x| super::cell::cell_text(x, super::cell::ENUMERATION_LIMIT))
-            .unwrap_or_default(),
+        Value::Object(o) => o.borrow().get(name).map(|x| super::cell::cell_text(x, super::cell::ENUMERATION_LIMIT)).unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -64,48 +55,18 @@ fn ensure_builtin() {
         TableView {
             type_name: "System.Collections.DictionaryEntry",
             columns: vec![
-                ViewColumn {
-                    label: "Name",
-                    width: 30,
-                    align: Align::Left,
-                    value: |v| prop(v, "Name"),
-                },
-                ViewColumn {
-                    label: "Value",
-                    width: 0,
-                    align: Align::Left,
-                    value: |v| prop(v, "Value"),
-                },
+                ViewColumn { label: "Name", width: 30, align: Align::Left, value: |v| prop(v, "Name") },
+                ViewColumn { label: "Value", width: 0, align: Align::Left, value: |v| prop(v, "Value") },
             ],
             wrap: false,
         },
         TableView {
             type_name: "System.RuntimeType",
             columns: vec![
-                ViewColumn {
-                    label: "IsPublic",
-                    width: 8,
-                    align: Align::Left,
-                    value: |v| prop(v, "IsPublic"),
-                },
-                ViewColumn {
-                    label: "IsSerial",
-                    width: 8,
-                    align: Align::Left,
-                    value: |v| prop(v, "IsSerial"),
-                },
-                ViewColumn {
-                    label: "Name",
-                    width: 40,
-                    align: Align::Left,
-                    value: |v| prop(v, "Name"),
-                },
-                ViewColumn {
-                    label: "BaseType",
-                    width: 0,
-                    align: Align::Left,
-                    value: |v| prop(v, "BaseType"),
-                },
+                ViewColumn { label: "IsPublic", width: 8, align: Align::Left, value: |v| prop(v, "IsPublic") },
+                ViewColumn { label: "IsSerial", width: 8, align: Align::Left, value: |v| prop(v, "IsSerial") },
+                ViewColumn { label: "Name", width: 40, align: Align::Left, value: |v| prop(v, "Name") },
+                ViewColumn { label: "BaseType", width: 0, align: Align::Left, value: |v| prop(v, "BaseType") },
             ],
             wrap: false,
         },

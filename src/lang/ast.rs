@@ -13,10 +13,7 @@ pub struct Source {
 
 impl Source {
     pub fn new(path: Option<String>, text: impl Into<String>) -> Rc<Source> {
-        Rc::new(Source {
-            path,
-            text: text.into(),
-        })
+        Rc::new(Source { path, text: text.into() })
     }
 
     /// 1-based line and column of a byte offset (columns count characters).
@@ -33,10 +30,7 @@ impl Source {
     pub fn line_text(&self, offset: usize) -> &str {
         let offset = offset.min(self.text.len());
         let start = self.text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let end = self.text[offset..]
-            .find('\n')
-            .map(|i| offset + i)
-            .unwrap_or(self.text.len());
+        let end = self.text[offset..].find('\n').map(|i| offset + i).unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches('\r')
     }
 }
@@ -52,10 +46,7 @@ impl Span {
         Span { start, end }
     }
     pub fn to(self, other: Span) -> Span {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 }
 
@@ -85,14 +76,8 @@ impl ScriptBlock {
 
     /// Whether the block is an advanced function (any `[CmdletBinding()]` or `[Parameter()]`).
     pub fn is_advanced(&self) -> bool {
-        self.attributes
-            .iter()
-            .any(|a| a.name.eq_ignore_ascii_case("CmdletBinding"))
-            || self.params.iter().flatten().any(|p| {
-                p.attributes
-                    .iter()
-                    .any(|a| a.name.eq_ignore_ascii_case("Parameter"))
-            })
+        self.attributes.iter().any(|a| a.name.eq_ignore_ascii_case("CmdletBinding"))
+            || self.params.iter().flatten().any(|p| p.attributes.iter().any(|a| a.name.eq_ignore_ascii_case("Parameter")))
     }
 }
 
@@ -142,53 +127,16 @@ pub enum AssignOp {
 #[derive(Debug, Clone)]
 pub enum StatementKind {
     Pipeline(Pipeline),
-    Assignment {
-        target: Expr,
-        op: AssignOp,
-        value: Box<Statement>,
-    },
-    If {
-        clauses: Vec<(Pipeline, Vec<Statement>)>,
-        else_body: Option<Vec<Statement>>,
-    },
-    While {
-        label: Option<String>,
-        cond: Pipeline,
-        body: Vec<Statement>,
-    },
-    DoLoop {
-        label: Option<String>,
-        body: Vec<Statement>,
-        cond: Pipeline,
-        until: bool,
-    },
-    For {
-        label: Option<String>,
-        init: Option<Box<Statement>>,
-        cond: Option<Pipeline>,
-        step: Option<Box<Statement>>,
-        body: Vec<Statement>,
-    },
-    Foreach {
-        label: Option<String>,
-        variable: String,
-        iterable: Pipeline,
-        body: Vec<Statement>,
-    },
+    Assignment { target: Expr, op: AssignOp, value: Box<Statement> },
+    If { clauses: Vec<(Pipeline, Vec<Statement>)>, else_body: Option<Vec<Statement>> },
+    While { label: Option<String>, cond: Pipeline, body: Vec<Statement> },
+    DoLoop { label: Option<String>, body: Vec<Statement>, cond: Pipeline, until: bool },
+    For { label: Option<String>, init: Option<Box<Statement>>, cond: Option<Pipeline>, step: Option<Box<Statement>>, body: Vec<Statement> },
+    Foreach { label: Option<String>, variable: String, iterable: Pipeline, body: Vec<Statement> },
     Switch(Box<SwitchStatement>),
-    Function {
-        name: String,
-        is_filter: bool,
-        body: Rc<ScriptBlock>,
-    },
-    Try {
-        body: Vec<Statement>,
-        catches: Vec<CatchClause>,
-        finally: Option<Vec<Statement>>,
-    },
-    Trap {
-        body: Vec<Statement>,
-    },
+    Function { name: String, is_filter: bool, body: Rc<ScriptBlock> },
+    Try { body: Vec<Statement>, catches: Vec<CatchClause>, finally: Option<Vec<Statement>> },
+    Trap { body: Vec<Statement> },
     Throw(Option<Pipeline>),
     Return(Option<Pipeline>),
     Exit(Option<Pipeline>),

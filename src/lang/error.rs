@@ -14,21 +14,11 @@ pub struct ParseError {
 
 impl ParseError {
     pub fn new(id: &'static str, message: impl Into<String>, span: Span) -> ParseError {
-        ParseError {
-            id,
-            message: message.into(),
-            span,
-            incomplete: false,
-        }
+        ParseError { id, message: message.into(), span, incomplete: false }
     }
 
     pub fn incomplete(id: &'static str, message: impl Into<String>, span: Span) -> ParseError {
-        ParseError {
-            id,
-            message: message.into(),
-            span,
-            incomplete: true,
-        }
+        ParseError { id, message: message.into(), span, incomplete: true }
     }
 }
 

@@ -24,10 +24,7 @@ pub fn is_double_quote(c: char) -> bool {
 
 /// White space inside a line (not the line break itself).
 pub fn is_blank(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{00A0}' | '\u{000B}' | '\u{000C}' | '\u{FEFF}'
-    )
+    matches!(c, ' ' | '\t' | '\u{00A0}' | '\u{000B}' | '\u{000C}' | '\u{FEFF}')
 }
 
 pub fn is_ident_char(c: char) -> bool {
@@ -36,11 +33,7 @@ pub fn is_ident_char(c: char) -> bool {
 
 /// Characters that end a bare word in command mode.
 pub fn ends_bare_word(c: char) -> bool {
-    is_blank(c)
-        || matches!(
-            c,
-            '\n' | '\r' | ';' | '|' | ')' | '}' | ',' | '(' | '{' | '&'
-        )
+    is_blank(c) || matches!(c, '\n' | '\r' | ';' | '|' | ')' | '}' | ',' | '(' | '{' | '&')
 }
 
 /// A run of blanks, line continuations (a backtick before a line break) and comments.
@@ -49,11 +42,7 @@ pub fn trivia(input: &str, newlines: bool) -> &str {
     let mut rest = input;
     loop {
         let before = rest.len();
-        if let Ok((r, _)) = take_while1::<_, _, nom::error::Error<&str>>(|c| {
-            is_blank(c) || (newlines && (c == '\n' || c == '\r'))
-        })
-        .parse(rest)
-        {
+        if let Ok((r, _)) = take_while1::<_, _, nom::error::Error<&str>>(|c| is_blank(c) || (newlines && (c == '\n' || c == '\r'))).parse(rest) {
             rest = r;
         }
         if let Ok((r, _)) = line_continuation(rest) {
@@ -99,27 +88,18 @@ pub enum Number {
 /// type suffixes and the `kb`..`pb` multipliers. Returns `None` for the value when
 /// the literal is out of range.
 pub fn number(i: &str) -> IResult<&str, Option<Number>> {
-    if let Ok((rest, hex)) =
-        preceded(tag_no_case("0x"), hex_digit1::<_, nom::error::Error<&str>>).parse(i)
-    {
+    if let Ok((rest, hex)) = preceded(tag_no_case("0x"), hex_digit1::<_, nom::error::Error<&str>>).parse(i) {
         let (rest, long) = opt(one_of("lL")).parse(rest)?;
         let (rest, mult) = multiplier(rest)?;
         let v = u64::from_str_radix(hex, 16).ok().and_then(|v| {
             // A 32-bit hex literal with the top bit set is a negative Int32, as in .NET.
-            let v = if v <= u32::MAX as u64 && long.is_none() {
-                v as u32 as i32 as i64
-            } else {
-                v as i64
-            };
+            let v = if v <= u32::MAX as u64 && long.is_none() { v as u32 as i32 as i64 } else { v as i64 };
             v.checked_mul(mult as i64)
         });
         return Ok((rest, v.map(Number::Int)));
     }
     let (rest, text) = recognize((
-        alt((
-            recognize(pair(digit1, opt(pair(char('.'), digit1)))),
-            recognize(pair(char('.'), digit1)),
-        )),
+        alt((recognize(pair(digit1, opt(pair(char('.'), digit1)))), recognize(pair(char('.'), digit1)))),
         opt((one_of("eE"), opt(one_of("+-")), digit1)),
     ))
     .parse(i)?;
@@ -128,33 +108,21 @@ pub fn number(i: &str) -> IResult<&str, Option<Number>> {
     let (rest, mult) = multiplier(rest)?;
     let is_real = text.contains(['.', 'e', 'E']) || matches!(suffix, Some('d' | 'D'));
     let value = if is_real {
-        text.parse::<f64>()
-            .ok()
-            .map(|v| Number::Double(v * mult as f64))
+        text.parse::<f64>().ok().map(|v| Number::Double(v * mult as f64))
     } else {
         match text.parse::<i64>() {
             Ok(v) => match v.checked_mul(mult as i64) {
                 Some(v) => Some(Number::Int(v)),
                 None => Some(Number::Double(v as f64 * mult as f64)),
             },
-            Err(_) => text
-                .parse::<f64>()
-                .ok()
-                .map(|v| Number::Double(v * mult as f64)),
+            Err(_) => text.parse::<f64>().ok().map(|v| Number::Double(v * mult as f64)),
         }
     };
     Ok((rest, value))
 }
 
 fn multiplier(i: &str) -> IResult<&str, u64> {
-    let (rest, m) = opt(alt((
-        tag_no_case("kb"),
-        tag_no_case("mb"),
-        tag_no_case("gb"),
-        tag_no_case("tb"),
-        tag_no_case("pb"),
-    )))
-    .parse(i)?;
+    let (rest, m) = opt(alt((tag_no_case("kb"), tag_no_case("mb"), tag_no_case("gb"), tag_no_case("tb"), tag_no_case("pb")))).parse(i)?;
     let factor = match m.map(|s| s.to_ascii_lowercase()) {
         None => 1,
         Some(s) => match s.as_str() {
@@ -171,12 +139,7 @@ fn multiplier(i: &str) -> IResult<&str, u64> {
 /// A variable reference after its `$`: `{any name}`, `scope:name`, a plain name,
 /// or one of the punctuation variables `$?`, `$$`, `$^`.
 pub fn variable_name(i: &str) -> IResult<&str, (Option<String>, String)> {
-    if let Ok((rest, name)) = preceded(
-        char::<_, nom::error::Error<&str>>('{'),
-        take_while(|c| c != '}'),
-    )
-    .parse(i)
-    {
+    if let Ok((rest, name)) = preceded(char::<_, nom::error::Error<&str>>('{'), take_while(|c| c != '}')).parse(i) {
         let (rest, _) = char('}').parse(rest)?;
         return Ok((rest, split_scope(name)));
     }
@@ -185,12 +148,7 @@ pub fn variable_name(i: &str) -> IResult<&str, (Option<String>, String)> {
     }
     let (rest, first) = take_while1(is_ident_char).parse(i)?;
     // `$scope:name` only for real scopes and providers; `$a:` elsewhere ends the name.
-    if let Ok((rest2, name)) = preceded(
-        char::<_, nom::error::Error<&str>>(':'),
-        take_while1(|c: char| is_ident_char(c)),
-    )
-    .parse(rest)
-    {
+    if let Ok((rest2, name)) = preceded(char::<_, nom::error::Error<&str>>(':'), take_while1(|c: char| is_ident_char(c))).parse(rest) {
         if is_scope_prefix(first) {
             return Ok((rest2, (Some(first.to_ascii_lowercase()), name.to_string())));
         }
@@ -200,19 +158,13 @@ pub fn variable_name(i: &str) -> IResult<&str, (Option<String>, String)> {
 
 fn split_scope(name: &str) -> (Option<String>, String) {
     match name.split_once(':') {
-        Some((scope, rest)) if is_scope_prefix(scope) => {
-            (Some(scope.to_ascii_lowercase()), rest.to_string())
-        }
+        Some((scope, rest)) if is_scope_prefix(scope) => (Some(scope.to_ascii_lowercase()), rest.to_string()),
         _ => (None, name.to_string()),
     }
 }
 
 pub fn is_scope_prefix(s: &str) -> bool {
-    [
-        "global", "script", "local", "private", "env", "variable", "using",
-    ]
-    .iter()
-    .any(|p| p.eq_ignore_ascii_case(s))
+    ["global", "script", "local", "private", "env", "variable", "using"].iter().any(|p| p.eq_ignore_ascii_case(s))
 }
 
 /// An identifier: letters, digits and `_`.
@@ -261,19 +213,10 @@ mod tests {
     #[test]
     fn variables() {
         assert_eq!(variable_name("x.y").unwrap(), (".y", (None, "x".into())));
-        assert_eq!(
-            variable_name("global:x").unwrap(),
-            ("", (Some("global".into()), "x".into()))
-        );
-        assert_eq!(
-            variable_name("env:PATH").unwrap(),
-            ("", (Some("env".into()), "PATH".into()))
-        );
+        assert_eq!(variable_name("global:x").unwrap(), ("", (Some("global".into()), "x".into())));
+        assert_eq!(variable_name("env:PATH").unwrap(), ("", (Some("env".into()), "PATH".into())));
         assert_eq!(variable_name("a:b").unwrap(), (":b", (None, "a".into())));
-        assert_eq!(
-            variable_name("{my var}").unwrap(),
-            ("", (None, "my var".into()))
-        );
+        assert_eq!(variable_name("{my var}").unwrap(), ("", (None, "my var".into())));
         assert_eq!(variable_name("?").unwrap(), ("", (None, "?".into())));
     }
 

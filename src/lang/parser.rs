@@ -7,19 +7,13 @@ use std::rc::Rc;
 
 use super::ast::*;
 use super::error::ParseError;
-use super::lexer::{
-    self, is_blank, is_dash, is_double_quote, is_ident_char, is_single_quote, Number,
-};
+use super::lexer::{self, is_blank, is_dash, is_double_quote, is_ident_char, is_single_quote, Number};
 
 type PResult<T> = Result<T, ParseError>;
 
 /// Parses a whole script (file, `-Command` text or a REPL line) into a script block.
 pub fn parse_script(source: &Rc<Source>) -> PResult<Rc<ScriptBlock>> {
-    let mut p = Parser {
-        src: source.clone(),
-        pos: 0,
-        no_comma: false,
-    };
+    let mut p = Parser { src: source.clone(), pos: 0, no_comma: false };
     let block = p.script_block_body(0, None)?;
     p.skip_trivia(true);
     if p.pos < p.text().len() {
@@ -91,9 +85,7 @@ impl Parser {
     /// The word at the cursor when it is a whole word (letters, digits, `_`, `-`).
     fn peek_word(&self) -> Option<&str> {
         let rest = self.rest();
-        let len = rest
-            .find(|c: char| !(is_ident_char(c) || c == '-'))
-            .unwrap_or(rest.len());
+        let len = rest.find(|c: char| !(is_ident_char(c) || c == '-')).unwrap_or(rest.len());
         if len == 0 {
             None
         } else {
@@ -122,31 +114,17 @@ impl Parser {
         let rest = self.rest();
         let token: String = if rest.starts_with(|c: char| is_ident_char(c) || is_dash(c)) {
             let skip = rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0);
-            let len = rest[skip..]
-                .find(|c: char| !(is_ident_char(c) || c == '-' || c == '.'))
-                .map(|l| l + skip)
-                .unwrap_or(rest.len());
+            let len = rest[skip..].find(|c: char| !(is_ident_char(c) || c == '-' || c == '.')).map(|l| l + skip).unwrap_or(rest.len());
             rest[..len].to_string()
         } else {
-            rest.chars()
-                .next()
-                .map(|c| c.to_string())
-                .unwrap_or_default()
+            rest.chars().next().map(|c| c.to_string()).unwrap_or_default()
         };
         let span = Span::new(self.pos, self.pos + token.len());
-        ParseError::new(
-            "UnexpectedToken",
-            format!("Unexpected token '{token}' in expression or statement."),
-            span,
-        )
+        ParseError::new("UnexpectedToken", format!("Unexpected token '{token}' in expression or statement."), span)
     }
 
     fn missing_brace(&self, open: usize) -> ParseError {
-        ParseError::incomplete(
-            "MissingEndCurlyBrace",
-            "Missing closing '}' in statement block or type definition.",
-            Span::new(open, open + 1),
-        )
+        ParseError::incomplete("MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.", Span::new(open, open + 1))
     }
 
     // ---------------------------------------------------------------- blocks
@@ -154,11 +132,7 @@ impl Parser {
     /// The body of a script block: optional attributes and `param(...)`, then
     /// either named `begin`/`process`/`end` blocks or a statement list.
     /// `close` is the position of the opening brace for `{ }` blocks.
-    fn script_block_body(
-        &mut self,
-        start: usize,
-        close: Option<usize>,
-    ) -> PResult<Rc<ScriptBlock>> {
+    fn script_block_body(&mut self, start: usize, close: Option<usize>) -> PResult<Rc<ScriptBlock>> {
         self.skip_trivia(true);
         let mut attributes = Vec::new();
         let mut params = None;
@@ -195,18 +169,14 @@ impl Parser {
         }
         self.skip_trivia(true);
         let (mut begin, mut process, mut end) = (None, None, None);
-        let named = ["begin", "process", "end"].iter().any(|k| {
-            self.peek_keyword(k) && lexer::trivia(&self.rest()[k.len()..], true).starts_with('{')
-        });
+        let named = ["begin", "process", "end"].iter().any(|k| self.peek_keyword(k) && lexer::trivia(&self.rest()[k.len()..], true).starts_with('{'));
         if named {
             loop {
                 self.skip_trivia(true);
                 while self.eat(";") {
                     self.skip_trivia(true);
                 }
-                let which = ["begin", "process", "end"]
-                    .into_iter()
-                    .find(|k| self.peek_keyword(k));
+                let which = ["begin", "process", "end"].into_iter().find(|k| self.peek_keyword(k));
                 let Some(kw) = which else { break };
                 self.pos += kw.len();
                 self.skip_trivia(true);
@@ -229,15 +199,7 @@ impl Parser {
                 return Err(self.unexpected());
             }
         }
-        Ok(Rc::new(ScriptBlock {
-            source: self.src.clone(),
-            span: self.span_from(start),
-            attributes,
-            params,
-            begin,
-            process,
-            end,
-        }))
+        Ok(Rc::new(ScriptBlock { source: self.src.clone(), span: self.span_from(start), attributes, params, begin, process, end }))
     }
 
     /// `{ statements }` with the cursor on the `{`.
@@ -308,20 +270,11 @@ impl Parser {
             } else if self.eat_keyword("until") {
                 true
             } else {
-                return Err(ParseError::incomplete(
-                    "MissingWhileOrUntilInDoWhile",
-                    "Missing while or until keyword in do loop.",
-                    self.span_from(self.pos),
-                ));
+                return Err(ParseError::incomplete("MissingWhileOrUntilInDoWhile", "Missing while or until keyword in do loop.", self.span_from(self.pos)));
             };
             self.skip_trivia(true);
             let cond = self.paren_condition(if until { "until" } else { "while" })?;
-            StatementKind::DoLoop {
-                label,
-                body,
-                cond,
-                until,
-            }
+            StatementKind::DoLoop { label, body, cond, until }
         } else if self.peek_keyword("for") && self.for_follows_paren(3) {
             self.pos += 3;
             self.for_statement(label)?
@@ -342,9 +295,7 @@ impl Parser {
                 self.type_name()?;
                 self.skip_trivia(true);
             }
-            StatementKind::Trap {
-                body: self.statement_block()?,
-            }
+            StatementKind::Trap { body: self.statement_block()? }
         } else if self.eat_keyword("throw") {
             StatementKind::Throw(self.optional_pipeline()?)
         } else if self.eat_keyword("return") {
@@ -356,20 +307,14 @@ impl Parser {
         } else if self.eat_keyword("continue") {
             StatementKind::Continue(self.optional_label())
         } else if let Some(w) = self.peek_word() {
-            if KEYWORDS_TERMINATING_STATEMENT
-                .iter()
-                .any(|k| k.eq_ignore_ascii_case(w))
-            {
+            if KEYWORDS_TERMINATING_STATEMENT.iter().any(|k| k.eq_ignore_ascii_case(w)) {
                 return Err(self.unexpected());
             }
             return self.pipeline_or_assignment(start);
         } else {
             return self.pipeline_or_assignment(start);
         };
-        Ok(Statement {
-            kind,
-            span: self.span_from(start),
-        })
+        Ok(Statement { kind, span: self.span_from(start) })
     }
 
     fn for_follows_paren(&self, kw_len: usize) -> bool {
@@ -421,11 +366,7 @@ impl Parser {
 
     fn loop_body(&mut self, keyword: &str) -> PResult<Vec<Statement>> {
         if self.peek() != Some('{') {
-            return Err(ParseError::incomplete(
-                "MissingLoopStatement",
-                format!("Missing statement body in {keyword} loop."),
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::incomplete("MissingLoopStatement", format!("Missing statement body in {keyword} loop."), self.span_from(self.pos)));
         }
         self.statement_block()
     }
@@ -520,25 +461,12 @@ impl Parser {
         let [init, cond, step] = parts;
         let cond = match cond {
             None => None,
-            Some(Statement {
-                kind: StatementKind::Pipeline(p),
-                ..
-            }) => Some(p),
-            Some(other) => Some(Pipeline {
-                span: other.span,
-                elements: vec![PipelineElement::Expr(Expr {
-                    span: other.span,
-                    kind: ExprKind::Paren(Box::new(other)),
-                })],
-            }),
+            Some(Statement { kind: StatementKind::Pipeline(p), .. }) => Some(p),
+            Some(other) => {
+                Some(Pipeline { span: other.span, elements: vec![PipelineElement::Expr(Expr { span: other.span, kind: ExprKind::Paren(Box::new(other)) })] })
+            }
         };
-        Ok(StatementKind::For {
-            label,
-            init: init.map(Box::new),
-            cond,
-            step: step.map(Box::new),
-            body,
-        })
+        Ok(StatementKind::For { label, init: init.map(Box::new), cond, step: step.map(Box::new), body })
     }
 
     fn foreach_statement(&mut self, label: Option<String>) -> PResult<StatementKind> {
@@ -546,27 +474,14 @@ impl Parser {
         self.eat("(");
         self.skip_trivia(true);
         if !self.eat("$") {
-            return Err(ParseError::new(
-                "MissingVariableNameAfterForeach",
-                "Missing variable name after foreach.",
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::new("MissingVariableNameAfterForeach", "Missing variable name after foreach.", self.span_from(self.pos)));
         }
-        let (rest, (_, name)) = lexer::variable_name(self.rest()).map_err(|_| {
-            ParseError::new(
-                "MissingVariableNameAfterForeach",
-                "Missing variable name after foreach.",
-                Span::new(self.pos, self.pos),
-            )
-        })?;
+        let (rest, (_, name)) = lexer::variable_name(self.rest())
+            .map_err(|_| ParseError::new("MissingVariableNameAfterForeach", "Missing variable name after foreach.", Span::new(self.pos, self.pos)))?;
         self.advance_to(rest.len());
         self.skip_trivia(true);
         if !self.eat_keyword("in") {
-            return Err(ParseError::new(
-                "MissingInInForeach",
-                "Missing 'in' after variable in foreach loop.",
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::new("MissingInInForeach", "Missing 'in' after variable in foreach loop.", self.span_from(self.pos)));
         }
         self.skip_trivia(true);
         let iterable = self.pipeline()?;
@@ -580,12 +495,7 @@ impl Parser {
         }
         self.skip_trivia(true);
         let body = self.loop_body("foreach")?;
-        Ok(StatementKind::Foreach {
-            label,
-            variable: name,
-            iterable,
-            body,
-        })
+        Ok(StatementKind::Foreach { label, variable: name, iterable, body })
     }
 
     fn switch_statement(&mut self, label: Option<String>) -> PResult<StatementKind> {
@@ -596,9 +506,7 @@ impl Parser {
             if self.peek().is_some_and(is_dash) {
                 let save = self.pos;
                 self.bump();
-                let word = lexer::identifier(self.rest())
-                    .map(|(_, w)| w.to_ascii_lowercase())
-                    .unwrap_or_default();
+                let word = lexer::identifier(self.rest()).map(|(_, w)| w.to_ascii_lowercase()).unwrap_or_default();
                 match word.as_str() {
                     "regex" => mode = SwitchMode::Regex,
                     "wildcard" => mode = SwitchMode::Wildcard,
@@ -618,11 +526,7 @@ impl Parser {
         self.skip_trivia(true);
         let open = self.pos;
         if !self.eat("{") {
-            return Err(ParseError::incomplete(
-                "MissingCurlyBraceInSwitchStatement",
-                "Missing '{' in switch statement.",
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::incomplete("MissingCurlyBraceInSwitchStatement", "Missing '{' in switch statement.", self.span_from(self.pos)));
         }
         let mut clauses = Vec::new();
         let mut default = None;
@@ -637,9 +541,7 @@ impl Parser {
             if self.at_end() {
                 return Err(self.missing_brace(open));
             }
-            if self.peek_keyword("default")
-                && lexer::trivia(&self.rest()[7..], true).starts_with('{')
-            {
+            if self.peek_keyword("default") && lexer::trivia(&self.rest()[7..], true).starts_with('{') {
                 self.pos += 7;
                 self.skip_trivia(true);
                 default = Some(self.statement_block()?);
@@ -656,14 +558,7 @@ impl Parser {
             }
             clauses.push((cond, self.statement_block()?));
         }
-        Ok(StatementKind::Switch(Box::new(SwitchStatement {
-            label,
-            mode,
-            case_sensitive,
-            subject,
-            clauses,
-            default,
-        })))
+        Ok(StatementKind::Switch(Box::new(SwitchStatement { label, mode, case_sensitive, subject, clauses, default })))
     }
 
     /// A switch clause's condition: a script block, a value expression, or a bare word.
@@ -671,11 +566,7 @@ impl Parser {
         let start = self.pos;
         match self.peek() {
             Some('{') => self.primary(),
-            Some(c)
-                if c == '$' || c == '(' || c == '@' || is_single_quote(c) || is_double_quote(c) =>
-            {
-                self.postfix_primary()
-            }
+            Some(c) if c == '$' || c == '(' || c == '@' || is_single_quote(c) || is_double_quote(c) => self.postfix_primary(),
             Some(c) if c.is_ascii_digit() || is_dash(c) => {
                 let save = self.pos;
                 if let Ok(e) = self.unary() {
@@ -692,37 +583,22 @@ impl Parser {
 
     fn bare_word_expr(&mut self, start: usize) -> PResult<Expr> {
         let rest = self.rest();
-        let len = rest
-            .find(|c: char| is_blank(c) || matches!(c, '{' | '\n' | '\r' | ';' | '}'))
-            .unwrap_or(rest.len());
+        let len = rest.find(|c: char| is_blank(c) || matches!(c, '{' | '\n' | '\r' | ';' | '}')).unwrap_or(rest.len());
         if len == 0 {
-            return Err(ParseError::new(
-                "MissingSwitchConditionExpression",
-                "Missing condition in switch statement clause.",
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::new("MissingSwitchConditionExpression", "Missing condition in switch statement clause.", self.span_from(self.pos)));
         }
         let word = rest[..len].to_string();
         self.pos += len;
-        Ok(Expr {
-            kind: ExprKind::Str(word),
-            span: self.span_from(start),
-        })
+        Ok(Expr { kind: ExprKind::Str(word), span: self.span_from(start) })
     }
 
     fn function_statement(&mut self, is_filter: bool) -> PResult<StatementKind> {
         self.skip_trivia(true);
         let rest = self.rest();
-        let len = rest
-            .find(|c: char| lexer::ends_bare_word(c) || c == '{' || c == '(')
-            .unwrap_or(rest.len());
+        let len = rest.find(|c: char| lexer::ends_bare_word(c) || c == '{' || c == '(').unwrap_or(rest.len());
         if len == 0 {
             let kw = if is_filter { "filter" } else { "function" };
-            return Err(ParseError::new(
-                "MissingNameAfterKeyword",
-                format!("Missing name after {kw} keyword."),
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::new("MissingNameAfterKeyword", format!("Missing name after {kw} keyword."), self.span_from(self.pos)));
         }
         let mut name = rest[..len].to_string();
         if let Some((scope, n)) = name.split_once(':') {
@@ -740,11 +616,7 @@ impl Parser {
         }
         let open = self.pos;
         if !self.eat("{") {
-            return Err(ParseError::incomplete(
-                "MissingFunctionBody",
-                "Missing function body in function declaration.",
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::incomplete("MissingFunctionBody", "Missing function body in function declaration.", self.span_from(self.pos)));
         }
         let body = self.script_block_body(open, Some(open))?;
         let body = if let Some(p) = params {
@@ -754,21 +626,13 @@ impl Parser {
         } else {
             body
         };
-        Ok(StatementKind::Function {
-            name,
-            is_filter,
-            body,
-        })
+        Ok(StatementKind::Function { name, is_filter, body })
     }
 
     fn try_statement(&mut self) -> PResult<StatementKind> {
         self.skip_trivia(true);
         if self.peek() != Some('{') {
-            return Err(ParseError::incomplete(
-                "MissingTryStatementBlock",
-                "The Try statement is missing its statement block.",
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::incomplete("MissingTryStatementBlock", "The Try statement is missing its statement block.", self.span_from(self.pos)));
         }
         let body = self.statement_block()?;
         let mut catches = Vec::new();
@@ -797,10 +661,7 @@ impl Parser {
                         self.span_from(self.pos),
                     ));
                 }
-                catches.push(CatchClause {
-                    types,
-                    body: self.statement_block()?,
-                });
+                catches.push(CatchClause { types, body: self.statement_block()? });
             } else if self.eat_keyword("finally") {
                 self.skip_trivia(true);
                 if self.peek() != Some('{') {
@@ -818,17 +679,9 @@ impl Parser {
             }
         }
         if catches.is_empty() && finally.is_none() {
-            return Err(ParseError::incomplete(
-                "MissingCatchOrFinally",
-                "The Try statement is missing its Catch or Finally block.",
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::incomplete("MissingCatchOrFinally", "The Try statement is missing its Catch or Finally block.", self.span_from(self.pos)));
         }
-        Ok(StatementKind::Try {
-            body,
-            catches,
-            finally,
-        })
+        Ok(StatementKind::Try { body, catches, finally })
     }
 
     // ---------------------------------------------------------------- params and attributes
@@ -862,8 +715,7 @@ impl Parser {
             if !self.eat("$") {
                 return Err(self.unexpected());
             }
-            let (rest, (_, name)) =
-                lexer::variable_name(self.rest()).map_err(|_| self.unexpected())?;
+            let (rest, (_, name)) = lexer::variable_name(self.rest()).map_err(|_| self.unexpected())?;
             self.advance_to(rest.len());
             self.skip_trivia(true);
             let mut default = None;
@@ -876,13 +728,7 @@ impl Parser {
                 default = Some(e?);
                 self.skip_trivia(true);
             }
-            params.push(Param {
-                name,
-                type_name,
-                attributes,
-                default,
-                span: self.span_from(start),
-            });
+            params.push(Param { name, type_name, attributes, default, span: self.span_from(start) });
             self.skip_trivia(true);
             if !self.eat(",") && self.peek() != Some(close) {
                 if self.at_end() {
@@ -941,12 +787,7 @@ impl Parser {
             if !self.eat("]") {
                 return Err(self.unexpected());
             }
-            return Ok(AttrOrType::Attr(Attribute {
-                name,
-                positional,
-                named,
-                span: self.span_from(start),
-            }));
+            return Ok(AttrOrType::Attr(Attribute { name, positional, named, span: self.span_from(start) }));
         }
         let is_array = self.eat("[]");
         if !self.eat("]") {
@@ -956,24 +797,14 @@ impl Parser {
                 self.span_from(self.pos),
             ));
         }
-        Ok(AttrOrType::Type(TypeName {
-            name,
-            is_array,
-            span: self.span_from(start),
-        }))
+        Ok(AttrOrType::Type(TypeName { name, is_array, span: self.span_from(start) }))
     }
 
     fn type_name_text(&mut self) -> PResult<String> {
         let rest = self.rest();
-        let len = rest
-            .find(|c: char| !(is_ident_char(c) || c == '.' || c == '`'))
-            .unwrap_or(rest.len());
+        let len = rest.find(|c: char| !(is_ident_char(c) || c == '.' || c == '`')).unwrap_or(rest.len());
         if len == 0 {
-            return Err(ParseError::new(
-                "MissingTypename",
-                "Missing type name after '['.",
-                Span::new(self.pos, self.pos),
-            ));
+            return Err(ParseError::new("MissingTypename", "Missing type name after '['.", Span::new(self.pos, self.pos)));
         }
         let mut name = rest[..len].to_string();
         self.pos += len;
@@ -1003,17 +834,9 @@ impl Parser {
         let name = self.type_name_text()?;
         let is_array = self.eat("[]");
         if !self.eat("]") {
-            return Err(ParseError::new(
-                "EndSquareBracketExpectedAtEndOfType",
-                "Missing ] at end of type token.",
-                self.span_from(self.pos),
-            ));
+            return Err(ParseError::new("EndSquareBracketExpectedAtEndOfType", "Missing ] at end of type token.", self.span_from(self.pos)));
         }
-        Ok(TypeName {
-            name,
-            is_array,
-            span: self.span_from(start),
-        })
+        Ok(TypeName { name, is_array, span: self.span_from(start) })
     }
 
     // ---------------------------------------------------------------- pipelines
@@ -1050,28 +873,15 @@ impl Parser {
                     ));
                 }
                 let value = self.statement()?;
-                return Ok(Statement {
-                    kind: StatementKind::Assignment {
-                        target: expr,
-                        op,
-                        value: Box::new(value),
-                    },
-                    span: self.span_from(start),
-                });
+                return Ok(Statement { kind: StatementKind::Assignment { target: expr, op, value: Box::new(value) }, span: self.span_from(start) });
             }
             self.pos = after_expr;
             let _ = save;
             let pipeline = self.pipeline_rest(start, PipelineElement::Expr(expr))?;
-            return Ok(Statement {
-                span: pipeline.span,
-                kind: StatementKind::Pipeline(pipeline),
-            });
+            return Ok(Statement { span: pipeline.span, kind: StatementKind::Pipeline(pipeline) });
         }
         let pipeline = self.pipeline()?;
-        Ok(Statement {
-            span: pipeline.span,
-            kind: StatementKind::Pipeline(pipeline),
-        })
+        Ok(Statement { span: pipeline.span, kind: StatementKind::Pipeline(pipeline) })
     }
 
     fn assignment_operator(&mut self) -> Option<AssignOp> {
@@ -1080,9 +890,7 @@ impl Parser {
             (AssignOp::Assign, 1)
         } else if rest.starts_with("+=") {
             (AssignOp::Add, 2)
-        } else if rest.starts_with(|c: char| is_dash(c))
-            && rest[rest.chars().next()?.len_utf8()..].starts_with('=')
-        {
+        } else if rest.starts_with(|c: char| is_dash(c)) && rest[rest.chars().next()?.len_utf8()..].starts_with('=') {
             (AssignOp::Sub, rest.chars().next()?.len_utf8() + 1)
         } else if rest.starts_with("*=") {
             (AssignOp::Mul, 2)
@@ -1109,29 +917,20 @@ impl Parser {
             c if c.is_ascii_digit() => {
                 // `10abc` is a command name; a number followed by a boundary is an expression.
                 match lexer::number(rest) {
-                    Ok((after, _)) => {
-                        after.is_empty() || !after.starts_with(|c: char| is_ident_char(c))
-                    }
+                    Ok((after, _)) => after.is_empty() || !after.starts_with(|c: char| is_ident_char(c)),
                     Err(_) => false,
                 }
             }
             '.' => rest[1..].starts_with(|c: char| c.is_ascii_digit()),
             c if is_dash(c) => {
                 let after = &rest[c.len_utf8()..];
-                if after
-                    .starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '$' || c == '(')
-                {
+                if after.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '$' || c == '(') {
                     return true;
                 }
                 if after.starts_with(is_dash) {
                     return true;
                 }
-                matches!(
-                    lexer::operator_word(after)
-                        .map(|(_, w)| w.to_ascii_lowercase())
-                        .as_deref(),
-                    Ok("not") | Ok("bnot") | Ok("split") | Ok("join")
-                )
+                matches!(lexer::operator_word(after).map(|(_, w)| w.to_ascii_lowercase()).as_deref(), Ok("not") | Ok("bnot") | Ok("split") | Ok("join"))
             }
             _ => false,
         }
@@ -1139,11 +938,7 @@ impl Parser {
 
     fn pipeline(&mut self) -> PResult<Pipeline> {
         let start = self.pos;
-        let first = if self.element_is_expression() {
-            PipelineElement::Expr(self.expression()?)
-        } else {
-            PipelineElement::Command(self.command()?)
-        };
+        let first = if self.element_is_expression() { PipelineElement::Expr(self.expression()?) } else { PipelineElement::Command(self.command()?) };
         self.pipeline_rest(start, first)
     }
 
@@ -1156,22 +951,11 @@ impl Parser {
                 let bar = self.pos;
                 self.bump();
                 self.skip_trivia(true);
-                if matches!(
-                    self.peek(),
-                    None | Some('|') | Some(';') | Some(')') | Some('}')
-                ) {
+                if matches!(self.peek(), None | Some('|') | Some(';') | Some(')') | Some('}')) {
                     if self.at_end() {
-                        return Err(ParseError::incomplete(
-                            "EmptyPipeElement",
-                            "An empty pipe element is not allowed.",
-                            Span::new(bar, bar + 1),
-                        ));
+                        return Err(ParseError::incomplete("EmptyPipeElement", "An empty pipe element is not allowed.", Span::new(bar, bar + 1)));
                     }
-                    return Err(ParseError::new(
-                        "EmptyPipeElement",
-                        "An empty pipe element is not allowed.",
-                        Span::new(bar, bar + 1),
-                    ));
+                    return Err(ParseError::new("EmptyPipeElement", "An empty pipe element is not allowed.", Span::new(bar, bar + 1)));
                 }
                 if self.element_is_expression() && !self.rest().starts_with('{') {
                     let e_start = self.pos;
@@ -1188,10 +972,7 @@ impl Parser {
                 break;
             }
         }
-        Ok(Pipeline {
-            elements,
-            span: self.span_from(start),
-        })
+        Ok(Pipeline { elements, span: self.span_from(start) })
     }
 
     fn command(&mut self) -> PResult<Command> {
@@ -1201,26 +982,14 @@ impl Parser {
             self.bump();
             invocation = InvocationOperator::Call;
             self.skip_trivia(false);
-        } else if self.peek() == Some('.')
-            && self
-                .peek_at(1)
-                .is_some_and(|c| is_blank(c) || c == '{' || c == '$' || c == '\'' || c == '"')
-        {
+        } else if self.peek() == Some('.') && self.peek_at(1).is_some_and(|c| is_blank(c) || c == '{' || c == '$' || c == '\'' || c == '"') {
             self.bump();
             invocation = InvocationOperator::Dot;
             self.skip_trivia(false);
         }
         let name = if invocation != InvocationOperator::None {
             match self.peek() {
-                Some(c)
-                    if c == '$'
-                        || c == '('
-                        || c == '{'
-                        || is_single_quote(c)
-                        || is_double_quote(c) =>
-                {
-                    self.postfix_primary()?
-                }
+                Some(c) if c == '$' || c == '(' || c == '{' || is_single_quote(c) || is_double_quote(c) => self.postfix_primary()?,
                 _ => self.command_name()?,
             }
         } else {
@@ -1234,10 +1003,7 @@ impl Parser {
         loop {
             self.skip_trivia(false);
             let Some(c) = self.peek() else { break };
-            if matches!(c, '\n' | '\r' | ';' | ')' | '}')
-                || (c == '|')
-                || (c == '&' && self.peek_at(1) == Some('&'))
-            {
+            if matches!(c, '\n' | '\r' | ';' | ')' | '}') || (c == '|') || (c == '&' && self.peek_at(1) == Some('&')) {
                 break;
             }
             if let Some(r) = self.redirection()? {
@@ -1248,8 +1014,7 @@ impl Parser {
             if is_dash(c) {
                 let after = &self.rest()[c.len_utf8()..];
                 if after.starts_with(is_dash)
-                    && after[after.chars().next().map(|c| c.len_utf8()).unwrap_or(0)..]
-                        .starts_with(|c: char| lexer::ends_bare_word(c))
+                    && after[after.chars().next().map(|c| c.len_utf8()).unwrap_or(0)..].starts_with(|c: char| lexer::ends_bare_word(c))
                 {
                     // `--` ends parameter parsing; the rest are plain arguments.
                     self.pos += c.len_utf8() * 2;
@@ -1265,12 +1030,7 @@ impl Parser {
                         self.skip_trivia(false);
                         value = Some(self.command_argument()?);
                     }
-                    args.push(CommandArg::Parameter {
-                        name,
-                        text,
-                        value,
-                        span: self.span_from(a_start),
-                    });
+                    args.push(CommandArg::Parameter { name, text, value, span: self.span_from(a_start) });
                     continue;
                 }
             }
@@ -1279,21 +1039,12 @@ impl Parser {
                 let (rest, name) = lexer::identifier(self.rest()).map_err(|_| self.unexpected())?;
                 let name = name.to_string();
                 self.advance_to(rest.len());
-                args.push(CommandArg::Splat {
-                    name,
-                    span: self.span_from(a_start),
-                });
+                args.push(CommandArg::Splat { name, span: self.span_from(a_start) });
                 continue;
             }
             args.push(CommandArg::Value(self.command_argument()?));
         }
-        Ok(Command {
-            invocation,
-            name,
-            args,
-            redirections,
-            span: self.span_from(start),
-        })
+        Ok(Command { invocation, name, args, redirections, span: self.span_from(start) })
     }
 
     fn command_name(&mut self) -> PResult<Expr> {
@@ -1305,20 +1056,14 @@ impl Parser {
         }
         let word = rest[..len].to_string();
         self.pos += len;
-        Ok(Expr {
-            kind: ExprKind::Bare(word),
-            span: self.span_from(start),
-        })
+        Ok(Expr { kind: ExprKind::Bare(word), span: self.span_from(start) })
     }
 
     fn redirection(&mut self) -> PResult<Option<Redirection>> {
         let rest = self.rest();
         let (from, op_len) = if rest.starts_with("*>") {
             (0u8, 2)
-        } else if rest.len() > 1
-            && rest.as_bytes()[0].is_ascii_digit()
-            && rest.as_bytes()[1] == b'>'
-        {
+        } else if rest.len() > 1 && rest.as_bytes()[0].is_ascii_digit() && rest.as_bytes()[1] == b'>' {
             (rest.as_bytes()[0] - b'0', 2)
         } else if rest.starts_with('>') {
             (1, 1)
@@ -1328,26 +1073,14 @@ impl Parser {
         self.pos += op_len;
         let append = self.eat(">");
         if self.eat("&1") {
-            return Ok(Some(Redirection {
-                from,
-                target: RedirectTarget::Merge(1),
-                append,
-            }));
+            return Ok(Some(Redirection { from, target: RedirectTarget::Merge(1), append }));
         }
         self.skip_trivia(false);
         if matches!(self.peek(), None | Some('\n') | Some(';') | Some('|')) {
-            return Err(ParseError::new(
-                "MissingFileSpecification",
-                "Missing file specification after redirection operator.",
-                Span::new(self.pos, self.pos),
-            ));
+            return Err(ParseError::new("MissingFileSpecification", "Missing file specification after redirection operator.", Span::new(self.pos, self.pos)));
         }
         let target = self.command_argument()?;
-        Ok(Some(Redirection {
-            from,
-            target: RedirectTarget::File(target),
-            append,
-        }))
+        Ok(Some(Redirection { from, target: RedirectTarget::File(target), append }))
     }
 
     /// One command argument: a value in argument mode, possibly a comma list.
@@ -1368,10 +1101,7 @@ impl Parser {
                     break;
                 }
             }
-            return Ok(Expr {
-                kind: ExprKind::ArrayLiteral(items),
-                span: self.span_from(start),
-            });
+            return Ok(Expr { kind: ExprKind::ArrayLiteral(items), span: self.span_from(start) });
         }
         self.pos = save;
         Ok(first)
@@ -1380,18 +1110,9 @@ impl Parser {
     fn argument_value(&mut self) -> PResult<Expr> {
         let start = self.pos;
         let Some(c) = self.peek() else {
-            return Err(ParseError::incomplete(
-                "MissingArgument",
-                "Missing argument in parameter list.",
-                Span::new(start, start),
-            ));
+            return Err(ParseError::incomplete("MissingArgument", "Missing argument in parameter list.", Span::new(start, start)));
         };
-        if c == '$'
-            || c == '('
-            || c == '{'
-            || is_single_quote(c)
-            || is_double_quote(c)
-            || (c == '@' && matches!(self.peek_at(1), Some('(' | '{' | '"' | '\'')))
+        if c == '$' || c == '(' || c == '{' || is_single_quote(c) || is_double_quote(c) || (c == '@' && matches!(self.peek_at(1), Some('(' | '{' | '"' | '\'')))
         {
             return self.postfix_primary();
         }
@@ -1401,11 +1122,7 @@ impl Parser {
             || (c == '.' && self.peek_at(1).is_some_and(|d| d.is_ascii_digit()))
         {
             let neg = is_dash(c);
-            let body_start = if neg {
-                self.pos + c.len_utf8()
-            } else {
-                self.pos
-            };
+            let body_start = if neg { self.pos + c.len_utf8() } else { self.pos };
             if let Ok((after, Some(n))) = lexer::number(&self.text()[body_start..]) {
                 if after.is_empty() || after.starts_with(|c: char| lexer::ends_bare_word(c)) {
                     self.advance_to(after.len());
@@ -1415,10 +1132,7 @@ impl Parser {
                         (Number::Double(v), false) => ExprKind::Double(v),
                         (Number::Double(v), true) => ExprKind::Double(-v),
                     };
-                    return Ok(Expr {
-                        kind,
-                        span: self.span_from(start),
-                    });
+                    return Ok(Expr { kind, span: self.span_from(start) });
                 }
             }
         }
@@ -1432,15 +1146,9 @@ impl Parser {
         let span = self.span_from(start);
         if word.contains('$') {
             let parts = self.expandable_parts(&word, start)?;
-            return Ok(Expr {
-                kind: ExprKind::Expandable(parts),
-                span,
-            });
+            return Ok(Expr { kind: ExprKind::Expandable(parts), span });
         }
-        Ok(Expr {
-            kind: ExprKind::Bare(word),
-            span,
-        })
+        Ok(Expr { kind: ExprKind::Bare(word), span })
     }
 
     // ---------------------------------------------------------------- expressions
@@ -1506,26 +1214,16 @@ impl Parser {
             let op_start = self.pos;
             self.pos += len;
             self.skip_trivia(true);
-            if matches!(self.peek(), None | Some(')') | Some('}') | Some(';')) || self.at_line_end()
-            {
+            if matches!(self.peek(), None | Some(')') | Some('}') | Some(';')) || self.at_line_end() {
                 let op_text = self.text()[op_start..self.pos].trim().to_string();
                 return Err(ParseError::incomplete(
                     "ExpectedValueExpression",
-                    format!(
-                        "You must provide a value expression following the '{op_text}' operator."
-                    ),
+                    format!("You must provide a value expression following the '{op_text}' operator."),
                     Span::new(self.pos, self.pos),
                 ));
             }
             let right = self.binary_level(level + 1)?;
-            left = Expr {
-                span: self.span_from(start),
-                kind: ExprKind::Binary {
-                    op,
-                    left: Box::new(left),
-                    right: Box::new(right),
-                },
-            };
+            left = Expr { span: self.span_from(start), kind: ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) } };
         }
         Ok(left)
     }
@@ -1556,11 +1254,7 @@ impl Parser {
             self.bump();
             self.skip_trivia(true);
             if matches!(self.peek(), None | Some(')') | Some('}')) {
-                return Err(ParseError::incomplete(
-                    "MissingExpressionAfterToken",
-                    "Missing expression after ','.",
-                    Span::new(self.pos, self.pos),
-                ));
+                return Err(ParseError::incomplete("MissingExpressionAfterToken", "Missing expression after ','.", Span::new(self.pos, self.pos)));
             }
             items.push(self.unary()?);
             let s = self.pos;
@@ -1570,10 +1264,7 @@ impl Parser {
                 break;
             }
         }
-        Ok(Expr {
-            kind: ExprKind::ArrayLiteral(items),
-            span: self.span_from(start),
-        })
+        Ok(Expr { kind: ExprKind::ArrayLiteral(items), span: self.span_from(start) })
     }
 
     fn unary(&mut self) -> PResult<Expr> {
@@ -1600,10 +1291,7 @@ impl Parser {
             let after = &self.rest()[c.len_utf8()..];
             let word = lexer::operator_word(after).map(|(t, w)| (t, w.to_ascii_lowercase()));
             match word {
-                Ok((tail, w))
-                    if !tail.starts_with(|c: char| is_ident_char(c))
-                        && matches!(w.as_str(), "not" | "bnot" | "split" | "join") =>
-                {
+                Ok((tail, w)) if !tail.starts_with(|c: char| is_ident_char(c)) && matches!(w.as_str(), "not" | "bnot" | "split" | "join") => {
                     self.pos += c.len_utf8() + w.len();
                     let op = match w.as_str() {
                         "not" => UnaryOp::Not,
@@ -1616,18 +1304,13 @@ impl Parser {
                 _ => {
                     // A negative number literal stays a literal.
                     if let Ok((rest, Some(n))) = lexer::number(after) {
-                        if !rest.starts_with(|c: char| is_ident_char(c)) && !rest.starts_with('.')
-                            || rest.starts_with("..")
-                        {
+                        if !rest.starts_with(|c: char| is_ident_char(c)) && !rest.starts_with('.') || rest.starts_with("..") {
                             self.advance_to(rest.len());
                             let kind = match n {
                                 Number::Int(v) => ExprKind::Int(-v),
                                 Number::Double(v) => ExprKind::Double(-v),
                             };
-                            let lit = Expr {
-                                kind,
-                                span: self.span_from(start),
-                            };
+                            let lit = Expr { kind, span: self.span_from(start) };
                             return self.postfix(lit);
                         }
                     }
@@ -1640,36 +1323,20 @@ impl Parser {
         };
         if let Some((op, text)) = op {
             self.skip_trivia(op != UnaryOp::Comma);
-            if matches!(
-                self.peek(),
-                None | Some(')') | Some('}') | Some(';') | Some('\n') | Some('\r')
-            ) {
+            if matches!(self.peek(), None | Some(')') | Some('}') | Some(';') | Some('\n') | Some('\r')) {
                 return Err(ParseError::incomplete(
                     "MissingExpressionAfterOperator",
                     format!("Missing expression after unary operator '{text}'."),
                     Span::new(self.pos, self.pos),
                 ));
             }
-            let operand = if op == UnaryOp::Comma {
-                self.unary()?
-            } else {
-                self.unary()?
-            };
-            return Ok(Expr {
-                kind: ExprKind::Unary {
-                    op,
-                    operand: Box::new(operand),
-                },
-                span: self.span_from(start),
-            });
+            let operand = if op == UnaryOp::Comma { self.unary()? } else { self.unary()? };
+            return Ok(Expr { kind: ExprKind::Unary { op, operand: Box::new(operand) }, span: self.span_from(start) });
         }
         if c == '[' {
             let ty = self.type_name()?;
             if self.rest().starts_with("::") {
-                let lit = Expr {
-                    span: ty.span,
-                    kind: ExprKind::TypeLiteral(ty),
-                };
+                let lit = Expr { span: ty.span, kind: ExprKind::TypeLiteral(ty) };
                 return self.postfix(lit);
             }
             let save = self.pos;
@@ -1691,30 +1358,16 @@ impl Parser {
                 Some(c) if is_dash(c) => {
                     let after = &self.rest()[c.len_utf8()..];
                     after.starts_with(|c: char| c.is_ascii_digit())
-                        || matches!(
-                            lexer::operator_word(after)
-                                .map(|(_, w)| w.to_ascii_lowercase())
-                                .as_deref(),
-                            Ok("not")
-                        )
+                        || matches!(lexer::operator_word(after).map(|(_, w)| w.to_ascii_lowercase()).as_deref(), Ok("not"))
                 }
                 _ => false,
             };
             if casts {
                 let operand = self.unary()?;
-                return Ok(Expr {
-                    kind: ExprKind::Cast {
-                        ty,
-                        operand: Box::new(operand),
-                    },
-                    span: self.span_from(start),
-                });
+                return Ok(Expr { kind: ExprKind::Cast { ty, operand: Box::new(operand) }, span: self.span_from(start) });
             }
             self.pos = save;
-            let lit = Expr {
-                span: ty.span,
-                kind: ExprKind::TypeLiteral(ty),
-            };
+            let lit = Expr { span: ty.span, kind: ExprKind::TypeLiteral(ty) };
             return self.postfix(lit);
         }
         self.postfix_primary()
@@ -1738,35 +1391,16 @@ impl Parser {
                 if self.peek() == Some('(') {
                     self.bump();
                     let args = self.method_args()?;
-                    e = Expr {
-                        kind: ExprKind::Invoke {
-                            target: Box::new(e),
-                            name: Box::new(name),
-                            args,
-                            is_static,
-                        },
-                        span: self.span_from(start),
-                    };
+                    e = Expr { kind: ExprKind::Invoke { target: Box::new(e), name: Box::new(name), args, is_static }, span: self.span_from(start) };
                 } else {
-                    e = Expr {
-                        kind: ExprKind::Member {
-                            target: Box::new(e),
-                            name: Box::new(name),
-                            is_static,
-                        },
-                        span: self.span_from(start),
-                    };
+                    e = Expr { kind: ExprKind::Member { target: Box::new(e), name: Box::new(name), is_static }, span: self.span_from(start) };
                 }
             } else if rest.starts_with('[') {
                 let open = self.pos;
                 self.bump();
                 self.skip_trivia(true);
                 if self.peek() == Some(']') {
-                    return Err(ParseError::new(
-                        "MissingArrayIndexExpression",
-                        "Array index expression is missing or not valid.",
-                        Span::new(open, open + 1),
-                    ));
+                    return Err(ParseError::new("MissingArrayIndexExpression", "Array index expression is missing or not valid.", Span::new(open, open + 1)));
                 }
                 let save = self.no_comma;
                 self.no_comma = false;
@@ -1775,37 +1409,15 @@ impl Parser {
                 let index = index?;
                 self.skip_trivia(true);
                 if !self.eat("]") {
-                    return Err(ParseError::incomplete(
-                        "MissingEndSquareBracket",
-                        "Missing ']' after array index expression.",
-                        Span::new(open, open + 1),
-                    ));
+                    return Err(ParseError::incomplete("MissingEndSquareBracket", "Missing ']' after array index expression.", Span::new(open, open + 1)));
                 }
-                e = Expr {
-                    kind: ExprKind::Index {
-                        target: Box::new(e),
-                        index: Box::new(index),
-                    },
-                    span: self.span_from(start),
-                };
+                e = Expr { kind: ExprKind::Index { target: Box::new(e), index: Box::new(index) }, span: self.span_from(start) };
             } else if rest.starts_with("++") {
                 self.pos += 2;
-                e = Expr {
-                    kind: ExprKind::Unary {
-                        op: UnaryOp::PostInc,
-                        operand: Box::new(e),
-                    },
-                    span: self.span_from(start),
-                };
+                e = Expr { kind: ExprKind::Unary { op: UnaryOp::PostInc, operand: Box::new(e) }, span: self.span_from(start) };
             } else if rest.starts_with("--") && !rest[2..].starts_with(|c: char| is_ident_char(c)) {
                 self.pos += 2;
-                e = Expr {
-                    kind: ExprKind::Unary {
-                        op: UnaryOp::PostDec,
-                        operand: Box::new(e),
-                    },
-                    span: self.span_from(start),
-                };
+                e = Expr { kind: ExprKind::Unary { op: UnaryOp::PostDec, operand: Box::new(e) }, span: self.span_from(start) };
             } else {
                 return Ok(e);
             }
@@ -1819,19 +1431,10 @@ impl Parser {
                 let (rest, name) = lexer::identifier(self.rest()).map_err(|_| self.unexpected())?;
                 let name = name.to_string();
                 self.advance_to(rest.len());
-                Ok(Expr {
-                    kind: ExprKind::Str(name),
-                    span: self.span_from(start),
-                })
+                Ok(Expr { kind: ExprKind::Str(name), span: self.span_from(start) })
             }
-            Some(c) if c == '$' || c == '(' || is_single_quote(c) || is_double_quote(c) => {
-                self.primary()
-            }
-            _ => Err(ParseError::new(
-                "MissingPropertyName",
-                "Missing property name after reference operator.",
-                Span::new(start, start),
-            )),
+            Some(c) if c == '$' || c == '(' || is_single_quote(c) || is_double_quote(c) => self.primary(),
+            _ => Err(ParseError::new("MissingPropertyName", "Missing property name after reference operator.", Span::new(start, start))),
         }
     }
 
@@ -1851,11 +1454,7 @@ impl Parser {
             }
             if !self.eat(",") {
                 if self.at_end() {
-                    return Err(ParseError::incomplete(
-                        "MissingEndParenthesisInMethodCall",
-                        "Missing ')' in method call.",
-                        Span::new(open, open + 1),
-                    ));
+                    return Err(ParseError::incomplete("MissingEndParenthesisInMethodCall", "Missing ')' in method call.", Span::new(open, open + 1)));
                 }
                 return Err(self.unexpected());
             }
@@ -1880,10 +1479,7 @@ impl Parser {
                             Span::new(start, start + 2),
                         ));
                     }
-                    return Ok(Expr {
-                        kind: ExprKind::Subexpr(body),
-                        span: self.span_from(start),
-                    });
+                    return Ok(Expr { kind: ExprKind::Subexpr(body), span: self.span_from(start) });
                 }
                 self.bump();
                 match lexer::variable_name(self.rest()) {
@@ -1910,10 +1506,7 @@ impl Parser {
                             Span::new(start, start + 2),
                         ));
                     }
-                    Ok(Expr {
-                        kind: ExprKind::ArraySubexpr(body),
-                        span: self.span_from(start),
-                    })
+                    Ok(Expr { kind: ExprKind::ArraySubexpr(body), span: self.span_from(start) })
                 }
                 Some('{') => self.hashtable(),
                 Some(q) if is_double_quote(q) || is_single_quote(q) => self.here_string(),
@@ -1923,11 +1516,7 @@ impl Parser {
                 self.bump();
                 self.skip_trivia(true);
                 if self.peek() == Some(')') {
-                    return Err(ParseError::new(
-                        "ExpectedExpression",
-                        "An expression was expected after '('.",
-                        Span::new(self.pos, self.pos + 1),
-                    ));
+                    return Err(ParseError::new("ExpectedExpression", "An expression was expected after '('.", Span::new(self.pos, self.pos + 1)));
                 }
                 let save = self.no_comma;
                 self.no_comma = false;
@@ -1945,10 +1534,7 @@ impl Parser {
                     }
                     return Err(self.unexpected());
                 }
-                Ok(Expr {
-                    kind: ExprKind::Paren(Box::new(inner)),
-                    span: self.span_from(start),
-                })
+                Ok(Expr { kind: ExprKind::Paren(Box::new(inner)), span: self.span_from(start) })
             }
             '{' => {
                 self.bump();
@@ -1956,10 +1542,7 @@ impl Parser {
                 self.no_comma = false;
                 let block = self.script_block_body(start, Some(start));
                 self.no_comma = save;
-                Ok(Expr {
-                    kind: ExprKind::ScriptBlock(block?),
-                    span: self.span_from(start),
-                })
+                Ok(Expr { kind: ExprKind::ScriptBlock(block?), span: self.span_from(start) })
             }
             c if is_single_quote(c) => self.single_quoted(),
             c if is_double_quote(c) => self.double_quoted(),
@@ -1971,10 +1554,7 @@ impl Parser {
                 let Some(n) = n else {
                     return Err(ParseError::new(
                         "BadNumericConstant",
-                        format!(
-                            "The numeric constant {} is not valid.",
-                            &self.rest()[..self.rest().len() - rest.len()]
-                        ),
+                        format!("The numeric constant {} is not valid.", &self.rest()[..self.rest().len() - rest.len()]),
                         self.span_from(start),
                     ));
                 };
@@ -1983,10 +1563,7 @@ impl Parser {
                     Number::Int(v) => ExprKind::Int(v),
                     Number::Double(v) => ExprKind::Double(v),
                 };
-                Ok(Expr {
-                    kind,
-                    span: self.span_from(start),
-                })
+                Ok(Expr { kind, span: self.span_from(start) })
             }
             _ => Err(self.unexpected()),
         }
@@ -2005,48 +1582,28 @@ impl Parser {
                 break;
             }
             if self.at_end() {
-                return Err(ParseError::incomplete(
-                    "IncompleteHashLiteral",
-                    "The hash literal was incomplete.",
-                    Span::new(start, start + 2),
-                ));
+                return Err(ParseError::incomplete("IncompleteHashLiteral", "The hash literal was incomplete.", Span::new(start, start + 2)));
             }
             let k_start = self.pos;
             let key = match self.peek() {
                 Some(c) if is_ident_char(c) || is_dash(c) => {
                     let rest = self.rest();
-                    let len = rest
-                        .find(|c: char| !(is_ident_char(c) || is_dash(c) || c == '.'))
-                        .unwrap_or(rest.len());
+                    let len = rest.find(|c: char| !(is_ident_char(c) || is_dash(c) || c == '.')).unwrap_or(rest.len());
                     let word = rest[..len].to_string();
                     self.pos += len;
                     match lexer::number(&word) {
-                        Ok(("", Some(Number::Int(v)))) => Expr {
-                            kind: ExprKind::Int(v),
-                            span: self.span_from(k_start),
-                        },
-                        _ => Expr {
-                            kind: ExprKind::Str(word),
-                            span: self.span_from(k_start),
-                        },
+                        Ok(("", Some(Number::Int(v)))) => Expr { kind: ExprKind::Int(v), span: self.span_from(k_start) },
+                        _ => Expr { kind: ExprKind::Str(word), span: self.span_from(k_start) },
                     }
                 }
                 Some('=') => {
-                    return Err(ParseError::new(
-                        "MissingKeyInHashLiteral",
-                        "Missing key before '=' in hash literal.",
-                        Span::new(self.pos, self.pos + 1),
-                    ));
+                    return Err(ParseError::new("MissingKeyInHashLiteral", "Missing key before '=' in hash literal.", Span::new(self.pos, self.pos + 1)));
                 }
                 _ => self.unary()?,
             };
             self.skip_trivia(true);
             if !self.eat("=") {
-                return Err(ParseError::new(
-                    "MissingEqualsInHashLiteral",
-                    "Missing '=' operator after key in hash literal.",
-                    Span::new(self.pos, self.pos),
-                ));
+                return Err(ParseError::new("MissingEqualsInHashLiteral", "Missing '=' operator after key in hash literal.", Span::new(self.pos, self.pos)));
             }
             self.skip_trivia(true);
             if matches!(self.peek(), None | Some('}') | Some(';')) {
@@ -2061,13 +1618,7 @@ impl Parser {
             self.skip_trivia(false);
             match self.peek() {
                 Some('\n') | Some('\r') | Some(';') | Some('}') => {}
-                None => {
-                    return Err(ParseError::incomplete(
-                        "IncompleteHashLiteral",
-                        "The hash literal was incomplete.",
-                        Span::new(start, start + 2),
-                    ))
-                }
+                None => return Err(ParseError::incomplete("IncompleteHashLiteral", "The hash literal was incomplete.", Span::new(start, start + 2))),
                 _ => {
                     return Err(ParseError::new(
                         "MissingEndCurlyBrace",
@@ -2077,10 +1628,7 @@ impl Parser {
                 }
             }
         }
-        Ok(Expr {
-            kind: ExprKind::Hashtable(entries),
-            span: self.span_from(start),
-        })
+        Ok(Expr { kind: ExprKind::Hashtable(entries), span: self.span_from(start) })
     }
 
     // ---------------------------------------------------------------- strings
@@ -2109,10 +1657,7 @@ impl Parser {
                 Some(c) => s.push(c),
             }
         }
-        Ok(Expr {
-            kind: ExprKind::Str(s),
-            span: self.span_from(start),
-        })
+        Ok(Expr { kind: ExprKind::Str(s), span: self.span_from(start) })
     }
 
     fn double_quoted(&mut self) -> PResult<Expr> {
@@ -2124,11 +1669,7 @@ impl Parser {
         let mut text = String::new();
         loop {
             let Some(c) = self.peek() else {
-                return Err(ParseError::incomplete(
-                    "TerminatorExpectedAtEndOfString",
-                    "The string is missing the terminator: \".",
-                    Span::new(start, self.pos),
-                ));
+                return Err(ParseError::incomplete("TerminatorExpectedAtEndOfString", "The string is missing the terminator: \".", Span::new(start, self.pos)));
             };
             if is_double_quote(c) {
                 self.bump();
@@ -2169,10 +1710,7 @@ impl Parser {
         if !text.is_empty() || parts.is_empty() {
             parts.push(StringPart::Text(text));
         }
-        Ok(Expr {
-            kind: string_kind(parts),
-            span: self.span_from(start),
-        })
+        Ok(Expr { kind: string_kind(parts), span: self.span_from(start) })
     }
 
     /// At a `$` inside an expandable string: the variable or subexpression it
@@ -2192,20 +1730,14 @@ impl Parser {
                         Span::new(start, start + 2),
                     ));
                 }
-                Ok(Some(Expr {
-                    kind: ExprKind::Subexpr(body),
-                    span: self.span_from(start),
-                }))
+                Ok(Some(Expr { kind: ExprKind::Subexpr(body), span: self.span_from(start) }))
             }
             Some(c) if is_ident_char(c) || c == '{' || c == '?' || c == '$' || c == '^' => {
                 self.bump();
                 match lexer::variable_name(self.rest()) {
                     Ok((rest, (scope, name))) => {
                         self.advance_to(rest.len());
-                        Ok(Some(Expr {
-                            kind: ExprKind::Variable { name, scope },
-                            span: self.span_from(start),
-                        }))
+                        Ok(Some(Expr { kind: ExprKind::Variable { name, scope }, span: self.span_from(start) }))
                     }
                     Err(_) => {
                         self.pos = start;
@@ -2234,7 +1766,11 @@ impl Parser {
                     Span::new(start, self.text().len()),
                 ));
             }
-            return Err(ParseError::new("UnexpectedCharactersAfterHereStringHeader", "No characters are allowed after a here-string header but before the end of the line.", Span::new(self.pos, self.pos + header_tail.trim_end().len())));
+            return Err(ParseError::new(
+                "UnexpectedCharactersAfterHereStringHeader",
+                "No characters are allowed after a here-string header but before the end of the line.",
+                Span::new(self.pos, self.pos + header_tail.trim_end().len()),
+            ));
         }
         self.pos += line_end.unwrap_or(0);
         let body_start = self.pos;
@@ -2243,11 +1779,7 @@ impl Parser {
         let body_end;
         loop {
             let text = &self.text()[search..];
-            let Some(nl) = (if search == body_start && text.starts_with(terminator) {
-                Some(0usize)
-            } else {
-                text.find('\n').map(|i| i + 1)
-            }) else {
+            let Some(nl) = (if search == body_start && text.starts_with(terminator) { Some(0usize) } else { text.find('\n').map(|i| i + 1) }) else {
                 return Err(ParseError::incomplete(
                     "TerminatorExpectedAtEndOfString",
                     format!("The string is missing the terminator: {terminator}."),
@@ -2294,27 +1826,17 @@ impl Parser {
         }
         let raw = self.text()[body_start..content_end.max(body_start)].replace("\r\n", "\n");
         if !expandable {
-            return Ok(Expr {
-                kind: ExprKind::Str(raw),
-                span: self.span_from(start),
-            });
+            return Ok(Expr { kind: ExprKind::Str(raw), span: self.span_from(start) });
         }
         let parts = self.expandable_parts(&raw, body_start)?;
-        Ok(Expr {
-            kind: string_kind(parts),
-            span: self.span_from(start),
-        })
+        Ok(Expr { kind: string_kind(parts), span: self.span_from(start) })
     }
 
     /// Splits text into literal and expansion parts by 5.1's rules, parsing each
     /// expansion with a sub-parser whose spans are offset to the original source.
     fn expandable_parts(&mut self, raw: &str, offset: usize) -> PResult<Vec<StringPart>> {
         let sub_src = Source::new(self.src.path.clone(), raw.to_string());
-        let mut sub = Parser {
-            src: sub_src,
-            pos: 0,
-            no_comma: false,
-        };
+        let mut sub = Parser { src: sub_src, pos: 0, no_comma: false };
         let mut parts = Vec::new();
         let mut text = String::new();
         while let Some(c) = sub.peek() {
@@ -2368,10 +1890,7 @@ fn push_escape(text: &mut String, e: char, p: &mut Parser) {
         'u' if p.peek() == Some('{') => {
             let rest = p.rest();
             if let Some(close) = rest.find('}') {
-                if let Some(ch) = u32::from_str_radix(&rest[1..close], 16)
-                    .ok()
-                    .and_then(char::from_u32)
-                {
+                if let Some(ch) = u32::from_str_radix(&rest[1..close], 16).ok().and_then(char::from_u32) {
                     text.push(ch);
                     p.pos += close + 1;
                     return;
@@ -2489,12 +2008,7 @@ fn precedence(op: BinaryOp) -> u8 {
     match op {
         BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => 1,
         BinaryOp::Band | BinaryOp::Bor | BinaryOp::Bxor => 2,
-        BinaryOp::Cmp(..)
-        | BinaryOp::Is
-        | BinaryOp::IsNot
-        | BinaryOp::As
-        | BinaryOp::Shl
-        | BinaryOp::Shr => 3,
+        BinaryOp::Cmp(..) | BinaryOp::Is | BinaryOp::IsNot | BinaryOp::As | BinaryOp::Shl | BinaryOp::Shr => 3,
         BinaryOp::Add | BinaryOp::Sub => 4,
         BinaryOp::Mul | BinaryOp::Div | BinaryOp::Rem => 5,
         BinaryOp::Format => 6,

@@ -1,0 +1,459 @@
+//! Host utilities: Get-Member, Get-Command, variables, Get-Date, Read-Host,
+//! Start-Sleep and Invoke-Expression.
+
+use std::rc::Rc;
+
+use crate::engine::binder;
+use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
+use crate::engine::convert::{to_num, to_string};
+use crate::engine::error::Flow;
+use crate::engine::ops;
+use crate::engine::value::{PropKind, PsObject, TypeKind, Value};
+use crate::engine::{Ctx, ErrorRecord, EvalResult};
+use crate::lang::ast::Source;
+
+const UTILITY: &str = "Microsoft.PowerShell.Utility";
+const CORE: &str = "Microsoft.PowerShell.Core";
+
+pub fn commands() -> Vec<CommandInfo> {
+    vec![
+        CommandInfo::cmdlet("Get-Member", UTILITY, "Microsoft.PowerShell.Commands.GetMemberCommand", || Box::new(GetMember::default()))
+            .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The object whose members to list."))
+            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).help("Member names to list (wildcards allowed)."))
+            .param(ParamSpec::new("MemberType", TypeKind::String).alias("Type").help("The kind of member to list."))
+            .synopsis("Gets the properties and methods of objects.")
+            .description("Lists each distinct input type once, with its members sorted by kind and name.")
+            .example("Members of a circuit", "Get-AzureDedicatedCircuit | Get-Member", "The type name and properties of the circuit objects."),
+        CommandInfo::cmdlet("Get-Command", CORE, "Microsoft.PowerShell.Commands.GetCommandCommand", || Box::new(GetCommand))
+            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).help("Command names (wildcards allowed)."))
+            .param(ParamSpec::new("Module", TypeKind::String).array().help("Lists the commands of these modules."))
+            .param(ParamSpec::new("Verb", TypeKind::String).array().help("Lists commands with these verbs."))
+            .param(ParamSpec::new("Noun", TypeKind::String).array().help("Lists commands with these nouns."))
+            .synopsis("Gets the commands ersim knows.")
+            .description("Lists cmdlets, functions and aliases, filtered by name, module, verb or noun.")
+            .example("ExpressRoute commands", "Get-Command -Module ExpressRoute", "The 26 cmdlets of the classic module."),
+        CommandInfo::cmdlet("Get-Variable", UTILITY, "Microsoft.PowerShell.Commands.GetVariableCommand", || Box::new(GetVariable))
+            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).help("Variable names (wildcards allowed)."))
+            .param(ParamSpec::switch("ValueOnly").help("Writes only the values."))
+            .synopsis("Gets variables of the current scope.")
+            .description("Writes PSVariable objects (Name, Value) for the matching variables.")
+            .example("A variable's value", "Get-Variable ErrorActionPreference -ValueOnly", "Continue."),
+        CommandInfo::cmdlet("Set-Variable", UTILITY, "Microsoft.PowerShell.Commands.SetVariableCommand", || Box::new(SetVariable))
+            .param(ParamSpec::new("Name", TypeKind::String).mandatory().position(0).help("The variable name."))
+            .param(ParamSpec::new("Value", TypeKind::Object).position(1).pipeline().help("The value."))
+            .param(ParamSpec::new("Scope", TypeKind::String).help("Global, Script or Local."))
+            .synopsis("Sets a variable's value.")
+            .description("Creates the variable if needed.")
+            .example("Set a variable", "Set-Variable -Name Region -Value 'Silicon Valley'", "Same as $Region = 'Silicon Valley'."),
+        CommandInfo::cmdlet("Remove-Variable", UTILITY, "Microsoft.PowerShell.Commands.RemoveVariableCommand", || Box::new(RemoveVariable))
+            .param(ParamSpec::new("Name", TypeKind::String).array().mandatory().position(0).help("The variable names."))
+            .synopsis("Deletes variables.")
+            .description("Removes the variables from the scope that defines them.")
+            .example("Remove a variable", "Remove-Variable Region", "Afterwards $Region is $null."),
+        CommandInfo::cmdlet("Get-Date", UTILITY, "Microsoft.PowerShell.Commands.GetDateCommand", || Box::new(GetDate))
+            .param(ParamSpec::new("Date", TypeKind::DateTime).position(0).pipeline().help("The date to show; the virtual clock's time by default."))
+            .param(ParamSpec::new("Format", TypeKind::String).help("A .NET format string; the output is then a string."))
+            .synopsis("Gets the time of ersim's virtual clock.")
+            .description("Nothing in ersim reads the wall clock: the date comes from the simulated world's clock, which only moves when a script advances it.")
+            .example("Format the date", "Get-Date -Format 'yyyy-MM-dd'", "The virtual date as text."),
+        CommandInfo::cmdlet("Read-Host", UTILITY, "Microsoft.PowerShell.Commands.ReadHostCommand", || Box::new(ReadHost))
+            .param(ParamSpec::new("Prompt", TypeKind::Object).position(0).remaining().help("The prompt text; a colon and a space are added."))
+            .param(ParamSpec::switch("AsSecureString").help("Accepted; the text is returned as typed."))
+            .synopsis("Reads a line of input from the console.")
+            .description("Fails with 5.1's NonInteractive error when nobody can answer.")
+            .example("Ask for a name", "$name = Read-Host 'Circuit name'", "Prompts with 'Circuit name: '."),
+        CommandInfo::cmdlet("Start-Sleep", UTILITY, "Microsoft.PowerShell.Commands.StartSleepCommand", || Box::new(StartSleep))
+            .param(ParamSpec::new("Seconds", TypeKind::Int).position(0).in_set("Seconds").help("Seconds to wait (on the virtual clock)."))
+            .param(ParamSpec::new("Milliseconds", TypeKind::Int).alias("ms").in_set("Milliseconds").help("Milliseconds to wait (on the virtual clock)."))
+            .default_set("Seconds")
+            .synopsis("Advances the virtual clock instead of waiting.")
+            .description("Returns at once after moving the simulated world's clock forward, so polling loops finish instantly and the same way every time.")
+            .example("Poll politely", "Start-Sleep -Seconds 30", "The virtual clock moves 30 seconds."),
+        CommandInfo::cmdlet("Invoke-Expression", UTILITY, "Microsoft.PowerShell.Commands.InvokeExpressionCommand", || Box::new(InvokeExpression))
+            .param(ParamSpec::new("Command", TypeKind::String).mandatory().position(0).pipeline().help("The text to run."))
+            .synopsis("Runs a string as PowerShell code.")
+            .description("Parses and runs the text in the current scope.")
+            .example("Run text", "Invoke-Expression '1 + 2'", "3."),
+    ]
+}
+
+// ---------------------------------------------------------------- Get-Member
+
+#[derive(Default)]
+struct GetMember {
+    args: Args,
+    seen: Vec<String>,
+}
+
+struct Member {
+    name: String,
+    kind: &'static str,
+    definition: String,
+}
+
+fn type_short(v: &Value) -> String {
+    match v {
+        Value::Null => "object".into(),
+        Value::Int(_) => "int".into(),
+        Value::Long(_) => "long".into(),
+        Value::UInt(_) => "uint32".into(),
+        Value::ULong(_) => "uint64".into(),
+        Value::Double(_) => "double".into(),
+        Value::Bool(_) => "bool".into(),
+        Value::Str(_) => "string".into(),
+        Value::Char(_) => "char".into(),
+        Value::Guid(_) => "guid".into(),
+        Value::DateTime(_) => "datetime".into(),
+        Value::Hashtable(_) => "hashtable".into(),
+        Value::ScriptBlock(_) => "scriptblock".into(),
+        Value::Object(o) if o.borrow().is_custom() => "System.Management.Automation.PSCustomObject".into(),
+        other => other.type_name(),
+    }
+}
+
+fn members_of(v: &Value) -> Vec<Member> {
+    let method = |name: &str, def: &str| Member { name: name.into(), kind: "Method", definition: def.into() };
+    let mut out = vec![
+        method("Equals", "bool Equals(System.Object obj)"),
+        method("GetHashCode", "int GetHashCode()"),
+        method("GetType", "type GetType()"),
+        method("ToString", "string ToString()"),
+    ];
+    match v {
+        Value::Object(o) => {
+            for p in &o.borrow().props {
+                let definition = match p.kind {
+                    PropKind::Note => format!("{} {}={}", type_short(&p.value), p.name, crate::format::cell::cell_text(&p.value, 4)),
+                    PropKind::Property => format!("{} {} {{get;set;}}", p.type_name.unwrap_or("System.Object"), p.name),
+                };
+                out.push(Member { name: p.name.clone(), kind: if p.kind == PropKind::Note { "NoteProperty" } else { "Property" }, definition });
+            }
+        }
+        Value::Str(_) => {
+            out.push(Member { name: "Length".into(), kind: "Property", definition: "int Length {get;}".into() });
+            for (n, d) in [
+                ("Contains", "bool Contains(string value)"),
+                ("EndsWith", "bool EndsWith(string value)"),
+                ("IndexOf", "int IndexOf(string value)"),
+                ("Replace", "string Replace(string oldValue, string newValue)"),
+                ("Split", "string[] Split(Params char[] separator)"),
+                ("StartsWith", "bool StartsWith(string value)"),
+                ("Substring", "string Substring(int startIndex), string Substring(int startIndex, int length)"),
+                ("ToLower", "string ToLower()"),
+                ("ToUpper", "string ToUpper()"),
+                ("Trim", "string Trim(Params char[] trimChars), string Trim()"),
+            ] {
+                out.push(method(n, d));
+            }
+        }
+        Value::Hashtable(_) => {
+            for (n, d) in [
+                ("Add", "void Add(System.Object key, System.Object value)"),
+                ("ContainsKey", "bool ContainsKey(System.Object key)"),
+                ("Remove", "void Remove(System.Object key)"),
+            ] {
+                out.push(method(n, d));
+            }
+            out.push(Member { name: "Count".into(), kind: "Property", definition: "int Count {get;}".into() });
+            out.push(Member { name: "Keys".into(), kind: "Property", definition: "System.Collections.ICollection Keys {get;}".into() });
+            out.push(Member { name: "Values".into(), kind: "Property", definition: "System.Collections.ICollection Values {get;}".into() });
+        }
+        _ => {}
+    }
+    out.sort_by(|a, b| a.kind.to_ascii_lowercase().cmp(&b.kind.to_ascii_lowercase()).then(a.name.to_ascii_lowercase().cmp(&b.name.to_ascii_lowercase())));
+    out
+}
+
+impl Cmdlet for GetMember {
+    fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        self.args = args.clone();
+        Ok(())
+    }
+
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let Some(item) = args.get("InputObject").cloned() else { return Ok(()) };
+        let type_name = match &item {
+            Value::Object(o) if o.borrow().is_custom() && !o.borrow().type_names[0].starts_with("Selected.") => {
+                crate::engine::value::PSCUSTOMOBJECT.to_string()
+            }
+            other => other.type_name(),
+        };
+        if self.seen.contains(&type_name) {
+            return Ok(());
+        }
+        self.seen.push(type_name.clone());
+        let names: Vec<String> = self.args.get("Name").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default();
+        let kind = self.args.string("MemberType");
+        for m in members_of(&item) {
+            if !names.is_empty() && !names.iter().any(|n| ops::like(&Value::str(&m.name), &Value::str(n), false)) {
+                continue;
+            }
+            if let Some(k) = &kind {
+                if !(m.kind.eq_ignore_ascii_case(k) || (k.eq_ignore_ascii_case("Properties") && m.kind.ends_with("Property"))) {
+                    continue;
+                }
+            }
+            let mut o = PsObject::typed("Microsoft.PowerShell.Commands.MemberDefinition");
+            o.add_typed("TypeName", "string", Value::str(&type_name));
+            o.add_typed("Name", "string", Value::str(&m.name));
+            o.add_typed("MemberType", "System.Management.Automation.PSMemberTypes", Value::str(m.kind));
+            o.add_typed("Definition", "string", Value::str(&m.definition));
+            ctx.emit(Value::object(o))?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
+        if self.seen.is_empty() {
+            let rec = ErrorRecord::new(
+                "You must specify an object for the Get-Member cmdlet.",
+                "System.InvalidOperationException",
+                "CloseError",
+                "NoObjectInGetMember,Microsoft.PowerShell.Commands.GetMemberCommand",
+            );
+            return ctx.write_error(rec);
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------- Get-Command
+
+struct GetCommand;
+
+fn command_object(info: &CommandInfo) -> Value {
+    let mut o = PsObject::typed(match info.kind {
+        CommandType::Cmdlet => "System.Management.Automation.CmdletInfo",
+        CommandType::Function => "System.Management.Automation.FunctionInfo",
+        CommandType::Alias => "System.Management.Automation.AliasInfo",
+    });
+    let kind = match info.kind {
+        CommandType::Cmdlet => "Cmdlet",
+        CommandType::Function => "Function",
+        CommandType::Alias => "Alias",
+    };
+    o.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str(kind));
+    o.add_typed("Name", "string", Value::str(&info.name));
+    o.add_typed(
+        "Version",
+        "version",
+        Value::str(if info.module == "ExpressRoute" {
+            "0.9.8"
+        } else if info.module.is_empty() {
+            ""
+        } else {
+            "3.1.0.0"
+        }),
+    );
+    o.add_typed("Source", "string", Value::str(&info.module));
+    o.add_typed("ModuleName", "string", Value::str(&info.module));
+    o.add_typed("Verb", "string", Value::str(info.verb()));
+    o.add_typed("Noun", "string", Value::str(info.noun()));
+    Value::object(o)
+}
+
+impl Cmdlet for GetCommand {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let patterns: Vec<String> = args.get("Name").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default();
+        let modules: Vec<String> = args.get("Module").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default();
+        let verbs: Vec<String> = args.get("Verb").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default();
+        let nouns: Vec<String> = args.get("Noun").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default();
+        let like = |text: &str, pats: &[String]| pats.is_empty() || pats.iter().any(|p| ops::like(&Value::str(text), &Value::str(p), false));
+        let mut found = Vec::new();
+        for info in ctx.interp.all_commands() {
+            if like(&info.name, &patterns) && like(&info.module, &modules) && like(info.verb(), &verbs) && like(info.noun(), &nouns) {
+                found.push(command_object(&info));
+            }
+        }
+        for p in &patterns {
+            if !p.contains(['*', '?']) && found.is_empty() {
+                let inv = ctx.info.clone();
+                let mut rec = crate::engine::eval::command_not_found(p, &inv);
+                rec.fqid = "CommandNotFoundException,Microsoft.PowerShell.Commands.GetCommandCommand".into();
+                rec.activity = "Get-Command".into();
+                return ctx.write_error(rec);
+            }
+        }
+        ctx.emit_all(found)
+    }
+}
+
+// ---------------------------------------------------------------- variables
+
+struct GetVariable;
+
+impl Cmdlet for GetVariable {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let patterns: Vec<String> = args.get("Name").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_else(|| vec!["*".into()]);
+        let vars = ctx.interp.visible_variables();
+        for p in &patterns {
+            let matched: Vec<&(String, Value)> = vars.iter().filter(|(n, _)| ops::like(&Value::str(n), &Value::str(p), false)).collect();
+            if matched.is_empty() && !p.contains(['*', '?']) {
+                let rec = ErrorRecord::new(
+                    format!("Cannot find a variable with the name '{p}'."),
+                    "System.Management.Automation.ItemNotFoundException",
+                    "ObjectNotFound",
+                    "VariableNotFound,Microsoft.PowerShell.Commands.GetVariableCommand",
+                )
+                .with_target(&Value::str(p));
+                ctx.write_error(rec)?;
+                continue;
+            }
+            for (name, value) in matched {
+                if args.switch("ValueOnly") {
+                    ctx.emit(value.clone())?;
+                } else {
+                    let display = ctx.interp.global.borrow().vars.get(name).map(|_| name.clone()).unwrap_or(name.clone());
+                    let mut o = PsObject::typed("System.Management.Automation.PSVariable");
+                    o.add_typed("Name", "string", Value::str(proper_case(&display)));
+                    o.add_typed("Value", "System.Object", value.clone());
+                    ctx.emit(Value::object(o))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Variables are stored lower-cased; show the automatic ones with their usual casing.
+fn proper_case(name: &str) -> String {
+    const KNOWN: &[&str] = &[
+        "ErrorActionPreference",
+        "VerbosePreference",
+        "WarningPreference",
+        "DebugPreference",
+        "ConfirmPreference",
+        "InformationPreference",
+        "ProgressPreference",
+        "PSVersionTable",
+        "Host",
+        "Error",
+        "FormatEnumerationLimit",
+        "LASTEXITCODE",
+        "HOME",
+        "PWD",
+        "PID",
+        "PSEdition",
+        "OFS",
+        "ShellId",
+        "MaximumHistoryCount",
+        "true",
+        "false",
+        "null",
+    ];
+    KNOWN.iter().find(|k| k.eq_ignore_ascii_case(name)).map(|k| k.to_string()).unwrap_or_else(|| name.to_string())
+}
+
+struct SetVariable;
+
+impl Cmdlet for SetVariable {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let name = args.string("Name").unwrap_or_default();
+        let scope = args.string("Scope").map(|s| s.to_ascii_lowercase());
+        let value = args.get("Value").cloned().unwrap_or(Value::Null);
+        ctx.interp.set_var(&name, scope.as_deref(), value)
+    }
+}
+
+struct RemoveVariable;
+
+impl Cmdlet for RemoveVariable {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        for n in args.get("Name").map(|v| v.enumerate()).unwrap_or_default() {
+            let name = to_string(&n);
+            if !ctx.interp.remove_var(&name) {
+                let rec = ErrorRecord::new(
+                    format!("Cannot find a variable with the name '{name}'."),
+                    "System.Management.Automation.ItemNotFoundException",
+                    "ObjectNotFound",
+                    "VariableNotFound,Microsoft.PowerShell.Commands.RemoveVariableCommand",
+                )
+                .with_target(&Value::str(&name));
+                ctx.write_error(rec)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------- time and input
+
+struct GetDate;
+
+impl Cmdlet for GetDate {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let date = match args.get("Date") {
+            Some(Value::DateTime(d)) => Value::DateTime(*d),
+            _ => Value::DateTime(ctx.interp.clock.now()),
+        };
+        match args.string("Format") {
+            Some(f) => ctx.emit(Value::str(ops::format_value(&date, &f))),
+            None => ctx.emit(date),
+        }
+    }
+}
+
+struct ReadHost;
+
+impl Cmdlet for ReadHost {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        if !ctx.interp.host.is_interactive() {
+            let rec = ErrorRecord::new(
+                "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+                "System.Management.Automation.PSInvalidOperationException",
+                "InvalidOperation",
+                "InvalidOperation,Microsoft.PowerShell.Commands.ReadHostCommand",
+            );
+            return Err(ctx.terminate(rec));
+        }
+        let prompt = match args.get("Prompt") {
+            Some(p) => format!("{}: ", p.enumerate().iter().map(to_string).collect::<Vec<_>>().join(" ")),
+            None => String::new(),
+        };
+        match ctx.interp.host.read_line(&prompt) {
+            Some(line) => ctx.emit(Value::str(line)),
+            None => Err(Flow::Interrupted),
+        }
+    }
+}
+
+struct StartSleep;
+
+impl Cmdlet for StartSleep {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let ticks = match (args.get("Seconds").and_then(to_num), args.get("Milliseconds").and_then(to_num)) {
+            (Some(s), _) => (s.as_f64() * 10_000_000.0) as i64,
+            (None, Some(ms)) => (ms.as_f64() * 10_000.0) as i64,
+            (None, None) => 0,
+        };
+        ctx.interp.clock.advance(ticks.max(0));
+        Ok(())
+    }
+}
+
+struct InvokeExpression;
+
+impl Cmdlet for InvokeExpression {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let text = args.string("Command").unwrap_or_default();
+        let src: Rc<Source> = Source::new(None, text);
+        match crate::lang::parse_script(&src) {
+            Ok(sb) => {
+                let saved = ctx.interp.current_source.replace(src.clone());
+                let r = ctx.interp.run_block_here(&sb, None, ctx.out);
+                ctx.interp.current_source = saved;
+                r
+            }
+            Err(e) => Err(ctx.terminate(crate::engine::eval::parse_error_record(&e, &src, true))),
+        }
+    }
+}
+
+/// Parameter names of a command, for help and completion.
+pub fn parameter_names(info: &CommandInfo) -> Vec<String> {
+    let mut names: Vec<String> = info.params.iter().map(|p| p.name.clone()).collect();
+    if info.common_params {
+        names.extend(binder::common_parameter_names().into_iter().map(String::from));
+    }
+    names
+}

@@ -1,0 +1,117 @@
+//! The console host: Out-Default formatting to standard output, errors in
+//! 5.1's NormalView on standard error, the VERBOSE:/WARNING:/DEBUG: streams,
+//! and prompts answered from the terminal.
+
+use std::io::Write;
+use std::rc::Rc;
+
+use crate::engine::error::ErrorRecord;
+use crate::engine::runtime::{Clock, Host};
+use crate::engine::value::Value;
+use crate::format::{error_view, Formatter};
+
+/// Reads one line after showing a prompt; `None` at end of input.
+pub type LineReader = Box<dyn FnMut(&str) -> Option<String>>;
+
+pub struct ConsoleHost {
+    out: Box<dyn Write>,
+    err: Box<dyn Write>,
+    formatter: Formatter,
+    width: usize,
+    interactive: bool,
+    color: bool,
+    clock: Rc<dyn Clock>,
+    reader: Option<LineReader>,
+}
+
+impl ConsoleHost {
+    pub fn new(out: Box<dyn Write>, err: Box<dyn Write>, width: usize, clock: Rc<dyn Clock>) -> ConsoleHost {
+        ConsoleHost { out, err, formatter: Formatter::new(width), width, interactive: false, color: false, clock, reader: None }
+    }
+
+    /// Lets prompts (Read-Host, confirmations, missing parameters) read from `reader`.
+    pub fn interactive(mut self, reader: LineReader) -> ConsoleHost {
+        self.interactive = true;
+        self.reader = Some(reader);
+        self
+    }
+
+    /// Colours warnings, verbose text and Write-Host colours (terminals only).
+    pub fn with_color(mut self, color: bool) -> ConsoleHost {
+        self.color = color;
+        self
+    }
+
+    fn now_ms(&self) -> i64 {
+        self.clock.now().and_utc().timestamp_millis()
+    }
+
+    fn write_lines(&mut self, lines: Vec<String>) {
+        for l in lines {
+            let _ = writeln!(self.out, "{l}");
+        }
+    }
+
+    fn colored_line(&mut self, prefix: &str, text: &str) {
+        let line = format!("{prefix}{text}");
+        if self.color {
+            let _ = writeln!(self.out, "\x1b[33m{line}\x1b[0m");
+        } else {
+            let _ = writeln!(self.out, "{line}");
+        }
+        let _ = self.out.flush();
+    }
+}
+
+impl Host for ConsoleHost {
+    fn output(&mut self, value: Value) {
+        let now = self.now_ms();
+        self.formatter.push(&value, now);
+        let lines = self.formatter.take_lines();
+        self.write_lines(lines);
+    }
+
+    fn end_output(&mut self) {
+        self.formatter.end_group();
+        let lines = self.formatter.take_lines();
+        self.write_lines(lines);
+        let _ = self.out.flush();
+    }
+
+    fn write_host(&mut self, text: &str, newline: bool) {
+        let _ = if newline { writeln!(self.out, "{text}") } else { write!(self.out, "{text}") };
+        let _ = self.out.flush();
+    }
+
+    fn write_verbose(&mut self, text: &str) {
+        self.colored_line("VERBOSE: ", text);
+    }
+
+    fn write_warning(&mut self, text: &str) {
+        self.colored_line("WARNING: ", text);
+    }
+
+    fn write_debug(&mut self, text: &str) {
+        self.colored_line("DEBUG: ", text);
+    }
+
+    fn write_error(&mut self, record: &ErrorRecord) {
+        let _ = self.out.flush();
+        let text = error_view::render(record, self.width);
+        if self.color {
+            let _ = writeln!(self.err, "\x1b[91m{text}\x1b[0m");
+        } else {
+            let _ = writeln!(self.err, "{text}");
+        }
+        let _ = self.err.flush();
+    }
+
+    fn read_line(&mut self, prompt: &str) -> Option<String> {
+        let _ = self.out.flush();
+        self.reader.as_mut().and_then(|r| r(prompt))
+    }
+
+    fn is_interactive(&self) -> bool {
+        self.interactive
+    }
+}
