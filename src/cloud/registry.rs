@@ -50,7 +50,7 @@ impl RoutingRegistry {
     fn covering(&self, registry: Option<&str>, prefix: &Ipv4Prefix) -> Option<(Ipv4Prefix, u32)> {
         self.entries
             .iter()
-            .filter(|e| registry.map_or(true, |r| r.eq_ignore_ascii_case(&e.registry)))
+            .filter(|e| registry.is_none_or(|r| r.eq_ignore_ascii_case(&e.registry)))
             .filter_map(|e| Ipv4Prefix::parse(&e.prefix).map(|p| (p, e.asn)))
             .filter(|(p, _)| p.contains(prefix))
             .max_by_key(|(p, _)| p.len())

@@ -144,6 +144,12 @@ impl World {
         self.ids = IdGenerator::seeded(seed);
     }
 
+    /// Draws an id from the world's generator (`[guid]::NewGuid()` uses it, so a
+    /// seeded world repeats those too).
+    pub fn next_guid(&mut self) -> uuid::Uuid {
+        self.ids.next_guid()
+    }
+
     // ---- accounts and subscriptions -----------------------------------------------------
 
     /// Known accounts.

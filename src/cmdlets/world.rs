@@ -12,9 +12,19 @@ use crate::host::session::SessionOptions;
 pub struct WorldHandle(Rc<RefCell<World>>);
 
 impl WorldHandle {
-    /// The world a session starts with.
+    /// The world a session starts with. `ERSIM_SEED` makes a fresh world's ids
+    /// repeat exactly (the transcript tests rely on it).
     pub fn open(_options: &SessionOptions) -> Result<WorldHandle, String> {
-        Ok(WorldHandle(Rc::new(RefCell::new(World::default_world(default_epoch())))))
+        let world = match std::env::var("ERSIM_SEED").ok().and_then(|s| s.trim().parse::<u64>().ok()) {
+            Some(seed) => World::default_world_seeded(default_epoch(), seed),
+            None => World::default_world(default_epoch()),
+        };
+        Ok(WorldHandle(Rc::new(RefCell::new(world))))
+    }
+
+    /// A new id from the world's generator (seeded worlds repeat them).
+    pub fn next_guid(&self) -> uuid::Uuid {
+        self.0.borrow_mut().next_guid()
     }
 
     pub fn read<R>(&self, f: impl FnOnce(&World) -> R) -> R {

@@ -151,14 +151,14 @@ pub fn sub(a: &Value, b: &Value) -> OpResult {
 pub fn mul(a: &Value, b: &Value) -> OpResult {
     match a {
         Value::Str(s) => {
-            let n = to_num(b).map(|n| as_i128(n)).unwrap_or(0).max(0) as usize;
+            let n = to_num(b).map(as_i128).unwrap_or(0).max(0) as usize;
             if s.len().saturating_mul(n) > 1 << 30 {
                 return Err(op_error("The operation would allocate more memory than is allowed.".into(), "OutOfMemory"));
             }
             Ok(Value::str(s.repeat(n)))
         }
         Value::Array(arr) => {
-            let n = to_num(b).map(|n| as_i128(n)).unwrap_or(0).max(0) as usize;
+            let n = to_num(b).map(as_i128).unwrap_or(0).max(0) as usize;
             let items = arr.borrow();
             if items.len().saturating_mul(n) > 1 << 26 {
                 return Err(op_error("The operation would allocate more memory than is allowed.".into(), "OutOfMemory"));
@@ -374,7 +374,7 @@ pub fn match_scalar(value: &Value, pattern: &Value, cs: bool) -> Result<(bool, O
 pub fn replace(value: &Value, pattern: &Value, replacement: &Value, cs: bool) -> OpResult {
     let re = regex(&to_string(pattern), cs)?;
     let rep = to_string(replacement);
-    Ok(Value::str(re.replace_all(&to_string(value), rep.as_str()).into_owned()))
+    Ok(Value::str(re.replace_all(&to_string(value), rep.as_str())))
 }
 
 pub fn split(value: &Value, pattern: Option<&Value>, limit: Option<usize>, cs: bool) -> OpResult {
@@ -397,7 +397,7 @@ pub fn split(value: &Value, pattern: Option<&Value>, limit: Option<usize>, cs: b
 /// .NET composite formatting: `{index[,alignment][:format]}` with `{{`/`}}` escapes.
 pub fn format(fmt: &str, args: &[Value]) -> OpResult {
     let bad = || {
-        ErrorRecord::runtime(format!("Error formatting a string: Input string was not in a correct format.."), "FormatError", "InvalidOperation")
+        ErrorRecord::runtime("Error formatting a string: Input string was not in a correct format..", "FormatError", "InvalidOperation")
             .with_target(&Value::str(fmt))
     };
     let mut out = String::new();
@@ -665,7 +665,7 @@ mod tests {
         assert_eq!(f("{0,5}|{0,-5}|", vec![Value::Int(42)]), "   42|42   |");
         assert_eq!(f("{0:N2}", vec![Value::Double(1234.5)]), "1,234.50");
         assert_eq!(f("{0:D4}", vec![Value::Int(7)]), "0007");
-        assert_eq!(f("{0:0.00}", vec![Value::Double(3.14159)]), "3.14");
+        assert_eq!(f("{0:0.00}", vec![Value::Double(1.2345)]), "1.23");
         assert_eq!(f("{{literal}}", vec![]), "{literal}");
         assert!(format("{1}", &[Value::Int(1)]).is_err());
     }

@@ -297,7 +297,7 @@ impl Interp {
             out.extend(s.borrow().functions.values().cloned());
             scope = s.borrow().parent.clone();
         }
-        out.sort_by(|a, b| a.name.to_ascii_lowercase().cmp(&b.name.to_ascii_lowercase()));
+        out.sort_by_key(|a| a.name.to_ascii_lowercase());
         out.dedup_by(|a, b| a.name.eq_ignore_ascii_case(&b.name));
         out
     }
@@ -576,6 +576,83 @@ impl Ctx<'_, '_> {
         if on {
             self.interp.host.write_debug(text);
         }
+    }
+
+    /// `ShouldContinue(query, caption)`: 5.1's Yes/No/Suspend choice. `Err` holds
+    /// the NonInteractive error when nobody can answer; the caller decides how
+    /// to report it.
+    pub fn should_continue(&mut self, query: &str, caption: &str) -> Result<bool, ErrorRecord> {
+        let non_interactive = || {
+            ErrorRecord::new(
+                "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+                "System.Management.Automation.PSInvalidOperationException",
+                "InvalidOperation",
+                "InvalidOperation",
+            )
+        };
+        if !self.interp.host.is_interactive() {
+            return Err(non_interactive());
+        }
+        const CHOICES: [(&str, &str, &str); 3] = [
+            ("Y", "Yes", "Continue with only the next step of the operation."),
+            ("N", "No", "Skip this operation and proceed with the next operation."),
+            ("S", "Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
+        ];
+        loop {
+            if !caption.is_empty() {
+                self.interp.host.write_host("", true);
+                self.interp.host.write_host(caption, true);
+            }
+            self.interp.host.write_host(query, true);
+            let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
+            let Some(answer) = self.interp.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
+                return Err(non_interactive());
+            };
+            match answer.trim().to_ascii_uppercase().as_str() {
+                "" | "Y" | "YES" => return Ok(true),
+                "N" | "NO" => return Ok(false),
+                "S" | "SUSPEND" => self.nested_prompt(),
+                "?" => {
+                    for (k, _, help) in CHOICES {
+                        self.interp.host.write_host(&format!("{k} - {help}"), true);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Suspend: a nested prompt whose commands run until `exit`.
+    fn nested_prompt(&mut self) {
+        loop {
+            let Some(line) = self.interp.host.read_line("PS C:\\Users\\admin>> ") else { return };
+            if line.trim().eq_ignore_ascii_case("exit") {
+                return;
+            }
+            let src = Source::new(None, line);
+            match crate::lang::parse_script(&src) {
+                Ok(sb) => {
+                    let r = self.interp.run_top(&sb, &mut |i, v| {
+                        i.host.output(v);
+                        Ok(())
+                    });
+                    self.interp.host.end_output();
+                    if let Err(Flow::Error(e)) = r {
+                        self.interp.report_error(e);
+                    }
+                }
+                Err(e) => {
+                    let rec = Rc::new(super::eval::parse_error_record(&e, &src, true));
+                    self.interp.report_error(rec);
+                }
+            }
+        }
+    }
+
+    /// `{0:T} - {1}`: the verbose line of the Azure cmdlets, stamped with the virtual time.
+    pub fn write_verbose_with_timestamp(&mut self, text: &str) {
+        let stamp = self.interp.clock.now().format("%-I:%M:%S %p").to_string();
+        self.write_verbose(&format!("{stamp} - {text}"));
     }
 
     /// An error that ends this command (ThrowTerminatingError).

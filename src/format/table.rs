@@ -34,9 +34,8 @@ pub fn fit_widths(columns: &mut Vec<Column>, rows: &[Vec<String>], screen_width:
 pub fn share_rest(columns: &mut Vec<Column>, screen_width: usize) {
     let fixed: usize = columns.iter().map(|c| c.width).sum::<usize>() + columns.len().saturating_sub(1);
     let auto = columns.iter().filter(|c| c.width == 0).count();
-    if auto > 0 {
-        let rest = screen_width.saturating_sub(fixed);
-        let each = (rest / auto).max(1);
+    if let Some(each) = screen_width.saturating_sub(fixed).checked_div(auto) {
+        let each = each.max(1);
         for c in columns.iter_mut().filter(|c| c.width == 0) {
             c.width = each;
         }

@@ -23,7 +23,7 @@ pub struct TableView {
 }
 
 thread_local! {
-    static VIEWS: RefCell<Vec<&'static TableView>> = RefCell::new(Vec::new());
+    static VIEWS: RefCell<Vec<&'static TableView>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Registers a view; later registrations for the same type win.

@@ -231,7 +231,7 @@ impl Session {
             Ok(())
         });
         self.interp.host.end_output();
-        let outcome = match r {
+        match r {
             Ok(()) | Err(Flow::Return) | Err(Flow::Break(_)) | Err(Flow::Continue(_)) | Err(Flow::StopUpstream { .. }) => Outcome::Done,
             Err(Flow::Exit(code)) => Outcome::Exit(code),
             Err(Flow::Error(rec)) => {
@@ -240,8 +240,7 @@ impl Session {
                 Outcome::Failed
             }
             Err(Flow::Interrupted) => Outcome::Failed,
-        };
-        outcome
+        }
     }
 }
 

@@ -120,7 +120,9 @@ impl Validator for ReplHelper {
 impl Helper for ReplHelper {}
 
 fn history_path() -> Option<std::path::PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME").map(std::path::PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share")))?;
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share")))?;
     Some(base.join("ersim").join("history.txt"))
 }
 
@@ -189,8 +191,7 @@ mod tests {
     use super::*;
 
     fn helper() -> ReplHelper {
-        let mut h = ReplHelper::default();
-        h.commands = vec!["Get-AzureDedicatedCircuit".into(), "Get-Date".into(), "Write-Host".into()];
+        let mut h = ReplHelper { commands: vec!["Get-AzureDedicatedCircuit".into(), "Get-Date".into(), "Write-Host".into()], ..Default::default() };
         h.parameters.insert("get-azurededicatedcircuit".into(), vec!["ServiceKey".into(), "Verbose".into()]);
         h.variables = vec!["ErrorActionPreference".into(), "Error".into()];
         h

@@ -66,6 +66,8 @@ impl Session {
         }
         let mut interp = Interp::new(Box::new(host));
         interp.clock = clock;
+        let ids = world.clone();
+        interp.guid_source = Some(Box::new(move || ids.next_guid()));
         cmdlets::register_all(&mut interp);
         interp.add_extension(world);
         Ok(Session { interp })

@@ -1204,17 +1204,11 @@ impl Parser {
         }
         let start = self.pos;
         let mut left = self.binary_level(level + 1)?;
-        loop {
-            let Some((op, len)) = self.peek_binary_operator() else {
-                break;
-            };
-            if precedence(op) != level {
-                break;
-            }
+        while let Some((op, len)) = self.peek_binary_operator().filter(|(op, _)| precedence(*op) == level) {
             let op_start = self.pos;
             self.pos += len;
             self.skip_trivia(true);
-            if matches!(self.peek(), None | Some(')') | Some('}') | Some(';')) || self.at_line_end() {
+            if matches!(self.peek(), None | Some(')') | Some('}') | Some(';')) {
                 let op_text = self.text()[op_start..self.pos].trim().to_string();
                 return Err(ParseError::incomplete(
                     "ExpectedValueExpression",
@@ -1226,10 +1220,6 @@ impl Parser {
             left = Expr { span: self.span_from(start), kind: ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) } };
         }
         Ok(left)
-    }
-
-    fn at_line_end(&self) -> bool {
-        matches!(self.peek(), Some('\n') | Some('\r'))
     }
 
     fn logical(&mut self) -> PResult<Expr> {
@@ -1330,7 +1320,7 @@ impl Parser {
                     Span::new(self.pos, self.pos),
                 ));
             }
-            let operand = if op == UnaryOp::Comma { self.unary()? } else { self.unary()? };
+            let operand = self.unary()?;
             return Ok(Expr { kind: ExprKind::Unary { op, operand: Box::new(operand) }, span: self.span_from(start) });
         }
         if c == '[' {
