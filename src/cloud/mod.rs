@@ -41,14 +41,19 @@ pub mod authorization;
 pub mod billing;
 pub mod catalog;
 pub mod circuit;
+mod controls;
 pub mod diagnostics;
 pub mod errors;
+pub mod faults;
 pub mod ids;
+mod invariants;
 pub mod link;
 mod net;
 pub mod peering;
+pub mod policy;
 pub mod provider_side;
 pub mod registry;
+mod summary;
 pub mod vnet;
 pub mod world;
 
@@ -60,15 +65,20 @@ pub use circuit::{
     BillingType, Circuit, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit,
     ProviderProvisioningState,
 };
+pub use controls::SimError;
 pub use diagnostics::{ArpEntry, DevicePath, PeeringStats, RouteEntry, RouteSummaryEntry};
 pub use errors::{CloudError, CloudResult, ErrorKind};
+pub use faults::{find_fault_preset, Fault, FaultEffect, FaultPreset, NewFault, FAULT_PRESETS};
+pub use invariants::InvariantViolation;
 pub use link::{DedicatedCircuitLink, DedicatedCircuitLinkState};
 pub use peering::{
     AdvertisedPublicPrefixesState, BgpPeering, BgpPeeringAccessType, BgpPeeringState,
     BgpPeeringUpdate, NewBgpPeering,
 };
+pub use policy::ProviderPolicy;
 pub use provider_side::{CrossConnection, CrossConnectionOperation};
 pub use registry::{RegistryEntry, ROUTING_REGISTRIES};
+pub use summary::{BillingTotals, SubscriptionSummary, WorldSummary};
 pub use vnet::{
     Gateway, GatewaySku, GatewayState, GatewayType, SubnetConfig, VirtualNetwork,
     VirtualNetworkConfig,
