@@ -4,3 +4,4 @@
 pub mod cloud;
 pub mod engine;
 pub mod lang;
+pub mod store;
