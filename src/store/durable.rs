@@ -27,13 +27,11 @@ pub(crate) fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// Name prefix of temporary files for `path`: hidden, and clearly tied to it.
-fn temp_prefix(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    format!(".{name}.tmp.")
+/// Name prefix of temporary files for `path`: hidden, and clearly tied to it (`None` when
+/// the path names no file, e.g. `dir/..`).
+fn temp_prefix(path: &Path) -> Option<String> {
+    let name = path.file_name()?;
+    Some(format!(".{}.tmp.", name.to_string_lossy()))
 }
 
 /// Replaces `path` with `bytes` durably. A new file gets mode 0600; an existing file keeps
@@ -49,7 +47,7 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> 
     let dir = parent_dir(path);
     let temp = dir.join(format!(
         "{}{}.{}",
-        temp_prefix(path),
+        temp_prefix(path).unwrap_or_else(|| ".ersim.tmp.".into()),
         std::process::id(),
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
@@ -82,7 +80,9 @@ fn write_synced(temp: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> 
 /// Deletes temporary files a crashed writer left next to `path`. Call only while holding the
 /// exclusive lock: then no writer is using one.
 pub(crate) fn sweep_temp_files(path: &Path) {
-    let prefix = temp_prefix(path);
+    let Some(prefix) = temp_prefix(path) else {
+        return;
+    };
     let Ok(entries) = fs::read_dir(parent_dir(path)) else {
         return;
     };

@@ -16,6 +16,13 @@ pub enum StoreError {
     #[error("Cannot tell where to keep the state: neither XDG_DATA_HOME nor HOME is set. Use -StateFile PATH, set ERSIM_STATE, or use -InMemory.")]
     NoDefaultLocation,
 
+    /// The state file path is a directory or names no file (`dir/..`).
+    #[error("The state file path {} does not name a file: give a file name such as state.json.", path.display())]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+    },
+
     /// The state file's directory does not exist (and is not ours to create).
     #[error("The directory {} of the state file does not exist. Create it, or choose another state file.", dir.display())]
     MissingDirectory {

@@ -82,6 +82,9 @@ impl Store {
         let backend = match location {
             Location::InMemory => Backend::Memory(Box::new(Mutex::new(fresh()))),
             Location::File { path, create_dir } => {
+                if path.file_name().is_none() || path.is_dir() {
+                    return Err(StoreError::NotAFile { path });
+                }
                 let dir = parent_dir(&path);
                 if !dir.is_dir() {
                     if !create_dir {

@@ -302,6 +302,12 @@ fn a_missing_directory_is_reported_not_created() {
         )
     );
     assert!(!dir.file("nope").exists());
+    for not_a_file in [dir.0.clone(), dir.file("x/..")] {
+        let e = Store::open(Location::file(&not_a_file), StoreConfig::default(), fresh)
+            .err()
+            .unwrap();
+        assert!(matches!(e, StoreError::NotAFile { .. }), "{e}");
+    }
 }
 
 #[test]
