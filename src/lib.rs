@@ -11,3 +11,4 @@ pub mod engine;
 pub mod format;
 pub mod host;
 pub mod lang;
+pub mod store;

@@ -8,6 +8,7 @@ use super::catalog::{self, ServiceProvider};
 use super::errors::{self, CloudResult};
 use super::link::LinkRecord;
 use super::peering::PeeringRecord;
+use super::policy::PendingTransition;
 use super::provider_side::CrossConnectionRecord;
 use super::world::{ServiceKey, SubscriptionId, World};
 
@@ -109,6 +110,9 @@ pub(crate) struct CircuitRecord {
     pub(crate) links: Vec<LinkRecord>,
     #[serde(default)]
     pub(crate) authorizations: Vec<AuthorizationRecord>,
+    /// Provider work under way by policy (Auto / Clock), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) pending: Option<PendingTransition>,
 }
 
 impl CircuitRecord {
@@ -183,23 +187,35 @@ impl World {
             peerings: Vec::new(),
             links: Vec::new(),
             authorizations: Vec::new(),
+            pending: None,
         };
+        let key = record.service_key;
         self.open_billing(&record);
-        let view = record.view(true);
-        self.circuits.insert(record.service_key, record);
-        Ok(view)
+        self.circuits.insert(key, record);
+        self.provider_takes_order(&key);
+        self.get_circuit_view(&key)
     }
 
     /// Get-AzureDedicatedCircuit -ServiceKey: the caller's circuit, with its BillingType.
-    pub fn get_circuit(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Circuit> {
-        Ok(self.owned_circuit(caller, key, errors::circuit_not_found)?.view(true))
+    /// Mutable because a read counts towards a provider transition under the Auto policy.
+    pub fn get_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Circuit> {
+        self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        self.note_reads(&[*key]);
+        self.get_circuit_view(key)
     }
 
     /// Get-AzureDedicatedCircuit: the caller's circuits in creation order, BillingType `None`
-    /// as in the real list response.
-    pub fn list_circuits(&self, caller: &SubscriptionId) -> CloudResult<Vec<Circuit>> {
+    /// as in the real list response. Each listed circuit counts as read (Auto policy).
+    pub fn list_circuits(&mut self, caller: &SubscriptionId) -> CloudResult<Vec<Circuit>> {
         self.caller(caller)?;
-        Ok(self.circuits.values().filter(|c| c.subscription == *caller).map(|c| c.view(false)).collect())
+        let keys: Vec<ServiceKey> = self.circuits.values().filter(|c| c.subscription == *caller).map(|c| c.service_key).collect();
+        self.note_reads(&keys);
+        Ok(keys.iter().filter_map(|k| self.circuits.get(k)).map(|c| c.view(false)).collect())
+    }
+
+    /// A stored circuit's full view, without counting a read.
+    fn get_circuit_view(&self, key: &ServiceKey) -> CloudResult<Circuit> {
+        self.circuits.get(key).map(|c| c.view(true)).ok_or_else(|| errors::circuit_not_found(key))
     }
 
     /// Remove-AzureDedicatedCircuit. Refused while VNet links exist and while the provider
@@ -258,16 +274,19 @@ impl World {
     }
 
     /// Simulation control: the customer asks the provider to deprovision. The provider side
-    /// then reports `Deprovisioning` until it notifies NotProvisioned (workflows doc, ADO wiki).
+    /// then reports `Deprovisioning` until it notifies NotProvisioned (workflows doc, ADO wiki),
+    /// or until the provider policy completes it. A provisioning under way is abandoned.
     pub fn request_deprovisioning(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Circuit> {
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         match circuit.provider_state {
             ProviderProvisioningState::Provisioning | ProviderProvisioningState::Provisioned => {
                 circuit.provider_state = ProviderProvisioningState::Deprovisioning;
-                Ok(circuit.view(true))
+                circuit.pending = None;
             }
-            _ => Err(errors::circuit_not_in_state("Provisioned")),
+            _ => return Err(errors::circuit_not_in_state("Provisioned")),
         }
+        self.provider_takes_deprovisioning(key);
+        self.get_circuit_view(key)
     }
 }
 

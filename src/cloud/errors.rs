@@ -18,8 +18,8 @@ pub enum ErrorKind {
     Operation,
 }
 
-/// An error answered by the simulated service.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An error answered by the simulated service (serializable so injected faults can be stored).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CloudError {
     /// HTTP status code (for failed operations: the status the operation reported).
     pub status: u16,
@@ -68,6 +68,17 @@ pub(crate) fn unknown_subscription() -> CloudError {
 /// Chosen: provider-only operation called from a customer subscription.
 pub(crate) fn not_a_provider_subscription(sub: &Uuid) -> CloudError {
     sync(403, FORBIDDEN, format!("The subscription '{sub}' is not registered as a dedicated circuit service provider."))
+}
+
+/// Chosen: the classic management API's generic server failure, for injected faults.
+pub(crate) fn internal_error() -> CloudError {
+    sync(500, "InternalError", "The server encountered an internal error. Please retry the request.".into())
+}
+
+/// Chosen: the classic management API's answer while the service is overloaded, for injected
+/// faults.
+pub(crate) fn service_unavailable() -> CloudError {
+    sync(503, "ServiceUnavailable", "The server is currently unable to receive requests. Please retry your request.".into())
 }
 
 // ---- circuits ------------------------------------------------------------------------------

@@ -34,7 +34,8 @@ impl IdGenerator {
         self.seed
     }
 
-    fn next_u64(&mut self) -> u64 {
+    /// The next raw number of the stream (also used for seeded fault draws).
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

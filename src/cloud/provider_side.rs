@@ -121,13 +121,24 @@ impl World {
         Ok(self.circuits.values().filter(|c| c.provider == provider.name && c.cross_connection.is_some()).map(CircuitRecord::cross_connection_view).collect())
     }
 
-    /// New-AzureCrossConnection: NotProvisioned → Provisioning; assigns a port pair with room
-    /// (keeping the previous one when it still fits) and an STag (kept across re-provisioning).
+    /// New-AzureCrossConnection: NotProvisioned → Provisioning.
     pub fn new_cross_connection(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<CrossConnection> {
         let circuit = self.provider_circuit(caller, key)?;
         if circuit.provider_state != ProviderProvisioningState::NotProvisioned {
             return Err(errors::circuit_not_in_state("NotProvisioned"));
         }
+        self.start_cross_connection(key);
+        let circuit = self.circuits.get(key).ok_or_else(|| errors::circuit_not_found(key))?;
+        Ok(circuit.cross_connection_view())
+    }
+
+    /// The provider starts provisioning `key` (by its own call or by policy): Provisioning,
+    /// with a port pair that has room (keeping the previous one when it still fits) and an
+    /// STag (kept across re-provisioning).
+    pub(crate) fn start_cross_connection(&mut self, key: &ServiceKey) {
+        let Some(circuit) = self.circuits.get(key) else {
+            return;
+        };
         let (provider, location, bw) = (circuit.provider.clone(), circuit.location.clone(), circuit.bandwidth);
         let previous = circuit.cross_connection.clone();
         let fits = |w: &World, port| w.port_usage(&provider, &location, port, key) + bw <= PORT_CAPACITY_MBPS;
@@ -144,20 +155,21 @@ impl World {
             None => {
                 let next = self.next_stag.entry(provider.clone()).or_insert(1);
                 let stag = *next;
-                *next += 1;
+                *next = next.saturating_add(1);
                 stag
             }
         };
         let (primary_port, secondary_port) = port_names(&provider, &location, port);
-        let circuit = self.circuits.get_mut(key).ok_or_else(|| errors::circuit_not_found(key))?;
-        circuit.cross_connection = Some(CrossConnectionRecord { port, primary_port, secondary_port, stag, provisioning_error: None });
-        circuit.provider_state = ProviderProvisioningState::Provisioning;
-        Ok(circuit.cross_connection_view())
+        if let Some(circuit) = self.circuits.get_mut(key) {
+            circuit.cross_connection = Some(CrossConnectionRecord { port, primary_port, secondary_port, stag, provisioning_error: None });
+            circuit.provider_state = ProviderProvisioningState::Provisioning;
+        }
     }
 
     /// Set-AzureCrossConnection. Provisioned: from Provisioning (repeating it is harmless).
     /// NotProvisioned: from any state — abandoning a provisioning, deprovisioning on the
-    /// provider's own initiative, or completing a customer's deprovisioning request.
+    /// provider's own initiative, or completing a customer's deprovisioning request. The
+    /// provider's own call replaces any transition its policy had under way.
     pub fn set_cross_connection(
         &mut self,
         caller: &SubscriptionId,
@@ -175,6 +187,7 @@ impl World {
         };
         let circuit = self.circuits.get_mut(key).ok_or_else(|| errors::circuit_not_found(key))?;
         circuit.provider_state = next;
+        circuit.pending = None;
         if let Some(xc) = circuit.cross_connection.as_mut() {
             xc.provisioning_error = provisioning_error.map(str::trim).filter(|e| !e.is_empty()).map(str::to_string);
         }

@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::errors::{self, CloudResult};
+use super::policy::later;
 use super::world::{SubscriptionId, World};
 
 /// The subnet name a gateway needs.
@@ -57,10 +58,14 @@ pub struct Gateway {
     /// Size.
     pub sku: GatewaySku,
     /// State; creation waits for the operation, as New-AzureVNetGateway does, so it is
-    /// `Provisioned` when the call returns.
+    /// `Provisioned` when the call returns, unless a gateway delay keeps it `Provisioning`.
     pub state: GatewayState,
     /// Virtual time of creation.
     pub created_at: NaiveDateTime,
+    /// Virtual time it is (or was) `Provisioned`; `None` for gateways saved before gateway
+    /// delays existed (provisioned at creation).
+    #[serde(default)]
+    pub provisioned_at: Option<NaiveDateTime>,
 }
 
 /// A stored VNet.
@@ -133,6 +138,7 @@ impl World {
         self.caller(caller)?;
         let i = self.vnet_index(caller, vnet).ok_or_else(|| errors::vnet_not_found(vnet))?;
         let now = self.now;
+        let ready = later(now, self.controls.gateway_delay);
         let v = &mut self.vnets[i];
         if v.gateway.is_some() {
             return Err(errors::gateway_exists(&v.config.name));
@@ -140,7 +146,13 @@ impl World {
         if !v.has_gateway_subnet() {
             return Err(errors::gateway_subnet_missing(&v.config.name));
         }
-        let gateway = Gateway { gateway_type, sku, state: GatewayState::Provisioned, created_at: now };
+        let gateway = Gateway {
+            gateway_type,
+            sku,
+            state: if ready > now { GatewayState::Provisioning } else { GatewayState::Provisioned },
+            created_at: now,
+            provisioned_at: Some(ready),
+        };
         v.gateway = Some(gateway.clone());
         Ok(gateway)
     }

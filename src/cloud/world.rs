@@ -14,8 +14,10 @@ use uuid::Uuid;
 use super::billing::BillingRecord;
 use super::catalog::{self, PROVIDERS};
 use super::circuit::CircuitRecord;
+use super::controls::Controls;
 use super::errors::{self, CloudResult};
 use super::ids::IdGenerator;
+use super::policy::later;
 use super::registry::RoutingRegistry;
 use super::vnet::VirtualNetwork;
 
@@ -70,6 +72,9 @@ pub struct World {
     pub(crate) next_stag: BTreeMap<String, u32>,
     pub(crate) vnets: Vec<VirtualNetwork>,
     pub(crate) registry: RoutingRegistry,
+    /// Simulation controls (provider policy, gateway delay, faults).
+    #[serde(default)]
+    pub(crate) controls: Controls,
 }
 
 /// Accounts of the default world.
@@ -91,6 +96,7 @@ impl World {
             next_stag: BTreeMap::new(),
             vnets: Vec::new(),
             registry: RoutingRegistry::default(),
+            controls: Controls::default(),
         }
     }
 
@@ -105,7 +111,7 @@ impl World {
     /// later service keys / authorization ids).
     pub fn default_world_seeded(now: NaiveDateTime, seed: u64) -> World {
         let mut world = World::new(now);
-        world.ids = IdGenerator::seeded(seed);
+        world.set_seed(seed);
         Self::populate_default(world)
     }
 
@@ -127,10 +133,13 @@ impl World {
         self.now
     }
 
-    /// Moves the virtual clock forward (never backward: billing and counters only grow).
+    /// Moves the virtual clock forward (never backward: billing and counters only grow;
+    /// saturating at the end of time) and completes the provider transitions and gateways
+    /// that fall due.
     pub fn advance_clock(&mut self, by: Duration) {
         if by > Duration::zero() {
-            self.now += by;
+            self.now = later(self.now, by);
+            self.complete_due();
         }
     }
 
@@ -139,9 +148,10 @@ impl World {
         self.ids.seed()
     }
 
-    /// Restarts the id stream from `seed`.
+    /// Restarts the id stream and the fault draws from `seed`.
     pub fn set_seed(&mut self, seed: u64) {
         self.ids = IdGenerator::seeded(seed);
+        self.controls.dice = Controls::seeded_dice(seed);
     }
 
     /// Draws an id from the world's generator (`[guid]::NewGuid()` uses it, so a

@@ -1,0 +1,503 @@
+//! Store behaviour on real files, threads and processes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use chrono::Duration as Span;
+use serde_json::json;
+
+use super::*;
+use crate::cloud::circuit::tests::new_circuit;
+use crate::cloud::world::tests::t0;
+use crate::cloud::{FaultEffect, NewFault};
+
+/// A scratch directory removed when dropped (no extra crate for this).
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Scratch {
+        static N: AtomicU32 = AtomicU32::new(0);
+        let dir = std::env::temp_dir().join(format!("ersim-store-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        set_mode(&self.0, 0o700);
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn fresh() -> World {
+    World::default_world_seeded(t0(), 1)
+}
+
+fn store_with(path: &Path, lock_timeout: Duration) -> Store {
+    Store::open(Location::file(path), StoreConfig { lock_timeout }, fresh).unwrap()
+}
+
+fn store(path: &Path) -> Store {
+    store_with(path, Duration::from_secs(60))
+}
+
+fn add_circuit(store: &Store, name: &str) -> Result<(), StoreError> {
+    store.transaction(|w| {
+        let sub = w.selected_subscription().unwrap().id;
+        w.create_circuit(&sub, new_circuit(name)).unwrap();
+        Ok(())
+    })
+}
+
+fn circuits(store: &Store) -> usize {
+    store.read(|w| w.summary().circuits_by_state[0].1).unwrap()
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = fs::set_permissions(path, fs::Permissions::from_mode(mode));
+}
+
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).unwrap().ino()
+}
+
+/// Whether permission bits stop us (they do not stop root, as CI runs).
+fn permissions_apply(dir: &Path) -> bool {
+    let probe = dir.join("probe");
+    let denied = fs::write(&probe, b"x").is_err();
+    let _ = fs::remove_file(probe);
+    denied
+}
+
+#[test]
+fn round_trip_through_the_file() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    add_circuit(&store(&path), "one").unwrap();
+    let again = store(&path);
+    assert_eq!(circuits(&again), 1);
+    let on_disk: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(on_disk["schema"], json!(SCHEMA));
+    let world = again.read(World::clone).unwrap();
+    assert_eq!(format::decode(&format::encode(&world).unwrap()).unwrap(), world);
+}
+
+#[test]
+fn a_missing_file_is_a_fresh_world_saved_on_first_use() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let s = Store::open(Location::file(&path), StoreConfig::default(), || World::default_world(t0())).unwrap();
+    assert!(!path.exists());
+    let first = s.read(|w| w.subscriptions()[0].id).unwrap();
+    assert!(path.exists());
+    assert_eq!(s.read(|w| w.subscriptions()[0].id).unwrap(), first);
+}
+
+#[test]
+fn only_changes_are_written() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let s = store(&path);
+    add_circuit(&s, "one").unwrap();
+    let before = inode(&path);
+    s.transaction(|w| Ok::<_, StoreError>(w.now())).unwrap();
+    assert_eq!(inode(&path), before, "a transaction that changes nothing keeps the file");
+    s.transaction(|w| {
+        w.advance_clock(Span::seconds(1));
+        Ok::<_, StoreError>(())
+    })
+    .unwrap();
+    assert_ne!(inode(&path), before);
+}
+
+enum CallError {
+    Cloud(crate::cloud::CloudError),
+    Store(StoreError),
+}
+
+impl From<StoreError> for CallError {
+    fn from(e: StoreError) -> Self {
+        CallError::Store(e)
+    }
+}
+
+#[test]
+fn what_a_failing_call_changes_on_purpose_is_kept() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let s = store(&path);
+    s.transaction(|w| {
+        w.add_fault(NewFault {
+            operation: "Get-*".into(),
+            service_key: None,
+            count: Some(1),
+            probability: None,
+            effect: FaultEffect::Fail(crate::cloud::CloudError {
+                status: 500,
+                code: "InternalError".into(),
+                message: "boom".into(),
+                kind: crate::cloud::ErrorKind::Sync,
+            }),
+        })
+        .unwrap();
+        Ok::<_, StoreError>(())
+    })
+    .unwrap();
+    let call = |s: &Store| {
+        let result = s.transaction(|w| w.apply_faults("Get-AzureDedicatedCircuit", None).map_err(CallError::Cloud));
+        match result {
+            Ok(()) => "ok".to_string(),
+            Err(CallError::Cloud(e)) => e.code,
+            Err(CallError::Store(e)) => e.to_string(),
+        }
+    };
+    assert_eq!(call(&s), "InternalError");
+    assert_eq!(call(&store(&path)), "ok", "the fault was consumed and saved");
+}
+
+#[test]
+fn a_stray_temporary_file_is_ignored_then_swept() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let s = store(&path);
+    add_circuit(&s, "one").unwrap();
+    let before = fs::read(&path).unwrap();
+    // What a writer killed between creating and renaming its temporary file leaves.
+    let stray = dir.file(".state.json.tmp.99999.0");
+    fs::write(&stray, &before[..before.len() / 2]).unwrap();
+    assert_eq!(circuits(&s), 1);
+    assert_eq!(fs::read(&path).unwrap(), before);
+    add_circuit(&s, "two").unwrap();
+    assert!(!stray.exists());
+    assert_eq!(circuits(&s), 2);
+}
+
+#[test]
+fn a_corrupt_file_is_refused_and_left_byte_identical() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let garbage = b"{\n  \"schema\": 1,\n  \"world\": {\n    \"now\": \"2016-";
+    fs::write(&path, garbage).unwrap();
+    let s = store(&path);
+    let e = s.read(|_| ()).unwrap_err();
+    let text = e.to_string();
+    assert!(matches!(e, StoreError::Corrupt { .. }));
+    assert!(text.contains(&path.display().to_string()), "{text}");
+    assert!(text.contains("line 4 column"), "{text}");
+    assert!(text.contains("Reset-ErSimState"), "{text}");
+    assert!(matches!(add_circuit(&s, "x"), Err(StoreError::Corrupt { .. })));
+    assert!(s.export(&dir.file("out.json")).is_err());
+    assert_eq!(fs::read(&path).unwrap(), garbage);
+    s.reset().unwrap();
+    assert_eq!(circuits(&s), 0);
+}
+
+#[test]
+fn a_newer_schema_is_refused_naming_file_and_versions() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let newer = json!({"schema": 7, "world": {"shape": "unknown"}}).to_string();
+    fs::write(&path, &newer).unwrap();
+    let s = store(&path);
+    let text = add_circuit(&s, "x").unwrap_err().to_string();
+    assert_eq!(
+        text,
+        format!(
+            "The state file {} has schema 7, but this ersim understands schema 1 at most: it was written by a newer ersim. Use that version, or choose another state file. The file has been left as it is.",
+            path.display()
+        )
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), newer);
+}
+
+#[test]
+fn an_older_schema_is_migrated_and_saved_as_current() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    // Schema 0: a world serialized on its own.
+    let mut old = fresh();
+    old.advance_clock(Span::hours(3));
+    fs::write(&path, serde_json::to_vec(&old).unwrap()).unwrap();
+    let s = store(&path);
+    assert_eq!(s.read(World::now).unwrap(), old.now());
+    add_circuit(&s, "x").unwrap();
+    let on_disk: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(on_disk["schema"], json!(1));
+}
+
+#[test]
+fn files_are_private_to_the_user() {
+    let dir = Scratch::new();
+    let path = dir.file("nested/ersim/state.json");
+    let default_like = Location::File { path: path.clone(), create_dir: true };
+    let s = Store::open(default_like, StoreConfig::default(), fresh).unwrap();
+    add_circuit(&s, "x").unwrap();
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&lock::lock_path(&path)), 0o600);
+    assert_eq!(mode(path.parent().unwrap()), 0o700);
+    s.export(&dir.file("export.json")).unwrap();
+    assert_eq!(mode(&dir.file("export.json")), 0o600);
+    // A mode the user chose on purpose is kept across saves.
+    set_mode(&path, 0o640);
+    add_circuit(&s, "y").unwrap();
+    assert_eq!(mode(&path), 0o640);
+}
+
+#[test]
+fn a_missing_directory_is_reported_not_created() {
+    let dir = Scratch::new();
+    let path = dir.file("nope/state.json");
+    let e = Store::open(Location::file(&path), StoreConfig::default(), fresh).err().unwrap();
+    assert_eq!(
+        e.to_string(),
+        format!("The directory {} of the state file does not exist. Create it, or choose another state file.", dir.file("nope").display())
+    );
+    assert!(!dir.file("nope").exists());
+    for not_a_file in [dir.0.clone(), dir.file("x/..")] {
+        let e = Store::open(Location::file(&not_a_file), StoreConfig::default(), fresh).err().unwrap();
+        assert!(matches!(e, StoreError::NotAFile { .. }), "{e}");
+    }
+}
+
+#[test]
+fn a_read_only_directory_refuses_saves_and_keeps_the_file() {
+    let dir = Scratch::new();
+    let sub = dir.file("ro");
+    fs::create_dir(&sub).unwrap();
+    let path = sub.join("state.json");
+    let s = store(&path);
+    add_circuit(&s, "one").unwrap();
+    let before = fs::read(&path).unwrap();
+    set_mode(&sub, 0o500);
+    if !permissions_apply(&sub) {
+        return; // running as root: permission bits do not apply
+    }
+    let e = add_circuit(&s, "two").unwrap_err();
+    assert!(matches!(e, StoreError::Write { .. }), "{e}");
+    assert!(e.to_string().contains("The previous state is unchanged"), "{e}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(circuits(&s), 1, "reads still work");
+}
+
+#[test]
+fn an_unreadable_file_is_reported() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    add_circuit(&store(&path), "one").unwrap();
+    set_mode(&path, 0o000);
+    if fs::read(&path).is_ok() {
+        return; // running as root
+    }
+    let e = store(&path).read(|_| ()).unwrap_err();
+    assert!(matches!(e, StoreError::Read { .. }), "{e}");
+}
+
+#[test]
+fn threads_never_lose_an_update() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let s = store(&path);
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                for _ in 0..50 {
+                    s.transaction(|w| {
+                        w.advance_clock(Span::seconds(1));
+                        Ok::<_, StoreError>(())
+                    })
+                    .unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(store(&path).read(World::now).unwrap(), t0() + Span::seconds(200));
+}
+
+#[test]
+fn a_held_lock_times_out_with_a_clear_error() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let holder = &store(&path);
+    let (held_tx, held_rx) = mpsc::channel();
+    let (release_tx, release_rx) = mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            holder
+                .transaction(|_| {
+                    held_tx.send(()).unwrap();
+                    release_rx.recv().unwrap();
+                    Ok::<_, StoreError>(())
+                })
+                .unwrap();
+        });
+        held_rx.recv().unwrap();
+        let waiter = store_with(&path, Duration::from_millis(150));
+        let start = Instant::now();
+        let e = add_circuit(&waiter, "x").unwrap_err();
+        assert!(start.elapsed() >= Duration::from_millis(150));
+        assert!(matches!(e, StoreError::LockTimeout { .. }), "{e}");
+        assert!(e.to_string().contains("another ersim process is using this state file"), "{e}");
+        assert!(e.to_string().contains("state.json.lock"), "{e}");
+        assert!(waiter.read(|_| ()).is_err(), "readers wait for writers too");
+        release_tx.send(()).unwrap();
+    });
+    add_circuit(&store(&path), "x").unwrap();
+}
+
+#[test]
+fn import_checks_everything_before_changing_anything() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let s = store(&path);
+    add_circuit(&s, "one").unwrap();
+    let before = fs::read(&path).unwrap();
+
+    let bad = dir.file("bad.json");
+    fs::write(&bad, b"{\"schema\": 1, \"world\": 3}").unwrap();
+    let e = s.import(&bad).unwrap_err().to_string();
+    assert!(e.starts_with(&format!("Cannot import {}: its world", bad.display())), "{e}");
+    assert!(e.ends_with("Nothing was changed."), "{e}");
+
+    fs::write(&bad, json!({"schema": 9}).to_string()).unwrap();
+    let e = s.import(&bad).unwrap_err().to_string();
+    assert!(e.contains("schema 9, but this ersim understands schema 1"), "{e}");
+
+    let mut doc: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    doc["world"]["selected_subscription"] = json!(uuid::Uuid::nil());
+    fs::write(&bad, doc.to_string()).unwrap();
+    let e = s.import(&bad).unwrap_err().to_string();
+    assert!(e.contains("inconsistent"), "{e}");
+
+    assert!(s.import(&dir.file("absent.json")).is_err());
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn export_and_import_restore_a_state_even_over_a_corrupt_file() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let s = store(&path);
+    add_circuit(&s, "one").unwrap();
+    let saved = dir.file("backup.json");
+    s.export(&saved).unwrap();
+    let world = s.read(World::clone).unwrap();
+    fs::write(&path, b"not json").unwrap();
+    s.import(&saved).unwrap();
+    assert_eq!(s.read(World::clone).unwrap(), world);
+}
+
+#[test]
+fn the_in_memory_store_keeps_the_same_promises_without_files() {
+    let s = Store::open(Location::InMemory, StoreConfig::default(), fresh).unwrap();
+    assert_eq!(s.path(), None);
+    add_circuit(&s, "one").unwrap();
+    assert_eq!(circuits(&s), 1);
+    let failed: Result<(), StoreError> = s.transaction(|w| {
+        w.advance_clock(Span::hours(1));
+        Err(StoreError::NoDefaultLocation)
+    });
+    assert!(failed.is_err());
+    assert_eq!(s.read(World::now).unwrap(), t0() + Span::hours(1));
+    let dir = Scratch::new();
+    s.export(&dir.file("m.json")).unwrap();
+    s.reset().unwrap();
+    assert_eq!(circuits(&s), 0);
+    s.import(&dir.file("m.json")).unwrap();
+    assert_eq!(circuits(&s), 1);
+}
+
+// ---- several processes ----------------------------------------------------------------------
+
+const CHILD_MODE: &str = "ERSIM_STORE_TEST_CHILD";
+const CHILD_PATH: &str = "ERSIM_STORE_TEST_PATH";
+const CHILD_TAG: &str = "ERSIM_STORE_TEST_TAG";
+const CHILD_TEST: &str = "store::tests::child_process_entry";
+
+/// Not a test of its own: the body of the child processes below (a no-op otherwise).
+#[test]
+fn child_process_entry() {
+    let (Ok(mode), Some(path)) = (std::env::var(CHILD_MODE), std::env::var_os(CHILD_PATH)) else {
+        return;
+    };
+    let s = store(Path::new(&path));
+    let tag = std::env::var(CHILD_TAG).unwrap_or_default();
+    match mode.as_str() {
+        "circuits" => {
+            for i in 0..PER_PROCESS {
+                add_circuit(&s, &format!("p{tag}-{i}")).unwrap();
+            }
+        }
+        // Save as fast as possible until killed.
+        _ => {
+            for i in 0.. {
+                s.transaction(|w| {
+                    w.advance_clock(Span::seconds(1));
+                    if i % 4 == 0 {
+                        let sub = w.selected_subscription().unwrap().id;
+                        w.create_circuit(&sub, new_circuit(&format!("k{i}"))).unwrap();
+                    }
+                    Ok::<_, StoreError>(())
+                })
+                .unwrap();
+            }
+        }
+    }
+}
+
+const PER_PROCESS: usize = 60;
+
+fn spawn_child(mode: &str, path: &Path, tag: &str) -> Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", CHILD_TEST, "--test-threads=1", "--quiet"])
+        .env(CHILD_MODE, mode)
+        .env(CHILD_PATH, path)
+        .env(CHILD_TAG, tag)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn processes_never_lose_an_update() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let children: Vec<Child> = ["a", "b"].iter().map(|tag| spawn_child("circuits", &path, tag)).collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    assert_eq!(circuits(&store(&path)), 2 * PER_PROCESS);
+}
+
+#[test]
+fn a_writer_killed_mid_save_leaves_a_loadable_file() {
+    let dir = Scratch::new();
+    let path = dir.file("state.json");
+    let mut last = t0();
+    for round in 0..12u64 {
+        let mut child = spawn_child("spin", &path, "");
+        std::thread::sleep(Duration::from_millis(20 + round * 9));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let now = store(&path).read(World::now).unwrap();
+        assert!(now >= last, "the state never goes back");
+        last = now;
+    }
+    assert!(last > t0(), "the children saved something");
+}
