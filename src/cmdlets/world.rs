@@ -1,47 +1,97 @@
-//! The simulated world as the cmdlets see it: one shared handle to the cloud
-//! model, which is also the session's virtual clock.
+//! The simulated world as the cmdlets see it: a handle on the store (a state
+//! file or memory) that is also the session's virtual clock.
+//!
+//! Every cmdlet call is one store transaction, so a change is durable before
+//! the cmdlet returns and two processes on one state file never lose an
+//! update. Nothing is read until the first cmdlet needs the world.
 
-use std::cell::RefCell;
+use std::cell::Cell;
+use std::path::PathBuf;
 use std::rc::Rc;
 
+use chrono::NaiveDateTime;
+
 use crate::cloud::World;
+use crate::engine::error::ErrorRecord;
 use crate::engine::runtime::{default_epoch, Clock};
 use crate::host::session::SessionOptions;
+use crate::store::{Location, Store, StoreConfig, StoreError};
 
 #[derive(Clone)]
-pub struct WorldHandle(Rc<RefCell<World>>);
+pub struct WorldHandle(Rc<Inner>);
+
+struct Inner {
+    store: Store,
+    /// The world's clock as last seen, so reading the time touches no file.
+    now: Cell<Option<NaiveDateTime>>,
+}
+
+/// The world a fresh state starts from. `ERSIM_SEED` makes its ids repeat
+/// exactly (the transcript tests rely on it).
+fn fresh_world() -> World {
+    match std::env::var("ERSIM_SEED").ok().and_then(|s| s.trim().parse::<u64>().ok()) {
+        Some(seed) => World::default_world_seeded(default_epoch(), seed),
+        None => World::default_world(default_epoch()),
+    }
+}
+
+/// A store failure as the error a cmdlet reports.
+pub fn store_error(e: &StoreError) -> ErrorRecord {
+    ErrorRecord::new(e.to_string(), "ErSim.StateFileException", "ResourceUnavailable", "StateFileError")
+}
 
 impl WorldHandle {
-    /// The world a session starts with. `ERSIM_SEED` makes a fresh world's ids
-    /// repeat exactly (the transcript tests rely on it).
-    pub fn open(_options: &SessionOptions) -> Result<WorldHandle, String> {
-        let world = match std::env::var("ERSIM_SEED").ok().and_then(|s| s.trim().parse::<u64>().ok()) {
-            Some(seed) => World::default_world_seeded(default_epoch(), seed),
-            None => World::default_world(default_epoch()),
-        };
-        Ok(WorldHandle(Rc::new(RefCell::new(world))))
+    /// Opens the session's store (`-StateFile`, `ERSIM_STATE`, the default file, or
+    /// `-InMemory`); the message says what is wrong when it cannot be used.
+    pub fn open(options: &SessionOptions) -> Result<WorldHandle, String> {
+        let location = Location::resolve(options.state_file.as_ref().map(PathBuf::from), options.in_memory).map_err(|e| e.to_string())?;
+        let store = Store::open(location, StoreConfig::default(), fresh_world).map_err(|e| e.to_string())?;
+        Ok(WorldHandle(Rc::new(Inner { store, now: Cell::new(None) })))
+    }
+
+    /// Reads the latest world.
+    pub fn read<R>(&self, f: impl FnOnce(&World) -> R) -> Result<R, ErrorRecord> {
+        self.0
+            .store
+            .read(|w| {
+                self.0.now.set(Some(w.now()));
+                f(w)
+            })
+            .map_err(|e| store_error(&e))
+    }
+
+    /// Changes the world in one transaction, saved before this returns.
+    pub fn write<R>(&self, f: impl FnOnce(&mut World) -> R) -> Result<R, ErrorRecord> {
+        self.0
+            .store
+            .transaction(|w| {
+                let r = f(w);
+                self.0.now.set(Some(w.now()));
+                Ok::<R, StoreError>(r)
+            })
+            .map_err(|e| store_error(&e))
+    }
+
+    /// The store itself (reset, export and import of the simulation controls).
+    pub fn store(&self) -> &Store {
+        &self.0.store
     }
 
     /// A new id from the world's generator (seeded worlds repeat them).
     pub fn next_guid(&self) -> uuid::Uuid {
-        self.0.borrow_mut().next_guid()
-    }
-
-    pub fn read<R>(&self, f: impl FnOnce(&World) -> R) -> R {
-        f(&self.0.borrow())
-    }
-
-    pub fn write<R>(&self, f: impl FnOnce(&mut World) -> R) -> R {
-        f(&mut self.0.borrow_mut())
+        self.write(|w| w.next_guid()).unwrap_or_else(|_| uuid::Uuid::new_v4())
     }
 }
 
 impl Clock for WorldHandle {
-    fn now(&self) -> chrono::NaiveDateTime {
-        self.0.borrow().now()
+    fn now(&self) -> NaiveDateTime {
+        match self.0.now.get() {
+            Some(t) => t,
+            None => self.read(|w| w.now()).unwrap_or_else(|_| default_epoch()),
+        }
     }
 
     fn advance(&self, ticks: i64) {
-        self.0.borrow_mut().advance_clock(chrono::Duration::microseconds(ticks / 10));
+        let _ = self.write(|w| w.advance_clock(chrono::Duration::microseconds(ticks / 10)));
     }
 }

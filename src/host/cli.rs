@@ -106,11 +106,8 @@ pub fn main() -> i32 {
         return 0;
     }
     let stdin_tty = std::io::stdin().is_terminal();
-    let session_options = SessionOptions {
-        interactive: stdin_tty && !options.non_interactive,
-        state_file: options.state_file.clone().or_else(|| std::env::var("ERSIM_STATE").ok()),
-        in_memory: options.in_memory,
-    };
+    let session_options =
+        SessionOptions { interactive: stdin_tty && !options.non_interactive, state_file: options.state_file.clone(), in_memory: options.in_memory };
     if let Some(file) = &options.file {
         return run_file(file, &options.script_args, session_options);
     }

@@ -128,13 +128,9 @@ impl Store {
     /// consumed fault, a counted read) must last. A panic in `f` saves nothing.
     pub fn transaction<T, E: From<StoreError>>(&self, f: impl FnOnce(&mut World) -> Result<T, E>) -> Result<T, E> {
         let path = match &self.backend {
-            Backend::Memory(world) => {
-                let mut stored = lock_memory(world);
-                let mut world = stored.clone();
-                let result = f(&mut world);
-                *stored = world;
-                return result;
-            }
+            // In memory the world changes in place: copying it per call would make every
+            // cmdlet cost as much as the whole world.
+            Backend::Memory(world) => return f(&mut lock_memory(world)),
             Backend::File(path) => path,
         };
         let _exclusive = self.lock(path, LockKind::Exclusive)?;
