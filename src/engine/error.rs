@@ -57,6 +57,8 @@ pub struct ErrorRecord {
     pub error_details: Option<String>,
     /// Raised by `throw` or under `-ErrorAction Stop`: ends the script, not just the statement.
     pub terminates_script: bool,
+    /// The .NET exception a RuntimeException wraps (`catch [DivideByZeroException]` sees it).
+    pub inner_exception: Option<String>,
 }
 
 impl ErrorRecord {
@@ -75,6 +77,7 @@ impl ErrorRecord {
             is_parse_error: false,
             error_details: None,
             terminates_script: false,
+            inner_exception: None,
         }
     }
 

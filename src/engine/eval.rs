@@ -615,11 +615,21 @@ fn label_matches(flow_label: &Option<String>, loop_label: &Option<String>) -> bo
     }
 }
 
+/// Whether `catch [T]` takes an error: its exception (or the one a RuntimeException
+/// wraps) is T or derives from it, as far as the names tell.
 fn catch_matches(type_name: &str, rec: &ErrorRecord) -> bool {
-    let t = type_name.trim_start_matches("System.").to_ascii_lowercase();
-    let e = rec.exception_type.to_ascii_lowercase();
-    let short = rec.exception_short_name().to_ascii_lowercase();
-    t == "exception" || e.ends_with(&t) || short == t || (t == "management.automation.runtimeexception" && !e.is_empty())
+    let t = type_name.to_ascii_lowercase();
+    let t = t.strip_prefix("system.").unwrap_or(&t);
+    if t == "exception" || t == "systemexception" {
+        return true;
+    }
+    let names = std::iter::once(rec.exception_type.as_str()).chain(rec.inner_exception.as_deref());
+    let matches = |n: &str| {
+        let n = n.to_ascii_lowercase();
+        n == t || n.strip_prefix("system.") == Some(t) || n.rsplit('.').next() == Some(t)
+    };
+    let mut all = names;
+    all.any(matches) || (matches!(t, "management.automation.runtimeexception" | "runtimeexception") && rec.exception_type.contains("Automation"))
 }
 
 /// `$null`, one value, or an array of the items.

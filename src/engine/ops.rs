@@ -11,6 +11,12 @@ use super::value::{Hashtable, Value};
 
 pub type OpResult = Result<Value, ErrorRecord>;
 
+fn divide_by_zero() -> ErrorRecord {
+    let mut rec = ErrorRecord::runtime("Attempted to divide by zero.", "RuntimeException", "NotSpecified");
+    rec.inner_exception = Some("System.DivideByZeroException".into());
+    rec
+}
+
 fn op_error(message: String, id: &str) -> ErrorRecord {
     ErrorRecord::runtime(message, id, "InvalidOperation")
 }
@@ -182,7 +188,7 @@ pub fn mul(a: &Value, b: &Value) -> OpResult {
 pub fn div(a: &Value, b: &Value) -> OpResult {
     let (x, y) = arith_operands(a, b, "op_Division")?;
     if y.as_f64() == 0.0 && !is_float(a, b, x, y) {
-        return Err(ErrorRecord::runtime("Attempted to divide by zero.", "RuntimeException", "NotSpecified"));
+        return Err(divide_by_zero());
     }
     if !is_float(a, b, x, y) {
         let (p, q) = (as_i128(x), as_i128(y));
@@ -199,7 +205,7 @@ pub fn rem(a: &Value, b: &Value) -> OpResult {
         return Ok(Value::Double(x.as_f64() % y.as_f64()));
     }
     if as_i128(y) == 0 {
-        return Err(ErrorRecord::runtime("Attempted to divide by zero.", "RuntimeException", "NotSpecified"));
+        return Err(divide_by_zero());
     }
     Ok(int_result(a, b, as_i128(x) % as_i128(y)))
 }

@@ -160,6 +160,7 @@ impl Parser {
             if after.starts_with('(') {
                 self.pos = kw_end;
                 self.skip_trivia(true);
+                self.eat("(");
                 params = Some(self.param_list(')')?);
             }
         }

@@ -1,0 +1,3 @@
+'never runs: parse errors are reported before anything runs'
+if ($true) {
+  'unterminated'
