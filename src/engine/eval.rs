@@ -388,7 +388,7 @@ impl Interp {
             }
             None => {
                 let (head, rest) = stages.split_first_mut().expect("a pipeline has a command");
-                head.process(self, None, &mut |i, v| push(i, rest, v, out))?;
+                head.redirected(self, &mut |i, v| push(i, rest, v, out), |s, i, down| s.process(i, None, down))?;
             }
         }
         end_stages(self, stages, out)
@@ -403,6 +403,7 @@ impl Interp {
             invocation_name: invocation_name.clone(),
             position: src.map(|s| (s, c.span)),
         };
+        let (discard_output, errors_to) = self.redirections(c)?;
         let items = self.evaluate_args(&c.args)?;
         let bound = binder::bind(self, &info, items, has_input, &invocation, position)?;
         let kind = match (&info.factory, block) {
@@ -420,7 +421,47 @@ impl Interp {
             invocation,
             pipeline: (0, 0),
             expects_input: has_input,
+            discard_output,
+            errors_to,
         })
+    }
+
+    /// `> $null`, `2> $null`, `*> $null` and `2>&1`. Files are outside the sandbox.
+    fn redirections(&mut self, c: &Command) -> EvalResult<(bool, ErrorRedirect)> {
+        let mut discard_output = false;
+        let mut errors_to = ErrorRedirect::Host;
+        for r in &c.redirections {
+            match &r.target {
+                RedirectTarget::Merge(_) => {
+                    if r.from == 2 || r.from == 0 {
+                        errors_to = ErrorRedirect::Merge;
+                    }
+                }
+                RedirectTarget::File(target) => {
+                    let is_null = matches!(&target.kind, ExprKind::Variable { name, .. } if name.eq_ignore_ascii_case("null"));
+                    if !is_null {
+                        return Err(self.located(
+                            ErrorRecord::runtime(
+                                "Redirection to a file is not available in ersim: scripts write no files. Redirect to $null, or use 2>&1.",
+                                "RedirectionNotSupported",
+                                "PermissionDenied",
+                            ),
+                            target.span,
+                        ));
+                    }
+                    match r.from {
+                        1 => discard_output = true,
+                        2 => errors_to = ErrorRedirect::Discard,
+                        0 => {
+                            discard_output = true;
+                            errors_to = ErrorRedirect::Discard;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Ok((discard_output, errors_to))
     }
 
     /// The command a pipeline element names: a name, a script block after `&`/`.`,
@@ -576,6 +617,8 @@ impl Interp {
             invocation,
             pipeline: (0, 0),
             expects_input: false,
+            discard_output: false,
+            errors_to: ErrorRedirect::Host,
         };
         stage.begin(self, out)?;
         if let Some(d) = dollar {
@@ -691,6 +734,20 @@ pub struct Stage {
     invocation: InvocationInfo,
     pipeline: (u64, usize),
     expects_input: bool,
+    /// `> $null`: what the stage writes goes nowhere.
+    discard_output: bool,
+    /// `2> $null` or `2>&1`: where the stage's errors go.
+    errors_to: ErrorRedirect,
+}
+
+/// Where a command's error stream goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorRedirect {
+    Host,
+    /// `2> $null`: recorded in `$Error`, not shown.
+    Discard,
+    /// `2>&1`: written to the success stream as error records.
+    Merge,
 }
 
 enum StageKind {
@@ -708,14 +765,14 @@ enum StageKind {
 fn push(interp: &mut Interp, stages: &mut [Stage], item: Value, out: &mut Emit) -> EvalResult<()> {
     match stages.split_first_mut() {
         None => out(interp, item),
-        Some((first, rest)) => first.process(interp, Some(item), &mut |i, v| push(i, rest, v, out)),
+        Some((first, rest)) => first.redirected(interp, &mut |i, v| push(i, rest, v, out), |s, i, down| s.process(i, Some(item), down)),
     }
 }
 
 fn begin_stages(interp: &mut Interp, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
     for i in 0..stages.len() {
         let (head, rest) = stages[i..].split_first_mut().expect("index in range");
-        head.begin(interp, &mut |it, v| push(it, rest, v, out))?;
+        head.redirected(interp, &mut |it, v| push(it, rest, v, out), |s, it, down| s.begin(it, down))?;
     }
     Ok(())
 }
@@ -723,12 +780,20 @@ fn begin_stages(interp: &mut Interp, stages: &mut [Stage], out: &mut Emit) -> Ev
 fn end_stages(interp: &mut Interp, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
     for i in 0..stages.len() {
         let (head, rest) = stages[i..].split_first_mut().expect("index in range");
-        head.end(interp, &mut |it, v| push(it, rest, v, out))?;
+        head.redirected(interp, &mut |it, v| push(it, rest, v, out), |s, it, down| s.end(it, down))?;
     }
     Ok(())
 }
 
 impl Stage {
+    /// Runs one step of the stage with its redirections in force.
+    fn redirected(&mut self, interp: &mut Interp, out: &mut Emit, f: impl FnOnce(&mut Stage, &mut Interp, &mut Emit) -> EvalResult<()>) -> EvalResult<()> {
+        interp.error_redirects.push(self.errors_to);
+        let r = if self.discard_output { f(self, interp, &mut discard) } else { f(self, interp, out) };
+        interp.error_redirects.pop();
+        r
+    }
+
     fn with_ctx<R>(&mut self, interp: &mut Interp, out: &mut Emit, args: Option<&Args>, f: impl FnOnce(&mut dyn Cmdlet, &mut Ctx, &Args) -> R) -> R {
         let StageKind::Cmdlet(cmdlet) = &mut self.kind else { unreachable!("cmdlet stage") };
         let args = args.unwrap_or(&self.args);

@@ -125,6 +125,8 @@ pub struct Interp {
     /// The source of the script or block whose statements are running.
     pub current_source: Option<Rc<Source>>,
     pub clock: Rc<dyn Clock>,
+    /// The error redirections (`2> $null`, `2>&1`) of the commands running, innermost last.
+    pub error_redirects: Vec<super::eval::ErrorRedirect>,
     /// Where `[guid]::NewGuid()` gets its values; random unless a seed is set above.
     pub guid_source: Option<Box<dyn FnMut() -> uuid::Uuid>>,
     /// `$env:` variables: a simulated environment, never the real one.
@@ -155,6 +157,7 @@ impl Interp {
             current_source: None,
             clock: Rc::new(VirtualClock::new(default_epoch())),
             guid_source: None,
+            error_redirects: Vec::new(),
             env: HashMap::new(),
         };
         for (k, v) in [
@@ -524,6 +527,17 @@ impl Ctx<'_, '_> {
             let mut items = if append { self.interp.get_var(name, None).map(|v| v.enumerate()).unwrap_or_default() } else { Vec::new() };
             items.push(Value::Error(record.clone()));
             let _ = self.interp.set_var(name, None, Value::array(items));
+        }
+        match self.interp.error_redirects.last() {
+            Some(super::eval::ErrorRedirect::Merge) if !action.eq_ignore_ascii_case("stop") => {
+                self.interp.record_error(&record);
+                return self.emit(Value::Error(record));
+            }
+            Some(super::eval::ErrorRedirect::Discard) if !action.eq_ignore_ascii_case("stop") => {
+                self.interp.record_error(&record);
+                return Ok(());
+            }
+            _ => {}
         }
         match action.to_ascii_lowercase().as_str() {
             "ignore" => {
