@@ -366,6 +366,15 @@ impl Interp {
             let position = i + 1 + usize::from(first_expr.is_some());
             stages.push(self.prepare_stage(c, has_input, position)?);
         }
+        // -OutVariable collects this pipeline's output afresh.
+        for st in &stages {
+            if let Some(name) = &st.common.out_variable {
+                if !name.starts_with('+') {
+                    self.out_variables_started.remove(&name.to_ascii_lowercase());
+                    self.set_var(name, None, Value::array(Vec::new()))?;
+                }
+            }
+        }
         let result = self.drive_pipeline(id, first_expr, &mut stages, out);
         match result {
             Err(Flow::StopUpstream { pipeline, stage }) if pipeline == id => end_stages(self, &mut stages[stage..], out),
@@ -787,9 +796,31 @@ fn end_stages(interp: &mut Interp, stages: &mut [Stage], out: &mut Emit) -> Eval
 
 impl Stage {
     /// Runs one step of the stage with its redirections in force.
+    /// Runs one step of the stage with its redirections and -OutVariable in force.
     fn redirected(&mut self, interp: &mut Interp, out: &mut Emit, f: impl FnOnce(&mut Stage, &mut Interp, &mut Emit) -> EvalResult<()>) -> EvalResult<()> {
         interp.error_redirects.push(self.errors_to);
-        let r = if self.discard_output { f(self, interp, &mut discard) } else { f(self, interp, out) };
+        let out_var = self.common.out_variable.clone();
+        let discard_output = self.discard_output;
+        let r = f(self, interp, &mut |i: &mut Interp, v: Value| {
+            if let Some(name) = &out_var {
+                let (append, name) = match name.strip_prefix('+') {
+                    Some(n) => (true, n),
+                    None => (false, name.as_str()),
+                };
+                let mut items = match i.get_var(name, None) {
+                    Some(Value::Array(a)) if append || i.out_variables_started.contains(&name.to_ascii_lowercase()) => a.borrow().clone(),
+                    _ => Vec::new(),
+                };
+                i.out_variables_started.insert(name.to_ascii_lowercase());
+                items.push(v.clone());
+                i.set_var(name, None, Value::array(items))?;
+            }
+            if discard_output {
+                Ok(())
+            } else {
+                out(i, v)
+            }
+        });
         interp.error_redirects.pop();
         r
     }

@@ -125,6 +125,8 @@ pub struct Interp {
     /// The source of the script or block whose statements are running.
     pub current_source: Option<Rc<Source>>,
     pub clock: Rc<dyn Clock>,
+    /// -OutVariable names already filled by the running pipeline.
+    pub out_variables_started: std::collections::HashSet<String>,
     /// The error redirections (`2> $null`, `2>&1`) of the commands running, innermost last.
     pub error_redirects: Vec<super::eval::ErrorRedirect>,
     /// Where `[guid]::NewGuid()` gets its values; random unless a seed is set above.
@@ -158,6 +160,7 @@ impl Interp {
             clock: Rc::new(VirtualClock::new(default_epoch())),
             guid_source: None,
             error_redirects: Vec::new(),
+            out_variables_started: std::collections::HashSet::new(),
             env: HashMap::new(),
         };
         for (k, v) in [
