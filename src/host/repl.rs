@@ -132,8 +132,6 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let interrupt = session.interp.interrupt.clone();
-    let _ = ctrlc::set_handler(move || interrupt.store(true, Ordering::SeqCst));
     let mut editor: Editor<ReplHelper, DefaultHistory> = match Editor::new() {
         Ok(e) => e,
         Err(e) => {

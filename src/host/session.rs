@@ -69,6 +69,9 @@ impl Session {
         let ids = world.clone();
         interp.guid_source = Some(Box::new(move || ids.next_guid()));
         cmdlets::register_all(&mut interp);
+        // Ctrl-C stops the running pipeline (the REPL keeps its session; a script ends).
+        let interrupt = interp.interrupt.clone();
+        let _ = ctrlc::set_handler(move || interrupt.store(true, std::sync::atomic::Ordering::SeqCst));
         interp.add_extension(world);
         Ok(Session { interp })
     }
