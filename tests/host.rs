@@ -51,8 +51,34 @@ fn run(script: &str, answers: &[&str]) -> (String, String) {
 #[test]
 fn missing_mandatory_parameters_are_prompted_for() {
     let (out, err) = run("function Get-Sq { param([Parameter(Mandatory)][int]$N) $N * $N }\nGet-Sq", &["7"]);
-    assert_eq!(out, "cmdlet Get-Sq at command pipeline position 1\nSupply values for the following parameters:\nN: 7\n49\n");
+    assert_eq!(out, "\ncmdlet Get-Sq at command pipeline position 1\nSupply values for the following parameters:\nN: 7\n49\n");
     assert_eq!(err, "");
+}
+
+#[test]
+fn prompts_ask_again_after_a_format_error_and_read_arrays_until_an_empty_line() {
+    let (out, _) = run("function Get-Sq { param([Parameter(Mandatory)][int]$N) $N * $N }\nGet-Sq", &["abc", "3"]);
+    assert_eq!(out, "\ncmdlet Get-Sq at command pipeline position 1\nSupply values for the following parameters:\nN: abc\nCannot recognize \"abc\" as a System.Int32 due to a format error.\nN: 3\n9\n");
+    let (out, _) = run("function Join-All { param([Parameter(Mandatory)][string[]]$Name) $Name -join '+' }\nJoin-All", &["a", "b", ""]);
+    assert!(out.ends_with("Name[0]: a\nName[1]: b\nName[2]: \na+b\n"), "{out}");
+}
+
+#[test]
+fn confirmations_show_5_1_choices_and_help() {
+    let (out, err) = run("Reset-ErSimState; 'done'", &["?", "n"]);
+    let choice = "[Y] Yes  [N] No  [S] Suspend  [?] Help (default is \"Y\"): ";
+    let expected = format!(
+        "\nConfirm\nAre you sure you want to replace the simulated world with a fresh one? Every circuit, peering, link and setting will be lost.\n{choice}?\nY - Continue with only the next step of the operation.\nN - Skip this operation and proceed with the next operation.\nS - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.\n{choice}n\ndone\n"
+    );
+    assert_eq!(out, expected);
+    assert_eq!(err, "");
+}
+
+#[test]
+fn suspend_opens_a_nested_prompt_until_exit() {
+    let (out, _) = run("Reset-ErSimState; 'after'", &["s", "'nested'", "exit", "n"]);
+    assert!(out.contains("PS C:\\Users\\admin>> 'nested'\nnested\nPS C:\\Users\\admin>> exit\n"), "{out}");
+    assert!(out.ends_with("n\nafter\n"), "{out}");
 }
 
 #[test]

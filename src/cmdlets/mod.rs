@@ -2,13 +2,14 @@
 //! objects they write. `core` holds the host's own cmdlets.
 
 pub mod core;
+pub mod sim;
 pub mod world;
 
 use crate::engine::Interp;
 
 /// Registers every cmdlet and alias ersim offers.
 pub fn register_all(interp: &mut Interp) {
-    for info in core::commands() {
+    for info in core::commands().into_iter().chain(sim::commands()) {
         interp.register(info);
     }
     for (alias, target) in core::ALIASES {

@@ -289,7 +289,9 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
     Ok(Bound { args, common, remaining, deferred })
 }
 
-/// 5.1's prompt for missing mandatory parameters.
+/// 5.1's prompt for missing mandatory parameters: a blank line, the caption and
+/// message, then one `Name: ` field per parameter (`Name[0]: `... for arrays, an
+/// empty line ending the list). Input that does not convert is asked again.
 fn prompt_missing(
     interp: &mut Interp,
     info: &CommandInfo,
@@ -298,8 +300,10 @@ fn prompt_missing(
     invocation: &InvocationInfo,
     position: usize,
 ) -> EvalResult<()> {
+    interp.host.write_host("", true);
     interp.host.write_host(&format!("cmdlet {} at command pipeline position {}", info.name, position), true);
     interp.host.write_host("Supply values for the following parameters:", true);
+    let element = |p: &ParamSpec| super::value::TypeRef { kind: p.ty.kind, is_array: false };
     for p in missing {
         let value = if p.ty.is_array {
             let mut items = Vec::new();
@@ -310,19 +314,40 @@ fn prompt_missing(
                 if line.is_empty() {
                     break;
                 }
-                items.push(Value::str(line));
+                match prompt_convert(interp, &line, &element(p)) {
+                    Some(v) => items.push(v),
+                    None => continue,
+                }
             }
             Value::array(items)
         } else {
-            let Some(line) = interp.host.read_line(&format!("{}: ", p.name)) else {
-                return Err(Flow::Interrupted);
-            };
-            Value::str(line)
+            loop {
+                let Some(line) = interp.host.read_line(&format!("{}: ", p.name)) else {
+                    return Err(Flow::Interrupted);
+                };
+                if let Some(v) = prompt_convert(interp, &line, &element(p)) {
+                    break v;
+                }
+            }
         };
         let v = convert_arg(info, invocation, p, value, Span::default())?;
         args.set_value(&p.name, v);
     }
     Ok(())
+}
+
+/// Converts prompt input; on a format error says so (as the console host does) and gives `None`.
+fn prompt_convert(interp: &mut Interp, line: &str, ty: &super::value::TypeRef) -> Option<Value> {
+    if matches!(ty.kind, TypeKind::Object | TypeKind::String) {
+        return Some(Value::str(line));
+    }
+    match convert::convert(&Value::str(line), ty) {
+        Ok(v) => Some(v),
+        Err(_) => {
+            interp.host.write_host(&format!("Cannot recognize \"{}\" as a {} due to a format error.", line, ty.full_name()), true);
+            None
+        }
+    }
 }
 
 fn arg_text(v: &Value) -> String {

@@ -402,20 +402,42 @@ pub fn convert_enum(v: &Value, def: &'static EnumDef) -> Result<Value, String> {
                 Value::Enum(e) => e.name.clone(),
                 o => to_string(o),
             };
-            match def.parse(&text) {
-                Some((name, value)) => Ok(Value::enum_value(def.full_name, name, value)),
-                None => Err(cast_error(
+            if let Some((name, value)) = def.parse(&text) {
+                return Ok(Value::enum_value(def.full_name, name, value));
+            }
+            // 5.1 also takes a unique case-insensitive prefix of a name (EnumDisambiguate).
+            let t = text.trim().to_ascii_lowercase();
+            let matches: Vec<&(&str, i64)> = def.members.iter().filter(|(n, _)| !t.is_empty() && n.to_ascii_lowercase().starts_with(&t)).collect();
+            match matches.as_slice() {
+                [(name, value)] => Ok(Value::enum_value(def.full_name, name, *value)),
+                [] => Err(cast_error(
                     other,
                     def.full_name,
                     &format!(
-                        "Unable to match the identifier name {} to a valid enumerator name. Specify one of the following enumerator names and try again:\n{}",
+                        "Unable to match the identifier name {} to a valid enumerator name. Specify one of the following enumerator names and try again:\r\n{}",
                         text,
-                        def.member_list()
+                        sorted_names(def)
+                    ),
+                )),
+                several => Err(cast_error(
+                    other,
+                    def.full_name,
+                    &format!(
+                        "The identifier name {} cannot be processed because it is either too similar or identical to the following enumerator names: {}. Use a more specific identifier name.",
+                        text,
+                        several.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
                     ),
                 )),
             }
         }
     }
+}
+
+/// Enum.GetNames order: by underlying value.
+fn sorted_names(def: &EnumDef) -> String {
+    let mut members: Vec<&(&str, i64)> = def.members.iter().collect();
+    members.sort_by_key(|(_, v)| *v as u64);
+    members.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
 }
 
 /// .NET's Guid.Parse formats: plain 32 digits, hyphenated, and braced or parenthesised.

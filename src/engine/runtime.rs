@@ -122,6 +122,8 @@ pub struct Interp {
     pub script_path: Option<String>,
     /// The source of the top-level input, for position messages.
     pub top_source: Option<Rc<Source>>,
+    /// The width formatted output fits (the console buffer's width - 1, as in 5.1).
+    pub output_width: usize,
     /// The source of the script or block whose statements are running.
     pub current_source: Option<Rc<Source>>,
     pub clock: Rc<dyn Clock>,
@@ -157,6 +159,7 @@ impl Interp {
             script_path: None,
             top_source: None,
             current_source: None,
+            output_width: 119,
             clock: Rc::new(VirtualClock::new(default_epoch())),
             guid_source: None,
             error_redirects: Vec::new(),
@@ -615,12 +618,13 @@ impl Ctx<'_, '_> {
             ("N", "No", "Skip this operation and proceed with the next operation."),
             ("S", "Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
         ];
+        // InquireHelper gives an empty caption and query their defaults.
+        let caption = if caption.is_empty() { "Confirm" } else { caption };
+        let query = if query.is_empty() { "Continue with this operation?" } else { query };
+        self.interp.host.write_host("", true);
+        self.interp.host.write_host(caption, true);
+        self.interp.host.write_host(query, true);
         loop {
-            if !caption.is_empty() {
-                self.interp.host.write_host("", true);
-                self.interp.host.write_host(caption, true);
-            }
-            self.interp.host.write_host(query, true);
             let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
             let Some(answer) = self.interp.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
                 return Err(non_interactive());

@@ -12,8 +12,14 @@
 
 use crate::engine::error::{position_message, CommandKind, ErrorRecord};
 
-/// The whole NormalView text of an error record (without the final line break).
-pub fn render(e: &ErrorRecord, screen_width: usize) -> String {
+use super::wrap::generate_lines;
+
+/// The whole NormalView text of an error record, as the lines the console
+/// writes for a screen buffer `buffer_width` columns wide: the CategoryInfo and
+/// FullyQualifiedErrorId entries are cut every `buffer_width - 6` characters
+/// (pieces joined without a break, as 5.1's view script does) and the whole
+/// text is word-wrapped at `buffer_width - 1`.
+pub fn render(e: &ErrorRecord, buffer_width: usize) -> String {
     let mut out = String::new();
     let inv = e.invocation.as_ref();
     if !e.from_throw && !e.is_parse_error {
@@ -36,7 +42,7 @@ pub fn render(e: &ErrorRecord, screen_width: usize) -> String {
             out.push_str(&position_message(src, *span));
         }
     }
-    let split_at = screen_width.saturating_sub(6).max(1);
+    let split_at = buffer_width.saturating_sub(6).max(1);
     for line in [format!("+ CategoryInfo          : {}", e.category_info()), format!("+ FullyQualifiedErrorId : {}", e.fqid)] {
         out.push('\n');
         let chars: Vec<char> = line.chars().collect();
@@ -48,7 +54,8 @@ pub fn render(e: &ErrorRecord, screen_width: usize) -> String {
     if e.error_details.is_none() {
         out.push_str("\n ");
     }
-    out
+    let width = buffer_width.saturating_sub(1).max(1);
+    generate_lines(&out, width, width).join("\n")
 }
 
 #[cfg(test)]
@@ -93,7 +100,9 @@ mod tests {
         });
         let text = render(&e, 120);
         let lines: Vec<&str> = text.split('\n').collect();
-        assert!(lines[0].starts_with("foo : The term 'foo' is not recognized"));
+        assert_eq!(lines[0], "foo : The term 'foo' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the ");
+        assert_eq!(lines[1], "spelling of the name, or if a path was included, verify that the path is correct and try again.");
+        let lines = &lines[1..];
         assert_eq!(lines[1], "At line:1 char:1");
         assert_eq!(lines[2], "+ foo");
         assert_eq!(lines[3], "+ ~~~");

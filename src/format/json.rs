@@ -1,6 +1,7 @@
-//! ConvertTo-Json in Windows PowerShell 5.1's layout (4-space indentation,
-//! `"key":  value`, nested blocks indented from where they open, HTML-sensitive
-//! characters escaped as JavaScriptSerializer did) and ConvertFrom-Json.
+//! ConvertTo-Json in Windows PowerShell 5.1's layout (CRLF line breaks, 4-space
+//! indentation, `"key":  value`, nested blocks indented from where they open,
+//! an empty block written with a blank line inside, HTML-sensitive characters
+//! escaped as JavaScriptSerializer did) and ConvertFrom-Json.
 
 use chrono::NaiveDateTime;
 
@@ -89,18 +90,15 @@ fn write(node: &Node, pad: usize, offset: usize, compress: bool, out: &mut Strin
                 return;
             }
             let inner = pad + offset + 4;
-            out.push_str("[\n");
-            if items.is_empty() {
-                out.push_str(&" ".repeat(inner));
-            }
+            out.push_str("[\r\n");
             for (i, it) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push_str(",\n");
+                    out.push_str(",\r\n");
                 }
                 out.push_str(&" ".repeat(inner));
                 write(it, inner, 0, false, out);
             }
-            out.push('\n');
+            out.push_str("\r\n");
             out.push_str(&" ".repeat(pad + offset));
             out.push(']');
         }
@@ -119,20 +117,17 @@ fn write(node: &Node, pad: usize, offset: usize, compress: bool, out: &mut Strin
                 return;
             }
             let inner = pad + offset + 4;
-            out.push_str("{\n");
-            if entries.is_empty() {
-                out.push_str(&" ".repeat(inner));
-            }
+            out.push_str("{\r\n");
             for (i, (k, v)) in entries.iter().enumerate() {
                 if i > 0 {
-                    out.push_str(",\n");
+                    out.push_str(",\r\n");
                 }
                 out.push_str(&" ".repeat(inner));
                 let key = format!("{}:  ", escape(k));
                 out.push_str(&key);
                 write(v, inner, key.chars().count(), false, out);
             }
-            out.push('\n');
+            out.push_str("\r\n");
             out.push_str(&" ".repeat(pad + offset));
             out.push('}');
         }
@@ -193,13 +188,15 @@ mod tests {
         let v = obj(vec![("a", Value::Int(1)), ("b", Value::array(vec![Value::Int(1), Value::Int(2)])), ("c", obj(vec![("d", Value::str("x"))]))]);
         let expected =
             "{\n    \"a\":  1,\n    \"b\":  [\n              1,\n              2\n          ],\n    \"c\":  {\n              \"d\":  \"x\"\n          }\n}";
-        assert_eq!(to_json(&v, 2, false), expected);
+        assert_eq!(to_json(&v, 2, false), expected.replace('\n', "\r\n"));
+        let empty = obj(vec![("a", Value::array(vec![]))]);
+        assert_eq!(to_json(&empty, 2, false), "{\r\n    \"a\":  [\r\n\r\n          ]\r\n}");
     }
 
     #[test]
     fn arrays_of_objects() {
         let v = Value::array(vec![obj(vec![("a", Value::Int(1))]), obj(vec![("a", Value::Int(2))])]);
-        assert_eq!(to_json(&v, 2, false), "[\n    {\n        \"a\":  1\n    },\n    {\n        \"a\":  2\n    }\n]");
+        assert_eq!(to_json(&v, 2, false), "[\n    {\n        \"a\":  1\n    },\n    {\n        \"a\":  2\n    }\n]".replace('\n', "\r\n"));
     }
 
     #[test]

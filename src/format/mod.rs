@@ -9,5 +9,6 @@ pub mod list;
 pub mod out_default;
 pub mod table;
 pub mod view;
+pub mod wrap;
 
 pub use out_default::Formatter;

@@ -25,6 +25,8 @@ enum State {
     Idle,
     List,
     Table(TableState),
+    /// The DateTime view: one line per date.
+    Dates,
 }
 
 struct TableState {
@@ -34,7 +36,11 @@ struct TableState {
     columns: Vec<Column>,
     /// Rows (or raw lines) waiting for the widths, while caching.
     cache: Option<Vec<Cached>>,
+    /// Caching ends on the first object after this much virtual time (None: at group end).
+    cache_ms: Option<i64>,
     started_ms: i64,
+    /// The value of the view's group-by property for this group.
+    group: Option<String>,
 }
 
 enum Cached {
@@ -49,6 +55,7 @@ pub struct Formatter {
 }
 
 impl Formatter {
+    /// A formatter for lines of at most `width` cells (5.1 uses the buffer width - 1).
     pub fn new(width: usize) -> Formatter {
         Formatter { width: width.max(10), state: State::Idle, lines: Vec::new() }
     }
@@ -82,15 +89,16 @@ impl Formatter {
                 }
             }
             Value::Error(e) => {
-                let text = error_view::render(e, self.width);
-                self.raw(text.lines().map(str::to_string).collect());
+                let text = error_view::render(e, self.width + 1);
+                self.raw(text.split('\n').map(str::to_string).collect());
             }
             Value::DateTime(d) => {
-                self.end_group();
-                let text = d.format("%A, %B %-d, %Y %-I:%M:%S %p").to_string();
-                self.lines.push(String::new());
-                self.lines.push(text);
-                self.lines.push(String::new());
+                if !matches!(self.state, State::Dates) {
+                    self.end_group();
+                    self.lines.push(String::new());
+                    self.state = State::Dates;
+                }
+                self.lines.push(d.format("%A, %B %-d, %Y %-I:%M:%S %p").to_string());
             }
             Value::Object(o) if o.borrow().type_names.first().is_some_and(|t| t == FORMATTED_TEXT_TYPE) => {
                 self.end_group();
@@ -123,16 +131,25 @@ impl Formatter {
     fn push_object(&mut self, v: &Value, now_ms: i64) {
         let Value::Object(o) = v else { return };
         let type_names = o.borrow().type_names.clone();
+        if matches!(self.state, State::Dates) {
+            self.end_group();
+        }
         if let State::Table(t) = &self.state {
             if let Some(view) = t.view {
                 if !type_names.iter().any(|n| n == view.type_name) {
-                    // Another type after a view-based table: a list entry of its own.
+                    // Another type after a view-based table: an out-of-band list entry.
                     let fields = list_fields(&o.borrow());
                     let mut entry = vec![String::new()];
                     entry.extend(list::render_entry(&fields, self.width));
                     entry.push(String::new());
                     self.raw(entry);
                     return;
+                }
+                if let Some((prop, _)) = view.group_by {
+                    let group = view::prop(v, prop);
+                    if t.group.as_deref() != Some(group.as_str()) {
+                        self.end_group();
+                    }
                 }
             }
         }
@@ -148,17 +165,17 @@ impl Formatter {
             State::Table(t) => {
                 let cells = table_cells(t, v);
                 if let Some(cache) = &mut t.cache {
-                    if now_ms - t.started_ms <= TABLE_CACHE_MS {
-                        cache.push(Cached::Row(cells));
-                        return;
+                    cache.push(Cached::Row(cells));
+                    // The object that arrives after the window still counts for the widths.
+                    if t.cache_ms.is_some_and(|ms| now_ms - t.started_ms > ms) {
+                        self.flush_cache();
                     }
+                    return;
                 }
-                self.flush_cache();
-                let State::Table(t) = &self.state else { return };
                 let rendered = render_row(t, &cells);
                 self.lines.extend(rendered);
             }
-            State::Idle => {}
+            State::Idle | State::Dates => {}
         }
     }
 
@@ -166,28 +183,50 @@ impl Formatter {
         self.lines.push(String::new());
         if let Some(view) = view::for_type(type_names) {
             let mut columns: Vec<Column> = view.columns.iter().map(|c| Column { label: c.label.to_string(), width: c.width, align: c.align }).collect();
-            table::share_rest(&mut columns, self.width);
-            self.lines.extend(table::header(&columns));
-            self.state = State::Table(TableState { view: Some(view), properties: Vec::new(), columns, cache: None, started_ms: now_ms });
+            let group = view.group_by.map(|(prop, label)| {
+                let g = view::prop(v, prop);
+                self.lines.push(format!("   {label}: {g}"));
+                self.lines.push(String::new());
+                g
+            });
+            // Caching: -AutoSize views for the whole group, views whose first column has no width for 300 ms.
+            let (cache, cache_ms) = if view.autosize {
+                (Some(Vec::new()), None)
+            } else if columns.first().is_some_and(|c| c.width == 0) {
+                (Some(Vec::new()), Some(TABLE_CACHE_MS))
+            } else {
+                table::share_rest(&mut columns, self.width);
+                self.lines.extend(table::header(&columns));
+                (None, None)
+            };
+            self.state = State::Table(TableState { view: Some(view), properties: Vec::new(), columns, cache, cache_ms, started_ms: now_ms, group });
             return;
         }
         let Value::Object(o) = v else { return };
         let o = o.borrow();
         if o.props.len() > 4 {
+            // FormatStart and the list's GroupStart each write a blank line.
+            self.lines.push(String::new());
             self.state = State::List;
             return;
         }
         let properties: Vec<String> = o.props.iter().take(10).map(|p| p.name.clone()).collect();
         let columns = o.props.iter().take(10).map(|p| Column { label: p.name.clone(), width: 0, align: default_alignment(&p.value) }).collect();
-        self.state = State::Table(TableState { view: None, properties, columns, cache: Some(Vec::new()), started_ms: now_ms });
+        self.state = State::Table(TableState {
+            view: None,
+            properties,
+            columns,
+            cache: Some(Vec::new()),
+            cache_ms: Some(TABLE_CACHE_MS),
+            started_ms: now_ms,
+            group: None,
+        });
     }
 
     /// Sizes a caching table from what it holds and writes it out.
     fn flush_cache(&mut self) {
         let width = self.width;
-        let State::Table(t) = &mut self.state else {
-            return;
-        };
+        let State::Table(t) = &mut self.state else { return };
         let Some(cache) = t.cache.take() else { return };
         let rows: Vec<Vec<String>> = cache
             .iter()
@@ -207,14 +246,18 @@ impl Formatter {
         self.lines.extend(out);
     }
 
-    /// Ends the current group (FormatEnd): a table's trailing blank line, or
-    /// 5.1's two blank lines after a list.
+    /// Ends the current group: GroupEnd and FormatEnd each write a blank line
+    /// (after the blank line that follows every list entry).
     pub fn end_group(&mut self) {
         match &self.state {
             State::Idle => {}
-            State::List => self.lines.push(String::new()),
+            State::List | State::Dates => {
+                self.lines.push(String::new());
+                self.lines.push(String::new());
+            }
             State::Table(_) => {
                 self.flush_cache();
+                self.lines.push(String::new());
                 self.lines.push(String::new());
             }
         }
@@ -328,16 +371,16 @@ mod tests {
         f.push(&obj(&[("a", Value::Int(1)), ("Name", Value::str("x"))]), 0);
         f.push(&obj(&[("a", Value::Int(22)), ("Name", Value::str("longer"))]), 0);
         f.end_group();
-        assert_eq!(f.take_lines(), vec!["", " a Name  ", " - ----  ", " 1 x     ", "22 longer", ""]);
+        assert_eq!(f.take_lines(), vec!["", " a Name  ", " - ----  ", " 1 x     ", "22 longer", "", ""]);
     }
 
     #[test]
-    fn large_objects_make_a_list_with_two_trailing_blank_lines() {
+    fn large_objects_make_a_list_with_5_1_blank_lines() {
         let mut f = Formatter::new(120);
         let props: Vec<(&str, Value)> = vec![("a", Value::Int(1)), ("bb", Value::Int(2)), ("c", Value::Int(3)), ("d", Value::Int(4)), ("e", Value::Int(5))];
         f.push(&obj(&props), 0);
         f.end_group();
-        assert_eq!(f.take_lines(), vec!["", "a  : 1", "bb : 2", "c  : 3", "d  : 4", "e  : 5", "", ""]);
+        assert_eq!(f.take_lines(), vec!["", "", "a  : 1", "bb : 2", "c  : 3", "d  : 4", "e  : 5", "", "", ""]);
     }
 
     #[test]
@@ -346,7 +389,7 @@ mod tests {
         f.push(&obj(&[("a", Value::Int(1))]), 0);
         f.push(&obj(&[("a", Value::Int(2)), ("b", Value::Int(3))]), 0);
         f.end_group();
-        assert_eq!(f.take_lines(), vec!["", "a", "-", "1", "2", ""]);
+        assert_eq!(f.take_lines(), vec!["", "a", "-", "1", "2", "", ""]);
     }
 
     #[test]
@@ -356,15 +399,16 @@ mod tests {
         f.push(&obj(&[("a", Value::Int(1))]), 0);
         f.push(&Value::str("after"), 0);
         f.end_group();
-        assert_eq!(f.take_lines(), vec!["first", "", "a", "-", "1", "after", ""]);
+        assert_eq!(f.take_lines(), vec!["first", "", "a", "-", "1", "after", "", ""]);
     }
 
     #[test]
-    fn rows_after_the_cache_window_use_the_fixed_widths() {
+    fn the_late_object_counts_and_later_rows_are_cut() {
         let mut f = Formatter::new(120);
         f.push(&obj(&[("Name", Value::str("ab"))]), 0);
-        f.push(&obj(&[("Name", Value::str("abcdefgh"))]), 1000);
+        f.push(&obj(&[("Name", Value::str("abcdef"))]), 1000);
+        f.push(&obj(&[("Name", Value::str("abcdefghij"))]), 2000);
         f.end_group();
-        assert_eq!(f.take_lines(), vec!["", "Name", "----", "ab  ", "a...", ""]);
+        assert_eq!(f.take_lines(), vec!["", "Name  ", "----  ", "ab    ", "abcdef", "abc...", "", ""]);
     }
 }

@@ -120,51 +120,10 @@ pub fn wrapped_row(columns: &[Column], cells: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Word wrapping of 5.1's table writer: words that fit join the line; a word
-/// longer than the column fills the line and runs on, split mid-word.
+/// Word wrapping of 5.1's table writer (GenerateLines), with trailing spaces
+/// left to the padding.
 pub fn word_wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        for word in para.trim_end_matches('\r').split(' ').filter(|w| !w.is_empty()) {
-            let used = display_width(&line);
-            let sep = usize::from(!line.is_empty());
-            let wlen = display_width(word);
-            if used + sep + wlen <= width {
-                if sep == 1 {
-                    line.push(' ');
-                }
-                line.push_str(word);
-            } else if wlen > width {
-                let mut rest = word;
-                let room = width.saturating_sub(used + sep);
-                if room > 0 {
-                    if sep == 1 {
-                        line.push(' ');
-                    }
-                    let head = take_width(rest, room);
-                    line.push_str(head);
-                    rest = &rest[head.len()..];
-                }
-                lines.push(std::mem::take(&mut line));
-                while display_width(rest) > width {
-                    let head = take_width(rest, width);
-                    lines.push(head.to_string());
-                    rest = &rest[head.len()..];
-                }
-                line = rest.to_string();
-            } else {
-                lines.push(std::mem::take(&mut line));
-                line = word.to_string();
-            }
-        }
-        lines.push(line);
-    }
-    while lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines
+    super::wrap::generate_lines(text, width.max(1), width.max(1)).into_iter().map(|l| l.trim_end_matches([' ', '\t']).to_string()).collect()
 }
 
 #[cfg(test)]

@@ -20,6 +20,10 @@ pub struct TableView {
     pub type_name: &'static str,
     pub columns: Vec<ViewColumn>,
     pub wrap: bool,
+    /// Size every column to the whole group's values (`<AutoSize/>`).
+    pub autosize: bool,
+    /// Starts a new group, under a `   Label: value` line, whenever this property changes.
+    pub group_by: Option<(&'static str, &'static str)>,
 }
 
 thread_local! {
@@ -37,7 +41,8 @@ pub fn for_type(type_names: &[String]) -> Option<&'static TableView> {
     VIEWS.with(|v| v.borrow().iter().copied().find(|view| type_names.iter().any(|t| t == view.type_name)))
 }
 
-fn prop(v: &Value, name: &str) -> String {
+/// A property's cell text, for view columns.
+pub fn prop(v: &Value, name: &str) -> String {
     match v {
         Value::Object(o) => o.borrow().get(name).map(|x| super::cell::cell_text(x, super::cell::ENUMERATION_LIMIT)).unwrap_or_default(),
         _ => String::new(),
@@ -59,6 +64,8 @@ fn ensure_builtin() {
                 ViewColumn { label: "Value", width: 0, align: Align::Left, value: |v| prop(v, "Value") },
             ],
             wrap: false,
+            autosize: false,
+            group_by: None,
         },
         TableView {
             type_name: "System.RuntimeType",
@@ -69,6 +76,37 @@ fn ensure_builtin() {
                 ViewColumn { label: "BaseType", width: 0, align: Align::Left, value: |v| prop(v, "BaseType") },
             ],
             wrap: false,
+            autosize: false,
+            group_by: None,
+        },
+        TableView {
+            type_name: "Microsoft.PowerShell.Commands.GroupInfo",
+            columns: vec![
+                ViewColumn { label: "Count", width: 5, align: Align::Right, value: |v| prop(v, "Count") },
+                ViewColumn { label: "Name", width: 25, align: Align::Left, value: |v| prop(v, "Name") },
+                ViewColumn { label: "Group", width: 0, align: Align::Left, value: |v| prop(v, "Group") },
+            ],
+            wrap: false,
+            autosize: false,
+            group_by: None,
+        },
+        TableView {
+            type_name: "System.Guid",
+            columns: vec![ViewColumn { label: "Guid", width: 0, align: Align::Left, value: |v| prop(v, "Guid") }],
+            wrap: false,
+            autosize: false,
+            group_by: None,
+        },
+        TableView {
+            type_name: "Microsoft.PowerShell.Commands.MemberDefinition",
+            columns: vec![
+                ViewColumn { label: "Name", width: 0, align: Align::Left, value: |v| prop(v, "Name") },
+                ViewColumn { label: "MemberType", width: 0, align: Align::Left, value: |v| prop(v, "MemberType") },
+                ViewColumn { label: "Definition", width: 0, align: Align::Left, value: |v| prop(v, "Definition") },
+            ],
+            wrap: false,
+            autosize: true,
+            group_by: Some(("TypeName", "TypeName")),
         },
     ];
     VIEWS.with(|v| {

@@ -163,12 +163,30 @@ pub fn run_command(text: &str, options: SessionOptions) -> i32 {
         Err(code) => return code,
     };
     let src = Source::new(None, strip_bom(text));
-    let outcome = session.run(&src, |interp, sb, out| interp.run_top(sb, out), true);
+    let outcome = session.run(&src, |interp, sb, out| run_as_command_line(interp, sb, out), true);
     match outcome {
         Outcome::Done => i32::from(!session.interp.last_success),
         Outcome::Exit(code) => code,
         Outcome::Failed => 1,
     }
+}
+
+/// Runs text typed at the prompt or given to -Command: its statements run as one
+/// script block whose text is what Write-Error shows as the command.
+pub fn run_as_command_line(
+    interp: &mut crate::engine::Interp,
+    sb: &Rc<crate::lang::ast::ScriptBlock>,
+    out: &mut crate::engine::runtime::Emit,
+) -> Result<(), Flow> {
+    interp.invocation_stack.push(InvocationInfo {
+        command: Some(sb.source.text.clone()),
+        command_kind: CommandKind::Script,
+        invocation_name: String::new(),
+        position: None,
+    });
+    let r = interp.run_top(sb, out);
+    interp.invocation_stack.pop();
+    r
 }
 
 fn strip_bom(text: &str) -> String {

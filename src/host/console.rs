@@ -25,8 +25,19 @@ pub struct ConsoleHost {
 }
 
 impl ConsoleHost {
-    pub fn new(out: Box<dyn Write>, err: Box<dyn Write>, width: usize, clock: Rc<dyn Clock>) -> ConsoleHost {
-        ConsoleHost { out, err, formatter: Formatter::new(width), width, interactive: false, color: false, clock, reader: None }
+    /// A host for a screen buffer `buffer_width` columns wide; like 5.1's console
+    /// host it formats output one column narrower.
+    pub fn new(out: Box<dyn Write>, err: Box<dyn Write>, buffer_width: usize, clock: Rc<dyn Clock>) -> ConsoleHost {
+        ConsoleHost {
+            out,
+            err,
+            formatter: Formatter::new(buffer_width.saturating_sub(1)),
+            width: buffer_width,
+            interactive: false,
+            color: false,
+            clock,
+            reader: None,
+        }
     }
 
     /// Lets prompts (Read-Host, confirmations, missing parameters) read from `reader`.

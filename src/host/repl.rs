@@ -161,7 +161,7 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
                 let _ = editor.add_history_entry(line.as_str());
                 session.interp.interrupt.store(false, Ordering::SeqCst);
                 let src = Source::new(None, line);
-                if let Outcome::Exit(c) = session.run(&src, |interp, sb, out| interp.run_top(sb, out), true) {
+                if let Outcome::Exit(c) = session.run(&src, super::cli::run_as_command_line, true) {
                     code = c;
                     break;
                 }

@@ -21,8 +21,8 @@ pub struct Session {
     pub interp: Interp,
 }
 
-/// The screen width tables and lists fit: the terminal's, or 120 columns (the
-/// width Windows PowerShell 5.1 uses when it has no console to ask).
+/// The screen buffer's width: the terminal's, or 120 columns (the buffer of a
+/// default Windows console) when output is not a terminal.
 pub fn screen_width() -> usize {
     if std::io::stdout().is_terminal() {
         if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
@@ -60,12 +60,14 @@ impl Session {
         })?;
         let clock: Rc<dyn Clock> = Rc::new(world.clone());
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        let mut host = ConsoleHost::new(out, err, screen_width(), clock.clone()).with_color(color);
+        let buffer_width = screen_width();
+        let mut host = ConsoleHost::new(out, err, buffer_width, clock.clone()).with_color(color);
         if options.interactive {
             host = host.interactive(reader.unwrap_or_else(stdin_reader));
         }
         let mut interp = Interp::new(Box::new(host));
         interp.clock = clock;
+        interp.output_width = buffer_width.saturating_sub(1);
         let ids = world.clone();
         interp.guid_source = Some(Box::new(move || ids.next_guid()));
         cmdlets::register_all(&mut interp);

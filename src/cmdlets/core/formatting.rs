@@ -129,7 +129,7 @@ impl Cmdlet for FormatCmd {
         let force = self.args.switch("Force");
         let props: Vec<Value> = self.args.get("Property").map(|v| v.enumerate()).unwrap_or_default();
         let items = std::mem::take(&mut self.items);
-        let width = 120;
+        let width = ctx.interp.output_width;
         let mut lines = Vec::new();
         if self.shape == Shape::List {
             let mut started = false;
@@ -139,6 +139,8 @@ impl Cmdlet for FormatCmd {
                     continue;
                 }
                 if !started {
+                    // FormatStart and GroupStart.
+                    lines.push(String::new());
                     lines.push(String::new());
                     started = true;
                 }
@@ -155,6 +157,8 @@ impl Cmdlet for FormatCmd {
                 lines.push(String::new());
             }
             if started {
+                // GroupEnd and FormatEnd.
+                lines.push(String::new());
                 lines.push(String::new());
             }
             return ctx.emit(formatted(lines));
@@ -232,6 +236,8 @@ impl Cmdlet for FormatCmd {
             }
         }
         lines.extend(raw.map(|(_, l)| l));
+        // GroupEnd and FormatEnd.
+        lines.push(String::new());
         lines.push(String::new());
         ctx.emit(formatted(lines))
     }

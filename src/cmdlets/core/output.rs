@@ -1,6 +1,7 @@
 //! The output cmdlets: Write-*, Out-Null, Out-String, Out-Host.
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
+use crate::engine::error::CommandKind;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 use crate::format::Formatter;
@@ -180,10 +181,14 @@ impl Cmdlet for WriteError {
         rec.activity = "Write-Error".into();
         // The error belongs to the script or function that called Write-Error.
         let caller = ctx.interp.script_invocation();
-        if let Some(name) = caller.command.as_deref() {
-            let short = std::path::Path::new(name).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-            rec.fqid =
-                format!("{},{}", rec.fqid, if caller.command_kind == crate::engine::error::CommandKind::ExternalScript { short } else { name.to_string() });
+        // The id names the calling function or script file; the command line adds nothing.
+        match (caller.command_kind, caller.command.as_deref()) {
+            (CommandKind::ExternalScript, Some(path)) => {
+                let file = std::path::Path::new(path).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+                rec.fqid = format!("{},{}", rec.fqid, file);
+            }
+            (CommandKind::Function, Some(name)) => rec.fqid = format!("{},{}", rec.fqid, name),
+            _ => {}
         }
         rec.invocation = Some(caller);
         ctx.write_error(rec)
@@ -259,8 +264,8 @@ impl Cmdlet for OutString {
     }
 
     fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
-        // 5.1: no console width known to Out-String means 120 columns.
-        let mut f = Formatter::new(self.width.unwrap_or(120));
+        // 5.1 lays Out-String out at the console buffer's width - 1, like Out-Default.
+        let mut f = Formatter::new(self.width.unwrap_or(ctx.interp.output_width));
         for v in &self.items {
             f.push(v, 0);
         }
@@ -272,8 +277,9 @@ impl Cmdlet for OutString {
         if lines.is_empty() {
             return Ok(());
         }
-        let mut text = lines.join("\n");
-        text.push('\n');
+        // Every line ends with Windows' line break.
+        let mut text = lines.join("\r\n");
+        text.push_str("\r\n");
         ctx.emit(Value::str(text))
     }
 }
