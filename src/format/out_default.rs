@@ -145,10 +145,20 @@ impl Formatter {
                     self.raw(entry);
                     return;
                 }
-                if let Some((prop, _)) = view.group_by {
+                if let Some((prop, label)) = view.group_by {
                     let group = view::prop(v, prop);
                     if t.group.as_deref() != Some(group.as_str()) {
-                        self.end_group();
+                        // GroupEnd, then the next group's start, within the same format.
+                        self.flush_cache();
+                        self.lines.push(String::new());
+                        self.lines.push(String::new());
+                        self.lines.push(format!("   {label}: {group}"));
+                        self.lines.push(String::new());
+                        if let State::Table(t) = &mut self.state {
+                            t.group = Some(group);
+                            t.columns = view.columns.iter().map(|c| Column { label: c.label.to_string(), width: c.width, align: c.align }).collect();
+                            t.cache = Some(Vec::new());
+                        }
                     }
                 }
             }
@@ -185,6 +195,7 @@ impl Formatter {
             let mut columns: Vec<Column> = view.columns.iter().map(|c| Column { label: c.label.to_string(), width: c.width, align: c.align }).collect();
             let group = view.group_by.map(|(prop, label)| {
                 let g = view::prop(v, prop);
+                self.lines.push(String::new());
                 self.lines.push(format!("   {label}: {g}"));
                 self.lines.push(String::new());
                 g
