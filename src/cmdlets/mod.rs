@@ -1,14 +1,17 @@
 //! Cmdlets: thin adapters that bind parameters, call a service and shape the
 //! objects they write. `core` holds the host's own cmdlets.
 
+pub mod classic;
 pub mod core;
+pub mod expressroute;
 pub mod world;
 
 use crate::engine::Interp;
 
 /// Registers every cmdlet and alias ersim offers.
 pub fn register_all(interp: &mut Interp) {
-    for info in core::commands() {
+    expressroute::register();
+    for info in core::commands().into_iter().chain(classic::commands()).chain(expressroute::commands()) {
         interp.register(info);
     }
     for (alias, target) in core::ALIASES {
