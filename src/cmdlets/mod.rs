@@ -11,6 +11,7 @@ use crate::engine::Interp;
 /// Registers every cmdlet and alias ersim offers.
 pub fn register_all(interp: &mut Interp) {
     expressroute::register();
+    classic::register();
     for info in core::commands().into_iter().chain(classic::commands()).chain(expressroute::commands()) {
         interp.register(info);
     }
