@@ -93,7 +93,8 @@ fn file_not_found(path: &Path) -> Fail {
 fn absolute(path: &str) -> std::path::PathBuf {
     let local = path.replace('\\', "/");
     let p = Path::new(&local);
-    std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
+    let joined = std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf());
+    joined.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
 }
 
 fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
