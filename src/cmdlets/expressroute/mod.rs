@@ -10,6 +10,8 @@ pub mod enums;
 mod link;
 pub mod models;
 mod peering;
+#[cfg(test)]
+mod prompt_tests;
 mod provider;
 
 use crate::engine::command::{CommandInfo, ParamSpec};
