@@ -293,4 +293,11 @@ impl Cmdlet for OutHost {
         }
         Ok(())
     }
+
+    /// Each Out-Host formats its own input (5.1 runs its own Out-Default), so its table or
+    /// list ends with the pipeline instead of absorbing the script's later output.
+    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
+        ctx.interp.host.end_output();
+        Ok(())
+    }
 }

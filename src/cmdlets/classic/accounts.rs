@@ -1,0 +1,242 @@
+//! Add-AzureAccount, Get-AzureAccount, Get-AzureSubscription, Select-AzureSubscription
+//! (Azure.Profile). Offline: the lab profile already holds every simulated account, so
+//! Add-AzureAccount signs in without a window and any subscription can be selected.
+
+use uuid::Uuid;
+
+use crate::cloud::{Subscription, World};
+use crate::engine::command::{Args, CommandInfo, ParamSpec};
+use crate::engine::value::{PsObject, TypeKind, Value};
+use crate::engine::Ctx;
+use crate::format::table::Align;
+use crate::format::view::{self, TableView, ViewColumn};
+
+use super::base::{current, world, Fail, Outcome, SmCmdlet};
+
+pub const MODULE: &str = "Azure";
+pub const ACCOUNT_TYPE: &str = "Microsoft.Azure.Common.Authentication.Models.PSAzureAccount";
+pub const SUBSCRIPTION_TYPE: &str = "Microsoft.WindowsAzure.Commands.Profile.Models.PSAzureSubscription";
+
+macro_rules! profile_cmdlet {
+    ($name:expr, $class:expr, $body:path) => {
+        CommandInfo::cmdlet($name, MODULE, concat!("Microsoft.WindowsAzure.Commands.Profile.", $class), || Box::new(SmCmdlet($body)))
+    };
+}
+
+pub fn commands() -> Vec<CommandInfo> {
+    vec![
+        profile_cmdlet!("Add-AzureAccount", "AddAzureAccount", add_account)
+            .param(ParamSpec::new("Environment", TypeKind::String).help("Environment containing the account to log into"))
+            .param(ParamSpec::new("Credential", TypeKind::Object).help("Optional credential"))
+            .param(ParamSpec::new("Tenant", TypeKind::String).alias("TenantId").help("Optional tenant name or ID"))
+            .outputs(ACCOUNT_TYPE)
+            .synopsis("Signs in to Azure (offline: the simulated account).")
+            .description("Signs in admin@contoso.com, or the account named by -Credential (a user name or an object with a UserName), and writes the account with its subscriptions and tenants.")
+            .example("Sign in", "Add-AzureAccount", "The default account and its subscription."),
+        profile_cmdlet!("Get-AzureAccount", "GetAzureAccount", get_account)
+            .param(ParamSpec::new("Name", TypeKind::String).position(0).by_name().help("Name of account to get information for"))
+            .outputs(ACCOUNT_TYPE)
+            .synopsis("Gets the accounts of the profile.")
+            .description("Every simulated account is in the lab profile.")
+            .example("One account", "Get-AzureAccount -Name devtest@contoso.com", "The account and its subscriptions."),
+        profile_cmdlet!("Get-AzureSubscription", "GetAzureSubscriptionCommand", get_subscription)
+            .param(ParamSpec::new("SubscriptionName", TypeKind::String).position(0).by_name().not_empty().alias("Name").in_set("ByName").help("Name of the subscription"))
+            .param(ParamSpec::new("SubscriptionId", TypeKind::String).by_name().not_empty().alias("Id").in_set("ById").help("ID of the subscription"))
+            .param(ParamSpec::switch("Default").in_set("Default").help("Retrieves the default subscription"))
+            .param(ParamSpec::switch("Current").in_set("Current").help("Retrieves the current subscription"))
+            .param(ParamSpec::switch("ExtendedDetails").help("Retrieves extended details about subscription such as quota and usage"))
+            .default_set("ByName")
+            .outputs(SUBSCRIPTION_TYPE)
+            .synopsis("Gets subscriptions of the profile.")
+            .description("All subscriptions, one by name or id, or the current (selected) one.")
+            .example("The current subscription", "Get-AzureSubscription -Current", "Its name, id, account and tenant."),
+        profile_cmdlet!("Select-AzureSubscription", "SelectAzureSubscriptionCommand", select_subscription)
+            .param(ParamSpec::new("SubscriptionName", TypeKind::String).mandatory().position(0).by_name().not_empty().alias("Name").in_set("ByName").help("Name of subscription to select"))
+            .param(ParamSpec::new("SubscriptionId", TypeKind::String).mandatory().position(0).by_name().not_empty().alias("Id").in_set("ById").help("Id of subscription to select"))
+            .param(ParamSpec::new("Account", TypeKind::String).position(1).by_name().not_empty().help("Name of account to select"))
+            .param(ParamSpec::switch("Current").help("Switch to set the chosen subscription as the current one"))
+            .param(ParamSpec::switch("Default").help("Switch to set the chosen subscription as the default one"))
+            .param(ParamSpec::switch("PassThru"))
+            .default_set("ByName")
+            .outputs(SUBSCRIPTION_TYPE)
+            .synopsis("Selects the subscription the cmdlets act in.")
+            .description("Select a provider subscription (for example 'Equinix Provider') to run the provider-side cmdlets. The current and the default subscription are the same in ersim.")
+            .example("Act as the provider", "Select-AzureSubscription -SubscriptionName 'Equinix Provider'", "Then New-AzureCrossConnection works."),
+    ]
+}
+
+/// PSAzureAccount's table view (Microsoft.WindowsAzure.Commands.Profile.format.ps1xml).
+pub fn register_view() {
+    fn cell(v: &Value, name: &str) -> String {
+        match v {
+            Value::Object(o) => o.borrow().get(name).map(|x| crate::format::cell::cell_text(x, crate::format::cell::ENUMERATION_LIMIT)).unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+    view::register(TableView {
+        type_name: ACCOUNT_TYPE,
+        columns: vec![
+            ViewColumn { label: "Id", width: 30, align: Align::Left, value: |v| cell(v, "Id") },
+            ViewColumn { label: "Type", width: 10, align: Align::Left, value: |v| cell(v, "Type") },
+            ViewColumn { label: "Subscriptions", width: 0, align: Align::Left, value: |v| cell(v, "Subscriptions") },
+            ViewColumn { label: "Tenants", width: 0, align: Align::Left, value: |v| cell(v, "Tenants") },
+        ],
+        wrap: true,
+        autosize: false,
+        group_by: None,
+    });
+}
+
+/// The directory tenant of an account: one per sign-in domain, stable across runs. The
+/// cloud has no tenants, so the id is derived from the domain (FNV-1a, RFC 4122 v4 bits).
+pub fn tenant_of(account: &str) -> Uuid {
+    let domain = account.rsplit('@').next().unwrap_or(account).to_ascii_lowercase();
+    let fnv = |seed: u64| domain.bytes().fold(seed, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_be_bytes());
+    bytes[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    Uuid::from_bytes(bytes)
+}
+
+/// `ToPSAzureAccount`: subscriptions joined with `\r\n`, tenants as a list.
+fn account_object(w: &World, name: &str) -> Value {
+    let subs: Vec<String> = w.subscriptions_of(name).iter().map(|s| s.id.to_string()).collect();
+    let mut o = PsObject::typed(ACCOUNT_TYPE);
+    o.add_typed("Id", "string", Value::str(name));
+    o.add_typed("Type", "Microsoft.Azure.Common.Authentication.Models.AzureAccount+AccountType", Value::str("User"));
+    o.add_typed("Subscriptions", "string", Value::str(subs.join("\r\n")));
+    o.add_typed("Tenants", "System.Collections.Generic.List[string]", Value::array(vec![Value::str(tenant_of(name).to_string())]));
+    Value::object(o)
+}
+
+/// PSAzureSubscription, in its view's order; the current subscription is also the default.
+fn subscription_object(s: &Subscription, selected: bool) -> Value {
+    let mut o = PsObject::typed(SUBSCRIPTION_TYPE);
+    o.add_typed("SubscriptionId", "string", Value::str(s.id.to_string()));
+    o.add_typed("SubscriptionName", "string", Value::str(&s.name));
+    o.add_typed("Environment", "string", Value::str("AzureCloud"));
+    o.add_typed("DefaultAccount", "string", Value::str(&s.account));
+    o.add_typed("IsDefault", "bool", Value::Bool(selected));
+    o.add_typed("IsCurrent", "bool", Value::Bool(selected));
+    o.add_typed("TenantId", "string", Value::str(tenant_of(&s.account).to_string()));
+    o.add_typed("CurrentStorageAccountName", "string", Value::Null);
+    Value::object(o)
+}
+
+fn credential_user(args: &Args) -> Option<String> {
+    match args.get("Credential")? {
+        Value::Object(o) => o.borrow().get("UserName").map(Value::to_display_string),
+        Value::Null => None,
+        other => Some(other.to_display_string()),
+    }
+}
+
+fn add_account(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let world = world(ctx)?;
+    let name = credential_user(args).unwrap_or_else(|| crate::cloud::world::DEFAULT_ADMIN_ACCOUNT.to_string());
+    let account = world.read(|w| w.accounts().iter().find(|a| a.name.eq_ignore_ascii_case(name.trim())).map(|a| a.name.clone()))?;
+    let Some(account) = account else {
+        // The sign-in page's answer for an unknown user, as Azure AD gave it through ADAL.
+        return Err(Fail::Exception(
+            "Microsoft.IdentityModel.Clients.ActiveDirectory.AdalServiceException".into(),
+            format!("AADSTS50034: The user account {name} does not exist in the directory."),
+        ));
+    };
+    let current = current(&world)?;
+    if !current.account.eq_ignore_ascii_case(&account) {
+        // Signing in makes the account's first subscription the default, as the profile did.
+        if let Some(first) = world.read(|w| w.subscriptions_of(&account).first().map(|s| s.id))? {
+            world.write(|w| w.select_subscription(&first))??;
+        }
+    }
+    let default_name = current_name(&world)?;
+    // The module formats the Id of the account it built, which only -Credential fills.
+    let typed = credential_user(args).unwrap_or_default();
+    ctx.write_verbose(&format!("Account \"{typed}\" has been added."));
+    ctx.write_verbose(&format!("Subscription \"{default_name}\" is selected as the default subscription."));
+    ctx.write_verbose("To view all the subscriptions, please use Get-AzureSubscription.");
+    ctx.write_verbose("To switch to a different subscription, please use Select-AzureSubscription.");
+    let account_value = world.read(|w| account_object(w, &account))?;
+    ctx.emit(account_value)?;
+    Ok(())
+}
+
+fn current_name(world: &crate::cmdlets::world::WorldHandle) -> Result<String, Fail> {
+    Ok(world.read(|w| w.selected_subscription().map(|s| s.name.clone()).unwrap_or_default())?)
+}
+
+fn get_account(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let world = world(ctx)?;
+    let filter = args.string("Name");
+    let accounts = world.read(|w| {
+        w.accounts().iter().filter(|a| filter.as_ref().is_none_or(|f| a.name.eq_ignore_ascii_case(f))).map(|a| account_object(w, &a.name)).collect::<Vec<_>>()
+    })?;
+    ctx.emit_all(accounts)?;
+    Ok(())
+}
+
+fn get_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let world = world(ctx)?;
+    let selected = world.read(|w| w.selected_subscription().map(|s| s.id))?;
+    if args.switch("Current") || args.switch("Default") {
+        let sub = current(&world)?;
+        ctx.emit(subscription_object(&sub, true))?;
+        return Ok(());
+    }
+    let name = args.string("SubscriptionName");
+    let id = args.string("SubscriptionId");
+    let subs: Vec<Subscription> = world.read(|w| {
+        w.subscriptions()
+            .iter()
+            .filter(|s| name.as_ref().is_none_or(|n| s.name.eq_ignore_ascii_case(n)))
+            .filter(|s| id.as_ref().is_none_or(|i| s.id.to_string().eq_ignore_ascii_case(i.trim())))
+            .cloned()
+            .collect()
+    })?;
+    if let (Some(i), true) = (&id, subs.is_empty()) {
+        return Err(Fail::argument(format!("The subscription id {i} doesn't exist.\r\nParameter name: id")));
+    }
+    ctx.emit_all(subs.iter().map(|s| subscription_object(s, Some(s.id) == selected)).collect())?;
+    Ok(())
+}
+
+/// `SetSubscriptionAsDefault`: names match exactly (`s.Name == name`), ids as GUIDs.
+fn select_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let world = world(ctx)?;
+    let target = match (args.string("SubscriptionName"), args.string("SubscriptionId")) {
+        (Some(name), _) => world
+            .read(|w| w.subscriptions().iter().find(|s| s.name == name).map(|s| s.id))?
+            .ok_or_else(|| Fail::argument(format!("The subscription name {name} doesn't exist.\r\nParameter name: name")))?,
+        (None, Some(id)) => {
+            let guid = crate::engine::convert::parse_guid(&id)
+                .ok_or_else(|| Fail::argument(format!("The value {id} is an invalid GUID.\r\nParameter name: SubscriptionId")))?;
+            world
+                .read(|w| w.subscription(&guid).map(|s| s.id))?
+                .ok_or_else(|| Fail::argument(format!("The subscription id {guid} doesn't exist.\r\nParameter name: id")))?
+        }
+        (None, None) => return Ok(()),
+    };
+    world.write(|w| w.select_subscription(&target))??;
+    if args.switch("Current") || args.switch("Default") {
+        ctx.write_warning("Current and Default parameters have been deprecated. Select-AzureSubscription will always update the Default Subscription.");
+    }
+    if args.switch("PassThru") {
+        let sub = current(&world)?;
+        ctx.emit(subscription_object(&sub, true))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accounts_of_one_domain_share_a_stable_tenant() {
+        assert_eq!(tenant_of("admin@contoso.com"), tenant_of("devtest@CONTOSO.com"));
+        assert_ne!(tenant_of("admin@contoso.com"), tenant_of("expressroute@equinix.example"));
+        assert_eq!(tenant_of("admin@contoso.com").get_version_num(), 4);
+    }
+}

@@ -1,0 +1,214 @@
+//! Classic VNets and their gateways (the link prerequisites): Set-/Get-AzureVNetConfig,
+//! Get-AzureVNetSite, New-/Get-/Remove-AzureVNetGateway. Results carry the operation
+//! context (description, id, status) as the Service Management cmdlets did.
+
+use std::path::Path;
+
+use crate::cloud::{CloudError, ErrorKind, Gateway, GatewaySku, GatewayType, VirtualNetwork};
+use crate::cmdlets::world::WorldHandle;
+use crate::engine::command::{Args, CommandInfo, ParamSpec};
+use crate::engine::value::{PsObject, TypeKind, Value};
+use crate::engine::Ctx;
+
+use super::accounts::MODULE;
+use super::base::{caller, string, Fail, Outcome, SmCmdlet};
+use super::netconfig;
+
+const OPERATION_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.Utilities.Common.ManagementOperationContext";
+const CONFIG_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkConfigContext";
+const SITE_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkSiteContext";
+const GATEWAY_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkGatewayContext";
+
+macro_rules! network_cmdlet {
+    ($name:expr, $class:expr, $body:path) => {
+        CommandInfo::cmdlet($name, MODULE, concat!("Microsoft.WindowsAzure.Commands.ServiceManagement.Network.", $class), || Box::new(SmCmdlet($body)))
+    };
+}
+
+fn vnet_name(help: &str) -> ParamSpec {
+    ParamSpec::new("VNetName", TypeKind::String).by_name().help(help)
+}
+
+pub fn commands() -> Vec<CommandInfo> {
+    vec![
+        network_cmdlet!("Set-AzureVNetConfig", "SetAzureVNetConfigCommand", set_config)
+            .param(ParamSpec::new("ConfigurationPath", TypeKind::String).mandatory().position(0).by_name().help("Path to the Network Configuration file (.xml)."))
+            .outputs(OPERATION_CONTEXT)
+            .synopsis("Sets the virtual network configuration of the subscription.")
+            .description("Reads a NetworkConfiguration XML file and replaces the subscription's VNets with its VirtualNetworkSites. A file that is not a valid configuration changes nothing.")
+            .example("Apply a configuration", r"Set-AzureVNetConfig -ConfigurationPath .\NetworkConfig.xml", "The VNets of the file exist afterwards."),
+        network_cmdlet!("Get-AzureVNetConfig", "GetAzureVNetConfigCommand", get_config)
+            .param(ParamSpec::new("ExportToFile", TypeKind::String).by_name().help("The file path to save the network configuration to."))
+            .outputs(CONFIG_CONTEXT)
+            .synopsis("Gets the virtual network configuration of the subscription.")
+            .description("Writes the configuration XML; with -ExportToFile also saves it to that file.")
+            .example("Save the configuration", r"Get-AzureVNetConfig -ExportToFile .\NetworkConfig.xml", "Edit the file and apply it with Set-AzureVNetConfig."),
+        network_cmdlet!("Get-AzureVNetSite", "GetAzureVNetSiteCommand", get_site)
+            .param(vnet_name("The virtual network name.").position(0))
+            .outputs(SITE_CONTEXT)
+            .synopsis("Gets the virtual networks of the subscription.")
+            .description("All VNets, or the one named.")
+            .example("One VNet", "Get-AzureVNetSite -VNetName MyVNet", "Its address space and subnets."),
+        network_cmdlet!("New-AzureVNetGateway", "Gateway.NewAzureVNetGatewayCommand", new_gateway)
+            .param(vnet_name("Virtual network name.").mandatory().position(0))
+            .param(ParamSpec::new("GatewayType", TypeKind::String).by_name().set(GatewayType::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().as_slice()).help("The type of routing the gateway uses.").default_text("StaticRouting"))
+            .param(ParamSpec::new("GatewaySKU", TypeKind::String).by_name().set(GatewaySku::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().as_slice()).help("The gateway size.").default_text("Default"))
+            .outputs(OPERATION_CONTEXT)
+            .synopsis("Creates the gateway of a virtual network.")
+            .description("ExpressRoute links need a DynamicRouting gateway; the VNet needs a subnet named GatewaySubnet.")
+            .example("ExpressRoute gateway", "New-AzureVNetGateway -VNetName MyVNet -GatewayType DynamicRouting", "Returns when the gateway is provisioned."),
+        network_cmdlet!("Get-AzureVNetGateway", "Gateway.GetAzureVNetGatewayCommand", get_gateway)
+            .param(vnet_name("Virtual network name.").mandatory().position(0))
+            .outputs(GATEWAY_CONTEXT)
+            .synopsis("Gets the gateway of a virtual network.")
+            .description("Its state and size.")
+            .example("The gateway", "Get-AzureVNetGateway -VNetName MyVNet", "State Provisioned."),
+        network_cmdlet!("Remove-AzureVNetGateway", "Gateway.RemoveAzureVNetGatewayCommand", remove_gateway)
+            .param(vnet_name("Virtual network name.").mandatory().position(0))
+            .outputs(OPERATION_CONTEXT)
+            .synopsis("Deletes the gateway of a virtual network.")
+            .description("Refused while a circuit link uses the VNet.")
+            .example("Remove the gateway", "Remove-AzureVNetGateway -VNetName MyVNet", "The operation context."),
+    ]
+}
+
+/// OperationDescription, OperationId, OperationStatus: what every call of these cmdlets adds.
+fn operation(o: &mut PsObject, ctx: &Ctx, world: &WorldHandle) {
+    o.add_typed("OperationDescription", "string", Value::str(&ctx.command.name));
+    o.add_typed("OperationId", "string", Value::str(world.next_guid().to_string()));
+    o.add_typed("OperationStatus", "string", Value::str("Succeeded"));
+}
+
+fn operation_context(ctx: &Ctx, world: &WorldHandle) -> Value {
+    let mut o = PsObject::typed(OPERATION_CONTEXT);
+    operation(&mut o, ctx, world);
+    Value::object(o)
+}
+
+fn file_not_found(path: &Path) -> Fail {
+    Fail::Exception("System.IO.FileNotFoundException".into(), format!("Could not find file '{}'.", path.display()))
+}
+
+/// A script's path (`.\NetworkConfig.xml`) on this machine, from the current directory.
+fn absolute(path: &str) -> std::path::PathBuf {
+    let local = path.replace('\\', "/");
+    let p = Path::new(&local);
+    let joined = std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf());
+    joined.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
+}
+
+fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let path = absolute(&string(args, "ConfigurationPath").unwrap_or_default());
+    let xml = std::fs::read_to_string(&path).map_err(|_| file_not_found(&path))?;
+    let (world, sub) = caller(ctx)?;
+    // The service validates the document it is sent; the cloud takes parsed sites.
+    let vnets = netconfig::parse(&xml).map_err(|detail| CloudError {
+        status: 400,
+        code: "BadRequest".into(),
+        message: format!("The specified network configuration is not valid: {detail}"),
+        kind: ErrorKind::Operation,
+    })?;
+    world.write(|w| w.set_vnet_config(&sub, vnets))??;
+    let result = operation_context(ctx, &world);
+    ctx.emit(result)?;
+    Ok(())
+}
+
+fn get_config(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let (world, sub) = caller(ctx)?;
+    let vnets: Vec<_> = world.read(|w| w.virtual_networks(&sub))??.into_iter().map(|v| v.config).collect();
+    let xml = netconfig::write(&vnets);
+    if let Some(file) = string(args, "ExportToFile") {
+        let path = absolute(&file);
+        std::fs::write(&path, &xml).map_err(|e| Fail::Exception("System.IO.IOException".into(), format!("Could not write '{}': {e}", path.display())))?;
+    }
+    let mut o = PsObject::typed(CONFIG_CONTEXT);
+    o.add_typed("XMLConfiguration", "string", Value::str(&xml));
+    operation(&mut o, ctx, &world);
+    ctx.emit(Value::object(o))?;
+    Ok(())
+}
+
+fn site(v: &VirtualNetwork, ctx: &Ctx, world: &WorldHandle) -> Value {
+    let c = &v.config;
+    let mut o = PsObject::typed(SITE_CONTEXT);
+    o.add_typed("AddressSpacePrefixes", "System.Collections.Generic.IEnumerable[string]", Value::array(c.address_spaces.iter().map(Value::str).collect()));
+    o.add_typed("AffinityGroup", "string", Value::Null);
+    o.add_typed(
+        "DnsServers",
+        "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.DnsServer]",
+        Value::array(Vec::new()),
+    );
+    o.add_typed("GatewayProfile", "string", Value::Null);
+    o.add_typed(
+        "GatewaySites",
+        "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.LocalNetworkSite]",
+        Value::Null,
+    );
+    o.add_typed("InUse", "bool", Value::Bool(v.gateway.is_some()));
+    o.add_typed("Label", "string", Value::Null);
+    o.add_typed("Location", "string", Value::str(&c.location));
+    o.add_typed("Name", "string", Value::str(&c.name));
+    o.add_typed("State", "string", Value::str("Created"));
+    o.add_typed(
+        "Subnets",
+        "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.Subnet]",
+        Value::array(c.subnets.iter().map(|s| Value::str(&s.name)).collect()),
+    );
+    operation(&mut o, ctx, world);
+    Value::object(o)
+}
+
+fn get_site(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let (world, sub) = caller(ctx)?;
+    let vnets = match string(args, "VNetName") {
+        Some(name) => vec![world.read(|w| w.virtual_network(&sub, &name))??],
+        None => world.read(|w| w.virtual_networks(&sub))??,
+    };
+    let sites: Vec<Value> = vnets.iter().map(|v| site(v, ctx, &world)).collect();
+    ctx.emit_all(sites)?;
+    Ok(())
+}
+
+fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let vnet = string(args, "VNetName").unwrap_or_default();
+    let kind = string(args, "GatewayType").and_then(|t| GatewayType::parse(&t)).unwrap_or(GatewayType::StaticRouting);
+    let sku = string(args, "GatewaySKU").and_then(|s| GatewaySku::parse(&s)).unwrap_or(GatewaySku::Default);
+    let (world, sub) = caller(ctx)?;
+    world.write(|w| w.create_gateway(&sub, &vnet, kind, sku))??;
+    let result = operation_context(ctx, &world);
+    ctx.emit(result)?;
+    Ok(())
+}
+
+fn gateway_context(g: &Gateway, ctx: &Ctx, world: &WorldHandle) -> Value {
+    let mut o = PsObject::typed(GATEWAY_CONTEXT);
+    o.add_typed("LastEventData", "string", Value::Null);
+    o.add_typed("LastEventTimeStamp", "System.Nullable[datetime]", Value::Null);
+    o.add_typed("LastEventMessage", "string", Value::Null);
+    o.add_typed("LastEventID", "int", Value::Int(0));
+    o.add_typed("State", "string", Value::str(g.state.as_str()));
+    o.add_typed("VIPAddress", "string", Value::Null);
+    o.add_typed("DefaultSite", "string", Value::Null);
+    o.add_typed("GatewaySKU", "string", Value::str(g.sku.as_str()));
+    operation(&mut o, ctx, world);
+    Value::object(o)
+}
+
+fn get_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let vnet = string(args, "VNetName").unwrap_or_default();
+    let (world, sub) = caller(ctx)?;
+    let gateway = world.read(|w| w.get_gateway(&sub, &vnet))??;
+    let result = gateway_context(&gateway, ctx, &world);
+    ctx.emit(result)?;
+    Ok(())
+}
+
+fn remove_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let vnet = string(args, "VNetName").unwrap_or_default();
+    let (world, sub) = caller(ctx)?;
+    world.write(|w| w.remove_gateway(&sub, &vnet))??;
+    let result = operation_context(ctx, &world);
+    ctx.emit(result)?;
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! Get-AzureDedicatedCircuitServiceProvider and the module's only view (format.ps1xml).
+
+use crate::cmdlets::classic::base::{caller, Outcome};
+use crate::engine::command::{Args, CommandInfo};
+use crate::engine::value::Value;
+use crate::engine::Ctx;
+use crate::format::table::Align;
+use crate::format::view::{self, TableView, ViewColumn};
+
+use super::{er_cmdlet, models};
+
+pub fn commands() -> Vec<CommandInfo> {
+    vec![er_cmdlet!("Get-AzureDedicatedCircuitServiceProvider", "GetAzureDedicatedCircuitServiceProviderCommand", get_providers)
+        .outputs(models::PROVIDER)
+        .synopsis("Gets the connectivity providers, their locations and bandwidths.")
+        .description("Lists the provider catalogue; use a provider's Name, one of its locations and one of its bandwidths with New-AzureDedicatedCircuit.")
+        .example("The catalogue", "Get-AzureDedicatedCircuitServiceProvider", "A table of providers.")]
+}
+
+fn get_providers(ctx: &mut Ctx, _args: &Args) -> Outcome {
+    let (world, sub) = caller(ctx)?;
+    let providers = world.read(|w| w.list_service_providers(&sub))??;
+    ctx.emit_all(providers.iter().map(models::provider).collect())?;
+    Ok(())
+}
+
+fn text(v: &Value, name: &str) -> String {
+    match v {
+        Value::Object(o) => o.borrow().get(name).map(Value::to_display_string).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The view's script: `$bandwidth.Label.Trim() + ":" + $bandwidth.Bandwidth`, joined with `', '`.
+fn bandwidths(v: &Value) -> String {
+    let Value::Object(o) = v else { return String::new() };
+    let list = o.borrow().get("DedicatedCircuitBandwidths").map(Value::enumerate).unwrap_or_default();
+    list.iter().map(|b| format!("{}:{}", text(b, "Label").trim(), text(b, "Bandwidth"))).collect::<Vec<_>>().join(", ")
+}
+
+/// The TableControl of `Microsoft.WindowsAzure.Commands.ExpressRoute.format.ps1xml`.
+pub fn register_view() {
+    view::register(TableView {
+        type_name: models::PROVIDER,
+        columns: vec![
+            ViewColumn { label: "Name", width: 20, align: Align::Left, value: |v| text(v, "Name") },
+            ViewColumn { label: "DedicatedCircuitLocations", width: 30, align: Align::Left, value: |v| text(v, "DedicatedCircuitLocations") },
+            ViewColumn { label: "DedicatedCircuitBandwidths", width: 0, align: Align::Left, value: bandwidths },
+        ],
+        wrap: true,
+        autosize: false,
+        group_by: None,
+    });
+}
