@@ -1,7 +1,7 @@
-//! Format-List entries: labels padded to the longest, ` : `, values; a value's
-//! extra lines are indented under the first.
+//! Format-List entries: labels padded to the longest, ` : `, values word-wrapped
+//! to the screen, a value's extra lines indented under the first.
 
-use super::cell::{display_width, take_width};
+use super::cell::display_width;
 
 /// Renders one list entry (without the blank line that follows it).
 pub fn render_entry(fields: &[(String, String)], screen_width: usize) -> Vec<String> {
@@ -15,7 +15,7 @@ pub fn render_entry(fields: &[(String, String)], screen_width: usize) -> Vec<Str
         let mut first = true;
         for raw in value.split('\n') {
             let raw = raw.strip_suffix('\r').unwrap_or(raw);
-            for piece in wrap_hard(raw, value_width) {
+            for piece in super::wrap::generate_lines(raw, value_width, value_width) {
                 if first {
                     lines.push(format!("{head}{piece}"));
                     first = false;
@@ -29,24 +29,6 @@ pub fn render_entry(fields: &[(String, String)], screen_width: usize) -> Vec<Str
         }
     }
     lines
-}
-
-/// Splits a line into pieces of at most `width` cells.
-fn wrap_hard(s: &str, width: usize) -> Vec<&str> {
-    if display_width(s) <= width {
-        return vec![s];
-    }
-    let mut out = Vec::new();
-    let mut rest = s;
-    while !rest.is_empty() {
-        let mut piece = take_width(rest, width);
-        if piece.is_empty() {
-            piece = &rest[..rest.chars().next().map(|c| c.len_utf8()).unwrap_or(rest.len())];
-        }
-        out.push(piece);
-        rest = &rest[piece.len()..];
-    }
-    out
 }
 
 #[cfg(test)]

@@ -26,12 +26,12 @@ pub enum Fail {
     /// Engine control flow (a downstream `-ErrorAction Stop`, Ctrl-C): not the cmdlet's to catch.
     Flow(Flow),
     /// The state file could not be read or saved: reported as the store described it.
-    State(ErrorRecord),
+    State(Box<ErrorRecord>),
 }
 
 impl From<ErrorRecord> for Fail {
     fn from(e: ErrorRecord) -> Fail {
-        Fail::State(e)
+        Fail::State(Box::new(e))
     }
 }
 
@@ -61,12 +61,22 @@ pub struct SmCmdlet(pub Body);
 
 impl Cmdlet for SmCmdlet {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        // Faults injected with Add-ErSimFault answer before the service does.
+        if let Some(world) = ctx.interp.extension::<WorldHandle>().cloned() {
+            let key = guid(args, "ServiceKey");
+            let name = ctx.command.name.clone();
+            match world.write(|w| w.apply_faults(&name, key.as_ref())) {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => return report(ctx, CLOUD_EXCEPTION, e.to_string()),
+                Err(rec) => return ctx.write_error(rec),
+            }
+        }
         match (self.0)(ctx, args) {
             Ok(()) => Ok(()),
             Err(Fail::Flow(f)) => Err(f),
             Err(Fail::Cloud(e)) => report(ctx, CLOUD_EXCEPTION, e.to_string()),
             Err(Fail::Exception(ty, message)) => report(ctx, &ty, message),
-            Err(Fail::State(rec)) => ctx.write_error(rec),
+            Err(Fail::State(rec)) => ctx.write_error(*rec),
         }
     }
 }

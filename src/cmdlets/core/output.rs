@@ -71,7 +71,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Converts objects into the text the console would show.")
             .description("Formats input the way Out-Default does and returns it as a string (or one string per line with -Stream).")
             .example("Capture formatted text", "$text = Get-Date | Out-String", "Stores the formatted date."),
-        CommandInfo::cmdlet("Out-Host", CORE, "Microsoft.PowerShell.Commands.OutHostCommand", || Box::new(OutHost))
+        CommandInfo::cmdlet("Out-Host", CORE, "Microsoft.PowerShell.Commands.OutHostCommand", || Box::new(OutHost::default()))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The objects to display."))
             .synopsis("Sends output to the console.")
             .description("Formats input and writes it to the console at once.")
@@ -284,20 +284,42 @@ impl Cmdlet for OutString {
     }
 }
 
-struct OutHost;
+/// Out-Host formats with a formatter of its own (5.1 runs a separate Out-Default per
+/// Out-Host), so its shape neither depends on nor changes the script's output so far.
+#[derive(Default)]
+struct OutHost {
+    formatter: Option<Formatter>,
+}
+
+impl OutHost {
+    fn write(&mut self, ctx: &mut Ctx) {
+        if let Some(f) = &mut self.formatter {
+            for line in f.take_lines() {
+                ctx.interp.host.write_host(&line, true);
+            }
+        }
+    }
+}
 
 impl Cmdlet for OutHost {
-    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        if let Some(v) = args.get("InputObject") {
-            ctx.interp.host.output(v.clone());
-        }
+    fn begin(&mut self, ctx: &mut Ctx, _args: &Args) -> EvalResult<()> {
+        self.formatter = Some(Formatter::new(ctx.interp.output_width));
         Ok(())
     }
 
-    /// Each Out-Host formats its own input (5.1 runs its own Out-Default), so its table or
-    /// list ends with the pipeline instead of absorbing the script's later output.
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        if let (Some(v), Some(f)) = (args.get("InputObject"), &mut self.formatter) {
+            f.push(v, ctx.interp.clock.now().and_utc().timestamp_millis());
+        }
+        self.write(ctx);
+        Ok(())
+    }
+
     fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
-        ctx.interp.host.end_output();
+        if let Some(f) = &mut self.formatter {
+            f.end_group();
+        }
+        self.write(ctx);
         Ok(())
     }
 }

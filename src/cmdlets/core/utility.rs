@@ -69,6 +69,12 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Advances the virtual clock instead of waiting.")
             .description("Returns at once after moving the simulated world's clock forward, so polling loops finish instantly and the same way every time.")
             .example("Poll politely", "Start-Sleep -Seconds 30", "The virtual clock moves 30 seconds."),
+        CommandInfo::cmdlet("Join-Path", "Microsoft.PowerShell.Management", "Microsoft.PowerShell.Commands.JoinPathCommand", || Box::new(JoinPath))
+            .param(ParamSpec::new("Path", TypeKind::String).array().mandatory().position(0).by_name().alias("PSPath").help("The parent path."))
+            .param(ParamSpec::new("ChildPath", TypeKind::String).mandatory().position(1).by_name().help("The path to append."))
+            .synopsis("Combines a path and a child path.")
+            .description("Joins the two with one separator; no file is touched. ersim uses the separator the parent path already uses.")
+            .example("A file next to the script", "Join-Path $PSScriptRoot 'network.xml'", "The path of network.xml beside the running script."),
         CommandInfo::cmdlet("Invoke-Expression", UTILITY, "Microsoft.PowerShell.Commands.InvokeExpressionCommand", || Box::new(InvokeExpression))
             .param(ParamSpec::new("Command", TypeKind::String).mandatory().position(0).pipeline().help("The text to run."))
             .synopsis("Runs a string as PowerShell code.")
@@ -427,6 +433,21 @@ impl Cmdlet for StartSleep {
             (None, None) => 0,
         };
         ctx.interp.clock.advance(ticks.max(0));
+        Ok(())
+    }
+}
+
+struct JoinPath;
+
+impl Cmdlet for JoinPath {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let child = args.string("ChildPath").unwrap_or_default();
+        for parent in args.get("Path").map(|v| v.enumerate()).unwrap_or_default() {
+            let parent = to_string(&parent);
+            let sep = if parent.contains('/') && !parent.contains('\\') { '/' } else { '\\' };
+            let joined = format!("{}{}{}", parent.trim_end_matches(['/', '\\']), sep, child.trim_start_matches(['/', '\\']));
+            ctx.emit(Value::str(joined))?;
+        }
         Ok(())
     }
 }

@@ -44,7 +44,7 @@ const NEW: &str = "New-AzureDedicatedCircuit -CircuitName c1 -ServiceProviderNam
 fn no_creates_nothing_and_yes_creates_the_circuit() {
     let question = "Are you sure you want to create a new dedicated circuit with name c1 and service provider Equinix. You will be billed for this circuit once this command succeeds.\n[Y] Yes  [N] No  [S] Suspend  [?] Help (default is \"Y\"): ";
     let no = run(NEW, &["N"]);
-    assert!(no.starts_with(question), "{no}");
+    assert!(no.starts_with(&format!("\nConfirm\n{question}")), "{no}");
     assert!(no.ends_with("0\n"), "{no}");
     let yes = run(NEW, &["Y"]);
     assert!(yes.ends_with("1\n"), "{yes}");
