@@ -47,7 +47,7 @@ impl Interp {
                 }
                 Ok(Value::str(out))
             }
-            ExprKind::Variable { name, scope } => Ok(self.read_variable(name, scope.as_deref())),
+            ExprKind::Variable { key, scope, .. } => Ok(self.read_variable(key, scope.as_deref())),
             ExprKind::ArrayLiteral(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for i in items {
@@ -135,11 +135,11 @@ impl Interp {
         })
     }
 
-    fn read_variable(&self, name: &str, scope: Option<&str>) -> Value {
+    fn read_variable(&self, key: &str, scope: Option<&str>) -> Value {
         if scope == Some("env") {
-            return self.env.get(&name.to_ascii_lowercase()).map(|(_, v)| Value::str(v)).unwrap_or(Value::Null);
+            return self.env.get(key).map(|(_, v)| Value::str(v)).unwrap_or(Value::Null);
         }
-        self.get_var(name, scope).unwrap_or(Value::Null)
+        self.get_var_key(key, scope).unwrap_or(Value::Null)
     }
 
     /// A value inside an expandable string: arrays join with `$OFS` (a space by default).
@@ -407,7 +407,7 @@ impl Interp {
             r.map_err(|rec| self.located(rec, target.span))?
         };
         match &target.kind {
-            ExprKind::Variable { name, scope } => {
+            ExprKind::Variable { name, scope, key } => {
                 if scope.as_deref() == Some("env") {
                     let text = to_string(&value);
                     if value.is_null() || text.is_empty() {
@@ -417,12 +417,12 @@ impl Interp {
                     }
                     return Ok(());
                 }
-                self.set_var(name, scope.as_deref(), value).map_err(|f| self.relocate(f, target.span))
+                self.set_var_key(key, scope.as_deref(), value).map_err(|f| self.relocate(f, target.span))
             }
             ExprKind::Cast { ty, operand } => {
                 let t = self.resolve_type(ty)?;
                 match &operand.kind {
-                    ExprKind::Variable { name, scope } => self.set_typed_var(name, scope.as_deref(), value, t).map_err(|f| self.relocate(f, target.span)),
+                    ExprKind::Variable { name, scope, .. } => self.set_typed_var(name, scope.as_deref(), value, t).map_err(|f| self.relocate(f, target.span)),
                     _ => {
                         let v = convert::convert(&value, &t).map_err(|m| self.located(ErrorRecord::runtime(m, "RuntimeException", "InvalidArgument"), target.span))?;
                         self.assign(operand, AssignOp::Assign, v)

@@ -4,6 +4,8 @@
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -75,7 +77,7 @@ pub struct Variable {
 
 #[derive(Default)]
 pub struct Scope {
-    pub vars: HashMap<String, Variable>,
+    pub vars: FxHashMap<String, Variable>,
     pub functions: HashMap<String, Rc<CommandInfo>>,
     pub function_bodies: HashMap<String, Rc<ScriptBlock>>,
     pub parent: Option<Rc<RefCell<Scope>>>,
@@ -341,30 +343,38 @@ impl Interp {
         }
     }
 
-    fn find_variable(&self, name: &str, scope: Option<&str>) -> Option<(ScopeRef, Variable)> {
-        let key = name.to_ascii_lowercase();
+    /// Runs `f` on the variable `key` (lower-cased) as scoping finds it.
+    fn with_variable<R>(&self, key: &str, scope: Option<&str>, f: impl FnOnce(&ScopeRef, &Variable) -> R) -> Option<R> {
         let start = self.scope_for(scope);
         if matches!(scope, Some("local") | Some("private")) {
-            let v = start.borrow().vars.get(&key).cloned();
-            return v.map(|v| (start, v));
+            let found = start.borrow().vars.get(key).map(|v| f(&start, v));
+            return found;
         }
-        let mut s = Some(start);
-        while let Some(sc) = s {
-            if let Some(v) = sc.borrow().vars.get(&key) {
-                return Some((sc.clone(), v.clone()));
-            }
-            s = sc.borrow().parent.clone();
+        let mut s = start;
+        loop {
+            let next = {
+                let sc = s.borrow();
+                if let Some(v) = sc.vars.get(key) {
+                    return Some(f(&s, v));
+                }
+                sc.parent.clone()
+            };
+            s = next?;
         }
-        None
     }
 
     pub fn get_var(&self, name: &str, scope: Option<&str>) -> Option<Value> {
-        match name.to_ascii_lowercase().as_str() {
+        self.get_var_key(&name.to_ascii_lowercase(), scope)
+    }
+
+    /// `get_var` with the lower-cased name the parser already computed.
+    pub fn get_var_key(&self, key: &str, scope: Option<&str>) -> Option<Value> {
+        match key {
             "true" => return Some(Value::Bool(true)),
             "false" => return Some(Value::Bool(false)),
             "null" => return Some(Value::Null),
             "?" => return Some(Value::Bool(self.last_success)),
-            "psitem" => return self.find_variable("_", scope).map(|(_, v)| v.value),
+            "psitem" => return self.with_variable("_", scope, |_, v| v.value.clone()),
             "pscommandpath" => return Some(self.script_path.clone().map(Value::from).unwrap_or(Value::str(""))),
             "psscriptroot" => {
                 return Some(Value::str(
@@ -373,32 +383,41 @@ impl Interp {
             }
             _ => {}
         }
-        self.find_variable(name, scope).map(|(_, v)| v.value)
+        self.with_variable(key, scope, |_, v| v.value.clone())
     }
 
     /// Assigns a variable, converting to its type constraint when it has one.
     pub fn set_var(&mut self, name: &str, scope: Option<&str>, value: Value) -> EvalResult<()> {
-        let key = name.to_ascii_lowercase();
-        if matches!(key.as_str(), "true" | "false" | "null" | "?") {
+        self.set_var_key(&name.to_ascii_lowercase(), scope, value)
+    }
+
+    /// `set_var` with the lower-cased name.
+    pub fn set_var_key(&mut self, key: &str, scope: Option<&str>, value: Value) -> EvalResult<()> {
+        if matches!(key, "true" | "false" | "null" | "?") {
             if key == "null" {
                 return Ok(());
             }
             return Err(Flow::error(ErrorRecord::runtime(
-                format!("Cannot overwrite variable {name} because it is read-only or constant."),
+                format!("Cannot overwrite variable {key} because it is read-only or constant."),
                 "VariableNotWritable",
                 "WriteError",
             )));
         }
         let target = self.scope_for(scope);
+        let mut sc = target.borrow_mut();
         // Assignment without a scope writes to the current scope, but keeps a
         // constraint declared there.
-        let existing = target.borrow().vars.get(&key).cloned();
-        let constraint = existing.and_then(|v| v.constraint);
-        let value = match &constraint {
-            Some(t) => super::convert::convert(&value, t).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError")))?,
-            None => value,
-        };
-        target.borrow_mut().vars.insert(key, Variable { value, constraint });
+        match sc.vars.get_mut(key) {
+            Some(existing) => {
+                existing.value = match &existing.constraint {
+                    Some(t) => super::convert::convert(&value, t).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError")))?,
+                    None => value,
+                };
+            }
+            None => {
+                sc.vars.insert(key.to_string(), Variable { value, constraint: None });
+            }
+        }
         Ok(())
     }
 
@@ -416,8 +435,8 @@ impl Interp {
 
     pub fn remove_var(&mut self, name: &str) -> bool {
         let key = name.to_ascii_lowercase();
-        match self.find_variable(&key, None) {
-            Some((scope, _)) => scope.borrow_mut().vars.remove(&key).is_some(),
+        match self.with_variable(&key, None, |scope, _| scope.clone()) {
+            Some(scope) => scope.borrow_mut().vars.remove(&key).is_some(),
             None => false,
         }
     }

@@ -321,9 +321,11 @@ pub enum ExprKind {
     /// A bare word in argument position (kept apart so `Get-Foo 10` binds the number but `abc` the text).
     Bare(String),
     Expandable(Vec<StringPart>),
+    /// `key` is the lower-cased name, the form variables are looked up by.
     Variable {
         name: String,
         scope: Option<String>,
+        key: String,
     },
     ArrayLiteral(Vec<Expr>),
     ArraySubexpr(Vec<Statement>),

@@ -1476,7 +1476,7 @@ impl Parser {
                 match lexer::variable_name(self.rest()) {
                     Ok((rest, (scope, name))) => {
                         self.advance_to(rest.len());
-                        Ok(Expr { kind: ExprKind::Variable { name, scope }, span: self.span_from(start) })
+                        Ok(Expr { kind: ExprKind::Variable { key: name.to_lowercase(), name, scope }, span: self.span_from(start) })
                     }
                     Err(_) => Err(ParseError::new(
                         "InvalidVariableReference",
@@ -1728,7 +1728,7 @@ impl Parser {
                 match lexer::variable_name(self.rest()) {
                     Ok((rest, (scope, name))) => {
                         self.advance_to(rest.len());
-                        Ok(Some(Expr { kind: ExprKind::Variable { name, scope }, span: self.span_from(start) }))
+                        Ok(Some(Expr { kind: ExprKind::Variable { key: name.to_lowercase(), name, scope }, span: self.span_from(start) }))
                     }
                     Err(_) => {
                         self.pos = start;
