@@ -230,6 +230,7 @@ impl World {
             return Err(errors::circuit_not_deprovisioned());
         }
         self.circuits.shift_remove(key);
+        self.ports.invalidate();
         self.close_billing(key);
         Ok(())
     }
@@ -270,6 +271,7 @@ impl World {
         }
         let view = next.view(true);
         self.circuits.insert(*key, next);
+        self.ports.invalidate();
         Ok(view)
     }
 

@@ -51,6 +51,7 @@ pub mod link;
 mod net;
 pub mod peering;
 pub mod policy;
+mod ports;
 pub mod provider_side;
 pub mod registry;
 mod summary;

@@ -161,6 +161,9 @@ impl World {
     fn arrive(&mut self, key: &ServiceKey, to: ProviderProvisioningState) {
         if let Some(circuit) = self.circuits.get_mut(key) {
             circuit.provider_state = to;
+            if to == ProviderProvisioningState::NotProvisioned {
+                self.ports.invalidate();
+            }
             if let Some(xc) = circuit.cross_connection.as_mut() {
                 xc.provisioning_error = None;
             }

@@ -141,15 +141,34 @@ impl World {
         };
         let (provider, location, bw) = (circuit.provider.clone(), circuit.location.clone(), circuit.bandwidth);
         let previous = circuit.cross_connection.clone();
-        let fits = |w: &World, port| w.port_usage(&provider, &location, port, key) + bw <= PORT_CAPACITY_MBPS;
-        let port = match previous.as_ref().map(|x| x.port) {
-            Some(p) if fits(self, p) => p,
-            // Each occupied port holds at least one circuit, so one past their count is free.
-            _ => {
-                let ports = self.circuits.len() as u32 + 1;
-                (1..=ports).find(|p| fits(self, *p)).unwrap_or(ports)
+        // This circuit's own bandwidth does not count against it (it may hold a port already).
+        let own = circuit.active_port();
+        let circuits = &self.circuits;
+        let table =
+            self.ports.table(|| circuits.values().filter_map(|c| c.active_port().map(|p| (c.provider.clone(), c.location.clone(), p, c.bandwidth))).collect());
+        let usage = table.entry((provider.clone(), location.clone())).or_default();
+        let used = |port: u32| {
+            let u = usage.get(port as usize - 1).copied().unwrap_or(0);
+            if own == Some(port) {
+                u.saturating_sub(bw)
+            } else {
+                u
             }
         };
+        let port = match previous.as_ref().map(|x| x.port) {
+            Some(p) if used(p) + bw <= PORT_CAPACITY_MBPS => p,
+            // First fit; one past the ports in use is always free.
+            _ => (1..=usage.len() as u32 + 1).find(|p| used(*p) + bw <= PORT_CAPACITY_MBPS).unwrap_or(usage.len() as u32 + 1),
+        };
+        if own != Some(port) {
+            if let Some(o) = own {
+                usage[o as usize - 1] = usage[o as usize - 1].saturating_sub(bw);
+            }
+            if usage.len() < port as usize {
+                usage.resize(port as usize, 0);
+            }
+            usage[port as usize - 1] += bw;
+        }
         let stag = match previous.as_ref() {
             Some(x) => x.stag,
             None => {
@@ -185,6 +204,9 @@ impl World {
             },
             CrossConnectionOperation::NotifyCrossConnectionNotProvisioned => ProviderProvisioningState::NotProvisioned,
         };
+        if next == ProviderProvisioningState::NotProvisioned {
+            self.ports.invalidate();
+        }
         let circuit = self.circuits.get_mut(key).ok_or_else(|| errors::circuit_not_found(key))?;
         circuit.provider_state = next;
         circuit.pending = None;

@@ -75,6 +75,9 @@ pub struct World {
     /// Simulation controls (provider policy, gateway delay, faults).
     #[serde(default)]
     pub(crate) controls: Controls,
+    /// Bandwidth in use per provider port (derived, never saved).
+    #[serde(skip)]
+    pub(crate) ports: super::ports::PortIndex,
 }
 
 /// Accounts of the default world.
@@ -97,6 +100,7 @@ impl World {
             vnets: Vec::new(),
             registry: RoutingRegistry::default(),
             controls: Controls::default(),
+            ports: Default::default(),
         }
     }
 

@@ -39,6 +39,11 @@ pub fn ends_bare_word(c: char) -> bool {
 /// A run of blanks, line continuations (a backtick before a line break) and comments.
 /// With `newlines`, line breaks are skipped too.
 pub fn trivia(input: &str, newlines: bool) -> &str {
+    // Most calls find a token right away.
+    match input.as_bytes().first() {
+        Some(b' ' | b'\t' | b'`' | b'#' | b'<' | b'\n' | b'\r' | 0x80..) => {}
+        _ => return input,
+    }
     let mut rest = input;
     loop {
         let before = rest.len();
