@@ -79,6 +79,12 @@ pub enum SimError {
     /// No fault has this id.
     #[error("There is no fault with id {0}.")]
     FaultNotFound(u32),
+    /// A routing registry name outside the eight known ones.
+    #[error("There is no routing registry named '{0}'. Known: ARIN, RIPENCC, APNIC, AFRINIC, LACNIC, RADB, ALTDB, LEVEL3.")]
+    UnknownRegistry(String),
+    /// A registry record prefix that is not an IPv4 network prefix.
+    #[error("'{0}' is not an IPv4 network prefix (a.b.c.d/n with no host bits set).")]
+    InvalidPrefix(String),
     /// An unknown ready-made fault name.
     #[error("There is no ready-made fault named '{name}'. Known: {known}.")]
     UnknownPreset {

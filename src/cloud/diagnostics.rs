@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::circuit::{CircuitRecord, ProviderProvisioningState};
 use super::errors::{self, CloudResult};
 use super::net::Ipv4Prefix;
-use super::peering::{BgpPeeringAccessType, BgpPeeringState, PeeringRecord};
+use super::peering::{BgpPeeringAccessType, BgpPeeringState, PeeringRecord, VNET_GATEWAY_ASN};
+use super::vnet::GATEWAY_SUBNET;
 use super::world::{ServiceKey, SubscriptionId, World};
 
 string_enum! {
@@ -216,8 +217,12 @@ impl World {
         }])
     }
 
-    /// Get-AzureDedicatedCircuitPeeringRouteTableInfo rows: the routes received from the
-    /// customer while the session is up.
+    /// Get-AzureDedicatedCircuitPeeringRouteTableInfo rows while the session is up, sorted by
+    /// network: the routes received from the customer (next hop its `.1`, path its ASNs) and,
+    /// on private peering, the address spaces of the linked VNets, learned from their gateways
+    /// (next hop the gateway instance: `.4` of the GatewaySubnet on the primary path, `.5` on
+    /// the secondary, the first addresses Azure does not reserve; path 65515, the gateways'
+    /// ASN the routing page tells customers to avoid).
     pub fn route_table(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType, path: DevicePath) -> CloudResult<Vec<RouteEntry>> {
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
         let Some(peering) = circuit.peering(access_type) else {
@@ -231,11 +236,27 @@ impl World {
             c if c == peering.peer_asn => c.to_string(),
             c => format!("{} {}", peering.peer_asn, c),
         };
-        Ok(peering
-            .announced_routes()
-            .into_iter()
-            .map(|network| RouteEntry { network, next_hop: subnet.host(1).to_string(), loc_prf: String::new(), weight: 0, path: as_path.clone() })
-            .collect())
+        let route = |network: String, next_hop: String, path: String| RouteEntry { network, next_hop, loc_prf: String::new(), weight: 0, path };
+        let mut rows: Vec<RouteEntry> =
+            peering.announced_routes().into_iter().map(|network| route(network, subnet.host(1).to_string(), as_path.clone())).collect();
+        if access_type == BgpPeeringAccessType::Private {
+            let instance = match path {
+                DevicePath::Primary => 4,
+                DevicePath::Secondary => 5,
+            };
+            for link in &circuit.links {
+                let Some(i) = self.vnet_index(&link.subscription, &link.vnet_name) else { continue };
+                let config = &self.vnets[i].config;
+                let gateway_subnet =
+                    config.subnets.iter().find(|s| s.name.eq_ignore_ascii_case(GATEWAY_SUBNET)).and_then(|s| Ipv4Prefix::parse(&s.address_prefix));
+                let Some(gateway_subnet) = gateway_subnet else { continue };
+                for space in &config.address_spaces {
+                    rows.push(route(space.clone(), gateway_subnet.host(instance).to_string(), VNET_GATEWAY_ASN.to_string()));
+                }
+            }
+        }
+        rows.sort_by_key(|r| Ipv4Prefix::parse(&r.network).map(|p| (u32::from(p.host(0)), p.len())));
+        Ok(rows)
     }
 
     /// Simulation control: the prefixes the customer's routers announce on a Private or Public
@@ -320,7 +341,7 @@ mod tests {
 
     #[test]
     fn route_tables() {
-        let (mut w, sub, key) = linkable(0);
+        let (mut w, sub, key) = linkable(1);
         let routes = vec!["10.1.0.0/16".to_string(), "10.2.0.0/16".to_string()];
         w.set_customer_routes(&sub, &key, Private, &routes).unwrap();
         assert!(w.set_customer_routes(&sub, &key, Private, &["x".into()]).is_err());
@@ -334,6 +355,11 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!((t[0].network.as_str(), t[0].next_hop.as_str(), t[0].weight, t[0].path.as_str()), ("10.1.0.0/16", "10.0.0.1", 0, "1234"));
         assert!(w.route_table(&sub, &key, Public, DevicePath::Primary).unwrap().is_empty());
+        // A linked VNet's address space, learned from its gateway, sorted among the customer's.
+        w.new_circuit_link(&sub, &key, "V0").unwrap();
+        let t = w.route_table(&sub, &key, Private, DevicePath::Secondary).unwrap();
+        let rows: Vec<(&str, &str, &str)> = t.iter().map(|r| (r.network.as_str(), r.next_hop.as_str(), r.path.as_str())).collect();
+        assert_eq!(rows, [("10.1.0.0/16", "10.0.0.5", "1234"), ("10.1.0.0/16", "10.1.1.5", "65515"), ("10.2.0.0/16", "10.0.0.5", "1234")]);
         assert!(w.route_table_summary(&sub, &key, Public, DevicePath::Primary).unwrap().is_empty());
     }
 

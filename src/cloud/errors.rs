@@ -209,6 +209,11 @@ pub(crate) fn advertised_prefix_invalid(prefix: &str) -> CloudError {
     sync(400, BAD_REQUEST, format!("The specified advertised public prefix '{prefix}' is not valid."))
 }
 
+/// Chosen, worded like the missing-prefixes text.
+pub(crate) fn routing_registry_required() -> CloudError {
+    sync(400, BAD_REQUEST, "A routing registry name must be specified for Microsoft peering.".into())
+}
+
 /// Chosen.
 pub(crate) fn routing_registry_invalid(name: &str) -> CloudError {
     sync(400, BAD_REQUEST, format!("The specified routing registry name '{name}' is not valid."))

@@ -121,6 +121,9 @@ pub(crate) struct PeeringRecord {
     pub(crate) customer_routes: Vec<String>,
 }
 
+/// The AS Azure uses towards VNet gateways (routing doc: "Verify that you are not using 65515").
+pub(crate) const VNET_GATEWAY_ASN: u32 = 65515;
+
 impl PeeringRecord {
     pub(crate) fn state(&self) -> BgpPeeringState {
         match self.prefixes_state {
@@ -195,9 +198,7 @@ fn validate(peering: &PeeringRecord, others: &[&PeeringRecord]) -> CloudResult<(
     if others.iter().any(|o| o.vlan_id == peering.vlan_id) {
         return Err(errors::vlan_in_use());
     }
-    // 65515 is the AS Azure uses towards VNet gateways (routing doc: "Verify that you are not
-    // using 65515").
-    if peering.peer_asn == 0 || (peering.access_type == BgpPeeringAccessType::Private && peering.peer_asn == 65515) {
+    if peering.peer_asn == 0 || (peering.access_type == BgpPeeringAccessType::Private && peering.peer_asn == VNET_GATEWAY_ASN) {
         return Err(errors::peer_asn_invalid(peering.peer_asn));
     }
     if peering.access_type == BgpPeeringAccessType::Microsoft {
@@ -209,6 +210,9 @@ fn validate(peering: &PeeringRecord, others: &[&PeeringRecord]) -> CloudResult<(
             if !ok {
                 return Err(errors::advertised_prefix_invalid(item));
             }
+        }
+        if peering.routing_registry_name.trim().is_empty() {
+            return Err(errors::routing_registry_required());
         }
         if find_registry(&peering.routing_registry_name).is_none() {
             return Err(errors::routing_registry_invalid(&peering.routing_registry_name));
@@ -472,7 +476,7 @@ pub(crate) mod tests {
         let e = try_new(NewBgpPeering { advertised_public_prefixes: Some("123.0.0.0/30, 10.1.0.0/16".into()), ..microsoft_peering() }).unwrap_err();
         assert_eq!(e.message, "The specified advertised public prefix '10.1.0.0/16' is not valid.");
         let e = try_new(NewBgpPeering { routing_registry_name: None, ..microsoft_peering() }).unwrap_err();
-        assert_eq!(e.message, "The specified routing registry name '' is not valid.");
+        assert_eq!(e.message, "A routing registry name must be specified for Microsoft peering.");
         let e = try_new(NewBgpPeering { routing_registry_name: Some("IANA".into()), ..microsoft_peering() }).unwrap_err();
         assert_eq!(e.message, "The specified routing registry name 'IANA' is not valid.");
         // Nothing in the registry knows 123.0.0.0/30 yet: manual validation, session down.

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::errors::{self, CloudResult};
+use super::controls::SimError;
 use super::net::Ipv4Prefix;
 use super::peering::AdvertisedPublicPrefixesState;
 use super::world::World;
@@ -92,9 +92,9 @@ impl World {
 
     /// Simulation control: registers `prefix` to `asn` in `registry` (replacing a record for the
     /// same prefix there) and re-validates every Microsoft peering.
-    pub fn add_registry_entry(&mut self, registry: &str, prefix: &str, asn: u32) -> CloudResult<RegistryEntry> {
-        let registry = find_registry(registry).ok_or_else(|| errors::routing_registry_invalid(registry))?;
-        let parsed = Ipv4Prefix::parse(prefix).filter(Ipv4Prefix::is_network).ok_or_else(|| errors::advertised_prefix_invalid(prefix))?;
+    pub fn add_registry_entry(&mut self, registry: &str, prefix: &str, asn: u32) -> Result<RegistryEntry, SimError> {
+        let registry = find_registry(registry).ok_or_else(|| SimError::UnknownRegistry(registry.to_string()))?;
+        let parsed = Ipv4Prefix::parse(prefix).filter(Ipv4Prefix::is_network).ok_or_else(|| SimError::InvalidPrefix(prefix.to_string()))?;
         let entry = RegistryEntry { registry: registry.to_string(), prefix: parsed.to_string(), asn };
         self.registry.entries.retain(|e| !(e.registry == entry.registry && e.prefix == entry.prefix));
         self.registry.entries.push(entry.clone());
@@ -104,9 +104,9 @@ impl World {
 
     /// Simulation control: removes the record for `prefix` from `registry`; answers whether one
     /// existed. Re-validates every Microsoft peering.
-    pub fn remove_registry_entry(&mut self, registry: &str, prefix: &str) -> CloudResult<bool> {
-        let registry = find_registry(registry).ok_or_else(|| errors::routing_registry_invalid(registry))?;
-        let canonical = Ipv4Prefix::parse(prefix).map(|p| p.to_string()).ok_or_else(|| errors::advertised_prefix_invalid(prefix))?;
+    pub fn remove_registry_entry(&mut self, registry: &str, prefix: &str) -> Result<bool, SimError> {
+        let registry = find_registry(registry).ok_or_else(|| SimError::UnknownRegistry(registry.to_string()))?;
+        let canonical = Ipv4Prefix::parse(prefix).map(|p| p.to_string()).ok_or_else(|| SimError::InvalidPrefix(prefix.to_string()))?;
         let before = self.registry.entries.len();
         self.registry.entries.retain(|e| !(e.registry == registry && e.prefix == canonical));
         let removed = self.registry.entries.len() != before;
@@ -165,7 +165,7 @@ mod tests {
         w.add_registry_entry("ARIN", "123.0.0.0/24", 6).unwrap();
         assert_eq!(w.registry_entries().len(), 1);
         assert_eq!(w.registry_entries()[0].asn, 6);
-        assert_eq!(w.add_registry_entry("IANA", "1.0.0.0/8", 1).unwrap_err().message, "The specified routing registry name 'IANA' is not valid.");
+        assert_eq!(w.add_registry_entry("IANA", "1.0.0.0/8", 1).unwrap_err(), SimError::UnknownRegistry("IANA".into()));
         assert!(w.add_registry_entry("ARIN", "1.0.0.1/8", 1).is_err());
         assert!(w.remove_registry_entry("ARIN", "123.0.0.0/24").unwrap());
         assert!(!w.remove_registry_entry("ARIN", "123.0.0.0/24").unwrap());

@@ -1,4 +1,4 @@
-//! Add-, Get-, Remove-ErSimFault: injected failures and delays, for testing how
+//! Add-, Get-, Clear-ErSimFault: injected failures and delays, for testing how
 //! scripts handle a service that does not answer as hoped.
 
 use chrono::Duration;
@@ -16,12 +16,12 @@ pub fn commands() -> Vec<CommandInfo> {
     let presets: Vec<&str> = FAULT_PRESETS.iter().map(|p| p.name).collect();
     vec![
         info("Add-ErSimFault", || Box::new(AddFault))
-            .param(ParamSpec::new("Operation", TypeKind::String).mandatory().position(0).help("The cmdlet the fault applies to; wildcards allowed (e.g. *-AzureBGPPeering)."))
+            .param(ParamSpec::new("Cmdlet", TypeKind::String).mandatory().position(0).help("The cmdlet the fault applies to; wildcards allowed (e.g. *-AzureBGPPeering)."))
             .param(ParamSpec::new("Preset", TypeKind::String).set(&presets).in_set("Preset").help("A ready-made service error."))
             .param(ParamSpec::new("Code", TypeKind::String).in_set("Error").help("The error code the service answers with."))
             .param(ParamSpec::new("Message", TypeKind::String).in_set("Error").help("The error message the service answers with."))
             .param(ParamSpec::new("StatusCode", TypeKind::Int).in_set("Error").help("The HTTP status (400 to 599, default 500)."))
-            .param(ParamSpec::switch("AsFailedOperation").in_set("Error").help("Fail as a long-running operation (`Code : Message`) instead of synchronously (`Code: Message`)."))
+            .param(ParamSpec::switch("AsOperationFailure").in_set("Error").help("Fail as a long-running operation (`Code : Message`) instead of synchronously (`Code: Message`)."))
             .param(ParamSpec::new("Delay", TypeKind::TimeSpan).in_set("Delay").help("Instead of failing, make the operation take this long on the virtual clock."))
             .param(ParamSpec::new("ServiceKey", TypeKind::Guid).help("Only calls about this circuit."))
             .param(ParamSpec::new("Count", TypeKind::UInt).help("Fire this many times, then disappear (default: never runs out)."))
@@ -29,27 +29,27 @@ pub fn commands() -> Vec<CommandInfo> {
             .default_set("Preset")
             .synopsis("Injects a failure or a delay into the simulated service.")
             .description("Matching cmdlet calls fail with the chosen service error (as a CloseError record, like any service answer) or take extra virtual time. Faults are checked in the order they were added; the first that fires wins.")
-            .example("One transient failure", "Add-ErSimFault -Operation New-AzureBGPPeering -Preset InternalError -Count 1", "The next New-AzureBGPPeering fails once.")
-            .example("A custom answer", "Add-ErSimFault -Operation Get-AzureDedicatedCircuit -Code ServiceUnavailable -Message 'Try again later.' -StatusCode 503", "Every Get-AzureDedicatedCircuit fails until the fault is removed.")
+            .example("One transient failure", "Add-ErSimFault -Cmdlet New-AzureBGPPeering -Preset InternalError -Count 1", "The next New-AzureBGPPeering fails once.")
+            .example("A custom answer", "Add-ErSimFault -Cmdlet Get-AzureDedicatedCircuit -Code ServiceUnavailable -Message 'Try again later.' -StatusCode 503", "Every Get-AzureDedicatedCircuit fails until the fault is removed.")
             .outputs("ErSim.Fault"),
         info("Get-ErSimFault", || Box::new(GetFaults))
             .synopsis("Lists the injected faults.")
             .description("Each fault with its id, operation, filter, remaining count, probability and effect.")
             .example("List faults", "Get-ErSimFault", "The active faults.")
             .outputs("ErSim.Fault"),
-        info("Remove-ErSimFault", || Box::new(RemoveFault))
-            .param(ParamSpec::new("Id", TypeKind::UInt).array().mandatory().position(0).by_name().in_set("Id").help("The faults to remove."))
-            .param(ParamSpec::switch("All").mandatory().in_set("All").help("Removes every fault."))
+        info("Clear-ErSimFault", || Box::new(ClearFaults))
+            .param(ParamSpec::new("Id", TypeKind::UInt).array().position(0).by_name().help("The faults to remove (from Get-ErSimFault, or piped); all when omitted."))
             .synopsis("Removes injected faults.")
-            .description("By id (from Get-ErSimFault, or piped) or all at once.")
-            .example("Clear all faults", "Remove-ErSimFault -All", "The service answers normally again."),
+            .description("Removes the given faults, or every fault when no -Id is given.")
+            .example("Clear all faults", "Clear-ErSimFault", "The service answers normally again.")
+            .example("Remove one fault", "Get-ErSimFault | Where-Object Cmdlet -eq New-AzureBGPPeering | Clear-ErSimFault", "The other faults stay."),
     ]
 }
 
 fn fault_object(f: &Fault) -> Value {
     let mut o = PsObject::typed("ErSim.Fault");
     o.add_typed("Id", "uint32", Value::UInt(f.id));
-    o.add_typed("Operation", "string", Value::str(&f.operation));
+    o.add_typed("Cmdlet", "string", Value::str(&f.operation));
     o.add_typed("ServiceKey", "guid", f.service_key.map(Value::Guid).unwrap_or(Value::Null));
     o.add_typed("Remaining", "uint32", f.remaining.map(Value::UInt).unwrap_or(Value::Null));
     o.add_typed("Probability", "double", Value::Double(f.probability()));
@@ -69,7 +69,7 @@ impl Cmdlet for AddFault {
         let effect = if let Some(Value::TimeSpan(t)) = args.get("Delay") {
             FaultEffect::Delay(Duration::microseconds(t / 10))
         } else if let Some(code) = args.string("Code") {
-            let kind = if args.switch("AsFailedOperation") { ErrorKind::Operation } else { ErrorKind::Sync };
+            let kind = if args.switch("AsOperationFailure") { ErrorKind::Operation } else { ErrorKind::Sync };
             let status = args.get("StatusCode").and_then(to_num).map(|n| n.as_f64() as u16).unwrap_or(500);
             FaultEffect::Fail(CloudError { status, code, message: args.string("Message").unwrap_or_default(), kind })
         } else {
@@ -80,7 +80,7 @@ impl Cmdlet for AddFault {
             }
         };
         let new = NewFault {
-            operation: args.string("Operation").unwrap_or_default(),
+            operation: args.string("Cmdlet").unwrap_or_default(),
             service_key: match args.get("ServiceKey") {
                 Some(Value::Guid(g)) => Some(*g),
                 _ => None,
@@ -109,16 +109,16 @@ impl Cmdlet for GetFaults {
     }
 }
 
-struct RemoveFault;
+struct ClearFaults;
 
-impl Cmdlet for RemoveFault {
+impl Cmdlet for ClearFaults {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let w = world(ctx)?;
-        if args.switch("All") {
+        let Some(ids) = args.get("Id").map(|v| v.enumerate()) else {
             w.write(|world| world.clear_faults()).map_err(|e| ctx.terminate(e))?;
             return Ok(());
-        }
-        for id in args.get("Id").map(|v| v.enumerate()).unwrap_or_default() {
+        };
+        for id in ids {
             let id = to_num(&id).map(|n| n.as_f64() as u32).unwrap_or(0);
             if let Err(e) = w.write(|world| world.remove_fault(id)).map_err(|e| ctx.terminate(e))? {
                 sim_error(ctx, e)?;

@@ -6,6 +6,7 @@ mod clock;
 mod faults;
 mod policy;
 mod registry;
+mod routes;
 mod state;
 
 use crate::cloud::{CloudError, SimError};
@@ -23,6 +24,7 @@ pub fn commands() -> Vec<CommandInfo> {
     all.extend(policy::commands());
     all.extend(clock::commands());
     all.extend(registry::commands());
+    all.extend(routes::commands());
     all.extend(faults::commands());
     all
 }

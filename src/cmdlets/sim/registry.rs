@@ -6,7 +6,7 @@ use crate::engine::ops;
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::{Ctx, EvalResult};
 
-use super::{cloud_error, info, world};
+use super::{cloud_error, info, sim_error, world};
 use crate::cloud::{RegistryEntry, ROUTING_REGISTRIES};
 
 pub fn commands() -> Vec<CommandInfo> {
@@ -57,7 +57,7 @@ impl Cmdlet for AddEntry {
         let w = world(ctx)?;
         match w.write(|world| world.add_registry_entry(&registry, &prefix, asn)).map_err(|e| ctx.terminate(e))? {
             Ok(e) => ctx.emit(entry_object(&e)),
-            Err(e) => cloud_error(ctx, e),
+            Err(e) => sim_error(ctx, e),
         }
     }
 }
@@ -96,7 +96,7 @@ impl Cmdlet for RemoveEntry {
                     fqid,
                 ))
             }
-            Err(e) => cloud_error(ctx, e),
+            Err(e) => sim_error(ctx, e),
         }
     }
 }

@@ -1,0 +1,41 @@
+//! Set-ErSimCustomerRoute: the prefixes the customer's routers announce over a peering, which
+//! the route table and route summary diagnostics show.
+
+use crate::cloud::BgpPeeringAccessType;
+use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
+use crate::engine::convert::to_string;
+use crate::engine::value::{TypeKind, Value};
+use crate::engine::{Ctx, EvalResult};
+
+use super::{cloud_error, info, world};
+
+pub fn commands() -> Vec<CommandInfo> {
+    vec![info("Set-ErSimCustomerRoute", || Box::new(SetRoutes))
+        .param(ParamSpec::new("ServiceKey", TypeKind::Guid).mandatory().by_name().help("The circuit."))
+        .param(ParamSpec::new("AccessType", TypeKind::String).set(&["Private", "Public"]).help("The peering (default Private); Microsoft peering announces its advertised public prefixes."))
+        .param(ParamSpec::new("Prefix", TypeKind::String).array().mandatory().position(0).help("The announced prefixes; an empty list withdraws them all."))
+        .synopsis("Sets the routes the customer's edge routers announce over a peering.")
+        .description("Get-AzureDedicatedCircuitPeeringRouteTableInfo lists them (next hop the customer's address of the path) and the route summary counts them, while the BGP session is up.")
+        .example("The troubleshooting page's routes", "Set-ErSimCustomerRoute -ServiceKey $key -Prefix 10.1.0.0/16, 10.2.0.0/16", "The private peering's route table shows both networks.")]
+}
+
+struct SetRoutes;
+
+impl Cmdlet for SetRoutes {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let Some(Value::Guid(key)) = args.get("ServiceKey").cloned() else { return Ok(()) };
+        let access_type = args.string("AccessType").and_then(|a| BgpPeeringAccessType::parse(&a)).unwrap_or(BgpPeeringAccessType::Private);
+        let prefixes: Vec<String> = args.get("Prefix").map(|v| v.enumerate()).unwrap_or_default().iter().map(to_string).collect();
+        let w = world(ctx)?;
+        let r = w
+            .write(|world| {
+                let caller = world.selected_subscription().map(|s| s.id).unwrap_or_default();
+                world.set_customer_routes(&caller, &key, access_type, &prefixes)
+            })
+            .map_err(|e| ctx.terminate(e))?;
+        match r {
+            Ok(()) => Ok(()),
+            Err(e) => cloud_error(ctx, e),
+        }
+    }
+}
