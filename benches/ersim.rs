@@ -178,7 +178,14 @@ fn state(c: &mut Criterion) {
         store.transaction(|_| Ok::<(), ersim::store::StoreError>(())).expect("first save");
         g.bench_with_input(BenchmarkId::new("load", n), &n, |b, _| b.iter(|| store.read(|w| black_box(w.now())).expect("load")));
         g.bench_with_input(BenchmarkId::new("load-change-save", n), &n, |b, _| {
-            b.iter(|| store.transaction(|w| Ok::<_, ersim::store::StoreError>(w.advance_clock(chrono::Duration::seconds(1)))).expect("save"))
+            b.iter(|| {
+                store
+                    .transaction(|w| {
+                        w.advance_clock(chrono::Duration::seconds(1));
+                        Ok::<_, ersim::store::StoreError>(())
+                    })
+                    .expect("save")
+            })
         });
     }
     g.finish();
