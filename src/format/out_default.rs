@@ -90,7 +90,7 @@ impl Formatter {
             }
             Value::Error(e) => {
                 let text = error_view::render(e, self.width + 1);
-                self.raw(text.split('\n').map(str::to_string).collect());
+                self.raw(text.split('\n').map(str::to_string).collect(), now_ms);
             }
             Value::DateTime(d) => {
                 if !matches!(self.state, State::Dates) {
@@ -108,7 +108,7 @@ impl Formatter {
             }
             s if s.is_scalar() => {
                 let text = to_string(s);
-                self.raw(text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect());
+                self.raw(text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect(), now_ms);
             }
             other => {
                 let obj = as_object(other);
@@ -117,11 +117,15 @@ impl Formatter {
         }
     }
 
-    /// Text written outside the current shape, in order with cached rows.
-    fn raw(&mut self, lines: Vec<String>) {
+    /// Text written outside the current shape, in order with cached rows. Like
+    /// any object, its arrival after the cache window ends the caching.
+    fn raw(&mut self, lines: Vec<String>, now_ms: i64) {
         if let State::Table(t) = &mut self.state {
             if let Some(cache) = &mut t.cache {
                 cache.push(Cached::Raw(lines));
+                if t.cache_ms.is_some_and(|ms| now_ms - t.started_ms > ms) {
+                    self.flush_cache();
+                }
                 return;
             }
         }
@@ -142,7 +146,7 @@ impl Formatter {
                     let mut entry = vec![String::new()];
                     entry.extend(list::render_entry(&fields, self.width));
                     entry.push(String::new());
-                    self.raw(entry);
+                    self.raw(entry, now_ms);
                     return;
                 }
                 if let Some((prop, label)) = view.group_by {
@@ -411,6 +415,14 @@ mod tests {
         f.push(&Value::str("after"), 0);
         f.end_group();
         assert_eq!(f.take_lines(), vec!["first", "", "a", "-", "1", "after", "", ""]);
+    }
+
+    #[test]
+    fn a_late_string_also_ends_the_caching() {
+        let mut f = Formatter::new(120);
+        f.push(&obj(&[("a", Value::Int(1))]), 0);
+        f.push(&Value::str("x"), 1000);
+        assert_eq!(f.take_lines(), vec!["", "a", "-", "1", "x"]);
     }
 
     #[test]
