@@ -5,6 +5,18 @@ use crate::engine::command::CommandInfo;
 
 use super::syntax::{attributes, input_types, output_types, paragraphs, positions, syntax_lines, type_name};
 
+/// The lab every example may assume (tests/help.rs runs it before each one, in
+/// a folder holding `NetworkConfig.xml`, a copy of scripts/network.xml): `$key`
+/// is a circuit of Contoso Production that Equinix has provisioned, and the
+/// subscription has the virtual network MyVNet (without a gateway).
+pub const EXAMPLE_SETUP: &str = "$key = (New-AzureDedicatedCircuit -CircuitName 'LabCircuit' -ServiceProviderName 'Equinix' -Bandwidth 200 `
+    -Location 'Silicon Valley' -Sku Standard -BillingType MeteredData -Force).ServiceKey
+Select-AzureSubscription -SubscriptionName 'Equinix Provider'
+New-AzureCrossConnection -ServiceKey $key -Force | Out-Null
+Set-AzureCrossConnection -ServiceKey $key -Operation NotifyCrossConnectionProvisioned
+Select-AzureSubscription -SubscriptionName 'Contoso Production'
+Set-AzureVNetConfig -ConfigurationPath .\\NetworkConfig.xml | Out-Null";
+
 /// Modules in reference order: the ExpressRoute module, the classic Azure
 /// cmdlets it needs, the simulation controls, then the host's own.
 fn module_rank(module: &str) -> (usize, String) {
@@ -32,8 +44,13 @@ pub fn markdown(commands: &[&CommandInfo]) -> String {
     cmds.sort_by_key(|c| (module_rank(&c.module), c.name.to_ascii_lowercase()));
     let mut out = String::from(
         "# Cmdlet reference\n\nGenerated from the metadata that `Get-Help` and the parameter binder read; do not edit by hand.\n\
-         Regenerate with `ERSIM_BLESS=1 cargo test --test help` after changing a command's help.\n",
+         Regenerate with `ERSIM_BLESS=1 cargo test --test help` after changing a command's help.\n\n\
+         Every example runs as it is on a fresh world after this setup, run in a folder that holds `NetworkConfig.xml`\n\
+         (a copy of `scripts/network.xml`). It leaves in `$key` the service key of a circuit that the provider has\n\
+         provisioned, and creates the virtual network MyVNet. The test suite runs every example so.\n\n```powershell\n",
     );
+    out.push_str(EXAMPLE_SETUP);
+    out.push_str("\n```\n");
     let mut module = None;
     for c in &cmds {
         if module != Some(&c.module) {
