@@ -326,7 +326,7 @@ impl Cmdlet for GetVariable {
 }
 
 /// Variables are stored lower-cased; show the automatic ones with their usual casing.
-fn proper_case(name: &str) -> String {
+pub(crate) fn proper_case(name: &str) -> String {
     const KNOWN: &[&str] = &[
         "ErrorActionPreference",
         "VerbosePreference",
