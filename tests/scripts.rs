@@ -43,3 +43,37 @@ fn the_lifecycle_ends_with_no_circuit_left() {
     }
     assert!(stdout.contains("== Done: 0 circuit(s) left, billing stopped."), "{stdout}");
 }
+
+/// Runs a script from scripts/ with arguments: (exit code, stdout, stderr).
+fn run_script(name: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts").join(name);
+    let output = Command::new(env!("CARGO_BIN_EXE_ersim"))
+        .args(["-NonInteractive", "-InMemory", "-File"])
+        .arg(&script)
+        .args(args)
+        .env("ERSIM_SEED", "7")
+        .output()
+        .expect("runs");
+    (output.status.code(), String::from_utf8_lossy(&output.stdout).to_string(), String::from_utf8_lossy(&output.stderr).to_string())
+}
+
+#[test]
+fn the_ci_check_fails_the_job_when_the_service_or_the_order_fails() {
+    let (code, out, _) = run_script("ci-provision-check.ps1", &[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("All checks passed."), "{out}");
+    for args in [&["-InjectFault"][..], &["-Provider", "Nowhere"][..]] {
+        let (code, out, err) = run_script("ci-provision-check.ps1", args);
+        assert_eq!(code, Some(1), "{args:?} should fail the job:\n{out}{err}");
+        assert!(out.contains("FAIL  ") && out.contains("1 check(s) failed."), "{args:?}:\n{out}");
+    }
+}
+
+#[test]
+fn the_polling_example_waits_on_the_virtual_clock_and_on_reads() {
+    let (code, out, err) = run_script("poll-provisioning.ps1", &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Provisioned after 10 minutes of virtual time."), "{out}");
+    assert!(out.contains("read 2: Provisioning") && out.contains("read 3: Provisioned"), "{out}");
+    assert!(out.contains("== Done: 0 circuit(s) left."), "{out}");
+}

@@ -26,6 +26,8 @@ pub struct ParamSpec {
     pub help: String,
     /// Shown in help (`Default value`); binding of defaults is the command's business.
     pub default_text: Option<String>,
+    /// Shown in help (`Accept wildcard characters?`): the command matches the value as a pattern.
+    pub wildcards: bool,
 }
 
 impl ParamSpec {
@@ -44,6 +46,7 @@ impl ParamSpec {
             sets: Vec::new(),
             help: String::new(),
             default_text: None,
+            wildcards: false,
         }
     }
 
@@ -102,6 +105,10 @@ impl ParamSpec {
     }
     pub fn default_text(mut self, d: &str) -> Self {
         self.default_text = Some(d.to_string());
+        self
+    }
+    pub fn wildcards(mut self) -> Self {
+        self.wildcards = true;
         self
     }
 

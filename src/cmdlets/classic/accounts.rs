@@ -56,7 +56,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("Account", TypeKind::String).position(1).by_name().not_empty().help("Name of account to select"))
             .param(ParamSpec::switch("Current").help("Switch to set the chosen subscription as the current one"))
             .param(ParamSpec::switch("Default").help("Switch to set the chosen subscription as the default one"))
-            .param(ParamSpec::switch("PassThru"))
+            .param(ParamSpec::switch("PassThru").help("Writes the selected subscription."))
             .default_set("ByName")
             .outputs(SUBSCRIPTION_TYPE)
             .synopsis("Selects the subscription the cmdlets act in.")

@@ -62,13 +62,13 @@ pub fn commands() -> Vec<CommandInfo> {
             .outputs(GATEWAY_CONTEXT)
             .synopsis("Gets the gateway of a virtual network.")
             .description("Its state and size.")
-            .example("The gateway", "Get-AzureVNetGateway -VNetName MyVNet", "State Provisioned."),
+            .example("The gateway", "New-AzureVNetGateway -VNetName MyVNet -GatewayType DynamicRouting | Out-Null\nGet-AzureVNetGateway -VNetName MyVNet", "State Provisioned."),
         network_cmdlet!("Remove-AzureVNetGateway", "Gateway.RemoveAzureVNetGatewayCommand", remove_gateway)
             .param(vnet_name("Virtual network name.").mandatory().position(0))
             .outputs(OPERATION_CONTEXT)
             .synopsis("Deletes the gateway of a virtual network.")
             .description("Refused while a circuit link uses the VNet.")
-            .example("Remove the gateway", "Remove-AzureVNetGateway -VNetName MyVNet", "The operation context."),
+            .example("Remove the gateway", "New-AzureVNetGateway -VNetName MyVNet -GatewayType DynamicRouting | Out-Null\nRemove-AzureVNetGateway -VNetName MyVNet", "The operation context."),
     ]
 }
 

@@ -17,7 +17,11 @@ pub fn commands() -> Vec<CommandInfo> {
         CommandInfo::cmdlet("Format-List", UTILITY, "Microsoft.PowerShell.Commands.FormatListCommand", || Box::new(FormatCmd::new(Shape::List)))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The objects to format."))
             .param(
-                ParamSpec::new("Property", TypeKind::Object).array().position(0).help("The properties to show (wildcards and calculated properties allowed)."),
+                ParamSpec::new("Property", TypeKind::Object)
+                    .array()
+                    .position(0)
+                    .wildcards()
+                    .help("The properties to show (wildcards and calculated properties allowed)."),
             )
             .param(ParamSpec::switch("Force").help("Formats strings and other scalars as objects too."))
             .synopsis("Formats output as a list of properties, one per line.")
@@ -25,7 +29,13 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("All properties", "Get-AzureDedicatedCircuit | Format-List *", "Every property of every circuit."),
         CommandInfo::cmdlet("Format-Table", UTILITY, "Microsoft.PowerShell.Commands.FormatTableCommand", || Box::new(FormatCmd::new(Shape::Table)))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The objects to format."))
-            .param(ParamSpec::new("Property", TypeKind::Object).array().position(0).help("The columns to show (wildcards and calculated properties allowed)."))
+            .param(
+                ParamSpec::new("Property", TypeKind::Object)
+                    .array()
+                    .position(0)
+                    .wildcards()
+                    .help("The columns to show (wildcards and calculated properties allowed)."),
+            )
             .param(ParamSpec::switch("AutoSize").help("Sizes the columns to the data."))
             .param(ParamSpec::switch("HideTableHeaders").help("Leaves out the header rows."))
             .param(ParamSpec::switch("Wrap").help("Wraps long values instead of cutting them."))

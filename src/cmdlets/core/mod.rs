@@ -1,6 +1,7 @@
 //! The host's own cmdlets (Microsoft.PowerShell.Core and .Utility).
 
 mod formatting;
+pub mod help;
 mod objects;
 mod output;
 pub mod utility;
@@ -12,6 +13,7 @@ pub fn commands() -> Vec<CommandInfo> {
     all.extend(objects::commands());
     all.extend(formatting::commands());
     all.extend(utility::commands());
+    all.extend(help::commands());
     all
 }
 

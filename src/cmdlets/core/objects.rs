@@ -79,6 +79,7 @@ pub fn commands() -> Vec<CommandInfo> {
                 ParamSpec::new("Property", TypeKind::Object)
                     .array()
                     .position(0)
+                    .wildcards()
                     .help("Properties to keep: names (wildcards allowed) or @{Name=...; Expression={...}}."),
             )
             .param(ParamSpec::new("ExcludeProperty", TypeKind::String).array().help("Properties to leave out."))

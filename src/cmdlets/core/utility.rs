@@ -19,13 +19,13 @@ pub fn commands() -> Vec<CommandInfo> {
     vec![
         CommandInfo::cmdlet("Get-Member", UTILITY, "Microsoft.PowerShell.Commands.GetMemberCommand", || Box::new(GetMember::default()))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The object whose members to list."))
-            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).help("Member names to list (wildcards allowed)."))
+            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).wildcards().help("Member names to list (wildcards allowed)."))
             .param(ParamSpec::new("MemberType", TypeKind::String).alias("Type").help("The kind of member to list."))
             .synopsis("Gets the properties and methods of objects.")
             .description("Lists each distinct input type once, with its members sorted by kind and name.")
             .example("Members of a circuit", "Get-AzureDedicatedCircuit | Get-Member", "The type name and properties of the circuit objects."),
         CommandInfo::cmdlet("Get-Command", CORE, "Microsoft.PowerShell.Commands.GetCommandCommand", || Box::new(GetCommand))
-            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).help("Command names (wildcards allowed)."))
+            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).wildcards().help("Command names (wildcards allowed)."))
             .param(ParamSpec::new("Module", TypeKind::String).array().help("Lists the commands of these modules."))
             .param(ParamSpec::new("Verb", TypeKind::String).array().help("Lists commands with these verbs."))
             .param(ParamSpec::new("Noun", TypeKind::String).array().help("Lists commands with these nouns."))
@@ -33,7 +33,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("Lists cmdlets, functions and aliases, filtered by name, module, verb or noun.")
             .example("ExpressRoute commands", "Get-Command -Module ExpressRoute", "The 26 cmdlets of the classic module."),
         CommandInfo::cmdlet("Get-Variable", UTILITY, "Microsoft.PowerShell.Commands.GetVariableCommand", || Box::new(GetVariable))
-            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).help("Variable names (wildcards allowed)."))
+            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).wildcards().help("Variable names (wildcards allowed)."))
             .param(ParamSpec::switch("ValueOnly").help("Writes only the values."))
             .synopsis("Gets variables of the current scope.")
             .description("Writes PSVariable objects (Name, Value) for the matching variables.")
@@ -49,7 +49,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("Name", TypeKind::String).array().mandatory().position(0).help("The variable names."))
             .synopsis("Deletes variables.")
             .description("Removes the variables from the scope that defines them.")
-            .example("Remove a variable", "Remove-Variable Region", "Afterwards $Region is $null."),
+            .example("Remove a variable", "$Region = 'Silicon Valley'\nRemove-Variable Region", "Afterwards $Region is $null."),
         CommandInfo::cmdlet("Get-Date", UTILITY, "Microsoft.PowerShell.Commands.GetDateCommand", || Box::new(GetDate))
             .param(ParamSpec::new("Date", TypeKind::DateTime).position(0).pipeline().help("The date to show; the virtual clock's time by default."))
             .param(ParamSpec::new("Format", TypeKind::String).help("A .NET format string; the output is then a string."))
@@ -74,7 +74,11 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("ChildPath", TypeKind::String).mandatory().position(1).by_name().help("The path to append."))
             .synopsis("Combines a path and a child path.")
             .description("Joins the two with one separator; no file is touched. ersim uses the separator the parent path already uses.")
-            .example("A file next to the script", "Join-Path $PSScriptRoot 'network.xml'", "The path of network.xml beside the running script."),
+            .example(
+                "A file in a folder",
+                "Join-Path 'C:\\Labs' 'network.xml'",
+                "C:\\Labs\\network.xml. In a script, Join-Path $PSScriptRoot 'network.xml' names a file beside the script.",
+            ),
         CommandInfo::cmdlet("Invoke-Expression", UTILITY, "Microsoft.PowerShell.Commands.InvokeExpressionCommand", || Box::new(InvokeExpression))
             .param(ParamSpec::new("Command", TypeKind::String).mandatory().position(0).pipeline().help("The text to run."))
             .synopsis("Runs a string as PowerShell code.")
@@ -322,7 +326,7 @@ impl Cmdlet for GetVariable {
 }
 
 /// Variables are stored lower-cased; show the automatic ones with their usual casing.
-fn proper_case(name: &str) -> String {
+pub(crate) fn proper_case(name: &str) -> String {
     const KNOWN: &[&str] = &[
         "ErrorActionPreference",
         "VerbosePreference",

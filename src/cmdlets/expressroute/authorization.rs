@@ -49,30 +49,30 @@ pub fn commands() -> Vec<CommandInfo> {
             .outputs(models::AUTHORIZATION)
             .synopsis("Updates or creates a dedicated circuit link authorization.")
             .description("Updates the description and limit (an omitted -Limit sends 0); when the update fails, creates a new authorization from the values given, as the module does.")
-            .example("Raise the limit", "Set-AzureDedicatedCircuitLinkAuthorization -ServiceKey $key -AuthorizationId $id -Limit 5", "Writes the authorization."),
+            .example("Raise the limit", "$id = (New-AzureDedicatedCircuitLinkAuthorization -ServiceKey $key -Description 'Dev-Test Links' -Limit 2 -MicrosoftIds 'devtest@contoso.com').LinkAuthorizationId\nSet-AzureDedicatedCircuitLinkAuthorization -ServiceKey $key -AuthorizationId $id -Limit 5", "Writes the authorization."),
         er_cmdlet!("Remove-AzureDedicatedCircuitLinkAuthorization", "RemoveAzureDedicatedCircuitLinkAuthorizationCommand", remove_authorization)
             .param(service_key(KEY_HELP).mandatory())
             .param(authorization_id("Authorization Id").mandatory())
             .param(force("Do not confirm"))
-            .param(pass_thru())
+            .param(pass_thru("Writes True when the removal succeeds; without it the cmdlet writes nothing."))
             .outputs("System.Boolean")
             .synopsis("Revokes a link authorization.")
             .description("Every link created under it is deleted.")
-            .example("Revoke", "Remove-AzureDedicatedCircuitLinkAuthorization -ServiceKey $key -AuthorizationId $id -Force", "Nothing is written."),
+            .example("Revoke", "$id = (New-AzureDedicatedCircuitLinkAuthorization -ServiceKey $key -Description 'Dev-Test Links' -Limit 2 -MicrosoftIds 'devtest@contoso.com').LinkAuthorizationId\nRemove-AzureDedicatedCircuitLinkAuthorization -ServiceKey $key -AuthorizationId $id -Force", "Nothing is written."),
         er_cmdlet!("New-AzureDedicatedCircuitLinkAuthorizationMicrosoftIds", "NewAzureDedicatedCircuitLinkAuthorizationMicrosoftIdsCommand", add_ids)
             .param(service_key(KEY_HELP).mandatory())
             .param(authorization_id("Authorization Id").mandatory())
             .param(microsoft_ids("Microsoft Ids to be removed").mandatory())
             .synopsis("Adds accounts to a link authorization.")
             .description("Writes True when the service accepted the change.")
-            .example("Add an account", "New-AzureDedicatedCircuitLinkAuthorizationMicrosoftIds -ServiceKey $key -AuthorizationId $id -MicrosoftIds 'ops@contoso.com'", "True."),
+            .example("Add an account", "$id = (New-AzureDedicatedCircuitLinkAuthorization -ServiceKey $key -Description 'Dev-Test Links' -Limit 2 -MicrosoftIds 'devtest@contoso.com').LinkAuthorizationId\nNew-AzureDedicatedCircuitLinkAuthorizationMicrosoftIds -ServiceKey $key -AuthorizationId $id -MicrosoftIds 'ops@contoso.com'", "True."),
         er_cmdlet!("Remove-AzureDedicatedCircuitLinkAuthorizationMicrosoftIds", "RemoveAzureDedicatedCircuitLinkAuthorizationMicrosoftIdsCommand", remove_ids)
             .param(service_key(KEY_HELP).mandatory())
             .param(authorization_id("Authorization Id").mandatory())
             .param(microsoft_ids("Microsoft Ids to be removed").mandatory())
             .synopsis("Removes accounts from a link authorization.")
             .description("Links their subscriptions made under it are deleted. Writes True when the service accepted the change.")
-            .example("Remove an account", "Remove-AzureDedicatedCircuitLinkAuthorizationMicrosoftIds -ServiceKey $key -AuthorizationId $id -MicrosoftIds 'ops@contoso.com'", "True."),
+            .example("Remove an account", "$id = (New-AzureDedicatedCircuitLinkAuthorization -ServiceKey $key -Description 'Dev-Test Links' -Limit 2 -MicrosoftIds 'devtest@contoso.com').LinkAuthorizationId\nRemove-AzureDedicatedCircuitLinkAuthorizationMicrosoftIds -ServiceKey $key -AuthorizationId $id -MicrosoftIds 'devtest@contoso.com'", "True."),
         er_cmdlet!("Get-AzureAuthorizedDedicatedCircuit", "GetAzureAuthorizedDedicatedCircuitCommand", get_authorized)
             .param(service_key(KEY_HELP).position(0))
             .outputs(models::AUTHORIZED_CIRCUIT)

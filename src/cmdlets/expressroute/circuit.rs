@@ -39,11 +39,11 @@ pub fn commands() -> Vec<CommandInfo> {
         er_cmdlet!("Remove-AzureDedicatedCircuit", "RemoveAzureDedicatedCircuitCommand", remove_circuit)
             .param(service_key("Service Key of Azure Dedicated Circuit to be removed").mandatory())
             .param(force("Do not confirm Azure Dedicated Circuit deletion"))
-            .param(pass_thru())
+            .param(pass_thru("Writes True when the removal succeeds; without it the cmdlet writes nothing."))
             .outputs("System.Boolean")
             .synopsis("Deletes an ExpressRoute circuit.")
             .description("The provider must have deprovisioned the circuit and every VNet link must be gone. Billing stops.")
-            .example("Delete every circuit", "Get-AzureDedicatedCircuit | Remove-AzureDedicatedCircuit -Force", "Binds ServiceKey by property name."),
+            .example("Delete the circuits no provider has provisioned", "$branch = New-AzureDedicatedCircuit -CircuitName 'Branch' -ServiceProviderName Equinix -Bandwidth 50 -Location London -BillingType MeteredData -Force\nGet-AzureDedicatedCircuit | Where-Object ServiceProviderProvisioningState -eq 'NotProvisioned' | Remove-AzureDedicatedCircuit -Force", "ServiceKey binds by property name from each circuit; LabCircuit, which the provider has provisioned, is left alone."),
         er_cmdlet!("Set-AzureDedicatedCircuitProperties", "SetAzureDedicatedCircuitPropertiesCommand", set_properties)
             .param(service_key("Service Key of Azure Dedicated Circuit to be removed").mandatory())
             .param(ParamSpec::new("Bandwidth", TypeKind::UInt).by_name().help("Circuit Bandwidth"))

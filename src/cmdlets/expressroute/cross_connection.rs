@@ -17,14 +17,14 @@ pub fn commands() -> Vec<CommandInfo> {
             .outputs(models::CROSS_CONNECTION)
             .synopsis("Gets cross connections (provider side).")
             .description("From a provider subscription: one circuit ordered from this provider, or all that have a cross connection.")
-            .example("Provider view", "Get-AzureCrossConnection -ServiceKey $key", "The circuit's ports, STag and provisioning state."),
+            .example("Provider view", "Select-AzureSubscription -SubscriptionName 'Equinix Provider'\nGet-AzureCrossConnection -ServiceKey $key", "The circuit's ports, STag and provisioning state."),
         er_cmdlet!("New-AzureCrossConnection", "NewAzureCrossConnectionCommand", new_cross_connection)
             .param(service_key("Dedicated Circuit Service Key").mandatory())
             .param(force("Do not confirm Azure Cross Connection creation"))
             .outputs(models::CROSS_CONNECTION)
             .synopsis("Starts provisioning a circuit (provider side).")
             .description("Moves a NotProvisioned circuit ordered from this provider to Provisioning and assigns its ports and STag.")
-            .example("Provision", "New-AzureCrossConnection -ServiceKey $key -Force", "The circuit becomes Provisioning."),
+            .example("Provision", "$branch = New-AzureDedicatedCircuit -CircuitName 'Branch' -ServiceProviderName Equinix -Bandwidth 50 -Location London -BillingType MeteredData -Force\nSelect-AzureSubscription -SubscriptionName 'Equinix Provider'\nNew-AzureCrossConnection -ServiceKey $branch.ServiceKey -Force", "The circuit becomes Provisioning."),
         er_cmdlet!("Set-AzureCrossConnection", "SetAzureCrossConnectionCommand", set_cross_connection)
             // The help text is the module's, copied from Set-AzureBGPPeering.
             .param(service_key("Service Key representing Azure Circuit for which BGP peering needs to be created/modified").mandatory())
@@ -36,13 +36,13 @@ pub fn commands() -> Vec<CommandInfo> {
                     .help("Notification Operation to perform. NotifyCrossConnectionProvisioned or NotifyCrossConnectionNotProvisioned"),
             )
             .param(ParamSpec::new("ProvisioningError", TypeKind::String).by_name().help("Provisioning Error Message"))
-            .param(pass_thru())
+            .param(pass_thru("Writes the updated cross connection; without it the cmdlet writes nothing."))
             .outputs(models::CROSS_CONNECTION)
             .synopsis("Reports a circuit provisioned or not provisioned (provider side).")
             .description("NotifyCrossConnectionProvisioned completes provisioning; NotifyCrossConnectionNotProvisioned deprovisions the circuit so that the customer can delete it.")
             .example(
                 "Complete provisioning",
-                "Set-AzureCrossConnection -ServiceKey $key -Operation NotifyCrossConnectionProvisioned",
+                "$branch = New-AzureDedicatedCircuit -CircuitName 'Branch' -ServiceProviderName Equinix -Bandwidth 50 -Location London -BillingType MeteredData -Force\nSelect-AzureSubscription -SubscriptionName 'Equinix Provider'\nNew-AzureCrossConnection -ServiceKey $branch.ServiceKey -Force | Out-Null\nSet-AzureCrossConnection -ServiceKey $branch.ServiceKey -Operation NotifyCrossConnectionProvisioned -PassThru",
                 "The circuit becomes Provisioned.",
             ),
     ]

@@ -31,7 +31,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .outputs(models::STATS)
             .synopsis("Gets the traffic counters of a circuit.")
             .description("With -AccessType, the counters of that peering; without, the sum over the peerings that exist. An -AccessType that names no peering type writes nothing.")
-            .example("Private peering", "Get-AzureDedicatedCircuitStats -ServiceKey $key -AccessType Private", "Bytes in and out on both paths."),
+            .example("Private peering", "New-AzureBGPPeering -ServiceKey $key -PrimaryPeerSubnet '10.0.0.0/30' -SecondaryPeerSubnet '10.0.0.4/30' -PeerAsn 1234 -VlanId 100 | Out-Null\nGet-AzureDedicatedCircuitStats -ServiceKey $key -AccessType Private", "Bytes in and out on both paths."),
         table_cmdlet(er_cmdlet!("Get-AzureDedicatedCircuitPeeringArpInfo", "GetAzureDedicatedCircuitPeeringArpInfoCommand", get_arp))
             .synopsis("Gets the ARP table of a peering on one device.")
             .description("Writes the table as one string, as the module did.")

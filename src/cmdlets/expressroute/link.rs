@@ -20,7 +20,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .outputs(models::LINK)
             .synopsis("Links a virtual network to a circuit.")
             .description("The circuit must be Provisioned with a private peering, and the VNet must have a DynamicRouting gateway.")
-            .example("Link a VNet", "New-AzureDedicatedCircuitLink -ServiceKey $key -VNetName MyVNet", "Writes the link (State, VnetName)."),
+            .example("Link a VNet", "New-AzureBGPPeering -ServiceKey $key -PrimaryPeerSubnet '10.0.0.0/30' -SecondaryPeerSubnet '10.0.0.4/30' -PeerAsn 1234 -VlanId 100 | Out-Null\nNew-AzureVNetGateway -VNetName MyVNet -GatewayType DynamicRouting | Out-Null\nNew-AzureDedicatedCircuitLink -ServiceKey $key -VNetName MyVNet", "Writes the link (State, VnetName)."),
         er_cmdlet!("Get-AzureDedicatedCircuitLink", "GetAzureDedicatedCircuitLinkCommand", get_link)
             .param(service_key("Service Key representing Azure Circuit").mandatory())
             .param(vnet_name())
@@ -32,11 +32,11 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(service_key("Service Key representing Azure Circuit").mandatory())
             .param(vnet_name().mandatory())
             .param(force("Do not confirm Azure Circuit Route deletion"))
-            .param(pass_thru())
+            .param(pass_thru("Writes True when the removal succeeds; without it the cmdlet writes nothing."))
             .outputs("System.Boolean")
             .synopsis("Unlinks a virtual network from a circuit.")
             .description("Asks for confirmation unless -Force is given.")
-            .example("Unlink", "Remove-AzureDedicatedCircuitLink -ServiceKey $key -VNetName MyVNet -Force", "Nothing is written."),
+            .example("Unlink", "New-AzureBGPPeering -ServiceKey $key -PrimaryPeerSubnet '10.0.0.0/30' -SecondaryPeerSubnet '10.0.0.4/30' -PeerAsn 1234 -VlanId 100 | Out-Null\nNew-AzureVNetGateway -VNetName MyVNet -GatewayType DynamicRouting | Out-Null\nNew-AzureDedicatedCircuitLink -ServiceKey $key -VNetName MyVNet | Out-Null\nRemove-AzureDedicatedCircuitLink -ServiceKey $key -VNetName MyVNet -Force", "Nothing is written."),
     ]
 }
 

@@ -60,9 +60,9 @@ fn force(help: &str) -> ParamSpec {
     ParamSpec::switch("Force").help(help)
 }
 
-/// `-PassThru`: never from the pipeline.
-fn pass_thru() -> ParamSpec {
-    ParamSpec::switch("PassThru")
+/// `-PassThru`: never from the pipeline. The module gave it no help message.
+fn pass_thru(help: &str) -> ParamSpec {
+    ParamSpec::switch("PassThru").help(help)
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .outputs(models::BGP_PEERING)
             .synopsis("Gets a BGP peering of a circuit.")
             .description("-AccessType is Private unless given.")
-            .example("Private peering", "Get-AzureBGPPeering -ServiceKey $key", "The 12 properties of the peering."),
+            .example("Private peering", "New-AzureBGPPeering -ServiceKey $key -PrimaryPeerSubnet '10.0.0.0/30' -SecondaryPeerSubnet '10.0.0.4/30' -PeerAsn 1234 -VlanId 100 | Out-Null\nGet-AzureBGPPeering -ServiceKey $key", "The 12 properties of the peering."),
         er_cmdlet!("Set-AzureBGPPeering", "SetAzureBGPPeeringCommand", set_peering)
             .param(service_key(KEY_HELP).mandatory())
             .param(text("AdvertisedPublicPrefixes", "Advertised Public Prefixes").not_empty())
@@ -69,17 +69,17 @@ pub fn commands() -> Vec<CommandInfo> {
             .outputs(models::BGP_PEERING)
             .synopsis("Updates a BGP peering, or creates it when it does not exist.")
             .description("Tries to update the peering; when that fails for any reason it creates the peering from the given values instead, as the module does.")
-            .example("Change the VLAN", "Set-AzureBGPPeering -ServiceKey $key -PeerAsn 1234 -VlanId 500", "Writes the updated peering."),
+            .example("Change the VLAN", "New-AzureBGPPeering -ServiceKey $key -PrimaryPeerSubnet '10.0.0.0/30' -SecondaryPeerSubnet '10.0.0.4/30' -PeerAsn 1234 -VlanId 100 | Out-Null\nSet-AzureBGPPeering -ServiceKey $key -PeerAsn 1234 -VlanId 500 -SharedKey 'A1B2C3D4'", "Writes the updated peering."),
         er_cmdlet!("Remove-AzureBGPPeering", "RemoveAzureBGPPeeringCommand", remove_peering)
             .param(service_key(KEY_HELP).mandatory())
             .param(access_type().mandatory())
             .param(ParamSpec::enumeration("PeerAddressType", &BGP_PEER_ADDRESS_TYPE).help("Peer Address Type"))
             .param(force("Do not confirm Azure BGP Peering deletion"))
-            .param(pass_thru())
+            .param(pass_thru("Writes True when the removal succeeds; without it the cmdlet writes nothing."))
             .outputs("System.Boolean")
             .synopsis("Deletes a BGP peering of a circuit.")
             .description("-AccessType is mandatory here. The private peering cannot go while VNet links use the circuit.")
-            .example("Remove the public peering", "Remove-AzureBGPPeering -ServiceKey $key -AccessType Public -Force", "Nothing is written."),
+            .example("Remove the public peering", "New-AzureBGPPeering -AccessType Public -ServiceKey $key -PrimaryPeerSubnet '131.107.0.0/30' -SecondaryPeerSubnet '131.107.0.4/30' -PeerAsn 1234 -VlanId 200 | Out-Null\nRemove-AzureBGPPeering -ServiceKey $key -AccessType Public -Force", "Nothing is written."),
     ]
 }
 

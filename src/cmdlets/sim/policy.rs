@@ -32,7 +32,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("ServiceKey", TypeKind::Guid).mandatory().position(0).by_name().help("The circuit the provider should deprovision."))
             .synopsis("Asks the connectivity provider to deprovision a circuit (the customer's call to the provider).")
             .description("The circuit moves to Deprovisioning; under Manual the provider finishes with Set-AzureCrossConnection -Operation NotifyCrossConnectionNotProvisioned, otherwise by the policy. Deleting the circuit is possible once it is NotProvisioned.")
-            .example("Before deleting a circuit", "Request-ErSimDeprovisioning -ServiceKey $circuit.ServiceKey", "The provider starts deprovisioning."),
+            .example("Before deleting a circuit", "Request-ErSimDeprovisioning -ServiceKey $key", "The provider starts deprovisioning."),
     ]
 }
 

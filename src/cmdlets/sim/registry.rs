@@ -20,7 +20,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("Make the documented Microsoft peering validate", "Add-ErSimRoutingRegistryEntry -RoutingRegistryName ARIN -Prefix 123.0.0.0/30 -Asn 2245", "The routing page's example peering becomes Configured.")
             .outputs("ErSim.RoutingRegistryEntry"),
         info("Get-ErSimRoutingRegistryEntry", || Box::new(GetEntries))
-            .param(ParamSpec::new("RoutingRegistryName", TypeKind::String).position(0).help("Only this registry's records (wildcards allowed)."))
+            .param(ParamSpec::new("RoutingRegistryName", TypeKind::String).position(0).wildcards().help("Only this registry's records (wildcards allowed)."))
             .synopsis("Lists the simulated routing registry records.")
             .description("Every prefix record of every registry, or of one.")
             .example("All records", "Get-ErSimRoutingRegistryEntry", "A table of registry, prefix and AS number.")
@@ -30,12 +30,12 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("Prefix", TypeKind::String).mandatory().by_name().help("The prefix to remove."))
             .synopsis("Removes a simulated routing registry record.")
             .description("Peerings that relied on it are validated again.")
-            .example("Withdraw a record", "Remove-ErSimRoutingRegistryEntry -RoutingRegistryName ARIN -Prefix 123.0.0.0/30", "The peering goes back to ManualValidation."),
+            .example("Withdraw a record", "Add-ErSimRoutingRegistryEntry -RoutingRegistryName ARIN -Prefix 123.0.0.0/30 -Asn 2245 | Out-Null\nRemove-ErSimRoutingRegistryEntry -RoutingRegistryName ARIN -Prefix 123.0.0.0/30", "The peering goes back to ManualValidation."),
         info("Approve-ErSimPrefixValidation", || Box::new(Approve))
             .param(ParamSpec::new("ServiceKey", TypeKind::Guid).mandatory().position(0).by_name().help("The circuit whose Microsoft peering support approves."))
             .synopsis("Simulates Microsoft support approving a Microsoft peering's prefixes.")
             .description("Moves a Microsoft peering in ManualValidation to Configured, as the support ticket the documentation asks for would.")
-            .example("Approve after the support ticket", "Approve-ErSimPrefixValidation -ServiceKey $circuit.ServiceKey", "The peering's AdvertisedPublicPrefixesState becomes Configured."),
+            .example("Approve after the support ticket", "# No registry knows 123.0.0.0/30, so the peering waits in ManualValidation.\nNew-AzureBGPPeering -AccessType Microsoft -ServiceKey $key -PrimaryPeerSubnet '131.107.0.8/30' -SecondaryPeerSubnet '131.107.0.12/30' -VlanId 300 -PeerAsn 1234 -CustomerAsn 2245 -AdvertisedPublicPrefixes '123.0.0.0/30' -RoutingRegistryName ARIN | Out-Null\nApprove-ErSimPrefixValidation -ServiceKey $key", "The peering's AdvertisedPublicPrefixesState becomes Configured."),
     ]
 }
 

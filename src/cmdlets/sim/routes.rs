@@ -16,7 +16,11 @@ pub fn commands() -> Vec<CommandInfo> {
         .param(ParamSpec::new("Prefix", TypeKind::String).array().mandatory().position(0).help("The announced prefixes; an empty list withdraws them all."))
         .synopsis("Sets the routes the customer's edge routers announce over a peering.")
         .description("Get-AzureDedicatedCircuitPeeringRouteTableInfo lists them (next hop the customer's address of the path) and the route summary counts them, while the BGP session is up.")
-        .example("The troubleshooting page's routes", "Set-ErSimCustomerRoute -ServiceKey $key -Prefix 10.1.0.0/16, 10.2.0.0/16", "The private peering's route table shows both networks.")]
+        .example(
+            "The troubleshooting page's routes",
+            "New-AzureBGPPeering -AccessType Private -ServiceKey $key -PrimaryPeerSubnet 10.0.0.0/30 -SecondaryPeerSubnet 10.0.0.4/30 -PeerAsn 1234 -VlanId 100 | Out-Null\nSet-ErSimCustomerRoute -ServiceKey $key -Prefix 10.1.0.0/16, 10.2.0.0/16",
+            "Once the private peering exists, its route table shows both networks as announced by the customer.",
+        )]
 }
 
 struct SetRoutes;

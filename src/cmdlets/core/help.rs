@@ -1,0 +1,162 @@
+//! Get-Help: a command's help in Windows PowerShell 5.1's layout (generated
+//! from the metadata the binder uses), the about_ topics, and a topic list
+//! for wildcard names.
+
+pub mod reference;
+mod render;
+mod syntax;
+mod topics;
+
+use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
+use crate::engine::ops;
+use crate::engine::value::{PsObject, TypeKind, Value};
+use crate::engine::{Ctx, ErrorRecord, EvalResult};
+use crate::format::table::Align;
+use crate::format::view::{self, prop, TableView, ViewColumn};
+
+pub use render::View;
+
+const CORE: &str = "Microsoft.PowerShell.Core";
+const FQID_SUFFIX: &str = ",Microsoft.PowerShell.Commands.GetHelpCommand";
+
+pub fn commands() -> Vec<CommandInfo> {
+    vec![CommandInfo::cmdlet("Get-Help", CORE, "Microsoft.PowerShell.Commands.GetHelpCommand", || Box::new(GetHelp))
+        .param(ParamSpec::new("Name", TypeKind::String).position(0).by_name().wildcards().help("The command or about_ topic to show. With wildcards, lists the matching topics."))
+        .param(ParamSpec::switch("Full").in_set("AllUsersView").help("Adds every parameter's attributes, the input and output types and the examples."))
+        .param(ParamSpec::switch("Detailed").mandatory().in_set("DetailedView").help("Adds the parameter descriptions and the examples."))
+        .param(ParamSpec::switch("Examples").mandatory().in_set("Examples").help("Shows only the name, the synopsis and the examples."))
+        .param(ParamSpec::new("Parameter", TypeKind::String).mandatory().in_set("Parameters").wildcards().help("Shows only the named parameters, with their attributes."))
+        .default_set("AllUsersView")
+        .outputs("System.String")
+        .synopsis("Displays help about ersim's commands and concepts.")
+        .description(
+            "Shows a command's help in the layout of Windows PowerShell 5.1: the basic view, or -Detailed, -Full, -Examples or one -Parameter. The syntax is generated from the parameters the command really has.\n\nNames that begin with about_ are conceptual topics; Get-Help about_* lists them. Without a name, Get-Help shows about_ersim.",
+        )
+        .example("The examples of a cmdlet", "Get-Help New-AzureDedicatedCircuit -Examples", "Shows the examples, each runnable as it is.")
+        .example("One parameter", "Get-Help New-AzureBGPPeering -Parameter AccessType", "Shows the parameter's description and its attribute table.")
+        .example("The concepts", "Get-Help about_*", "Lists the about_ topics.")]
+}
+
+struct GetHelp;
+
+impl Cmdlet for GetHelp {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let name = args.string("Name").unwrap_or_else(|| "about_ersim".into());
+        if name.contains(['*', '?']) {
+            let mut found = matches(ctx, &name);
+            return match found.len() {
+                0 => Ok(()),
+                1 => show(ctx, args, &found.remove(0)),
+                _ => {
+                    register_view();
+                    ctx.emit_all(found.iter().map(|t| t.listing()).collect())
+                }
+            };
+        }
+        if let Some(t) = topics::find(&name) {
+            return show(ctx, args, &Target::About(t));
+        }
+        match ctx.interp.resolve_command(&name) {
+            Some(info) => show(ctx, args, &Target::Command(info)),
+            None => ctx.write_error(not_found(&name)),
+        }
+    }
+}
+
+enum Target {
+    Command(std::rc::Rc<CommandInfo>),
+    About(&'static topics::Topic),
+}
+
+impl Target {
+    fn listing(&self) -> Value {
+        let (name, category, module, synopsis) = match self {
+            Target::Command(c) => {
+                (c.name.clone(), if c.kind == CommandType::Function { "Function" } else { "Cmdlet" }, c.module.clone(), c.help.synopsis.clone())
+            }
+            Target::About(t) => (t.name.to_string(), "HelpFile", String::new(), t.synopsis()),
+        };
+        let mut o = PsObject::typed("HelpInfoShort");
+        o.add_typed("Name", "string", Value::str(&name));
+        o.add_typed("Category", "string", Value::str(category));
+        o.add_typed("ModuleName", "string", Value::str(&module));
+        o.add_typed("Synopsis", "string", Value::str(&synopsis));
+        Value::object(o)
+    }
+}
+
+/// Commands and topics whose names match the pattern, commands first.
+fn matches(ctx: &mut Ctx, pattern: &str) -> Vec<Target> {
+    let like = |n: &str| ops::like(&Value::str(n), &Value::str(pattern), false);
+    let mut found: Vec<Target> = ctx.interp.all_commands().into_iter().filter(|c| like(&c.name)).map(Target::Command).collect();
+    found.extend(topics::TOPICS.iter().filter(|t| like(t.name)).map(Target::About));
+    found
+}
+
+fn show(ctx: &mut Ctx, args: &Args, target: &Target) -> EvalResult<()> {
+    let info = match target {
+        Target::About(t) => return ctx.emit(Value::str(t.text)),
+        Target::Command(info) => info,
+    };
+    let width = ctx.interp.output_width;
+    let lines = if let Some(pattern) = args.string("Parameter") {
+        let like = |n: &str| ops::like(&Value::str(n), &Value::str(&pattern), false);
+        let params: Vec<&ParamSpec> = info.params.iter().filter(|p| like(&p.name)).collect();
+        if params.is_empty() {
+            let rec = ErrorRecord::new(
+                format!("No parameter matches criteria {pattern}."),
+                "System.Management.Automation.PSArgumentException",
+                "InvalidArgument",
+                format!("NoParmsFound{FQID_SUFFIX}"),
+            );
+            return ctx.write_error(rec);
+        }
+        render::parameter_help(info, &params, width)
+    } else if info.kind == CommandType::Function && info.help.synopsis.is_empty() {
+        render::reduced_help(info, width)
+    } else {
+        let view = if args.switch("Examples") {
+            View::Examples
+        } else if args.switch("Full") {
+            View::Full
+        } else if args.switch("Detailed") {
+            View::Detailed
+        } else {
+            View::Default
+        };
+        let all = ctx.interp.all_commands();
+        let related = syntax::related(info, all.iter().map(|c| c.as_ref()));
+        render::command_help(info, &related, view, width)
+    };
+    ctx.emit(Value::str(lines.join("\n")))
+}
+
+/// 5.1's HelpNotFound error, its `https:/` typo included.
+fn not_found(name: &str) -> ErrorRecord {
+    let message = format!(
+        "Get-Help could not find {name} in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116."
+    );
+    ErrorRecord::new(message, "System.Management.Automation.HelpNotFoundException", "ResourceUnavailable", format!("HelpNotFound{FQID_SUFFIX}"))
+}
+
+/// The `help` view of HelpInfoShort (Help.format.ps1xml).
+fn register_view() {
+    thread_local! {
+        static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    view::register(TableView {
+        type_name: "HelpInfoShort",
+        columns: vec![
+            ViewColumn { label: "Name", width: 33, align: Align::Left, value: |v| prop(v, "Name") },
+            ViewColumn { label: "Category", width: 9, align: Align::Left, value: |v| prop(v, "Category") },
+            ViewColumn { label: "Module", width: 25, align: Align::Left, value: |v| prop(v, "ModuleName") },
+            ViewColumn { label: "Synopsis", width: 0, align: Align::Left, value: |v| prop(v, "Synopsis") },
+        ],
+        wrap: false,
+        autosize: false,
+        group_by: None,
+    });
+}
