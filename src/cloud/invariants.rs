@@ -35,8 +35,12 @@ impl World {
         if let Some(sel) = &self.selected_subscription {
             check(ids.contains(sel), || format!("the selected subscription {sel} does not exist"))?;
         }
+        // Links are checked against this set: looking each one up in the VNet list would
+        // make loading a large world quadratic.
+        let mut vnets = HashSet::new();
         for v in &self.vnets {
             check(ids.contains(&v.subscription), || format!("VNet '{}' belongs to unknown subscription {}", v.config.name, v.subscription))?;
+            vnets.insert((v.subscription, v.config.name.trim().to_lowercase()));
         }
         for (key, c) in &self.circuits {
             let name = &c.name;
@@ -53,7 +57,9 @@ impl World {
                 })?;
             }
             for l in &c.links {
-                check(self.vnet_index(&l.subscription, &l.vnet_name).is_some(), || format!("circuit '{name}' links unknown VNet '{}'", l.vnet_name))?;
+                check(vnets.contains(&(l.subscription, l.vnet_name.trim().to_lowercase())), || {
+                    format!("circuit '{name}' links unknown VNet '{}'", l.vnet_name)
+                })?;
                 if let Some(a) = l.authorization {
                     check(c.authorizations.iter().any(|x| x.id == a), || format!("circuit '{name}' has a link under unknown authorization {a}"))?;
                 }

@@ -127,6 +127,9 @@ pub fn number(i: &str) -> IResult<&str, Option<Number>> {
 }
 
 fn multiplier(i: &str) -> IResult<&str, u64> {
+    if !i.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'k' | b'm' | b'g' | b't' | b'p')) {
+        return Ok((i, 1));
+    }
     let (rest, m) = opt(alt((tag_no_case("kb"), tag_no_case("mb"), tag_no_case("gb"), tag_no_case("tb"), tag_no_case("pb")))).parse(i)?;
     let factor = match m.map(|s| s.to_ascii_lowercase()) {
         None => 1,

@@ -254,6 +254,12 @@ impl Parser {
             self.advance_to(rest.len());
             self.skip_trivia(true);
         }
+        // Statements that are not keyword statements are most of a script; only a
+        // word that starts like one of the keywords is tried against them.
+        let maybe_keyword = self.peek().is_some_and(|c| matches!(c.to_ascii_lowercase(), 'b' | 'c' | 'd' | 'e' | 'f' | 'i' | 'r' | 's' | 't' | 'w'));
+        if !maybe_keyword {
+            return self.pipeline_or_assignment(start);
+        }
         let kind = if self.eat_keyword("if") {
             self.if_statement()?
         } else if self.eat_keyword("while") {

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Measures ersim side by side with its baselines and prints the ratios:
+#   start-up against /bin/true, the parser against tree-sitter-powershell, a
+#   million-iteration loop against python3, the 10,000-circuit lifecycle in
+#   memory (time and peak memory) and a lifecycle with a state file.
+# Figures go to target/bench/results.txt as well. Usage: scripts/bench.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-21}"
+OUT=target/bench
+mkdir -p "$OUT"
+# The distributable build: statically linked (no dynamic loader work at start-up).
+# crt-static needs an explicit --target, or it would also apply to proc-macro crates.
+TARGET=x86_64-unknown-linux-gnu
+RUSTFLAGS="-C target-feature=+crt-static" cargo build --release --quiet --target "$TARGET"
+ERSIM=target/$TARGET/release/ersim
+
+# median_ms RUNS CMD...: the median wall time of a command, in milliseconds.
+median_ms() {
+  python3 - "$@" <<'PY'
+import subprocess, sys, time, statistics
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+times = []
+for _ in range(runs):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    times.append((time.perf_counter() - t) * 1000)
+print(f"{statistics.median(times):.3f}")
+PY
+}
+
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+
+report=()
+say() { report+=("$1"); echo "$1"; }
+
+say "ersim benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
+
+# Start-up: nothing heavy may happen before the first statement runs.
+true_ms=$(median_ms "$RUNS" /bin/true)
+start_ms=$(median_ms "$RUNS" "$ERSIM" -NoProfile -InMemory -Command '$null')
+say "start-up: ersim ${start_ms} ms, /bin/true ${true_ms} ms, ratio $(ratio "$start_ms" "$true_ms") (target <= 2)"
+cargo build --release --quiet
+dyn_ms=$(median_ms "$RUNS" target/release/ersim -NoProfile -InMemory -Command '$null')
+say "start-up of the dynamically linked build (cargo build --release): ${dyn_ms} ms, ratio $(ratio "$dyn_ms" "$true_ms")"
+
+# The interpreter against python3 on the same loop.
+loop_ms=$(median_ms 5 "$ERSIM" -InMemory -Command '$x = 0; for ($i = 0; $i -lt 1000000; $i++) { $x += $i }')
+py_ms=$(median_ms 5 python3 -c 'x = 0
+i = 0
+while i < 1000000:
+    x += i
+    i += 1')
+say "loop of 1,000,000: ersim ${loop_ms} ms, python3 ${py_ms} ms, ratio $(ratio "$loop_ms" "$py_ms") (targets < 200 ms, <= 2)"
+
+# The 10,000-circuit lifecycle in memory: time and peak memory.
+life_ms=$(median_ms 3 "$ERSIM" -InMemory benches/scripts/lifecycle-many.ps1 -Count 10000)
+peak_kb=$( { /usr/bin/time -f '%M' "$ERSIM" -InMemory benches/scripts/lifecycle-many.ps1 -Count 10000 >/dev/null; } 2>&1 | tail -1)
+say "lifecycle of 10,000 circuits in memory: ${life_ms} ms, peak $((peak_kb / 1024)) MB (targets < 1000 ms, < 64 MB)"
+
+# With a state file every cmdlet is a durable transaction; 500 circuits keep the run short.
+state="$OUT/bench-state.json"
+rm -f "$state" "$state.lock"
+file_ms=$(median_ms 1 "$ERSIM" -StateFile "$state" benches/scripts/lifecycle-many.ps1 -Count 500)
+say "lifecycle of 500 circuits with a state file: ${file_ms} ms ($(ratio "$file_ms" 3000) ms per cmdlet over about 3,000 cmdlets)"
+rm -f "$state" "$state.lock"
+
+# Parser and state figures from the criterion benches (parse against tree-sitter on the same text).
+cargo bench --quiet --bench ersim -- --warm-up-time 1 --measurement-time 3 "parse/|state/" >"$OUT/criterion.txt" 2>&1 || true
+estimate() { python3 -c "import json; print(json.load(open('target/criterion/$1/new/estimates.json'))['median']['point_estimate'] / 1e6)" 2>/dev/null || echo nan; }
+for input in generated repository; do
+  bytes=$(python3 -c "import json; d=json.load(open('target/criterion/parse_$input/ersim/new/benchmark.json')); print(d['throughput']['Bytes'])" 2>/dev/null || echo 0)
+  e=$(estimate "parse_$input/ersim"); t=$(estimate "parse_$input/tree-sitter")
+  say "parse ($input, $bytes bytes): ersim $(python3 -c "print(f'{$bytes / 1048576 / ($e / 1000):.1f}')") MB/s, tree-sitter $(python3 -c "print(f'{$bytes / 1048576 / ($t / 1000):.1f}')") MB/s, ersim $(ratio "$t" "$e")x faster (target >= 50 MB/s, >= 1x)"
+done
+for n in 10 1000 10000; do
+  say "state with $n circuits: load $(estimate "state/load/$n") ms, load+change+save $(estimate "state/load-change-save/$n") ms"
+done
+
+printf '%s\n' "${report[@]}" >"$OUT/results.txt"
+echo "written to $OUT/results.txt"
