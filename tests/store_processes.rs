@@ -37,8 +37,8 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-const PROCESSES: usize = 3;
-const CIRCUITS_EACH: usize = 60;
+const PROCESSES: usize = 2;
+const CIRCUITS_EACH: usize = 200;
 
 #[test]
 fn concurrent_processes_on_one_state_file_lose_no_circuit() {

@@ -10,6 +10,7 @@ use std::ffi::OsString;
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -38,7 +39,7 @@ pub(crate) fn lock_path(state: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Takes the lock on `lock`, polling until `timeout` has passed.
+/// Takes the lock on `lock`, waiting at most `timeout`.
 pub(crate) fn acquire(lock: &Path, kind: LockKind, timeout: Duration) -> Result<FileLock, StoreError> {
     let lock_error = |source: io::Error| StoreError::Lock { lock: lock.to_path_buf(), source };
     let file = match open_lock_file(lock) {
@@ -53,24 +54,31 @@ pub(crate) fn acquire(lock: &Path, kind: LockKind, timeout: Duration) -> Result<
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(StoreError::MissingDirectory { dir: parent_dir(lock) }),
         Err(e) => return Err(lock_error(e)),
     };
+    let attempt = match kind {
+        LockKind::Shared => FileExt::try_lock_shared(&file),
+        LockKind::Exclusive => FileExt::try_lock(&file),
+    };
+    match attempt {
+        Ok(()) => return Ok(FileLock { _file: Some(file) }),
+        Err(TryLockError::Error(e)) => return Err(lock_error(e)),
+        Err(TryLockError::WouldBlock) => {}
+    }
+    // Someone holds it: wait in the kernel's queue rather than by polling, which a process
+    // saving in a tight loop would starve. A helper thread blocks on the lock so that the
+    // wait can be bounded; if it gives up, the thread's lock (when it comes) is released at
+    // once because nobody receives it.
     let start = Instant::now();
-    let mut pause = Duration::from_millis(1);
-    loop {
-        let attempt = match kind {
-            LockKind::Shared => FileExt::try_lock_shared(&file),
-            LockKind::Exclusive => FileExt::try_lock(&file),
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let r = match kind {
+            LockKind::Shared => FileExt::lock_shared(&file),
+            LockKind::Exclusive => FileExt::lock(&file),
         };
-        match attempt {
-            Ok(()) => return Ok(FileLock { _file: Some(file) }),
-            Err(TryLockError::Error(e)) => return Err(lock_error(e)),
-            Err(TryLockError::WouldBlock) => {}
-        }
-        let waited = start.elapsed();
-        if waited >= timeout {
-            return Err(StoreError::LockTimeout { lock: lock.to_path_buf(), waited });
-        }
-        // Short first waits: a save holds the lock for milliseconds.
-        thread::sleep(pause.min(timeout - waited));
-        pause = (pause * 2).min(Duration::from_millis(25));
+        let _ = tx.send(r.map(|()| file));
+    });
+    match rx.recv_timeout(timeout) {
+        Ok(Ok(file)) => Ok(FileLock { _file: Some(file) }),
+        Ok(Err(e)) => Err(lock_error(e)),
+        Err(_) => Err(StoreError::LockTimeout { lock: lock.to_path_buf(), waited: start.elapsed() }),
     }
 }
