@@ -10,11 +10,13 @@ use crate::format::out_default::{as_object, list_fields, FORMATTED_TEXT_TYPE};
 use crate::format::table::{self, Align, Column};
 use crate::format::{json, list, view};
 
+use super::gather::{gather, Finish};
+
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![
-        CommandInfo::cmdlet("Format-List", UTILITY, "Microsoft.PowerShell.Commands.FormatListCommand", || Box::new(FormatCmd::new(Shape::List)))
+        CommandInfo::cmdlet("Format-List", UTILITY, "Microsoft.PowerShell.Commands.FormatListCommand", || gather(FormatCmd { shape: Shape::List }))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The objects to format."))
             .param(
                 ParamSpec::new("Property", TypeKind::Object)
@@ -27,7 +29,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Formats output as a list of properties, one per line.")
             .description("Shows each object as `Name : Value` lines, names padded to the longest.")
             .example("All properties", "Get-AzureDedicatedCircuit | Format-List *", "Every property of every circuit."),
-        CommandInfo::cmdlet("Format-Table", UTILITY, "Microsoft.PowerShell.Commands.FormatTableCommand", || Box::new(FormatCmd::new(Shape::Table)))
+        CommandInfo::cmdlet("Format-Table", UTILITY, "Microsoft.PowerShell.Commands.FormatTableCommand", || gather(FormatCmd { shape: Shape::Table }))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The objects to format."))
             .param(
                 ParamSpec::new("Property", TypeKind::Object)
@@ -43,7 +45,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Formats output as a table.")
             .description("Shows objects as rows of a table whose columns are the chosen properties, or those of the first object.")
             .example("Choose columns", "Get-AzureDedicatedCircuit | Format-Table CircuitName, Bandwidth -AutoSize", "A two-column table."),
-        CommandInfo::cmdlet("ConvertTo-Json", UTILITY, "Microsoft.PowerShell.Commands.ConvertToJsonCommand", || Box::new(ToJson::default()))
+        CommandInfo::cmdlet("ConvertTo-Json", UTILITY, "Microsoft.PowerShell.Commands.ConvertToJsonCommand", || gather(ToJson))
             .param(ParamSpec::new("InputObject", TypeKind::Object).mandatory().position(0).pipeline().help("The objects to convert."))
             .param(ParamSpec::new("Depth", TypeKind::Int).help("How many levels of nested objects to include (default 2)."))
             .param(ParamSpec::switch("Compress").help("Leaves out white space."))
@@ -66,14 +68,6 @@ enum Shape {
 
 struct FormatCmd {
     shape: Shape,
-    args: Args,
-    items: Vec<Value>,
-}
-
-impl FormatCmd {
-    fn new(shape: Shape) -> FormatCmd {
-        FormatCmd { shape, args: Args::default(), items: Vec::new() }
-    }
 }
 
 /// The chosen columns: names (wildcards expanded against an object) or calculated ones.
@@ -122,23 +116,11 @@ fn formatted(lines: Vec<String>) -> Value {
     Value::object(o)
 }
 
-impl Cmdlet for FormatCmd {
-    fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        self.args = args.clone();
-        Ok(())
-    }
-
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        if let Some(v) = args.get("InputObject") {
-            self.items.extend(v.enumerate());
-        }
-        Ok(())
-    }
-
-    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
-        let force = self.args.switch("Force");
-        let props: Vec<Value> = self.args.get("Property").map(|v| v.enumerate()).unwrap_or_default();
-        let items = std::mem::take(&mut self.items);
+impl Finish for FormatCmd {
+    fn finish(&mut self, ctx: &mut Ctx, args: &Args, gathered: Vec<Value>) -> EvalResult<()> {
+        let force = args.switch("Force");
+        let props: Vec<Value> = args.get("Property").map(|v| v.enumerate()).unwrap_or_default();
+        let items: Vec<Value> = gathered.iter().flat_map(Value::enumerate).collect();
         let width = ctx.interp.output_width;
         let mut lines = Vec::new();
         if self.shape == Shape::List {
@@ -230,10 +212,10 @@ impl Cmdlet for FormatCmd {
             table::fit_widths(&mut columns, &rows, width);
         }
         lines.push(String::new());
-        if !self.args.switch("HideTableHeaders") {
+        if !args.switch("HideTableHeaders") {
             lines.extend(table::header(&columns));
         }
-        let wrap = self.args.switch("Wrap") || view_of_first.is_some_and(|v| v.wrap);
+        let wrap = args.switch("Wrap") || view_of_first.is_some_and(|v| v.wrap);
         let mut raw = raw_after.into_iter().peekable();
         for (i, r) in rows.iter().enumerate() {
             while let Some((_, l)) = raw.next_if(|(at, _)| *at == i) {
@@ -253,29 +235,12 @@ impl Cmdlet for FormatCmd {
     }
 }
 
-#[derive(Default)]
-struct ToJson {
-    args: Args,
-    items: Vec<Value>,
-}
+struct ToJson;
 
-impl Cmdlet for ToJson {
-    fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        self.args = args.clone();
-        Ok(())
-    }
-
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        if let Some(v) = args.get("InputObject") {
-            self.items.push(v.clone());
-        }
-        Ok(())
-    }
-
-    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
-        let depth = self.args.get("Depth").and_then(to_num).map(|n| n.as_f64() as usize).unwrap_or(2);
-        let compress = self.args.switch("Compress");
-        let items = std::mem::take(&mut self.items);
+impl Finish for ToJson {
+    fn finish(&mut self, ctx: &mut Ctx, args: &Args, items: Vec<Value>) -> EvalResult<()> {
+        let depth = args.get("Depth").and_then(to_num).map(|n| n.as_f64() as usize).unwrap_or(2);
+        let compress = args.switch("Compress");
         let value = if items.len() == 1 { items.into_iter().next().unwrap_or(Value::Null) } else { Value::array(items) };
         ctx.emit(Value::str(json::to_json(&value, depth, compress)))
     }

@@ -1,6 +1,7 @@
 //! The host's own cmdlets (Microsoft.PowerShell.Core and .Utility).
 
 mod formatting;
+mod gather;
 pub mod help;
 mod objects;
 mod output;

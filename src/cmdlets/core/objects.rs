@@ -11,6 +11,8 @@ use crate::engine::value::{Hashtable, PsObject, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult, Flow};
 use crate::lang::ast::ScriptBlock;
 
+use super::gather::{gather, Finish};
+
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const CORE: &str = "Microsoft.PowerShell.Core";
 
@@ -93,7 +95,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("Builds new objects with the chosen properties, expands one property, or takes the first, last or skipped objects.")
             .example("Choose properties", "Get-AzureDedicatedCircuit | Select-Object CircuitName, ServiceKey", "A table of two columns.")
             .example("Take the first", "1..10 | Select-Object -First 3", "Returns 1, 2 and 3."),
-        CommandInfo::cmdlet("Sort-Object", UTILITY, "Microsoft.PowerShell.Commands.SortObjectCommand", || Box::new(SortObject::default()))
+        CommandInfo::cmdlet("Sort-Object", UTILITY, "Microsoft.PowerShell.Commands.SortObjectCommand", || gather(SortObject))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The objects to sort."))
             .param(ParamSpec::new("Property", TypeKind::Object).array().position(0).help("The properties to sort by (names, script blocks or hashtables)."))
             .param(ParamSpec::switch("Descending").help("Sorts from high to low."))
@@ -471,11 +473,7 @@ impl Expanded for Value {
 
 // ---------------------------------------------------------------- Sort-Object
 
-#[derive(Default)]
-struct SortObject {
-    args: Args,
-    items: Vec<Value>,
-}
+struct SortObject;
 
 enum SortKey {
     Script(Rc<ScriptBlock>, bool),
@@ -508,24 +506,11 @@ pub fn sort_compare(a: &Value, b: &Value, cs: bool) -> Ordering {
     ops::compare(a, b, cs).unwrap_or_else(|| to_string(a).to_lowercase().cmp(&to_string(b).to_lowercase()))
 }
 
-impl Cmdlet for SortObject {
-    fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        self.args = args.clone();
-        Ok(())
-    }
-
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        if let Some(v) = args.get("InputObject") {
-            self.items.push(v.clone());
-        }
-        Ok(())
-    }
-
-    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
-        let descending = self.args.switch("Descending");
-        let cs = self.args.switch("CaseSensitive");
-        let keys = sort_keys(&self.args, descending);
-        let items = std::mem::take(&mut self.items);
+impl Finish for SortObject {
+    fn finish(&mut self, ctx: &mut Ctx, args: &Args, items: Vec<Value>) -> EvalResult<()> {
+        let descending = args.switch("Descending");
+        let cs = args.switch("CaseSensitive");
+        let keys = sort_keys(args, descending);
         let mut keyed = Vec::with_capacity(items.len());
         for item in items {
             let mut k = Vec::with_capacity(keys.len().max(1));
@@ -554,7 +539,7 @@ impl Cmdlet for SortObject {
             }
             Ordering::Equal
         });
-        let unique = self.args.switch("Unique");
+        let unique = args.switch("Unique");
         let mut last: Option<Value> = None;
         for (_, item) in keyed {
             if unique {

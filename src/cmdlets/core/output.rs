@@ -6,6 +6,8 @@ use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 use crate::format::Formatter;
 
+use super::gather::{gather, Finish};
+
 const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const CORE: &str = "Microsoft.PowerShell.Core";
 
@@ -64,7 +66,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Discards its input.")
             .description("Deletes output instead of sending it down the pipeline.")
             .example("Discard output", "New-Object PSObject | Out-Null", "Nothing is printed."),
-        CommandInfo::cmdlet("Out-String", UTILITY, "Microsoft.PowerShell.Commands.OutStringCommand", || Box::new(OutString::default()))
+        CommandInfo::cmdlet("Out-String", UTILITY, "Microsoft.PowerShell.Commands.OutStringCommand", || gather(OutString))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The objects to render as text."))
             .param(ParamSpec::switch("Stream").help("Writes one string per line."))
             .param(ParamSpec::new("Width", TypeKind::Int).help("The line width."))
@@ -242,36 +244,19 @@ impl Cmdlet for OutNull {
     }
 }
 
-#[derive(Default)]
-struct OutString {
-    items: Vec<Value>,
-    stream: bool,
-    width: Option<usize>,
-}
+struct OutString;
 
-impl Cmdlet for OutString {
-    fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        self.stream = args.switch("Stream");
-        self.width = args.get("Width").and_then(crate::engine::convert::to_num).map(|n| n.as_f64() as usize);
-        Ok(())
-    }
-
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        if let Some(v) = args.get("InputObject") {
-            self.items.push(v.clone());
-        }
-        Ok(())
-    }
-
-    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
+impl Finish for OutString {
+    fn finish(&mut self, ctx: &mut Ctx, args: &Args, items: Vec<Value>) -> EvalResult<()> {
+        let width = args.get("Width").and_then(crate::engine::convert::to_num).map(|n| n.as_f64() as usize);
         // 5.1 lays Out-String out at the console buffer's width - 1, like Out-Default.
-        let mut f = Formatter::new(self.width.unwrap_or(ctx.interp.output_width));
-        for v in &self.items {
+        let mut f = Formatter::new(width.unwrap_or(ctx.interp.output_width));
+        for v in &items {
             f.push(v, 0);
         }
         f.end_group();
         let lines = f.take_lines();
-        if self.stream {
+        if args.switch("Stream") {
             return ctx.emit_all(lines.into_iter().map(Value::str).collect());
         }
         if lines.is_empty() {

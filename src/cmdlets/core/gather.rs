@@ -1,0 +1,43 @@
+//! Cmdlets that need all their input before they can write anything (sorting,
+//! formatting, JSON, Out-String) share this: keep the bound arguments, collect
+//! every `InputObject`, and act once at the end of the pipeline.
+
+use crate::engine::command::{Args, Cmdlet};
+use crate::engine::value::Value;
+use crate::engine::{Ctx, EvalResult};
+
+/// What a gathering cmdlet does with everything it received.
+pub trait Finish {
+    fn finish(&mut self, ctx: &mut Ctx, args: &Args, items: Vec<Value>) -> EvalResult<()>;
+}
+
+/// Wraps a [`Finish`] into a cmdlet.
+pub struct Gather<F> {
+    finish: F,
+    args: Args,
+    items: Vec<Value>,
+}
+
+/// A boxed gathering cmdlet, for a `CommandInfo` factory.
+pub fn gather<F: Finish + 'static>(finish: F) -> Box<dyn Cmdlet> {
+    Box::new(Gather { finish, args: Args::default(), items: Vec::new() })
+}
+
+impl<F: Finish> Cmdlet for Gather<F> {
+    fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        self.args = args.clone();
+        Ok(())
+    }
+
+    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        if let Some(v) = args.get("InputObject") {
+            self.items.push(v.clone());
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
+        let items = std::mem::take(&mut self.items);
+        self.finish.finish(ctx, &self.args, items)
+    }
+}
