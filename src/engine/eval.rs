@@ -17,10 +17,13 @@ impl Interp {
     /// Runs statements, writing their output to `out`. An error that ends only its
     /// statement is reported here and the next statement runs.
     pub fn exec_statements(&mut self, stmts: &[Statement], out: &mut Emit) -> EvalResult<()> {
-        let trap = stmts.iter().find_map(|s| match &s.kind {
-            StatementKind::Trap { body } => Some(body),
-            _ => None,
-        });
+        let traps: Vec<(&Option<TypeName>, &Vec<Statement>)> = stmts
+            .iter()
+            .filter_map(|s| match &s.kind {
+                StatementKind::Trap { ty, body } => Some((ty, body)),
+                _ => None,
+            })
+            .collect();
         for s in stmts {
             self.check_interrupt()?;
             if matches!(s.kind, StatementKind::Trap { .. } | StatementKind::Function { .. }) {
@@ -31,16 +34,23 @@ impl Interp {
             }
             match self.exec_statement(s, out) {
                 Ok(()) => {}
-                Err(Flow::Error(rec)) if trap.is_some() => {
+                Err(Flow::Error(rec)) if trap_for(&traps, &rec).is_some() => {
+                    // A trap runs with `$_` set; then the error is shown and the next statement
+                    // runs, unless the trap said `continue` (not shown) or `break` (rethrown).
+                    let body = trap_for(&traps, &rec).unwrap_or_default();
                     self.record_error(&rec);
-                    self.host.write_error(&rec);
                     let saved = self.get_var("_", Some("local"));
-                    self.set_local("_", Value::Error(rec));
-                    let r = self.exec_statements(trap.map(|t| t.as_slice()).unwrap_or(&[]), out);
+                    self.set_local("_", Value::Error(rec.clone()));
+                    let r = self.exec_statements(body, out);
                     self.set_local("_", saved.unwrap_or(Value::Null));
                     match r {
-                        Ok(()) | Err(Flow::Continue(None)) => {}
-                        Err(Flow::Break(None)) => return Err(Flow::Error(self.errors.borrow()[0].as_error())),
+                        Ok(()) => self.host.write_error(&rec),
+                        Err(Flow::Continue(None)) => {}
+                        Err(Flow::Break(None)) => {
+                            let mut stop = (*rec).clone();
+                            stop.terminates_script = true;
+                            return Err(Flow::error(stop));
+                        }
                         Err(e) => return Err(e),
                     }
                 }
@@ -657,6 +667,16 @@ impl Interp {
 enum LoopControl {
     Next,
     Stop,
+}
+
+/// The body of the trap that handles `rec`: the first typed trap whose type matches, else
+/// an untyped one.
+fn trap_for<'a>(traps: &[(&Option<TypeName>, &'a Vec<Statement>)], rec: &ErrorRecord) -> Option<&'a [Statement]> {
+    traps
+        .iter()
+        .find(|(ty, _)| ty.as_ref().is_some_and(|t| catch_matches(&t.name, rec)))
+        .or_else(|| traps.iter().find(|(ty, _)| ty.is_none()))
+        .map(|(_, body)| body.as_slice())
 }
 
 fn label_matches(flow_label: &Option<String>, loop_label: &Option<String>) -> bool {

@@ -127,16 +127,55 @@ pub enum AssignOp {
 #[derive(Debug, Clone)]
 pub enum StatementKind {
     Pipeline(Pipeline),
-    Assignment { target: Expr, op: AssignOp, value: Box<Statement> },
-    If { clauses: Vec<(Pipeline, Vec<Statement>)>, else_body: Option<Vec<Statement>> },
-    While { label: Option<String>, cond: Pipeline, body: Vec<Statement> },
-    DoLoop { label: Option<String>, body: Vec<Statement>, cond: Pipeline, until: bool },
-    For { label: Option<String>, init: Option<Box<Statement>>, cond: Option<Pipeline>, step: Option<Box<Statement>>, body: Vec<Statement> },
-    Foreach { label: Option<String>, variable: String, iterable: Pipeline, body: Vec<Statement> },
+    Assignment {
+        target: Expr,
+        op: AssignOp,
+        value: Box<Statement>,
+    },
+    If {
+        clauses: Vec<(Pipeline, Vec<Statement>)>,
+        else_body: Option<Vec<Statement>>,
+    },
+    While {
+        label: Option<String>,
+        cond: Pipeline,
+        body: Vec<Statement>,
+    },
+    DoLoop {
+        label: Option<String>,
+        body: Vec<Statement>,
+        cond: Pipeline,
+        until: bool,
+    },
+    For {
+        label: Option<String>,
+        init: Option<Box<Statement>>,
+        cond: Option<Pipeline>,
+        step: Option<Box<Statement>>,
+        body: Vec<Statement>,
+    },
+    Foreach {
+        label: Option<String>,
+        variable: String,
+        iterable: Pipeline,
+        body: Vec<Statement>,
+    },
     Switch(Box<SwitchStatement>),
-    Function { name: String, is_filter: bool, body: Rc<ScriptBlock> },
-    Try { body: Vec<Statement>, catches: Vec<CatchClause>, finally: Option<Vec<Statement>> },
-    Trap { body: Vec<Statement> },
+    Function {
+        name: String,
+        is_filter: bool,
+        body: Rc<ScriptBlock>,
+    },
+    Try {
+        body: Vec<Statement>,
+        catches: Vec<CatchClause>,
+        finally: Option<Vec<Statement>>,
+    },
+    /// `trap [Type] { }`: `ty` limits which errors it handles.
+    Trap {
+        ty: Option<TypeName>,
+        body: Vec<Statement>,
+    },
     Throw(Option<Pipeline>),
     Return(Option<Pipeline>),
     Exit(Option<Pipeline>),

@@ -298,11 +298,12 @@ impl Parser {
             self.try_statement()?
         } else if self.eat_keyword("trap") {
             self.skip_trivia(true);
+            let mut ty = None;
             if self.peek() == Some('[') {
-                self.type_name()?;
+                ty = Some(self.type_name()?);
                 self.skip_trivia(true);
             }
-            StatementKind::Trap { body: self.statement_block()? }
+            StatementKind::Trap { ty, body: self.statement_block()? }
         } else if self.eat_keyword("throw") {
             StatementKind::Throw(self.optional_pipeline()?)
         } else if self.eat_keyword("return") {
