@@ -40,8 +40,59 @@ pub fn to_string(v: &Value) -> String {
     }
 }
 
+/// A `System.Version`; Build and Revision are -1 when absent, as in .NET (`[version]'3.0'`).
+pub fn version_object(major: i32, minor: i32, build: i32, revision: i32) -> Value {
+    let mut v = PsObject::typed("System.Version");
+    let (major_rev, minor_rev) = ((revision >> 16) as i16 as i32, (revision & 0xFFFF) as i16 as i32);
+    for (name, n) in [("Major", major), ("Minor", minor), ("Build", build), ("Revision", revision), ("MajorRevision", major_rev), ("MinorRevision", minor_rev)]
+    {
+        v.add_typed(name, "int", Value::Int(n));
+    }
+    Value::object(v)
+}
+
+/// The (Major, Minor, Build, Revision) of a Version object, which orders versions as .NET does.
+pub fn version_key(v: &Value) -> Option<[i64; 4]> {
+    let Value::Object(o) = v else { return None };
+    let o = o.borrow();
+    if o.type_names.first().is_none_or(|t| t != "System.Version") {
+        return None;
+    }
+    let part = |n: &str| match o.get(n) {
+        Some(Value::Int(i)) => *i as i64,
+        _ => -1,
+    };
+    Some([part("Major"), part("Minor"), part("Build"), part("Revision")])
+}
+
+/// `Version.Parse`: two to four dot-separated non-negative 32-bit components.
+pub fn to_version(v: &Value) -> Result<Value, String> {
+    if version_key(v).is_some() {
+        return Ok(v.clone());
+    }
+    let text = to_string(v);
+    let parts: Vec<&str> = text.trim().split('.').collect();
+    if !(2..=4).contains(&parts.len()) {
+        return Err(cast_error(v, "System.Version", "Version string portion was too short or too long."));
+    }
+    let mut n = [-1i32; 4];
+    for (slot, part) in n.iter_mut().zip(&parts) {
+        *slot = match part.trim().parse::<i64>() {
+            Ok(x) if (0..=i32::MAX as i64).contains(&x) => x as i32,
+            Ok(_) => return Err(cast_error(v, "System.Version", "Version's parameters must be greater than or equal to zero.\r\nParameter name: version")),
+            Err(_) => return Err(cast_error(v, "System.Version", BAD_FORMAT)),
+        };
+    }
+    Ok(version_object(n[0], n[1], n[2], n[3]))
+}
+
 /// A PSCustomObject shows `@{a=1; b=2}`; a typed object its type name.
 pub fn object_to_string(o: &PsObject) -> String {
+    if o.type_names.first().is_some_and(|t| t == "System.Version") {
+        // Absent components are -1 and are left out, as Version.ToString does.
+        let parts: Vec<String> = ["Major", "Minor", "Build", "Revision"].iter().filter_map(|n| o.get(n).map(to_string)).filter(|s| s != "-1").collect();
+        return parts.join(".");
+    }
     if o.is_custom() {
         let parts: Vec<String> = o.props.iter().map(|p| format!("{}={}", p.name, nested_to_string(&p.value))).collect();
         format!("@{{{}}}", parts.join("; "))
@@ -379,7 +430,7 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
             _ => return Err(invalid_cast(v, &target)),
         },
         TypeKind::Enum(def) => convert_enum(v, def)?,
-        TypeKind::Version => Value::str(to_string(v)),
+        TypeKind::Version => to_version(v)?,
         TypeKind::ErrorRecord | TypeKind::Exception => match v {
             Value::Error(_) => v.clone(),
             _ => return Err(invalid_cast(v, &target)),

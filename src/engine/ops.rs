@@ -244,6 +244,7 @@ pub fn equals(a: &Value, b: &Value, cs: bool) -> bool {
             false
         }
         (Value::Str(x), _) => str_cmp(x, &to_string(b), cs) == Ordering::Equal,
+        (Value::Object(_), _) if convert::version_key(a).is_some() => compare(a, b, cs) == Some(Ordering::Equal),
         (Value::Char(x), _) => str_cmp(&x.to_string(), &to_string(b), cs) == Ordering::Equal,
         (Value::Bool(x), _) => *x == convert::to_bool(b),
         (Value::Enum(e), _) => match b {
@@ -279,6 +280,11 @@ fn num_eq(x: Num, y: Num) -> bool {
 pub fn compare(a: &Value, b: &Value, cs: bool) -> Option<Ordering> {
     match (a, b) {
         (Value::Null, Value::Null) => Some(Ordering::Equal),
+        (Value::Object(_), _) if convert::version_key(a).is_some() => {
+            // A version on the left converts the right to a version, as `-ge '5.0'` relies on.
+            let right = convert::to_version(b).ok()?;
+            Some(convert::version_key(a)?.cmp(&convert::version_key(&right)?))
+        }
         (Value::Null, _) => Some(Ordering::Less),
         (_, Value::Null) => Some(Ordering::Greater),
         (Value::Str(x), _) => Some(str_cmp(x, &to_string(b), cs)),
@@ -633,6 +639,19 @@ fn dotnet_date_pattern(spec: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versions_compare_by_component_and_convert_the_right_side() {
+        let v = |s: &str| convert::to_version(&Value::str(s)).unwrap();
+        assert_eq!(compare(&v("1.2.3"), &Value::str("1.2.10"), false), Some(Ordering::Less));
+        assert_eq!(compare(&v("5.1.14393.206"), &Value::str("5.0"), false), Some(Ordering::Greater));
+        // An absent component (-1) sorts before zero, as in .NET.
+        assert_eq!(compare(&v("1.2"), &v("1.2.0"), false), Some(Ordering::Less));
+        assert!(equals(&v("3.0"), &Value::str("3.0"), false));
+        assert_eq!(to_string(&v("3.0")), "3.0");
+        assert!(convert::to_version(&Value::str("1")).is_err());
+        assert!(convert::to_version(&Value::str("1.-2")).is_err());
+    }
 
     #[test]
     fn arithmetic_follows_powershell() {

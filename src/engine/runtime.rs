@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::lang::ast::{ScriptBlock, Source};
 
 use super::command::{CommandInfo, CommandType};
+use super::convert::version_object;
 use super::error::{CommandKind, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::types::{self, ACTION_PREFERENCE};
 use super::value::{Hashtable, PsObject, TypeRef, Value};
@@ -68,6 +69,7 @@ pub fn default_epoch() -> chrono::NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2016, 10, 3).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap_or_default()
 }
 
+/// A `System.Version` (`$PSVersionTable.PSVersion.Major` is how scripts test for 5.x).
 /// A variable and its optional type constraint (`[int]$x = 1`).
 #[derive(Debug, Clone)]
 pub struct Variable {
@@ -208,22 +210,24 @@ impl Interp {
         self.define_global("PID", Value::Int(4242), None);
         self.define_global("ShellId", Value::str("Microsoft.PowerShell"), None);
         let mut ver = Hashtable::new(false);
-        for (k, v) in [
-            ("PSVersion", "5.1.14393.206"),
-            ("PSEdition", "Desktop"),
-            ("PSCompatibleVersions", "1.0, 2.0, 3.0, 4.0, 5.0, 5.1.14393.206"),
-            ("BuildVersion", "10.0.14393.206"),
-            ("CLRVersion", "4.0.30319.42000"),
-            ("WSManStackVersion", "3.0"),
-            ("PSRemotingProtocolVersion", "2.3"),
-            ("SerializationVersion", "1.1.0.1"),
+        ver.insert(Value::str("PSVersion"), version_object(5, 1, 14393, 206));
+        ver.insert(Value::str("PSEdition"), Value::str("Desktop"));
+        let compatible = [(1, 0, -1, -1), (2, 0, -1, -1), (3, 0, -1, -1), (4, 0, -1, -1), (5, 0, -1, -1), (5, 1, 14393, 206)];
+        let compatible: Vec<Value> = compatible.iter().map(|&(a, b, c, d)| version_object(a, b, c, d)).collect();
+        ver.insert(Value::str("PSCompatibleVersions"), Value::array(compatible));
+        for (k, (a, b, c, d)) in [
+            ("BuildVersion", (10, 0, 14393, 206)),
+            ("CLRVersion", (4, 0, 30319, 42000)),
+            ("WSManStackVersion", (3, 0, -1, -1)),
+            ("PSRemotingProtocolVersion", (2, 3, -1, -1)),
+            ("SerializationVersion", (1, 1, 0, 1)),
         ] {
-            ver.insert(Value::str(k), Value::str(v));
+            ver.insert(Value::str(k), version_object(a, b, c, d));
         }
         self.define_global("PSVersionTable", Value::hashtable(ver), None);
         let mut host = PsObject::typed("System.Management.Automation.Internal.Host.InternalHost");
         host.add_typed("Name", "string", Value::str("ConsoleHost"));
-        host.add_typed("Version", "version", Value::str("5.1.14393.206"));
+        host.add_typed("Version", "version", version_object(5, 1, 14393, 206));
         host.add_typed("InstanceId", "guid", Value::Guid(uuid::Uuid::nil()));
         host.add_typed("CurrentCulture", "cultureinfo", Value::str("en-US"));
         host.add_typed("CurrentUICulture", "cultureinfo", Value::str("en-US"));

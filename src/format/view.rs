@@ -91,6 +91,18 @@ fn ensure_builtin() {
             group_by: None,
         },
         TableView {
+            type_name: "System.Version",
+            columns: vec![
+                ViewColumn { label: "Major", width: 6, align: Align::Left, value: |v| prop(v, "Major") },
+                ViewColumn { label: "Minor", width: 6, align: Align::Left, value: |v| prop(v, "Minor") },
+                ViewColumn { label: "Build", width: 6, align: Align::Left, value: |v| prop(v, "Build") },
+                ViewColumn { label: "Revision", width: 8, align: Align::Left, value: |v| prop(v, "Revision") },
+            ],
+            wrap: false,
+            autosize: false,
+            group_by: None,
+        },
+        TableView {
             type_name: "System.Guid",
             columns: vec![ViewColumn { label: "Guid", width: 0, align: Align::Left, value: |v| prop(v, "Guid") }],
             wrap: false,

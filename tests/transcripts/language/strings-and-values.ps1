@@ -51,3 +51,7 @@ $x, $y = 1, 2
 "$y$x"
 [char]65
 0x10 + 1kb
+# Version objects compare component by component, converting the right side.
+$PSVersionTable.PSVersion -ge '5.0'
+[version]'1.2.3' -lt '1.2.10'
+"$($Host.Version)"
