@@ -1008,6 +1008,7 @@ impl Parser {
         };
         let mut args = Vec::new();
         let mut redirections = Vec::new();
+        let mut parameters_ended = false;
         loop {
             self.skip_trivia(false);
             let Some(c) = self.peek() else { break };
@@ -1019,13 +1020,14 @@ impl Parser {
                 continue;
             }
             let a_start = self.pos;
-            if is_dash(c) {
+            if is_dash(c) && !parameters_ended {
                 let after = &self.rest()[c.len_utf8()..];
-                if after.starts_with(is_dash)
-                    && after[after.chars().next().map(|c| c.len_utf8()).unwrap_or(0)..].starts_with(|c: char| lexer::ends_bare_word(c))
-                {
-                    // `--` ends parameter parsing; the rest are plain arguments.
-                    self.pos += c.len_utf8() * 2;
+                let second = after.chars().next().filter(|&d| is_dash(d)).map_or(0, char::len_utf8);
+                if second > 0 && after[second..].starts_with(|c: char| lexer::ends_bare_word(c)) {
+                    // `--` ends parameter parsing; the rest are plain arguments. The two dashes
+                    // may be different characters (`-–`), so each is measured.
+                    self.pos += c.len_utf8() + second;
+                    parameters_ended = true;
                     continue;
                 }
                 if let Ok((rest, name)) = lexer::parameter_name(after) {
@@ -1514,6 +1516,10 @@ impl Parser {
                 self.skip_trivia(true);
                 if self.peek() == Some(')') {
                     return Err(ParseError::new("ExpectedExpression", "An expression was expected after '('.", Span::new(self.pos, self.pos + 1)));
+                }
+                if self.at_end() {
+                    // Incomplete, so the REPL asks for the next line.
+                    return Err(ParseError::incomplete("ExpectedExpression", "An expression was expected after '('.", Span::new(start + 1, start + 1)));
                 }
                 let save = self.no_comma;
                 self.no_comma = false;
@@ -2114,5 +2120,18 @@ mod tests {
         let e = error("$a = 1 )");
         assert_eq!((e.id, e.message.as_str()), ("UnexpectedToken", "Unexpected token ')' in expression or statement."));
         assert_eq!(error("@\"\nx\n  \"@").id, "WhitespaceBeforeHereStringFooter");
+        let e = error("Write-Output (");
+        assert_eq!((e.id, e.span, e.incomplete), ("ExpectedExpression", Span::new(14, 14), true));
+    }
+
+    #[test]
+    fn a_double_dash_may_mix_dash_characters() {
+        // Found by fuzzing: an ASCII dash then an en dash was measured as two ASCII dashes.
+        let e = error("Get-Date -\u{2013}(");
+        assert_eq!(e.id, "ExpectedExpression");
+        let sb = parse("Write-Output -\u{2013} -x");
+        let StatementKind::Pipeline(p) = &sb.end.as_ref().expect("an end block")[0].kind else { panic!("not a pipeline") };
+        // After the double dash, `-x` is a plain argument, not a parameter.
+        assert!(matches!(&p.elements[0], PipelineElement::Command(c) if matches!(c.args[..], [CommandArg::Value(_)])));
     }
 }
