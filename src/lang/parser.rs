@@ -13,13 +13,22 @@ type PResult<T> = Result<T, ParseError>;
 
 /// Parses a whole script (file, `-Command` text or a REPL line) into a script block.
 pub fn parse_script(source: &Rc<Source>) -> PResult<Rc<ScriptBlock>> {
-    let mut p = Parser { src: source.clone(), pos: 0, no_comma: false };
-    let block = p.script_block_body(0, None)?;
-    p.skip_trivia(true);
-    if p.pos < p.text().len() {
-        return Err(p.unexpected());
+    Parser::new(source).script()
+}
+
+impl Parser {
+    fn new(source: &Rc<Source>) -> Self {
+        Parser { src: source.clone(), pos: 0, no_comma: false, statements_tried: 0 }
     }
-    Ok(block)
+
+    fn script(&mut self) -> PResult<Rc<ScriptBlock>> {
+        let block = self.script_block_body(0, None)?;
+        self.skip_trivia(true);
+        if self.pos < self.text().len() {
+            return Err(self.unexpected());
+        }
+        Ok(block)
+    }
 }
 
 const KEYWORDS_TERMINATING_STATEMENT: &[&str] = &["elseif", "else", "catch", "finally", "until"];
@@ -30,6 +39,9 @@ struct Parser {
     /// Set while parsing method arguments and attribute arguments, where `,`
     /// separates arguments instead of building an array.
     no_comma: bool,
+    /// Statements begun, counting re-parses: tests use it to show that backtracking
+    /// stays linear in the input.
+    statements_tried: usize,
 }
 
 impl Parser {
@@ -245,6 +257,7 @@ impl Parser {
     // ---------------------------------------------------------------- statements
 
     fn statement(&mut self) -> PResult<Statement> {
+        self.statements_tried += 1;
         let start = self.pos;
         let mut label = None;
         if self.peek() == Some(':') && self.peek_at(1).is_some_and(is_ident_char) {
@@ -575,7 +588,9 @@ impl Parser {
         match self.peek() {
             Some('{') => self.primary(),
             Some(c) if c == '$' || c == '(' || c == '@' || is_single_quote(c) || is_double_quote(c) => self.postfix_primary(),
-            Some(c) if c.is_ascii_digit() || is_dash(c) => {
+            Some(c) if c.is_ascii_digit() || (is_dash(c) && self.rest()[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit() || d == '.')) => {
+                // Only a number is tried as an expression: trying `-{ ... }` would parse the
+                // block twice at every nesting level, exponential in unclosed input.
                 let save = self.pos;
                 if let Ok(e) = self.unary() {
                     if self.peek().is_none_or(|c| is_blank(c) || c == '{') {
@@ -1839,7 +1854,7 @@ impl Parser {
     /// expansion with a sub-parser whose spans are offset to the original source.
     fn expandable_parts(&mut self, raw: &str, offset: usize) -> PResult<Vec<StringPart>> {
         let sub_src = Source::new(self.src.path.clone(), raw.to_string());
-        let mut sub = Parser { src: sub_src, pos: 0, no_comma: false };
+        let mut sub = Parser::new(&sub_src);
         let mut parts = Vec::new();
         let mut text = String::new();
         while let Some(c) = sub.peek() {
@@ -2122,6 +2137,18 @@ mod tests {
         assert_eq!(error("@\"\nx\n  \"@").id, "WhitespaceBeforeHereStringFooter");
         let e = error("Write-Output (");
         assert_eq!((e.id, e.span, e.incomplete), ("ExpectedExpression", Span::new(14, 14), true));
+    }
+
+    #[test]
+    fn unclosed_nested_blocks_are_parsed_once() {
+        // Found by fuzzing: a switch clause `-{` was tried as an expression and then re-parsed
+        // as a word and a block, doubling the work at every nesting level.
+        for depth in [10, 20] {
+            let text = "switch ('abc') { -{ x ".repeat(depth);
+            let mut p = Parser::new(&Source::new(None, &text));
+            assert_eq!(p.script().expect_err("unclosed").id, "MissingEndCurlyBrace");
+            assert!(p.statements_tried <= 4 * depth, "{} statements for depth {depth}", p.statements_tried);
+        }
     }
 
     #[test]
