@@ -135,6 +135,11 @@ impl Parser {
         ParseError::new("UnexpectedToken", format!("Unexpected token '{token}' in expression or statement."), span)
     }
 
+    /// The character at the cursor, which may be several bytes (`é`); empty at the end.
+    fn char_span(&self) -> Span {
+        Span::new(self.pos, self.pos + self.peek().map_or(0, char::len_utf8))
+    }
+
     fn missing_brace(&self, open: usize) -> ParseError {
         ParseError::incomplete("MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.", Span::new(open, open + 1))
     }
@@ -1530,7 +1535,7 @@ impl Parser {
                 self.bump();
                 self.skip_trivia(true);
                 if self.peek() == Some(')') {
-                    return Err(ParseError::new("ExpectedExpression", "An expression was expected after '('.", Span::new(self.pos, self.pos + 1)));
+                    return Err(ParseError::new("ExpectedExpression", "An expression was expected after '('.", self.char_span()));
                 }
                 if self.at_end() {
                     // Incomplete, so the REPL asks for the next line.
@@ -1615,7 +1620,7 @@ impl Parser {
                     }
                 }
                 Some('=') => {
-                    return Err(ParseError::new("MissingKeyInHashLiteral", "Missing key before '=' in hash literal.", Span::new(self.pos, self.pos + 1)));
+                    return Err(ParseError::new("MissingKeyInHashLiteral", "Missing key before '=' in hash literal.", self.char_span()));
                 }
                 _ => self.unary()?,
             };
@@ -1641,7 +1646,7 @@ impl Parser {
                     return Err(ParseError::new(
                         "MissingEndCurlyBrace",
                         "Missing closing '}' in statement block or type definition.",
-                        Span::new(self.pos, self.pos + 1),
+                        self.char_span(),
                     ))
                 }
             }
@@ -2135,6 +2140,8 @@ mod tests {
         let e = error("$a = 1 )");
         assert_eq!((e.id, e.message.as_str()), ("UnexpectedToken", "Unexpected token ')' in expression or statement."));
         assert_eq!(error("@\"\nx\n  \"@").id, "WhitespaceBeforeHereStringFooter");
+        // A span covers a whole character, never part of one (found by fuzzing).
+        assert_eq!(error("@{N=''\u{e9}").span, Span::new(6, 8));
         let e = error("Write-Output (");
         assert_eq!((e.id, e.span, e.incomplete), ("ExpectedExpression", Span::new(14, 14), true));
     }
