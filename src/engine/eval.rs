@@ -175,6 +175,8 @@ impl Interp {
     }
 
     fn loop_body(&mut self, body: &[Statement], label: &Option<String>, out: &mut Emit) -> EvalResult<LoopControl> {
+        // Checked here as well as per statement: `while ($true) {}` has none.
+        self.check_interrupt()?;
         match self.exec_statements(body, out) {
             Ok(()) => Ok(LoopControl::Next),
             Err(Flow::Break(l)) if label_matches(&l, label) => Ok(LoopControl::Stop),
@@ -251,6 +253,7 @@ impl Interp {
         let saved = self.get_var("_", Some("local"));
         let result = (|| -> EvalResult<()> {
             'items: for item in items {
+                self.check_interrupt()?;
                 self.set_local("_", item.clone());
                 let mut matched = false;
                 for (cond, body) in &sw.clauses {

@@ -217,6 +217,7 @@ fn argument_value(a: &str) -> Value {
     }
 }
 
+#[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     Done,
     Exit(i32),
