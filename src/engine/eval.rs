@@ -9,6 +9,7 @@ use super::binder::{self, ArgItem};
 use super::command::{Args, Cmdlet, CommandInfo, CommandType};
 use super::convert::{self, to_bool};
 use super::error::{CommandKind, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::limits;
 use super::ops;
 use super::runtime::{CommonParams, Ctx, Emit, Interp, ScopeRef, MAX_CALL_DEPTH};
 use super::value::{Hashtable, TypeKind, Value};
@@ -334,10 +335,7 @@ impl Interp {
     /// Collects everything `f` writes.
     pub fn capture(&mut self, f: impl FnOnce(&mut Interp, &mut Emit) -> EvalResult<()>) -> EvalResult<Vec<Value>> {
         let mut items = Vec::new();
-        f(self, &mut |_, v| {
-            items.push(v);
-            Ok(())
-        })?;
+        f(self, &mut |_, v| Ok(limits::buffer(&mut items, v)?))?;
         Ok(items)
     }
 
@@ -905,7 +903,7 @@ impl Stage {
                     }
                     None => {
                         if let Some(v) = item {
-                            input.push(v);
+                            limits::buffer(input, v)?;
                         }
                         Ok(())
                     }

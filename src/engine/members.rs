@@ -8,6 +8,7 @@ use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
 use super::error::{ErrorRecord, EvalResult};
+use super::limits;
 use super::ops;
 use super::runtime::Interp;
 use super::value::{Hashtable, PsObject, TypeKind, TypeRef, Value};
@@ -628,6 +629,9 @@ fn string_method(s: &Rc<str>, lower: &str, name: &str, args: &[Value]) -> Result
         }
         "padleft" | "padright" => {
             let width = arg_int(args, 0).unwrap_or(0).max(0) as usize;
+            if limits::check_string(width).is_err() {
+                return Err(call_error(name, args, &limits::out_of_memory().message));
+            }
             let fill = arg_str(args, 1).chars().next().unwrap_or(' ');
             let len = s.chars().count();
             let pad: String = std::iter::repeat_n(fill, width.saturating_sub(len)).collect();

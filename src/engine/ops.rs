@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::convert::{self, to_num, to_string, Num};
 use super::error::ErrorRecord;
+use super::limits;
 use super::value::{Hashtable, Value};
 
 pub type OpResult = Result<Value, ErrorRecord>;
@@ -77,9 +78,13 @@ fn is_float(a: &Value, b: &Value, na: Num, nb: Num) -> bool {
 pub fn add(a: &Value, b: &Value) -> OpResult {
     match a {
         Value::Null => Ok(b.clone()),
-        Value::Str(s) => Ok(Value::str(format!("{}{}", s, to_string(b)))),
-        Value::Char(c) => Ok(Value::str(format!("{}{}", c, to_string(b)))),
+        Value::Str(_) | Value::Char(_) => {
+            let (a, b) = (to_string(a), to_string(b));
+            limits::check_string(a.len() + b.len())?;
+            Ok(Value::str(a + &b))
+        }
         Value::Array(arr) => {
+            limits::check_elements(arr.borrow().len() + b.enumerate().len())?;
             let mut items = arr.borrow().clone();
             items.extend(b.enumerate());
             if matches!(b, Value::Null) {
@@ -158,17 +163,13 @@ pub fn mul(a: &Value, b: &Value) -> OpResult {
     match a {
         Value::Str(s) => {
             let n = to_num(b).map(as_i128).unwrap_or(0).max(0) as usize;
-            if s.len().saturating_mul(n) > 1 << 30 {
-                return Err(op_error("The operation would allocate more memory than is allowed.".into(), "OutOfMemory"));
-            }
+            limits::check_string(s.len().saturating_mul(n))?;
             Ok(Value::str(s.repeat(n)))
         }
         Value::Array(arr) => {
             let n = to_num(b).map(as_i128).unwrap_or(0).max(0) as usize;
             let items = arr.borrow();
-            if items.len().saturating_mul(n) > 1 << 26 {
-                return Err(op_error("The operation would allocate more memory than is allowed.".into(), "OutOfMemory"));
-            }
+            limits::check_elements(items.len().saturating_mul(n))?;
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
                 out.extend(items.iter().cloned());

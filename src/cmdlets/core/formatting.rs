@@ -2,6 +2,7 @@
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{to_num, to_string};
+use crate::engine::limits;
 use crate::engine::ops;
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
@@ -265,9 +266,9 @@ impl Cmdlet for ToJson {
         Ok(())
     }
 
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         if let Some(v) = args.get("InputObject") {
-            self.items.push(v.clone());
+            limits::buffer(&mut self.items, v.clone()).map_err(|r| ctx.terminate(r))?;
         }
         Ok(())
     }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{to_bool, to_num, to_string};
+use crate::engine::limits;
 use crate::engine::ops;
 use crate::engine::value::{Hashtable, PsObject, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult, Flow};
@@ -409,7 +410,7 @@ impl Cmdlet for SelectObject {
             }
         }
         if args.has("Last") {
-            self.last.push(item);
+            limits::buffer(&mut self.last, item).map_err(|r| ctx.terminate(r))?;
             return Ok(());
         }
         let Some(projected) = self.project(ctx, args, &item)? else { return Ok(()) };
@@ -514,9 +515,9 @@ impl Cmdlet for SortObject {
         Ok(())
     }
 
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         if let Some(v) = args.get("InputObject") {
-            self.items.push(v.clone());
+            limits::buffer(&mut self.items, v.clone()).map_err(|r| ctx.terminate(r))?;
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::error::CommandKind;
+use crate::engine::limits;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 use crate::format::Formatter;
@@ -256,9 +257,9 @@ impl Cmdlet for OutString {
         Ok(())
     }
 
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         if let Some(v) = args.get("InputObject") {
-            self.items.push(v.clone());
+            limits::buffer(&mut self.items, v.clone()).map_err(|r| ctx.terminate(r))?;
         }
         Ok(())
     }
@@ -278,7 +279,7 @@ impl Cmdlet for OutString {
             return Ok(());
         }
         // Every line ends with Windows' line break.
-        let mut text = lines.join("\r\n");
+        let mut text = limits::join(lines, "\r\n").map_err(|r| ctx.terminate(r))?;
         text.push_str("\r\n");
         ctx.emit(Value::str(text))
     }
