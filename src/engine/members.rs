@@ -353,7 +353,7 @@ impl Interp {
                         Some(Value::TimeSpan(t)) => Ok(Value::DateTime(*d + chrono::Duration::microseconds(t / 10))),
                         _ => Err(arg_count_error(name, args.len())),
                     },
-                    "tostring" => Ok(Value::str(ops::format_value(target, &arg_str(&args, 0)))),
+                    "tostring" => ops::format_value(target, &arg_str(&args, 0)).map(Value::str).map_err(|m| call_error("ToString", &args, &m)),
                     "toshortdatestring" => Ok(Value::str(d.format("%-m/%-d/%Y").to_string())),
                     "tolongdatestring" => Ok(Value::str(d.format("%A, %B %-d, %Y").to_string())),
                     "toshorttimestring" => Ok(Value::str(d.format("%-I:%M %p").to_string())),
@@ -373,7 +373,9 @@ impl Interp {
                 let items = self.capture(|i, out| i.call_block(&sb, args.clone(), None, out))?;
                 Ok(super::eval::collapse(items))
             }
-            v if v.is_numeric() && lower == "tostring" => Ok(Value::str(ops::format_value(v, &arg_str(&args, 0)))),
+            v if v.is_numeric() && lower == "tostring" => {
+                ops::format_value(v, &arg_str(&args, 0)).map(Value::str).map_err(|m| call_error("ToString", &args, &m))
+            }
             v if v.is_numeric() && lower == "compareto" => Ok(Value::Int(match ops::compare(v, args.first().unwrap_or(&Value::Null), false) {
                 Some(std::cmp::Ordering::Less) => -1,
                 Some(std::cmp::Ordering::Greater) => 1,
