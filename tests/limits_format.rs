@@ -1,5 +1,5 @@
 //! Formatting arguments from a script never panic: -f alignments and precisions past .NET's
-//! limits, custom formats with thousands of places.
+//! limits, custom formats with thousands of places, Substring with extreme arguments.
 
 mod common;
 
@@ -35,4 +35,14 @@ fn a_precision_above_99_is_an_invalid_format_specifier() {
 fn custom_formats_with_many_places_format() {
     let (out, err) = run(&format!("(\"{{0:0.{}}}\" -f 1.5).Length", "0".repeat(70_000)));
     assert_eq!((out.as_str(), err.as_str()), ("342\n", ""));
+}
+
+#[test]
+fn substring_with_extreme_arguments_is_an_argument_error() {
+    for script in ["'abc'.Substring(1, 9223372036854775807)", "'abc'.Substring(-9223372036854775807)", "'abc'.Substring(9e18, 9e18)"] {
+        let (_, err) = run(script);
+        assert!(err.starts_with("Exception calling \"Substring\""), "{script}: {err}");
+    }
+    let (out, _) = run("'abc'.Substring(1, 2)");
+    assert_eq!(out, "bc\n");
 }

@@ -611,8 +611,9 @@ fn string_method(s: &Rc<str>, lower: &str, name: &str, args: &[Value]) -> Result
         "substring" => {
             let chars: Vec<char> = s.chars().collect();
             let start = arg_int(args, 0).unwrap_or(0);
-            let len = arg_int(args, 1).unwrap_or(chars.len() as i64 - start);
-            if start < 0 || len < 0 || (start + len) as usize > chars.len() {
+            let len = arg_int(args, 1).unwrap_or((chars.len() as i64).saturating_sub(start));
+            let end = start.checked_add(len).filter(|e| (0..=chars.len() as i64).contains(e));
+            let Some(end) = end.filter(|_| start >= 0 && len >= 0) else {
                 return Err(ErrorRecord::runtime(
                     format!(
                         "Exception calling \"Substring\" with \"{}\" argument(s): \"{}\"",
@@ -626,8 +627,8 @@ fn string_method(s: &Rc<str>, lower: &str, name: &str, args: &[Value]) -> Result
                     "ArgumentOutOfRangeException",
                     "NotSpecified",
                 ));
-            }
-            Value::str(chars[start as usize..(start + len) as usize].iter().collect::<String>())
+            };
+            Value::str(chars[start as usize..end as usize].iter().collect::<String>())
         }
         "padleft" | "padright" => {
             let width = arg_int(args, 0).unwrap_or(0).max(0) as usize;
