@@ -180,6 +180,7 @@ impl Interp {
             ("TEMP", "C:\\Users\\admin\\AppData\\Local\\Temp"),
             ("PSModulePath", "C:\\Program Files\\WindowsPowerShell\\Modules"),
             ("OS", "Windows_NT"),
+            ("Path", "C:\\Windows\\system32;C:\\Windows;C:\\Windows\\System32\\Wbem;C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\"),
         ] {
             interp.env.insert(k.to_ascii_lowercase(), (k.to_string(), v.to_string()));
         }
