@@ -16,7 +16,17 @@ pub struct TempDir(pub PathBuf);
 
 impl TempDir {
     pub fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("ersim-{name}-{}", std::process::id()));
+        TempDir::under(&std::env::temp_dir(), name)
+    }
+
+    /// Under /dev/shm when the machine has it, else the temp dir.
+    pub fn in_memory_fs(name: &str) -> TempDir {
+        let shm = PathBuf::from("/dev/shm");
+        TempDir::under(&if shm.is_dir() { shm } else { std::env::temp_dir() }, name)
+    }
+
+    fn under(base: &Path, name: &str) -> TempDir {
+        let dir = base.join(format!("ersim-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create the temp dir");
         TempDir(dir)

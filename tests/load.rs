@@ -1,0 +1,149 @@
+//! Load through the binary: eight processes each running a 50-circuit lifecycle on one state
+//! file lose nothing; a world of 100,000 circuits still loads and answers. Figures (timings)
+//! are printed with --nocapture and recorded in docs/reliability.md.
+
+mod common;
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Instant;
+
+use common::{ersim, text, TempDir};
+use ersim::cloud::{BillingType, CircuitSku, NewCircuit, World};
+use ersim::engine::runtime::default_epoch;
+use ersim::store::{Location, Store, StoreConfig};
+
+const CIRCUITS_EACH: usize = 50;
+
+fn run(state: &Path, script: &str) -> std::process::Output {
+    ersim().args(["-NonInteractive", "-StateFile"]).arg(state).args(["-Command", script]).output().expect("the ersim binary runs")
+}
+
+fn load(state: &Path) -> World {
+    let store = Store::open(Location::file(state), StoreConfig::default(), || World::default_world(default_epoch())).expect("open the state file");
+    store.read(World::clone).expect("the state file loads")
+}
+
+/// Each process orders its circuits, waits for the provider (Auto policy), adds a private
+/// peering, and takes every second circuit down again: peering, deprovisioning, delete. With
+/// `retry`, a cmdlet refused for the state file's lock timeout is run again, as a user would.
+fn lifecycle(p: usize, retry: bool) -> String {
+    let retry = if retry { "if ($_.FullyQualifiedErrorId -like 'StateFileError*') { continue }" } else { "" };
+    format!(
+        "$ErrorActionPreference = 'Stop'
+        function Retry([scriptblock]$op) {{ while ($true) {{ try {{ return & $op }} catch {{ {retry}; throw }} }} }}
+        function State($k) {{ Retry {{ (Get-AzureDedicatedCircuit -ServiceKey $k).ServiceProviderProvisioningState }} }}
+        foreach ($i in 1..{CIRCUITS_EACH}) {{
+            $k = Retry {{ (New-AzureDedicatedCircuit -CircuitName \"p{p}-c$i\" -ServiceProviderName Equinix -Bandwidth 200 -Location 'Silicon Valley' -BillingType MeteredData -Force).ServiceKey }}
+            while ((State $k) -ne 'Provisioned') {{ }}
+            Retry {{ New-AzureBGPPeering -AccessType Private -ServiceKey $k -PrimaryPeerSubnet 10.0.0.0/30 -SecondaryPeerSubnet 10.0.0.4/30 -PeerAsn 65001 -VlanId 100 | Out-Null }}
+            if ($i % 2 -eq 0) {{
+                Retry {{ Remove-AzureBGPPeering -AccessType Private -ServiceKey $k -Force }}
+                Retry {{ Request-ErSimDeprovisioning -ServiceKey $k | Out-Null }}
+                while ((State $k) -ne 'NotProvisioned') {{ }}
+                Retry {{ Remove-AzureDedicatedCircuit -ServiceKey $k -Force }}
+            }}
+        }}"
+    )
+}
+
+/// Every change of eight concurrent lifecycles lands (lock timeouts retried): the store
+/// serialises the read-modify-writes and loses none.
+#[test]
+fn eight_processes_running_lifecycles_on_one_state_file_lose_nothing() {
+    lifecycles_on_one_state_file(8, true);
+}
+
+/// Store bug (src/store/lock.rs, not ours to change): `acquire` polls `try_lock`, sleeping up
+/// to 25 ms between tries, while the process that just saved takes the lock again at once for
+/// its next cmdlet; so with even four busy writers one can lose every race for the 5 s lock
+/// timeout and its cmdlet fails (refused and reported, never lost). A blocking or queued lock
+/// would be fair.
+#[test]
+#[ignore = "store bug: polled lock acquisition starves a writer past the 5 s timeout under 4+ writers"]
+fn busy_writers_do_not_starve_each_other() {
+    lifecycles_on_one_state_file(4, false);
+}
+
+fn lifecycles_on_one_state_file(processes: usize, retry: bool) {
+    // On tmpfs where there is one: the test is about concurrent updates, and there every fsync
+    // of the ~4,000 saves is free.
+    let dir = TempDir::in_memory_fs(&format!("load{processes}"));
+    let state = dir.0.join("state.json");
+    let setup = run(&state, "Set-ErSimProviderPolicy -Mode Auto -Reads 1");
+    assert!(setup.status.success(), "{}", text(&setup.stderr));
+    let start = Instant::now();
+    let children: Vec<_> = (0..processes)
+        .map(|p| {
+            ersim()
+                .args(["-NonInteractive", "-StateFile"])
+                .arg(&state)
+                .args(["-Command", &lifecycle(p, retry)])
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn ersim")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("wait for ersim");
+        assert!(out.status.success(), "a process failed: {}", text(&out.stderr));
+    }
+    println!("{processes} processes x {CIRCUITS_EACH} circuit lifecycles: {:.1} s", start.elapsed().as_secs_f64());
+    let world = load(&state);
+    world.check_invariants().expect("a consistent world");
+    let me = world.find_subscription_by_name("Contoso Production").expect("the customer").id;
+    let mut world = world;
+    let mut names: Vec<String> = world.list_circuits(&me).expect("list").into_iter().map(|c| c.circuit_name).collect();
+    names.sort();
+    let mut expected: Vec<String> = (0..processes).flat_map(|p| (1..=CIRCUITS_EACH).step_by(2).map(move |i| format!("p{p}-c{i}"))).collect();
+    expected.sort();
+    assert_eq!(names, expected, "every kept circuit is there, every deleted one is gone");
+    assert_eq!(world.summary().peerings, expected.len(), "every kept circuit has its peering");
+}
+
+/// ~100 s in a debug build, mostly building the world; run with --ignored --nocapture.
+#[test]
+#[ignore = "slow: builds a 100,000-circuit world"]
+fn a_world_of_100k_circuits_loads_and_answers() {
+    const CIRCUITS: usize = 100_000;
+    let dir = TempDir::new("load100k");
+    let state = dir.0.join("state.json");
+    let start = Instant::now();
+    let mut world = World::default_world_seeded(default_epoch(), 7);
+    let me = world.find_subscription_by_name("Contoso Production").expect("the customer").id;
+    let mut last = None;
+    for i in 0..CIRCUITS {
+        let new = NewCircuit {
+            name: format!("c{i}"),
+            bandwidth: 200,
+            location: "Silicon Valley".into(),
+            service_provider_name: "Equinix".into(),
+            sku: CircuitSku::Standard,
+            billing_type: BillingType::MeteredData,
+        };
+        last = Some(world.create_circuit(&me, new).expect("create a circuit").service_key);
+    }
+    let built = start.elapsed();
+    let store = Store::open(Location::file(&state), StoreConfig::default(), || World::default_world(default_epoch())).expect("open");
+    store.transaction(|w| Ok::<_, ersim::store::StoreError>(*w = world)).expect("save the world");
+    let saved = start.elapsed() - built;
+    let size = std::fs::metadata(&state).expect("the state file").len();
+    let key = last.expect("a key");
+
+    let t = Instant::now();
+    let one = run(&state, &format!("(Get-AzureDedicatedCircuit -ServiceKey {key}).CircuitName"));
+    let get_one = t.elapsed();
+    assert_eq!((text(&one.stdout).as_str(), text(&one.stderr).as_str()), (format!("c{}\n", CIRCUITS - 1).as_str(), ""));
+    let t = Instant::now();
+    let count = run(&state, "(Get-AzureDedicatedCircuit | Measure-Object).Count");
+    let list = t.elapsed();
+    assert_eq!(text(&count.stdout), format!("{CIRCUITS}\n"), "{}", text(&count.stderr));
+    println!(
+        "100k world: built {:.1} s, saved {:.1} s ({:.1} MB); Get by key {:.2} s; list and count {:.2} s",
+        built.as_secs_f64(),
+        saved.as_secs_f64(),
+        size as f64 / 1e6,
+        get_one.as_secs_f64(),
+        list.as_secs_f64()
+    );
+}
