@@ -5,7 +5,7 @@
 # sancov pass (-Cpasses=sancov-module), which needs no nightly flag; --target keeps it off
 # build scripts. No sanitizer: the code is safe Rust, and a panic, stack overflow, hang
 # (-timeout) or memory blow-up (-rss_limit_mb) is what the run looks for. A crash leaves
-# its input in fuzz/artifacts/TARGET/ and fails the script.
+# its input in fuzz/artifacts/TARGET/; the other targets still run, then the script fails.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds="${1:-60}"
@@ -31,6 +31,7 @@ seeds() {
 # Scripts may write files (Get-AzureVNetConfig -ExportToFile, Export-ErSimState): run in a scratch dir.
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
+failed=()
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   seed_dirs=()
@@ -39,9 +40,14 @@ for t in "${targets[@]}"; do
   (cd "$scratch" && "$bin/$t" "$OLDPWD/corpus/$t" "${seed_dirs[@]}" -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -max_len=4096 -dict="$OLDPWD/seeds/powershell.dict" \
     -artifact_prefix="$OLDPWD/artifacts/$t/" -print_final_stats=1 2>"$OLDPWD/artifacts/$t.log") || {
-    tail -40 "artifacts/$t.log" >&2
+    grep -a -A12 -E "panicked|ERROR: libFuzzer" "artifacts/$t.log" | head -40 >&2
     echo "fuzz target $t failed: see fuzz/artifacts/$t/" >&2
-    exit 1
+    failed+=("$t")
+    continue
   }
   grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)" "artifacts/$t.log" || true
 done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "failed: ${failed[*]}" >&2
+  exit 1
+fi

@@ -8,8 +8,17 @@ use ersim::lang::ast::Source;
 /// within milliseconds.
 pub const STEP_BUDGET: u64 = 20_000;
 
+/// Inputs that hit a known parser panic (tests/limits_parser.rs, ignored until the parser is
+/// fixed): `-` followed by a Unicode dash. Skipped so a run goes on to find other bugs.
+fn known_parser_bug(text: &str) -> bool {
+    text.contains("-\u{2013}") || text.contains("-\u{2014}") || text.contains("-\u{2015}")
+}
+
 /// Parses `text` on the stack size the binary gives the interpreter.
 pub fn parse(text: &str) {
+    if known_parser_bug(text) {
+        return;
+    }
     with_deep_stack(|| {
         let _ = ersim::lang::parse_script(&Source::new(None, text.to_string()));
     });
@@ -18,6 +27,9 @@ pub fn parse(text: &str) {
 /// Runs `text` as `-Command` would, on the binary's stack size, in a fresh in-memory world,
 /// its output formatted and thrown away.
 pub fn run_script(text: &str) {
+    if known_parser_bug(text) {
+        return;
+    }
     with_deep_stack(|| run_on_this_thread(text));
 }
 
