@@ -4,7 +4,7 @@
 mod common;
 
 use common::{run_in, session};
-use ersim::engine::limits::{MAX_ELEMENTS, MAX_STRING_CHARS};
+use ersim::engine::limits::{MAX_ELEMENTS, MAX_STRING_BYTES};
 
 const OOM: &str = "Exception of type 'System.OutOfMemoryException' was thrown.";
 
@@ -25,7 +25,7 @@ fn assert_oom(script: &str) {
 
 #[test]
 fn the_caps_are_those_documented() {
-    assert_eq!((MAX_STRING_CHARS, MAX_ELEMENTS), (1 << 27, 1 << 24), "docs/reliability.md lists these");
+    assert_eq!((MAX_STRING_BYTES, MAX_ELEMENTS), (1 << 27, 1 << 24), "docs/reliability.md lists these");
 }
 
 #[test]
@@ -53,6 +53,7 @@ fn ranges_arrays_and_buffered_output_are_capped() {
     assert_oom("$a = (1..4194304) * 4; $x = & { $a; 1 }");
     assert_oom("$a = (1..4194304) * 4; $x = @($a; 1)");
     assert_oom("$a = (1..4194304) * 4; & { $a; 1 } | Sort-Object");
+    assert_oom("$a = (1..4194304) * 4; & { $a; 1 } | Format-Table");
     let (_, err) = run("1..20000000");
     assert!(err.contains("CategoryInfo          : OperationStopped: (:) [], OutOfMemoryException"), "{err}");
     assert!(err.contains("FullyQualifiedErrorId : System.OutOfMemoryException"), "{err}");

@@ -6,8 +6,9 @@
 use super::error::ErrorRecord;
 use super::value::Value;
 
-/// The longest string a script may build: 2^27 characters (128 Mi).
-pub const MAX_STRING_CHARS: usize = 1 << 27;
+/// The longest string a script may build: 2^27 bytes of UTF-8 (128 MiB; as many characters
+/// of ASCII text).
+pub const MAX_STRING_BYTES: usize = 1 << 27;
 
 /// The most elements one range, array or buffer of pipeline objects may hold: 2^24 (16 Mi).
 pub const MAX_ELEMENTS: usize = 1 << 24;
@@ -23,7 +24,7 @@ pub fn out_of_memory() -> ErrorRecord {
 }
 
 pub fn check_string(len: usize) -> Result<(), ErrorRecord> {
-    if len > MAX_STRING_CHARS {
+    if len > MAX_STRING_BYTES {
         return Err(out_of_memory());
     }
     Ok(())
@@ -43,7 +44,7 @@ pub fn buffer(items: &mut Vec<Value>, v: Value) -> Result<(), ErrorRecord> {
     Ok(())
 }
 
-/// `items` joined with `sep`, refused once the text passes [`MAX_STRING_CHARS`].
+/// `items` joined with `sep`, refused once the text passes [`MAX_STRING_BYTES`].
 pub fn join(items: impl IntoIterator<Item = String>, sep: &str) -> Result<String, ErrorRecord> {
     let mut out = String::new();
     for (i, item) in items.into_iter().enumerate() {

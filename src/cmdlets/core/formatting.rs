@@ -129,9 +129,11 @@ impl Cmdlet for FormatCmd {
         Ok(())
     }
 
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         if let Some(v) = args.get("InputObject") {
-            self.items.extend(v.enumerate());
+            for item in v.enumerate() {
+                limits::buffer(&mut self.items, item).map_err(|r| ctx.terminate(r))?;
+            }
         }
         Ok(())
     }
