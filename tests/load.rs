@@ -125,7 +125,12 @@ fn a_world_of_100k_circuits_loads_and_answers() {
     }
     let built = start.elapsed();
     let store = Store::open(Location::file(&state), StoreConfig::default(), || World::default_world(default_epoch())).expect("open");
-    store.transaction(|w| Ok::<_, ersim::store::StoreError>(*w = world)).expect("save the world");
+    store
+        .transaction(|w| {
+            *w = world;
+            Ok::<_, ersim::store::StoreError>(())
+        })
+        .expect("save the world");
     let saved = start.elapsed() - built;
     let size = std::fs::metadata(&state).expect("the state file").len();
     let key = last.expect("a key");
