@@ -70,3 +70,21 @@ fn only_the_files_the_user_names_are_written() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(entries(&dir.0), ["netcfg.xml", "state.json", "state.json.lock", "world.json"]);
 }
+
+/// A netcfg document naming another file through an external entity is refused unread.
+#[test]
+fn netcfg_external_entities_are_not_resolved() {
+    let dir = TempDir::new("sandbox-xxe");
+    let secret = common::write(&dir.0, "secret.txt", "ersim-xxe-secret");
+    let doc =
+        format!("<?xml version=\"1.0\"?><!DOCTYPE n [<!ENTITY e SYSTEM \"file://{}\">]><NetworkConfiguration>&e;</NetworkConfiguration>", secret.display());
+    let netcfg = common::write(&dir.0, "netcfg.xml", &doc);
+    let out = ersim()
+        .args(["-NonInteractive", "-InMemory", "-Command"])
+        .arg(format!("Set-AzureVNetConfig -ConfigurationPath '{}'", netcfg.display()))
+        .output()
+        .expect("run ersim");
+    let all = text(&out.stdout) + &text(&out.stderr);
+    assert!(all.contains("The specified network configuration is not valid"), "{all}");
+    assert!(!all.contains("ersim-xxe-secret"), "{all}");
+}
