@@ -152,3 +152,36 @@ fn a_world_of_100k_circuits_loads_and_answers() {
         list.as_secs_f64()
     );
 }
+
+/// A writer killed with SIGKILL at any moment leaves a state file that loads, is consistent,
+/// keeps every circuit whose cmdlet returned, and is not locked against the next process.
+#[test]
+fn a_killed_writer_leaves_a_consistent_unlocked_state_file() {
+    let dir = TempDir::new("kill");
+    let state = dir.0.join("state.json");
+    let mut killed_midway = 0;
+    for round in 0..5u64 {
+        let script = "foreach ($i in 1..1000) { New-AzureDedicatedCircuit -CircuitName \"k$i\" -ServiceProviderName Equinix -Bandwidth 200 \
+                      -Location 'Silicon Valley' -BillingType MeteredData -Force | % { $_.CircuitName } }";
+        let mut child = ersim()
+            .args(["-NonInteractive", "-StateFile"])
+            .arg(&state)
+            .args(["-Command", "Reset-ErSimState -Force;", script])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn ersim");
+        std::thread::sleep(std::time::Duration::from_millis(150 + 70 * round));
+        child.kill().expect("SIGKILL the writer");
+        let out = child.wait_with_output().expect("reap");
+        let reported = text(&out.stdout).lines().count();
+        let mut world = load(&state);
+        world.check_invariants().expect("a consistent world");
+        let me = world.find_subscription_by_name("Contoso Production").expect("the customer").id;
+        let kept = world.list_circuits(&me).expect("list").len();
+        assert!(kept >= reported, "round {round}: {reported} circuits reported created, {kept} kept");
+        let next = run(&state, "(Get-AzureDedicatedCircuit | Measure-Object).Count");
+        assert_eq!(text(&next.stdout).trim(), kept.to_string(), "the next process reads it at once: {}", text(&next.stderr));
+        killed_midway += usize::from(kept > 0 && kept < 1000);
+    }
+    assert!(killed_midway > 0, "no round killed the writer while it was creating circuits");
+}
