@@ -4,5 +4,5 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    std::process::exit(ersim::host::cli::main());
+    std::process::exit(ersim::host::cli::with_deep_stack(ersim::host::cli::main));
 }

@@ -9,6 +9,7 @@ use super::binder::{self, ArgItem};
 use super::command::{Args, Cmdlet, CommandInfo, CommandType};
 use super::convert::{self, to_bool};
 use super::error::{CommandKind, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::limits;
 use super::ops;
 use super::runtime::{CommonParams, Ctx, Emit, Interp, ScopeRef, MAX_CALL_DEPTH};
 use super::value::{Hashtable, TypeKind, Value};
@@ -185,6 +186,8 @@ impl Interp {
     }
 
     fn loop_body(&mut self, body: &[Statement], label: &Option<String>, out: &mut Emit) -> EvalResult<LoopControl> {
+        // Checked here as well as per statement: `while ($true) {}` has none.
+        self.check_interrupt()?;
         match self.exec_statements(body, out) {
             Ok(()) => Ok(LoopControl::Next),
             Err(Flow::Break(l)) if label_matches(&l, label) => Ok(LoopControl::Stop),
@@ -261,6 +264,7 @@ impl Interp {
         let saved = self.get_var("_", Some("local"));
         let result = (|| -> EvalResult<()> {
             'items: for item in items {
+                self.check_interrupt()?;
                 self.set_local("_", item.clone());
                 let mut matched = false;
                 for (cond, body) in &sw.clauses {
@@ -341,10 +345,7 @@ impl Interp {
     /// Collects everything `f` writes.
     pub fn capture(&mut self, f: impl FnOnce(&mut Interp, &mut Emit) -> EvalResult<()>) -> EvalResult<Vec<Value>> {
         let mut items = Vec::new();
-        f(self, &mut |_, v| {
-            items.push(v);
-            Ok(())
-        })?;
+        f(self, &mut |_, v| Ok(limits::buffer(&mut items, v)?))?;
         Ok(items)
     }
 
@@ -922,7 +923,7 @@ impl Stage {
                     }
                     None => {
                         if let Some(v) = item {
-                            input.push(v);
+                            limits::buffer(input, v)?;
                         }
                         Ok(())
                     }

@@ -7,13 +7,11 @@ use crate::lang::ast::*;
 use super::convert::{self, to_bool, to_string};
 use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::eval::collapse;
+use super::limits;
 use super::ops;
 use super::runtime::Interp;
 use super::types;
 use super::value::{Hashtable, TypeKind, TypeRef, Value};
-
-/// The most elements a range or repetition may build before it is refused.
-pub const MAX_RANGE: i64 = 50_000_000;
 
 impl Interp {
     /// Attaches the position of `span` to an error raised by an operator or member.
@@ -188,7 +186,7 @@ impl Interp {
                         None => Ok(Value::Null),
                     },
                     UnaryOp::Comma => Ok(Value::array(vec![v])),
-                    UnaryOp::Join => Ok(Value::str(v.enumerate().iter().map(to_string).collect::<String>())),
+                    UnaryOp::Join => limits::join(v.enumerate().iter().map(to_string), "").map(Value::str).map_err(|rec| self.located(rec, span)),
                     UnaryOp::Split => {
                         let items = v.enumerate();
                         let mut out = Vec::new();
@@ -266,8 +264,8 @@ impl Interp {
             (Err(m), _) | (_, Err(m)) => return Err(self.located(ErrorRecord::runtime(m, "RuntimeException", "InvalidArgument"), span)),
             _ => (0, 0),
         };
-        if (a - b).abs() >= MAX_RANGE {
-            return Err(self.located(ErrorRecord::runtime("The range operator produced too many elements.", "RangeTooLarge", "InvalidOperation"), span));
+        if let Err(rec) = limits::check_elements((a - b).unsigned_abs() as usize + 1) {
+            return Err(self.located(rec, span));
         }
         let items: Vec<Value> = if a <= b { (a..=b).map(|i| Value::Int(i as i32)).collect() } else { (b..=a).rev().map(|i| Value::Int(i as i32)).collect() };
         Ok(Value::array(items))
@@ -286,7 +284,7 @@ impl Interp {
             }
             Join => {
                 let sep = to_string(r);
-                return Ok(Value::str(l.enumerate().iter().map(to_string).collect::<Vec<_>>().join(&sep)));
+                return limits::join(l.enumerate().iter().map(to_string), &sep).map(Value::str).map_err(|rec| self.located(rec, span));
             }
             Split => {
                 let (pattern, limit) = match r {

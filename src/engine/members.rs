@@ -8,6 +8,7 @@ use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
 use super::error::{ErrorRecord, EvalResult};
+use super::limits;
 use super::ops;
 use super::runtime::Interp;
 use super::value::{Hashtable, PsObject, TypeKind, TypeRef, Value};
@@ -352,7 +353,7 @@ impl Interp {
                         Some(Value::TimeSpan(t)) => Ok(Value::DateTime(*d + chrono::Duration::microseconds(t / 10))),
                         _ => Err(arg_count_error(name, args.len())),
                     },
-                    "tostring" => Ok(Value::str(ops::format_value(target, &arg_str(&args, 0)))),
+                    "tostring" => ops::format_value(target, &arg_str(&args, 0)).map(Value::str).map_err(|m| call_error("ToString", &args, &m)),
                     "toshortdatestring" => Ok(Value::str(d.format("%-m/%-d/%Y").to_string())),
                     "tolongdatestring" => Ok(Value::str(d.format("%A, %B %-d, %Y").to_string())),
                     "toshorttimestring" => Ok(Value::str(d.format("%-I:%M %p").to_string())),
@@ -372,7 +373,9 @@ impl Interp {
                 let items = self.capture(|i, out| i.call_block(&sb, args.clone(), None, out))?;
                 Ok(super::eval::collapse(items))
             }
-            v if v.is_numeric() && lower == "tostring" => Ok(Value::str(ops::format_value(v, &arg_str(&args, 0)))),
+            v if v.is_numeric() && lower == "tostring" => {
+                ops::format_value(v, &arg_str(&args, 0)).map(Value::str).map_err(|m| call_error("ToString", &args, &m))
+            }
             v if v.is_numeric() && lower == "compareto" => Ok(Value::Int(match ops::compare(v, args.first().unwrap_or(&Value::Null), false) {
                 Some(std::cmp::Ordering::Less) => -1,
                 Some(std::cmp::Ordering::Greater) => 1,
@@ -608,8 +611,9 @@ fn string_method(s: &Rc<str>, lower: &str, name: &str, args: &[Value]) -> Result
         "substring" => {
             let chars: Vec<char> = s.chars().collect();
             let start = arg_int(args, 0).unwrap_or(0);
-            let len = arg_int(args, 1).unwrap_or(chars.len() as i64 - start);
-            if start < 0 || len < 0 || (start + len) as usize > chars.len() {
+            let len = arg_int(args, 1).unwrap_or((chars.len() as i64).saturating_sub(start));
+            let end = start.checked_add(len).filter(|e| (0..=chars.len() as i64).contains(e));
+            let Some(end) = end.filter(|_| start >= 0 && len >= 0) else {
                 return Err(ErrorRecord::runtime(
                     format!(
                         "Exception calling \"Substring\" with \"{}\" argument(s): \"{}\"",
@@ -623,11 +627,14 @@ fn string_method(s: &Rc<str>, lower: &str, name: &str, args: &[Value]) -> Result
                     "ArgumentOutOfRangeException",
                     "NotSpecified",
                 ));
-            }
-            Value::str(chars[start as usize..(start + len) as usize].iter().collect::<String>())
+            };
+            Value::str(chars[start as usize..end as usize].iter().collect::<String>())
         }
         "padleft" | "padright" => {
             let width = arg_int(args, 0).unwrap_or(0).max(0) as usize;
+            if limits::check_string(width).is_err() {
+                return Err(call_error(name, args, &limits::out_of_memory().message));
+            }
             let fill = arg_str(args, 1).chars().next().unwrap_or(' ');
             let len = s.chars().count();
             let pad: String = std::iter::repeat_n(fill, width.saturating_sub(len)).collect();

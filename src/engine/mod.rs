@@ -8,6 +8,7 @@ pub mod convert;
 pub mod error;
 pub mod eval;
 pub mod expr;
+pub mod limits;
 pub mod members;
 pub mod ops;
 pub mod runtime;

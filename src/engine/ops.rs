@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::convert::{self, to_num, to_string, Num};
 use super::error::ErrorRecord;
+use super::limits;
 use super::value::{Hashtable, Value};
 
 pub type OpResult = Result<Value, ErrorRecord>;
@@ -77,9 +78,13 @@ fn is_float(a: &Value, b: &Value, na: Num, nb: Num) -> bool {
 pub fn add(a: &Value, b: &Value) -> OpResult {
     match a {
         Value::Null => Ok(b.clone()),
-        Value::Str(s) => Ok(Value::str(format!("{}{}", s, to_string(b)))),
-        Value::Char(c) => Ok(Value::str(format!("{}{}", c, to_string(b)))),
+        Value::Str(_) | Value::Char(_) => {
+            let (a, b) = (to_string(a), to_string(b));
+            limits::check_string(a.len() + b.len())?;
+            Ok(Value::str(a + &b))
+        }
         Value::Array(arr) => {
+            limits::check_elements(arr.borrow().len() + b.enumerate().len())?;
             let mut items = arr.borrow().clone();
             items.extend(b.enumerate());
             if matches!(b, Value::Null) {
@@ -158,17 +163,13 @@ pub fn mul(a: &Value, b: &Value) -> OpResult {
     match a {
         Value::Str(s) => {
             let n = to_num(b).map(as_i128).unwrap_or(0).max(0) as usize;
-            if s.len().saturating_mul(n) > 1 << 30 {
-                return Err(op_error("The operation would allocate more memory than is allowed.".into(), "OutOfMemory"));
-            }
+            limits::check_string(s.len().saturating_mul(n))?;
             Ok(Value::str(s.repeat(n)))
         }
         Value::Array(arr) => {
             let n = to_num(b).map(as_i128).unwrap_or(0).max(0) as usize;
             let items = arr.borrow();
-            if items.len().saturating_mul(n) > 1 << 26 {
-                return Err(op_error("The operation would allocate more memory than is allowed.".into(), "OutOfMemory"));
-            }
+            limits::check_elements(items.len().saturating_mul(n))?;
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
                 out.extend(items.iter().cloned());
@@ -408,10 +409,7 @@ pub fn split(value: &Value, pattern: Option<&Value>, limit: Option<usize>, cs: b
 
 /// .NET composite formatting: `{index[,alignment][:format]}` with `{{`/`}}` escapes.
 pub fn format(fmt: &str, args: &[Value]) -> OpResult {
-    let bad = || {
-        ErrorRecord::runtime("Error formatting a string: Input string was not in a correct format..", "FormatError", "InvalidOperation")
-            .with_target(&Value::str(fmt))
-    };
+    let bad = || format_error(fmt, "Input string was not in a correct format.");
     let mut out = String::new();
     let mut chars = fmt.chars().peekable();
     while let Some(c) = chars.next() {
@@ -446,6 +444,13 @@ pub fn format(fmt: &str, args: &[Value]) -> OpResult {
                     None => (head.trim(), None),
                 };
                 let index: usize = index.parse().map_err(|_| bad())?;
+                // .NET Framework's StringBuilder.AppendFormat refuses an alignment of a million or more.
+                let align = match align.map(|a| a.parse::<i64>()) {
+                    Some(Ok(w)) if w.unsigned_abs() >= 1_000_000 => return Err(bad()),
+                    Some(Ok(w)) => Some(w),
+                    Some(Err(_)) => return Err(bad()),
+                    None => None,
+                };
                 let Some(arg) = args.get(index) else {
                     return Err(ErrorRecord::runtime(
                         "Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..",
@@ -455,15 +460,15 @@ pub fn format(fmt: &str, args: &[Value]) -> OpResult {
                     .with_target(&Value::str(fmt)));
                 };
                 let text = match fmt_spec {
-                    Some(f) => format_value(arg, f),
+                    Some(f) => format_value(arg, f).map_err(|m| format_error(fmt, &m))?,
                     None => to_string(arg),
                 };
-                match align.map(|a| a.parse::<i64>()) {
-                    Some(Ok(w)) if w < 0 => out.push_str(&format!("{:<width$}", text, width = (-w) as usize)),
-                    Some(Ok(w)) => out.push_str(&format!("{:>width$}", text, width = w as usize)),
-                    Some(Err(_)) => return Err(bad()),
-                    None => out.push_str(&text),
+                let pad = " ".repeat(align.map_or(0, |w| w.unsigned_abs() as usize).saturating_sub(text.chars().count()));
+                match align {
+                    Some(w) if w < 0 => out.extend([text.as_str(), &pad]),
+                    _ => out.extend([pad.as_str(), &text]),
                 }
+                limits::check_string(out.len())?;
             }
             '}' => return Err(bad()),
             other => out.push(other),
@@ -472,19 +477,30 @@ pub fn format(fmt: &str, args: &[Value]) -> OpResult {
     Ok(Value::str(out))
 }
 
-/// The standard numeric and date format strings scripts use.
-pub fn format_value(v: &Value, spec: &str) -> String {
+/// The -f operator's error, wrapping the .NET FormatException's message.
+fn format_error(fmt: &str, message: &str) -> ErrorRecord {
+    ErrorRecord::runtime(format!("Error formatting a string: {message}."), "FormatError", "InvalidOperation").with_target(&Value::str(fmt))
+}
+
+/// The standard numeric and date format strings scripts use; `Err` holds the message of the
+/// FormatException .NET Framework throws (a precision above 99).
+pub fn format_value(v: &Value, spec: &str) -> Result<String, String> {
     if let Value::DateTime(d) = v {
-        return format_date(d, spec);
+        return Ok(format_date(d, spec));
     }
     let Some(n) = to_num(v).filter(|_| v.is_numeric() || matches!(v, Value::Str(_))) else {
-        return to_string(v);
+        return Ok(to_string(v));
     };
     let mut chars = spec.chars();
     let kind = chars.next().unwrap_or('G');
-    let digits: Option<usize> = chars.as_str().parse().ok();
+    let rest = chars.as_str();
+    let digits: Option<usize> = rest.parse().ok();
+    let standard = matches!(kind.to_ascii_uppercase(), 'N' | 'F' | 'D' | 'X' | 'P' | 'E' | 'G');
+    if standard && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) && digits.is_none_or(|d| d > 99) {
+        return Err("Format specifier was invalid.".into());
+    }
     let f = n.as_f64();
-    match kind.to_ascii_uppercase() {
+    Ok(match kind.to_ascii_uppercase() {
         'N' => group_thousands(&format!("{:.*}", digits.unwrap_or(2), f)),
         'F' => format!("{:.*}", digits.unwrap_or(2), f),
         'D' => {
@@ -516,7 +532,7 @@ pub fn format_value(v: &Value, spec: &str) -> String {
             _ => to_string(v),
         },
         _ => custom_number_format(f, spec),
-    }
+    })
 }
 
 fn group_thousands(s: &str) -> String {
@@ -549,7 +565,8 @@ fn group_thousands(s: &str) -> String {
 
 /// Custom patterns such as `0.00` or `#,##0`.
 fn custom_number_format(f: f64, spec: &str) -> String {
-    let decimals = spec.split_once('.').map(|(_, d)| d.chars().filter(|c| *c == '0' || *c == '#').count()).unwrap_or(0);
+    // More places than a double has digits only add zeros; the cap keeps Rust's formatter in range.
+    let decimals = spec.split_once('.').map(|(_, d)| d.chars().filter(|c| *c == '0' || *c == '#').count()).unwrap_or(0).min(340);
     let min_int = spec.split('.').next().unwrap_or("").chars().filter(|c| *c == '0').count();
     let mut s = format!("{:.*}", decimals, f);
     if let Some(frac_zeros) = spec.split_once('.').map(|(_, d)| d.chars().filter(|c| *c == '0').count()) {

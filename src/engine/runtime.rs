@@ -2,7 +2,7 @@
 //! to, and the context a running cmdlet sees.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -120,6 +120,10 @@ pub struct Interp {
     /// Services of the layers above (the simulated cloud, the store), by type.
     extensions: Vec<Box<dyn Any>>,
     pub interrupt: Arc<AtomicBool>,
+    /// Statements, loop turns and pipeline items left before the run stops as if
+    /// interrupted; `None` (the default) is 5.1's behaviour: no limit. For fuzzing and tests,
+    /// where `while ($true) {}` must end.
+    pub step_budget: Cell<Option<u64>>,
     /// The script or function whose statements are running, for Write-Error's display.
     pub invocation_stack: Vec<InvocationInfo>,
     /// The script file running (for `$PSScriptRoot` and error positions).
@@ -159,6 +163,7 @@ impl Interp {
             next_pipeline: 1,
             extensions: Vec::new(),
             interrupt: Arc::new(AtomicBool::new(false)),
+            step_budget: Cell::new(None),
             invocation_stack: Vec::new(),
             script_path: None,
             top_source: None,
@@ -177,6 +182,7 @@ impl Interp {
             ("TEMP", "C:\\Users\\admin\\AppData\\Local\\Temp"),
             ("PSModulePath", "C:\\Program Files\\WindowsPowerShell\\Modules"),
             ("OS", "Windows_NT"),
+            ("Path", "C:\\Windows\\system32;C:\\Windows;C:\\Windows\\System32\\Wbem;C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\"),
         ] {
             interp.env.insert(k.to_ascii_lowercase(), (k.to_string(), v.to_string()));
         }
@@ -487,9 +493,17 @@ impl Interp {
         }
     }
 
+    /// Called at every statement, loop turn and pipeline item: Ctrl-C, or the step budget
+    /// running out, stops the run.
     pub fn check_interrupt(&self) -> EvalResult<()> {
         if self.interrupt.load(Ordering::Relaxed) {
             return Err(Flow::Interrupted);
+        }
+        if let Some(left) = self.step_budget.get() {
+            if left == 0 {
+                return Err(Flow::Interrupted);
+            }
+            self.step_budget.set(Some(left - 1));
         }
         Ok(())
     }

@@ -87,6 +87,19 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
     Ok(o)
 }
 
+/// The stack the interpreter runs on. Parsing and evaluation recurse once per nesting
+/// level; the main thread's 8 MiB ends a script nested a few hundred levels deep (`{{{...`)
+/// with a stack overflow. The memory is reserved, not used, until a script needs it.
+pub const STACK_SIZE: usize = 512 << 20;
+
+/// Runs `f` on a thread with [`STACK_SIZE`] of stack.
+pub fn with_deep_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        let thread = std::thread::Builder::new().stack_size(STACK_SIZE).spawn_scoped(s, f).expect("start the interpreter thread");
+        thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
 /// The entry point of the binary; returns the process exit code.
 pub fn main() -> i32 {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -217,6 +230,7 @@ fn argument_value(a: &str) -> Value {
     }
 }
 
+#[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     Done,
     Exit(i32),

@@ -16,9 +16,19 @@ impl Source {
         Rc::new(Source { path, text: text.into() })
     }
 
+    /// `offset` moved back to the start of the character it falls in. Error spans come from the
+    /// parser; one inside a multi-byte character must still give a position, not a panic.
+    fn char_start(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
     /// 1-based line and column of a byte offset (columns count characters).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let offset = self.char_start(offset);
         let before = &self.text[..offset];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
@@ -28,7 +38,7 @@ impl Source {
 
     /// The text of the line that contains `offset`, without its line break.
     pub fn line_text(&self, offset: usize) -> &str {
-        let offset = offset.min(self.text.len());
+        let offset = self.char_start(offset);
         let start = self.text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
         let end = self.text[offset..].find('\n').map(|i| offset + i).unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches('\r')

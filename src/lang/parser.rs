@@ -1642,13 +1642,7 @@ impl Parser {
             match self.peek() {
                 Some('\n') | Some('\r') | Some(';') | Some('}') => {}
                 None => return Err(ParseError::incomplete("IncompleteHashLiteral", "The hash literal was incomplete.", Span::new(start, start + 2))),
-                _ => {
-                    return Err(ParseError::new(
-                        "MissingEndCurlyBrace",
-                        "Missing closing '}' in statement block or type definition.",
-                        self.char_span(),
-                    ))
-                }
+                _ => return Err(ParseError::new("MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.", self.char_span())),
             }
         }
         Ok(Expr { kind: ExprKind::Hashtable(entries), span: self.span_from(start) })

@@ -4,7 +4,7 @@
 mod accounts;
 pub mod base;
 mod module;
-mod netconfig;
+pub mod netconfig;
 mod vnet;
 
 use crate::engine::command::CommandInfo;

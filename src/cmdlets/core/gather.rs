@@ -3,6 +3,7 @@
 //! every `InputObject`, and act once at the end of the pipeline.
 
 use crate::engine::command::{Args, Cmdlet};
+use crate::engine::limits;
 use crate::engine::value::Value;
 use crate::engine::{Ctx, EvalResult};
 
@@ -29,9 +30,10 @@ impl<F: Finish> Cmdlet for Gather<F> {
         Ok(())
     }
 
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         if let Some(v) = args.get("InputObject") {
-            self.items.push(v.clone());
+            // Gathering is where a runaway pipeline would exhaust memory: cap it as 5.1 runs out.
+            limits::buffer(&mut self.items, v.clone()).map_err(|r| ctx.terminate(r))?;
         }
         Ok(())
     }

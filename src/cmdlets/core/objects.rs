@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{to_bool, to_num, to_string};
-use crate::engine::ops;
 use crate::engine::value::{Hashtable, PsObject, TypeKind, Value};
+use crate::engine::{limits, ops};
 use crate::engine::{Ctx, ErrorRecord, EvalResult, Flow};
 use crate::lang::ast::ScriptBlock;
 
@@ -411,7 +411,7 @@ impl Cmdlet for SelectObject {
             }
         }
         if args.has("Last") {
-            self.last.push(item);
+            limits::buffer(&mut self.last, item).map_err(|r| ctx.terminate(r))?;
             return Ok(());
         }
         let Some(projected) = self.project(ctx, args, &item)? else { return Ok(()) };

@@ -2,6 +2,7 @@
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::error::CommandKind;
+use crate::engine::limits;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 use crate::format::Formatter;
@@ -263,7 +264,7 @@ impl Finish for OutString {
             return Ok(());
         }
         // Every line ends with Windows' line break.
-        let mut text = lines.join("\r\n");
+        let mut text = limits::join(lines, "\r\n").map_err(|r| ctx.terminate(r))?;
         text.push_str("\r\n");
         ctx.emit(Value::str(text))
     }

@@ -397,7 +397,7 @@ impl Cmdlet for GetDate {
             _ => Value::DateTime(ctx.interp.clock.now()),
         };
         match args.string("Format") {
-            Some(f) => ctx.emit(Value::str(ops::format_value(&date, &f))),
+            Some(f) => ctx.emit(Value::str(ops::format_value(&date, &f).unwrap_or_default())),
             None => ctx.emit(date),
         }
     }

@@ -1,0 +1,32 @@
+//! What the fuzz targets share: running a script in an in-memory session under a step budget.
+
+use ersim::host::cli::{run_as_command_line, with_deep_stack};
+use ersim::host::session::{Session, SessionOptions};
+use ersim::lang::ast::Source;
+
+/// Enough for every statement of a short script to run, few enough that a runaway loop ends
+/// within milliseconds.
+pub const STEP_BUDGET: u64 = 20_000;
+
+/// Parses `text` on the stack size the binary gives the interpreter.
+pub fn parse(text: &str) {
+    with_deep_stack(|| {
+        let _ = ersim::lang::parse_script(&Source::new(None, text.to_string()));
+    });
+}
+
+/// Runs `text` as `-Command` would, on the binary's stack size, in a fresh in-memory world,
+/// its output formatted and thrown away.
+pub fn run_script(text: &str) {
+    with_deep_stack(|| run_on_this_thread(text));
+}
+
+fn run_on_this_thread(text: &str) {
+    let options = SessionOptions { interactive: false, state_file: None, in_memory: true };
+    let Ok(mut session) = Session::with_io(options, Box::new(std::io::sink()), Box::new(std::io::sink()), None) else {
+        panic!("an in-memory session always opens");
+    };
+    session.interp.step_budget.set(Some(STEP_BUDGET));
+    let src = Source::new(None, text.to_string());
+    let _ = session.run(&src, run_as_command_line, true);
+}

@@ -1,0 +1,95 @@
+//! Helpers shared by the robustness tests: running the binary, in-process sessions, temp dirs.
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::rc::Rc;
+
+use ersim::host::cli::{run_as_command_line, Outcome};
+use ersim::host::session::{Session, SessionOptions};
+use ersim::lang::ast::Source;
+
+/// A fresh directory under the system temp dir, removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        TempDir::under(&std::env::temp_dir(), name)
+    }
+
+    /// Under /dev/shm when the machine has it, else the temp dir.
+    pub fn in_memory_fs(name: &str) -> TempDir {
+        let shm = PathBuf::from("/dev/shm");
+        TempDir::under(&if shm.is_dir() { shm } else { std::env::temp_dir() }, name)
+    }
+
+    fn under(base: &Path, name: &str) -> TempDir {
+        let dir = base.join(format!("ersim-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create the temp dir");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The binary with a clean environment: no state file from outside, no colour.
+pub fn ersim() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_ersim"));
+    c.env_remove("ERSIM_STATE").env_remove("ERSIM_SEED").env("NO_COLOR", "1");
+    c
+}
+
+/// `ersim -NonInteractive -InMemory -Command text`.
+pub fn run_command(text: &str) -> Output {
+    ersim().args(["-NonInteractive", "-InMemory", "-Command", text]).output().expect("the ersim binary runs")
+}
+
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A writer whose bytes the test can read afterwards.
+#[derive(Clone, Default)]
+pub struct Buffer(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Buffer {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Buffer {
+    pub fn text(&self) -> String {
+        text(&self.0.borrow())
+    }
+}
+
+/// An in-memory session whose output and errors the test reads.
+pub fn session() -> (Session, Buffer, Buffer) {
+    let (out, err) = (Buffer::default(), Buffer::default());
+    let options = SessionOptions { interactive: false, state_file: None, in_memory: true };
+    let s = Session::with_io(options, Box::new(out.clone()), Box::new(err.clone()), None).unwrap_or_else(|_| panic!("a session opens"));
+    (s, out, err)
+}
+
+/// Runs `text` in `session` as `-Command` does.
+pub fn run_in(session: &mut Session, text: &str) -> Outcome {
+    session.run(&Source::new(None, text.to_string()), run_as_command_line, true)
+}
+
+pub fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, content).expect("write a test file");
+    p
+}
