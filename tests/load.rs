@@ -43,7 +43,8 @@ fn lifecycle(p: usize, retry: bool) -> String {
                 while ((State $k) -ne 'NotProvisioned') {{ }}
                 Retry {{ Remove-AzureDedicatedCircuit -ServiceKey $k -Force }}
             }}
-        }}"
+        }}
+        'done'"
     )
 }
 
@@ -76,6 +77,7 @@ fn lifecycles_on_one_state_file(processes: usize, retry: bool) {
                 .args(["-NonInteractive", "-StateFile"])
                 .arg(&state)
                 .args(["-Command", &lifecycle(p, retry)])
+                .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()
                 .expect("spawn ersim")
@@ -83,7 +85,9 @@ fn lifecycles_on_one_state_file(processes: usize, retry: bool) {
         .collect();
     for child in children {
         let out = child.wait_with_output().expect("wait for ersim");
-        assert!(out.status.success(), "a process failed: {}", text(&out.stderr));
+        // `$ErrorActionPreference = 'Stop'`: an error not retried ends the script before 'done'.
+        // (Not the exit code: ersim leaves `$?` False after a function that caught an error.)
+        assert_eq!(text(&out.stdout), "done\n", "a process failed ({:?}): {}", out.status, text(&out.stderr));
     }
     println!("{processes} processes x {CIRCUITS_EACH} circuit lifecycles: {:.1} s", start.elapsed().as_secs_f64());
     let world = load(&state);
