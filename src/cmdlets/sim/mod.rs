@@ -9,7 +9,7 @@ mod registry;
 mod routes;
 mod state;
 
-use crate::cloud::{CloudError, SimError};
+use crate::cloud::{CloudError, CloudResult, SimError, SubscriptionId, World};
 use crate::engine::command::CommandInfo;
 use crate::engine::error::ErrorRecord;
 use crate::engine::{Ctx, EvalResult};
@@ -61,4 +61,15 @@ fn sim_error(ctx: &mut Ctx, e: SimError) -> EvalResult<()> {
 fn cloud_error(ctx: &mut Ctx, e: CloudError) -> EvalResult<()> {
     let fqid = ctx.command.class_name.clone();
     ctx.write_error(ErrorRecord::new(e.to_string(), "Hyak.Common.CloudException", "CloseError", fqid))
+}
+
+/// Runs a service operation as the selected subscription; a refusal becomes [`cloud_error`].
+fn as_caller<R>(ctx: &mut Ctx, op: impl FnOnce(&mut World, &SubscriptionId) -> CloudResult<R>) -> EvalResult<()> {
+    let result = world(ctx)?
+        .write(|world| {
+            let caller = world.selected_subscription().map(|s| s.id).unwrap_or_default();
+            op(world, &caller)
+        })
+        .map_err(|e| ctx.terminate(e))?;
+    result.map(|_| ()).or_else(|e| cloud_error(ctx, e))
 }

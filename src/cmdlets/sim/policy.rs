@@ -10,7 +10,7 @@ use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::{Ctx, EvalResult};
 
 use super::state::duration_ticks;
-use super::{cloud_error, info, sim_error, world};
+use super::{as_caller, info, sim_error, world};
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![
@@ -101,16 +101,6 @@ struct RequestDeprovisioning;
 impl Cmdlet for RequestDeprovisioning {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let Some(Value::Guid(key)) = args.get("ServiceKey").cloned() else { return Ok(()) };
-        let w = world(ctx)?;
-        let r = w
-            .write(|world| {
-                let caller = world.selected_subscription().map(|s| s.id).unwrap_or_default();
-                world.request_deprovisioning(&caller, &key)
-            })
-            .map_err(|e| ctx.terminate(e))?;
-        match r {
-            Ok(_) => Ok(()),
-            Err(e) => cloud_error(ctx, e),
-        }
+        as_caller(ctx, |world, caller| world.request_deprovisioning(caller, &key))
     }
 }

@@ -6,7 +6,7 @@ use crate::engine::ops;
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::{Ctx, EvalResult};
 
-use super::{cloud_error, info, sim_error, world};
+use super::{as_caller, info, sim_error, world};
 use crate::cloud::{RegistryEntry, ROUTING_REGISTRIES};
 
 pub fn commands() -> Vec<CommandInfo> {
@@ -106,16 +106,6 @@ struct Approve;
 impl Cmdlet for Approve {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let Some(Value::Guid(key)) = args.get("ServiceKey").cloned() else { return Ok(()) };
-        let w = world(ctx)?;
-        let r = w
-            .write(|world| {
-                let caller = world.selected_subscription().map(|s| s.id).unwrap_or_default();
-                world.approve_prefix_validation(&caller, &key)
-            })
-            .map_err(|e| ctx.terminate(e))?;
-        match r {
-            Ok(_) => Ok(()),
-            Err(e) => cloud_error(ctx, e),
-        }
+        as_caller(ctx, |world, caller| world.approve_prefix_validation(caller, &key))
     }
 }

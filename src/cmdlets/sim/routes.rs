@@ -7,7 +7,7 @@ use crate::engine::convert::to_string;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, EvalResult};
 
-use super::{cloud_error, info, world};
+use super::{as_caller, info};
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![info("Set-ErSimCustomerRoute", || Box::new(SetRoutes))
@@ -30,16 +30,6 @@ impl Cmdlet for SetRoutes {
         let Some(Value::Guid(key)) = args.get("ServiceKey").cloned() else { return Ok(()) };
         let access_type = args.string("AccessType").and_then(|a| BgpPeeringAccessType::parse(&a)).unwrap_or(BgpPeeringAccessType::Private);
         let prefixes: Vec<String> = args.get("Prefix").map(|v| v.enumerate()).unwrap_or_default().iter().map(to_string).collect();
-        let w = world(ctx)?;
-        let r = w
-            .write(|world| {
-                let caller = world.selected_subscription().map(|s| s.id).unwrap_or_default();
-                world.set_customer_routes(&caller, &key, access_type, &prefixes)
-            })
-            .map_err(|e| ctx.terminate(e))?;
-        match r {
-            Ok(()) => Ok(()),
-            Err(e) => cloud_error(ctx, e),
-        }
+        as_caller(ctx, |world, caller| world.set_customer_routes(caller, &key, access_type, &prefixes))
     }
 }
