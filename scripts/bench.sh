@@ -65,6 +65,16 @@ file_ms=$(median_ms 1 "$ERSIM" -StateFile "$state" benches/scripts/lifecycle-man
 say "lifecycle of 500 circuits with a state file: ${file_ms} ms ($(ratio "$file_ms" 3000) ms per cmdlet over about 3,000 cmdlets)"
 rm -f "$state" "$state.lock"
 
+# One cmdlet on a 1,000-circuit state file: the store work a single call costs (the file is
+# built once; the figure is the difference between 100 reads and none, per read).
+reads="$OUT/bench-reads.json"
+rm -f "$reads" "$reads.lock"
+"$ERSIM" -StateFile "$reads" benches/scripts/read-many.ps1 -Count 0 >/dev/null
+none_ms=$(median_ms 3 "$ERSIM" -StateFile "$reads" benches/scripts/read-many.ps1 -Count 0)
+hundred_ms=$(median_ms 3 "$ERSIM" -StateFile "$reads" benches/scripts/read-many.ps1 -Count 100)
+say "Get-AzureDedicatedCircuit -ServiceKey on a 1,000-circuit state file: $(python3 -c "print(f'{($hundred_ms - $none_ms) / 100:.2f}')") ms per call"
+rm -f "$reads" "$reads.lock"
+
 # Parser and state figures from the criterion benches (parse against tree-sitter on the same text).
 cargo bench --quiet --bench ersim -- --warm-up-time 1 --measurement-time 3 "parse/|state/" >"$OUT/criterion.txt" 2>&1 || true
 estimate() { python3 -c "import json; print(json.load(open('target/criterion/$1/new/estimates.json'))['median']['point_estimate'] / 1e6)" 2>/dev/null || echo nan; }
