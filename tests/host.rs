@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::io::Write;
 use std::rc::Rc;
 
-use ersim::host::cli::{run_command, Outcome};
+use ersim::host::session::{run_command, Outcome};
 use ersim::host::session::{Session, SessionOptions};
 use ersim::lang::ast::Source;
 

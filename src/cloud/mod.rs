@@ -48,6 +48,7 @@ pub mod faults;
 pub mod ids;
 mod invariants;
 pub mod link;
+mod names;
 mod net;
 pub mod peering;
 pub mod policy;

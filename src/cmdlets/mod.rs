@@ -1,6 +1,7 @@
 //! Cmdlets: thin adapters that bind parameters, call a service and shape the
 //! objects they write. `core` holds the host's own cmdlets.
 
+pub mod azure;
 pub mod classic;
 pub mod core;
 pub mod expressroute;

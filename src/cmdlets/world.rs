@@ -14,7 +14,6 @@ use chrono::NaiveDateTime;
 use crate::cloud::World;
 use crate::engine::error::ErrorRecord;
 use crate::engine::runtime::{default_epoch, Clock};
-use crate::host::session::SessionOptions;
 use crate::store::{Location, Store, StoreConfig, StoreError};
 
 #[derive(Clone)]
@@ -43,8 +42,8 @@ pub fn store_error(e: &StoreError) -> ErrorRecord {
 impl WorldHandle {
     /// Opens the session's store (`-StateFile`, `ERSIM_STATE`, the default file, or
     /// `-InMemory`); the message says what is wrong when it cannot be used.
-    pub fn open(options: &SessionOptions) -> Result<WorldHandle, String> {
-        let location = Location::resolve(options.state_file.as_ref().map(PathBuf::from), options.in_memory).map_err(|e| e.to_string())?;
+    pub fn open(state_file: Option<PathBuf>, in_memory: bool) -> Result<WorldHandle, String> {
+        let location = Location::resolve(state_file, in_memory).map_err(|e| e.to_string())?;
         let store = Store::open(location, StoreConfig::default(), fresh_world).map_err(|e| e.to_string())?;
         Ok(WorldHandle(Rc::new(Inner { store, now: Cell::new(None) })))
     }
@@ -72,9 +71,27 @@ impl WorldHandle {
             .map_err(|e| store_error(&e))
     }
 
-    /// The store itself (reset, export and import of the simulation controls).
+    /// The store itself (its path and the export of the simulation controls).
     pub fn store(&self) -> &Store {
         &self.0.store
+    }
+
+    /// Replaces the world with a fresh one; the clock is read again when next needed.
+    pub fn reset(&self) -> Result<(), StoreError> {
+        self.0.now.set(None);
+        self.0.store.reset()
+    }
+
+    /// Replaces the world with the one saved in `path`, checked whole first.
+    pub fn import(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        self.0.now.set(None);
+        self.0.store.import(path)
+    }
+
+    /// The selected subscription's name (the prompt shows it), `None` when none is selected
+    /// or the state cannot be read.
+    pub fn selected_subscription_name(&self) -> Option<String> {
+        self.read(|w| w.selected_subscription().map(|s| s.name.clone())).ok().flatten()
     }
 
     /// A new id from the world's generator (seeded worlds repeat them).

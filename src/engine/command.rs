@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use super::error::EvalResult;
 use super::runtime::Ctx;
+use super::services::Services;
 use super::types;
 use super::value::{TypeKind, TypeRef, Value};
 
@@ -28,6 +29,54 @@ pub struct ParamSpec {
     pub default_text: Option<String>,
     /// Shown in help (`Accept wildcard characters?`): the command matches the value as a pattern.
     pub wildcards: bool,
+    /// Offers values the set and the type do not know (what the world holds).
+    pub completer: Option<Rc<dyn ArgumentCompleter>>,
+}
+
+/// A parameter's completer, implemented by the module that declares the parameter
+/// (5.1's `ArgumentCompleter` attribute).
+pub trait ArgumentCompleter {
+    fn complete(&self, cx: &CompletionContext<'_>) -> Vec<CompletionResult>;
+}
+
+/// One value to offer (5.1's `CompletionResult`): what replaces the word, and what the list
+/// shows, which may say more (a service key with its circuit's name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletionResult {
+    pub text: String,
+    pub list_text: String,
+}
+
+impl CompletionResult {
+    pub fn new(text: impl Into<String>) -> CompletionResult {
+        let text = text.into();
+        CompletionResult { list_text: text.clone(), text }
+    }
+
+    pub fn described(text: impl Into<String>, list_text: impl Into<String>) -> CompletionResult {
+        CompletionResult { text: text.into(), list_text: list_text.into() }
+    }
+}
+
+/// What a completer may look at.
+pub struct CompletionContext<'a> {
+    pub services: &'a Services,
+    /// The arguments typed so far in the same command element, by parameter name (not
+    /// abbreviated) with the value as typed, unquoted: `-Location` offers the locations of
+    /// the `-ServiceProviderName` already given.
+    pub arguments: &'a [(String, String)],
+}
+
+impl CompletionContext<'_> {
+    pub fn argument(&self, name: &str) -> Option<&str> {
+        self.arguments.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+impl std::fmt::Debug for dyn ArgumentCompleter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ArgumentCompleter")
+    }
 }
 
 impl ParamSpec {
@@ -47,6 +96,7 @@ impl ParamSpec {
             help: String::new(),
             default_text: None,
             wildcards: false,
+            completer: None,
         }
     }
 
@@ -110,6 +160,25 @@ impl ParamSpec {
     pub fn wildcards(mut self) -> Self {
         self.wildcards = true;
         self
+    }
+    pub fn complete_with(mut self, completer: Rc<dyn ArgumentCompleter>) -> Self {
+        self.completer = Some(completer);
+        self
+    }
+
+    /// The values Tab offers: the ValidateSet, else the enumeration's members, else what
+    /// the completer finds; a switch takes none.
+    pub fn completions(&self, cx: &CompletionContext<'_>) -> Vec<CompletionResult> {
+        if self.is_switch() {
+            return Vec::new();
+        }
+        if let Some(set) = &self.validate_set {
+            return set.iter().map(CompletionResult::new).collect();
+        }
+        if let TypeKind::Enum(def) = self.ty.kind {
+            return def.members.iter().map(|(n, _)| CompletionResult::new(*n)).collect();
+        }
+        self.completer.as_ref().map(|c| c.complete(cx)).unwrap_or_default()
     }
 
     pub fn is_switch(&self) -> bool {
@@ -262,7 +331,14 @@ impl Args {
     }
 
     pub fn string(&self, name: &str) -> Option<String> {
-        self.get(name).filter(|v| !v.is_null()).map(|v| v.to_display_string())
+        self.opt(name)
+    }
+
+    /// A bound parameter as a Rust value: `None` when it is absent, `$null`, or out of the
+    /// type's range. The binder has already converted it to the declared .NET type, so this
+    /// only unwraps; every module reads its arguments this one way.
+    pub fn opt<T: FromArg>(&self, name: &str) -> Option<T> {
+        self.get(name).filter(|v| !v.is_null()).and_then(T::from_arg)
     }
 
     pub fn set_value(&mut self, name: &str, value: Value) {
@@ -274,6 +350,47 @@ impl Args {
 
     pub fn remove(&mut self, name: &str) {
         self.values.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    }
+}
+
+/// A Rust type a bound argument can be read as (see [`Args::opt`]).
+pub trait FromArg: Sized {
+    fn from_arg(v: &Value) -> Option<Self>;
+}
+
+impl FromArg for String {
+    fn from_arg(v: &Value) -> Option<String> {
+        Some(v.to_display_string())
+    }
+}
+
+impl FromArg for u32 {
+    fn from_arg(v: &Value) -> Option<u32> {
+        match v {
+            Value::UInt(u) => Some(*u),
+            other => super::convert::to_num(other).map(|n| n.as_f64()).filter(|f| *f >= 0.0 && *f <= f64::from(u32::MAX)).map(|f| f as u32),
+        }
+    }
+}
+
+impl FromArg for i64 {
+    fn from_arg(v: &Value) -> Option<i64> {
+        super::convert::to_num(v).map(|n| n.as_f64() as i64)
+    }
+}
+
+impl FromArg for f64 {
+    fn from_arg(v: &Value) -> Option<f64> {
+        super::convert::to_num(v).map(|n| n.as_f64())
+    }
+}
+
+impl FromArg for uuid::Uuid {
+    fn from_arg(v: &Value) -> Option<uuid::Uuid> {
+        match v {
+            Value::Guid(g) => Some(*g),
+            _ => None,
+        }
     }
 }
 

@@ -59,6 +59,10 @@ pub struct ErrorRecord {
     pub terminates_script: bool,
     /// The .NET exception a RuntimeException wraps (`catch [DivideByZeroException]` sees it).
     pub inner_exception: Option<String>,
+    /// Properties the exception's own type declares (name, .NET type, value), which
+    /// `$_.Exception` shows before the ones every exception has: a service error's
+    /// status and code, so that scripts can branch on them.
+    pub exception_properties: Vec<(&'static str, &'static str, Value)>,
 }
 
 impl ErrorRecord {
@@ -78,6 +82,7 @@ impl ErrorRecord {
             error_details: None,
             terminates_script: false,
             inner_exception: None,
+            exception_properties: Vec::new(),
         }
     }
 

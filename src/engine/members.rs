@@ -160,6 +160,9 @@ impl Interp {
             Value::Error(e) => match lower.as_str() {
                 "exception" => {
                     let mut o = PsObject::typed(&e.exception_type);
+                    for (name, ty, value) in &e.exception_properties {
+                        o.add_typed(name, ty, value.clone());
+                    }
                     o.add_typed("Message", "string", Value::str(&e.message));
                     o.add_typed("Data", "System.Collections.IDictionary", Value::hashtable(Hashtable::new(false)));
                     o.add_typed("InnerException", "System.Exception", Value::Null);

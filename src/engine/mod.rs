@@ -12,6 +12,7 @@ pub mod limits;
 pub mod members;
 pub mod ops;
 pub mod runtime;
+pub mod services;
 pub mod types;
 pub mod value;
 

@@ -15,6 +15,7 @@ use crate::lang::ast::{ScriptBlock, Source};
 use super::command::{CommandInfo, CommandType};
 use super::convert::version_object;
 use super::error::{CommandKind, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::services::Services;
 use super::types::{self, ACTION_PREFERENCE};
 use super::value::{Hashtable, PsObject, TypeRef, Value};
 
@@ -118,7 +119,7 @@ pub struct Interp {
     pub call_depth: usize,
     next_pipeline: u64,
     /// Services of the layers above (the simulated cloud, the store), by type.
-    extensions: Vec<Box<dyn Any>>,
+    pub services: Services,
     pub interrupt: Arc<AtomicBool>,
     /// Statements, loop turns and pipeline items left before the run stops as if
     /// interrupted; `None` (the default) is 5.1's behaviour: no limit. For fuzzing and tests,
@@ -161,7 +162,7 @@ impl Interp {
             try_depth: 0,
             call_depth: 0,
             next_pipeline: 1,
-            extensions: Vec::new(),
+            services: Services::default(),
             interrupt: Arc::new(AtomicBool::new(false)),
             step_budget: Cell::new(None),
             invocation_stack: Vec::new(),
@@ -252,11 +253,11 @@ impl Interp {
     // ---------------------------------------------------------------- extensions
 
     pub fn add_extension<T: Any>(&mut self, ext: T) {
-        self.extensions.push(Box::new(ext));
+        self.services.add(ext);
     }
 
-    pub fn extension<T: Any>(&mut self) -> Option<&mut T> {
-        self.extensions.iter_mut().find_map(|e| e.downcast_mut::<T>())
+    pub fn extension<T: Any>(&self) -> Option<&T> {
+        self.services.get::<T>()
     }
 
     // ---------------------------------------------------------------- commands

@@ -2,15 +2,8 @@
 //! `ersim -Command text` (or `-` for standard input), or the REPL.
 
 use std::io::{IsTerminal, Read};
-use std::rc::Rc;
 
-use crate::engine::binder::ArgItem;
-use crate::engine::error::{CommandKind, Flow, InvocationInfo};
-use crate::engine::eval::parse_error_record;
-use crate::engine::Value;
-use crate::lang::ast::{Source, Span};
-
-use super::session::{Session, SessionOptions};
+use super::session::{run_command, run_file, SessionOptions};
 
 #[derive(Debug, Default, PartialEq)]
 pub struct Options {
@@ -140,136 +133,6 @@ pub fn main() -> i32 {
             run_command(&text, SessionOptions { interactive: false, ..session_options })
         }
         None => super::repl::run(session_options, options.no_logo),
-    }
-}
-
-/// `-File`: the script's `exit N`, else 0, or 1 after an unhandled terminating error.
-pub fn run_file(path: &str, script_args: &[String], options: SessionOptions) -> i32 {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(_) => {
-            eprintln!("The argument '{path}' to the -File parameter does not exist. Provide the path to an existing '.ps1' file as an argument to the -File parameter.");
-            return 64;
-        }
-    };
-    let full = std::fs::canonicalize(path).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| path.to_string());
-    let mut session = match Session::new(options) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let src = Source::new(Some(full.clone()), strip_bom(&text));
-    let items = script_arguments(script_args);
-    let invocation = InvocationInfo { command: Some(full.clone()), command_kind: CommandKind::ExternalScript, invocation_name: full.clone(), position: None };
-    session.interp.script_path = Some(full);
-    let outcome = session.run(&src, |interp, sb, out| interp.invoke_block(sb, items, invocation, true, None, out), false);
-    match outcome {
-        Outcome::Done => 0,
-        Outcome::Exit(code) => code,
-        Outcome::Failed => 1,
-    }
-}
-
-/// `-Command`: 0, or 1 when the last statement left `$?` False (or `exit N`).
-pub fn run_command(text: &str, options: SessionOptions) -> i32 {
-    let mut session = match Session::new(options) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let src = Source::new(None, strip_bom(text));
-    let outcome = session.run(&src, |interp, sb, out| run_as_command_line(interp, sb, out), true);
-    match outcome {
-        Outcome::Done => i32::from(!session.interp.last_success),
-        Outcome::Exit(code) => code,
-        Outcome::Failed => 1,
-    }
-}
-
-/// Runs text typed at the prompt or given to -Command: its statements run as one
-/// script block whose text is what Write-Error shows as the command.
-pub fn run_as_command_line(
-    interp: &mut crate::engine::Interp,
-    sb: &Rc<crate::lang::ast::ScriptBlock>,
-    out: &mut crate::engine::runtime::Emit,
-) -> Result<(), Flow> {
-    interp.invocation_stack.push(InvocationInfo {
-        command: Some(sb.source.text.clone()),
-        command_kind: CommandKind::Script,
-        invocation_name: String::new(),
-        position: None,
-    });
-    let r = interp.run_top(sb, out);
-    interp.invocation_stack.pop();
-    r
-}
-
-fn strip_bom(text: &str) -> String {
-    text.strip_prefix('\u{feff}').unwrap_or(text).to_string()
-}
-
-/// Command-line words for a script: `-Name` words are parameter names, the rest values.
-fn script_arguments(args: &[String]) -> Vec<ArgItem> {
-    args.iter()
-        .map(|a| match a.strip_prefix('-').filter(|n| n.starts_with(|c: char| c.is_alphabetic())) {
-            Some(name) => {
-                let (name, value) = match name.split_once(':') {
-                    Some((n, v)) => (n.to_string(), Some(Value::str(v))),
-                    None => (name.to_string(), None),
-                };
-                ArgItem::Named { text: a.clone(), name, value, span: Span::default() }
-            }
-            None => ArgItem::Positional { value: argument_value(a), span: Span::default() },
-        })
-        .collect()
-}
-
-/// Numbers on the command line arrive as numbers, as pwsh passes them.
-fn argument_value(a: &str) -> Value {
-    match crate::engine::convert::parse_number(a) {
-        Some(n) if !a.trim().is_empty() => n,
-        _ => Value::str(a),
-    }
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Done,
-    Exit(i32),
-    Failed,
-}
-
-impl Session {
-    /// Parses and runs a script, reporting parse errors and unhandled errors.
-    pub fn run(
-        &mut self,
-        src: &Rc<Source>,
-        exec: impl FnOnce(&mut crate::engine::Interp, &Rc<crate::lang::ast::ScriptBlock>, &mut crate::engine::runtime::Emit) -> Result<(), Flow>,
-        from_command: bool,
-    ) -> Outcome {
-        let sb = match crate::lang::parse_script(src) {
-            Ok(sb) => sb,
-            Err(e) => {
-                let rec = Rc::new(parse_error_record(&e, src, from_command));
-                self.interp.record_error(&rec);
-                self.interp.host.write_error(&rec);
-                return Outcome::Failed;
-            }
-        };
-        self.interp.top_source = Some(src.clone());
-        let r = exec(&mut self.interp, &sb, &mut |interp, v| {
-            interp.host.output(v);
-            Ok(())
-        });
-        self.interp.host.end_output();
-        match r {
-            Ok(()) | Err(Flow::Return) | Err(Flow::Break(_)) | Err(Flow::Continue(_)) | Err(Flow::StopUpstream { .. }) => Outcome::Done,
-            Err(Flow::Exit(code)) => Outcome::Exit(code),
-            Err(Flow::Error(rec)) => {
-                self.interp.record_error(&rec);
-                self.interp.host.write_error(&rec);
-                Outcome::Failed
-            }
-            Err(Flow::Interrupted) => Outcome::Failed,
-        }
     }
 }
 

@@ -23,9 +23,8 @@ use rustyline::{Context, Editor, Helper};
 use crate::cmdlets::world::WorldHandle;
 use crate::lang::ast::Source;
 
-use super::cli::Outcome;
-use super::session::{Session, SessionOptions};
-use complete::{Completion, WorldSnapshot};
+use super::session::{Outcome, Session, SessionOptions};
+use complete::Completion;
 
 /// The prompt: 5.1's `PS C:\Users\admin> ` with the selected subscription in
 /// brackets, because every command's result depends on it and the provider
@@ -52,8 +51,7 @@ impl ReplHelper {
     }
 
     fn refresh(&mut self, session: &mut Session) {
-        let world = session.interp.extension::<WorldHandle>().map(|w| WorldSnapshot::take(w)).unwrap_or_default();
-        self.completion.refresh(&session.interp, world);
+        self.completion.refresh(&session.interp);
     }
 }
 
@@ -62,7 +60,7 @@ impl Completer for ReplHelper {
 
     fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
         let (start, matches) = self.completion.candidates(line, pos);
-        Ok((start, matches.into_iter().map(|m| Pair { display: m.clone(), replacement: m }).collect()))
+        Ok((start, matches.into_iter().map(|m| Pair { display: m.list_text, replacement: m.text }).collect()))
     }
 }
 
@@ -159,11 +157,10 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
     }
     let mut code = 0;
     loop {
-        let mut subscription = None;
         if let Some(h) = editor.helper_mut() {
             h.refresh(&mut session);
-            subscription = h.completion.world.subscription.clone();
         }
+        let subscription = session.interp.extension::<WorldHandle>().and_then(WorldHandle::selected_subscription_name);
         match read_statement(&mut editor, &prompt(subscription.as_deref())) {
             Ok(text) => {
                 if text.trim().is_empty() {
@@ -172,7 +169,7 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
                 let _ = editor.add_history_entry(text.as_str());
                 session.interp.interrupt.store(false, Ordering::SeqCst);
                 let src = Source::new(None, text);
-                if let Outcome::Exit(c) = session.run(&src, super::cli::run_as_command_line, true) {
+                if let Outcome::Exit(c) = session.run_command_line(&src) {
                     code = c;
                     break;
                 }

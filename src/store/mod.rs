@@ -24,6 +24,7 @@ mod tests;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -66,6 +67,9 @@ pub struct Store {
     backend: Backend,
     fresh: FreshWorld,
     config: StoreConfig,
+    /// How many times the world was opened (read, transaction, reset, import): the cost a
+    /// caller pays per operation, which tests hold to one per cmdlet call.
+    opens: AtomicU64,
 }
 
 impl Store {
@@ -89,7 +93,16 @@ impl Store {
                 Backend::File(path)
             }
         };
-        Ok(Store { backend, fresh: Box::new(fresh), config })
+        Ok(Store { backend, fresh: Box::new(fresh), config, opens: AtomicU64::new(0) })
+    }
+
+    /// How many reads, transactions, resets and imports this store has served.
+    pub fn opens(&self) -> u64 {
+        self.opens.load(Ordering::Relaxed)
+    }
+
+    fn count_open(&self) {
+        self.opens.fetch_add(1, Ordering::Relaxed);
     }
 
     /// The state file, or `None` in memory.
@@ -103,6 +116,7 @@ impl Store {
     /// Runs `f` on the latest world without changing it (shared lock). When there is no state
     /// file yet, the fresh world is saved first, as a transaction would.
     pub fn read<T>(&self, f: impl FnOnce(&World) -> T) -> Result<T, StoreError> {
+        self.count_open();
         let path = match &self.backend {
             Backend::Memory(world) => return Ok(f(&lock_memory(world))),
             Backend::File(path) => path,
@@ -115,7 +129,7 @@ impl Store {
             }
             None => {
                 drop(shared);
-                self.transaction(|world| Ok::<T, StoreError>(f(world)))
+                self.transact(|world| Ok::<T, StoreError>(f(world)))
             }
         }
     }
@@ -127,6 +141,11 @@ impl Store {
     /// before they change anything, and what a failing call does change on purpose (a
     /// consumed fault, a counted read) must last. A panic in `f` saves nothing.
     pub fn transaction<T, E: From<StoreError>>(&self, f: impl FnOnce(&mut World) -> Result<T, E>) -> Result<T, E> {
+        self.count_open();
+        self.transact(f)
+    }
+
+    fn transact<T, E: From<StoreError>>(&self, f: impl FnOnce(&mut World) -> Result<T, E>) -> Result<T, E> {
         let path = match &self.backend {
             // In memory the world changes in place: copying it per call would make every
             // cmdlet cost as much as the whole world.
@@ -172,6 +191,7 @@ impl Store {
     }
 
     fn replace(&self, world: World) -> Result<(), StoreError> {
+        self.count_open();
         match &self.backend {
             Backend::Memory(stored) => {
                 *lock_memory(stored) = world;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::rc::Rc;
 
-use ersim::host::cli::{run_as_command_line, Outcome};
+use ersim::host::session::Outcome;
 use ersim::host::session::{Session, SessionOptions};
 use ersim::lang::ast::Source;
 
@@ -85,7 +85,7 @@ pub fn session() -> (Session, Buffer, Buffer) {
 
 /// Runs `text` in `session` as `-Command` does.
 pub fn run_in(session: &mut Session, text: &str) -> Outcome {
-    session.run(&Source::new(None, text.to_string()), run_as_command_line, true)
+    session.run_command_line(&Source::new(None, text.to_string()))
 }
 
 pub fn write(dir: &Path, name: &str, content: &str) -> PathBuf {

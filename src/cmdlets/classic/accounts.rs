@@ -11,7 +11,7 @@ use crate::engine::Ctx;
 use crate::format::table::Align;
 use crate::format::view::{self, TableView, ViewColumn};
 
-use super::base::{current, world, Fail, Outcome, SmCmdlet};
+use crate::cmdlets::azure::{completers, session_call, Fail, Outcome, SmCmdlet, INVALID_OPERATION, NO_SUBSCRIPTION};
 
 pub const MODULE: &str = "Azure";
 pub const ACCOUNT_TYPE: &str = "Microsoft.Azure.Common.Authentication.Models.PSAzureAccount";
@@ -40,7 +40,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("Every simulated account is in the lab profile.")
             .example("One account", "Get-AzureAccount -Name devtest@contoso.com", "The account and its subscriptions."),
         profile_cmdlet!("Get-AzureSubscription", "GetAzureSubscriptionCommand", get_subscription)
-            .param(ParamSpec::new("SubscriptionName", TypeKind::String).position(0).by_name().not_empty().alias("Name").in_set("ByName").help("Name of the subscription"))
+            .param(ParamSpec::new("SubscriptionName", TypeKind::String).position(0).by_name().not_empty().alias("Name").in_set("ByName").help("Name of the subscription").complete_with(completers::subscription_names()))
             .param(ParamSpec::new("SubscriptionId", TypeKind::String).by_name().not_empty().alias("Id").in_set("ById").help("ID of the subscription"))
             .param(ParamSpec::switch("Default").in_set("Default").help("Retrieves the default subscription"))
             .param(ParamSpec::switch("Current").in_set("Current").help("Retrieves the current subscription"))
@@ -51,7 +51,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("All subscriptions, one by name or id, or the current (selected) one.")
             .example("The current subscription", "Get-AzureSubscription -Current", "Its name, id, account and tenant."),
         profile_cmdlet!("Select-AzureSubscription", "SelectAzureSubscriptionCommand", select_subscription)
-            .param(ParamSpec::new("SubscriptionName", TypeKind::String).mandatory().position(0).by_name().not_empty().alias("Name").in_set("ByName").help("Name of subscription to select"))
+            .param(ParamSpec::new("SubscriptionName", TypeKind::String).mandatory().position(0).by_name().not_empty().alias("Name").in_set("ByName").help("Name of subscription to select").complete_with(completers::subscription_names()))
             .param(ParamSpec::new("SubscriptionId", TypeKind::String).mandatory().position(0).by_name().not_empty().alias("Id").in_set("ById").help("Id of subscription to select"))
             .param(ParamSpec::new("Account", TypeKind::String).position(1).by_name().not_empty().help("Name of account to select"))
             .param(ParamSpec::switch("Current").help("Switch to set the chosen subscription as the current one"))
@@ -134,66 +134,73 @@ fn credential_user(args: &Args) -> Option<String> {
 }
 
 fn add_account(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let world = world(ctx)?;
     let name = credential_user(args).unwrap_or_else(|| crate::cloud::world::DEFAULT_ADMIN_ACCOUNT.to_string());
-    let account = world.read(|w| w.accounts().iter().find(|a| a.name.eq_ignore_ascii_case(name.trim())).map(|a| a.name.clone()))?;
-    let Some(account) = account else {
-        // The sign-in page's answer for an unknown user, as Azure AD gave it through ADAL.
-        return Err(Fail::Exception(
-            "Microsoft.IdentityModel.Clients.ActiveDirectory.AdalServiceException".into(),
-            format!("AADSTS50034: The user account {name} does not exist in the directory."),
-        ));
-    };
-    let current = current(&world)?;
-    if !current.account.eq_ignore_ascii_case(&account) {
-        // Signing in makes the account's first subscription the default, as the profile did.
-        if let Some(first) = world.read(|w| w.subscriptions_of(&account).first().map(|s| s.id))? {
-            world.write(|w| w.select_subscription(&first))??;
+    let (default_name, account_value) = session_call(ctx, args, |w| {
+        let Some(account) = w.accounts().iter().find(|a| a.name.eq_ignore_ascii_case(name.trim())).map(|a| a.name.clone()) else {
+            // The sign-in page's answer for an unknown user, as Azure AD gave it through ADAL.
+            return Err(Fail::Exception(
+                "Microsoft.IdentityModel.Clients.ActiveDirectory.AdalServiceException".into(),
+                format!("AADSTS50034: The user account {name} does not exist in the directory."),
+            ));
+        };
+        let current = current(w)?;
+        if !current.account.eq_ignore_ascii_case(&account) {
+            // Signing in makes the account's first subscription the default, as the profile did.
+            if let Some(first) = w.subscriptions_of(&account).first().map(|s| s.id) {
+                w.select_subscription(&first)?;
+            }
         }
-    }
-    let default_name = current_name(&world)?;
+        let default_name = w.selected_subscription().map(|s| s.name.clone()).unwrap_or_default();
+        Ok((default_name, account_object(w, &account)))
+    })?;
     // The module formats the Id of the account it built, which only -Credential fills.
     let typed = credential_user(args).unwrap_or_default();
     ctx.write_verbose(&format!("Account \"{typed}\" has been added."));
     ctx.write_verbose(&format!("Subscription \"{default_name}\" is selected as the default subscription."));
     ctx.write_verbose("To view all the subscriptions, please use Get-AzureSubscription.");
     ctx.write_verbose("To switch to a different subscription, please use Select-AzureSubscription.");
-    let account_value = world.read(|w| account_object(w, &account))?;
     ctx.emit(account_value)?;
     Ok(())
 }
 
-fn current_name(world: &crate::cmdlets::world::WorldHandle) -> Result<String, Fail> {
-    Ok(world.read(|w| w.selected_subscription().map(|s| s.name.clone()).unwrap_or_default())?)
+/// The selected subscription, whose id goes into every management URL.
+fn current(w: &World) -> Result<Subscription, Fail> {
+    match w.selected_subscription() {
+        Some(s) => Ok(s.clone()),
+        None => Err(Fail::Exception(INVALID_OPERATION.into(), NO_SUBSCRIPTION.into())),
+    }
 }
 
 fn get_account(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let world = world(ctx)?;
     let filter = args.string("Name");
-    let accounts = world.read(|w| {
-        w.accounts().iter().filter(|a| filter.as_ref().is_none_or(|f| a.name.eq_ignore_ascii_case(f))).map(|a| account_object(w, &a.name)).collect::<Vec<_>>()
+    let accounts = session_call(ctx, args, |w| {
+        Ok(w.accounts()
+            .iter()
+            .filter(|a| filter.as_ref().is_none_or(|f| a.name.eq_ignore_ascii_case(f)))
+            .map(|a| account_object(w, &a.name))
+            .collect::<Vec<_>>())
     })?;
     ctx.emit_all(accounts)?;
     Ok(())
 }
 
 fn get_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let world = world(ctx)?;
-    let selected = world.read(|w| w.selected_subscription().map(|s| s.id))?;
     if args.switch("Current") || args.switch("Default") {
-        let sub = current(&world)?;
+        let sub = session_call(ctx, args, |w| current(w))?;
         ctx.emit(subscription_object(&sub, true))?;
         return Ok(());
     }
     let name = args.string("SubscriptionName");
     let id = args.string("SubscriptionId");
-    let subs: Vec<Subscription> = world.read(|w| {
-        w.subscriptions()
+    let (subs, selected): (Vec<Subscription>, _) = session_call(ctx, args, |w| {
+        let subs = w
+            .subscriptions()
             .iter()
             .filter(|s| name.as_ref().is_none_or(|n| s.name.eq_ignore_ascii_case(n)))
             .filter(|s| id.as_ref().is_none_or(|i| s.id.to_string().eq_ignore_ascii_case(i.trim())))
             .cloned()
-            .collect()
+            .collect();
+        Ok((subs, w.selected_subscription().map(|s| s.id)))
     })?;
     if let (Some(i), true) = (&id, subs.is_empty()) {
         return Err(Fail::argument(format!("The subscription id {i} doesn't exist.\r\nParameter name: id")));
@@ -204,27 +211,34 @@ fn get_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
 
 /// `SetSubscriptionAsDefault`: names match exactly (`s.Name == name`), ids as GUIDs.
 fn select_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let world = world(ctx)?;
-    let target = match (args.string("SubscriptionName"), args.string("SubscriptionId")) {
-        (Some(name), _) => world
-            .read(|w| w.subscriptions().iter().find(|s| s.name == name).map(|s| s.id))?
-            .ok_or_else(|| Fail::argument(format!("The subscription name {name} doesn't exist.\r\nParameter name: name")))?,
-        (None, Some(id)) => {
-            let guid = crate::engine::convert::parse_guid(&id)
-                .ok_or_else(|| Fail::argument(format!("The value {id} is an invalid GUID.\r\nParameter name: SubscriptionId")))?;
-            world
-                .read(|w| w.subscription(&guid).map(|s| s.id))?
-                .ok_or_else(|| Fail::argument(format!("The subscription id {guid} doesn't exist.\r\nParameter name: id")))?
-        }
-        (None, None) => return Ok(()),
-    };
-    world.write(|w| w.select_subscription(&target))??;
+    let name = args.string("SubscriptionName");
+    let id = args.string("SubscriptionId");
+    if name.is_none() && id.is_none() {
+        return Ok(());
+    }
+    let selected = session_call(ctx, args, |w| {
+        let target = match (&name, &id) {
+            (Some(name), _) => w
+                .subscriptions()
+                .iter()
+                .find(|s| &s.name == name)
+                .map(|s| s.id)
+                .ok_or_else(|| Fail::argument(format!("The subscription name {name} doesn't exist.\r\nParameter name: name")))?,
+            (None, Some(id)) => {
+                let guid = crate::engine::convert::parse_guid(id)
+                    .ok_or_else(|| Fail::argument(format!("The value {id} is an invalid GUID.\r\nParameter name: SubscriptionId")))?;
+                w.subscription(&guid).map(|s| s.id).ok_or_else(|| Fail::argument(format!("The subscription id {guid} doesn't exist.\r\nParameter name: id")))?
+            }
+            (None, None) => unreachable!("returned above"),
+        };
+        w.select_subscription(&target)?;
+        current(w)
+    })?;
     if args.switch("Current") || args.switch("Default") {
         ctx.write_warning("Current and Default parameters have been deprecated. Select-AzureSubscription will always update the Default Subscription.");
     }
     if args.switch("PassThru") {
-        let sub = current(&world)?;
-        ctx.emit(subscription_object(&sub, true))?;
+        ctx.emit(subscription_object(&selected, true))?;
     }
     Ok(())
 }

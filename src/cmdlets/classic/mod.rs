@@ -2,7 +2,6 @@
 //! accounts and subscriptions, module import, classic VNets and gateways.
 
 mod accounts;
-pub mod base;
 mod module;
 pub mod netconfig;
 mod vnet;

@@ -4,14 +4,15 @@
 
 use std::path::Path;
 
+use uuid::Uuid;
+
 use crate::cloud::{CloudError, ErrorKind, Gateway, GatewaySku, GatewayType, VirtualNetwork};
-use crate::cmdlets::world::WorldHandle;
+use crate::cmdlets::azure::{call, completers, Fail, Outcome, SmCmdlet};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::accounts::MODULE;
-use super::base::{caller, string, Fail, Outcome, SmCmdlet};
 use super::netconfig;
 
 const OPERATION_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.Utilities.Common.ManagementOperationContext";
@@ -26,7 +27,7 @@ macro_rules! network_cmdlet {
 }
 
 fn vnet_name(help: &str) -> ParamSpec {
-    ParamSpec::new("VNetName", TypeKind::String).by_name().help(help)
+    ParamSpec::new("VNetName", TypeKind::String).by_name().help(help).complete_with(completers::vnet_names())
 }
 
 pub fn commands() -> Vec<CommandInfo> {
@@ -73,15 +74,17 @@ pub fn commands() -> Vec<CommandInfo> {
 }
 
 /// OperationDescription, OperationId, OperationStatus: what every call of these cmdlets adds.
-fn operation(o: &mut PsObject, ctx: &Ctx, world: &WorldHandle) {
+/// The operation fields every result carries; the id comes from the world's generator
+/// inside the cmdlet's one transaction, so seeded worlds repeat it.
+fn operation(o: &mut PsObject, ctx: &Ctx, id: Uuid) {
     o.add_typed("OperationDescription", "string", Value::str(&ctx.command.name));
-    o.add_typed("OperationId", "string", Value::str(world.next_guid().to_string()));
+    o.add_typed("OperationId", "string", Value::str(id.to_string()));
     o.add_typed("OperationStatus", "string", Value::str("Succeeded"));
 }
 
-fn operation_context(ctx: &Ctx, world: &WorldHandle) -> Value {
+fn operation_context(ctx: &Ctx, id: Uuid) -> Value {
     let mut o = PsObject::typed(OPERATION_CONTEXT);
-    operation(&mut o, ctx, world);
+    operation(&mut o, ctx, id);
     Value::object(o)
 }
 
@@ -98,9 +101,8 @@ fn absolute(path: &str) -> std::path::PathBuf {
 }
 
 fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let path = absolute(&string(args, "ConfigurationPath").unwrap_or_default());
+    let path = absolute(&args.string("ConfigurationPath").unwrap_or_default());
     let xml = std::fs::read_to_string(&path).map_err(|_| file_not_found(&path))?;
-    let (world, sub) = caller(ctx)?;
     // The service validates the document it is sent; the cloud takes parsed sites.
     let vnets = netconfig::parse(&xml).map_err(|detail| CloudError {
         status: 400,
@@ -108,28 +110,31 @@ fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
         message: format!("The specified network configuration is not valid: {detail}"),
         kind: ErrorKind::Operation,
     })?;
-    world.write(|w| w.set_vnet_config(&sub, vnets))??;
-    let result = operation_context(ctx, &world);
+    let id = call(ctx, args, |w, sub| {
+        w.set_vnet_config(sub, vnets)?;
+        Ok(w.next_guid())
+    })?;
+    let result = operation_context(ctx, id);
     ctx.emit(result)?;
     Ok(())
 }
 
 fn get_config(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let (world, sub) = caller(ctx)?;
-    let vnets: Vec<_> = world.read(|w| w.virtual_networks(&sub))??.into_iter().map(|v| v.config).collect();
+    let (vnets, id) = call(ctx, args, |w, sub| Ok((w.virtual_networks(sub)?, w.next_guid())))?;
+    let vnets: Vec<_> = vnets.into_iter().map(|v| v.config).collect();
     let xml = netconfig::write(&vnets);
-    if let Some(file) = string(args, "ExportToFile") {
+    if let Some(file) = args.string("ExportToFile") {
         let path = absolute(&file);
         std::fs::write(&path, &xml).map_err(|e| Fail::Exception("System.IO.IOException".into(), format!("Could not write '{}': {e}", path.display())))?;
     }
     let mut o = PsObject::typed(CONFIG_CONTEXT);
     o.add_typed("XMLConfiguration", "string", Value::str(&xml));
-    operation(&mut o, ctx, &world);
+    operation(&mut o, ctx, id);
     ctx.emit(Value::object(o))?;
     Ok(())
 }
 
-fn site(v: &VirtualNetwork, ctx: &Ctx, world: &WorldHandle) -> Value {
+fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     let c = &v.config;
     let mut o = PsObject::typed(SITE_CONTEXT);
     o.add_typed("AddressSpacePrefixes", "System.Collections.Generic.IEnumerable[string]", Value::array(c.address_spaces.iter().map(Value::str).collect()));
@@ -155,33 +160,38 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, world: &WorldHandle) -> Value {
         "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.Subnet]",
         Value::array(c.subnets.iter().map(|s| Value::str(&s.name)).collect()),
     );
-    operation(&mut o, ctx, world);
+    operation(&mut o, ctx, id);
     Value::object(o)
 }
 
 fn get_site(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let (world, sub) = caller(ctx)?;
-    let vnets = match string(args, "VNetName") {
-        Some(name) => vec![world.read(|w| w.virtual_network(&sub, &name))??],
-        None => world.read(|w| w.virtual_networks(&sub))??,
-    };
-    let sites: Vec<Value> = vnets.iter().map(|v| site(v, ctx, &world)).collect();
+    let name = args.string("VNetName");
+    let vnets = call(ctx, args, |w, sub| {
+        let vnets = match &name {
+            Some(name) => vec![w.virtual_network(sub, name)?],
+            None => w.virtual_networks(sub)?,
+        };
+        Ok(vnets.into_iter().map(|v| (v, w.next_guid())).collect::<Vec<_>>())
+    })?;
+    let sites: Vec<Value> = vnets.iter().map(|(v, id)| site(v, ctx, *id)).collect();
     ctx.emit_all(sites)?;
     Ok(())
 }
 
 fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let vnet = string(args, "VNetName").unwrap_or_default();
-    let kind = string(args, "GatewayType").and_then(|t| GatewayType::parse(&t)).unwrap_or(GatewayType::StaticRouting);
-    let sku = string(args, "GatewaySKU").and_then(|s| GatewaySku::parse(&s)).unwrap_or(GatewaySku::Default);
-    let (world, sub) = caller(ctx)?;
-    world.write(|w| w.create_gateway(&sub, &vnet, kind, sku))??;
-    let result = operation_context(ctx, &world);
+    let vnet = args.string("VNetName").unwrap_or_default();
+    let kind = args.string("GatewayType").and_then(|t| GatewayType::parse(&t)).unwrap_or(GatewayType::StaticRouting);
+    let sku = args.string("GatewaySKU").and_then(|s| GatewaySku::parse(&s)).unwrap_or(GatewaySku::Default);
+    let id = call(ctx, args, |w, sub| {
+        w.create_gateway(sub, &vnet, kind, sku)?;
+        Ok(w.next_guid())
+    })?;
+    let result = operation_context(ctx, id);
     ctx.emit(result)?;
     Ok(())
 }
 
-fn gateway_context(g: &Gateway, ctx: &Ctx, world: &WorldHandle) -> Value {
+fn gateway_context(g: &Gateway, ctx: &Ctx, id: Uuid) -> Value {
     let mut o = PsObject::typed(GATEWAY_CONTEXT);
     o.add_typed("LastEventData", "string", Value::Null);
     o.add_typed("LastEventTimeStamp", "System.Nullable[datetime]", Value::Null);
@@ -191,24 +201,25 @@ fn gateway_context(g: &Gateway, ctx: &Ctx, world: &WorldHandle) -> Value {
     o.add_typed("VIPAddress", "string", Value::Null);
     o.add_typed("DefaultSite", "string", Value::Null);
     o.add_typed("GatewaySKU", "string", Value::str(g.sku.as_str()));
-    operation(&mut o, ctx, world);
+    operation(&mut o, ctx, id);
     Value::object(o)
 }
 
 fn get_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let vnet = string(args, "VNetName").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
-    let gateway = world.read(|w| w.get_gateway(&sub, &vnet))??;
-    let result = gateway_context(&gateway, ctx, &world);
+    let vnet = args.string("VNetName").unwrap_or_default();
+    let (gateway, id) = call(ctx, args, |w, sub| Ok((w.get_gateway(sub, &vnet)?, w.next_guid())))?;
+    let result = gateway_context(&gateway, ctx, id);
     ctx.emit(result)?;
     Ok(())
 }
 
 fn remove_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let vnet = string(args, "VNetName").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
-    world.write(|w| w.remove_gateway(&sub, &vnet))??;
-    let result = operation_context(ctx, &world);
+    let vnet = args.string("VNetName").unwrap_or_default();
+    let id = call(ctx, args, |w, sub| {
+        w.remove_gateway(sub, &vnet)?;
+        Ok(w.next_guid())
+    })?;
+    let result = operation_context(ctx, id);
     ctx.emit(result)?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Sharing a circuit: link authorizations, their Microsoft ids, and the circuits shared with
 //! the caller (Get-AzureAuthorizedDedicatedCircuit).
 
-use crate::cmdlets::classic::base::{caller, confirm, guid, int, string, verbose, Outcome};
+use crate::cmdlets::azure::{call, confirm, guid, verbose, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
@@ -84,25 +84,23 @@ pub fn commands() -> Vec<CommandInfo> {
 
 fn new_authorization(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let description = string(args, "Description").unwrap_or_default();
-    let ids = string(args, "MicrosoftIds").unwrap_or_default();
-    let limit = int(args, "Limit").unwrap_or(0);
-    let (world, sub) = caller(ctx)?;
-    let a = world.write(|w| w.new_link_authorization(&sub, &key, &description, limit, &ids))??;
+    let description = args.string("Description").unwrap_or_default();
+    let ids = args.string("MicrosoftIds").unwrap_or_default();
+    let limit = args.opt::<i64>("Limit").unwrap_or(0);
+    let a = call(ctx, args, |w, sub| Ok(w.new_link_authorization(sub, &key, &description, limit, &ids)?))?;
     ctx.emit(models::authorization(&a))?;
     Ok(())
 }
 
 fn get_authorization(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
     match guid(args, "AuthorizationId") {
         Some(id) => {
-            let a = world.read(|w| w.get_link_authorization(&sub, &key, &id))??;
+            let a = call(ctx, args, |w, sub| Ok(w.get_link_authorization(sub, &key, &id)?))?;
             ctx.emit(models::authorization(&a))?;
         }
         None => {
-            let all = world.read(|w| w.list_link_authorizations(&sub, &key))??;
+            let all = call(ctx, args, |w, sub| Ok(w.list_link_authorizations(sub, &key)?))?;
             ctx.emit_all(all.iter().map(models::authorization).collect())?;
         }
     }
@@ -114,18 +112,16 @@ fn get_authorization(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn set_authorization(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
     let id = guid(args, "AuthorizationId").unwrap_or_default();
-    let description = string(args, "Description");
-    let limit = int(args, "Limit").unwrap_or(0);
-    let (world, sub) = caller(ctx)?;
-    let updated = world
-        .write(|w| w.get_link_authorization(&sub, &key, &id).and_then(|_| w.update_link_authorization(&sub, &key, &id, description.as_deref(), Some(limit))))?;
-    let a = match updated {
-        Ok(a) => a,
-        Err(_) => {
-            let ids = string(args, "MicrosoftIds").unwrap_or_default();
-            world.write(|w| w.new_link_authorization(&sub, &key, description.as_deref().unwrap_or_default(), limit, &ids))??
+    let description = args.string("Description");
+    let limit = args.opt::<i64>("Limit").unwrap_or(0);
+    let ids = args.string("MicrosoftIds").unwrap_or_default();
+    let a = call(ctx, args, |w, sub| {
+        let updated = w.get_link_authorization(sub, &key, &id).and_then(|_| w.update_link_authorization(sub, &key, &id, description.as_deref(), Some(limit)));
+        match updated {
+            Ok(a) => Ok(a),
+            Err(_) => Ok(w.new_link_authorization(sub, &key, description.as_deref().unwrap_or_default(), limit, &ids)?),
         }
-    };
+    })?;
     ctx.emit(models::authorization(&a))?;
     Ok(())
 }
@@ -137,8 +133,7 @@ fn remove_authorization(ctx: &mut Ctx, args: &Args) -> Outcome {
     if !confirm(ctx, args, &query, "Removing Dedicated Circuit Link Authorization", &format!("{key} {id}"))? {
         return Ok(());
     }
-    let (world, sub) = caller(ctx)?;
-    world.write(|w| w.remove_link_authorization(&sub, &key, &id))??;
+    call(ctx, args, |w, sub| Ok(w.remove_link_authorization(sub, &key, &id)?))?;
     verbose(ctx, &format!("Successfully removed Dedicated Circuit Link Authorization with service key '{key}' and authorization Id '{id}'."));
     if args.switch("PassThru") {
         ctx.emit(Value::Bool(true))?;
@@ -149,9 +144,8 @@ fn remove_authorization(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn add_ids(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
     let id = guid(args, "AuthorizationId").unwrap_or_default();
-    let ids = string(args, "MicrosoftIds").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
-    world.write(|w| w.add_authorization_microsoft_ids(&sub, &key, &id, &ids))??;
+    let ids = args.string("MicrosoftIds").unwrap_or_default();
+    call(ctx, args, |w, sub| Ok(w.add_authorization_microsoft_ids(sub, &key, &id, &ids)?))?;
     ctx.emit(Value::Bool(true))?;
     Ok(())
 }
@@ -159,22 +153,20 @@ fn add_ids(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn remove_ids(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
     let id = guid(args, "AuthorizationId").unwrap_or_default();
-    let ids = string(args, "MicrosoftIds").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
-    world.write(|w| w.remove_authorization_microsoft_ids(&sub, &key, &id, &ids))??;
+    let ids = args.string("MicrosoftIds").unwrap_or_default();
+    call(ctx, args, |w, sub| Ok(w.remove_authorization_microsoft_ids(sub, &key, &id, &ids)?))?;
     ctx.emit(Value::Bool(true))?;
     Ok(())
 }
 
 fn get_authorized(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let (world, sub) = caller(ctx)?;
     match guid(args, "ServiceKey") {
         Some(key) => {
-            let c = world.read(|w| w.get_authorized_circuit(&sub, &key))??;
+            let c = call(ctx, args, |w, sub| Ok(w.get_authorized_circuit(sub, &key)?))?;
             ctx.emit(models::authorized_circuit(&c))?;
         }
         None => {
-            let all = world.read(|w| w.list_authorized_circuits(&sub))??;
+            let all = call(ctx, args, |w, sub| Ok(w.list_authorized_circuits(sub)?))?;
             ctx.emit_all(all.iter().map(models::authorized_circuit).collect())?;
         }
     }

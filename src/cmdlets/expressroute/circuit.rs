@@ -1,7 +1,7 @@
 //! New-, Get-, Remove-AzureDedicatedCircuit and Set-AzureDedicatedCircuitProperties.
 
 use crate::cloud::{BillingType, CircuitSku, CircuitUpdate, NewCircuit};
-use crate::cmdlets::classic::base::{caller, confirm, guid, member, string, uint, verbose, Outcome};
+use crate::cmdlets::azure::{call, completers, confirm, guid, verbose, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
@@ -16,9 +16,9 @@ pub fn commands() -> Vec<CommandInfo> {
     vec![
         er_cmdlet!("New-AzureDedicatedCircuit", "NewAzureDedicatedCircuitCommand", new_circuit)
             .param(ParamSpec::new("CircuitName", TypeKind::String).mandatory().not_empty().by_name().help("New Azure Dedicated Circuit Name"))
-            .param(ParamSpec::new("Bandwidth", TypeKind::UInt).mandatory().not_empty().by_name().help("Circuit Bandwidth"))
-            .param(ParamSpec::new("Location", TypeKind::String).mandatory().by_name().help("Circuit Location"))
-            .param(ParamSpec::new("ServiceProviderName", TypeKind::String).mandatory().by_name().help("Circuit Service Provider Name"))
+            .param(ParamSpec::new("Bandwidth", TypeKind::UInt).mandatory().not_empty().by_name().help("Circuit Bandwidth").complete_with(completers::bandwidths()))
+            .param(ParamSpec::new("Location", TypeKind::String).mandatory().by_name().help("Circuit Location").complete_with(completers::locations()))
+            .param(ParamSpec::new("ServiceProviderName", TypeKind::String).mandatory().by_name().help("Circuit Service Provider Name").complete_with(completers::providers()))
             .param(ParamSpec::enumeration("Sku", &CIRCUIT_SKU).set(SKUS).by_name().help("Circuit Sku"))
             .param(ParamSpec::enumeration("BillingType", &BILLING_TYPE).mandatory().set(BILLING_TYPES).by_name().help("Circuit Billing Type"))
             .param(force("Do not confirm Azure Dedicated Circuit creation"))
@@ -46,7 +46,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("Delete the circuits no provider has provisioned", "$branch = New-AzureDedicatedCircuit -CircuitName 'Branch' -ServiceProviderName Equinix -Bandwidth 50 -Location London -BillingType MeteredData -Force\nGet-AzureDedicatedCircuit | Where-Object ServiceProviderProvisioningState -eq 'NotProvisioned' | Remove-AzureDedicatedCircuit -Force", "ServiceKey binds by property name from each circuit; LabCircuit, which the provider has provisioned, is left alone."),
         er_cmdlet!("Set-AzureDedicatedCircuitProperties", "SetAzureDedicatedCircuitPropertiesCommand", set_properties)
             .param(service_key("Service Key of Azure Dedicated Circuit to be removed").mandatory())
-            .param(ParamSpec::new("Bandwidth", TypeKind::UInt).by_name().help("Circuit Bandwidth"))
+            .param(ParamSpec::new("Bandwidth", TypeKind::UInt).by_name().help("Circuit Bandwidth").complete_with(completers::bandwidths()))
             .param(ParamSpec::enumeration("Sku", &CIRCUIT_SKU).by_name().help("Circuit Sku"))
             .param(ParamSpec::enumeration("BillingType", &BILLING_TYPE).set(BILLING_TYPES).by_name().help("Circuit Billing Type"))
             .param(force("Do not confirm Azure Dedicated Circuit Update"))
@@ -58,8 +58,8 @@ pub fn commands() -> Vec<CommandInfo> {
 }
 
 fn new_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let name = string(args, "CircuitName").unwrap_or_default();
-    let provider = string(args, "ServiceProviderName").unwrap_or_default();
+    let name = args.string("CircuitName").unwrap_or_default();
+    let provider = args.string("ServiceProviderName").unwrap_or_default();
     let query = format!(
         "Are you sure you want to create a new dedicated circuit with name {name} and service provider {provider}. You will be billed for this circuit once this command succeeds."
     );
@@ -69,29 +69,27 @@ fn new_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
     }
     let new = NewCircuit {
         name,
-        bandwidth: uint(args, "Bandwidth").unwrap_or(0),
-        location: string(args, "Location").unwrap_or_default(),
+        bandwidth: args.opt::<u32>("Bandwidth").unwrap_or(0),
+        location: args.string("Location").unwrap_or_default(),
         service_provider_name: provider,
         // An omitted -Sku sends the enum's default member.
-        sku: member(args, "Sku").and_then(|s| CircuitSku::parse(&s)).unwrap_or(CircuitSku::Standard),
-        billing_type: member(args, "BillingType").and_then(|s| BillingType::parse(&s)).unwrap_or(BillingType::MeteredData),
+        sku: args.string("Sku").and_then(|s| CircuitSku::parse(&s)).unwrap_or(CircuitSku::Standard),
+        billing_type: args.string("BillingType").and_then(|s| BillingType::parse(&s)).unwrap_or(BillingType::MeteredData),
     };
-    let (world, sub) = caller(ctx)?;
-    let circuit = world.write(|w| w.create_circuit(&sub, new))??;
+    let circuit = call(ctx, args, |w, sub| Ok(w.create_circuit(sub, new)?))?;
     verbose(ctx, "Successfully creatied Azure Dedicated Circuit. This circuit is now being billed");
     ctx.emit(models::circuit(&circuit))?;
     Ok(())
 }
 
 fn get_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let (world, sub) = caller(ctx)?;
     match guid(args, "ServiceKey") {
         Some(key) => {
-            let circuit = world.write(|w| w.get_circuit(&sub, &key))??;
+            let circuit = call(ctx, args, |w, sub| Ok(w.get_circuit(sub, &key)?))?;
             ctx.emit(models::circuit(&circuit))?;
         }
         None => {
-            let circuits = world.write(|w| w.list_circuits(&sub))??;
+            let circuits = call(ctx, args, |w, sub| Ok(w.list_circuits(sub)?))?;
             ctx.emit_all(circuits.iter().map(models::circuit).collect())?;
         }
     }
@@ -104,8 +102,7 @@ fn remove_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
     if !confirm(ctx, args, &query, "Removing Dedicated Circuit", &key.to_string())? {
         return Ok(());
     }
-    let (world, sub) = caller(ctx)?;
-    world.write(|w| w.remove_circuit(&sub, &key))??;
+    call(ctx, args, |w, sub| Ok(w.remove_circuit(sub, &key)?))?;
     verbose(ctx, &format!("Successfully removed Azure Dedicated Circuit with Service Key {key}."));
     if args.switch("PassThru") {
         ctx.emit(Value::Bool(true))?;
@@ -115,7 +112,7 @@ fn remove_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
 
 fn set_properties(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let bandwidth = uint(args, "Bandwidth");
+    let bandwidth = args.opt::<u32>("Bandwidth");
     let shown = bandwidth.map(|b| b.to_string()).unwrap_or_default();
     let query = format!("Are you sure you want to update the bandwidth of the Dedicated Circuit with service key '{key}' to '{shown}'?");
     if !confirm(ctx, args, &query, "Updating Dedicated Circuit Bandwidth", &key.to_string())? {
@@ -123,11 +120,10 @@ fn set_properties(ctx: &mut Ctx, args: &Args) -> Outcome {
     }
     let update = CircuitUpdate {
         bandwidth,
-        sku: member(args, "Sku").and_then(|s| CircuitSku::parse(&s)),
-        billing_type: member(args, "BillingType").and_then(|s| BillingType::parse(&s)),
+        sku: args.string("Sku").and_then(|s| CircuitSku::parse(&s)),
+        billing_type: args.string("BillingType").and_then(|s| BillingType::parse(&s)),
     };
-    let (world, sub) = caller(ctx)?;
-    let circuit = world.write(|w| w.update_circuit(&sub, &key, update))??;
+    let circuit = call(ctx, args, |w, sub| Ok(w.update_circuit(sub, &key, update)?))?;
     ctx.emit(models::circuit(&circuit))?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! subscription is selected (`Select-AzureSubscription -SubscriptionName 'Equinix Provider'`).
 
 use crate::cloud::CrossConnectionOperation;
-use crate::cmdlets::classic::base::{caller, confirm, guid, member, string, verbose, Outcome};
+use crate::cmdlets::azure::{call, confirm, guid, verbose, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::TypeKind;
 use crate::engine::Ctx;
@@ -49,14 +49,13 @@ pub fn commands() -> Vec<CommandInfo> {
 }
 
 fn get_cross_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let (world, sub) = caller(ctx)?;
     match guid(args, "ServiceKey") {
         Some(key) => {
-            let x = world.read(|w| w.get_cross_connection(&sub, &key))??;
+            let x = call(ctx, args, |w, sub| Ok(w.get_cross_connection(sub, &key)?))?;
             ctx.emit(models::cross_connection(&x))?;
         }
         None => {
-            let all = world.read(|w| w.list_cross_connections(&sub))??;
+            let all = call(ctx, args, |w, sub| Ok(w.list_cross_connections(sub)?))?;
             ctx.emit_all(all.iter().map(models::cross_connection).collect())?;
         }
     }
@@ -69,8 +68,7 @@ fn new_cross_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
     if !confirm(ctx, args, &query, &format!("Provisioning Cross Connection for service key {key}"), &key.to_string())? {
         return Ok(());
     }
-    let (world, sub) = caller(ctx)?;
-    let x = world.write(|w| w.new_cross_connection(&sub, &key))??;
+    let x = call(ctx, args, |w, sub| Ok(w.new_cross_connection(sub, &key)?))?;
     verbose(ctx, "Successfully provisioned cross connection");
     ctx.emit(models::cross_connection(&x))?;
     Ok(())
@@ -79,10 +77,9 @@ fn new_cross_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn set_cross_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
     let operation =
-        member(args, "Operation").and_then(|o| CrossConnectionOperation::parse(&o)).unwrap_or(CrossConnectionOperation::NotifyCrossConnectionProvisioned);
-    let error = string(args, "ProvisioningError");
-    let (world, sub) = caller(ctx)?;
-    let x = world.write(|w| w.set_cross_connection(&sub, &key, operation, error.as_deref()))??;
+        args.string("Operation").and_then(|o| CrossConnectionOperation::parse(&o)).unwrap_or(CrossConnectionOperation::NotifyCrossConnectionProvisioned);
+    let error = args.string("ProvisioningError");
+    let x = call(ctx, args, |w, sub| Ok(w.set_cross_connection(sub, &key, operation, error.as_deref())?))?;
     if args.switch("PassThru") {
         ctx.emit(models::cross_connection(&x))?;
     }

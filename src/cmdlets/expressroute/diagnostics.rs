@@ -4,7 +4,7 @@
 //! The host prints `\r\n` as a line end, so the layout survives on any terminal.
 
 use crate::cloud::{BgpPeeringAccessType, DevicePath, PeeringStats};
-use crate::cmdlets::classic::base::{caller, guid, member, string, Outcome};
+use crate::cmdlets::azure::{call, guid, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
@@ -51,19 +51,18 @@ pub fn commands() -> Vec<CommandInfo> {
 /// unparseable one (`Enum.TryParse` false): nothing at all.
 fn get_stats(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
-    let stats = match string(args, "AccessType") {
+    let stats = match args.string("AccessType") {
         Some(text) => match BGP_PEERING_ACCESS_TYPE.parse(&text).and_then(|(name, _)| BgpPeeringAccessType::parse(name)) {
-            Some(access) => world.read(|w| w.peering_stats(&sub, &key, access))??,
+            Some(access) => call(ctx, args, |w, sub| Ok(w.peering_stats(sub, &key, access)?))?,
             None => return Ok(()),
         },
-        None => world.read(|w| {
-            BgpPeeringAccessType::ALL.iter().filter_map(|a| w.peering_stats(&sub, &key, *a).ok()).fold(PeeringStats::default(), |s, p| PeeringStats {
+        None => call(ctx, args, |w, sub| {
+            Ok(BgpPeeringAccessType::ALL.iter().filter_map(|a| w.peering_stats(sub, &key, *a).ok()).fold(PeeringStats::default(), |s, p| PeeringStats {
                 primary_bytes_in: s.primary_bytes_in + p.primary_bytes_in,
                 primary_bytes_out: s.primary_bytes_out + p.primary_bytes_out,
                 secondary_bytes_in: s.secondary_bytes_in + p.secondary_bytes_in,
                 secondary_bytes_out: s.secondary_bytes_out + p.secondary_bytes_out,
-            })
+            }))
         })?,
     };
     ctx.emit(models::stats(&stats))?;
@@ -71,8 +70,8 @@ fn get_stats(ctx: &mut Ctx, args: &Args) -> Outcome {
 }
 
 fn peering_and_path(args: &Args) -> (BgpPeeringAccessType, DevicePath) {
-    let access = member(args, "AccessType").and_then(|a| BgpPeeringAccessType::parse(&a)).unwrap_or(BgpPeeringAccessType::Private);
-    let path = member(args, "Path").and_then(|p| DevicePath::parse(&p)).unwrap_or(DevicePath::Primary);
+    let access = args.string("AccessType").and_then(|a| BgpPeeringAccessType::parse(&a)).unwrap_or(BgpPeeringAccessType::Private);
+    let path = args.string("Path").and_then(|p| DevicePath::parse(&p)).unwrap_or(DevicePath::Primary);
     (access, path)
 }
 
@@ -95,8 +94,7 @@ fn layout(title: &str, columns: &[&str], rows: &[Vec<String>]) -> String {
 fn get_arp(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
     let (access, path) = peering_and_path(args);
-    let (world, sub) = caller(ctx)?;
-    let rows = world.read(|w| w.arp_table(&sub, &key, access, path))??;
+    let rows = call(ctx, args, |w, sub| Ok(w.arp_table(sub, &key, access, path)?))?;
     let rows: Vec<Vec<String>> = rows.into_iter().map(|r| vec![r.age.to_string(), r.interface, r.ip_address, r.mac_address]).collect();
     ctx.emit(Value::str(layout("ARP Info", &["Age", "Interface", "IpAddress", "MacAddress"], &rows)))?;
     Ok(())
@@ -105,8 +103,7 @@ fn get_arp(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn get_routes(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
     let (access, path) = peering_and_path(args);
-    let (world, sub) = caller(ctx)?;
-    let rows = world.read(|w| w.route_table(&sub, &key, access, path))??;
+    let rows = call(ctx, args, |w, sub| Ok(w.route_table(sub, &key, access, path)?))?;
     let rows: Vec<Vec<String>> = rows.into_iter().map(|r| vec![r.network, r.next_hop, r.loc_prf, r.weight.to_string(), r.path]).collect();
     ctx.emit(Value::str(layout("Route Table Info", &["Network", "NextHop", "LocPrf", "Weight", "Path"], &rows)))?;
     Ok(())
@@ -115,8 +112,7 @@ fn get_routes(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn get_summary(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
     let (access, path) = peering_and_path(args);
-    let (world, sub) = caller(ctx)?;
-    let rows = world.read(|w| w.route_table_summary(&sub, &key, access, path))??;
+    let rows = call(ctx, args, |w, sub| Ok(w.route_table_summary(sub, &key, access, path)?))?;
     let rows: Vec<Vec<String>> = rows.into_iter().map(|r| vec![r.neighbor, r.version.to_string(), r.asn.to_string(), r.up_down, r.state_pfx_rcd]).collect();
     ctx.emit(Value::str(layout("Route Table Summary", &["Neighbor", "V", "AS", "UpDown", "StatePfxRcd"], &rows)))?;
     Ok(())

@@ -1,7 +1,7 @@
 //! New-, Get-, Remove-AzureDedicatedCircuitLink: a circuit linked to a classic VNet of the
 //! current subscription (the owner's, or one named by an authorization).
 
-use crate::cmdlets::classic::base::{caller, confirm, guid, string, verbose, Outcome};
+use crate::cmdlets::azure::{call, completers, confirm, guid, verbose, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
@@ -9,7 +9,7 @@ use crate::engine::Ctx;
 use super::{er_cmdlet, force, models, pass_thru, service_key};
 
 fn vnet_name() -> ParamSpec {
-    ParamSpec::new("VNetName", TypeKind::String).not_empty().by_name().help("Virtual Network Name")
+    ParamSpec::new("VNetName", TypeKind::String).not_empty().by_name().help("Virtual Network Name").complete_with(completers::vnet_names())
 }
 
 pub fn commands() -> Vec<CommandInfo> {
@@ -42,23 +42,21 @@ pub fn commands() -> Vec<CommandInfo> {
 
 fn new_link(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let vnet = string(args, "VNetName").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
-    let link = world.write(|w| w.new_circuit_link(&sub, &key, &vnet))??;
+    let vnet = args.string("VNetName").unwrap_or_default();
+    let link = call(ctx, args, |w, sub| Ok(w.new_circuit_link(sub, &key, &vnet)?))?;
     ctx.emit(models::link(&link))?;
     Ok(())
 }
 
 fn get_link(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
-    match string(args, "VNetName").filter(|v| !v.is_empty()) {
+    match args.string("VNetName").filter(|v| !v.is_empty()) {
         Some(vnet) => {
-            let link = world.read(|w| w.get_circuit_link(&sub, &key, &vnet))??;
+            let link = call(ctx, args, |w, sub| Ok(w.get_circuit_link(sub, &key, &vnet)?))?;
             ctx.emit(models::link(&link))?;
         }
         None => {
-            let links = world.read(|w| w.list_circuit_links(&sub, &key))??;
+            let links = call(ctx, args, |w, sub| Ok(w.list_circuit_links(sub, &key)?))?;
             ctx.emit_all(links.iter().map(models::link).collect())?;
         }
     }
@@ -67,13 +65,12 @@ fn get_link(ctx: &mut Ctx, args: &Args) -> Outcome {
 
 fn remove_link(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let vnet = string(args, "VNetName").unwrap_or_default();
+    let vnet = args.string("VNetName").unwrap_or_default();
     let query = format!("Are you sure you want to remove the Dedicated Circuit Link with service key '{key}' and virtual network name '{vnet}'?");
     if !confirm(ctx, args, &query, "Removing Dedicated Circui Link", &format!("{key} {vnet}"))? {
         return Ok(());
     }
-    let (world, sub) = caller(ctx)?;
-    world.write(|w| w.remove_circuit_link(&sub, &key, &vnet))??;
+    call(ctx, args, |w, sub| Ok(w.remove_circuit_link(sub, &key, &vnet)?))?;
     verbose(ctx, &format!("Successfully removed Azure Dedicated Circuit Link with Service Key {key} and Vnet Name {vnet}"));
     if args.switch("PassThru") {
         ctx.emit(Value::Bool(true))?;

@@ -14,6 +14,7 @@ mod peering;
 mod prompt_tests;
 mod provider;
 
+use crate::cmdlets::azure::completers;
 use crate::engine::command::{CommandInfo, ParamSpec};
 use crate::engine::value::TypeKind;
 
@@ -26,7 +27,7 @@ macro_rules! er_cmdlet {
             $name,
             crate::cmdlets::expressroute::MODULE,
             concat!("Microsoft.WindowsAzure.Commands.ExpressRoute.", $class),
-            || Box::new(crate::cmdlets::classic::base::SmCmdlet($body)),
+            || Box::new(crate::cmdlets::azure::SmCmdlet($body)),
         )
     };
 }
@@ -52,7 +53,7 @@ pub fn register() {
 
 /// A service key parameter: `System.Guid`, bound from the pipeline by property name.
 fn service_key(help: &str) -> ParamSpec {
-    ParamSpec::new("ServiceKey", TypeKind::Guid).by_name().help(help)
+    ParamSpec::new("ServiceKey", TypeKind::Guid).by_name().help(help).complete_with(completers::service_keys())
 }
 
 /// `-Force`: never from the pipeline.

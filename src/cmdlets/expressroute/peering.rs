@@ -1,8 +1,7 @@
 //! New-, Get-, Set-, Remove-AzureBGPPeering.
 
-use crate::cloud::{BgpPeeringAccessType, BgpPeeringUpdate, NewBgpPeering, ServiceKey, SubscriptionId};
-use crate::cmdlets::classic::base::{caller, confirm, guid, member, string, uint, verbose, Fail, Outcome};
-use crate::cmdlets::world::WorldHandle;
+use crate::cloud::{BgpPeeringAccessType, BgpPeeringUpdate, NewBgpPeering};
+use crate::cmdlets::azure::{call, confirm, guid, verbose, Fail, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
@@ -85,44 +84,38 @@ pub fn commands() -> Vec<CommandInfo> {
 
 /// `-AccessType`, Private when not given (`[DefaultValue("Private")]`, the enum's 0).
 fn access(args: &Args) -> BgpPeeringAccessType {
-    member(args, "AccessType").and_then(|a| BgpPeeringAccessType::parse(&a)).unwrap_or(BgpPeeringAccessType::Private)
+    args.string("AccessType").and_then(|a| BgpPeeringAccessType::parse(&a)).unwrap_or(BgpPeeringAccessType::Private)
 }
 
 fn fields(args: &Args) -> NewBgpPeering {
     NewBgpPeering {
-        peer_asn: uint(args, "PeerAsn").unwrap_or(0),
-        primary_peer_subnet: string(args, "PrimaryPeerSubnet").unwrap_or_default(),
-        secondary_peer_subnet: string(args, "SecondaryPeerSubnet").unwrap_or_default(),
-        vlan_id: uint(args, "VlanId").unwrap_or(0),
+        peer_asn: args.opt::<u32>("PeerAsn").unwrap_or(0),
+        primary_peer_subnet: args.string("PrimaryPeerSubnet").unwrap_or_default(),
+        secondary_peer_subnet: args.string("SecondaryPeerSubnet").unwrap_or_default(),
+        vlan_id: args.opt::<u32>("VlanId").unwrap_or(0),
         shared_key: shared_key(args),
-        advertised_public_prefixes: string(args, "AdvertisedPublicPrefixes"),
+        advertised_public_prefixes: args.string("AdvertisedPublicPrefixes"),
         // A UInt32, not nullable: 0 when not given, which the service reads as "none".
-        customer_asn: uint(args, "CustomerAsn").filter(|c| *c != 0),
-        routing_registry_name: string(args, "RoutingRegistryName"),
+        customer_asn: args.opt::<u32>("CustomerAsn").filter(|c| *c != 0),
+        routing_registry_name: args.string("RoutingRegistryName"),
     }
 }
 
 /// `string.IsNullOrWhiteSpace(SharedKey) ? null : SharedKey.Trim()`.
 fn shared_key(args: &Args) -> Option<String> {
-    string(args, "SharedKey").map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
-fn create(ctx: &mut Ctx, world: &WorldHandle, sub: &SubscriptionId, key: &ServiceKey, args: &Args) -> Outcome {
-    let peering = world.write(|w| w.new_bgp_peering(sub, key, access(args), fields(args)))??;
-    ctx.emit(models::bgp_peering(&peering))?;
-    Ok(())
+    args.string("SharedKey").map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 fn new_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
-    create(ctx, &world, &sub, &key, args)
+    let peering = call(ctx, args, |w, sub| Ok(w.new_bgp_peering(sub, &key, access(args), fields(args))?))?;
+    ctx.emit(models::bgp_peering(&peering))?;
+    Ok(())
 }
 
 fn get_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
-    let peering = world.read(|w| w.get_bgp_peering(&sub, &key, access(args)))??;
+    let peering = call(ctx, args, |w, sub| Ok(w.get_bgp_peering(sub, &key, access(args))?))?;
     ctx.emit(models::bgp_peering(&peering))?;
     Ok(())
 }
@@ -131,30 +124,32 @@ fn get_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
 /// update (not only a missing peering) falls through to the create.
 fn set_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
     let key = guid(args, "ServiceKey").unwrap_or_default();
-    let (world, sub) = caller(ctx)?;
     let update = BgpPeeringUpdate {
-        peer_asn: uint(args, "PeerAsn"),
-        primary_peer_subnet: string(args, "PrimaryPeerSubnet"),
-        secondary_peer_subnet: string(args, "SecondaryPeerSubnet"),
-        vlan_id: uint(args, "VlanId"),
+        peer_asn: args.opt::<u32>("PeerAsn"),
+        primary_peer_subnet: args.string("PrimaryPeerSubnet"),
+        secondary_peer_subnet: args.string("SecondaryPeerSubnet"),
+        vlan_id: args.opt::<u32>("VlanId"),
         shared_key: shared_key(args),
-        advertised_public_prefixes: string(args, "AdvertisedPublicPrefixes"),
-        customer_asn: uint(args, "CustomerAsn"),
-        routing_registry_name: string(args, "RoutingRegistryName"),
+        advertised_public_prefixes: args.string("AdvertisedPublicPrefixes"),
+        customer_asn: args.opt::<u32>("CustomerAsn"),
+        routing_registry_name: args.string("RoutingRegistryName"),
     };
-    let updated = world.write(|w| w.get_bgp_peering(&sub, &key, access(args)).and_then(|_| w.update_bgp_peering(&sub, &key, access(args), update)))?;
-    if let Ok(peering) = updated {
-        ctx.emit(models::bgp_peering(&peering))?;
-        return Ok(());
-    }
-    for (param, name) in
-        [("PeerAsn", " Peer Asn"), ("VlanId", "VLan Id"), ("PrimaryPeerSubnet", "Primary Peer Subnet"), ("SecondaryPeerSubnet", "Secondary Peer Subnet")]
-    {
-        if args.get(param).is_none_or(Value::is_null) {
-            return Err(Fail::argument(format!("A value for the {name} has to be provided.")));
+    // The whole try/catch is one service conversation, so one transaction.
+    let peering = call(ctx, args, |w, sub| {
+        if let Ok(peering) = w.get_bgp_peering(sub, &key, access(args)).and_then(|_| w.update_bgp_peering(sub, &key, access(args), update)) {
+            return Ok(peering);
         }
-    }
-    create(ctx, &world, &sub, &key, args)
+        for (param, name) in
+            [("PeerAsn", " Peer Asn"), ("VlanId", "VLan Id"), ("PrimaryPeerSubnet", "Primary Peer Subnet"), ("SecondaryPeerSubnet", "Secondary Peer Subnet")]
+        {
+            if args.get(param).is_none_or(Value::is_null) {
+                return Err(Fail::argument(format!("A value for the {name} has to be provided.")));
+            }
+        }
+        Ok(w.new_bgp_peering(sub, &key, access(args), fields(args))?)
+    })?;
+    ctx.emit(models::bgp_peering(&peering))?;
+    Ok(())
 }
 
 fn remove_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
@@ -163,8 +158,7 @@ fn remove_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
     if !confirm(ctx, args, &query, "Removing Bgp Peering", &key.to_string())? {
         return Ok(());
     }
-    let (world, sub) = caller(ctx)?;
-    world.write(|w| w.remove_bgp_peering(&sub, &key, access(args)))??;
+    call(ctx, args, |w, sub| Ok(w.remove_bgp_peering(sub, &key, access(args))?))?;
     verbose(ctx, &format!("Successfully removed Azure Bgp Peering with Service Key {key}."));
     if args.switch("PassThru") {
         ctx.emit(Value::Bool(true))?;

@@ -1,6 +1,6 @@
 //! Get-AzureDedicatedCircuitServiceProvider and the module's only view (format.ps1xml).
 
-use crate::cmdlets::classic::base::{caller, Outcome};
+use crate::cmdlets::azure::{call, Outcome};
 use crate::engine::command::{Args, CommandInfo};
 use crate::engine::value::Value;
 use crate::engine::Ctx;
@@ -17,9 +17,8 @@ pub fn commands() -> Vec<CommandInfo> {
         .example("The catalogue", "Get-AzureDedicatedCircuitServiceProvider", "A table of providers.")]
 }
 
-fn get_providers(ctx: &mut Ctx, _args: &Args) -> Outcome {
-    let (world, sub) = caller(ctx)?;
-    let providers = world.read(|w| w.list_service_providers(&sub))??;
+fn get_providers(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let providers = call(ctx, args, |w, sub| Ok(w.list_service_providers(sub)?))?;
     ctx.emit_all(providers.iter().map(models::provider).collect())?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 use chrono::Duration;
 
 use crate::cloud::{find_fault_preset, CloudError, ErrorKind, Fault, FaultEffect, NewFault, FAULT_PRESETS};
+use crate::cmdlets::azure::completers;
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{format_timespan, to_num};
 use crate::engine::value::{PsObject, TypeKind, Value};
@@ -23,7 +24,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("StatusCode", TypeKind::Int).in_set("Error").help("The HTTP status (400 to 599, default 500)."))
             .param(ParamSpec::switch("AsOperationFailure").in_set("Error").help("Fail as a long-running operation (`Code : Message`) instead of synchronously (`Code: Message`)."))
             .param(ParamSpec::new("Delay", TypeKind::TimeSpan).in_set("Delay").help("Instead of failing, make the operation take this long on the virtual clock."))
-            .param(ParamSpec::new("ServiceKey", TypeKind::Guid).help("Only calls about this circuit."))
+            .param(ParamSpec::new("ServiceKey", TypeKind::Guid).help("Only calls about this circuit.").complete_with(completers::service_keys()))
             .param(ParamSpec::new("Count", TypeKind::UInt).help("Fire this many times, then disappear (default: never runs out)."))
             .param(ParamSpec::new("Probability", TypeKind::Double).help("Chance of firing on each matching call, 0 to 1 (default 1); draws follow the seed."))
             .default_set("Preset")
@@ -114,15 +115,19 @@ struct ClearFaults;
 impl Cmdlet for ClearFaults {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let w = world(ctx)?;
-        let Some(ids) = args.get("Id").map(|v| v.enumerate()) else {
-            w.write(|world| world.clear_faults()).map_err(|e| ctx.terminate(e))?;
-            return Ok(());
-        };
-        for id in ids {
-            let id = to_num(&id).map(|n| n.as_f64() as u32).unwrap_or(0);
-            if let Err(e) = w.write(|world| world.remove_fault(id)).map_err(|e| ctx.terminate(e))? {
-                sim_error(ctx, e)?;
-            }
+        let ids: Option<Vec<u32>> = args.get("Id").map(|v| v.enumerate().iter().map(|id| to_num(id).map(|n| n.as_f64() as u32).unwrap_or(0)).collect());
+        // One transaction: every id is tried, and each unknown one is reported.
+        let refused = w
+            .write(|world| match ids {
+                None => {
+                    world.clear_faults();
+                    Vec::new()
+                }
+                Some(ids) => ids.into_iter().filter_map(|id| world.remove_fault(id).err()).collect(),
+            })
+            .map_err(|e| ctx.terminate(e))?;
+        for e in refused {
+            sim_error(ctx, e)?;
         }
         Ok(())
     }

@@ -9,11 +9,12 @@ mod registry;
 mod routes;
 mod state;
 
-use crate::cloud::{CloudError, CloudResult, SimError, SubscriptionId, World};
+use crate::cloud::{CloudResult, SimError, SubscriptionId, World};
 use crate::engine::command::CommandInfo;
 use crate::engine::error::ErrorRecord;
 use crate::engine::{Ctx, EvalResult};
 
+use super::azure::{self, Fail};
 use super::world::WorldHandle;
 
 /// The module name Get-Command shows for these cmdlets.
@@ -38,17 +39,16 @@ fn info(name: &str, factory: crate::engine::command::CmdletFactory) -> CommandIn
     CommandInfo::cmdlet(name, MODULE, &class_name(name), factory)
 }
 
-/// The session's world.
+/// The session's world; a session without one cannot run the controls at all.
 fn world(ctx: &mut Ctx) -> EvalResult<WorldHandle> {
-    match ctx.interp.extension::<WorldHandle>() {
-        Some(w) => Ok(w.clone()),
-        None => Err(ctx.terminate(ErrorRecord::new(
+    azure::world(ctx).map_err(|_| {
+        ctx.terminate(ErrorRecord::new(
             "The simulated world is not available in this session.",
             "System.InvalidOperationException",
             "ResourceUnavailable",
             "NoWorld",
-        ))),
-    }
+        ))
+    })
 }
 
 /// A refused control value: a non-terminating error naming the cmdlet.
@@ -57,19 +57,22 @@ fn sim_error(ctx: &mut Ctx, e: SimError) -> EvalResult<()> {
     ctx.write_error(ErrorRecord::new(e.to_string(), "System.ArgumentException", "InvalidArgument", fqid))
 }
 
-/// A service answer (e.g. an unknown service key): the same CloseError record the Azure cmdlets write.
-fn cloud_error(ctx: &mut Ctx, e: CloudError) -> EvalResult<()> {
-    let fqid = ctx.command.class_name.clone();
-    ctx.write_error(ErrorRecord::new(e.to_string(), "Hyak.Common.CloudException", "CloseError", fqid))
-}
-
-/// Runs a service operation as the selected subscription; a refusal becomes [`cloud_error`].
+/// Runs a service operation as the selected subscription, in one transaction. With no
+/// subscription selected the client's own error answers, as it would for an Azure cmdlet;
+/// a refusal of the service is the same CloseError record the Azure cmdlets write.
 fn as_caller<R>(ctx: &mut Ctx, op: impl FnOnce(&mut World, &SubscriptionId) -> CloudResult<R>) -> EvalResult<()> {
     let result = world(ctx)?
-        .write(|world| {
-            let caller = world.selected_subscription().map(|s| s.id).unwrap_or_default();
-            op(world, &caller)
+        .write(|world| -> Result<R, Fail> {
+            let caller = azure::selected(world)?;
+            Ok(op(world, &caller)?)
         })
         .map_err(|e| ctx.terminate(e))?;
-    result.map(|_| ()).or_else(|e| cloud_error(ctx, e))
+    let fqid = ctx.command.class_name.clone();
+    match result {
+        Ok(_) => Ok(()),
+        Err(Fail::Cloud(e)) => ctx.write_error(azure::cloud_record(&e, "CloseError", fqid)),
+        Err(Fail::Exception(ty, message)) => ctx.write_error(ErrorRecord::new(message, &ty, "CloseError", fqid)),
+        Err(Fail::Flow(f)) => Err(f),
+        Err(Fail::State(rec)) => Err(ctx.terminate(*rec)),
+    }
 }

@@ -4,6 +4,7 @@
 use chrono::Duration;
 
 use crate::cloud::ProviderPolicy;
+use crate::cmdlets::azure::completers;
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{format_timespan, to_num};
 use crate::engine::value::{PsObject, TypeKind, Value};
@@ -29,7 +30,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("Show the policy", "Get-ErSimProviderPolicy", "Mode, reads, delay and gateway delay.")
             .outputs("ErSim.ProviderPolicy"),
         info("Request-ErSimDeprovisioning", || Box::new(RequestDeprovisioning))
-            .param(ParamSpec::new("ServiceKey", TypeKind::Guid).mandatory().position(0).by_name().help("The circuit the provider should deprovision."))
+            .param(ParamSpec::new("ServiceKey", TypeKind::Guid).mandatory().position(0).by_name().help("The circuit the provider should deprovision.").complete_with(completers::service_keys()))
             .synopsis("Asks the connectivity provider to deprovision a circuit (the customer's call to the provider).")
             .description("The circuit moves to Deprovisioning; under Manual the provider finishes with Set-AzureCrossConnection -Operation NotifyCrossConnectionNotProvisioned, otherwise by the policy. Deleting the circuit is possible once it is NotProvisioned.")
             .example("Before deleting a circuit", "Request-ErSimDeprovisioning -ServiceKey $key", "The provider starts deprovisioning."),
@@ -57,22 +58,28 @@ struct SetPolicy;
 impl Cmdlet for SetPolicy {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let w = world(ctx)?;
-        if let Some(mode) = args.string("Mode") {
-            let policy = match mode.to_ascii_lowercase().as_str() {
-                "auto" => ProviderPolicy::Auto { reads: args.get("Reads").and_then(to_num).map(|n| n.as_f64() as u32).unwrap_or(1) },
-                "clock" => ProviderPolicy::Clock { delay: args.get("Delay").and_then(ticks_to_duration).unwrap_or_else(|| Duration::minutes(5)) },
-                _ => ProviderPolicy::Manual,
-            };
-            if let Err(e) = w.write(|world| world.set_provider_policy(policy)).map_err(|e| ctx.terminate(e))? {
-                return sim_error(ctx, e);
-            }
+        let policy = args.string("Mode").map(|mode| match mode.to_ascii_lowercase().as_str() {
+            "auto" => ProviderPolicy::Auto { reads: args.get("Reads").and_then(to_num).map(|n| n.as_f64() as u32).unwrap_or(1) },
+            "clock" => ProviderPolicy::Clock { delay: args.get("Delay").and_then(ticks_to_duration).unwrap_or_else(|| Duration::minutes(5)) },
+            _ => ProviderPolicy::Manual,
+        });
+        let gateway = args.get("GatewayDelay").and_then(ticks_to_duration);
+        // Both settings in one transaction; the gateway delay is left alone when the policy is refused.
+        let changed = w
+            .write(|world| {
+                if let Some(policy) = policy {
+                    world.set_provider_policy(policy)?;
+                }
+                match gateway {
+                    Some(d) => world.set_gateway_delay(d),
+                    None => Ok(()),
+                }
+            })
+            .map_err(|e| ctx.terminate(e))?;
+        match changed {
+            Ok(()) => Ok(()),
+            Err(e) => sim_error(ctx, e),
         }
-        if let Some(d) = args.get("GatewayDelay").and_then(ticks_to_duration) {
-            if let Err(e) = w.write(|world| world.set_gateway_delay(d)).map_err(|e| ctx.terminate(e))? {
-                return sim_error(ctx, e);
-            }
-        }
-        Ok(())
     }
 }
 

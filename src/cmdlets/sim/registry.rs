@@ -1,5 +1,6 @@
 //! The simulated routing registry and the support approval of Microsoft peering prefixes.
 
+use crate::cmdlets::azure::completers;
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::to_num;
 use crate::engine::ops;
@@ -32,7 +33,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("Peerings that relied on it are validated again.")
             .example("Withdraw a record", "Add-ErSimRoutingRegistryEntry -RoutingRegistryName ARIN -Prefix 123.0.0.0/30 -Asn 2245 | Out-Null\nRemove-ErSimRoutingRegistryEntry -RoutingRegistryName ARIN -Prefix 123.0.0.0/30", "The peering goes back to ManualValidation."),
         info("Approve-ErSimPrefixValidation", || Box::new(Approve))
-            .param(ParamSpec::new("ServiceKey", TypeKind::Guid).mandatory().position(0).by_name().help("The circuit whose Microsoft peering support approves."))
+            .param(ParamSpec::new("ServiceKey", TypeKind::Guid).mandatory().position(0).by_name().help("The circuit whose Microsoft peering support approves.").complete_with(completers::service_keys()))
             .synopsis("Simulates Microsoft support approving a Microsoft peering's prefixes.")
             .description("Moves a Microsoft peering in ManualValidation to Configured, as the support ticket the documentation asks for would.")
             .example("Approve after the support ticket", "# No registry knows 123.0.0.0/30, so the peering waits in ManualValidation.\nNew-AzureBGPPeering -AccessType Microsoft -ServiceKey $key -PrimaryPeerSubnet '131.107.0.8/30' -SecondaryPeerSubnet '131.107.0.12/30' -VlanId 300 -PeerAsn 1234 -CustomerAsn 2245 -AdvertisedPublicPrefixes '123.0.0.0/30' -RoutingRegistryName ARIN | Out-Null\nApprove-ErSimPrefixValidation -ServiceKey $key", "The peering's AdvertisedPublicPrefixesState becomes Configured."),

@@ -2,6 +2,7 @@
 //! the route table and route summary diagnostics show.
 
 use crate::cloud::BgpPeeringAccessType;
+use crate::cmdlets::azure::completers;
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::to_string;
 use crate::engine::value::{TypeKind, Value};
@@ -11,7 +12,7 @@ use super::{as_caller, info};
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![info("Set-ErSimCustomerRoute", || Box::new(SetRoutes))
-        .param(ParamSpec::new("ServiceKey", TypeKind::Guid).mandatory().by_name().help("The circuit."))
+        .param(ParamSpec::new("ServiceKey", TypeKind::Guid).mandatory().by_name().help("The circuit.").complete_with(completers::service_keys()))
         .param(ParamSpec::new("AccessType", TypeKind::String).set(&["Private", "Public"]).help("The peering (default Private); Microsoft peering announces its advertised public prefixes."))
         .param(ParamSpec::new("Prefix", TypeKind::String).array().mandatory().position(0).help("The announced prefixes; an empty list withdraws them all."))
         .synopsis("Sets the routes the customer's edge routers announce over a peering.")

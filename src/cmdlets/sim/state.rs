@@ -109,9 +109,8 @@ impl Cmdlet for ResetState {
             }
         }
         let w = world(ctx)?;
-        match w.store().reset() {
+        match w.reset() {
             Ok(()) => {
-                let _ = w.read(|_| ());
                 ctx.write_verbose("The simulated world was reset to the default world.");
                 Ok(())
             }
@@ -139,11 +138,8 @@ impl Cmdlet for ImportState {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let path = PathBuf::from(args.string("Path").unwrap_or_default());
         let w = world(ctx)?;
-        match w.store().import(&path) {
-            Ok(()) => {
-                let _ = w.read(|_| ());
-                Ok(())
-            }
+        match w.import(&path) {
+            Ok(()) => Ok(()),
             Err(e) => ctx.write_error(store_error(&e)),
         }
     }
@@ -171,8 +167,13 @@ impl Cmdlet for NewSubscription {
             None => SubscriptionKind::Customer,
         };
         let w = world(ctx)?;
-        let exists = w.read(|world| world.find_subscription_by_name(&name).is_some()).map_err(|e| ctx.terminate(e))?;
-        if exists {
+        let added = w
+            .write(|world| match world.find_subscription_by_name(&name) {
+                Some(_) => None,
+                None => Some(world.add_subscription(&name, &account, kind.clone())),
+            })
+            .map_err(|e| ctx.terminate(e))?;
+        let Some(id) = added else {
             let fqid = format!("ErSim.SubscriptionExists,{}", ctx.command.class_name);
             return ctx.write_error(ErrorRecord::new(
                 format!("A subscription named '{name}' already exists."),
@@ -180,8 +181,7 @@ impl Cmdlet for NewSubscription {
                 "ResourceExists",
                 fqid,
             ));
-        }
-        let id = w.write(|world| world.add_subscription(&name, &account, kind.clone())).map_err(|e| ctx.terminate(e))?;
+        };
         let mut o = PsObject::typed("ErSim.Subscription");
         add(&mut o, "SubscriptionName", "string", Value::str(&name));
         add(&mut o, "SubscriptionId", "string", Value::str(id.to_string()));

@@ -1,58 +1,15 @@
-//! Tab completion: command, parameter and variable names, and parameter
-//! values — ValidateSet and enum members, and what the simulated world holds
-//! (service keys, VNets, subscriptions, providers with their locations and
-//! bandwidths). Candidates are computed from a snapshot taken before each
-//! prompt, so completing never touches the world.
+//! Tab completion: command, parameter and variable names, and parameter values. A
+//! value comes from the parameter's own declaration (its ValidateSet, its enumeration,
+//! or the completer its module attached), the same metadata that binding and help
+//! read; the host knows nothing of what the values mean.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::cloud::{find_provider, SubscriptionKind, PROVIDERS};
-use crate::cmdlets::core::utility::proper_case;
-use crate::cmdlets::world::WorldHandle;
-use crate::engine::binder;
-use crate::engine::command::{CommandInfo, ParamSpec};
-use crate::engine::value::TypeKind;
+use crate::cmdlets::core::utility::{parameter_names, proper_case};
+use crate::engine::command::{CommandInfo, CompletionContext, CompletionResult, ParamSpec};
+use crate::engine::services::Services;
 use crate::engine::Interp;
-
-/// What the world holds for the selected subscription.
-#[derive(Default, Clone)]
-pub struct WorldSnapshot {
-    pub subscription: Option<String>,
-    pub subscriptions: Vec<String>,
-    pub service_keys: Vec<String>,
-    pub vnets: Vec<String>,
-}
-
-impl WorldSnapshot {
-    /// Reads the world without counting as a read of any circuit (list_circuits
-    /// would advance a provider under the Auto policy).
-    pub fn take(world: &WorldHandle) -> WorldSnapshot {
-        world
-            .read(|w| {
-                let selected = w.selected_subscription();
-                let provider = selected.and_then(|s| match &s.kind {
-                    SubscriptionKind::Provider { provider } => Some(provider.clone()),
-                    SubscriptionKind::Customer => None,
-                });
-                let id = selected.map(|s| s.id);
-                let service_keys = w
-                    .circuits
-                    .values()
-                    .filter(|c| Some(&c.subscription) == id.as_ref() || provider.as_ref().is_some_and(|p| p.eq_ignore_ascii_case(&c.provider)))
-                    .map(|c| c.service_key.to_string())
-                    .collect();
-                let vnets = w.vnets.iter().filter(|v| Some(&v.subscription) == id.as_ref()).map(|v| v.config.name.clone()).collect();
-                WorldSnapshot {
-                    subscription: selected.map(|s| s.name.clone()),
-                    subscriptions: w.subscriptions().iter().map(|s| s.name.clone()).collect(),
-                    service_keys,
-                    vnets,
-                }
-            })
-            .unwrap_or_default()
-    }
-}
 
 #[derive(Default)]
 pub struct Completion {
@@ -60,11 +17,12 @@ pub struct Completion {
     /// Commands by lower-case name and alias.
     pub infos: HashMap<String, Rc<CommandInfo>>,
     pub variables: Vec<String>,
-    pub world: WorldSnapshot,
+    /// The session's services, for the completers (they reach the world through them).
+    pub services: Services,
 }
 
 impl Completion {
-    pub fn refresh(&mut self, interp: &Interp, world: WorldSnapshot) {
+    pub fn refresh(&mut self, interp: &Interp) {
         self.commands.clear();
         self.infos.clear();
         for info in interp.all_commands() {
@@ -78,82 +36,63 @@ impl Completion {
         }
         // Names are stored lower-cased; offer the automatic ones in their usual casing.
         self.variables = interp.visible_variables().into_iter().map(|(n, _)| proper_case(&n)).collect();
-        self.world = world;
+        self.services = interp.services.clone();
     }
 
-    /// Candidates for the word that ends at `pos`: (start of the word, replacements).
-    pub fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
+    /// Candidates for the word that ends at `pos`: (start of the word, candidates).
+    pub fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<CompletionResult>) {
         let before = &line[..pos];
         let start = word_start(before);
         let word = &before[start..];
         let lower = word.to_ascii_lowercase();
         let element = current_element(&before[..start]);
         let info = element.first().and_then(|c| self.infos.get(&c.to_ascii_lowercase()));
+        let starting = |names: Vec<String>, prefix: &str, sigil: &str| -> Vec<CompletionResult> {
+            names.into_iter().filter(|n| n.to_ascii_lowercase().starts_with(prefix)).map(|n| CompletionResult::new(format!("{sigil}{n}"))).collect()
+        };
         if let Some(var) = lower.strip_prefix('$') {
-            return (start, self.variables.iter().filter(|v| v.to_ascii_lowercase().starts_with(var)).map(|v| format!("${v}")).collect());
+            return (start, starting(self.variables.clone(), var, "$"));
         }
         if let Some(param) = lower.strip_prefix('-') {
-            let mut names: Vec<String> = info.map(|i| i.params.iter().map(|p| p.name.clone()).collect()).unwrap_or_default();
-            if info.is_some_and(|i| i.common_params) {
-                names.extend(binder::common_parameter_names().into_iter().map(String::from));
-            }
-            return (start, names.into_iter().filter(|p| p.to_ascii_lowercase().starts_with(param)).map(|p| format!("-{p}")).collect());
+            return (start, starting(info.map(|i| parameter_names(i)).unwrap_or_default(), param, "-"));
         }
         if element.is_empty() {
-            return (start, self.commands.iter().filter(|c| c.to_ascii_lowercase().starts_with(&lower)).cloned().collect());
+            return (start, starting(self.commands.clone(), &lower, ""));
         }
         let Some(info) = info else { return (start, Vec::new()) };
-        let Some(spec) = element.last().and_then(|t| t.strip_prefix('-')).and_then(|name| info.params.iter().find(|p| p.matches_name(name))) else {
+        let Some(spec) = element.last().and_then(|t| t.strip_prefix('-')).and_then(|name| parameter(info, name)) else {
             return (start, Vec::new());
         };
         let prefix = lower.trim_start_matches(['\'', '"']);
-        let values = self.values(spec, &element);
-        (start, values.into_iter().filter(|v| v.to_ascii_lowercase().starts_with(prefix)).map(|v| quote(&v)).collect())
+        let arguments = typed_arguments(info, &element);
+        let cx = CompletionContext { services: &self.services, arguments: &arguments };
+        let values = spec.completions(&cx).into_iter().filter(|v| v.text.to_ascii_lowercase().starts_with(prefix));
+        (start, values.map(|v| CompletionResult { text: quote(&v.text), list_text: v.list_text }).collect())
     }
+}
 
-    /// The values a parameter can take, as far as the metadata and the world tell.
-    fn values(&self, spec: &ParamSpec, element: &[String]) -> Vec<String> {
-        if spec.is_switch() {
-            return Vec::new();
-        }
-        if let Some(set) = &spec.validate_set {
-            return set.clone();
-        }
-        if let TypeKind::Enum(def) = spec.ty.kind {
-            return def.members.iter().map(|(n, _)| n.to_string()).collect();
-        }
-        let provider = argument(element, "ServiceProviderName").and_then(|p| find_provider(&p));
-        match spec.name.to_ascii_lowercase().as_str() {
-            "servicekey" => self.world.service_keys.clone(),
-            "vnetname" => self.world.vnets.clone(),
-            "subscriptionname" => self.world.subscriptions.clone(),
-            "serviceprovidername" => PROVIDERS.iter().map(|p| p.name.to_string()).collect(),
-            "location" => {
-                let mut all: Vec<String> = provider
-                    .map(|p| vec![p])
-                    .unwrap_or_else(|| PROVIDERS.iter().collect())
-                    .iter()
-                    .flat_map(|p| p.locations.split(','))
-                    .map(String::from)
-                    .collect();
-                all.sort();
-                all.dedup();
-                all
-            }
-            "bandwidth" => {
-                let mut all: Vec<u32> = provider
-                    .map(|p| vec![p])
-                    .unwrap_or_else(|| PROVIDERS.iter().collect())
-                    .iter()
-                    .flat_map(|p| p.bandwidths.iter().map(|b| b.bandwidth))
-                    .collect();
-                all.sort();
-                all.dedup();
-                all.iter().map(u32::to_string).collect()
-            }
-            _ => Vec::new(),
-        }
+/// The parameter a typed name stands for: its name or alias, or a prefix only it has.
+fn parameter<'a>(info: &'a CommandInfo, typed: &str) -> Option<&'a ParamSpec> {
+    if let Some(p) = info.params.iter().find(|p| p.matches_name(typed)) {
+        return Some(p);
     }
+    let lower = typed.to_ascii_lowercase();
+    let mut prefixed = info.params.iter().filter(|p| p.name.to_ascii_lowercase().starts_with(&lower));
+    match (prefixed.next(), prefixed.next()) {
+        (Some(p), None) => Some(p),
+        _ => None,
+    }
+}
+
+/// The `-Name value` pairs of the element so far, by the parameter's declared name.
+fn typed_arguments(info: &CommandInfo, element: &[String]) -> Vec<(String, String)> {
+    element
+        .windows(2)
+        .filter_map(|pair| {
+            let spec = parameter(info, pair[0].strip_prefix('-')?)?;
+            (!pair[1].starts_with('-')).then(|| (spec.name.clone(), pair[1].trim_matches(['\'', '"']).to_string()))
+        })
+        .collect()
 }
 
 /// Where the word being completed begins.
@@ -209,12 +148,6 @@ fn current_element(before: &str) -> Vec<String> {
         tokens.push(current);
     }
     tokens
-}
-
-/// The value given to `-name` earlier in the element, unquoted.
-fn argument(element: &[String], name: &str) -> Option<String> {
-    let i = element.iter().position(|t| t.strip_prefix('-').is_some_and(|n| n.eq_ignore_ascii_case(name)))?;
-    element.get(i + 1).map(|v| v.trim_matches(['\'', '"']).to_string())
 }
 
 /// A value as it must be typed: quoted when it holds spaces or characters PowerShell would parse.

@@ -1,0 +1,65 @@
+//! The base classes' conventions. Service Management cmdlets (`AzurePSCmdlet`): every
+//! exception a body throws becomes a non-terminating `CloseError` record whose
+//! FullyQualifiedErrorId is the cmdlet's class name; `ConfirmAction` asks with
+//! ShouldContinue unless `-Force`; verbose lines carry a `{0:T}` time stamp.
+
+use uuid::Uuid;
+
+use crate::engine::command::{Args, Cmdlet};
+use crate::engine::{Ctx, ErrorRecord, EvalResult};
+
+use super::fail::{cloud_record, Fail, Outcome};
+
+pub type Body = fn(&mut Ctx, &Args) -> Outcome;
+
+/// A Service Management cmdlet: `ProcessRecord` runs the body and reports what it throws.
+pub struct SmCmdlet(pub Body);
+
+impl Cmdlet for SmCmdlet {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        match (self.0)(ctx, args) {
+            Ok(()) => Ok(()),
+            Err(Fail::Flow(f)) => Err(f),
+            Err(Fail::State(rec)) => ctx.write_error(*rec),
+            Err(Fail::Cloud(e)) => {
+                let record = cloud_record(&e, "CloseError", ctx.command.class_name.clone());
+                ctx.write_error(record)
+            }
+            Err(Fail::Exception(ty, message)) => close_error(ctx, &ty, message),
+        }
+    }
+}
+
+/// `WriteError(new ErrorRecord(ex, string.Empty, ErrorCategory.CloseError, null))`: an empty
+/// error id, so the FullyQualifiedErrorId is the class name alone.
+fn close_error(ctx: &mut Ctx, exception_type: &str, message: String) -> EvalResult<()> {
+    let fqid = ctx.command.class_name.clone();
+    ctx.write_error(ErrorRecord::new(message, exception_type, "CloseError", fqid))
+}
+
+/// A bound `Guid` parameter; `Guid.Empty` counts as absent, as the module's `!= Guid.Empty` tests do.
+pub fn guid(args: &Args, name: &str) -> Option<Uuid> {
+    args.opt::<Uuid>(name).filter(|g| !g.is_nil())
+}
+
+/// `ConfirmAction(force, actionMessage, processMessage, target, action)`: without `-Force`
+/// ShouldContinue asks `query` with an empty caption; then ShouldProcess, which for these
+/// cmdlets (ConfirmImpact Medium, no -Confirm) only writes its verbose line under `-Verbose`.
+pub fn confirm(ctx: &mut Ctx, args: &Args, query: &str, process_message: &str, target: &str) -> Result<bool, Fail> {
+    if !args.switch("Force") {
+        match ctx.should_continue(query, "") {
+            Ok(true) => {}
+            Ok(false) => return Ok(false),
+            Err(rec) => return Err(Fail::Exception(rec.exception_type, rec.message)),
+        }
+    }
+    if ctx.common.verbose == Some(true) {
+        ctx.write_verbose(&format!("Performing the operation \"{process_message}\" on target \"{target}\"."));
+    }
+    Ok(true)
+}
+
+/// `WriteVerboseWithTimestamp`.
+pub fn verbose(ctx: &mut Ctx, text: &str) {
+    ctx.write_verbose_with_timestamp(text);
+}
