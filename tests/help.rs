@@ -1,48 +1,21 @@
 //! Help for every registered command: complete, runnable, and the same in
 //! Get-Help and in docs/cmdlet-reference.md.
 
-use std::cell::RefCell;
-use std::io::Write;
-use std::rc::Rc;
+mod common;
 
 use ersim::cmdlets::core::help::reference::{markdown, EXAMPLE_SETUP};
 use ersim::engine::command::CommandType;
-use ersim::host::session::{Session, SessionOptions};
-use ersim::lang::ast::Source;
-
-#[derive(Clone, Default)]
-struct Buf(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Buf {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Buf {
-    fn take(&self) -> String {
-        String::from_utf8_lossy(&std::mem::take(&mut *self.0.borrow_mut())).to_string()
-    }
-}
+use ersim::host::session::Session;
 
 /// A fresh in-memory session; a prompt is answered "Y" once (Read-Host's
-/// example needs an answer), then input ends.
-fn session() -> (Session, Buf) {
-    let err = Buf::default();
-    let options = SessionOptions { interactive: true, state_file: None, in_memory: true };
-    let answered = Rc::new(RefCell::new(false));
-    let reader = Box::new(move |_: &str| (!answered.replace(true)).then(|| "Y".to_string()));
-    let s = Session::with_io(options, Box::new(Buf::default()), Box::new(err.clone()), Some(reader)).expect("a session");
+/// example needs an answer), then input ends. Returns the session and its errors.
+fn session() -> (Session, common::Buffer) {
+    let (s, _, err) = common::answered_session(&["Y"]);
     (s, err)
 }
 
 fn run(s: &mut Session, code: &str) {
-    let src = Source::new(None, code.to_string());
-    let _ = s.run(&src, |interp, sb, sink| interp.run_top(sb, sink), true);
+    common::run_top(s, code);
 }
 
 #[test]

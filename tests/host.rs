@@ -2,49 +2,14 @@
 //! prompts that need a terminal (missing mandatory parameters, Read-Host,
 //! confirmations) and -Command's exit codes.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::io::Write;
-use std::rc::Rc;
+mod common;
 
-use ersim::host::session::{run_command, Outcome};
-use ersim::host::session::{Session, SessionOptions};
-use ersim::lang::ast::Source;
-
-#[derive(Clone, Default)]
-struct Buf(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Buf {
-    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(b);
-        Ok(b.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Buf {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.borrow()).to_string()
-    }
-}
+use ersim::host::session::{run_command, SessionOptions};
 
 /// Runs `script` with the answers queued for prompts; returns (stdout, stderr).
 fn run(script: &str, answers: &[&str]) -> (String, String) {
-    let (out, err) = (Buf::default(), Buf::default());
-    let queue: Rc<RefCell<VecDeque<String>>> = Rc::new(RefCell::new(answers.iter().map(|s| s.to_string()).collect()));
-    let (q, transcript) = (queue.clone(), out.clone());
-    let reader = Box::new(move |prompt: &str| {
-        let answer = q.borrow_mut().pop_front();
-        let mut t = transcript.clone();
-        let _ = writeln!(t, "{prompt}{}", answer.clone().unwrap_or_default());
-        answer
-    });
-    let options = SessionOptions { interactive: true, state_file: None, in_memory: true };
-    let mut session = Session::with_io(options, Box::new(out.clone()), Box::new(err.clone()), Some(reader)).expect("a session");
-    let src = Source::new(None, script.to_string());
-    let _: Outcome = session.run(&src, |interp, sb, sink| interp.run_top(sb, sink), true);
+    let (mut session, out, err) = common::answered_session(answers);
+    common::run_top(&mut session, script);
     (out.text(), err.text())
 }
 
@@ -99,4 +64,16 @@ fn command_exit_code_follows_the_last_status() {
     assert_eq!(run_command("$null", quiet()), 0);
     assert_eq!(run_command("Write-Error 'x' -ErrorAction SilentlyContinue", quiet()), 1);
     assert_eq!(run_command("exit 7", quiet()), 7);
+}
+
+const NEW_CIRCUIT: &str = "New-AzureDedicatedCircuit -CircuitName c1 -ServiceProviderName Equinix -Bandwidth 200 -Location 'Silicon Valley' -BillingType MeteredData | Out-Null; (Get-AzureDedicatedCircuit | Measure-Object).Count";
+
+#[test]
+fn a_declined_confirmation_creates_nothing_and_yes_creates_the_circuit() {
+    let question = "Are you sure you want to create a new dedicated circuit with name c1 and service provider Equinix. You will be billed for this circuit once this command succeeds.\n[Y] Yes  [N] No  [S] Suspend  [?] Help (default is \"Y\"): ";
+    let (no, _) = run(NEW_CIRCUIT, &["N"]);
+    assert!(no.starts_with(&format!("\nConfirm\n{question}N\n")), "{no}");
+    assert!(no.ends_with("0\n"), "{no}");
+    let (yes, _) = run(NEW_CIRCUIT, &["Y"]);
+    assert!(yes.ends_with("1\n"), "{yes}");
 }

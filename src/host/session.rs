@@ -93,20 +93,24 @@ pub fn run_file(path: &str, script_args: &[String], options: SessionOptions) -> 
             return 64;
         }
     };
-    let full = std::fs::canonicalize(path).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| path.to_string());
     let mut session = match Session::new(options) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let src = Source::new(Some(full.clone()), strip_bom(&text));
-    let items = script_arguments(script_args);
-    let invocation = InvocationInfo { command: Some(full.clone()), command_kind: CommandKind::ExternalScript, invocation_name: full.clone(), position: None };
-    session.interp.script_path = Some(full);
-    let outcome = session.run(&src, |interp, sb, out| interp.invoke_block(sb, items, invocation, true, None, out), false);
-    match outcome {
-        Outcome::Done => 0,
-        Outcome::Exit(code) => code,
-        Outcome::Failed => 1,
+    session.run_script_text(path, &text, script_args).file_exit_code()
+}
+
+impl Session {
+    /// Runs the text of the script file at `path` as `-File` does: its own script scope,
+    /// `$PSScriptRoot`, and `-Name value` words bound to its parameters.
+    pub fn run_script_text(&mut self, path: &str, text: &str, script_args: &[String]) -> Outcome {
+        let full = std::fs::canonicalize(path).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| path.to_string());
+        let src = Source::new(Some(full.clone()), strip_bom(text));
+        let items = script_arguments(script_args);
+        let invocation =
+            InvocationInfo { command: Some(full.clone()), command_kind: CommandKind::ExternalScript, invocation_name: full.clone(), position: None };
+        self.interp.script_path = Some(full);
+        self.run(&src, |interp, sb, out| interp.invoke_block(sb, items, invocation, true, None, out), false)
     }
 }
 
@@ -172,6 +176,17 @@ pub enum Outcome {
     Done,
     Exit(i32),
     Failed,
+}
+
+impl Outcome {
+    /// `-File`'s exit code: the script's `exit N`, else 0, or 1 after an unhandled error.
+    pub fn file_exit_code(&self) -> i32 {
+        match self {
+            Outcome::Done => 0,
+            Outcome::Exit(code) => *code,
+            Outcome::Failed => 1,
+        }
+    }
 }
 
 impl Session {

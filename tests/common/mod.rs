@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test file uses its own subset
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -73,6 +74,11 @@ impl Buffer {
     pub fn text(&self) -> String {
         text(&self.0.borrow())
     }
+
+    /// The text so far, leaving the buffer empty.
+    pub fn take(&self) -> String {
+        text(&std::mem::take(&mut *self.0.borrow_mut()))
+    }
 }
 
 /// An in-memory session whose output and errors the test reads.
@@ -81,6 +87,27 @@ pub fn session() -> (Session, Buffer, Buffer) {
     let options = SessionOptions { interactive: false, state_file: None, in_memory: true };
     let s = Session::with_io(options, Box::new(out.clone()), Box::new(err.clone()), None).unwrap_or_else(|_| panic!("a session opens"));
     (s, out, err)
+}
+
+/// An interactive in-memory session whose prompts take `answers` in turn (then input
+/// ends), shown as a terminal shows them: the prompt, the answer typed, a new line.
+pub fn answered_session(answers: &[&str]) -> (Session, Buffer, Buffer) {
+    let (out, err) = (Buffer::default(), Buffer::default());
+    let queue: Rc<RefCell<VecDeque<String>>> = Rc::new(RefCell::new(answers.iter().map(|s| s.to_string()).collect()));
+    let screen = out.clone();
+    let reader = Box::new(move |prompt: &str| {
+        let answer = queue.borrow_mut().pop_front();
+        let _ = writeln!(screen.clone(), "{prompt}{}", answer.clone().unwrap_or_default());
+        answer
+    });
+    let options = SessionOptions { interactive: true, state_file: None, in_memory: true };
+    let s = Session::with_io(options, Box::new(out.clone()), Box::new(err.clone()), Some(reader)).unwrap_or_else(|_| panic!("a session opens"));
+    (s, out, err)
+}
+
+/// Runs `text` in `session`'s global scope, with no command-line invocation around it.
+pub fn run_top(session: &mut Session, text: &str) -> Outcome {
+    session.run(&Source::new(None, text.to_string()), |interp, sb, sink| interp.run_top(sb, sink), true)
 }
 
 /// Runs `text` in `session` as `-Command` does.

@@ -10,8 +10,6 @@ pub mod enums;
 mod link;
 pub mod models;
 mod peering;
-#[cfg(test)]
-mod prompt_tests;
 mod provider;
 
 use crate::cmdlets::azure::completers;
