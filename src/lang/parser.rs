@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::ast::*;
 use super::error::ParseError;
 use super::lexer::{self, is_blank, is_dash, is_double_quote, is_ident_char, is_single_quote, Number};
+use super::messages::Message;
 
 type PResult<T> = Result<T, ParseError>;
 
@@ -138,7 +139,7 @@ impl Parser {
             rest.chars().next().map(|c| c.to_string()).unwrap_or_default()
         };
         let span = Span::new(self.pos, self.pos + token.len());
-        ParseError::new("UnexpectedToken", format!("Unexpected token '{token}' in expression or statement."), span)
+        Message::UnexpectedToken.error(&[&token], span)
     }
 
     /// The character at the cursor, which may be several bytes (`é`); empty at the end.
@@ -147,7 +148,7 @@ impl Parser {
     }
 
     fn missing_brace(&self, open: usize) -> ParseError {
-        ParseError::incomplete("MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.", Span::new(open, open + 1))
+        Message::MissingEndCurlyBrace.incomplete(&[], Span::new(open, open + 1))
     }
 
     // ---------------------------------------------------------------- blocks
@@ -275,7 +276,7 @@ impl Parser {
     /// Runs `parse` one nesting level deeper, refusing input nested past [`MAX_NESTING`].
     fn nested<T>(&mut self, parse: fn(&mut Self) -> PResult<T>) -> PResult<T> {
         if self.depth >= MAX_NESTING {
-            return Err(ParseError::new("ScriptTooDeeplyNested", "The script is nested too deeply to be parsed.", self.char_span()));
+            return Err(Message::ScriptTooDeeplyNested.error(&[], self.char_span()));
         }
         self.depth += 1;
         let result = parse(self);
@@ -316,7 +317,7 @@ impl Parser {
             } else if self.eat_keyword("until") {
                 true
             } else {
-                return Err(ParseError::incomplete("MissingWhileOrUntilInDoWhile", "Missing while or until keyword in do loop.", self.span_from(self.pos)));
+                return Err(Message::MissingWhileOrUntilInDoWhile.incomplete(&[], self.span_from(self.pos)));
             };
             self.skip_trivia(true);
             let cond = self.paren_condition(if until { "until" } else { "while" })?;
@@ -392,28 +393,20 @@ impl Parser {
 
     fn paren_condition(&mut self, keyword: &str) -> PResult<Pipeline> {
         if !self.eat("(") {
-            return Err(ParseError::incomplete(
-                "MissingOpenParenthesisAfterKeyword",
-                format!("Missing opening '(' after keyword '{keyword}'."),
-                self.span_from(self.pos),
-            ));
+            return Err(Message::MissingOpenParenthesisAfterKeyword.incomplete(&[keyword], self.span_from(self.pos)));
         }
         self.skip_trivia(true);
         let cond = self.pipeline()?;
         self.skip_trivia(true);
         if !self.eat(")") {
-            return Err(ParseError::incomplete(
-                "MissingEndParenthesisAfterStatement",
-                format!("Missing closing ')' after expression in '{keyword}' statement."),
-                self.span_from(self.pos),
-            ));
+            return Err(Message::MissingEndParenthesisAfterStatement.incomplete(&[keyword], self.span_from(self.pos)));
         }
         Ok(cond)
     }
 
     fn loop_body(&mut self, keyword: &str) -> PResult<Vec<Statement>> {
         if self.peek() != Some('{') {
-            return Err(ParseError::incomplete("MissingLoopStatement", format!("Missing statement body in {keyword} loop."), self.span_from(self.pos)));
+            return Err(Message::MissingLoopStatement.incomplete(&[keyword], self.span_from(self.pos)));
         }
         self.statement_block()
     }
@@ -425,36 +418,20 @@ impl Parser {
         loop {
             self.skip_trivia(true);
             if !self.eat("(") {
-                return Err(ParseError::incomplete(
-                    "MissingOpenParenthesisInIfStatement",
-                    format!("Missing '(' after '{keyword}' in if statement."),
-                    self.span_from(self.pos),
-                ));
+                return Err(Message::MissingOpenParenthesisInIfStatement.incomplete(&[keyword], self.span_from(self.pos)));
             }
             self.skip_trivia(true);
             if self.peek() == Some(')') {
-                return Err(ParseError::new(
-                    "IfStatementMissingCondition",
-                    format!("Missing condition in if statement after '{keyword} ('."),
-                    self.span_from(self.pos),
-                ));
+                return Err(Message::IfStatementMissingCondition.error(&[keyword], self.span_from(self.pos)));
             }
             let cond = self.pipeline()?;
             self.skip_trivia(true);
             if !self.eat(")") {
-                return Err(ParseError::incomplete(
-                    "MissingEndParenthesisAfterStatement",
-                    format!("Missing closing ')' after expression in '{keyword}' statement."),
-                    self.span_from(self.pos),
-                ));
+                return Err(Message::MissingEndParenthesisAfterStatement.incomplete(&[keyword], self.span_from(self.pos)));
             }
             self.skip_trivia(true);
             if self.peek() != Some('{') {
-                return Err(ParseError::incomplete(
-                    "MissingStatementBlock",
-                    format!("Missing statement block after {keyword} ( condition )."),
-                    self.span_from(self.pos),
-                ));
+                return Err(Message::MissingStatementBlock.incomplete(&[keyword], self.span_from(self.pos)));
             }
             clauses.push((cond, self.statement_block()?));
             let save = self.pos;
@@ -466,11 +443,7 @@ impl Parser {
             if self.eat_keyword("else") {
                 self.skip_trivia(true);
                 if self.peek() != Some('{') {
-                    return Err(ParseError::incomplete(
-                        "MissingStatementBlockAfterElse",
-                        "Missing statement block after 'else' keyword.",
-                        self.span_from(self.pos),
-                    ));
+                    return Err(Message::MissingStatementBlockAfterElse.incomplete(&[], self.span_from(self.pos)));
                 }
                 else_body = Some(self.statement_block()?);
             } else {
@@ -497,11 +470,7 @@ impl Parser {
         }
         self.skip_trivia(true);
         if !self.eat(")") {
-            return Err(ParseError::incomplete(
-                "MissingEndParenthesisAfterStatement",
-                "Missing closing ')' after expression in 'for' statement.",
-                self.span_from(self.pos),
-            ));
+            return Err(Message::MissingEndParenthesisAfterStatement.incomplete(&["for"], self.span_from(self.pos)));
         }
         self.skip_trivia(true);
         let body = self.loop_body("for")?;
@@ -521,24 +490,20 @@ impl Parser {
         self.eat("(");
         self.skip_trivia(true);
         if !self.eat("$") {
-            return Err(ParseError::new("MissingVariableNameAfterForeach", "Missing variable name after foreach.", self.span_from(self.pos)));
+            return Err(Message::MissingVariableNameAfterForeach.error(&[], self.span_from(self.pos)));
         }
-        let (rest, (_, name)) = lexer::variable_name(self.rest())
-            .map_err(|_| ParseError::new("MissingVariableNameAfterForeach", "Missing variable name after foreach.", Span::new(self.pos, self.pos)))?;
+        let (rest, (_, name)) =
+            lexer::variable_name(self.rest()).map_err(|_| Message::MissingVariableNameAfterForeach.error(&[], Span::new(self.pos, self.pos)))?;
         self.advance_to(rest.len());
         self.skip_trivia(true);
         if !self.eat_keyword("in") {
-            return Err(ParseError::new("MissingInInForeach", "Missing 'in' after variable in foreach loop.", self.span_from(self.pos)));
+            return Err(Message::MissingInInForeach.error(&[], self.span_from(self.pos)));
         }
         self.skip_trivia(true);
         let iterable = self.pipeline()?;
         self.skip_trivia(true);
         if !self.eat(")") {
-            return Err(ParseError::incomplete(
-                "MissingEndParenthesisAfterForeach",
-                "Missing closing ')' after expression part of foreach loop.",
-                self.span_from(self.pos),
-            ));
+            return Err(Message::MissingEndParenthesisAfterForeach.incomplete(&[], self.span_from(self.pos)));
         }
         self.skip_trivia(true);
         let body = self.loop_body("foreach")?;
@@ -573,7 +538,7 @@ impl Parser {
         self.skip_trivia(true);
         let open = self.pos;
         if !self.eat("{") {
-            return Err(ParseError::incomplete("MissingCurlyBraceInSwitchStatement", "Missing '{' in switch statement.", self.span_from(self.pos)));
+            return Err(Message::MissingCurlyBraceInSwitchStatement.incomplete(&[], self.span_from(self.pos)));
         }
         let mut clauses = Vec::new();
         let mut default = None;
@@ -597,11 +562,7 @@ impl Parser {
             let cond = self.switch_condition()?;
             self.skip_trivia(true);
             if self.peek() != Some('{') {
-                return Err(ParseError::incomplete(
-                    "MissingSwitchStatementClause",
-                    "Missing statement block in switch statement clause.",
-                    self.span_from(self.pos),
-                ));
+                return Err(Message::MissingSwitchStatementClause.incomplete(&[], self.span_from(self.pos)));
             }
             clauses.push((cond, self.statement_block()?));
         }
@@ -634,7 +595,7 @@ impl Parser {
         let rest = self.rest();
         let len = rest.find(|c: char| is_blank(c) || matches!(c, '{' | '\n' | '\r' | ';' | '}')).unwrap_or(rest.len());
         if len == 0 {
-            return Err(ParseError::new("MissingSwitchConditionExpression", "Missing condition in switch statement clause.", self.span_from(self.pos)));
+            return Err(Message::MissingSwitchConditionExpression.error(&[], self.span_from(self.pos)));
         }
         let word = rest[..len].to_string();
         self.pos += len;
@@ -647,7 +608,7 @@ impl Parser {
         let len = rest.find(|c: char| lexer::ends_bare_word(c) || c == '{' || c == '(').unwrap_or(rest.len());
         if len == 0 {
             let kw = if is_filter { "filter" } else { "function" };
-            return Err(ParseError::new("MissingNameAfterKeyword", format!("Missing name after {kw} keyword."), self.span_from(self.pos)));
+            return Err(Message::MissingNameAfterKeyword.error(&[kw], self.span_from(self.pos)));
         }
         let mut name = rest[..len].to_string();
         if let Some((scope, n)) = name.split_once(':') {
@@ -665,7 +626,7 @@ impl Parser {
         }
         let open = self.pos;
         if !self.eat("{") {
-            return Err(ParseError::incomplete("MissingFunctionBody", "Missing function body in function declaration.", self.span_from(self.pos)));
+            return Err(Message::MissingFunctionBody.incomplete(&[], self.span_from(self.pos)));
         }
         let body = self.script_block_body(open, Some(open))?;
         let body = if let Some(p) = params {
@@ -681,7 +642,7 @@ impl Parser {
     fn try_statement(&mut self) -> PResult<StatementKind> {
         self.skip_trivia(true);
         if self.peek() != Some('{') {
-            return Err(ParseError::incomplete("MissingTryStatementBlock", "The Try statement is missing its statement block.", self.span_from(self.pos)));
+            return Err(Message::MissingTryStatementBlock.incomplete(&[], self.span_from(self.pos)));
         }
         let body = self.statement_block()?;
         let mut catches = Vec::new();
@@ -704,21 +665,13 @@ impl Parser {
                 }
                 self.skip_trivia(true);
                 if self.peek() != Some('{') {
-                    return Err(ParseError::incomplete(
-                        "MissingCatchHandlerBlock",
-                        "The Catch block is missing its statement block.",
-                        self.span_from(self.pos),
-                    ));
+                    return Err(Message::MissingCatchHandlerBlock.incomplete(&[], self.span_from(self.pos)));
                 }
                 catches.push(CatchClause { types, body: self.statement_block()? });
             } else if self.eat_keyword("finally") {
                 self.skip_trivia(true);
                 if self.peek() != Some('{') {
-                    return Err(ParseError::incomplete(
-                        "MissingFinallyStatementBlock",
-                        "The Finally block is missing its statement block.",
-                        self.span_from(self.pos),
-                    ));
+                    return Err(Message::MissingFinallyStatementBlock.incomplete(&[], self.span_from(self.pos)));
                 }
                 finally = Some(self.statement_block()?);
                 break;
@@ -728,7 +681,7 @@ impl Parser {
             }
         }
         if catches.is_empty() && finally.is_none() {
-            return Err(ParseError::incomplete("MissingCatchOrFinally", "The Try statement is missing its Catch or Finally block.", self.span_from(self.pos)));
+            return Err(Message::MissingCatchOrFinally.incomplete(&[], self.span_from(self.pos)));
         }
         Ok(StatementKind::Try { body, catches, finally })
     }
@@ -745,11 +698,7 @@ impl Parser {
                 return Ok(params);
             }
             if self.at_end() {
-                return Err(ParseError::incomplete(
-                    "MissingEndParenthesisInFunctionParameterList",
-                    "Missing ')' in function parameter list.",
-                    Span::new(open, open + 1),
-                ));
+                return Err(Message::MissingEndParenthesisInFunctionParameterList.incomplete(&[], Span::new(open, open + 1)));
             }
             let start = self.pos;
             let mut attributes = Vec::new();
@@ -781,11 +730,7 @@ impl Parser {
             self.skip_trivia(true);
             if !self.eat(",") && self.peek() != Some(close) {
                 if self.at_end() {
-                    return Err(ParseError::incomplete(
-                        "MissingEndParenthesisInFunctionParameterList",
-                        "Missing ')' in function parameter list.",
-                        Span::new(open, open + 1),
-                    ));
+                    return Err(Message::MissingEndParenthesisInFunctionParameterList.incomplete(&[], Span::new(open, open + 1)));
                 }
                 return Err(self.unexpected());
             }
@@ -840,11 +785,7 @@ impl Parser {
         }
         let is_array = self.eat("[]");
         if !self.eat("]") {
-            return Err(ParseError::new(
-                "EndSquareBracketExpectedAtEndOfAttribute",
-                "Missing ] at end of attribute or type literal.",
-                self.span_from(self.pos),
-            ));
+            return Err(Message::EndSquareBracketExpectedAtEndOfAttribute.error(&[], self.span_from(self.pos)));
         }
         Ok(AttrOrType::Type(TypeName { name, is_array, span: self.span_from(start) }))
     }
@@ -853,7 +794,7 @@ impl Parser {
         let rest = self.rest();
         let len = rest.find(|c: char| !(is_ident_char(c) || c == '.' || c == '`')).unwrap_or(rest.len());
         if len == 0 {
-            return Err(ParseError::new("MissingTypename", "Missing type name after '['.", Span::new(self.pos, self.pos)));
+            return Err(Message::MissingTypename.error(&[], Span::new(self.pos, self.pos)));
         }
         let mut name = rest[..len].to_string();
         self.pos += len;
@@ -883,7 +824,7 @@ impl Parser {
         let name = self.type_name_text()?;
         let is_array = self.eat("[]");
         if !self.eat("]") {
-            return Err(ParseError::new("EndSquareBracketExpectedAtEndOfType", "Missing ] at end of type token.", self.span_from(self.pos)));
+            return Err(Message::EndSquareBracketExpectedAtEndOfType.error(&[], self.span_from(self.pos)));
         }
         Ok(TypeName { name, is_array, span: self.span_from(start) })
     }
@@ -899,11 +840,7 @@ impl Parser {
             self.skip_trivia(false);
             if let Some(op) = self.assignment_operator() {
                 if !is_assignable(&expr) {
-                    return Err(ParseError::new(
-                        "InvalidLeftHandSide",
-                        "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.",
-                        expr.span,
-                    ));
+                    return Err(Message::InvalidLeftHandSide.error(&[], expr.span));
                 }
                 self.skip_trivia(true);
                 if matches!(self.peek(), None | Some(';') | Some('}') | Some(')')) {
@@ -915,11 +852,7 @@ impl Parser {
                         AssignOp::Div => "/=",
                         AssignOp::Rem => "%=",
                     };
-                    return Err(ParseError::incomplete(
-                        "ExpectedValueExpression",
-                        format!("You must provide a value expression following the '{op_text}' operator."),
-                        Span::new(self.pos, self.pos),
-                    ));
+                    return Err(Message::ExpectedValueExpression.incomplete(&[op_text], Span::new(self.pos, self.pos)));
                 }
                 let value = self.statement()?;
                 return Ok(Statement { kind: StatementKind::Assignment { target: expr, op, value: Box::new(value) }, span: self.span_from(start) });
@@ -1002,18 +935,14 @@ impl Parser {
                 self.skip_trivia(true);
                 if matches!(self.peek(), None | Some('|') | Some(';') | Some(')') | Some('}')) {
                     if self.at_end() {
-                        return Err(ParseError::incomplete("EmptyPipeElement", "An empty pipe element is not allowed.", Span::new(bar, bar + 1)));
+                        return Err(Message::EmptyPipeElement.incomplete(&[], Span::new(bar, bar + 1)));
                     }
-                    return Err(ParseError::new("EmptyPipeElement", "An empty pipe element is not allowed.", Span::new(bar, bar + 1)));
+                    return Err(Message::EmptyPipeElement.error(&[], Span::new(bar, bar + 1)));
                 }
                 if self.element_is_expression() && !self.rest().starts_with('{') {
                     let e_start = self.pos;
                     let e = self.expression()?;
-                    return Err(ParseError::new(
-                        "ExpressionsMustBeFirstInPipeline",
-                        "Expressions are only allowed as the first element of a pipeline.",
-                        Span::new(e_start, e.span.end),
-                    ));
+                    return Err(Message::ExpressionsMustBeFirstInPipeline.error(&[], Span::new(e_start, e.span.end)));
                 }
                 elements.push(PipelineElement::Command(self.command()?));
             } else {
@@ -1128,7 +1057,7 @@ impl Parser {
         }
         self.skip_trivia(false);
         if matches!(self.peek(), None | Some('\n') | Some(';') | Some('|')) {
-            return Err(ParseError::new("MissingFileSpecification", "Missing file specification after redirection operator.", Span::new(self.pos, self.pos)));
+            return Err(Message::MissingFileSpecification.error(&[], Span::new(self.pos, self.pos)));
         }
         let target = self.command_argument()?;
         Ok(Some(Redirection { from, target: RedirectTarget::File(target), append }))
@@ -1161,7 +1090,7 @@ impl Parser {
     fn argument_value(&mut self) -> PResult<Expr> {
         let start = self.pos;
         let Some(c) = self.peek() else {
-            return Err(ParseError::incomplete("MissingArgument", "Missing argument in parameter list.", Span::new(start, start)));
+            return Err(Message::MissingArgument.incomplete(&[], Span::new(start, start)));
         };
         if c == '$' || c == '(' || c == '{' || is_single_quote(c) || is_double_quote(c) || (c == '@' && matches!(self.peek_at(1), Some('(' | '{' | '"' | '\'')))
         {
@@ -1259,12 +1188,8 @@ impl Parser {
             self.pos += len;
             self.skip_trivia(true);
             if matches!(self.peek(), None | Some(')') | Some('}') | Some(';')) {
-                let op_text = self.text()[op_start..self.pos].trim().to_string();
-                return Err(ParseError::incomplete(
-                    "ExpectedValueExpression",
-                    format!("You must provide a value expression following the '{op_text}' operator."),
-                    Span::new(self.pos, self.pos),
-                ));
+                let op_text = self.text()[op_start..self.pos].trim();
+                return Err(Message::ExpectedValueExpression.incomplete(&[op_text], Span::new(self.pos, self.pos)));
             }
             let right = self.binary_level(precedence(op) + 1)?;
             left = Expr { span: self.span_from(start), kind: ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) } };
@@ -1294,7 +1219,7 @@ impl Parser {
             self.bump();
             self.skip_trivia(true);
             if matches!(self.peek(), None | Some(')') | Some('}')) {
-                return Err(ParseError::incomplete("MissingExpressionAfterToken", "Missing expression after ','.", Span::new(self.pos, self.pos)));
+                return Err(Message::MissingExpressionAfterToken.incomplete(&[","], Span::new(self.pos, self.pos)));
             }
             items.push(self.unary()?);
             let s = self.pos;
@@ -1368,11 +1293,7 @@ impl Parser {
         if let Some((op, text)) = op {
             self.skip_trivia(op != UnaryOp::Comma);
             if matches!(self.peek(), None | Some(')') | Some('}') | Some(';') | Some('\n') | Some('\r')) {
-                return Err(ParseError::incomplete(
-                    "MissingExpressionAfterOperator",
-                    format!("Missing expression after unary operator '{text}'."),
-                    Span::new(self.pos, self.pos),
-                ));
+                return Err(Message::MissingExpressionAfterOperator.incomplete(&[&text], Span::new(self.pos, self.pos)));
             }
             let operand = self.unary()?;
             return Ok(Expr { kind: ExprKind::Unary { op, operand: Box::new(operand) }, span: self.span_from(start) });
@@ -1444,7 +1365,7 @@ impl Parser {
                 self.bump();
                 self.skip_trivia(true);
                 if self.peek() == Some(']') {
-                    return Err(ParseError::new("MissingArrayIndexExpression", "Array index expression is missing or not valid.", Span::new(open, open + 1)));
+                    return Err(Message::MissingArrayIndexExpression.error(&[], Span::new(open, open + 1)));
                 }
                 let save = self.no_comma;
                 self.no_comma = false;
@@ -1453,7 +1374,7 @@ impl Parser {
                 let index = index?;
                 self.skip_trivia(true);
                 if !self.eat("]") {
-                    return Err(ParseError::incomplete("MissingEndSquareBracket", "Missing ']' after array index expression.", Span::new(open, open + 1)));
+                    return Err(Message::MissingEndSquareBracket.incomplete(&[], Span::new(open, open + 1)));
                 }
                 e = Expr { kind: ExprKind::Index { target: Box::new(e), index: Box::new(index) }, span: self.span_from(start) };
             } else if rest.starts_with("++") {
@@ -1478,7 +1399,7 @@ impl Parser {
                 Ok(Expr { kind: ExprKind::Str(name), span: self.span_from(start) })
             }
             Some(c) if c == '$' || c == '(' || is_single_quote(c) || is_double_quote(c) => self.primary(),
-            _ => Err(ParseError::new("MissingPropertyName", "Missing property name after reference operator.", Span::new(start, start))),
+            _ => Err(Message::MissingPropertyName.error(&[], Span::new(start, start))),
         }
     }
 
@@ -1498,7 +1419,7 @@ impl Parser {
             }
             if !self.eat(",") {
                 if self.at_end() {
-                    return Err(ParseError::incomplete("MissingEndParenthesisInMethodCall", "Missing ')' in method call.", Span::new(open, open + 1)));
+                    return Err(Message::MissingEndParenthesisInMethodCall.incomplete(&[], Span::new(open, open + 1)));
                 }
                 return Err(self.unexpected());
             }
@@ -1517,11 +1438,7 @@ impl Parser {
                     let body = self.statement_list()?;
                     self.skip_trivia(true);
                     if !self.eat(")") {
-                        return Err(ParseError::incomplete(
-                            "IncompleteDollarSubexpressionReference",
-                            "$(subexpression) is missing the closing ')'.",
-                            Span::new(start, start + 2),
-                        ));
+                        return Err(Message::IncompleteDollarSubexpressionReference.incomplete(&[], Span::new(start, start + 2)));
                     }
                     return Ok(Expr { kind: ExprKind::Subexpr(body), span: self.span_from(start) });
                 }
@@ -1531,11 +1448,7 @@ impl Parser {
                         self.advance_to(rest.len());
                         Ok(Expr { kind: ExprKind::Variable { key: name.to_lowercase(), name, scope }, span: self.span_from(start) })
                     }
-                    Err(_) => Err(ParseError::new(
-                        "InvalidVariableReference",
-                        "Variable reference is not valid. '$' was not followed by a valid variable name character. Consider using ${} to delimit the name.",
-                        Span::new(start, start + 1),
-                    )),
+                    Err(_) => Err(Message::InvalidVariableReference.error(&[], Span::new(start, start + 1))),
                 }
             }
             '@' => match self.peek_at(1) {
@@ -1544,11 +1457,7 @@ impl Parser {
                     let body = self.statement_list()?;
                     self.skip_trivia(true);
                     if !self.eat(")") {
-                        return Err(ParseError::incomplete(
-                            "MissingEndParenthesisInExpression",
-                            "Missing closing ')' in expression.",
-                            Span::new(start, start + 2),
-                        ));
+                        return Err(Message::MissingEndParenthesisInExpression.incomplete(&[], Span::new(start, start + 2)));
                     }
                     Ok(Expr { kind: ExprKind::ArraySubexpr(body), span: self.span_from(start) })
                 }
@@ -1560,11 +1469,11 @@ impl Parser {
                 self.bump();
                 self.skip_trivia(true);
                 if self.peek() == Some(')') {
-                    return Err(ParseError::new("ExpectedExpression", "An expression was expected after '('.", self.char_span()));
+                    return Err(Message::ExpectedExpression.error(&[], self.char_span()));
                 }
                 if self.at_end() {
                     // Incomplete, so the REPL asks for the next line.
-                    return Err(ParseError::incomplete("ExpectedExpression", "An expression was expected after '('.", Span::new(start + 1, start + 1)));
+                    return Err(Message::ExpectedExpression.incomplete(&[], Span::new(start + 1, start + 1)));
                 }
                 let save = self.no_comma;
                 self.no_comma = false;
@@ -1574,11 +1483,7 @@ impl Parser {
                 self.skip_trivia(true);
                 if !self.eat(")") {
                     if self.at_end() {
-                        return Err(ParseError::incomplete(
-                            "MissingEndParenthesisInExpression",
-                            "Missing closing ')' in expression.",
-                            Span::new(start, start + 1),
-                        ));
+                        return Err(Message::MissingEndParenthesisInExpression.incomplete(&[], Span::new(start, start + 1)));
                     }
                     return Err(self.unexpected());
                 }
@@ -1600,11 +1505,7 @@ impl Parser {
                     return Err(self.unexpected());
                 }
                 let Some(n) = n else {
-                    return Err(ParseError::new(
-                        "BadNumericConstant",
-                        format!("The numeric constant {} is not valid.", &self.rest()[..self.rest().len() - rest.len()]),
-                        self.span_from(start),
-                    ));
+                    return Err(Message::BadNumericConstant.error(&[&self.rest()[..self.rest().len() - rest.len()]], self.span_from(start)));
                 };
                 self.advance_to(rest.len());
                 let kind = match n {
@@ -1630,7 +1531,7 @@ impl Parser {
                 break;
             }
             if self.at_end() {
-                return Err(ParseError::incomplete("IncompleteHashLiteral", "The hash literal was incomplete.", Span::new(start, start + 2)));
+                return Err(Message::IncompleteHashLiteral.incomplete(&[], Span::new(start, start + 2)));
             }
             let k_start = self.pos;
             let key = match self.peek() {
@@ -1645,29 +1546,25 @@ impl Parser {
                     }
                 }
                 Some('=') => {
-                    return Err(ParseError::new("MissingKeyInHashLiteral", "Missing key before '=' in hash literal.", self.char_span()));
+                    return Err(Message::MissingKeyInHashLiteral.error(&[], self.char_span()));
                 }
                 _ => self.unary()?,
             };
             self.skip_trivia(true);
             if !self.eat("=") {
-                return Err(ParseError::new("MissingEqualsInHashLiteral", "Missing '=' operator after key in hash literal.", Span::new(self.pos, self.pos)));
+                return Err(Message::MissingEqualsInHashLiteral.error(&[], Span::new(self.pos, self.pos)));
             }
             self.skip_trivia(true);
             if matches!(self.peek(), None | Some('}') | Some(';')) {
-                return Err(ParseError::incomplete(
-                    "MissingStatementInHashLiteral",
-                    "Missing statement after '=' in hash literal.",
-                    Span::new(self.pos, self.pos),
-                ));
+                return Err(Message::MissingStatementInHashLiteral.incomplete(&[], Span::new(self.pos, self.pos)));
             }
             let value = self.statement()?;
             entries.push((key, value));
             self.skip_trivia(false);
             match self.peek() {
                 Some('\n') | Some('\r') | Some(';') | Some('}') => {}
-                None => return Err(ParseError::incomplete("IncompleteHashLiteral", "The hash literal was incomplete.", Span::new(start, start + 2))),
-                _ => return Err(ParseError::new("MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.", self.char_span())),
+                None => return Err(Message::IncompleteHashLiteral.incomplete(&[], Span::new(start, start + 2))),
+                _ => return Err(Message::MissingEndCurlyBrace.error(&[], self.char_span())),
             }
         }
         Ok(Expr { kind: ExprKind::Hashtable(entries), span: self.span_from(start) })
@@ -1682,11 +1579,7 @@ impl Parser {
         loop {
             match self.bump() {
                 None => {
-                    return Err(ParseError::incomplete(
-                        "TerminatorExpectedAtEndOfString",
-                        "The string is missing the terminator: '.",
-                        Span::new(start, self.pos),
-                    ));
+                    return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&["'"], Span::new(start, self.pos)));
                 }
                 Some(c) if is_single_quote(c) => {
                     if self.peek().is_some_and(is_single_quote) {
@@ -1711,7 +1604,7 @@ impl Parser {
         let mut text = String::new();
         loop {
             let Some(c) = self.peek() else {
-                return Err(ParseError::incomplete("TerminatorExpectedAtEndOfString", "The string is missing the terminator: \".", Span::new(start, self.pos)));
+                return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&["\""], Span::new(start, self.pos)));
             };
             if is_double_quote(c) {
                 self.bump();
@@ -1726,13 +1619,7 @@ impl Parser {
                 self.bump();
                 match self.bump() {
                     Some(e) => push_escape(&mut text, e, self),
-                    None => {
-                        return Err(ParseError::incomplete(
-                            "TerminatorExpectedAtEndOfString",
-                            "The string is missing the terminator: \".",
-                            Span::new(start, self.pos),
-                        ))
-                    }
+                    None => return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&["\""], Span::new(start, self.pos))),
                 }
                 continue;
             }
@@ -1766,11 +1653,7 @@ impl Parser {
                 let body = self.statement_list()?;
                 self.skip_trivia(true);
                 if !self.eat(")") {
-                    return Err(ParseError::incomplete(
-                        "IncompleteDollarSubexpressionReference",
-                        "$(subexpression) is missing the closing ')'.",
-                        Span::new(start, start + 2),
-                    ));
+                    return Err(Message::IncompleteDollarSubexpressionReference.incomplete(&[], Span::new(start, start + 2)));
                 }
                 Ok(Some(Expr { kind: ExprKind::Subexpr(body), span: self.span_from(start) }))
             }
@@ -1802,17 +1685,9 @@ impl Parser {
         let header_tail = &rest[..line_end.unwrap_or(rest.len())];
         if !header_tail.trim().is_empty() || line_end.is_none() {
             if line_end.is_none() && header_tail.trim().is_empty() {
-                return Err(ParseError::incomplete(
-                    "TerminatorExpectedAtEndOfString",
-                    format!("The string is missing the terminator: {terminator}."),
-                    Span::new(start, self.text().len()),
-                ));
+                return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&[terminator], Span::new(start, self.text().len())));
             }
-            return Err(ParseError::new(
-                "UnexpectedCharactersAfterHereStringHeader",
-                "No characters are allowed after a here-string header but before the end of the line.",
-                Span::new(self.pos, self.pos + header_tail.trim_end().len()),
-            ));
+            return Err(Message::UnexpectedCharactersAfterHereStringHeader.error(&[], Span::new(self.pos, self.pos + header_tail.trim_end().len())));
         }
         self.pos += line_end.unwrap_or(0);
         let body_start = self.pos;
@@ -1822,11 +1697,7 @@ impl Parser {
         loop {
             let text = &self.text()[search..];
             let Some(nl) = (if search == body_start && text.starts_with(terminator) { Some(0usize) } else { text.find('\n').map(|i| i + 1) }) else {
-                return Err(ParseError::incomplete(
-                    "TerminatorExpectedAtEndOfString",
-                    format!("The string is missing the terminator: {terminator}."),
-                    Span::new(start, self.text().len()),
-                ));
+                return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&[terminator], Span::new(start, self.text().len())));
             };
             let line_start = search + nl;
             let line = &self.text()[line_start..];
@@ -1839,11 +1710,7 @@ impl Parser {
             if trimmed.starts_with(terminator) && !trimmed.is_empty() {
                 // 5.1 reports this as an error rather than ending the string.
                 let ws_start = line_start;
-                return Err(ParseError::new(
-                    "WhitespaceBeforeHereStringFooter",
-                    "White space is not allowed before the string terminator.",
-                    Span::new(ws_start, ws_start + (line.len() - trimmed.len())),
-                ));
+                return Err(Message::WhitespaceBeforeHereStringFooter.error(&[], Span::new(ws_start, ws_start + (line.len() - trimmed.len()))));
             }
             if nl == 0 {
                 search = line_start + 1;
@@ -1851,11 +1718,7 @@ impl Parser {
                 search = line_start;
             }
             if search >= self.text().len() {
-                return Err(ParseError::incomplete(
-                    "TerminatorExpectedAtEndOfString",
-                    format!("The string is missing the terminator: {terminator}."),
-                    Span::new(start, self.text().len()),
-                ));
+                return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&[terminator], Span::new(start, self.text().len())));
             }
         }
         // The line break before the terminator is not part of the value.
