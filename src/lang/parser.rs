@@ -834,7 +834,6 @@ impl Parser {
     fn pipeline_or_assignment(&mut self, start: usize) -> PResult<Statement> {
         let first_is_expr = self.element_is_expression();
         if first_is_expr {
-            let save = self.pos;
             let expr = self.expression()?;
             let after_expr = self.pos;
             self.skip_trivia(false);
@@ -858,7 +857,6 @@ impl Parser {
                 return Ok(Statement { kind: StatementKind::Assignment { target: expr, op, value: Box::new(value) }, span: self.span_from(start) });
             }
             self.pos = after_expr;
-            let _ = save;
             let pipeline = self.pipeline_rest(start, PipelineElement::Expr(expr))?;
             return Ok(Statement { span: pipeline.span, kind: StatementKind::Pipeline(pipeline) });
         }
@@ -1598,8 +1596,8 @@ impl Parser {
     fn double_quoted(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.bump();
-        let content_start = self.pos;
-        // Find the end first: `$( ... )` may hold quotes, so scan with the parser.
+        // A `$( ... )` may hold quotes of its own, so expansions are parsed as they come
+        // instead of first looking for the closing quote.
         let mut parts = Vec::new();
         let mut text = String::new();
         loop {
@@ -1635,7 +1633,6 @@ impl Parser {
             self.bump();
             text.push(c);
         }
-        let _ = content_start;
         if !text.is_empty() || parts.is_empty() {
             parts.push(StringPart::Text(text));
         }
@@ -1758,7 +1755,7 @@ impl Parser {
                     e
                 })?;
                 if let Some(mut e) = r {
-                    shift_expr(&mut e, offset, &self.src);
+                    shift_expr(&mut e, offset);
                     if !text.is_empty() {
                         parts.push(StringPart::Text(std::mem::take(&mut text)));
                     }
@@ -1822,9 +1819,8 @@ fn string_kind(parts: Vec<StringPart>) -> ExprKind {
 
 /// Moves an expression parsed from a string's text to the string's place in the
 /// source, so errors inside `"$(...)"` point at the right line.
-fn shift_expr(e: &mut Expr, offset: usize, src: &Rc<Source>) {
+fn shift_expr(e: &mut Expr, offset: usize) {
     e.span = Span::new(e.span.start + offset, e.span.end + offset);
-    let _ = src;
 }
 
 fn clone_block(b: &ScriptBlock) -> ScriptBlock {
