@@ -4,6 +4,7 @@
 pub mod ast;
 pub mod error;
 pub mod lexer;
+mod messages;
 pub mod parser;
 
 pub use error::ParseError;
