@@ -8,10 +8,11 @@ use crate::lang::ast::*;
 use super::binder::{self, ArgItem};
 use super::command::{Args, Cmdlet, CommandInfo, CommandType};
 use super::convert::{self, to_bool};
+use super::ctx::{CommonParams, Ctx};
 use super::error::{CommandKind, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::limits;
 use super::ops;
-use super::runtime::{CommonParams, Ctx, Emit, Interp, ScopeRef, MAX_CALL_DEPTH};
+use super::runtime::{Emit, Interp, ScopeRef, MAX_CALL_DEPTH};
 use super::value::{Hashtable, TypeKind, Value};
 
 impl Interp {

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::rc::Rc;
 
 use crate::cmdlets;
-use crate::engine::runtime::Clock;
+use crate::engine::Clock;
 use crate::engine::Interp;
 
 use super::console::{ConsoleHost, LineReader};
