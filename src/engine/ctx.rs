@@ -7,8 +7,7 @@ use std::rc::Rc;
 use crate::lang::ast::Source;
 
 use super::command::CommandInfo;
-use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
-use super::eval::{parse_error_record, ErrorRedirect};
+use super::error::{parse_error_record, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
 use super::runtime::{Emit, Interp};
 use super::value::Value;
 

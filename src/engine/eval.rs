@@ -9,11 +9,11 @@ use super::binder::{self, ArgItem};
 use super::command::{Args, Cmdlet, CommandInfo, CommandType};
 use super::convert::{self, to_bool};
 use super::ctx::{CommonParams, Ctx};
-use super::error::{CommandKind, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::error::{command_not_found, CommandKind, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
 use super::limits;
 use super::ops;
-use super::runtime::{Emit, Interp, ScopeRef, MAX_CALL_DEPTH};
-use super::value::{Hashtable, TypeKind, Value};
+use super::runtime::{Emit, Interp, ScopeRef, Variable, MAX_CALL_DEPTH};
+use super::value::{collapse, Hashtable, TypeKind, Value};
 
 impl Interp {
     /// Runs statements, writing their output to `out`. An error that ends only its
@@ -222,11 +222,6 @@ impl Interp {
             rec.invocation = Some(InvocationInfo::at(&src, span));
         }
         Ok(Flow::error(rec))
-    }
-
-    /// The source a span belongs to: the innermost running script.
-    pub fn source_of(&self, _span: Span) -> Option<Rc<Source>> {
-        self.current_source.clone().or_else(|| self.top_source.clone())
     }
 
     fn exec_try(&mut self, body: &[Statement], catches: &[CatchClause], finally: Option<&[Statement]>, out: &mut Emit) -> EvalResult<()> {
@@ -644,7 +639,7 @@ impl Interp {
         stage.begin(self, out)?;
         if let Some(d) = dollar {
             if let StageKind::Function { scope: Some(scope), .. } = &stage.kind {
-                scope.borrow_mut().vars.insert("_".into(), super::runtime::Variable { value: d, constraint: None });
+                scope.borrow_mut().vars.insert("_".into(), Variable { value: d, constraint: None });
             }
         }
         stage.process(self, None, out)?;
@@ -706,15 +701,6 @@ fn catch_matches(type_name: &str, rec: &ErrorRecord) -> bool {
     all.any(matches) || (matches!(t, "management.automation.runtimeexception" | "runtimeexception") && rec.exception_type.contains("Automation"))
 }
 
-/// `$null`, one value, or an array of the items.
-pub fn collapse(mut items: Vec<Value>) -> Value {
-    match items.len() {
-        0 => Value::Null,
-        1 => items.pop().unwrap_or(Value::Null),
-        _ => Value::array(items),
-    }
-}
-
 /// What an expression statement writes to the pipeline: arrays unroll, `$null`
 /// is written as one object (and Out-Default drops it).
 fn output_items(v: Value) -> Vec<Value> {
@@ -740,18 +726,6 @@ pub fn discard(_: &mut Interp, _: Value) -> EvalResult<()> {
     Ok(())
 }
 
-pub fn command_not_found(name: &str, invocation: &InvocationInfo) -> ErrorRecord {
-    let mut rec = ErrorRecord::new(
-        format!("The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."),
-        "System.Management.Automation.CommandNotFoundException",
-        "ObjectNotFound",
-        "CommandNotFoundException",
-    )
-    .with_target(&Value::str(name));
-    rec.invocation = Some(invocation.clone());
-    rec
-}
-
 // ---------------------------------------------------------------- stages
 
 pub struct Stage {
@@ -769,16 +743,6 @@ pub struct Stage {
     discard_output: bool,
     /// `2> $null` or `2>&1`: where the stage's errors go.
     errors_to: ErrorRedirect,
-}
-
-/// Where a command's error stream goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorRedirect {
-    Host,
-    /// `2> $null`: recorded in `$Error`, not shown.
-    Discard,
-    /// `2>&1`: written to the success stream as error records.
-    Merge,
 }
 
 enum StageKind {
@@ -911,9 +875,7 @@ impl Stage {
                             if let Some(a) = binder::bind_pipeline(interp, &self.info, &self.args, obj, &[], &self.invocation)? {
                                 if let StageKind::Function { scope: Some(s), .. } = &self.kind {
                                     for (name, value) in &a.values {
-                                        s.borrow_mut()
-                                            .vars
-                                            .insert(name.to_ascii_lowercase(), super::runtime::Variable { value: value.clone(), constraint: None });
+                                        s.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: value.clone(), constraint: None });
                                     }
                                 }
                             }
@@ -940,7 +902,7 @@ impl Stage {
                 let block = block.clone();
                 let items = std::mem::take(input);
                 if let Some(s) = scope {
-                    s.borrow_mut().vars.insert("input".into(), super::runtime::Variable { value: Value::array(items.clone()), constraint: None });
+                    s.borrow_mut().vars.insert("input".into(), Variable { value: Value::array(items.clone()), constraint: None });
                 }
                 let r = match &block.end {
                     Some(e) => {
@@ -964,7 +926,7 @@ impl Stage {
         };
         let saved = std::mem::replace(&mut interp.current, scope.clone());
         if let Some(d) = dollar {
-            scope.borrow_mut().vars.insert("_".into(), super::runtime::Variable { value: d, constraint: None });
+            scope.borrow_mut().vars.insert("_".into(), Variable { value: d, constraint: None });
         }
         let saved_src = interp.current_source.replace(block.source.clone());
         interp.call_depth += 1;
@@ -1021,26 +983,4 @@ impl Command {
             _ => String::new(),
         }
     }
-}
-
-impl Value {
-    /// The error record inside an `ErrorRecord` value (or a runtime error naming the value).
-    pub fn as_error(&self) -> Rc<ErrorRecord> {
-        match self {
-            Value::Error(e) => e.clone(),
-            other => Rc::new(ErrorRecord::runtime(other.to_display_string(), "RuntimeException", "NotSpecified")),
-        }
-    }
-}
-
-/// The error record of a parse error: 5.1 puts the position in the message and
-/// shows no command prefix. `from_command` picks the -Command flavour of CategoryInfo.
-pub fn parse_error_record(e: &crate::lang::ParseError, src: &Rc<Source>, from_command: bool) -> ErrorRecord {
-    let message = format!("{}\n{}", super::error::position_message(src, e.span), e.message);
-    let exception =
-        if from_command { "System.Management.Automation.ParentContainsErrorRecordException" } else { "System.Management.Automation.ParseException" };
-    let mut rec = ErrorRecord::new(message, exception, "ParserError", e.id);
-    rec.is_parse_error = true;
-    rec.terminates_script = true;
-    rec
 }

@@ -10,12 +10,12 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use crate::lang::ast::{ScriptBlock, Source};
+use crate::lang::ast::{ScriptBlock, Source, Span};
 
 use super::clock::{default_epoch, Clock, VirtualClock};
 use super::command::{CommandInfo, CommandType};
 use super::convert::version_object;
-use super::error::{CommandKind, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::error::{CommandKind, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
 use super::host::Host;
 use super::types::{self, ACTION_PREFERENCE};
 use super::value::{Hashtable, PsObject, TypeRef, Value};
@@ -77,7 +77,7 @@ pub struct Interp {
     /// -OutVariable names already filled by the running pipeline.
     pub out_variables_started: std::collections::HashSet<String>,
     /// The error redirections (`2> $null`, `2>&1`) of the commands running, innermost last.
-    pub error_redirects: Vec<super::eval::ErrorRedirect>,
+    pub error_redirects: Vec<ErrorRedirect>,
     /// Where `[guid]::NewGuid()` gets its values; random unless a seed is set above.
     pub guid_source: Option<Box<dyn FnMut() -> uuid::Uuid>>,
     /// `$env:` variables: a simulated environment, never the real one.
@@ -445,6 +445,11 @@ impl Interp {
             self.step_budget.set(Some(left - 1));
         }
         Ok(())
+    }
+
+    /// The source a span belongs to: the innermost running script.
+    pub fn source_of(&self, _span: Span) -> Option<Rc<Source>> {
+        self.current_source.clone().or_else(|| self.top_source.clone())
     }
 
     /// The invocation info of the innermost running script or function.

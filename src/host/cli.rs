@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Read};
 use std::rc::Rc;
 
 use crate::engine::binder::ArgItem;
+use crate::engine::error::parse_error_record;
 use crate::engine::error::{CommandKind, Flow, InvocationInfo};
-use crate::engine::eval::parse_error_record;
 use crate::engine::Value;
 use crate::lang::ast::{Source, Span};
 
