@@ -8,13 +8,16 @@ pub mod command;
 pub mod convert;
 pub mod ctx;
 pub mod error;
-pub mod eval;
 pub mod expr;
 pub mod host;
+mod invoke;
 pub mod limits;
 pub mod members;
 pub mod ops;
+mod pipeline;
 pub mod runtime;
+mod stage;
+mod statements;
 pub mod types;
 pub mod value;
 
