@@ -125,7 +125,7 @@ fn formatting(c: &mut Criterion) {
 
 /// A world of `n` circuits, each provisioned, with private peering and a VNet link.
 pub fn world_of(n: usize) -> World {
-    let mut w = World::default_world_seeded(ersim::engine::runtime::default_epoch(), 1);
+    let mut w = World::default_world_seeded(ersim::engine::clock::default_epoch(), 1);
     let customer = w.find_subscription_by_name("Contoso Production").expect("default subscription").id;
     let provider = w.find_subscription_by_name("Equinix Provider").expect("provider subscription").id;
     let vnets = n.div_ceil(4);

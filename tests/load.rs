@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use common::{ersim, text, TempDir};
 use ersim::cloud::{BillingType, CircuitSku, NewCircuit, World};
-use ersim::engine::runtime::default_epoch;
+use ersim::engine::clock::default_epoch;
 use ersim::store::{Location, Store, StoreConfig};
 
 const CIRCUITS_EACH: usize = 50;

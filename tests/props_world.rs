@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use ersim::cloud::link::{max_links, MAX_CIRCUITS_PER_VNET};
 use ersim::cloud::vnet::{GatewaySku, GatewayType, SubnetConfig, VirtualNetworkConfig};
 use ersim::cloud::*;
-use ersim::engine::runtime::default_epoch;
+use ersim::engine::clock::default_epoch;
 use proptest::prelude::*;
 use uuid::Uuid;
 

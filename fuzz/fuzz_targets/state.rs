@@ -8,7 +8,7 @@ libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
     let _ = std::fs::create_dir_all(&dir);
     let path = dir.join("state.json");
     std::fs::write(&path, bytes).expect("write the state file");
-    let fresh = || ersim::cloud::World::default_world_seeded(ersim::engine::runtime::default_epoch(), 1);
+    let fresh = || ersim::cloud::World::default_world_seeded(ersim::engine::clock::default_epoch(), 1);
     let store = Store::open(Location::file(&path), StoreConfig::default(), fresh).expect("open the store");
     if let Ok(problem) = store.read(|w| w.check_invariants()) {
         assert_eq!(problem, Ok(()), "a loaded world breaks a rule");

@@ -12,8 +12,8 @@ use std::rc::Rc;
 use chrono::NaiveDateTime;
 
 use crate::cloud::World;
+use crate::engine::clock::{default_epoch, Clock};
 use crate::engine::error::ErrorRecord;
-use crate::engine::runtime::{default_epoch, Clock};
 use crate::store::{Location, Store, StoreConfig, StoreError};
 
 #[derive(Clone)]

@@ -9,8 +9,9 @@ use crate::lang::ast::{ExprKind, ScriptBlock, Span};
 
 use super::command::{Args, CommandInfo, CommandType, Help, ParamSpec};
 use super::convert;
+use super::ctx::CommonParams;
 use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
-use super::runtime::{CommonParams, Interp};
+use super::runtime::Interp;
 use super::types;
 use super::value::{TypeKind, Value};
 

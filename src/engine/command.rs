@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
+use super::ctx::Ctx;
 use super::error::EvalResult;
-use super::runtime::Ctx;
 use super::services::Services;
 use super::types;
 use super::value::{TypeKind, TypeRef, Value};

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use crate::lang::ast::{Source, Span};
+use crate::lang::ParseError;
 
 use super::value::Value;
 
@@ -169,6 +170,41 @@ impl From<ErrorRecord> for Flow {
 }
 
 pub type EvalResult<T> = Result<T, Flow>;
+
+/// Where a command's error stream goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorRedirect {
+    Host,
+    /// `2> $null`: recorded in `$Error`, not shown.
+    Discard,
+    /// `2>&1`: written to the success stream as error records.
+    Merge,
+}
+
+/// 5.1's CommandNotFoundException for a name no command answers to.
+pub fn command_not_found(name: &str, invocation: &InvocationInfo) -> ErrorRecord {
+    let mut rec = ErrorRecord::new(
+        format!("The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."),
+        "System.Management.Automation.CommandNotFoundException",
+        "ObjectNotFound",
+        "CommandNotFoundException",
+    )
+    .with_target(&Value::str(name));
+    rec.invocation = Some(invocation.clone());
+    rec
+}
+
+/// The error record of a parse error: 5.1 puts the position in the message and
+/// shows no command prefix. `from_command` picks the -Command flavour of CategoryInfo.
+pub fn parse_error_record(e: &ParseError, src: &Rc<Source>, from_command: bool) -> ErrorRecord {
+    let message = format!("{}\n{}", position_message(src, e.span), e.message);
+    let exception =
+        if from_command { "System.Management.Automation.ParentContainsErrorRecordException" } else { "System.Management.Automation.ParseException" };
+    let mut rec = ErrorRecord::new(message, exception, "ParserError", e.id);
+    rec.is_parse_error = true;
+    rec.terminates_script = true;
+    rec
+}
 
 /// The longest source line a position message shows before cutting it.
 const MAX_LINE: usize = 69;

@@ -6,12 +6,11 @@ use crate::lang::ast::*;
 
 use super::convert::{self, to_bool, to_string};
 use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
-use super::eval::collapse;
 use super::limits;
 use super::ops;
 use super::runtime::Interp;
 use super::types;
-use super::value::{Hashtable, TypeKind, TypeRef, Value};
+use super::value::{collapse, Hashtable, TypeKind, TypeRef, Value};
 
 impl Interp {
     /// Attaches the position of `span` to an error raised by an operator or member.

@@ -374,7 +374,7 @@ impl Interp {
             Value::ScriptBlock(sb) if lower == "invoke" || lower == "invokereturnasis" => {
                 let sb = sb.clone();
                 let items = self.capture(|i, out| i.call_block(&sb, args.clone(), None, out))?;
-                Ok(super::eval::collapse(items))
+                Ok(super::value::collapse(items))
             }
             v if v.is_numeric() && lower == "tostring" => {
                 ops::format_value(v, &arg_str(&args, 0)).map(Value::str).map_err(|m| call_error("ToString", &args, &m))

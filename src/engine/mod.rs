@@ -3,19 +3,28 @@
 //! `Host` the layer above provides.
 
 pub mod binder;
+pub mod clock;
 pub mod command;
 pub mod convert;
+pub mod ctx;
 pub mod error;
-pub mod eval;
 pub mod expr;
+pub mod host;
+mod invoke;
 pub mod limits;
 pub mod members;
 pub mod ops;
+mod pipeline;
 pub mod runtime;
 pub mod services;
+mod stage;
+mod statements;
 pub mod types;
 pub mod value;
 
+pub use clock::Clock;
+pub use ctx::Ctx;
 pub use error::{ErrorRecord, EvalResult, Flow};
-pub use runtime::{Ctx, Host, Interp};
+pub use host::Host;
+pub use runtime::Interp;
 pub use value::Value;

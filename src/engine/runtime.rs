@@ -1,5 +1,5 @@
-//! The interpreter's state: scopes, commands, preferences, the host it writes
-//! to, and the context a running cmdlet sees.
+//! The interpreter's state: scopes and variables, commands, preferences and
+//! the `$Error` list.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -10,67 +10,17 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use crate::lang::ast::{ScriptBlock, Source};
+use crate::lang::ast::{ScriptBlock, Source, Span};
 
+use super::clock::{default_epoch, Clock, VirtualClock};
 use super::command::{CommandInfo, CommandType};
 use super::convert::version_object;
-use super::error::{CommandKind, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::error::{CommandKind, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::host::Host;
 use super::services::Services;
 use super::types::{self, ACTION_PREFERENCE};
 use super::value::{Hashtable, PsObject, TypeRef, Value};
 
-/// Where the interpreter's text goes. The host owns Out-Default formatting and
-/// the error view, so the engine never formats anything itself.
-pub trait Host {
-    /// One object from a top-level pipeline, for Out-Default.
-    fn output(&mut self, value: Value);
-    /// The end of the top-level Out-Default (end of a script or of a REPL line).
-    fn end_output(&mut self);
-    /// Write-Host text; `newline` ends the line.
-    fn write_host(&mut self, text: &str, newline: bool);
-    fn write_verbose(&mut self, text: &str);
-    fn write_warning(&mut self, text: &str);
-    fn write_debug(&mut self, text: &str);
-    fn write_error(&mut self, record: &ErrorRecord);
-    /// A line typed by the user, or `None` when there is nobody to ask.
-    fn read_line(&mut self, prompt: &str) -> Option<String>;
-    /// Whether prompts can be answered (a terminal and not -NonInteractive).
-    fn is_interactive(&self) -> bool;
-}
-
-/// The time scripts see. Nothing reads the wall clock: `Get-Date` and
-/// `Start-Sleep` use a virtual clock that the layers above may back with the
-/// simulated world's.
-pub trait Clock {
-    fn now(&self) -> chrono::NaiveDateTime;
-    /// Moves time forward by a number of 100-nanosecond ticks.
-    fn advance(&self, ticks: i64);
-}
-
-/// A clock that starts at a fixed instant and moves only when told to.
-pub struct VirtualClock(std::cell::Cell<chrono::NaiveDateTime>);
-
-impl VirtualClock {
-    pub fn new(start: chrono::NaiveDateTime) -> VirtualClock {
-        VirtualClock(std::cell::Cell::new(start))
-    }
-}
-
-impl Clock for VirtualClock {
-    fn now(&self) -> chrono::NaiveDateTime {
-        self.0.get()
-    }
-    fn advance(&self, ticks: i64) {
-        self.0.set(self.0.get() + chrono::Duration::microseconds(ticks / 10));
-    }
-}
-
-/// The instant a fresh virtual clock starts at.
-pub fn default_epoch() -> chrono::NaiveDateTime {
-    chrono::NaiveDate::from_ymd_opt(2016, 10, 3).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap_or_default()
-}
-
-/// A `System.Version` (`$PSVersionTable.PSVersion.Major` is how scripts test for 5.x).
 /// A variable and its optional type constraint (`[int]$x = 1`).
 #[derive(Debug, Clone)]
 pub struct Variable {
@@ -92,17 +42,6 @@ pub type ScopeRef = Rc<RefCell<Scope>>;
 
 /// The sink a running statement writes its output objects to.
 pub type Emit<'a> = dyn FnMut(&mut Interp, Value) -> EvalResult<()> + 'a;
-
-/// Common parameters of one command invocation.
-#[derive(Debug, Clone, Default)]
-pub struct CommonParams {
-    pub verbose: Option<bool>,
-    pub debug: Option<bool>,
-    pub error_action: Option<String>,
-    pub warning_action: Option<String>,
-    pub error_variable: Option<String>,
-    pub out_variable: Option<String>,
-}
 
 pub struct Interp {
     pub host: Box<dyn Host>,
@@ -139,7 +78,7 @@ pub struct Interp {
     /// -OutVariable names already filled by the running pipeline.
     pub out_variables_started: std::collections::HashSet<String>,
     /// The error redirections (`2> $null`, `2>&1`) of the commands running, innermost last.
-    pub error_redirects: Vec<super::eval::ErrorRedirect>,
+    pub error_redirects: Vec<ErrorRedirect>,
     /// Where `[guid]::NewGuid()` gets its values; random unless a seed is set above.
     pub guid_source: Option<Box<dyn FnMut() -> uuid::Uuid>>,
     /// `$env:` variables: a simulated environment, never the real one.
@@ -509,6 +448,11 @@ impl Interp {
         Ok(())
     }
 
+    /// The source a span belongs to: the innermost running script.
+    pub fn source_of(&self, _span: Span) -> Option<Rc<Source>> {
+        self.current_source.clone().or_else(|| self.top_source.clone())
+    }
+
     /// The invocation info of the innermost running script or function.
     pub fn current_invocation(&self) -> Option<&InvocationInfo> {
         self.invocation_stack.last()
@@ -521,207 +465,5 @@ impl Interp {
             invocation_name: String::new(),
             position: None,
         })
-    }
-}
-
-/// What a running cmdlet sees: the interpreter, its output sink and its invocation.
-pub struct Ctx<'a, 'b> {
-    pub interp: &'a mut Interp,
-    pub out: &'a mut Emit<'b>,
-    pub info: &'a InvocationInfo,
-    pub common: &'a CommonParams,
-    pub command: &'a CommandInfo,
-}
-
-impl Ctx<'_, '_> {
-    pub fn emit(&mut self, v: Value) -> EvalResult<()> {
-        (self.out)(self.interp, v)
-    }
-
-    /// Emits each element of a collection (WriteObject(list, true)).
-    pub fn emit_all(&mut self, items: Vec<Value>) -> EvalResult<()> {
-        for v in items {
-            self.emit(v)?;
-        }
-        Ok(())
-    }
-
-    fn effective_action(&self) -> String {
-        match &self.common.error_action {
-            Some(a) => a.clone(),
-            None => self.interp.preference("ErrorActionPreference"),
-        }
-    }
-
-    /// A non-terminating error (WriteError), honouring -ErrorAction and $ErrorActionPreference.
-    pub fn write_error(&mut self, mut record: ErrorRecord) -> EvalResult<()> {
-        if record.invocation.is_none() {
-            record.invocation = Some(self.info.clone());
-        }
-        if record.activity.is_empty() {
-            record.activity = self.command.name.clone();
-        }
-        let record = Rc::new(record);
-        let action = self.effective_action();
-        if let Some(var) = &self.common.error_variable {
-            let (append, name) = match var.strip_prefix('+') {
-                Some(n) => (true, n),
-                None => (false, var.as_str()),
-            };
-            let mut items = if append { self.interp.get_var(name, None).map(|v| v.enumerate()).unwrap_or_default() } else { Vec::new() };
-            items.push(Value::Error(record.clone()));
-            let _ = self.interp.set_var(name, None, Value::array(items));
-        }
-        match self.interp.error_redirects.last() {
-            Some(super::eval::ErrorRedirect::Merge) if !action.eq_ignore_ascii_case("stop") => {
-                self.interp.record_error(&record);
-                return self.emit(Value::Error(record));
-            }
-            Some(super::eval::ErrorRedirect::Discard) if !action.eq_ignore_ascii_case("stop") => {
-                self.interp.record_error(&record);
-                return Ok(());
-            }
-            _ => {}
-        }
-        match action.to_ascii_lowercase().as_str() {
-            "ignore" => {
-                self.interp.last_success = false;
-                Ok(())
-            }
-            "silentlycontinue" => {
-                self.interp.record_error(&record);
-                Ok(())
-            }
-            "stop" => {
-                self.interp.last_success = false;
-                let mut stopped = (*record).clone();
-                stopped.terminates_script = true;
-                Err(Flow::error(stopped))
-            }
-            _ => {
-                self.interp.record_error(&record);
-                self.interp.host.write_error(&record);
-                Ok(())
-            }
-        }
-    }
-
-    pub fn verbose_enabled(&self) -> bool {
-        match self.common.verbose {
-            Some(v) => v,
-            None => !self.interp.preference("VerbosePreference").eq_ignore_ascii_case("SilentlyContinue"),
-        }
-    }
-
-    pub fn write_verbose(&mut self, text: &str) {
-        if self.verbose_enabled() {
-            self.interp.host.write_verbose(text);
-        }
-    }
-
-    pub fn write_warning(&mut self, text: &str) {
-        let action = self.common.warning_action.clone().unwrap_or_else(|| self.interp.preference("WarningPreference"));
-        if !action.eq_ignore_ascii_case("SilentlyContinue") && !action.eq_ignore_ascii_case("Ignore") {
-            self.interp.host.write_warning(text);
-        }
-    }
-
-    pub fn write_debug(&mut self, text: &str) {
-        let on = match self.common.debug {
-            Some(v) => v,
-            None => !self.interp.preference("DebugPreference").eq_ignore_ascii_case("SilentlyContinue"),
-        };
-        if on {
-            self.interp.host.write_debug(text);
-        }
-    }
-
-    /// `ShouldContinue(query, caption)`: 5.1's Yes/No/Suspend choice. `Err` holds
-    /// the NonInteractive error when nobody can answer; the caller decides how
-    /// to report it.
-    pub fn should_continue(&mut self, query: &str, caption: &str) -> Result<bool, ErrorRecord> {
-        let non_interactive = || {
-            ErrorRecord::new(
-                "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-                "System.Management.Automation.PSInvalidOperationException",
-                "InvalidOperation",
-                "InvalidOperation",
-            )
-        };
-        if !self.interp.host.is_interactive() {
-            return Err(non_interactive());
-        }
-        const CHOICES: [(&str, &str, &str); 3] = [
-            ("Y", "Yes", "Continue with only the next step of the operation."),
-            ("N", "No", "Skip this operation and proceed with the next operation."),
-            ("S", "Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
-        ];
-        // InquireHelper gives an empty caption and query their defaults.
-        let caption = if caption.is_empty() { "Confirm" } else { caption };
-        let query = if query.is_empty() { "Continue with this operation?" } else { query };
-        self.interp.host.write_host("", true);
-        self.interp.host.write_host(caption, true);
-        self.interp.host.write_host(query, true);
-        loop {
-            let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
-            let Some(answer) = self.interp.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
-                return Err(non_interactive());
-            };
-            match answer.trim().to_ascii_uppercase().as_str() {
-                "" | "Y" | "YES" => return Ok(true),
-                "N" | "NO" => return Ok(false),
-                "S" | "SUSPEND" => self.nested_prompt(),
-                "?" => {
-                    for (k, _, help) in CHOICES {
-                        self.interp.host.write_host(&format!("{k} - {help}"), true);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Suspend: a nested prompt whose commands run until `exit`.
-    fn nested_prompt(&mut self) {
-        loop {
-            let Some(line) = self.interp.host.read_line("PS C:\\Users\\admin>> ") else { return };
-            if line.trim().eq_ignore_ascii_case("exit") {
-                return;
-            }
-            let src = Source::new(None, line);
-            match crate::lang::parse_script(&src) {
-                Ok(sb) => {
-                    let r = self.interp.run_top(&sb, &mut |i, v| {
-                        i.host.output(v);
-                        Ok(())
-                    });
-                    self.interp.host.end_output();
-                    if let Err(Flow::Error(e)) = r {
-                        self.interp.report_error(e);
-                    }
-                }
-                Err(e) => {
-                    let rec = Rc::new(super::eval::parse_error_record(&e, &src, true));
-                    self.interp.report_error(rec);
-                }
-            }
-        }
-    }
-
-    /// `{0:T} - {1}`: the verbose line of the Azure cmdlets, stamped with the virtual time.
-    pub fn write_verbose_with_timestamp(&mut self, text: &str) {
-        let stamp = self.interp.clock.now().format("%-I:%M:%S %p").to_string();
-        self.write_verbose(&format!("{stamp} - {text}"));
-    }
-
-    /// An error that ends this command (ThrowTerminatingError).
-    pub fn terminate(&mut self, mut record: ErrorRecord) -> Flow {
-        if record.invocation.is_none() {
-            record.invocation = Some(self.info.clone());
-        }
-        if record.activity.is_empty() {
-            record.activity = self.command.name.clone();
-        }
-        Flow::error(record)
     }
 }

@@ -371,6 +371,15 @@ impl Value {
     }
 }
 
+/// `$null`, one value, or an array of the items.
+pub fn collapse(mut items: Vec<Value>) -> Value {
+    match items.len() {
+        0 => Value::Null,
+        1 => items.pop().unwrap_or(Value::Null),
+        _ => Value::array(items),
+    }
+}
+
 impl From<bool> for Value {
     fn from(b: bool) -> Value {
         Value::Bool(b)

@@ -6,8 +6,8 @@ use std::io::Write;
 use std::rc::Rc;
 
 use crate::engine::error::ErrorRecord;
-use crate::engine::runtime::{Clock, Host};
 use crate::engine::value::Value;
+use crate::engine::{Clock, Host};
 use crate::format::{error_view, Formatter};
 
 /// Reads one line after showing a prompt; `None` at end of input.

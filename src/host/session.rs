@@ -7,10 +7,9 @@ use std::rc::Rc;
 
 use crate::cmdlets;
 use crate::engine::binder::ArgItem;
+use crate::engine::error::parse_error_record;
 use crate::engine::error::{CommandKind, Flow, InvocationInfo};
-use crate::engine::eval::parse_error_record;
-use crate::engine::runtime::Clock;
-use crate::engine::{Interp, Value};
+use crate::engine::{Clock, Interp, Value};
 use crate::lang::ast::{Source, Span};
 
 use super::console::{ConsoleHost, LineReader};

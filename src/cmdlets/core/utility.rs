@@ -278,7 +278,7 @@ impl Cmdlet for GetCommand {
         for p in &patterns {
             if !p.contains(['*', '?']) && found.is_empty() {
                 let inv = ctx.info.clone();
-                let mut rec = crate::engine::eval::command_not_found(p, &inv);
+                let mut rec = crate::engine::error::command_not_found(p, &inv);
                 rec.fqid = "CommandNotFoundException,Microsoft.PowerShell.Commands.GetCommandCommand".into();
                 rec.activity = "Get-Command".into();
                 return ctx.write_error(rec);
@@ -469,7 +469,7 @@ impl Cmdlet for InvokeExpression {
                 ctx.interp.current_source = saved;
                 r
             }
-            Err(e) => Err(ctx.terminate(crate::engine::eval::parse_error_record(&e, &src, true))),
+            Err(e) => Err(ctx.terminate(crate::engine::error::parse_error_record(&e, &src, true))),
         }
     }
 }

@@ -1,0 +1,225 @@
+//! What a running cmdlet sees: the interpreter, its output sink, its
+//! invocation and common parameters, and the stream writers (`write_error`,
+//! `write_verbose`, ...) and prompts (`should_continue`) that honour them.
+
+use std::rc::Rc;
+
+use crate::lang::ast::Source;
+
+use super::command::CommandInfo;
+use super::error::{parse_error_record, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::runtime::{Emit, Interp};
+use super::value::Value;
+
+/// Common parameters of one command invocation.
+#[derive(Debug, Clone, Default)]
+pub struct CommonParams {
+    pub verbose: Option<bool>,
+    pub debug: Option<bool>,
+    pub error_action: Option<String>,
+    pub warning_action: Option<String>,
+    pub error_variable: Option<String>,
+    pub out_variable: Option<String>,
+}
+
+/// What a running cmdlet sees: the interpreter, its output sink and its invocation.
+pub struct Ctx<'a, 'b> {
+    pub interp: &'a mut Interp,
+    pub out: &'a mut Emit<'b>,
+    pub info: &'a InvocationInfo,
+    pub common: &'a CommonParams,
+    pub command: &'a CommandInfo,
+}
+
+impl Ctx<'_, '_> {
+    pub fn emit(&mut self, v: Value) -> EvalResult<()> {
+        (self.out)(self.interp, v)
+    }
+
+    /// Emits each element of a collection (WriteObject(list, true)).
+    pub fn emit_all(&mut self, items: Vec<Value>) -> EvalResult<()> {
+        for v in items {
+            self.emit(v)?;
+        }
+        Ok(())
+    }
+
+    fn effective_action(&self) -> String {
+        match &self.common.error_action {
+            Some(a) => a.clone(),
+            None => self.interp.preference("ErrorActionPreference"),
+        }
+    }
+
+    /// A non-terminating error (WriteError), honouring -ErrorAction and $ErrorActionPreference.
+    pub fn write_error(&mut self, mut record: ErrorRecord) -> EvalResult<()> {
+        if record.invocation.is_none() {
+            record.invocation = Some(self.info.clone());
+        }
+        if record.activity.is_empty() {
+            record.activity = self.command.name.clone();
+        }
+        let record = Rc::new(record);
+        let action = self.effective_action();
+        if let Some(var) = &self.common.error_variable {
+            let (append, name) = match var.strip_prefix('+') {
+                Some(n) => (true, n),
+                None => (false, var.as_str()),
+            };
+            let mut items = if append { self.interp.get_var(name, None).map(|v| v.enumerate()).unwrap_or_default() } else { Vec::new() };
+            items.push(Value::Error(record.clone()));
+            let _ = self.interp.set_var(name, None, Value::array(items));
+        }
+        match self.interp.error_redirects.last() {
+            Some(ErrorRedirect::Merge) if !action.eq_ignore_ascii_case("stop") => {
+                self.interp.record_error(&record);
+                return self.emit(Value::Error(record));
+            }
+            Some(ErrorRedirect::Discard) if !action.eq_ignore_ascii_case("stop") => {
+                self.interp.record_error(&record);
+                return Ok(());
+            }
+            _ => {}
+        }
+        match action.to_ascii_lowercase().as_str() {
+            "ignore" => {
+                self.interp.last_success = false;
+                Ok(())
+            }
+            "silentlycontinue" => {
+                self.interp.record_error(&record);
+                Ok(())
+            }
+            "stop" => {
+                self.interp.last_success = false;
+                let mut stopped = (*record).clone();
+                stopped.terminates_script = true;
+                Err(Flow::error(stopped))
+            }
+            _ => {
+                self.interp.record_error(&record);
+                self.interp.host.write_error(&record);
+                Ok(())
+            }
+        }
+    }
+
+    pub fn verbose_enabled(&self) -> bool {
+        match self.common.verbose {
+            Some(v) => v,
+            None => !self.interp.preference("VerbosePreference").eq_ignore_ascii_case("SilentlyContinue"),
+        }
+    }
+
+    pub fn write_verbose(&mut self, text: &str) {
+        if self.verbose_enabled() {
+            self.interp.host.write_verbose(text);
+        }
+    }
+
+    pub fn write_warning(&mut self, text: &str) {
+        let action = self.common.warning_action.clone().unwrap_or_else(|| self.interp.preference("WarningPreference"));
+        if !action.eq_ignore_ascii_case("SilentlyContinue") && !action.eq_ignore_ascii_case("Ignore") {
+            self.interp.host.write_warning(text);
+        }
+    }
+
+    pub fn write_debug(&mut self, text: &str) {
+        let on = match self.common.debug {
+            Some(v) => v,
+            None => !self.interp.preference("DebugPreference").eq_ignore_ascii_case("SilentlyContinue"),
+        };
+        if on {
+            self.interp.host.write_debug(text);
+        }
+    }
+
+    /// `ShouldContinue(query, caption)`: 5.1's Yes/No/Suspend choice. `Err` holds
+    /// the NonInteractive error when nobody can answer; the caller decides how
+    /// to report it.
+    pub fn should_continue(&mut self, query: &str, caption: &str) -> Result<bool, ErrorRecord> {
+        let non_interactive = || {
+            ErrorRecord::new(
+                "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+                "System.Management.Automation.PSInvalidOperationException",
+                "InvalidOperation",
+                "InvalidOperation",
+            )
+        };
+        if !self.interp.host.is_interactive() {
+            return Err(non_interactive());
+        }
+        const CHOICES: [(&str, &str, &str); 3] = [
+            ("Y", "Yes", "Continue with only the next step of the operation."),
+            ("N", "No", "Skip this operation and proceed with the next operation."),
+            ("S", "Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
+        ];
+        // InquireHelper gives an empty caption and query their defaults.
+        let caption = if caption.is_empty() { "Confirm" } else { caption };
+        let query = if query.is_empty() { "Continue with this operation?" } else { query };
+        self.interp.host.write_host("", true);
+        self.interp.host.write_host(caption, true);
+        self.interp.host.write_host(query, true);
+        loop {
+            let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
+            let Some(answer) = self.interp.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
+                return Err(non_interactive());
+            };
+            match answer.trim().to_ascii_uppercase().as_str() {
+                "" | "Y" | "YES" => return Ok(true),
+                "N" | "NO" => return Ok(false),
+                "S" | "SUSPEND" => self.nested_prompt(),
+                "?" => {
+                    for (k, _, help) in CHOICES {
+                        self.interp.host.write_host(&format!("{k} - {help}"), true);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Suspend: a nested prompt whose commands run until `exit`.
+    fn nested_prompt(&mut self) {
+        loop {
+            let Some(line) = self.interp.host.read_line("PS C:\\Users\\admin>> ") else { return };
+            if line.trim().eq_ignore_ascii_case("exit") {
+                return;
+            }
+            let src = Source::new(None, line);
+            match crate::lang::parse_script(&src) {
+                Ok(sb) => {
+                    let r = self.interp.run_top(&sb, &mut |i, v| {
+                        i.host.output(v);
+                        Ok(())
+                    });
+                    self.interp.host.end_output();
+                    if let Err(Flow::Error(e)) = r {
+                        self.interp.report_error(e);
+                    }
+                }
+                Err(e) => {
+                    let rec = Rc::new(parse_error_record(&e, &src, true));
+                    self.interp.report_error(rec);
+                }
+            }
+        }
+    }
+
+    /// `{0:T} - {1}`: the verbose line of the Azure cmdlets, stamped with the virtual time.
+    pub fn write_verbose_with_timestamp(&mut self, text: &str) {
+        let stamp = self.interp.clock.now().format("%-I:%M:%S %p").to_string();
+        self.write_verbose(&format!("{stamp} - {text}"));
+    }
+
+    /// An error that ends this command (ThrowTerminatingError).
+    pub fn terminate(&mut self, mut record: ErrorRecord) -> Flow {
+        if record.invocation.is_none() {
+            record.invocation = Some(self.info.clone());
+        }
+        if record.activity.is_empty() {
+            record.activity = self.command.name.clone();
+        }
+        Flow::error(record)
+    }
+}

@@ -1,0 +1,24 @@
+//! The `Host` trait: where the interpreter's text goes and where prompts are
+//! answered. The layer above implements it; the engine formats nothing.
+
+use super::error::ErrorRecord;
+use super::value::Value;
+
+/// Where the interpreter's text goes. The host owns Out-Default formatting and
+/// the error view, so the engine never formats anything itself.
+pub trait Host {
+    /// One object from a top-level pipeline, for Out-Default.
+    fn output(&mut self, value: Value);
+    /// The end of the top-level Out-Default (end of a script or of a REPL line).
+    fn end_output(&mut self);
+    /// Write-Host text; `newline` ends the line.
+    fn write_host(&mut self, text: &str, newline: bool);
+    fn write_verbose(&mut self, text: &str);
+    fn write_warning(&mut self, text: &str);
+    fn write_debug(&mut self, text: &str);
+    fn write_error(&mut self, record: &ErrorRecord);
+    /// A line typed by the user, or `None` when there is nobody to ask.
+    fn read_line(&mut self, prompt: &str) -> Option<String>;
+    /// Whether prompts can be answered (a terminal and not -NonInteractive).
+    fn is_interactive(&self) -> bool;
+}

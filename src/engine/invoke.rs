@@ -1,0 +1,138 @@
+//! Script blocks run as code: in the current scope with `$_` set (ForEach-Object,
+//! Where-Object), as a command with arguments bound to their param block
+//! (`.Invoke()`, `&`, script files), or at the top level; and a function's
+//! parameters defined as variables of its scope.
+
+use std::rc::Rc;
+
+use crate::lang::ast::{ScriptBlock, Span};
+
+use super::binder::{self, ArgItem};
+use super::command::{Args, CommandInfo};
+use super::error::{ErrorRedirect, EvalResult, InvocationInfo};
+use super::runtime::{Emit, Interp, Variable};
+use super::stage::{Stage, StageKind};
+use super::value::{collapse, Hashtable, TypeKind, Value};
+
+impl Interp {
+    /// Runs a script block in the current scope with `$_` set (ForEach-Object,
+    /// Where-Object, switch conditions), returning its collected output.
+    pub fn invoke_block_here(&mut self, sb: &Rc<ScriptBlock>, dollar: Option<Value>) -> EvalResult<Value> {
+        let items = self.capture(|i, out| i.run_block_here(sb, dollar, out))?;
+        Ok(collapse(items))
+    }
+
+    /// Runs a script block's end block in the current scope with `$_` set, streaming output.
+    pub fn run_block_here(&mut self, sb: &Rc<ScriptBlock>, dollar: Option<Value>, out: &mut Emit) -> EvalResult<()> {
+        let saved = self.get_var("_", Some("local"));
+        if let Some(d) = dollar {
+            self.set_local("_", d);
+        }
+        let saved_src = self.current_source.replace(sb.source.clone());
+        let mut r = Ok(());
+        for block in [&sb.begin, &sb.process, &sb.end].into_iter().flatten() {
+            r = self.exec_statements(block, out);
+            if r.is_err() {
+                break;
+            }
+        }
+        self.current_source = saved_src;
+        match saved {
+            Some(v) => self.set_local("_", v),
+            None => {
+                self.current.borrow_mut().vars.remove("_");
+            }
+        }
+        r
+    }
+
+    /// Calls a script block in a new scope with arguments (`.Invoke()`).
+    pub fn call_block(&mut self, sb: &Rc<ScriptBlock>, args: Vec<Value>, dollar: Option<Value>, out: &mut Emit) -> EvalResult<()> {
+        let items = args.into_iter().map(|value| ArgItem::Positional { value, span: Span::default() }).collect();
+        let invocation = self.script_invocation();
+        self.invoke_block(sb, items, invocation, false, dollar, out)
+    }
+
+    /// Runs a script block as a command: arguments bound to its param block, in
+    /// a new scope (a script scope for script files, for `$script:`).
+    pub fn invoke_block(
+        &mut self,
+        sb: &Rc<ScriptBlock>,
+        items: Vec<ArgItem>,
+        invocation: InvocationInfo,
+        is_script: bool,
+        dollar: Option<Value>,
+        out: &mut Emit,
+    ) -> EvalResult<()> {
+        let name = invocation.command.clone().unwrap_or_default();
+        let info = Rc::new(binder::function_info(&name, sb, false));
+        let bound = binder::bind(self, &info, items, false, &invocation, 1)?;
+        let mut stage = Stage {
+            info,
+            kind: StageKind::Function { block: sb.clone(), scope: None, input: Vec::new(), dot: false, script: is_script },
+            args: bound.args,
+            common: bound.common,
+            remaining: bound.remaining,
+            deferred: bound.deferred,
+            invocation,
+            pipeline: (0, 0),
+            expects_input: false,
+            discard_output: false,
+            errors_to: ErrorRedirect::Host,
+        };
+        stage.begin(self, out)?;
+        if let Some(d) = dollar {
+            if let StageKind::Function { scope: Some(scope), .. } = &stage.kind {
+                scope.borrow_mut().vars.insert("_".into(), Variable { value: d, constraint: None });
+            }
+        }
+        stage.process(self, None, out)?;
+        stage.end(self, out)
+    }
+
+    /// Runs a whole top-level script block, sending output to `out`.
+    pub fn run_top(&mut self, sb: &Rc<ScriptBlock>, out: &mut Emit) -> EvalResult<()> {
+        let saved = self.current_source.replace(sb.source.clone());
+        let mut r = Ok(());
+        for block in [&sb.begin, &sb.process, &sb.end].into_iter().flatten() {
+            r = self.exec_statements(block, out);
+            if r.is_err() {
+                break;
+            }
+        }
+        self.current_source = saved;
+        r
+    }
+}
+
+/// Defines a function's parameters as variables in its new (current) scope:
+/// bound values, then defaults (which may refer to earlier parameters), each
+/// constrained to its declared type; plus `$PSBoundParameters` and `$args`.
+pub(super) fn bind_function_variables(interp: &mut Interp, info: &CommandInfo, block: &ScriptBlock, args: &Args, remaining: &[Value]) -> EvalResult<()> {
+    let mut bound = Hashtable::new(false);
+    for (name, value) in &args.values {
+        bound.insert(Value::str(name), value.clone());
+    }
+    for p in &info.params {
+        let typed = p.ty.kind != TypeKind::Object || p.ty.is_array;
+        let value = match args.get(&p.name) {
+            Some(v) => v.clone(),
+            None => {
+                let default = block.params.iter().flatten().find(|d| d.name.eq_ignore_ascii_case(&p.name)).and_then(|d| d.default.as_ref());
+                match default {
+                    Some(e) => interp.eval_expr(e)?,
+                    None if p.is_switch() => Value::Bool(false),
+                    None => Value::Null,
+                }
+            }
+        };
+        if typed {
+            interp.set_typed_var(&p.name, Some("local"), value, p.ty.clone())?;
+        } else {
+            interp.set_local(&p.name, value);
+        }
+    }
+    interp.set_local("PSBoundParameters", Value::hashtable(bound));
+    interp.set_local("args", Value::array(remaining.to_vec()));
+    Ok(())
+}

@@ -1,0 +1,304 @@
+//! Pipelines. They stream: every object a stage writes goes straight to the
+//! next stage, so output interleaves as it does in PowerShell. Here a pipeline
+//! element becomes a stage: its command resolved, its redirections read, its
+//! arguments evaluated and bound.
+
+use std::rc::Rc;
+
+use crate::lang::ast::*;
+
+use super::binder::{self, ArgItem};
+use super::command::{CommandInfo, CommandType};
+use super::error::{command_not_found, CommandKind, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::limits;
+use super::runtime::{Emit, Interp};
+use super::stage::{Stage, StageKind};
+use super::value::{collapse, Value};
+
+impl Interp {
+    pub fn pipeline_value(&mut self, p: &Pipeline) -> EvalResult<Value> {
+        if let [PipelineElement::Expr(e)] = p.elements.as_slice() {
+            return self.eval_expr(e);
+        }
+        let items = self.capture(|i, out| i.run_pipeline(p, out))?;
+        Ok(collapse(items))
+    }
+
+    /// Collects everything `f` writes.
+    pub fn capture(&mut self, f: impl FnOnce(&mut Interp, &mut Emit) -> EvalResult<()>) -> EvalResult<Vec<Value>> {
+        let mut items = Vec::new();
+        f(self, &mut |_, v| Ok(limits::buffer(&mut items, v)?))?;
+        Ok(items)
+    }
+
+    pub fn run_pipeline(&mut self, p: &Pipeline, out: &mut Emit) -> EvalResult<()> {
+        let (first_expr, commands) = match p.elements.first() {
+            Some(PipelineElement::Expr(e)) => (Some(e), &p.elements[1..]),
+            _ => (None, &p.elements[..]),
+        };
+        if commands.is_empty() {
+            let Some(e) = first_expr else { return Ok(()) };
+            let v = self.eval_expr(e)?;
+            if writes_nothing(e) {
+                return Ok(());
+            }
+            for item in output_items(v) {
+                out(self, item)?;
+            }
+            return Ok(());
+        }
+        let id = self.new_pipeline_id();
+        let mut stages = Vec::with_capacity(commands.len());
+        for (i, el) in commands.iter().enumerate() {
+            let PipelineElement::Command(c) = el else {
+                continue;
+            };
+            let has_input = first_expr.is_some() || i > 0;
+            let position = i + 1 + usize::from(first_expr.is_some());
+            stages.push(self.prepare_stage(c, has_input, position)?);
+        }
+        // -OutVariable collects this pipeline's output afresh.
+        for st in &stages {
+            if let Some(name) = &st.common.out_variable {
+                if !name.starts_with('+') {
+                    self.out_variables_started.remove(&name.to_ascii_lowercase());
+                    self.set_var(name, None, Value::array(Vec::new()))?;
+                }
+            }
+        }
+        let result = self.drive_pipeline(id, first_expr, &mut stages, out);
+        match result {
+            Err(Flow::StopUpstream { pipeline, stage }) if pipeline == id => end_stages(self, &mut stages[stage..], out),
+            other => other,
+        }
+    }
+
+    fn drive_pipeline(&mut self, id: u64, first: Option<&Expr>, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
+        for (i, stage) in stages.iter_mut().enumerate() {
+            stage.pipeline = (id, i);
+        }
+        begin_stages(self, stages, out)?;
+        match first {
+            Some(e) => {
+                let v = self.eval_expr(e)?;
+                for item in output_items(v) {
+                    self.check_interrupt()?;
+                    push(self, stages, item, out)?;
+                }
+            }
+            None => {
+                let (head, rest) = stages.split_first_mut().expect("a pipeline has a command");
+                head.redirected(self, &mut |i, v| push(i, rest, v, out), |s, i, down| s.process(i, None, down))?;
+            }
+        }
+        end_stages(self, stages, out)
+    }
+
+    fn prepare_stage(&mut self, c: &Command, has_input: bool, position: usize) -> EvalResult<Stage> {
+        let src = self.source_of(c.span);
+        let (info, invocation_name, block) = self.resolve_invocation(c)?;
+        let invocation = InvocationInfo {
+            command: Some(info.name.clone()),
+            command_kind: if info.kind == CommandType::Cmdlet { CommandKind::Cmdlet } else { CommandKind::Function },
+            invocation_name: invocation_name.clone(),
+            position: src.map(|s| (s, c.span)),
+        };
+        let (discard_output, errors_to) = self.redirections(c)?;
+        let items = self.evaluate_args(&c.args)?;
+        let bound = binder::bind(self, &info, items, has_input, &invocation, position)?;
+        let kind = match (&info.factory, block) {
+            (Some(factory), _) => StageKind::Cmdlet(factory()),
+            (None, Some(block)) => StageKind::Function { block, scope: None, input: Vec::new(), dot: c.invocation == InvocationOperator::Dot, script: false },
+            (None, None) => return Err(Flow::error(command_not_found(&invocation_name, &invocation))),
+        };
+        Ok(Stage {
+            info,
+            kind,
+            args: bound.args,
+            common: bound.common,
+            remaining: bound.remaining,
+            deferred: bound.deferred,
+            invocation,
+            pipeline: (0, 0),
+            expects_input: has_input,
+            discard_output,
+            errors_to,
+        })
+    }
+
+    /// `> $null`, `2> $null`, `*> $null` and `2>&1`. Files are outside the sandbox.
+    fn redirections(&mut self, c: &Command) -> EvalResult<(bool, ErrorRedirect)> {
+        let mut discard_output = false;
+        let mut errors_to = ErrorRedirect::Host;
+        for r in &c.redirections {
+            match &r.target {
+                RedirectTarget::Merge(_) => {
+                    if r.from == 2 || r.from == 0 {
+                        errors_to = ErrorRedirect::Merge;
+                    }
+                }
+                RedirectTarget::File(target) => {
+                    let is_null = matches!(&target.kind, ExprKind::Variable { name, .. } if name.eq_ignore_ascii_case("null"));
+                    if !is_null {
+                        return Err(self.located(
+                            ErrorRecord::runtime(
+                                "Redirection to a file is not available in ersim: scripts write no files. Redirect to $null, or use 2>&1.",
+                                "RedirectionNotSupported",
+                                "PermissionDenied",
+                            ),
+                            target.span,
+                        ));
+                    }
+                    match r.from {
+                        1 => discard_output = true,
+                        2 => errors_to = ErrorRedirect::Discard,
+                        0 => {
+                            discard_output = true;
+                            errors_to = ErrorRedirect::Discard;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Ok((discard_output, errors_to))
+    }
+
+    /// The command a pipeline element names: a name, a script block after `&`/`.`,
+    /// or a variable holding either.
+    fn resolve_invocation(&mut self, c: &Command) -> EvalResult<(Rc<CommandInfo>, String, Option<Rc<ScriptBlock>>)> {
+        let target = match &c.name.kind {
+            ExprKind::Bare(name) => Value::str(name),
+            _ => self.eval_expr(&c.name)?,
+        };
+        if let Value::ScriptBlock(sb) = &target {
+            let info = binder::function_info("", sb, false);
+            return Ok((Rc::new(info), c.name_text(), Some(sb.clone())));
+        }
+        if let Value::Object(o) = &target {
+            if let Some(Value::Str(name)) = o.borrow().get("Name") {
+                return self.named_command(name, c);
+            }
+        }
+        let name = target.to_display_string();
+        self.named_command(&name, c)
+    }
+
+    fn named_command(&mut self, name: &str, c: &Command) -> EvalResult<(Rc<CommandInfo>, String, Option<Rc<ScriptBlock>>)> {
+        match self.resolve_command(name) {
+            Some(info) => {
+                let body = if info.kind == CommandType::Function { self.function_body(&info.name.to_ascii_lowercase()) } else { None };
+                Ok((info, name.to_string(), body))
+            }
+            None => {
+                let src = self.source_of(c.name.span);
+                let invocation = InvocationInfo {
+                    command: None,
+                    command_kind: CommandKind::None,
+                    invocation_name: name.to_string(),
+                    position: src.map(|s| (s, c.name.span)),
+                };
+                Err(Flow::error(command_not_found(name, &invocation)))
+            }
+        }
+    }
+
+    fn evaluate_args(&mut self, args: &[CommandArg]) -> EvalResult<Vec<ArgItem>> {
+        let mut items = Vec::with_capacity(args.len());
+        for a in args {
+            match a {
+                CommandArg::Parameter { name, text, value, span } => {
+                    let value = match value {
+                        Some(e) => Some(self.eval_arg(e)?),
+                        None => None,
+                    };
+                    items.push(ArgItem::Named { name: name.clone(), text: text.clone(), value, span: *span });
+                }
+                CommandArg::Value(e) => {
+                    let v = self.eval_arg(e)?;
+                    items.push(ArgItem::Positional { value: v, span: e.span });
+                }
+                CommandArg::Splat { name, span } => match self.get_var(name, None) {
+                    Some(Value::Hashtable(h)) => {
+                        for (k, v) in h.borrow().iter() {
+                            let key = k.to_display_string();
+                            items.push(ArgItem::Named { text: format!("-{key}"), name: key, value: Some(v.clone()), span: *span });
+                        }
+                    }
+                    Some(Value::Array(a)) => {
+                        for v in a.borrow().iter() {
+                            items.push(ArgItem::Positional { value: v.clone(), span: *span });
+                        }
+                    }
+                    Some(Value::Null) | None => {}
+                    Some(other) => items.push(ArgItem::Positional { value: other, span: *span }),
+                },
+            }
+        }
+        Ok(items)
+    }
+
+    /// An argument's value; bare words are strings.
+    fn eval_arg(&mut self, e: &Expr) -> EvalResult<Value> {
+        match &e.kind {
+            ExprKind::Bare(s) => Ok(Value::str(s)),
+            ExprKind::ArrayLiteral(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for i in items {
+                    out.push(self.eval_arg(i)?);
+                }
+                Ok(Value::array(out))
+            }
+            _ => self.eval_expr(e),
+        }
+    }
+}
+
+/// What an expression statement writes to the pipeline: arrays unroll, `$null`
+/// is written as one object (and Out-Default drops it).
+fn output_items(v: Value) -> Vec<Value> {
+    match v {
+        Value::Array(a) => a.borrow().clone(),
+        Value::Null => vec![],
+        other => vec![other],
+    }
+}
+
+/// Increments and decrements used as statements write nothing.
+fn writes_nothing(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Unary { op: UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec, .. })
+        || matches!(&e.kind, ExprKind::Cast { ty, .. } if ty.name.eq_ignore_ascii_case("void"))
+}
+
+fn push(interp: &mut Interp, stages: &mut [Stage], item: Value, out: &mut Emit) -> EvalResult<()> {
+    match stages.split_first_mut() {
+        None => out(interp, item),
+        Some((first, rest)) => first.redirected(interp, &mut |i, v| push(i, rest, v, out), |s, i, down| s.process(i, Some(item), down)),
+    }
+}
+
+fn begin_stages(interp: &mut Interp, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
+    for i in 0..stages.len() {
+        let (head, rest) = stages[i..].split_first_mut().expect("index in range");
+        head.redirected(interp, &mut |it, v| push(it, rest, v, out), |s, it, down| s.begin(it, down))?;
+    }
+    Ok(())
+}
+
+fn end_stages(interp: &mut Interp, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
+    for i in 0..stages.len() {
+        let (head, rest) = stages[i..].split_first_mut().expect("index in range");
+        head.redirected(interp, &mut |it, v| push(it, rest, v, out), |s, it, down| s.end(it, down))?;
+    }
+    Ok(())
+}
+
+impl Command {
+    /// The command name as written, for error prefixes.
+    pub fn name_text(&self) -> String {
+        match &self.name.kind {
+            ExprKind::Bare(s) | ExprKind::Str(s) => s.clone(),
+            _ => String::new(),
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! One command of a running pipeline: a cmdlet, or a function with its own
+//! scope, driven through begin, process (once per input record) and end with
+//! its redirections and -OutVariable in force.
+
+use std::rc::Rc;
+
+use crate::lang::ast::{ScriptBlock, Statement};
+
+use super::binder;
+use super::command::{Args, Cmdlet, CommandInfo};
+use super::ctx::{CommonParams, Ctx};
+use super::error::{ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::invoke::bind_function_variables;
+use super::limits;
+use super::runtime::{Emit, Interp, ScopeRef, Variable, MAX_CALL_DEPTH};
+use super::value::Value;
+
+/// A pipeline element ready to run: its command, bound arguments and redirections.
+pub(super) struct Stage {
+    pub(super) info: Rc<CommandInfo>,
+    pub(super) kind: StageKind,
+    pub(super) args: Args,
+    pub(super) common: CommonParams,
+    pub(super) remaining: Vec<Value>,
+    /// Mandatory parameters that pipeline input must supply.
+    pub(super) deferred: Vec<String>,
+    pub(super) invocation: InvocationInfo,
+    pub(super) pipeline: (u64, usize),
+    pub(super) expects_input: bool,
+    /// `> $null`: what the stage writes goes nowhere.
+    pub(super) discard_output: bool,
+    /// `2> $null` or `2>&1`: where the stage's errors go.
+    pub(super) errors_to: ErrorRedirect,
+}
+
+/// What runs: a compiled cmdlet, or a script block with the scope it gets at `begin`.
+pub(super) enum StageKind {
+    Cmdlet(Box<dyn Cmdlet>),
+    Function {
+        block: Rc<ScriptBlock>,
+        scope: Option<ScopeRef>,
+        input: Vec<Value>,
+        dot: bool,
+        /// A script file: its scope is the target of `$script:`.
+        script: bool,
+    },
+}
+
+impl Stage {
+    /// Runs one step of the stage with its redirections and -OutVariable in force.
+    pub(super) fn redirected(
+        &mut self,
+        interp: &mut Interp,
+        out: &mut Emit,
+        f: impl FnOnce(&mut Stage, &mut Interp, &mut Emit) -> EvalResult<()>,
+    ) -> EvalResult<()> {
+        interp.error_redirects.push(self.errors_to);
+        let out_var = self.common.out_variable.clone();
+        let discard_output = self.discard_output;
+        let r = f(self, interp, &mut |i: &mut Interp, v: Value| {
+            if let Some(name) = &out_var {
+                let (append, name) = match name.strip_prefix('+') {
+                    Some(n) => (true, n),
+                    None => (false, name.as_str()),
+                };
+                let mut items = match i.get_var(name, None) {
+                    Some(Value::Array(a)) if append || i.out_variables_started.contains(&name.to_ascii_lowercase()) => a.borrow().clone(),
+                    _ => Vec::new(),
+                };
+                i.out_variables_started.insert(name.to_ascii_lowercase());
+                items.push(v.clone());
+                i.set_var(name, None, Value::array(items))?;
+            }
+            if discard_output {
+                Ok(())
+            } else {
+                out(i, v)
+            }
+        });
+        interp.error_redirects.pop();
+        r
+    }
+
+    fn with_ctx<R>(&mut self, interp: &mut Interp, out: &mut Emit, args: Option<&Args>, f: impl FnOnce(&mut dyn Cmdlet, &mut Ctx, &Args) -> R) -> R {
+        let StageKind::Cmdlet(cmdlet) = &mut self.kind else { unreachable!("cmdlet stage") };
+        let args = args.unwrap_or(&self.args);
+        let mut ctx = Ctx { interp, out, info: &self.invocation, common: &self.common, command: &self.info };
+        f(cmdlet.as_mut(), &mut ctx, args)
+    }
+
+    pub(super) fn begin(&mut self, interp: &mut Interp, out: &mut Emit) -> EvalResult<()> {
+        match &mut self.kind {
+            StageKind::Cmdlet(_) => {
+                let args = self.args.clone();
+                self.with_ctx(interp, out, Some(&args), |c, ctx, a| c.begin(ctx, a))
+            }
+            StageKind::Function { block, scope, dot, script, .. } => {
+                if interp.call_depth >= MAX_CALL_DEPTH {
+                    return Err(Flow::error(ErrorRecord::runtime("The script failed due to call depth overflow.", "CallDepthOverflow", "InvalidOperation")));
+                }
+                let s = if *dot { interp.current.clone() } else { interp.new_scope(&interp.current.clone(), *script) };
+                let block_ref = block.clone();
+                let saved = std::mem::replace(&mut interp.current, s.clone());
+                let defaults = bind_function_variables(interp, &self.info, &block_ref, &self.args, &self.remaining);
+                interp.current = saved;
+                defaults?;
+                *scope = Some(s);
+                let block = block.clone();
+                match &block.begin {
+                    Some(b) => self.run_in_scope(interp, &block, b, None, out),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+
+    pub(super) fn process(&mut self, interp: &mut Interp, item: Option<Value>, out: &mut Emit) -> EvalResult<()> {
+        interp.check_interrupt()?;
+        match &mut self.kind {
+            StageKind::Cmdlet(_) => {
+                let args = match &item {
+                    Some(obj) => match binder::bind_pipeline(interp, &self.info, &self.args, obj, &self.deferred, &self.invocation)? {
+                        Some(a) => a,
+                        None => return Ok(()),
+                    },
+                    None => {
+                        if self.expects_input {
+                            return Ok(());
+                        }
+                        self.args.clone()
+                    }
+                };
+                let stopper = self.pipeline;
+                let r = self.with_ctx(interp, out, Some(&args), |c, ctx, a| c.process(ctx, a));
+                match r {
+                    Err(Flow::StopUpstream { pipeline: 0, .. }) => Err(Flow::StopUpstream { pipeline: stopper.0, stage: stopper.1 + 1 }),
+                    other => other,
+                }
+            }
+            StageKind::Function { block, input, .. } => {
+                let block = block.clone();
+                match &block.process {
+                    Some(p) => {
+                        if let Some(obj) = &item {
+                            if let Some(a) = binder::bind_pipeline(interp, &self.info, &self.args, obj, &[], &self.invocation)? {
+                                if let StageKind::Function { scope: Some(s), .. } = &self.kind {
+                                    for (name, value) in &a.values {
+                                        s.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: value.clone(), constraint: None });
+                                    }
+                                }
+                            }
+                        } else if self.expects_input {
+                            return Ok(());
+                        }
+                        self.run_in_scope(interp, &block, p, item, out)
+                    }
+                    None => {
+                        if let Some(v) = item {
+                            limits::buffer(input, v)?;
+                        }
+                        Ok(())
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn end(&mut self, interp: &mut Interp, out: &mut Emit) -> EvalResult<()> {
+        match &mut self.kind {
+            StageKind::Cmdlet(_) => self.with_ctx(interp, out, None, |c, ctx, _| c.end(ctx)),
+            StageKind::Function { block, input, scope, .. } => {
+                let block = block.clone();
+                let items = std::mem::take(input);
+                if let Some(s) = scope {
+                    s.borrow_mut().vars.insert("input".into(), Variable { value: Value::array(items.clone()), constraint: None });
+                }
+                let r = match &block.end {
+                    Some(e) => {
+                        let dollar = if block.process.is_none() && items.len() == 1 { items.first().cloned() } else { None };
+                        self.run_in_scope(interp, &block, e, dollar, out)
+                    }
+                    None => Ok(()),
+                };
+                if let StageKind::Function { scope, .. } = &mut self.kind {
+                    *scope = None;
+                }
+                r
+            }
+        }
+    }
+
+    /// Runs one of a function's blocks in its own scope; `return` ends the block.
+    fn run_in_scope(&mut self, interp: &mut Interp, block: &Rc<ScriptBlock>, stmts: &[Statement], dollar: Option<Value>, out: &mut Emit) -> EvalResult<()> {
+        let StageKind::Function { scope: Some(scope), .. } = &self.kind else {
+            return Ok(());
+        };
+        let saved = std::mem::replace(&mut interp.current, scope.clone());
+        if let Some(d) = dollar {
+            scope.borrow_mut().vars.insert("_".into(), Variable { value: d, constraint: None });
+        }
+        let saved_src = interp.current_source.replace(block.source.clone());
+        interp.call_depth += 1;
+        interp.invocation_stack.push(self.invocation.clone());
+        let r = interp.exec_statements(stmts, out);
+        interp.invocation_stack.pop();
+        interp.call_depth -= 1;
+        interp.current_source = saved_src;
+        interp.current = saved;
+        match r {
+            Err(Flow::Return) => Ok(()),
+            other => other,
+        }
+    }
+}
