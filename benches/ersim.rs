@@ -111,7 +111,7 @@ fn formatting(c: &mut Criterion) {
         let items = objects(props);
         g.bench_function(name, |b| {
             b.iter(|| {
-                let mut f = Formatter::new(119);
+                let mut f = Formatter::new(119, ersim::engine::views::ViewTable::default());
                 for v in &items {
                     f.push(v, 0);
                 }

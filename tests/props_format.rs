@@ -57,7 +57,7 @@ proptest! {
 
     #[test]
     fn the_formatter_lays_out_any_values_at_any_width(values in prop::collection::vec(value(), 0..6), width in 0usize..300) {
-        let mut f = Formatter::new(width);
+        let mut f = Formatter::new(width, ersim::engine::views::ViewTable::default());
         for (i, v) in values.iter().enumerate() {
             f.push(v, i as i64 * 100);
         }

@@ -8,16 +8,9 @@ pub mod expressroute;
 pub mod sim;
 pub mod world;
 
-use crate::engine::Interp;
+use crate::engine::module::Module;
 
-/// Registers every cmdlet and alias ersim offers.
-pub fn register_all(interp: &mut Interp) {
-    expressroute::register();
-    classic::register();
-    for info in core::commands().into_iter().chain(classic::commands()).chain(expressroute::commands()).chain(sim::commands()) {
-        interp.register(info);
-    }
-    for (alias, target) in core::ALIASES {
-        interp.alias(alias, target);
-    }
+/// Every module ersim offers, in the order a session loads them.
+pub fn modules() -> Vec<Module> {
+    vec![core::module(), classic::module(), expressroute::module(), sim::module()]
 }

@@ -12,7 +12,7 @@ use super::convert;
 use super::ctx::CommonParams;
 use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::runtime::Interp;
-use super::types;
+use super::types::{self, TypeTable};
 use super::value::{TypeKind, Value};
 
 /// An evaluated command argument, before binding.
@@ -602,7 +602,7 @@ fn write_record_error(interp: &mut Interp, rec: Rc<ErrorRecord>) {
 // ---------------------------------------------------------------- functions
 
 /// Metadata of a script function from its param block and attributes.
-pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool) -> CommandInfo {
+pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool, types: &TypeTable) -> CommandInfo {
     let advanced = body.is_advanced();
     let mut params = Vec::new();
     let mut explicit_positions = false;
@@ -610,7 +610,7 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool) -> Co
         let ty = p
             .type_name
             .as_ref()
-            .and_then(|t| types::resolve(&t.name, t.is_array))
+            .and_then(|t| types.resolve(&t.name, t.is_array))
             .unwrap_or_else(|| Rc::new(super::value::TypeRef { kind: TypeKind::Object, is_array: false }));
         let mut spec = ParamSpec::new(&p.name, TypeKind::Object);
         spec.ty = ty;

@@ -105,7 +105,6 @@ impl ParamSpec {
     }
 
     pub fn enumeration(name: &str, def: &'static types::EnumDef) -> ParamSpec {
-        types::register_enum(def);
         ParamSpec::new(name, TypeKind::Enum(def))
     }
 

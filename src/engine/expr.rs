@@ -9,7 +9,7 @@ use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::limits;
 use super::ops;
 use super::runtime::Interp;
-use super::types;
+
 use super::value::{collapse, Hashtable, TypeKind, TypeRef, Value};
 
 impl Interp {
@@ -124,7 +124,7 @@ impl Interp {
     }
 
     pub fn resolve_type(&self, ty: &TypeName) -> EvalResult<Rc<TypeRef>> {
-        types::resolve(&ty.name, ty.is_array).ok_or_else(|| {
+        self.types.resolve(&ty.name, ty.is_array).ok_or_else(|| {
             self.located(
                 ErrorRecord::runtime(format!("Unable to find type [{}].", ty.name), "TypeNotFound", "InvalidOperation").with_target(&Value::str(&ty.name)),
                 ty.span,
@@ -245,7 +245,7 @@ impl Interp {
             }
             BinaryOp::As => match &r {
                 Value::Type(t) => Ok(convert::convert(&l, t).unwrap_or(Value::Null)),
-                other => match types::resolve(&to_string(other), false) {
+                other => match self.types.resolve(&to_string(other), false) {
                     Some(t) => Ok(convert::convert(&l, &t).unwrap_or(Value::Null)),
                     None => Ok(Value::Null),
                 },

@@ -65,7 +65,7 @@ impl Interp {
         out: &mut Emit,
     ) -> EvalResult<()> {
         let name = invocation.command.clone().unwrap_or_default();
-        let info = Rc::new(binder::function_info(&name, sb, false));
+        let info = Rc::new(binder::function_info(&name, sb, false, &self.types));
         let bound = binder::bind(self, &info, items, false, &invocation, 1)?;
         let mut stage = Stage {
             info,

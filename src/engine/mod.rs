@@ -13,6 +13,7 @@ pub mod host;
 mod invoke;
 pub mod limits;
 pub mod members;
+pub mod module;
 pub mod ops;
 mod pipeline;
 pub mod runtime;
@@ -21,6 +22,7 @@ mod stage;
 mod statements;
 pub mod types;
 pub mod value;
+pub mod views;
 
 pub use clock::Clock;
 pub use ctx::Ctx;

@@ -172,7 +172,7 @@ impl Interp {
             _ => self.eval_expr(&c.name)?,
         };
         if let Value::ScriptBlock(sb) = &target {
-            let info = binder::function_info("", sb, false);
+            let info = binder::function_info("", sb, false, &self.types);
             return Ok((Rc::new(info), c.name_text(), Some(sb.clone())));
         }
         if let Value::Object(o) = &target {

@@ -17,9 +17,12 @@ use super::command::{CommandInfo, CommandType};
 use super::convert::version_object;
 use super::error::{CommandKind, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
 use super::host::Host;
+use super::module::LoadedModule;
 use super::services::Services;
+use super::types::TypeTable;
 use super::types::{self, ACTION_PREFERENCE};
 use super::value::{Hashtable, PsObject, TypeRef, Value};
+use super::views::ViewTable;
 
 /// A variable and its optional type constraint (`[int]$x = 1`).
 #[derive(Debug, Clone)]
@@ -83,6 +86,12 @@ pub struct Interp {
     pub guid_source: Option<Box<dyn FnMut() -> uuid::Uuid>>,
     /// `$env:` variables: a simulated environment, never the real one.
     pub env: HashMap<String, (String, String)>,
+    /// The enumerations the session's modules brought.
+    pub types: TypeTable,
+    /// The table views of the session's modules, shared with the console's Out-Default.
+    pub views: ViewTable,
+    /// The modules loaded, in order.
+    pub modules: Vec<LoadedModule>,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -114,6 +123,9 @@ impl Interp {
             error_redirects: Vec::new(),
             out_variables_started: std::collections::HashSet::new(),
             env: HashMap::new(),
+            types: TypeTable::default(),
+            views: ViewTable::default(),
+            modules: Vec::new(),
         };
         for (k, v) in [
             ("COMPUTERNAME", "ERSIM-LAB"),

@@ -152,7 +152,7 @@ impl Interp {
             }
             StatementKind::Switch(sw) => self.exec_switch(sw, out),
             StatementKind::Function { name, body, is_filter } => {
-                let info = binder::function_info(name, body, *is_filter);
+                let info = binder::function_info(name, body, *is_filter, &self.types);
                 let key = name.to_ascii_lowercase();
                 let mut scope = self.current.borrow_mut();
                 scope.functions.insert(key.clone(), Rc::new(info));

@@ -1,7 +1,6 @@
 //! Type literals: resolving `[int]`, `[System.Guid]`, `[pscustomobject]` and the
 //! enumerations that cmdlets register.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::value::{TypeKind, TypeRef};
@@ -42,21 +41,41 @@ pub static ACTION_PREFERENCE: EnumDef = EnumDef {
 pub static CONFIRM_IMPACT: EnumDef =
     EnumDef { full_name: "System.Management.Automation.ConfirmImpact", members: &[("None", 0), ("Low", 1), ("Medium", 2), ("High", 3)] };
 
-thread_local! {
-    static REGISTERED: RefCell<Vec<&'static EnumDef>> = RefCell::new(vec![&ACTION_PREFERENCE, &CONFIRM_IMPACT]);
+/// The enumerations a session can name: the engine's own, then those its modules brought.
+#[derive(Clone)]
+pub struct TypeTable {
+    enums: Vec<&'static EnumDef>,
 }
 
-/// Makes an enumeration resolvable by its full name.
-pub fn register_enum(def: &'static EnumDef) {
-    REGISTERED.with(|r| {
-        let mut r = r.borrow_mut();
-        if !r.iter().any(|d| std::ptr::eq(*d, def)) {
-            r.push(def);
+impl Default for TypeTable {
+    fn default() -> TypeTable {
+        TypeTable { enums: vec![&ACTION_PREFERENCE, &CONFIRM_IMPACT] }
+    }
+}
+
+impl TypeTable {
+    /// Makes an enumeration resolvable by its full or short name.
+    pub fn add(&mut self, def: &'static EnumDef) {
+        if !self.enums.iter().any(|d| std::ptr::eq(*d, def)) {
+            self.enums.push(def);
         }
-    });
+    }
+
+    /// Resolves a type name as written in `[...]`: the engine's types, then the enumerations.
+    pub fn resolve(&self, name: &str, is_array: bool) -> Option<Rc<TypeRef>> {
+        resolve(name, is_array).or_else(|| {
+            let def = self
+                .enums
+                .iter()
+                .copied()
+                .find(|d| d.full_name.eq_ignore_ascii_case(name) || d.full_name.rsplit('.').next().is_some_and(|short| short.eq_ignore_ascii_case(name)))?;
+            Some(Rc::new(TypeRef { kind: TypeKind::Enum(def), is_array }))
+        })
+    }
 }
 
-/// Resolves a type name as written in `[...]` (accelerators, full names, `System.` optional).
+/// Resolves a type the engine implements, as written in `[...]` (accelerators, full names,
+/// `System.` optional); [`TypeTable::resolve`] adds the session's enumerations.
 pub fn resolve(name: &str, is_array: bool) -> Option<Rc<TypeRef>> {
     let lower = name.to_ascii_lowercase();
     let bare = lower.strip_prefix("system.").unwrap_or(&lower);
@@ -92,15 +111,9 @@ pub fn resolve(name: &str, is_array: bool) -> Option<Rc<TypeRef>> {
         "convert" => TypeKind::Convert,
         "console" => TypeKind::Console,
         "version" => TypeKind::Version,
-        _ => {
-            let def = REGISTERED.with(|r| {
-                r.borrow()
-                    .iter()
-                    .copied()
-                    .find(|d| d.full_name.eq_ignore_ascii_case(name) || d.full_name.rsplit('.').next().is_some_and(|short| short.eq_ignore_ascii_case(name)))
-            })?;
-            TypeKind::Enum(def)
-        }
+        "management.automation.actionpreference" | "actionpreference" => TypeKind::Enum(&ACTION_PREFERENCE),
+        "management.automation.confirmimpact" | "confirmimpact" => TypeKind::Enum(&CONFIRM_IMPACT),
+        _ => return None,
     };
     Some(Rc::new(TypeRef { kind, is_array }))
 }

@@ -6,14 +6,17 @@
 //! without fixed widths cache their rows while objects keep arriving within
 //! 300 ms (of virtual time) so that widths fit the values, as 5.1 does.
 
+use std::rc::Rc;
+
 use crate::engine::convert::to_string;
 use crate::engine::value::{PsObject, Value};
+use crate::engine::views::{TableView, ViewTable};
 
 use super::cell::{cell_text, ENUMERATION_LIMIT};
 use super::error_view;
 use super::list;
 use super::table::{self, Align, Column};
-use super::view::{self, TableView};
+use super::view;
 
 /// The type name of the pre-rendered text that Format-Table and Format-List write.
 pub const FORMATTED_TEXT_TYPE: &str = "Microsoft.PowerShell.Commands.Internal.Format.FormatStartData";
@@ -30,7 +33,7 @@ enum State {
 }
 
 struct TableState {
-    view: Option<&'static TableView>,
+    view: Option<Rc<TableView>>,
     /// Property names of a view-less table (from the first object).
     properties: Vec<String>,
     columns: Vec<Column>,
@@ -50,14 +53,16 @@ enum Cached {
 
 pub struct Formatter {
     width: usize,
+    views: ViewTable,
     state: State,
     lines: Vec<String>,
 }
 
 impl Formatter {
-    /// A formatter for lines of at most `width` cells (5.1 uses the buffer width - 1).
-    pub fn new(width: usize) -> Formatter {
-        Formatter { width: width.max(10), state: State::Idle, lines: Vec::new() }
+    /// A formatter for lines of at most `width` cells (5.1 uses the buffer width - 1),
+    /// drawing the types `views` has views for with them.
+    pub fn new(width: usize, views: ViewTable) -> Formatter {
+        Formatter { width: width.max(10), views, state: State::Idle, lines: Vec::new() }
     }
 
     /// Lines produced so far.
@@ -139,7 +144,7 @@ impl Formatter {
             self.end_group();
         }
         if let State::Table(t) = &self.state {
-            if let Some(view) = t.view {
+            if let Some(view) = t.view.clone() {
                 if !type_names.iter().any(|n| n == view.type_name) {
                     // Another type after a view-based table: an out-of-band list entry.
                     let fields = list_fields(&o.borrow());
@@ -195,7 +200,7 @@ impl Formatter {
 
     fn start_group(&mut self, v: &Value, type_names: &[String], now_ms: i64) {
         self.lines.push(String::new());
-        if let Some(view) = view::for_type(type_names) {
+        if let Some(view) = self.views.for_type(type_names) {
             let mut columns: Vec<Column> = view.columns.iter().map(|c| Column { label: c.label.to_string(), width: c.width, align: c.align }).collect();
             let group = view.group_by.map(|(prop, label)| {
                 let g = view::prop(v, prop);
@@ -281,7 +286,7 @@ impl Formatter {
 }
 
 fn render_row(t: &TableState, cells: &[String]) -> Vec<String> {
-    if t.view.is_some_and(|v| v.wrap) {
+    if t.view.as_ref().is_some_and(|v| v.wrap) {
         table::wrapped_row(&t.columns, cells)
     } else {
         vec![table::row(&t.columns, cells)]
@@ -289,8 +294,8 @@ fn render_row(t: &TableState, cells: &[String]) -> Vec<String> {
 }
 
 fn table_cells(t: &TableState, v: &Value) -> Vec<String> {
-    match t.view {
-        Some(view) => view.columns.iter().take(t.columns.len()).map(|c| (c.value)(v)).collect(),
+    match &t.view {
+        Some(view) => view.columns.iter().take(t.columns.len()).map(|c| view::column_text(c, v)).collect(),
         None => {
             let Value::Object(o) = v else {
                 return Vec::new();
@@ -372,6 +377,14 @@ pub fn as_object(v: &Value) -> Value {
 mod tests {
     use super::*;
 
+    fn dotnet() -> ViewTable {
+        let views = ViewTable::default();
+        for v in view::dotnet_views() {
+            views.add(v);
+        }
+        views
+    }
+
     fn obj(props: &[(&str, Value)]) -> Value {
         let mut o = PsObject::custom();
         for (k, v) in props {
@@ -382,7 +395,7 @@ mod tests {
 
     #[test]
     fn small_objects_make_a_sized_table() {
-        let mut f = Formatter::new(120);
+        let mut f = Formatter::new(120, dotnet());
         f.push(&obj(&[("a", Value::Int(1)), ("Name", Value::str("x"))]), 0);
         f.push(&obj(&[("a", Value::Int(22)), ("Name", Value::str("longer"))]), 0);
         f.end_group();
@@ -391,7 +404,7 @@ mod tests {
 
     #[test]
     fn large_objects_make_a_list_with_5_1_blank_lines() {
-        let mut f = Formatter::new(120);
+        let mut f = Formatter::new(120, dotnet());
         let props: Vec<(&str, Value)> = vec![("a", Value::Int(1)), ("bb", Value::Int(2)), ("c", Value::Int(3)), ("d", Value::Int(4)), ("e", Value::Int(5))];
         f.push(&obj(&props), 0);
         f.end_group();
@@ -400,7 +413,7 @@ mod tests {
 
     #[test]
     fn later_objects_are_squeezed_into_the_first_table() {
-        let mut f = Formatter::new(120);
+        let mut f = Formatter::new(120, dotnet());
         f.push(&obj(&[("a", Value::Int(1))]), 0);
         f.push(&obj(&[("a", Value::Int(2)), ("b", Value::Int(3))]), 0);
         f.end_group();
@@ -409,7 +422,7 @@ mod tests {
 
     #[test]
     fn scalars_print_raw_in_order_with_cached_rows() {
-        let mut f = Formatter::new(120);
+        let mut f = Formatter::new(120, dotnet());
         f.push(&Value::str("first"), 0);
         f.push(&obj(&[("a", Value::Int(1))]), 0);
         f.push(&Value::str("after"), 0);
@@ -419,7 +432,7 @@ mod tests {
 
     #[test]
     fn a_late_string_also_ends_the_caching() {
-        let mut f = Formatter::new(120);
+        let mut f = Formatter::new(120, dotnet());
         f.push(&obj(&[("a", Value::Int(1))]), 0);
         f.push(&Value::str("x"), 1000);
         assert_eq!(f.take_lines(), vec!["", "a", "-", "1", "x"]);
@@ -427,7 +440,7 @@ mod tests {
 
     #[test]
     fn the_late_object_counts_and_later_rows_are_cut() {
-        let mut f = Formatter::new(120);
+        let mut f = Formatter::new(120, dotnet());
         f.push(&obj(&[("Name", Value::str("ab"))]), 0);
         f.push(&obj(&[("Name", Value::str("abcdef"))]), 1000);
         f.push(&obj(&[("Name", Value::str("abcdefghij"))]), 2000);

@@ -3,12 +3,7 @@
 //! value is cut, and word wrapping for views that ask for it.
 
 use super::cell::{display_width, take_width, take_width_end};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-}
+pub use crate::engine::views::Align;
 
 #[derive(Debug, Clone)]
 pub struct Column {

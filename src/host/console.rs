@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::engine::error::ErrorRecord;
 use crate::engine::value::Value;
+use crate::engine::views::ViewTable;
 use crate::engine::{Clock, Host};
 use crate::format::{error_view, Formatter};
 
@@ -27,11 +28,12 @@ pub struct ConsoleHost {
 impl ConsoleHost {
     /// A host for a screen buffer `buffer_width` columns wide; like 5.1's console
     /// host it formats output one column narrower.
-    pub fn new(out: Box<dyn Write>, err: Box<dyn Write>, buffer_width: usize, clock: Rc<dyn Clock>) -> ConsoleHost {
+    /// Out-Default draws the types `views` holds views for with them.
+    pub fn new(out: Box<dyn Write>, err: Box<dyn Write>, buffer_width: usize, clock: Rc<dyn Clock>, views: ViewTable) -> ConsoleHost {
         ConsoleHost {
             out,
             err,
-            formatter: Formatter::new(buffer_width.saturating_sub(1)),
+            formatter: Formatter::new(buffer_width.saturating_sub(1), views),
             width: buffer_width,
             interactive: false,
             color: false,

@@ -9,6 +9,7 @@ use crate::cmdlets;
 use crate::engine::binder::ArgItem;
 use crate::engine::error::parse_error_record;
 use crate::engine::error::{CommandKind, Flow, InvocationInfo};
+use crate::engine::views::ViewTable;
 use crate::engine::{Clock, Interp, Value};
 use crate::lang::ast::{Source, Span};
 
@@ -65,16 +66,21 @@ impl Session {
         let clock: Rc<dyn Clock> = Rc::new(world.clone());
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let buffer_width = screen_width();
-        let mut host = ConsoleHost::new(out, err, buffer_width, clock.clone()).with_color(color);
+        // One table of views for Format-Table and for the console's Out-Default.
+        let views = ViewTable::default();
+        let mut host = ConsoleHost::new(out, err, buffer_width, clock.clone(), views.clone()).with_color(color);
         if options.interactive {
             host = host.interactive(reader.unwrap_or_else(stdin_reader));
         }
         let mut interp = Interp::new(Box::new(host));
+        interp.views = views;
         interp.clock = clock;
         interp.output_width = buffer_width.saturating_sub(1);
         let ids = world.clone();
         interp.guid_source = Some(Box::new(move || ids.next_guid()));
-        cmdlets::register_all(&mut interp);
+        for module in cmdlets::modules() {
+            interp.load_module(module);
+        }
         // Ctrl-C stops the running pipeline (the REPL keeps its session; a script ends).
         let interrupt = interp.interrupt.clone();
         let _ = ctrlc::set_handler(move || interrupt.store(true, std::sync::atomic::Ordering::SeqCst));

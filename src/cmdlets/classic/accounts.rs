@@ -7,9 +7,8 @@ use uuid::Uuid;
 use crate::cloud::{Subscription, World};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{PsObject, TypeKind, Value};
+use crate::engine::views::{TableView, ViewColumn};
 use crate::engine::Ctx;
-use crate::format::table::Align;
-use crate::format::view::{self, TableView, ViewColumn};
 
 use crate::cmdlets::azure::{completers, session_call, Fail, Outcome, SmCmdlet, INVALID_OPERATION, NO_SUBSCRIPTION};
 
@@ -66,25 +65,19 @@ pub fn commands() -> Vec<CommandInfo> {
 }
 
 /// PSAzureAccount's table view (Microsoft.WindowsAzure.Commands.Profile.format.ps1xml).
-pub fn register_view() {
-    fn cell(v: &Value, name: &str) -> String {
-        match v {
-            Value::Object(o) => o.borrow().get(name).map(|x| crate::format::cell::cell_text(x, crate::format::cell::ENUMERATION_LIMIT)).unwrap_or_default(),
-            _ => String::new(),
-        }
-    }
-    view::register(TableView {
-        type_name: ACCOUNT_TYPE,
-        columns: vec![
-            ViewColumn { label: "Id", width: 30, align: Align::Left, value: |v| cell(v, "Id") },
-            ViewColumn { label: "Type", width: 10, align: Align::Left, value: |v| cell(v, "Type") },
-            ViewColumn { label: "Subscriptions", width: 0, align: Align::Left, value: |v| cell(v, "Subscriptions") },
-            ViewColumn { label: "Tenants", width: 0, align: Align::Left, value: |v| cell(v, "Tenants") },
-        ],
+pub fn account_view() -> TableView {
+    TableView {
         wrap: true,
-        autosize: false,
-        group_by: None,
-    });
+        ..TableView::new(
+            ACCOUNT_TYPE,
+            vec![
+                ViewColumn::property("Id", 30),
+                ViewColumn::property("Type", 10),
+                ViewColumn::property("Subscriptions", 0),
+                ViewColumn::property("Tenants", 0),
+            ],
+        )
+    }
 }
 
 /// The directory tenant of an account: one per sign-in domain, stable across runs. The

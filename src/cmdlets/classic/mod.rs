@@ -1,21 +1,17 @@
-//! The supporting classic (Service Management) cmdlets the documented workflow needs:
-//! accounts and subscriptions, module import, classic VNets and gateways.
+//! The classic Azure module (`Azure`, Service Management) as far as the documented
+//! workflow needs it: accounts and subscriptions (Azure.Profile), classic VNets and
+//! their gateways.
 
 mod accounts;
-mod module;
 pub mod netconfig;
 mod vnet;
 
-use crate::engine::command::CommandInfo;
+use crate::engine::module::Module;
 
-pub fn commands() -> Vec<CommandInfo> {
-    let mut all = accounts::commands();
-    all.extend(module::commands());
-    all.extend(vnet::commands());
-    all
-}
-
-/// The Profile module's views.
-pub fn register() {
-    accounts::register_view();
+pub fn module() -> Module {
+    let mut m = Module::new(accounts::MODULE, "5.3.0");
+    m.commands = accounts::commands();
+    m.commands.extend(vnet::commands());
+    m.views = vec![accounts::account_view()];
+    m
 }

@@ -168,10 +168,10 @@ impl Finish for FormatCmd {
             let obj = as_object(&item);
             let type_names = obj.type_names();
             if header.is_none() && props.is_empty() {
-                view_of_first = view::for_type(&type_names);
+                view_of_first = ctx.interp.views.for_type(&type_names);
             }
-            let cells: Vec<(String, Value)> = if let Some(v) = view_of_first {
-                v.columns.iter().map(|c| (c.label.to_string(), Value::str((c.value)(&obj)))).collect()
+            let cells: Vec<(String, Value)> = if let Some(v) = &view_of_first {
+                v.columns.iter().map(|c| (c.label.to_string(), Value::str(view::column_text(c, &obj)))).collect()
             } else if props.is_empty() {
                 let names: Vec<Value> = match (&header, &obj) {
                     (Some(h), _) => h.iter().map(|c| Value::str(&c.label)).collect(),
@@ -189,12 +189,12 @@ impl Finish for FormatCmd {
                         .enumerate()
                         .map(|(i, (label, v))| Column {
                             label: label.clone(),
-                            width: view_of_first.map(|vw| vw.columns[i].width).unwrap_or(0),
+                            width: view_of_first.as_ref().map(|vw| vw.columns[i].width).unwrap_or(0),
                             align: match v {
                                 Value::Int(_) | Value::Long(_) | Value::UInt(_) | Value::ULong(_) | Value::Double(_) | Value::Bool(_) | Value::Enum(_) => {
                                     Align::Right
                                 }
-                                _ => view_of_first.map(|vw| vw.columns[i].align).unwrap_or(Align::Left),
+                                _ => view_of_first.as_ref().map(|vw| vw.columns[i].align).unwrap_or(Align::Left),
                             },
                         })
                         .collect(),

@@ -10,9 +10,8 @@ mod topics;
 use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
 use crate::engine::ops;
 use crate::engine::value::{PsObject, TypeKind, Value};
+use crate::engine::views::{TableView, ViewColumn};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
-use crate::format::table::Align;
-use crate::format::view::{self, prop, TableView, ViewColumn};
 
 pub use render::View;
 
@@ -47,10 +46,7 @@ impl Cmdlet for GetHelp {
             return match found.len() {
                 0 => Ok(()),
                 1 => show(ctx, args, &found.remove(0)),
-                _ => {
-                    register_view();
-                    ctx.emit_all(found.iter().map(|t| t.listing()).collect())
-                }
+                _ => ctx.emit_all(found.iter().map(|t| t.listing()).collect()),
             };
         }
         if let Some(t) = topics::find(&name) {
@@ -140,23 +136,14 @@ fn not_found(name: &str) -> ErrorRecord {
 }
 
 /// The `help` view of HelpInfoShort (Help.format.ps1xml).
-fn register_view() {
-    thread_local! {
-        static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    if DONE.with(|d| d.replace(true)) {
-        return;
-    }
-    view::register(TableView {
-        type_name: "HelpInfoShort",
-        columns: vec![
-            ViewColumn { label: "Name", width: 33, align: Align::Left, value: |v| prop(v, "Name") },
-            ViewColumn { label: "Category", width: 9, align: Align::Left, value: |v| prop(v, "Category") },
-            ViewColumn { label: "Module", width: 25, align: Align::Left, value: |v| prop(v, "ModuleName") },
-            ViewColumn { label: "Synopsis", width: 0, align: Align::Left, value: |v| prop(v, "Synopsis") },
+pub fn help_view() -> TableView {
+    TableView::new(
+        "HelpInfoShort",
+        vec![
+            ViewColumn::property("Name", 33),
+            ViewColumn::property("Category", 9),
+            ViewColumn { label: "Module", ..ViewColumn::property("ModuleName", 25) },
+            ViewColumn::property("Synopsis", 0),
         ],
-        wrap: false,
-        autosize: false,
-        group_by: None,
-    });
+    )
 }

@@ -3,19 +3,26 @@
 mod formatting;
 mod gather;
 pub mod help;
+mod import_module;
 mod objects;
 mod output;
 pub mod utility;
 
-use crate::engine::command::CommandInfo;
+use crate::engine::module::Module;
 
-pub fn commands() -> Vec<CommandInfo> {
-    let mut all = output::commands();
-    all.extend(objects::commands());
-    all.extend(formatting::commands());
-    all.extend(utility::commands());
-    all.extend(help::commands());
-    all
+/// The host's own commands, the views of the .NET types they write, and 5.1's aliases.
+pub fn module() -> Module {
+    let mut m = Module::new("Microsoft.PowerShell.Core", "3.0.0.0");
+    m.commands = output::commands();
+    m.commands.extend(objects::commands());
+    m.commands.extend(formatting::commands());
+    m.commands.extend(utility::commands());
+    m.commands.extend(help::commands());
+    m.commands.extend(import_module::commands());
+    m.views = crate::format::view::dotnet_views();
+    m.views.push(help::help_view());
+    m.aliases = ALIASES.to_vec();
+    m
 }
 
 /// The built-in aliases of Windows PowerShell 5.1 that scripts use.

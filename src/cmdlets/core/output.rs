@@ -251,7 +251,7 @@ impl Finish for OutString {
     fn finish(&mut self, ctx: &mut Ctx, args: &Args, items: Vec<Value>) -> EvalResult<()> {
         let width = args.get("Width").and_then(crate::engine::convert::to_num).map(|n| n.as_f64() as usize);
         // 5.1 lays Out-String out at the console buffer's width - 1, like Out-Default.
-        let mut f = Formatter::new(width.unwrap_or(ctx.interp.output_width));
+        let mut f = Formatter::new(width.unwrap_or(ctx.interp.output_width), ctx.interp.views.clone());
         for v in &items {
             f.push(v, 0);
         }
@@ -289,7 +289,7 @@ impl OutHost {
 
 impl Cmdlet for OutHost {
     fn begin(&mut self, ctx: &mut Ctx, _args: &Args) -> EvalResult<()> {
-        self.formatter = Some(Formatter::new(ctx.interp.output_width));
+        self.formatter = Some(Formatter::new(ctx.interp.output_width, ctx.interp.views.clone()));
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 //! Numeric values are the SDK's where known (facts §5); DedicatedCircuitState's are
 //! not in any source and follow the order the service lists them in.
 
-use crate::engine::types::{register_enum, EnumDef};
+use crate::engine::types::EnumDef;
 use crate::engine::value::Value;
 
 pub static CIRCUIT_SKU: EnumDef =
@@ -51,7 +51,8 @@ pub static LEGACY_MODE: EnumDef = EnumDef { full_name: "Microsoft.WindowsAzure.C
 pub static PEER_ADDRESS_TYPE_VALUES: EnumDef =
     EnumDef { full_name: "Microsoft.WindowsAzure.Commands.ExpressRoute.PeerAddressTypeValues", members: &[("IPv4", 0), ("IPv6", 1)] };
 
-const ALL: [&EnumDef; 12] = [
+/// Every enumeration of the module, resolvable as `[Full.Name]` once it is loaded.
+pub const ALL: [&EnumDef; 12] = [
     &CIRCUIT_SKU,
     &BILLING_TYPE,
     &PROVIDER_PROVISIONING_STATE,
@@ -66,13 +67,6 @@ const ALL: [&EnumDef; 12] = [
     &PEER_ADDRESS_TYPE_VALUES,
 ];
 
-/// Makes every type resolvable as `[Full.Name]` even before a parameter mentions it.
-pub fn register() {
-    for def in ALL {
-        register_enum(def);
-    }
-}
-
 /// A member of `def` by its name (the cloud's spelling matches the SDK's).
 pub fn value(def: &'static EnumDef, name: &str) -> Value {
     match def.parse(name) {
@@ -84,13 +78,18 @@ pub fn value(def: &'static EnumDef, name: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::types::TypeTable;
 
     #[test]
     fn registered_enums_resolve_by_full_and_short_name() {
-        register();
-        let t = crate::engine::types::resolve("Microsoft.WindowsAzure.Management.ExpressRoute.Models.ProviderProvisioningState", false).unwrap();
+        let mut types = TypeTable::default();
+        for def in ALL {
+            types.add(def);
+        }
+        let t = types.resolve("Microsoft.WindowsAzure.Management.ExpressRoute.Models.ProviderProvisioningState", false).unwrap();
         assert_eq!(t.full_name(), PROVIDER_PROVISIONING_STATE.full_name);
-        assert!(crate::engine::types::resolve("LegacyMode", false).is_some());
+        assert!(types.resolve("LegacyMode", false).is_some());
+        assert!(crate::engine::types::resolve("LegacyMode", false).is_none(), "only a session that loaded the module knows it");
         assert_eq!(value(&BGP_PEERING_ACCESS_TYPE, "microsoft").to_display_string(), "Microsoft");
     }
 }

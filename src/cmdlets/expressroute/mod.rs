@@ -14,6 +14,7 @@ mod provider;
 
 use crate::cmdlets::azure::completers;
 use crate::engine::command::{CommandInfo, ParamSpec};
+use crate::engine::module::Module;
 use crate::engine::value::TypeKind;
 
 pub const MODULE: &str = "ExpressRoute";
@@ -31,8 +32,16 @@ macro_rules! er_cmdlet {
 }
 pub(crate) use er_cmdlet;
 
-/// Every cmdlet of the module.
-pub fn commands() -> Vec<CommandInfo> {
+/// The module: its 26 cmdlets, its enumerations and its format file.
+pub fn module() -> Module {
+    let mut m = Module::new(MODULE, "5.3.0");
+    m.commands = commands();
+    m.views = vec![provider::provider_view()];
+    m.enums = enums::ALL.to_vec();
+    m
+}
+
+fn commands() -> Vec<CommandInfo> {
     let mut all = circuit::commands();
     all.extend(provider::commands());
     all.extend(cross_connection::commands());
@@ -41,12 +50,6 @@ pub fn commands() -> Vec<CommandInfo> {
     all.extend(authorization::commands());
     all.extend(diagnostics::commands());
     all
-}
-
-/// The module's types and its format file.
-pub fn register() {
-    enums::register();
-    provider::register_view();
 }
 
 /// A service key parameter: `System.Guid`, bound from the pipeline by property name.

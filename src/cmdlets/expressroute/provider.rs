@@ -3,9 +3,8 @@
 use crate::cmdlets::azure::{call, Outcome};
 use crate::engine::command::{Args, CommandInfo};
 use crate::engine::value::Value;
+use crate::engine::views::{Align, ColumnValue, TableView, ViewColumn};
 use crate::engine::Ctx;
-use crate::format::table::Align;
-use crate::format::view::{self, TableView, ViewColumn};
 
 use super::{er_cmdlet, models};
 
@@ -38,16 +37,16 @@ fn bandwidths(v: &Value) -> String {
 }
 
 /// The TableControl of `Microsoft.WindowsAzure.Commands.ExpressRoute.format.ps1xml`.
-pub fn register_view() {
-    view::register(TableView {
-        type_name: models::PROVIDER,
-        columns: vec![
-            ViewColumn { label: "Name", width: 20, align: Align::Left, value: |v| text(v, "Name") },
-            ViewColumn { label: "DedicatedCircuitLocations", width: 30, align: Align::Left, value: |v| text(v, "DedicatedCircuitLocations") },
-            ViewColumn { label: "DedicatedCircuitBandwidths", width: 0, align: Align::Left, value: bandwidths },
-        ],
+pub fn provider_view() -> TableView {
+    TableView {
         wrap: true,
-        autosize: false,
-        group_by: None,
-    });
+        ..TableView::new(
+            models::PROVIDER,
+            vec![
+                ViewColumn::property("Name", 20),
+                ViewColumn::property("DedicatedCircuitLocations", 30),
+                ViewColumn { label: "DedicatedCircuitBandwidths", width: 0, align: Align::Left, value: ColumnValue::Computed(bandwidths) },
+            ],
+        )
+    }
 }

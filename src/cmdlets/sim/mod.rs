@@ -12,6 +12,7 @@ mod state;
 use crate::cloud::{CloudResult, SimError, SubscriptionId, World};
 use crate::engine::command::CommandInfo;
 use crate::engine::error::ErrorRecord;
+use crate::engine::module::Module;
 use crate::engine::{Ctx, EvalResult};
 
 use super::azure::{self, Fail};
@@ -20,14 +21,16 @@ use super::world::WorldHandle;
 /// The module name Get-Command shows for these cmdlets.
 pub const MODULE: &str = "ErSim";
 
-pub fn commands() -> Vec<CommandInfo> {
-    let mut all = state::commands();
-    all.extend(policy::commands());
-    all.extend(clock::commands());
-    all.extend(registry::commands());
-    all.extend(routes::commands());
-    all.extend(faults::commands());
-    all
+/// The simulation controls, versioned with ersim itself.
+pub fn module() -> Module {
+    let mut m = Module::new(MODULE, env!("CARGO_PKG_VERSION"));
+    m.commands = state::commands();
+    m.commands.extend(policy::commands());
+    m.commands.extend(clock::commands());
+    m.commands.extend(registry::commands());
+    m.commands.extend(routes::commands());
+    m.commands.extend(faults::commands());
+    m
 }
 
 /// The .NET-style class name these cmdlets report in FullyQualifiedErrorIds.

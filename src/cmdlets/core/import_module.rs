@@ -1,11 +1,9 @@
-//! Import-Module: the Azure and ExpressRoute modules are built in, so importing them (by
-//! name or by the `.psd1` paths the documentation uses) succeeds and changes nothing.
+//! Import-Module: every module ersim offers is loaded with the session, so importing one
+//! (by name, or by the `.psd1` path the documentation uses) succeeds and changes nothing.
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
-
-const BUILT_IN: &[&str] = &["Azure", "ExpressRoute"];
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![CommandInfo::cmdlet("Import-Module", "Microsoft.PowerShell.Core", "Microsoft.PowerShell.Commands.ImportModuleCommand", || Box::new(ImportModule))
@@ -14,8 +12,8 @@ pub fn commands() -> Vec<CommandInfo> {
         )
         .param(ParamSpec::switch("Force").help("Imports the module again even if it is loaded."))
         .param(ParamSpec::switch("Global").help("Imports the module into the global session state."))
-        .synopsis("Loads a module (Azure and ExpressRoute are built in).")
-        .description("Azure and ExpressRoute, by name or as a path to Azure.psd1 or ExpressRoute.psd1, are already loaded; any other module is not found.")
+        .synopsis("Loads a module (Azure, ExpressRoute and ErSim are built in).")
+        .description("The modules ersim offers (Azure, ExpressRoute, ErSim), by name or as a path to their .psd1 file, are already loaded; any other module is not found.")
         .example(
             "The documented import",
             r"Import-Module 'C:\Program Files\WindowsPowerShell\Modules\Azure\5.3.0\ExpressRoute\ExpressRoute.psd1'",
@@ -23,21 +21,22 @@ pub fn commands() -> Vec<CommandInfo> {
         )]
 }
 
-/// `Azure`, `ExpressRoute`, or a path whose file is `Azure.psd1` / `ExpressRoute.psd1`.
-fn is_built_in(name: &str) -> bool {
+/// A loaded module's name, or a path whose file is that name with `.psd1`.
+fn is_loaded(name: &str, loaded: &[&str]) -> bool {
     let file = name.trim().rsplit(['\\', '/']).next().unwrap_or_default();
     let stem = file.strip_suffix(".psd1").or_else(|| file.strip_suffix(".PSD1")).unwrap_or(file);
     let is_path = file.len() != name.trim().len() || stem.len() != file.len();
-    BUILT_IN.iter().any(|m| m.eq_ignore_ascii_case(stem)) && (!is_path || file.to_ascii_lowercase().ends_with(".psd1"))
+    loaded.iter().any(|m| m.eq_ignore_ascii_case(stem)) && (!is_path || file.to_ascii_lowercase().ends_with(".psd1"))
 }
 
 struct ImportModule;
 
 impl Cmdlet for ImportModule {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let loaded: Vec<&str> = ctx.interp.modules.iter().map(|m| m.name).collect();
         for name in args.get("Name").map(Value::enumerate).unwrap_or_default() {
             let name = name.to_display_string();
-            if is_built_in(&name) {
+            if is_loaded(&name, &loaded) {
                 continue;
             }
             let record = ErrorRecord::new(
@@ -58,7 +57,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn documented_paths_and_names_are_built_in() {
+    fn documented_paths_and_names_of_loaded_modules_import() {
+        let loaded = ["Azure", "ExpressRoute"];
+        let is_built_in = |name: &str| is_loaded(name, &loaded);
         assert!(is_built_in("Azure"));
         assert!(is_built_in("expressroute"));
         assert!(is_built_in(r"C:\Program Files (x86)\Microsoft SDKs\Azure\PowerShell\ServiceManagement\Azure\ExpressRoute\ExpressRoute.psd1"));
