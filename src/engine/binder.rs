@@ -689,3 +689,6 @@ fn const_truthy(e: &crate::lang::ast::Expr) -> bool {
         _ => true,
     }
 }
+
+#[cfg(test)]
+mod tests;
