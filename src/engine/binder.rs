@@ -548,7 +548,7 @@ pub fn bind_pipeline(
                 let v = match convert_arg(info, invocation, p, v, Span::default()) {
                     Ok(v) => v,
                     Err(Flow::Error(rec)) => {
-                        write_record_error(interp, rec);
+                        interp.report_error(rec);
                         return Ok(None);
                     }
                     Err(e) => return Err(e),
@@ -570,7 +570,7 @@ pub fn bind_pipeline(
         let mut rec = rec;
         rec.activity = info.name.clone();
         rec.invocation = Some(invocation.clone());
-        write_record_error(interp, Rc::new(rec));
+        interp.report_error(Rc::new(rec));
         return Ok(None);
     }
     let missing: Vec<&String> = deferred.iter().filter(|n| !args.has(n)).collect();
@@ -585,18 +585,10 @@ pub fn bind_pipeline(
         .with_target(obj);
         rec.activity = info.name.clone();
         rec.invocation = Some(invocation.clone());
-        write_record_error(interp, Rc::new(rec));
+        interp.report_error(Rc::new(rec));
         return Ok(None);
     }
     Ok(Some(args))
-}
-
-fn write_record_error(interp: &mut Interp, rec: Rc<ErrorRecord>) {
-    interp.record_error(&rec);
-    let pref = interp.preference("ErrorActionPreference");
-    if !pref.eq_ignore_ascii_case("SilentlyContinue") && !pref.eq_ignore_ascii_case("Ignore") {
-        interp.host.write_error(&rec);
-    }
 }
 
 // ---------------------------------------------------------------- functions
@@ -605,7 +597,6 @@ fn write_record_error(interp: &mut Interp, rec: Rc<ErrorRecord>) {
 pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool, types: &TypeTable) -> CommandInfo {
     let advanced = body.is_advanced();
     let mut params = Vec::new();
-    let mut explicit_positions = false;
     for p in body.params.iter().flatten() {
         let ty = p
             .type_name
@@ -625,10 +616,7 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool, types
                             "valuefrompipeline" => spec.from_pipeline = truthy,
                             "valuefrompipelinebypropertyname" => spec.from_pipeline_by_name = truthy,
                             "valuefromremainingarguments" => spec.remaining = truthy,
-                            "position" => {
-                                spec.position = v.as_ref().and_then(const_int).map(|i| i as usize);
-                                explicit_positions = true;
-                            }
+                            "position" => spec.position = v.as_ref().and_then(const_int).map(|i| i as usize),
                             "parametersetname" => {
                                 if let Some(s) = v.as_ref().and_then(const_str) {
                                     spec.sets.push(s);
@@ -647,7 +635,6 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool, types
         }
         params.push(spec);
     }
-    let _ = explicit_positions;
     CommandInfo {
         name: name.to_string(),
         kind: CommandType::Function,
@@ -689,3 +676,6 @@ fn const_truthy(e: &crate::lang::ast::Expr) -> bool {
         _ => true,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -203,7 +203,9 @@ impl Interp {
         }
     }
 
-    fn evaluate_args(&mut self, args: &[CommandArg]) -> EvalResult<Vec<ArgItem>> {
+    /// A command's arguments as the binder takes them: evaluated, bare words as
+    /// strings, splats expanded.
+    pub(super) fn evaluate_args(&mut self, args: &[CommandArg]) -> EvalResult<Vec<ArgItem>> {
         let mut items = Vec::with_capacity(args.len());
         for a in args {
             match a {
