@@ -282,6 +282,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn short_lines_are_quoted_whole() {
+        let src = Source::new(None, "  nonsenseString\n");
+        let msg = position_message(&src, Span::new(2, 16));
+        assert_eq!(msg, "At line:1 char:3\n+   nonsenseString\n+   ~~~~~~~~~~~~~~");
+    }
+
+    #[test]
+    fn long_lines_are_cut_like_the_documented_error() {
+        let line = "Set-AzureDedicatedCircuitProperties -ServiceKey ********************* -Bandwidth 10000";
+        let src = Source::new(None, line);
+        let msg = position_message(&src, Span::new(0, line.len()));
+        assert_eq!(
+            msg,
+            "At line:1 char:1\n+ Set-AzureDedicatedCircuitProperties -ServiceKey ********************* ...\n+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+        );
+    }
+
+    #[test]
     fn category_info_shortens_long_targets() {
         let e = ErrorRecord::runtime("x", "Id", "OperationStopped").with_target(&Value::str("This error message is long enough to shorten it"));
         assert_eq!(e.category_info(), "OperationStopped: (This error mess...h to shorten it:String) [], RuntimeException");

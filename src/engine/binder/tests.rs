@@ -78,7 +78,7 @@ fn command(name: &str) -> CommandInfo {
 fn function(text: &str) -> CommandInfo {
     let sb = crate::lang::parse_script(&Source::new(None, text)).expect("the function parses");
     match &sb.end.as_deref().unwrap_or_default()[0].kind {
-        StatementKind::Function { name, body, is_filter } => function_info(name, body, *is_filter),
+        StatementKind::Function { name, body, is_filter } => function_info(name, body, *is_filter, &crate::engine::types::TypeTable::default()),
         _ => unreachable!("a function definition"),
     }
 }
