@@ -1,5 +1,6 @@
 //! The NormalView of an error with a position, drawn from a record as the engine builds it.
 
+use ersim::engine::error::ErrorCategory;
 use ersim::engine::error::{CommandKind, ErrorRecord, InvocationInfo};
 use ersim::format::error_view::render;
 use ersim::lang::ast::{Source, Span};
@@ -10,7 +11,7 @@ fn command_errors_have_the_normal_view_shape() {
     let mut e = ErrorRecord::new(
         "The term 'foo' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
         "System.Management.Automation.CommandNotFoundException",
-        "ObjectNotFound",
+        ErrorCategory::ObjectNotFound,
         "CommandNotFoundException",
     )
     .with_target(&ersim::engine::value::Value::str("foo"));

@@ -13,6 +13,7 @@ use chrono::NaiveDateTime;
 
 use crate::cloud::World;
 use crate::engine::clock::{default_epoch, Clock};
+use crate::engine::error::ErrorCategory;
 use crate::engine::error::ErrorRecord;
 use crate::store::{Location, Store, StoreConfig, StoreError};
 
@@ -36,7 +37,7 @@ fn fresh_world() -> World {
 
 /// A store failure as the error a cmdlet reports.
 pub fn store_error(e: &StoreError) -> ErrorRecord {
-    ErrorRecord::new(e.to_string(), "ErSim.StateFileException", "ResourceUnavailable", "StateFileError")
+    ErrorRecord::new(e.to_string(), "ErSim.StateFileException", ErrorCategory::ResourceUnavailable, "StateFileError")
 }
 
 impl WorldHandle {

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use crate::engine::error::ErrorCategory;
 use crate::lang::ast::{ExprKind, ScriptBlock, Span};
 
 use super::command::{Args, CommandInfo, CommandType, Help, ParamSpec};
@@ -81,7 +82,7 @@ fn binding_error(
     invocation: &InvocationInfo,
     span: Option<Span>,
     id: &str,
-    category: &'static str,
+    category: ErrorCategory,
     exception: &str,
     message: String,
 ) -> Flow {
@@ -150,7 +151,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
                             invocation,
                             Some(span),
                             "NamedParameterNotFound",
-                            "InvalidArgument",
+                            ErrorCategory::InvalidArgument,
                             PBE,
                             format!("A parameter cannot be found that matches parameter name '{name}'."),
                         ));
@@ -162,7 +163,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
                             invocation,
                             Some(span),
                             "AmbiguousParameter",
-                            "InvalidArgument",
+                            ErrorCategory::InvalidArgument,
                             PBE,
                             format!("Parameter cannot be processed because the parameter name '{name}' is ambiguous. Possible matches include:{list}."),
                         ));
@@ -170,7 +171,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
                 };
                 let pname = target.name().to_string();
                 if spans.iter().any(|(n, _)| n.eq_ignore_ascii_case(&pname)) {
-                    return Err(binding_error(info, invocation, Some(span), "ParameterAlreadyBound", "InvalidArgument", PBE, format!("Cannot bind parameter because parameter '{pname}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".")));
+                    return Err(binding_error(info, invocation, Some(span), "ParameterAlreadyBound", ErrorCategory::InvalidArgument, PBE, format!("Cannot bind parameter because parameter '{pname}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".")));
                 }
                 let (value, vspan) = match value {
                     Some(v) => (v, span),
@@ -190,7 +191,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
                                 invocation,
                                 Some(span),
                                 "MissingArgument",
-                                "InvalidArgument",
+                                ErrorCategory::InvalidArgument,
                                 PBE,
                                 format!("Missing an argument for parameter '{pname}'. Specify a parameter of type '{ty}' and try again."),
                             ));
@@ -241,7 +242,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
                 invocation,
                 Some(*span),
                 "PositionalParameterNotFound",
-                "InvalidArgument",
+                ErrorCategory::InvalidArgument,
                 PBE,
                 format!("A positional parameter cannot be found that accepts argument '{}'.", arg_text(v)),
             ));
@@ -253,7 +254,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
             invocation,
             None,
             "AmbiguousParameterSet",
-            "InvalidArgument",
+            ErrorCategory::InvalidArgument,
             PBE,
             "Parameter set cannot be resolved using the specified named parameters.".into(),
         )
@@ -281,7 +282,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
                 invocation,
                 None,
                 "MissingMandatoryParameter",
-                "InvalidArgument",
+                ErrorCategory::InvalidArgument,
                 PBE,
                 format!("Cannot process command because of one or more missing mandatory parameters:{names}."),
             ));
@@ -363,7 +364,7 @@ fn set_common(common: &mut CommonParams, c: &Common, value: &Value, info: &Comma
                 invocation,
                 Some(span),
                 "CannotConvertArgumentNoMessage",
-                "InvalidArgument",
+                ErrorCategory::InvalidArgument,
                 PBE,
                 format!("Cannot bind parameter '{}'. {m}", c.name),
             )
@@ -398,7 +399,7 @@ fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, v
                 format!("Cannot bind argument to parameter '{}' because it is {what}.", p.name)
             };
             let exc = "System.Management.Automation.ParameterBindingValidationException";
-            return Err(binding_error(info, invocation, Some(span), id, "InvalidData", exc, msg));
+            return Err(binding_error(info, invocation, Some(span), id, ErrorCategory::InvalidData, exc, msg));
         }
     }
     let converted = if p.is_switch() {
@@ -418,7 +419,7 @@ fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, v
                 format!("Cannot bind parameter '{}'. Cannot convert value to type System.String.", p.name)
             };
             let id = if is_function { "ParameterArgumentTransformationError" } else { "CannotConvertArgument" };
-            return Err(binding_error(info, invocation, Some(span), id, "InvalidData", exc, msg));
+            return Err(binding_error(info, invocation, Some(span), id, ErrorCategory::InvalidData, exc, msg));
         } else {
             match convert::convert(&v, &p.ty) {
                 Ok(c) => c,
@@ -429,7 +430,7 @@ fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, v
                             invocation,
                             Some(span),
                             "ParameterArgumentTransformationError",
-                            "InvalidData",
+                            ErrorCategory::InvalidData,
                             "System.Management.Automation.ParameterBindingArgumentTransformationException",
                             format!("Cannot process argument transformation on parameter '{}'. {m}", p.name),
                         )
@@ -439,7 +440,7 @@ fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, v
                             invocation,
                             Some(span),
                             "CannotConvertArgumentNoMessage",
-                            "InvalidArgument",
+                            ErrorCategory::InvalidArgument,
                             PBE,
                             format!("Cannot bind parameter '{}'. {m}", p.name),
                         )
@@ -458,7 +459,7 @@ fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, v
                     invocation,
                     Some(span),
                     "ParameterArgumentValidationError",
-                    "InvalidData",
+                    ErrorCategory::InvalidData,
                     exc,
                     format!("Cannot validate argument on parameter '{}'. The argument \"{}\" does not belong to the set \"{}\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.name, text, set.join(",")),
                 ));
@@ -469,7 +470,7 @@ fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, v
         if let Value::Array(a) = &converted {
             if a.borrow().iter().any(|v| v.is_null()) {
                 let exc = "System.Management.Automation.ParameterBindingValidationException";
-                return Err(binding_error(info, invocation, Some(span), "ParameterArgumentValidationError", "InvalidData", exc, format!("Cannot validate argument on parameter '{}'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.", p.name)));
+                return Err(binding_error(info, invocation, Some(span), "ParameterArgumentValidationError", ErrorCategory::InvalidData, exc, format!("Cannot validate argument on parameter '{}'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.", p.name)));
             }
         }
     }
@@ -563,7 +564,7 @@ pub fn bind_pipeline(
         let rec = ErrorRecord::new(
             "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.",
             PBE,
-            "InvalidArgument",
+            ErrorCategory::InvalidArgument,
             format!("InputObjectNotBound,{}", info.class_name),
         )
         .with_target(obj);
@@ -579,7 +580,7 @@ pub fn bind_pipeline(
         let mut rec = ErrorRecord::new(
             format!("Cannot process command because of one or more missing mandatory parameters:{names}."),
             PBE,
-            "InvalidArgument",
+            ErrorCategory::InvalidArgument,
             format!("MissingMandatoryParameter,{}", info.class_name),
         )
         .with_target(obj);

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::engine::error::ErrorCategory;
 use crate::lang::ast::Source;
 
 use super::command::CommandInfo;
@@ -142,7 +143,7 @@ impl Ctx<'_, '_> {
             ErrorRecord::new(
                 "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
                 "System.Management.Automation.PSInvalidOperationException",
-                "InvalidOperation",
+                ErrorCategory::InvalidOperation,
                 "InvalidOperation",
             )
         };

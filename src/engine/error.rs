@@ -5,6 +5,7 @@ use std::rc::Rc;
 use crate::lang::ast::{Source, Span};
 use crate::lang::ParseError;
 
+pub use super::error_category::ErrorCategory;
 use super::value::Value;
 
 /// Where a command was invoked: what the NormalView error display quotes.
@@ -41,7 +42,7 @@ pub struct ErrorRecord {
     pub message: String,
     /// The exception's full .NET type name; CategoryInfo shows its last segment.
     pub exception_type: String,
-    pub category: &'static str,
+    pub category: ErrorCategory,
     /// `CategoryInfo.Activity`: the command name for cmdlet errors, else empty.
     pub activity: String,
     pub target_name: String,
@@ -67,7 +68,7 @@ pub struct ErrorRecord {
 }
 
 impl ErrorRecord {
-    pub fn new(message: impl Into<String>, exception_type: &str, category: &'static str, fqid: impl Into<String>) -> ErrorRecord {
+    pub fn new(message: impl Into<String>, exception_type: &str, category: ErrorCategory, fqid: impl Into<String>) -> ErrorRecord {
         ErrorRecord {
             message: message.into(),
             exception_type: exception_type.to_string(),
@@ -88,7 +89,7 @@ impl ErrorRecord {
     }
 
     /// A RuntimeException raised by the engine itself (method on null, bad index, ...).
-    pub fn runtime(message: impl Into<String>, error_id: &str, category: &'static str) -> ErrorRecord {
+    pub fn runtime(message: impl Into<String>, error_id: &str, category: ErrorCategory) -> ErrorRecord {
         ErrorRecord::new(message, "System.Management.Automation.RuntimeException", category, error_id)
     }
 
@@ -186,7 +187,7 @@ pub fn command_not_found(name: &str, invocation: &InvocationInfo) -> ErrorRecord
     let mut rec = ErrorRecord::new(
         format!("The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."),
         "System.Management.Automation.CommandNotFoundException",
-        "ObjectNotFound",
+        ErrorCategory::ObjectNotFound,
         "CommandNotFoundException",
     )
     .with_target(&Value::str(name));
@@ -200,7 +201,7 @@ pub fn parse_error_record(e: &ParseError, src: &Rc<Source>, from_command: bool) 
     let message = format!("{}\n{}", position_message(src, e.span), e.message);
     let exception =
         if from_command { "System.Management.Automation.ParentContainsErrorRecordException" } else { "System.Management.Automation.ParseException" };
-    let mut rec = ErrorRecord::new(message, exception, "ParserError", e.id);
+    let mut rec = ErrorRecord::new(message, exception, ErrorCategory::ParserError, e.id);
     rec.is_parse_error = true;
     rec.terminates_script = true;
     rec
@@ -301,7 +302,7 @@ mod tests {
 
     #[test]
     fn category_info_shortens_long_targets() {
-        let e = ErrorRecord::runtime("x", "Id", "OperationStopped").with_target(&Value::str("This error message is long enough to shorten it"));
+        let e = ErrorRecord::runtime("x", "Id", ErrorCategory::OperationStopped).with_target(&Value::str("This error message is long enough to shorten it"));
         assert_eq!(e.category_info(), "OperationStopped: (This error mess...h to shorten it:String) [], RuntimeException");
     }
 }

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crate::engine::error::ErrorCategory;
 use crate::lang::ast::*;
 
 use super::convert::{self, to_bool, to_string};
@@ -74,7 +75,7 @@ impl Interp {
                             ErrorRecord::runtime(
                                 format!("Duplicate keys '{}' are not allowed in hash literals.", to_string(&key)),
                                 "DuplicateKeyInHashLiteral",
-                                "InvalidOperation",
+                                ErrorCategory::InvalidOperation,
                             ),
                             k.span,
                         ));
@@ -126,7 +127,8 @@ impl Interp {
     pub fn resolve_type(&self, ty: &TypeName) -> EvalResult<Rc<TypeRef>> {
         self.types.resolve(&ty.name, ty.is_array).ok_or_else(|| {
             self.located(
-                ErrorRecord::runtime(format!("Unable to find type [{}].", ty.name), "TypeNotFound", "InvalidOperation").with_target(&Value::str(&ty.name)),
+                ErrorRecord::runtime(format!("Unable to find type [{}].", ty.name), "TypeNotFound", ErrorCategory::InvalidOperation)
+                    .with_target(&Value::str(&ty.name)),
                 ty.span,
             )
         })
@@ -236,9 +238,10 @@ impl Interp {
             }
             BinaryOp::Is | BinaryOp::IsNot => {
                 let Value::Type(t) = &r else {
-                    return Err(
-                        self.located(ErrorRecord::runtime("The right operand of '-is' must be a type.", "IsOperatorRequiresType", "InvalidOperation"), span)
-                    );
+                    return Err(self.located(
+                        ErrorRecord::runtime("The right operand of '-is' must be a type.", "IsOperatorRequiresType", ErrorCategory::InvalidOperation),
+                        span,
+                    ));
                 };
                 let is = value_is(&l, t);
                 Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
@@ -260,7 +263,7 @@ impl Interp {
         let conv = |v: &Value| convert::convert(v, &TypeRef { kind: TypeKind::Int, is_array: false });
         let (a, b) = match (conv(l), conv(r)) {
             (Ok(Value::Int(a)), Ok(Value::Int(b))) => (a as i64, b as i64),
-            (Err(m), _) | (_, Err(m)) => return Err(self.located(ErrorRecord::runtime(m, "RuntimeException", "InvalidArgument"), span)),
+            (Err(m), _) | (_, Err(m)) => return Err(self.located(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::InvalidArgument), span)),
             _ => (0, 0),
         };
         if let Err(rec) = limits::check_elements((a - b).unsigned_abs() as usize + 1) {
@@ -344,7 +347,7 @@ impl Interp {
                         ErrorRecord::runtime(
                             format!("Cannot compare \"{}\" to \"{}\" because the objects are not the same type or the object \"{}\" does not implement \"IComparable\".", to_string(l), to_string(r), to_string(l)),
                             "NotIcomparable",
-                            "InvalidOperation",
+                            ErrorCategory::InvalidOperation,
                         ),
                         span,
                     ));
@@ -382,7 +385,7 @@ impl Interp {
                 (Value::Str(_), TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong) => "InvalidCastFromStringToInteger",
                 _ => "ConvertToFinalInvalidCastException",
             };
-            self.located(ErrorRecord::runtime(m, id, "InvalidArgument"), span)
+            self.located(ErrorRecord::runtime(m, id, ErrorCategory::InvalidArgument), span)
         })
     }
 
@@ -421,7 +424,7 @@ impl Interp {
                 match &operand.kind {
                     ExprKind::Variable { name, scope, .. } => self.set_typed_var(name, scope.as_deref(), value, t).map_err(|f| self.relocate(f, target.span)),
                     _ => {
-                        let v = convert::convert(&value, &t).map_err(|m| self.located(ErrorRecord::runtime(m, "RuntimeException", "InvalidArgument"), target.span))?;
+                        let v = convert::convert(&value, &t).map_err(|m| self.located(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::InvalidArgument), target.span))?;
                         self.assign(operand, AssignOp::Assign, v)
                     }
                 }
@@ -449,7 +452,7 @@ impl Interp {
                 Ok(())
             }
             _ => Err(self.located(
-                ErrorRecord::runtime("The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", "InvalidLeftHandSide", "ParserError"),
+                ErrorRecord::runtime("The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", "InvalidLeftHandSide", ErrorCategory::ParserError),
                 target.span,
             )),
         }
@@ -479,7 +482,7 @@ impl Interp {
             }
         }
         match t {
-            Value::Null => Err(self.located(ErrorRecord::runtime("Cannot index into a null array.", "NullArray", "InvalidOperation"), span)),
+            Value::Null => Err(self.located(ErrorRecord::runtime("Cannot index into a null array.", "NullArray", ErrorCategory::InvalidOperation), span)),
             Value::Array(a) => {
                 let a = a.borrow();
                 Ok(resolve_index(i, a.len()).and_then(|n| a.get(n).cloned()).unwrap_or(Value::Null))
@@ -495,7 +498,11 @@ impl Interp {
                     Ok(other.clone())
                 } else {
                     Err(self.located(
-                        ErrorRecord::runtime(format!("Unable to index into an object of type {}.", other.type_name()), "CannotIndex", "InvalidOperation"),
+                        ErrorRecord::runtime(
+                            format!("Unable to index into an object of type {}.", other.type_name()),
+                            "CannotIndex",
+                            ErrorCategory::InvalidOperation,
+                        ),
                         span,
                     ))
                 }
@@ -513,16 +520,24 @@ impl Interp {
                         a[n] = value;
                         Ok(())
                     }
-                    _ => Err(ErrorRecord::runtime("Index was outside the bounds of the array.", "System.IndexOutOfRangeException", "OperationStopped")),
+                    _ => Err(ErrorRecord::runtime(
+                        "Index was outside the bounds of the array.",
+                        "System.IndexOutOfRangeException",
+                        ErrorCategory::OperationStopped,
+                    )),
                 }
             }
             Value::Hashtable(h) => {
                 h.borrow_mut().insert(i.clone(), value);
                 Ok(())
             }
-            Value::Null => Err(ErrorRecord::runtime("Cannot index into a null array.", "NullArray", "InvalidOperation")),
+            Value::Null => Err(ErrorRecord::runtime("Cannot index into a null array.", "NullArray", ErrorCategory::InvalidOperation)),
             Value::Object(_) => self.set_member(t, &to_string(i), value),
-            other => Err(ErrorRecord::runtime(format!("Unable to index into an object of type {}.", other.type_name()), "CannotIndex", "InvalidOperation")),
+            other => Err(ErrorRecord::runtime(
+                format!("Unable to index into an object of type {}.", other.type_name()),
+                "CannotIndex",
+                ErrorCategory::InvalidOperation,
+            )),
         }
     }
 }

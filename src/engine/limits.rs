@@ -5,6 +5,7 @@
 
 use super::error::ErrorRecord;
 use super::value::Value;
+use crate::engine::error::ErrorCategory;
 
 /// The longest string a script may build: 2^27 bytes of UTF-8 (128 MiB; as many characters
 /// of ASCII text).
@@ -18,7 +19,7 @@ pub fn out_of_memory() -> ErrorRecord {
     ErrorRecord::new(
         "Exception of type 'System.OutOfMemoryException' was thrown.",
         "System.OutOfMemoryException",
-        "OperationStopped",
+        ErrorCategory::OperationStopped,
         "System.OutOfMemoryException",
     )
 }

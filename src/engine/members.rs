@@ -12,18 +12,23 @@ use super::limits;
 use super::ops;
 use super::runtime::Interp;
 use super::value::{Hashtable, PsObject, TypeKind, TypeRef, Value};
+use crate::engine::error::ErrorCategory;
 use crate::lang::ast::Span;
 
 fn not_found(v: &Value, name: &str) -> ErrorRecord {
     ErrorRecord::runtime(
         format!("Method invocation failed because [{}] does not contain a method named '{}'.", v.type_name(), name),
         "MethodNotFound",
-        "InvalidOperation",
+        ErrorCategory::InvalidOperation,
     )
 }
 
 fn arg_count_error(name: &str, n: usize) -> ErrorRecord {
-    ErrorRecord::runtime(format!("Cannot find an overload for \"{name}\" and the argument count: \"{n}\"."), "MethodCountCouldNotFindBest", "NotSpecified")
+    ErrorRecord::runtime(
+        format!("Cannot find an overload for \"{name}\" and the argument count: \"{n}\"."),
+        "MethodCountCouldNotFindBest",
+        ErrorCategory::NotSpecified,
+    )
 }
 
 fn arg_str(args: &[Value], i: usize) -> String {
@@ -175,7 +180,7 @@ impl Interp {
                 }
                 "categoryinfo" => {
                     let mut o = PsObject::typed("System.Management.Automation.ErrorCategoryInfo");
-                    o.add_typed("Category", "System.Management.Automation.ErrorCategory", Value::str(e.category));
+                    o.add_typed("Category", "System.Management.Automation.ErrorCategory", Value::str(e.category.name()));
                     o.add_typed("Activity", "string", Value::str(&e.activity));
                     o.add_typed("Reason", "string", Value::str(e.exception_short_name()));
                     o.add_typed("TargetName", "string", Value::str(&e.target_name));
@@ -237,27 +242,27 @@ impl Interp {
                     Err(ErrorRecord::runtime(
                         format!("The property '{name}' cannot be found on this object. Verify that the property exists and can be set."),
                         "PropertyAssignmentException",
-                        "InvalidOperation",
+                        ErrorCategory::InvalidOperation,
                     ))
                 }
             }
             Value::Null => Err(ErrorRecord::runtime(
                 format!("The property '{name}' cannot be found on this object. Verify that the property exists and can be set."),
                 "PropertyNotFound",
-                "InvalidOperation",
+                ErrorCategory::InvalidOperation,
             )),
-            other => {
-                Err(ErrorRecord::runtime(format!("'{name}' is a ReadOnly property."), "PropertyAssignmentException", "InvalidOperation").with_target(other))
-            }
+            other => Err(ErrorRecord::runtime(format!("'{name}' is a ReadOnly property."), "PropertyAssignmentException", ErrorCategory::InvalidOperation)
+                .with_target(other)),
         }
     }
 
     pub fn call_method(&mut self, target: &Value, name: &str, args: Vec<Value>, span: Span) -> EvalResult<Value> {
         let lower = name.to_ascii_lowercase();
         if let Value::Null = target {
-            return Err(
-                self.located(ErrorRecord::runtime("You cannot call a method on a null-valued expression.", "InvokeMethodOnNull", "InvalidOperation"), span)
-            );
+            return Err(self.located(
+                ErrorRecord::runtime("You cannot call a method on a null-valued expression.", "InvokeMethodOnNull", ErrorCategory::InvalidOperation),
+                span,
+            ));
         }
         // Methods every object has.
         match lower.as_str() {
@@ -301,7 +306,7 @@ impl Interp {
                         Err(ErrorRecord::runtime(
                             format!("Exception calling \"Add\" with \"2\" argument(s): \"Item has already been added. Key in dictionary: '{}'  Key being added: '{}'\"", to_string(&args[0]), to_string(&args[0])),
                             "ArgumentException",
-                            "NotSpecified",
+                            ErrorCategory::NotSpecified,
                         ))
                     } else {
                         h.borrow_mut().insert(args[0].clone(), args[1].clone());
@@ -513,7 +518,7 @@ impl Interp {
             _ => Err(ErrorRecord::runtime(
                 format!("Method invocation failed because [{}] does not contain a method named '{}'.", ty.full_name(), name),
                 "MethodNotFound",
-                "InvalidOperation",
+                ErrorCategory::InvalidOperation,
             )),
         };
         r.map_err(|rec| self.located(rec, span))
@@ -532,7 +537,7 @@ fn call_error(method: &str, args: &[Value], inner: &str) -> ErrorRecord {
     ErrorRecord::runtime(
         format!("Exception calling \"{method}\" with \"{}\" argument(s): \"{inner}\"", args.len()),
         "MethodInvocationException",
-        "NotSpecified",
+        ErrorCategory::NotSpecified,
     )
 }
 
@@ -628,7 +633,7 @@ fn string_method(s: &Rc<str>, lower: &str, name: &str, args: &[Value]) -> Result
                         }
                     ),
                     "ArgumentOutOfRangeException",
-                    "NotSpecified",
+                    ErrorCategory::NotSpecified,
                 ));
             };
             Value::str(chars[start as usize..end as usize].iter().collect::<String>())

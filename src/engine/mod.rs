@@ -8,6 +8,7 @@ pub mod command;
 pub mod convert;
 pub mod ctx;
 pub mod error;
+mod error_category;
 pub mod expr;
 pub mod host;
 mod invoke;

@@ -9,17 +9,18 @@ use super::convert::{self, to_num, to_string, Num};
 use super::error::ErrorRecord;
 use super::limits;
 use super::value::{Hashtable, Value};
+use crate::engine::error::ErrorCategory;
 
 pub type OpResult = Result<Value, ErrorRecord>;
 
 fn divide_by_zero() -> ErrorRecord {
-    let mut rec = ErrorRecord::runtime("Attempted to divide by zero.", "RuntimeException", "NotSpecified");
+    let mut rec = ErrorRecord::runtime("Attempted to divide by zero.", "RuntimeException", ErrorCategory::NotSpecified);
     rec.inner_exception = Some("System.DivideByZeroException".into());
     rec
 }
 
 fn op_error(message: String, id: &str) -> ErrorRecord {
-    ErrorRecord::runtime(message, id, "InvalidOperation")
+    ErrorRecord::runtime(message, id, ErrorCategory::InvalidOperation)
 }
 
 fn num_value(n: Num) -> Value {
@@ -63,7 +64,7 @@ fn arith_operands(a: &Value, b: &Value, op: &str) -> Result<(Num, Num), ErrorRec
                 return Err(ErrorRecord::runtime(
                     format!("Cannot convert value \"{s}\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\""),
                     "InvalidCastFromStringToInteger",
-                    "InvalidArgument",
+                    ErrorCategory::InvalidArgument,
                 ));
             }
             Err(op_error(format!("Method invocation failed because [{}] does not contain a method named '{}'.", bad.type_name(), op), "MethodNotFound"))
@@ -356,7 +357,7 @@ pub fn like(value: &Value, pattern: &Value, cs: bool) -> bool {
 pub fn regex(pattern: &str, cs: bool) -> Result<Regex, ErrorRecord> {
     let src = if cs { pattern.to_string() } else { format!("(?i){pattern}") };
     Regex::new(&src).map_err(|e| {
-        ErrorRecord::runtime(format!("The regular expression pattern {pattern} is not valid."), "InvalidRegularExpression", "InvalidOperation")
+        ErrorRecord::runtime(format!("The regular expression pattern {pattern} is not valid."), "InvalidRegularExpression", ErrorCategory::InvalidOperation)
             .with_target(&Value::str(e.to_string()))
     })
 }
@@ -455,7 +456,7 @@ pub fn format(fmt: &str, args: &[Value]) -> OpResult {
                     return Err(ErrorRecord::runtime(
                         "Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..",
                         "FormatError",
-                        "InvalidOperation",
+                        ErrorCategory::InvalidOperation,
                     )
                     .with_target(&Value::str(fmt)));
                 };
@@ -479,7 +480,7 @@ pub fn format(fmt: &str, args: &[Value]) -> OpResult {
 
 /// The -f operator's error, wrapping the .NET FormatException's message.
 fn format_error(fmt: &str, message: &str) -> ErrorRecord {
-    ErrorRecord::runtime(format!("Error formatting a string: {message}."), "FormatError", "InvalidOperation").with_target(&Value::str(fmt))
+    ErrorRecord::runtime(format!("Error formatting a string: {message}."), "FormatError", ErrorCategory::InvalidOperation).with_target(&Value::str(fmt))
 }
 
 /// The standard numeric and date format strings scripts use; `Err` holds the message of the

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use crate::engine::error::ErrorCategory;
 use crate::lang::ast::*;
 
 use super::binder::{self, ArgItem};
@@ -144,7 +145,7 @@ impl Interp {
                             ErrorRecord::runtime(
                                 "Redirection to a file is not available in ersim: scripts write no files. Redirect to $null, or use 2>&1.",
                                 "RedirectionNotSupported",
-                                "PermissionDenied",
+                                ErrorCategory::PermissionDenied,
                             ),
                             target.span,
                         ));

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use crate::engine::error::ErrorCategory;
 use crate::lang::ast::{ScriptBlock, Source, Span};
 
 use super::clock::{default_epoch, Clock, VirtualClock};
@@ -362,7 +363,7 @@ impl Interp {
             return Err(Flow::error(ErrorRecord::runtime(
                 format!("Cannot overwrite variable {key} because it is read-only or constant."),
                 "VariableNotWritable",
-                "WriteError",
+                ErrorCategory::WriteError,
             )));
         }
         let target = self.scope_for(scope);
@@ -372,7 +373,8 @@ impl Interp {
         match sc.vars.get_mut(key) {
             Some(existing) => {
                 existing.value = match &existing.constraint {
-                    Some(t) => super::convert::convert(&value, t).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError")))?,
+                    Some(t) => super::convert::convert(&value, t)
+                        .map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::MetadataError)))?,
                     None => value,
                 };
             }
@@ -385,7 +387,8 @@ impl Interp {
 
     /// Declares a variable with a type constraint (`[int]$x = ...`).
     pub fn set_typed_var(&mut self, name: &str, scope: Option<&str>, value: Value, ty: Rc<TypeRef>) -> EvalResult<()> {
-        let converted = super::convert::convert(&value, &ty).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", "MetadataError")))?;
+        let converted =
+            super::convert::convert(&value, &ty).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::MetadataError)))?;
         let target = self.scope_for(scope);
         target.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: converted, constraint: Some(ty) });
         Ok(())

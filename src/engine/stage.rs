@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::engine::error::ErrorCategory;
 use crate::lang::ast::{ScriptBlock, Statement};
 
 use super::binder;
@@ -96,7 +97,11 @@ impl Stage {
             }
             StageKind::Function { block, scope, dot, script, .. } => {
                 if interp.call_depth >= MAX_CALL_DEPTH {
-                    return Err(Flow::error(ErrorRecord::runtime("The script failed due to call depth overflow.", "CallDepthOverflow", "InvalidOperation")));
+                    return Err(Flow::error(ErrorRecord::runtime(
+                        "The script failed due to call depth overflow.",
+                        "CallDepthOverflow",
+                        ErrorCategory::InvalidOperation,
+                    )));
                 }
                 let s = if *dot { interp.current.clone() } else { interp.new_scope(&interp.current.clone(), *script) };
                 let block_ref = block.clone();

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::engine::error::ErrorCategory;
 use crate::lang::ast::*;
 
 use super::binder;
@@ -208,10 +209,10 @@ impl Interp {
         };
         let mut rec = match &value {
             Value::Error(e) => (**e).clone(),
-            Value::Null => ErrorRecord::runtime("ScriptHalted", "ScriptHalted", "OperationStopped"),
+            Value::Null => ErrorRecord::runtime("ScriptHalted", "ScriptHalted", ErrorCategory::OperationStopped),
             other => {
                 let msg = other.to_display_string();
-                ErrorRecord::runtime(msg.clone(), &msg, "OperationStopped").with_target(other)
+                ErrorRecord::runtime(msg.clone(), &msg, ErrorCategory::OperationStopped).with_target(other)
             }
         };
         rec.from_throw = true;

@@ -1,6 +1,7 @@
 //! Why a cmdlet body stopped, and the one place a service error becomes an ErrorRecord.
 
 use crate::cloud::{CloudError, ErrorKind};
+use crate::engine::error::ErrorCategory;
 use crate::engine::error::Flow;
 use crate::engine::value::{PsObject, Value};
 use crate::engine::ErrorRecord;
@@ -52,7 +53,7 @@ pub type Outcome = Result<(), Fail>;
 /// one the service answered. A failed request (`CloudException.Create`) also carries the
 /// parsed `Error` (code and message) and the `Response` with its HTTP status, which scripts
 /// branch on; a failed long-running operation is a bare `new CloudException(message)`.
-pub fn cloud_record(e: &CloudError, category: &'static str, fqid: impl Into<String>) -> ErrorRecord {
+pub fn cloud_record(e: &CloudError, category: ErrorCategory, fqid: impl Into<String>) -> ErrorRecord {
     let mut record = ErrorRecord::new(e.to_string(), CLOUD_EXCEPTION, category, fqid);
     record.exception_properties = match e.kind {
         ErrorKind::Sync => {

@@ -6,6 +6,7 @@
 use uuid::Uuid;
 
 use crate::engine::command::{Args, Cmdlet};
+use crate::engine::error::ErrorCategory;
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 
 use super::fail::{cloud_record, Fail, Outcome};
@@ -22,7 +23,7 @@ impl Cmdlet for SmCmdlet {
             Err(Fail::Flow(f)) => Err(f),
             Err(Fail::State(rec)) => ctx.write_error(*rec),
             Err(Fail::Cloud(e)) => {
-                let record = cloud_record(&e, "CloseError", ctx.command.class_name.clone());
+                let record = cloud_record(&e, ErrorCategory::CloseError, ctx.command.class_name.clone());
                 ctx.write_error(record)
             }
             Err(Fail::Exception(ty, message)) => close_error(ctx, &ty, message),
@@ -34,7 +35,7 @@ impl Cmdlet for SmCmdlet {
 /// error id, so the FullyQualifiedErrorId is the class name alone.
 fn close_error(ctx: &mut Ctx, exception_type: &str, message: String) -> EvalResult<()> {
     let fqid = ctx.command.class_name.clone();
-    ctx.write_error(ErrorRecord::new(message, exception_type, "CloseError", fqid))
+    ctx.write_error(ErrorRecord::new(message, exception_type, ErrorCategory::CloseError, fqid))
 }
 
 /// A bound `Guid` parameter; `Guid.Empty` counts as absent, as the module's `!= Guid.Empty` tests do.

@@ -2,6 +2,7 @@
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{to_num, to_string};
+use crate::engine::error::ErrorCategory;
 use crate::engine::ops;
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
@@ -268,7 +269,7 @@ impl Cmdlet for FromJson {
                 let rec = ErrorRecord::new(
                     m,
                     "System.ArgumentException",
-                    "NotSpecified",
+                    ErrorCategory::NotSpecified,
                     "System.ArgumentException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand",
                 );
                 ctx.write_error(rec)

@@ -8,6 +8,7 @@ mod syntax;
 mod topics;
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
+use crate::engine::error::ErrorCategory;
 use crate::engine::ops;
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::views::{TableView, ViewColumn};
@@ -102,7 +103,7 @@ fn show(ctx: &mut Ctx, args: &Args, target: &Target) -> EvalResult<()> {
             let rec = ErrorRecord::new(
                 format!("No parameter matches criteria {pattern}."),
                 "System.Management.Automation.PSArgumentException",
-                "InvalidArgument",
+                ErrorCategory::InvalidArgument,
                 format!("NoParmsFound{FQID_SUFFIX}"),
             );
             return ctx.write_error(rec);
@@ -132,7 +133,7 @@ fn not_found(name: &str) -> ErrorRecord {
     let message = format!(
         "Get-Help could not find {name} in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116."
     );
-    ErrorRecord::new(message, "System.Management.Automation.HelpNotFoundException", "ResourceUnavailable", format!("HelpNotFound{FQID_SUFFIX}"))
+    ErrorRecord::new(message, "System.Management.Automation.HelpNotFoundException", ErrorCategory::ResourceUnavailable, format!("HelpNotFound{FQID_SUFFIX}"))
 }
 
 /// The `help` view of HelpInfoShort (Help.format.ps1xml).

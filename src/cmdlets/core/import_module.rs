@@ -2,6 +2,7 @@
 //! (by name, or by the `.psd1` path the documentation uses) succeeds and changes nothing.
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
+use crate::engine::error::ErrorCategory;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 
@@ -42,7 +43,7 @@ impl Cmdlet for ImportModule {
             let record = ErrorRecord::new(
                 format!("The specified module '{name}' was not loaded because no valid module file was found in any module directory."),
                 "System.IO.FileNotFoundException",
-                "ResourceUnavailable",
+                ErrorCategory::ResourceUnavailable,
                 "Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand",
             )
             .with_target(&Value::str(&name));

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{to_bool, to_num, to_string};
+use crate::engine::error::ErrorCategory;
 use crate::engine::value::{Hashtable, PsObject, TypeKind, Value};
 use crate::engine::{limits, ops};
 use crate::engine::{Ctx, ErrorRecord, EvalResult, Flow};
@@ -333,7 +334,7 @@ impl SelectObject {
             ctx.terminate(ErrorRecord::new(
                 m,
                 "System.NotSupportedException",
-                "InvalidArgument",
+                ErrorCategory::InvalidArgument,
                 "DictionaryKeyUnknownType,Microsoft.PowerShell.Commands.SelectObjectCommand",
             ))
         })?;
@@ -344,7 +345,7 @@ impl SelectObject {
                 let rec = ErrorRecord::new(
                     format!("Property \"{expand}\" cannot be found."),
                     "System.Management.Automation.PSArgumentException",
-                    "InvalidArgument",
+                    ErrorCategory::InvalidArgument,
                     "ExpandPropertyNotFound,Microsoft.PowerShell.Commands.SelectObjectCommand",
                 )
                 .with_target(item);
@@ -630,7 +631,7 @@ impl Cmdlet for MeasureObject {
                     let rec = ErrorRecord::new(
                         format!("Input object \"{}\" is not numeric.", to_string(&value)),
                         "System.Management.Automation.PSInvalidOperationException",
-                        "InvalidType",
+                        ErrorCategory::InvalidType,
                         "NonNumericInputObject,Microsoft.PowerShell.Commands.MeasureObjectCommand",
                     )
                     .with_target(&value);
@@ -670,7 +671,7 @@ impl Cmdlet for NewObject {
             let rec = ErrorRecord::new(
                 format!("Cannot find type [{type_name}]: verify that the assembly containing this type is loaded."),
                 "System.Management.Automation.PSArgumentException",
-                "InvalidType",
+                ErrorCategory::InvalidType,
                 "TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand",
             );
             return ctx.write_error(rec);

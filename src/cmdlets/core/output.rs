@@ -2,6 +2,7 @@
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::error::CommandKind;
+use crate::engine::error::ErrorCategory;
 use crate::engine::limits;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
@@ -175,7 +176,7 @@ struct WriteError;
 impl Cmdlet for WriteError {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let msg = args.string("Message").unwrap_or_default();
-        let category = args.string("Category").map(|c| category_name(&c)).unwrap_or("NotSpecified");
+        let category = args.string("Category").and_then(|c| ErrorCategory::parse(&c)).unwrap_or(ErrorCategory::NotSpecified);
         let id = args.string("ErrorId").unwrap_or_else(|| "Microsoft.PowerShell.Commands.WriteErrorException".into());
         let mut rec = ErrorRecord::new(msg, "Microsoft.PowerShell.Commands.WriteErrorException", category, id);
         if let Some(t) = args.get("TargetObject") {
@@ -196,45 +197,6 @@ impl Cmdlet for WriteError {
         rec.invocation = Some(caller);
         ctx.write_error(rec)
     }
-}
-
-const CATEGORIES: &[&str] = &[
-    "NotSpecified",
-    "OpenError",
-    "CloseError",
-    "DeviceError",
-    "DeadlockDetected",
-    "InvalidArgument",
-    "InvalidData",
-    "InvalidOperation",
-    "InvalidResult",
-    "InvalidType",
-    "MetadataError",
-    "NotImplemented",
-    "NotInstalled",
-    "ObjectNotFound",
-    "OperationStopped",
-    "OperationTimeout",
-    "SyntaxError",
-    "ParserError",
-    "PermissionDenied",
-    "ResourceBusy",
-    "ResourceExists",
-    "ResourceUnavailable",
-    "ReadError",
-    "WriteError",
-    "FromStdErr",
-    "SecurityError",
-    "ProtocolError",
-    "ConnectionError",
-    "AuthenticationError",
-    "LimitsExceeded",
-    "QuotaExceeded",
-    "NotEnabled",
-];
-
-fn category_name(text: &str) -> &'static str {
-    CATEGORIES.iter().find(|c| c.eq_ignore_ascii_case(text)).copied().unwrap_or("NotSpecified")
 }
 
 struct OutNull;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::engine::binder;
 use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
 use crate::engine::convert::{to_num, to_string};
+use crate::engine::error::ErrorCategory;
 use crate::engine::error::Flow;
 use crate::engine::ops;
 use crate::engine::value::{PropKind, PsObject, TypeKind, Value};
@@ -218,7 +219,7 @@ impl Cmdlet for GetMember {
             let rec = ErrorRecord::new(
                 "You must specify an object for the Get-Member cmdlet.",
                 "System.InvalidOperationException",
-                "CloseError",
+                ErrorCategory::CloseError,
                 "NoObjectInGetMember,Microsoft.PowerShell.Commands.GetMemberCommand",
             );
             return ctx.write_error(rec);
@@ -302,7 +303,7 @@ impl Cmdlet for GetVariable {
                 let rec = ErrorRecord::new(
                     format!("Cannot find a variable with the name '{p}'."),
                     "System.Management.Automation.ItemNotFoundException",
-                    "ObjectNotFound",
+                    ErrorCategory::ObjectNotFound,
                     "VariableNotFound,Microsoft.PowerShell.Commands.GetVariableCommand",
                 )
                 .with_target(&Value::str(p));
@@ -375,7 +376,7 @@ impl Cmdlet for RemoveVariable {
                 let rec = ErrorRecord::new(
                     format!("Cannot find a variable with the name '{name}'."),
                     "System.Management.Automation.ItemNotFoundException",
-                    "ObjectNotFound",
+                    ErrorCategory::ObjectNotFound,
                     "VariableNotFound,Microsoft.PowerShell.Commands.RemoveVariableCommand",
                 )
                 .with_target(&Value::str(&name));
@@ -411,7 +412,7 @@ impl Cmdlet for ReadHost {
             let rec = ErrorRecord::new(
                 "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
                 "System.Management.Automation.PSInvalidOperationException",
-                "InvalidOperation",
+                ErrorCategory::InvalidOperation,
                 "InvalidOperation,Microsoft.PowerShell.Commands.ReadHostCommand",
             );
             return Err(ctx.terminate(rec));

@@ -2,6 +2,7 @@
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::to_num;
+use crate::engine::error::ErrorCategory;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, EvalResult};
 
@@ -58,7 +59,7 @@ impl Cmdlet for StepClock {
             return ctx.write_error(crate::engine::ErrorRecord::new(
                 "The virtual clock only moves forward.",
                 "System.ArgumentException",
-                "InvalidArgument",
+                ErrorCategory::InvalidArgument,
                 fqid,
             ));
         }

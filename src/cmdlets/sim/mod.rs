@@ -11,6 +11,7 @@ mod state;
 
 use crate::cloud::{CloudResult, SimError, SubscriptionId, World};
 use crate::engine::command::CommandInfo;
+use crate::engine::error::ErrorCategory;
 use crate::engine::error::ErrorRecord;
 use crate::engine::module::Module;
 use crate::engine::{Ctx, EvalResult};
@@ -48,7 +49,7 @@ fn world(ctx: &mut Ctx) -> EvalResult<WorldHandle> {
         ctx.terminate(ErrorRecord::new(
             "The simulated world is not available in this session.",
             "System.InvalidOperationException",
-            "ResourceUnavailable",
+            ErrorCategory::ResourceUnavailable,
             "NoWorld",
         ))
     })
@@ -57,7 +58,7 @@ fn world(ctx: &mut Ctx) -> EvalResult<WorldHandle> {
 /// A refused control value: a non-terminating error naming the cmdlet.
 fn sim_error(ctx: &mut Ctx, e: SimError) -> EvalResult<()> {
     let fqid = format!("ErSim.InvalidSetting,{}", ctx.command.class_name);
-    ctx.write_error(ErrorRecord::new(e.to_string(), "System.ArgumentException", "InvalidArgument", fqid))
+    ctx.write_error(ErrorRecord::new(e.to_string(), "System.ArgumentException", ErrorCategory::InvalidArgument, fqid))
 }
 
 /// Runs a service operation as the selected subscription, in one transaction. With no
@@ -73,8 +74,8 @@ fn as_caller<R>(ctx: &mut Ctx, op: impl FnOnce(&mut World, &SubscriptionId) -> C
     let fqid = ctx.command.class_name.clone();
     match result {
         Ok(_) => Ok(()),
-        Err(Fail::Cloud(e)) => ctx.write_error(azure::cloud_record(&e, "CloseError", fqid)),
-        Err(Fail::Exception(ty, message)) => ctx.write_error(ErrorRecord::new(message, &ty, "CloseError", fqid)),
+        Err(Fail::Cloud(e)) => ctx.write_error(azure::cloud_record(&e, ErrorCategory::CloseError, fqid)),
+        Err(Fail::Exception(ty, message)) => ctx.write_error(ErrorRecord::new(message, &ty, ErrorCategory::CloseError, fqid)),
         Err(Fail::Flow(f)) => Err(f),
         Err(Fail::State(rec)) => Err(ctx.terminate(*rec)),
     }

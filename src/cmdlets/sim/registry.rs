@@ -3,6 +3,7 @@
 use crate::cmdlets::azure::completers;
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::to_num;
+use crate::engine::error::ErrorCategory;
 use crate::engine::ops;
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::{Ctx, EvalResult};
@@ -93,7 +94,7 @@ impl Cmdlet for RemoveEntry {
                 ctx.write_error(crate::engine::ErrorRecord::new(
                     format!("The {registry} registry has no record for {prefix}."),
                     "System.ArgumentException",
-                    "ObjectNotFound",
+                    ErrorCategory::ObjectNotFound,
                     fqid,
                 ))
             }

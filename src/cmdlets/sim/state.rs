@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::cloud::{find_provider, SubscriptionKind};
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{format_timespan, to_num};
+use crate::engine::error::ErrorCategory;
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 
@@ -159,7 +160,7 @@ impl Cmdlet for NewSubscription {
                     return ctx.write_error(ErrorRecord::new(
                         format!("There is no service provider named '{p}' in the catalogue. Get-AzureDedicatedCircuitServiceProvider lists them."),
                         "System.ArgumentException",
-                        "InvalidArgument",
+                        ErrorCategory::InvalidArgument,
                         fqid,
                     ));
                 }
@@ -178,7 +179,7 @@ impl Cmdlet for NewSubscription {
             return ctx.write_error(ErrorRecord::new(
                 format!("A subscription named '{name}' already exists."),
                 "System.ArgumentException",
-                "ResourceExists",
+                ErrorCategory::ResourceExists,
                 fqid,
             ));
         };
