@@ -15,7 +15,7 @@ fn session() -> (Session, common::Buffer) {
 }
 
 fn run(s: &mut Session, code: &str) {
-    common::run_top(s, code);
+    common::run_in(s, code);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use ersim::host::session::{run_command, SessionOptions};
 /// Runs `script` with the answers queued for prompts; returns (stdout, stderr).
 fn run(script: &str, answers: &[&str]) -> (String, String) {
     let (mut session, out, err) = common::answered_session(answers);
-    common::run_top(&mut session, script);
+    common::run_in(&mut session, script);
     (out.text(), err.text())
 }
 

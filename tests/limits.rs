@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{ersim, run_command, run_in, session, text, TempDir};
-use ersim::host::session::Outcome;
+use ersim::engine::run::Outcome;
 
 #[test]
 fn endless_recursion_ends_with_the_call_depth_error() {

@@ -8,7 +8,8 @@ use crate::engine::error::ErrorCategory;
 use crate::lang::ast::Source;
 
 use super::command::CommandInfo;
-use super::error::{parse_error_record, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::run::RunAs;
 use super::runtime::{Emit, Interp};
 use super::value::Value;
 
@@ -187,23 +188,8 @@ impl Ctx<'_, '_> {
             if line.trim().eq_ignore_ascii_case("exit") {
                 return;
             }
-            let src = Source::new(None, line);
-            match crate::lang::parse_script(&src) {
-                Ok(sb) => {
-                    let r = self.interp.run_top(&sb, &mut |i, v| {
-                        i.host.output(v);
-                        Ok(())
-                    });
-                    self.interp.host.end_output();
-                    if let Err(Flow::Error(e)) = r {
-                        self.interp.report_error(e);
-                    }
-                }
-                Err(e) => {
-                    let rec = Rc::new(parse_error_record(&e, &src, true));
-                    self.interp.report_error(rec);
-                }
-            }
+            // A line typed here runs as a line typed at the prompt does.
+            self.interp.run_top_level(&Source::new(None, line), RunAs::CommandLine);
         }
     }
 

@@ -17,6 +17,7 @@ pub mod members;
 pub mod module;
 pub mod ops;
 mod pipeline;
+pub mod run;
 pub mod runtime;
 pub mod services;
 mod stage;

@@ -23,7 +23,8 @@ use rustyline::{Context, Editor, Helper};
 use crate::cmdlets::world::WorldHandle;
 use crate::lang::ast::Source;
 
-use super::session::{Outcome, Session, SessionOptions};
+use super::session::{Session, SessionOptions};
+use crate::engine::run::Outcome;
 use complete::Completion;
 
 /// The prompt: 5.1's `PS C:\Users\admin> ` with the selected subscription in

@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use crate::cmdlets;
 use crate::engine::binder::ArgItem;
-use crate::engine::error::parse_error_record;
-use crate::engine::error::{CommandKind, Flow, InvocationInfo};
+use crate::engine::error::{CommandKind, InvocationInfo};
+use crate::engine::run::{Outcome, RunAs};
 use crate::engine::views::ViewTable;
 use crate::engine::{Clock, Interp, Value};
 use crate::lang::ast::{Source, Span};
@@ -111,11 +111,11 @@ impl Session {
     pub fn run_script_text(&mut self, path: &str, text: &str, script_args: &[String]) -> Outcome {
         let full = std::fs::canonicalize(path).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| path.to_string());
         let src = Source::new(Some(full.clone()), strip_bom(text));
-        let items = script_arguments(script_args);
+        let args = script_arguments(script_args);
         let invocation =
             InvocationInfo { command: Some(full.clone()), command_kind: CommandKind::ExternalScript, invocation_name: full.clone(), position: None };
         self.interp.script_path = Some(full);
-        self.run(&src, |interp, sb, out| interp.invoke_block(sb, items, invocation, true, None, out), false)
+        self.interp.run_top_level(&src, RunAs::File { args, invocation })
     }
 }
 
@@ -132,20 +132,6 @@ pub fn run_command(text: &str, options: SessionOptions) -> i32 {
         Outcome::Exit(code) => code,
         Outcome::Failed => 1,
     }
-}
-
-/// Runs text typed at the prompt or given to -Command: its statements run as one
-/// script block whose text is what Write-Error shows as the command.
-fn run_as_command_line(interp: &mut Interp, sb: &Rc<crate::lang::ast::ScriptBlock>, out: &mut crate::engine::runtime::Emit) -> Result<(), Flow> {
-    interp.invocation_stack.push(InvocationInfo {
-        command: Some(sb.source.text.clone()),
-        command_kind: CommandKind::Script,
-        invocation_name: String::new(),
-        position: None,
-    });
-    let r = interp.run_top(sb, out);
-    interp.invocation_stack.pop();
-    r
 }
 
 fn strip_bom(text: &str) -> String {
@@ -176,61 +162,9 @@ fn argument_value(a: &str) -> Value {
     }
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Done,
-    Exit(i32),
-    Failed,
-}
-
-impl Outcome {
-    /// `-File`'s exit code: the script's `exit N`, else 0, or 1 after an unhandled error.
-    pub fn file_exit_code(&self) -> i32 {
-        match self {
-            Outcome::Done => 0,
-            Outcome::Exit(code) => *code,
-            Outcome::Failed => 1,
-        }
-    }
-}
-
 impl Session {
-    /// Runs text as the prompt and -Command do (see [`run_as_command_line`]).
+    /// Runs text as the prompt and -Command do: one script block in the global scope.
     pub fn run_command_line(&mut self, src: &Rc<Source>) -> Outcome {
-        self.run(src, run_as_command_line, true)
-    }
-
-    /// Parses and runs a script, reporting parse errors and unhandled errors.
-    pub fn run(
-        &mut self,
-        src: &Rc<Source>,
-        exec: impl FnOnce(&mut crate::engine::Interp, &Rc<crate::lang::ast::ScriptBlock>, &mut crate::engine::runtime::Emit) -> Result<(), Flow>,
-        from_command: bool,
-    ) -> Outcome {
-        let sb = match crate::lang::parse_script(src) {
-            Ok(sb) => sb,
-            Err(e) => {
-                let rec = Rc::new(parse_error_record(&e, src, from_command));
-                self.interp.record_error(&rec);
-                self.interp.host.write_error(&rec);
-                return Outcome::Failed;
-            }
-        };
-        self.interp.top_source = Some(src.clone());
-        let r = exec(&mut self.interp, &sb, &mut |interp, v| {
-            interp.host.output(v);
-            Ok(())
-        });
-        self.interp.host.end_output();
-        match r {
-            Ok(()) | Err(Flow::Return) | Err(Flow::Break(_)) | Err(Flow::Continue(_)) | Err(Flow::StopUpstream { .. }) => Outcome::Done,
-            Err(Flow::Exit(code)) => Outcome::Exit(code),
-            Err(Flow::Error(rec)) => {
-                self.interp.record_error(&rec);
-                self.interp.host.write_error(&rec);
-                Outcome::Failed
-            }
-            Err(Flow::Interrupted) => Outcome::Failed,
-        }
+        self.interp.run_top_level(src, RunAs::CommandLine)
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::rc::Rc;
 
-use ersim::host::session::Outcome;
+use ersim::engine::run::Outcome;
 use ersim::host::session::{Session, SessionOptions};
 use ersim::lang::ast::Source;
 
@@ -103,11 +103,6 @@ pub fn answered_session(answers: &[&str]) -> (Session, Buffer, Buffer) {
     let options = SessionOptions { interactive: true, state_file: None, in_memory: true };
     let s = Session::with_io(options, Box::new(out.clone()), Box::new(err.clone()), Some(reader)).unwrap_or_else(|_| panic!("a session opens"));
     (s, out, err)
-}
-
-/// Runs `text` in `session`'s global scope, with no command-line invocation around it.
-pub fn run_top(session: &mut Session, text: &str) -> Outcome {
-    session.run(&Source::new(None, text.to_string()), |interp, sb, sink| interp.run_top(sb, sink), true)
 }
 
 /// Runs `text` in `session` as `-Command` does.

@@ -9,6 +9,7 @@ use crate::engine::convert::{to_num, to_string};
 use crate::engine::error::ErrorCategory;
 use crate::engine::error::Flow;
 use crate::engine::ops;
+use crate::engine::run::RunAs;
 use crate::engine::value::{PropKind, PsObject, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 use crate::lang::ast::Source;
@@ -463,14 +464,10 @@ impl Cmdlet for InvokeExpression {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let text = args.string("Command").unwrap_or_default();
         let src: Rc<Source> = Source::new(None, text);
-        match crate::lang::parse_script(&src) {
-            Ok(sb) => {
-                let saved = ctx.interp.current_source.replace(src.clone());
-                let r = ctx.interp.run_block_here(&sb, None, ctx.out);
-                ctx.interp.current_source = saved;
-                r
-            }
-            Err(e) => Err(ctx.terminate(crate::engine::error::parse_error_record(&e, &src, true))),
+        match ctx.interp.run_text(&src, RunAs::Inline(ctx.out)) {
+            // A parse error is the cmdlet's terminating error, as the text never ran.
+            Err(Flow::Error(rec)) if rec.is_parse_error => Err(ctx.terminate((*rec).clone())),
+            r => r,
         }
     }
 }
