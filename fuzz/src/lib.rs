@@ -1,6 +1,6 @@
 //! What the fuzz targets share: running a script in an in-memory session under a step budget.
 
-use ersim::host::cli::{run_as_command_line, with_deep_stack};
+use ersim::host::cli::with_deep_stack;
 use ersim::host::session::{Session, SessionOptions};
 use ersim::lang::ast::Source;
 
@@ -28,5 +28,5 @@ fn run_on_this_thread(text: &str) {
     };
     session.interp.step_budget.set(Some(STEP_BUDGET));
     let src = Source::new(None, text.to_string());
-    let _ = session.run(&src, run_as_command_line, true);
+    let _ = session.run_command_line(&src);
 }
