@@ -378,12 +378,6 @@ impl FromArg for i64 {
     }
 }
 
-impl FromArg for f64 {
-    fn from_arg(v: &Value) -> Option<f64> {
-        super::convert::to_num(v).map(|n| n.as_f64())
-    }
-}
-
 impl FromArg for uuid::Uuid {
     fn from_arg(v: &Value) -> Option<uuid::Uuid> {
         match v {
