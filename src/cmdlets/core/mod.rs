@@ -5,6 +5,7 @@ mod gather;
 pub mod help;
 mod import_module;
 mod objects;
+mod offline;
 mod output;
 pub mod utility;
 
@@ -19,8 +20,10 @@ pub fn module() -> Module {
     m.commands.extend(utility::commands());
     m.commands.extend(help::commands());
     m.commands.extend(import_module::commands());
+    m.commands.extend(offline::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
+    m.enums = offline::ENUMS.to_vec();
     m.aliases = ALIASES.to_vec();
     m
 }
