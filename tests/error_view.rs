@@ -1,7 +1,6 @@
 //! The NormalView of an error with a position, drawn from a record as the engine builds it.
 
-use ersim::engine::error::ErrorCategory;
-use ersim::engine::error::{CommandKind, ErrorRecord, InvocationInfo};
+use ersim::engine::error::{CommandKind, ErrorCategory, ErrorRecord, InvocationInfo};
 use ersim::format::error_view::render;
 use ersim::lang::ast::{Source, Span};
 

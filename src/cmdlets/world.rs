@@ -13,8 +13,7 @@ use chrono::NaiveDateTime;
 
 use crate::cloud::World;
 use crate::engine::clock::{default_epoch, Clock};
-use crate::engine::error::ErrorCategory;
-use crate::engine::error::ErrorRecord;
+use crate::engine::error::{ErrorCategory, ErrorRecord};
 use crate::store::{Location, Store, StoreConfig, StoreError};
 
 #[derive(Clone)]

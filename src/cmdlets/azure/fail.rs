@@ -1,8 +1,7 @@
 //! Why a cmdlet body stopped, and the one place a service error becomes an ErrorRecord.
 
 use crate::cloud::{CloudError, ErrorKind};
-use crate::engine::error::ErrorCategory;
-use crate::engine::error::Flow;
+use crate::engine::error::{ErrorCategory, Flow};
 use crate::engine::value::{PsObject, Value};
 use crate::engine::ErrorRecord;
 

@@ -1,8 +1,7 @@
 //! The output cmdlets: Write-*, Out-Null, Out-String, Out-Host.
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
-use crate::engine::error::CommandKind;
-use crate::engine::error::ErrorCategory;
+use crate::engine::error::{CommandKind, ErrorCategory};
 use crate::engine::limits;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};

@@ -11,8 +11,7 @@ mod state;
 
 use crate::cloud::{CloudResult, SimError, SubscriptionId, World};
 use crate::engine::command::CommandInfo;
-use crate::engine::error::ErrorCategory;
-use crate::engine::error::ErrorRecord;
+use crate::engine::error::{ErrorCategory, ErrorRecord};
 use crate::engine::module::Module;
 use crate::engine::{Ctx, EvalResult};
 
