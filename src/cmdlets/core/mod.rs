@@ -7,6 +7,7 @@ mod import_module;
 mod objects;
 mod offline;
 mod output;
+mod timespan;
 pub mod utility;
 
 use crate::engine::module::Module;
@@ -21,6 +22,7 @@ pub fn module() -> Module {
     m.commands.extend(help::commands());
     m.commands.extend(import_module::commands());
     m.commands.extend(offline::commands());
+    m.commands.extend(timespan::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
     m.enums = offline::ENUMS.to_vec();
