@@ -1,5 +1,6 @@
 //! The host's own cmdlets (Microsoft.PowerShell.Core and .Utility).
 
+mod csv;
 mod formatting;
 mod gather;
 pub mod help;
@@ -21,6 +22,7 @@ pub fn module() -> Module {
     m.commands.extend(utility::commands());
     m.commands.extend(help::commands());
     m.commands.extend(import_module::commands());
+    m.commands.extend(csv::commands());
     m.commands.extend(offline::commands());
     m.commands.extend(timespan::commands());
     m.views = crate::format::view::dotnet_views();
