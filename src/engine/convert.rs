@@ -504,18 +504,34 @@ pub fn parse_guid(s: &str) -> Option<Uuid> {
 
 /// The date formats scripts use: invariant `MM/dd/yyyy [HH:mm:ss]` and ISO 8601.
 pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
+    // The invariant culture's forms that DateTime.Parse takes and scripts write: US dates,
+    // ISO dates, either with or without seconds and with a 12- or 24-hour clock, the
+    // month's name, and DateTime's own ToString forms, so that "$date" converts back.
+    const DATE_TIMES: &[&str] = &[
+        "%m/%d/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M",
+        "%m/%d/%Y %I:%M:%S %p",
+        "%m/%d/%Y %I:%M %p",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.fZ",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %I:%M:%S %p",
+        "%Y-%m-%d %I:%M %p",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+        "%A, %B %d, %Y %I:%M:%S %p",
+        "%B %d, %Y %I:%M:%S %p",
+        "%B %d, %Y %H:%M:%S",
+        "%d %B %Y %H:%M:%S",
+    ];
+    const DATES: &[&str] = &["%m/%d/%Y", "%Y-%m-%d", "%Y/%m/%d", "%A, %B %d, %Y", "%B %d, %Y", "%B %d %Y", "%d %B %Y", "%b %d, %Y", "%b %d %Y", "%d %b %Y"];
     let t = s.trim();
-    for f in ["%m/%d/%Y %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
-        if let Ok(d) = NaiveDateTime::parse_from_str(t, f) {
-            return Some(d);
-        }
+    if let Some(d) = DATE_TIMES.iter().find_map(|f| NaiveDateTime::parse_from_str(t, f).ok()) {
+        return Some(d);
     }
-    for f in ["%m/%d/%Y", "%Y-%m-%d"] {
-        if let Ok(d) = NaiveDate::parse_from_str(t, f) {
-            return d.and_hms_opt(0, 0, 0);
-        }
-    }
-    None
+    DATES.iter().find_map(|f| NaiveDate::parse_from_str(t, f).ok()).and_then(|d| d.and_hms_opt(0, 0, 0))
 }
 
 /// `[d.]hh:mm[:ss[.fffffff]]` or a whole number of days.
@@ -555,6 +571,26 @@ pub fn parse_timespan(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_parse_in_the_forms_scripts_write_and_datetime_prints() {
+        let at = |y, mo, d, h, mi, s| NaiveDate::from_ymd_opt(y, mo, d).and_then(|x| x.and_hms_opt(h, mi, s));
+        for (text, want) in [
+            ("10/10/2016 12:00", at(2016, 10, 10, 12, 0, 0)),
+            ("1/2/2016", at(2016, 1, 2, 0, 0, 0)),
+            ("10/10/2016 12:00:00 PM", at(2016, 10, 10, 12, 0, 0)),
+            ("10/10/2016 9:05 AM", at(2016, 10, 10, 9, 5, 0)),
+            ("2016-10-10 09:30", at(2016, 10, 10, 9, 30, 0)),
+            ("2016-10-10T09:30:15Z", at(2016, 10, 10, 9, 30, 15)),
+            ("Monday, October 10, 2016 12:00:00 PM", at(2016, 10, 10, 12, 0, 0)),
+            ("October 10, 2016", at(2016, 10, 10, 0, 0, 0)),
+            ("10 Oct 2016", at(2016, 10, 10, 0, 0, 0)),
+        ] {
+            assert_eq!(parse_datetime(text), want, "{text}");
+        }
+        assert_eq!(parse_datetime("13/40/2016"), None);
+        assert_eq!(parse_datetime("yesterday"), None);
+    }
 
     #[test]
     fn doubles_print_like_dotnet() {
