@@ -1,6 +1,7 @@
 //! The host's own cmdlets (Microsoft.PowerShell.Core and .Utility).
 
 mod csv;
+mod culture;
 mod formatting;
 mod gather;
 pub mod help;
@@ -23,10 +24,12 @@ pub fn module() -> Module {
     m.commands.extend(help::commands());
     m.commands.extend(import_module::commands());
     m.commands.extend(csv::commands());
+    m.commands.extend(culture::commands());
     m.commands.extend(offline::commands());
     m.commands.extend(timespan::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
+    m.views.push(culture::culture_view());
     m.enums = offline::ENUMS.to_vec();
     m.aliases = ALIASES.to_vec();
     m
