@@ -167,8 +167,7 @@ impl World {
         if new.name.trim().is_empty() || new.name.contains(char::is_whitespace) {
             return Err(errors::circuit_name_invalid(&new.name));
         }
-        let duplicate = self.circuits.values().any(|c| c.subscription == *caller && c.name.eq_ignore_ascii_case(&new.name));
-        if duplicate {
+        if self.circuits.has_name(caller, &new.name) {
             return Err(errors::circuit_name_exists(&new.name));
         }
         let record = CircuitRecord {
@@ -229,7 +228,7 @@ impl World {
         if circuit.provider_state != ProviderProvisioningState::NotProvisioned {
             return Err(errors::circuit_not_deprovisioned());
         }
-        self.circuits.shift_remove(key);
+        self.circuits.remove(key);
         self.ports.invalidate();
         self.close_billing(key);
         Ok(())
