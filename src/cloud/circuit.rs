@@ -228,8 +228,9 @@ impl World {
         if circuit.provider_state != ProviderProvisioningState::NotProvisioned {
             return Err(errors::circuit_not_deprovisioned());
         }
-        self.circuits.remove(key);
-        self.ports.invalidate();
+        if let Some(removed) = self.circuits.remove(key) {
+            self.ports.transfer(removed.port_claim(), None);
+        }
         self.close_billing(key);
         Ok(())
     }
@@ -237,7 +238,8 @@ impl World {
     /// Set-AzureDedicatedCircuitProperties. Applies the given fields; billing restarts under
     /// the new terms when anything changed.
     pub fn update_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey, update: CircuitUpdate) -> CloudResult<Circuit> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        // A copy, so the port index can be consulted (and built) while the old terms are read.
+        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?.clone();
         let mut next = circuit.clone();
         if let Some(bw) = update.bandwidth {
             if bw < circuit.bandwidth {
@@ -269,8 +271,8 @@ impl World {
             self.open_billing(&next);
         }
         let view = next.view(true);
+        self.ports.transfer(circuit.port_claim(), next.port_claim());
         self.circuits.insert(*key, next);
-        self.ports.invalidate();
         Ok(view)
     }
 
