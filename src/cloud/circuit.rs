@@ -207,7 +207,7 @@ impl World {
     /// as in the real list response. Each listed circuit counts as read (Auto policy).
     pub fn list_circuits(&mut self, caller: &SubscriptionId) -> CloudResult<Vec<Circuit>> {
         self.caller(caller)?;
-        let keys: Vec<ServiceKey> = self.circuits.values().filter(|c| c.subscription == *caller).map(|c| c.service_key).collect();
+        let keys: Vec<ServiceKey> = self.circuits.of(caller, None).iter().map(|c| c.service_key).collect();
         self.note_reads(&keys);
         Ok(keys.iter().filter_map(|k| self.circuits.get(k)).map(|c| c.view(false)).collect())
     }

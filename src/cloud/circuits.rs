@@ -1,11 +1,12 @@
-//! The world's circuits: found by service key, listed in creation order, and checked for a
-//! duplicate name per subscription, each at a cost that does not grow with the number of
-//! circuits (an `IndexMap` kept the order but made every removal shift the rest).
+//! The world's circuits: found by service key, listed in creation order (all of them, a
+//! subscription's or a provider's), and checked for a duplicate name per subscription, each
+//! at a cost that does not grow with the number of other circuits (an `IndexMap` kept the
+//! order but made every removal shift the rest, and listing filtered every circuit).
 //!
 //! Saved exactly as the `IndexMap` was: one JSON object from service key to circuit, in
 //! creation order. The sequence numbers and the name index are rebuilt on load.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::{Index, IndexMut};
 
@@ -18,9 +19,9 @@ use super::world::{ServiceKey, SubscriptionId};
 
 /// Circuits in creation order, with a name index per subscription.
 ///
-/// A circuit's name and subscription never change after creation (no operation renames or
-/// moves a circuit), which is what lets the name index be kept up to date on insert and
-/// remove alone.
+/// A circuit's name, subscription and provider never change after creation (no operation
+/// renames, moves or re-homes a circuit), which is what lets the indexes be kept up to date
+/// on insert and remove alone.
 #[derive(Clone, Default)]
 pub(crate) struct Circuits {
     /// Creation sequence number → (the key the circuit is filed under, circuit); iterating
@@ -31,6 +32,11 @@ pub(crate) struct Circuits {
     /// (subscription, ASCII-lower-cased name) → service key, for the duplicate-name check,
     /// which the service made case-insensitive.
     names: FxHashMap<(SubscriptionId, String), ServiceKey>,
+    /// Sequence numbers of each subscription's circuits.
+    by_owner: FxHashMap<SubscriptionId, BTreeSet<u64>>,
+    /// Sequence numbers of the circuits ordered from each provider (ASCII-lower-cased
+    /// canonical name).
+    by_provider: FxHashMap<String, BTreeSet<u64>>,
     next_seq: u64,
 }
 
@@ -69,16 +75,55 @@ impl Circuits {
             }
         };
         self.names.insert(name_key(&record.subscription, &record.name), key);
+        let (owner, provider) = (record.subscription, record.provider.to_ascii_lowercase());
         if let Some((_, old)) = self.by_seq.insert(seq, (key, record)) {
             self.forget_name(&key, &old);
+            self.ungroup(seq, &old);
         }
+        self.by_owner.entry(owner).or_default().insert(seq);
+        self.by_provider.entry(provider).or_default().insert(seq);
     }
 
     /// Removes a circuit; the others keep their order.
     pub(crate) fn remove(&mut self, key: &ServiceKey) -> Option<CircuitRecord> {
-        let (_, record) = self.seq_of.remove(key).and_then(|seq| self.by_seq.remove(&seq))?;
+        let seq = self.seq_of.remove(key)?;
+        let (_, record) = self.by_seq.remove(&seq)?;
         self.forget_name(key, &record);
+        self.ungroup(seq, &record);
         Some(record)
+    }
+
+    /// Takes `seq` out of `old`'s subscription and provider groups.
+    fn ungroup(&mut self, seq: u64, old: &CircuitRecord) {
+        fn take<K: std::hash::Hash + Eq>(groups: &mut FxHashMap<K, BTreeSet<u64>>, group: &K, seq: u64) {
+            if let Some(set) = groups.get_mut(group) {
+                set.remove(&seq);
+                if set.is_empty() {
+                    groups.remove(group);
+                }
+            }
+        }
+        take(&mut self.by_owner, &old.subscription, seq);
+        take(&mut self.by_provider, &old.provider.to_ascii_lowercase(), seq);
+    }
+
+    /// The circuits `subscription` owns, and with `provider` also those ordered from that
+    /// provider (case-insensitive canonical name), in creation order.
+    pub(crate) fn of(&self, subscription: &SubscriptionId, provider: Option<&str>) -> Vec<&CircuitRecord> {
+        let owned = self.by_owner.get(subscription);
+        let ordered = provider.and_then(|p| self.by_provider.get(&p.to_ascii_lowercase()));
+        let seqs: Vec<u64> = match (owned, ordered) {
+            (Some(a), Some(b)) => a.union(b).copied().collect(),
+            (Some(one), None) | (None, Some(one)) => one.iter().copied().collect(),
+            (None, None) => Vec::new(),
+        };
+        seqs.iter().filter_map(|seq| self.by_seq.get(seq)).map(|(_, c)| c).collect()
+    }
+
+    /// The circuits ordered from `provider` (canonical name), in creation order.
+    pub(crate) fn of_provider(&self, provider: &str) -> impl Iterator<Item = &CircuitRecord> {
+        let seqs = self.by_provider.get(&provider.to_ascii_lowercase());
+        seqs.into_iter().flatten().filter_map(|seq| self.by_seq.get(seq)).map(|(_, c)| c)
     }
 
     /// Drops `old`'s name from the index unless another circuit (or `old`'s replacement, of
@@ -216,5 +261,28 @@ mod tests {
         assert_eq!(running, [keys[0], keys[1], keys[4]]);
         let closed = back.billing_records().iter().find(|r| r.service_key == keys[3]).unwrap();
         assert_eq!(closed.end, Some(t0() + Duration::hours(1)));
+    }
+
+    /// A provider subscription that also owns circuits names both kinds, in creation order;
+    /// lists follow removals.
+    #[test]
+    fn lists_by_owner_and_provider_keep_creation_order() {
+        let (mut w, sub) = world();
+        let eq = w.find_subscription_by_name("Equinix Provider").unwrap().id;
+        let mut att = new_circuit("att");
+        att.service_provider_name = "AT&T".into();
+        att.location = "Washington DC".into();
+        att.bandwidth = 50;
+        let a = w.create_circuit(&sub, new_circuit("a")).unwrap().service_key;
+        w.create_circuit(&sub, att).unwrap();
+        let own = w.create_circuit(&eq, new_circuit("own")).unwrap().service_key;
+        let b = w.create_circuit(&sub, new_circuit("b")).unwrap().service_key;
+        let names = |w: &World, s| w.circuit_names(s).into_iter().map(|(_, n)| n).collect::<Vec<_>>();
+        assert_eq!(names(&w, &eq), ["a", "own", "b"]);
+        assert_eq!(names(&w, &sub), ["a", "att", "b"]);
+        w.remove_circuit(&sub, &a).unwrap();
+        w.remove_circuit(&eq, &own).unwrap();
+        assert_eq!(names(&w, &eq), ["b"]);
+        assert_eq!(w.list_circuits(&sub).unwrap().into_iter().map(|c| c.service_key).collect::<Vec<_>>()[1], b);
     }
 }

@@ -122,7 +122,12 @@ impl World {
     /// circuit creation order.
     pub fn list_cross_connections(&self, caller: &SubscriptionId) -> CloudResult<Vec<CrossConnection>> {
         let provider = self.caller_provider(caller)?;
-        Ok(self.circuits.values().filter(|c| c.provider == provider.name && c.cross_connection.is_some()).map(CircuitRecord::cross_connection_view).collect())
+        Ok(self
+            .circuits
+            .of_provider(provider.name)
+            .filter(|c| c.provider == provider.name && c.cross_connection.is_some())
+            .map(CircuitRecord::cross_connection_view)
+            .collect())
     }
 
     /// New-AzureCrossConnection: NotProvisioned → Provisioning.
