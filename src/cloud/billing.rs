@@ -6,7 +6,8 @@
 //! running record and opens a new one with the new terms.
 
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::circuit::{BillingType, CircuitRecord, CircuitSku};
 use super::world::{ServiceKey, SubscriptionId, World};
@@ -32,6 +33,60 @@ pub struct BillingRecord {
     pub end: Option<NaiveDateTime>,
 }
 
+/// Every billing record, oldest first, with the running ones indexed by service key so that
+/// closing a circuit's period does not scan the whole history. Saved as the plain list it
+/// always was; the index is rebuilt on load.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ledger {
+    records: Vec<BillingRecord>,
+    /// Positions in `records` of the periods still running, per circuit.
+    open: FxHashMap<ServiceKey, Vec<usize>>,
+}
+
+impl Ledger {
+    /// All records, oldest first.
+    pub(crate) fn records(&self) -> &[BillingRecord] {
+        &self.records
+    }
+
+    fn push(&mut self, record: BillingRecord) {
+        if record.end.is_none() {
+            self.open.entry(record.service_key).or_default().push(self.records.len());
+        }
+        self.records.push(record);
+    }
+
+    /// Ends every running period of `key` at `now`.
+    fn close(&mut self, key: &ServiceKey, now: NaiveDateTime) {
+        for i in self.open.remove(key).unwrap_or_default() {
+            self.records[i].end = Some(now);
+        }
+    }
+}
+
+// The index follows from the records; the store relies on equal worlds encoding alike.
+impl PartialEq for Ledger {
+    fn eq(&self, other: &Self) -> bool {
+        self.records == other.records
+    }
+}
+
+impl Serialize for Ledger {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.records.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ledger {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut ledger = Ledger::default();
+        for record in Vec::<BillingRecord>::deserialize(deserializer)? {
+            ledger.push(record);
+        }
+        Ok(ledger)
+    }
+}
+
 impl World {
     pub(crate) fn open_billing(&mut self, circuit: &CircuitRecord) {
         self.billing.push(BillingRecord {
@@ -47,9 +102,6 @@ impl World {
     }
 
     pub(crate) fn close_billing(&mut self, key: &ServiceKey) {
-        let now = self.now;
-        for r in self.billing.iter_mut().filter(|r| r.service_key == *key && r.end.is_none()) {
-            r.end = Some(now);
-        }
+        self.billing.close(key, self.now);
     }
 }

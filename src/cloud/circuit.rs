@@ -167,8 +167,7 @@ impl World {
         if new.name.trim().is_empty() || new.name.contains(char::is_whitespace) {
             return Err(errors::circuit_name_invalid(&new.name));
         }
-        let duplicate = self.circuits.values().any(|c| c.subscription == *caller && c.name.eq_ignore_ascii_case(&new.name));
-        if duplicate {
+        if self.circuits.has_name(caller, &new.name) {
             return Err(errors::circuit_name_exists(&new.name));
         }
         let record = CircuitRecord {
@@ -208,7 +207,7 @@ impl World {
     /// as in the real list response. Each listed circuit counts as read (Auto policy).
     pub fn list_circuits(&mut self, caller: &SubscriptionId) -> CloudResult<Vec<Circuit>> {
         self.caller(caller)?;
-        let keys: Vec<ServiceKey> = self.circuits.values().filter(|c| c.subscription == *caller).map(|c| c.service_key).collect();
+        let keys: Vec<ServiceKey> = self.circuits.of(caller, None).iter().map(|c| c.service_key).collect();
         self.note_reads(&keys);
         Ok(keys.iter().filter_map(|k| self.circuits.get(k)).map(|c| c.view(false)).collect())
     }
@@ -229,8 +228,9 @@ impl World {
         if circuit.provider_state != ProviderProvisioningState::NotProvisioned {
             return Err(errors::circuit_not_deprovisioned());
         }
-        self.circuits.shift_remove(key);
-        self.ports.invalidate();
+        if let Some(removed) = self.circuits.remove(key) {
+            self.ports.transfer(removed.port_claim(), None);
+        }
         self.close_billing(key);
         Ok(())
     }
@@ -238,7 +238,8 @@ impl World {
     /// Set-AzureDedicatedCircuitProperties. Applies the given fields; billing restarts under
     /// the new terms when anything changed.
     pub fn update_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey, update: CircuitUpdate) -> CloudResult<Circuit> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        // A copy, so the port index can be consulted (and built) while the old terms are read.
+        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?.clone();
         let mut next = circuit.clone();
         if let Some(bw) = update.bandwidth {
             if bw < circuit.bandwidth {
@@ -270,8 +271,8 @@ impl World {
             self.open_billing(&next);
         }
         let view = next.view(true);
+        self.ports.transfer(circuit.port_claim(), next.port_claim());
         self.circuits.insert(*key, next);
-        self.ports.invalidate();
         Ok(view)
     }
 

@@ -42,7 +42,7 @@ impl World {
             check(ids.contains(&v.subscription), || format!("VNet '{}' belongs to unknown subscription {}", v.config.name, v.subscription))?;
             vnets.insert((v.subscription, v.config.name.trim().to_lowercase()));
         }
-        for (key, c) in &self.circuits {
+        for (key, c) in self.circuits.iter() {
             let name = &c.name;
             check(*key == c.service_key, || format!("circuit '{name}' is filed under key {key} but has key {}", c.service_key))?;
             check(ids.contains(&c.subscription), || format!("circuit '{name}' belongs to unknown subscription {}", c.subscription))?;
@@ -65,7 +65,7 @@ impl World {
                 }
             }
         }
-        for r in self.billing.iter().filter(|r| r.end.is_none()) {
+        for r in self.billing.records().iter().filter(|r| r.end.is_none()) {
             check(self.circuits.contains_key(&r.service_key), || format!("billing runs for unknown circuit {}", r.service_key))?;
         }
         let mut fault_ids = HashSet::new();

@@ -41,6 +41,7 @@ pub mod authorization;
 pub mod billing;
 pub mod catalog;
 pub mod circuit;
+mod circuits;
 mod controls;
 pub mod diagnostics;
 pub mod errors;

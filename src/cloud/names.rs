@@ -14,11 +14,7 @@ impl World {
             SubscriptionKind::Provider { provider } => Some(provider.as_str()),
             SubscriptionKind::Customer => None,
         };
-        self.circuits
-            .values()
-            .filter(|c| c.subscription == *sub || provider.is_some_and(|p| p.eq_ignore_ascii_case(&c.provider)))
-            .map(|c| (c.service_key, c.name.clone()))
-            .collect()
+        self.circuits.of(sub, provider).into_iter().map(|c| (c.service_key, c.name.clone())).collect()
     }
 
     /// Names of the subscription's classic VNets.

@@ -160,10 +160,9 @@ impl World {
     /// deprovisioning (a finished job leaves no provisioning error behind).
     fn arrive(&mut self, key: &ServiceKey, to: ProviderProvisioningState) {
         if let Some(circuit) = self.circuits.get_mut(key) {
+            let before = circuit.port_claim();
             circuit.provider_state = to;
-            if to == ProviderProvisioningState::NotProvisioned {
-                self.ports.invalidate();
-            }
+            self.ports.transfer(before, circuit.port_claim());
             if let Some(xc) = circuit.cross_connection.as_mut() {
                 xc.provisioning_error = None;
             }

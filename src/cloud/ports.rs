@@ -1,19 +1,37 @@
-//! Which provider ports have room: an index of the bandwidth in use per port,
-//! rebuilt from the circuits when needed and updated as circuits take ports,
-//! so provisioning costs the same in a world of ten circuits or ten thousand.
-//! Never saved: it is derived data.
+//! Which provider ports have room: an index of the bandwidth in use per port, built from
+//! the circuits on first use and then kept up to date as circuits take, change and free
+//! ports, so provisioning and upgrades cost the same in a world of ten circuits or ten
+//! thousand. Never saved: it is derived data.
 
 use std::collections::HashMap;
+
+/// One circuit's hold on a port: provider, location, port number, Mbps.
+pub(crate) type PortClaim = (String, String, u32, u32);
 
 /// Mbps in use per port (index 0 is port 1), per provider and location.
 #[derive(Default)]
 pub(crate) struct PortIndex(Option<HashMap<(String, String), Vec<u32>>>);
 
 impl PortIndex {
-    /// Forgets the index; the next lookup rebuilds it. Called whenever a port may have
-    /// been freed or a circuit's bandwidth changed.
-    pub(crate) fn invalidate(&mut self) {
-        self.0 = None;
+    /// Records that a circuit's hold on a port changed from `from` to `to` (either may be
+    /// none). An index not built yet needs nothing: it will be built from the circuits as
+    /// they are then. A freed port stays in the table at zero, which first fit treats as
+    /// the free port it is.
+    pub(crate) fn transfer(&mut self, from: Option<PortClaim>, to: Option<PortClaim>) {
+        let Some(table) = self.0.as_mut() else { return };
+        if let Some((provider, location, port, bw)) = from {
+            if let Some(used) = table.get_mut(&(provider, location)).and_then(|ports| ports.get_mut(port.saturating_sub(1) as usize)) {
+                *used = used.saturating_sub(bw);
+            }
+        }
+        if let Some((provider, location, port, bw)) = to {
+            let ports = table.entry((provider, location)).or_default();
+            let i = port.saturating_sub(1) as usize;
+            if ports.len() <= i {
+                ports.resize(i + 1, 0);
+            }
+            ports[i] += bw;
+        }
     }
 
     /// The usage table, built by `build` when there is none.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::circuit::{CircuitRecord, CircuitStatus, ProviderProvisioningState};
 use super::errors::{self, CloudResult};
+use super::ports::PortClaim;
 use super::world::{ServiceKey, SubscriptionId, World};
 
 /// Capacity of one Azure port pair, Mbps.
@@ -74,6 +75,11 @@ impl CircuitRecord {
             _ => self.cross_connection.as_ref().map(|x| x.port),
         }
     }
+
+    /// What this circuit holds in the port index, if anything.
+    pub(crate) fn port_claim(&self) -> Option<PortClaim> {
+        self.active_port().map(|port| (self.provider.clone(), self.location.clone(), port, self.bandwidth))
+    }
 }
 
 /// Port names in the shape of the 2015 EXP doc (`EQIX-SJC-06GMR-CIS-1-PRI-A`): provider code,
@@ -85,22 +91,20 @@ fn port_names(provider: &str, location: &str, port: u32) -> (String, String) {
 }
 
 impl World {
-    /// Mbps in use on a port, not counting `except`.
-    fn port_usage(&self, provider: &str, location: &str, port: u32, except: &ServiceKey) -> u32 {
-        self.circuits
-            .values()
-            .filter(|c| c.service_key != *except && c.provider == provider && c.location == location)
-            .filter(|c| c.active_port() == Some(port))
-            .map(|c| c.bandwidth)
-            .sum()
+    /// Port usage per provider and location, built from the circuits on first use.
+    fn port_table(&mut self) -> &mut std::collections::HashMap<(String, String), Vec<u32>> {
+        let circuits = &self.circuits;
+        self.ports.table(|| circuits.values().filter_map(|c| c.active_port().map(|p| (c.provider.clone(), c.location.clone(), p, c.bandwidth))).collect())
     }
 
-    /// Whether `circuit` (with its new bandwidth) fits on the port it occupies.
-    pub(crate) fn port_has_room(&self, circuit: &CircuitRecord) -> bool {
-        match circuit.active_port() {
-            None => true,
-            Some(port) => self.port_usage(&circuit.provider, &circuit.location, port, &circuit.service_key) + circuit.bandwidth <= PORT_CAPACITY_MBPS,
-        }
+    /// Whether `next` (a stored circuit with a new bandwidth) fits on the port it occupies.
+    pub(crate) fn port_has_room(&mut self, next: &CircuitRecord) -> bool {
+        let Some(port) = next.active_port() else { return true };
+        // The index counts the circuit at its stored bandwidth; only the others' use counts.
+        let own = self.circuits.get(&next.service_key).and_then(CircuitRecord::port_claim).map_or(0, |(.., bw)| bw);
+        let table = self.port_table();
+        let used = table.get(&(next.provider.clone(), next.location.clone())).and_then(|ports| ports.get(port as usize - 1)).copied().unwrap_or(0);
+        used.saturating_sub(own) + next.bandwidth <= PORT_CAPACITY_MBPS
     }
 
     /// A circuit of the calling provider; others do not exist for it.
@@ -118,7 +122,12 @@ impl World {
     /// circuit creation order.
     pub fn list_cross_connections(&self, caller: &SubscriptionId) -> CloudResult<Vec<CrossConnection>> {
         let provider = self.caller_provider(caller)?;
-        Ok(self.circuits.values().filter(|c| c.provider == provider.name && c.cross_connection.is_some()).map(CircuitRecord::cross_connection_view).collect())
+        Ok(self
+            .circuits
+            .of_provider(provider.name)
+            .filter(|c| c.provider == provider.name && c.cross_connection.is_some())
+            .map(CircuitRecord::cross_connection_view)
+            .collect())
     }
 
     /// New-AzureCrossConnection: NotProvisioned → Provisioning.
@@ -143,9 +152,7 @@ impl World {
         let previous = circuit.cross_connection.clone();
         // This circuit's own bandwidth does not count against it (it may hold a port already).
         let own = circuit.active_port();
-        let circuits = &self.circuits;
-        let table =
-            self.ports.table(|| circuits.values().filter_map(|c| c.active_port().map(|p| (c.provider.clone(), c.location.clone(), p, c.bandwidth))).collect());
+        let table = self.port_table();
         let usage = table.entry((provider.clone(), location.clone())).or_default();
         let used = |port: u32| {
             let u = usage.get(port as usize - 1).copied().unwrap_or(0);
@@ -204,11 +211,10 @@ impl World {
             },
             CrossConnectionOperation::NotifyCrossConnectionNotProvisioned => ProviderProvisioningState::NotProvisioned,
         };
-        if next == ProviderProvisioningState::NotProvisioned {
-            self.ports.invalidate();
-        }
         let circuit = self.circuits.get_mut(key).ok_or_else(|| errors::circuit_not_found(key))?;
+        let before = circuit.port_claim();
         circuit.provider_state = next;
+        self.ports.transfer(before, circuit.port_claim());
         circuit.pending = None;
         if let Some(xc) = circuit.cross_connection.as_mut() {
             xc.provisioning_error = provisioning_error.map(str::trim).filter(|e| !e.is_empty()).map(str::to_string);
@@ -337,5 +343,41 @@ pub(crate) mod tests {
         assert_eq!(e.to_string(), "InvalidOperation : Insufficient bandwidth available to perform this circuit update operation");
         // c2 sits alone on port 2 and can grow.
         w.update_circuit(&sub, &keys[2].0, CircuitUpdate { bandwidth: Some(5000), ..Default::default() }).unwrap();
+    }
+
+    /// The port index is kept up to date through upgrades, deprovisioning and removal
+    /// instead of being rebuilt; a copy of the world (whose index is rebuilt on first use)
+    /// must place and refuse exactly as the original does.
+    #[test]
+    fn the_kept_port_index_answers_as_a_rebuilt_one() {
+        let (mut w, sub) = world();
+        let eq = provider(&w, "Equinix");
+        let create = |w: &mut World, name: &str, bw| {
+            let mut n = new_circuit(name);
+            n.bandwidth = bw;
+            w.create_circuit(&sub, n).unwrap().service_key
+        };
+        let a = create(&mut w, "a", 5000);
+        let b = create(&mut w, "b", 2000);
+        for key in [a, b] {
+            w.new_cross_connection(&eq, &key).unwrap();
+            w.set_cross_connection(&eq, &key, CrossConnectionOperation::NotifyCrossConnectionProvisioned, None).unwrap();
+        }
+        // Port 1 now holds 7,000 Mbps; b grows to 5,000 on it, filling it.
+        w.update_circuit(&sub, &b, CircuitUpdate { bandwidth: Some(5000), ..Default::default() }).unwrap();
+        let grow_a = CircuitUpdate { bandwidth: Some(10000), ..Default::default() };
+        assert!(w.clone().update_circuit(&sub, &a, grow_a.clone()).is_err());
+        assert!(w.update_circuit(&sub, &a, grow_a.clone()).is_err());
+        // a is deprovisioned and removed: its 5,000 Mbps are free again.
+        w.request_deprovisioning(&sub, &a).unwrap();
+        w.set_cross_connection(&eq, &a, CrossConnectionOperation::NotifyCrossConnectionNotProvisioned, None).unwrap();
+        w.remove_circuit(&sub, &a).unwrap();
+        let c = create(&mut w, "c", 5000);
+        let mut copy = w.clone();
+        let port = |xc: CrossConnection| xc.primary_azure_port;
+        assert_eq!(port(w.new_cross_connection(&eq, &c).unwrap()), port(copy.new_cross_connection(&eq, &c).unwrap()));
+        assert!(port(w.get_cross_connection(&eq, &c).unwrap()).contains("-01GMR-"), "c takes a's place on port 1");
+        let grow_b = CircuitUpdate { bandwidth: Some(10000), ..Default::default() };
+        assert_eq!(w.update_circuit(&sub, &b, grow_b.clone()).is_err(), copy.update_circuit(&sub, &b, grow_b).is_err());
     }
 }

@@ -96,14 +96,15 @@ impl World {
     fn billing_totals(&self) -> BillingTotals {
         let mut billed_time = Duration::zero();
         let mut mbps_seconds: i128 = 0;
-        for r in &self.billing {
+        let records = self.billing.records();
+        for r in records {
             let span = r.end.unwrap_or(self.now) - r.start;
             billed_time = billed_time.checked_add(&span).unwrap_or(billed_time);
             mbps_seconds += i128::from(r.bandwidth) * i128::from(span.num_seconds());
         }
         BillingTotals {
-            records: self.billing.len(),
-            running: self.billing.iter().filter(|r| r.end.is_none()).count(),
+            records: records.len(),
+            running: records.iter().filter(|r| r.end.is_none()).count(),
             billed_time,
             mbps_hours: i64::try_from(mbps_seconds / 3600).unwrap_or(i64::MAX),
         }

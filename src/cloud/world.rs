@@ -7,13 +7,13 @@
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDateTime};
-use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::billing::BillingRecord;
+use super::billing::{BillingRecord, Ledger};
 use super::catalog::{self, PROVIDERS};
 use super::circuit::CircuitRecord;
+use super::circuits::Circuits;
 use super::controls::Controls;
 use super::errors::{self, CloudResult};
 use super::ids::IdGenerator;
@@ -66,8 +66,8 @@ pub struct World {
     pub(crate) accounts: Vec<Account>,
     pub(crate) subscriptions: Vec<Subscription>,
     pub(crate) selected_subscription: Option<SubscriptionId>,
-    pub(crate) circuits: IndexMap<ServiceKey, CircuitRecord>,
-    pub(crate) billing: Vec<BillingRecord>,
+    pub(crate) circuits: Circuits,
+    pub(crate) billing: Ledger,
     /// Next STag per provider (canonical name); the real service numbered them per provider.
     pub(crate) next_stag: BTreeMap<String, u32>,
     pub(crate) vnets: Vec<VirtualNetwork>,
@@ -94,8 +94,8 @@ impl World {
             accounts: Vec::new(),
             subscriptions: Vec::new(),
             selected_subscription: None,
-            circuits: IndexMap::new(),
-            billing: Vec::new(),
+            circuits: Circuits::default(),
+            billing: Ledger::default(),
             next_stag: BTreeMap::new(),
             vnets: Vec::new(),
             registry: RoutingRegistry::default(),
@@ -229,7 +229,7 @@ impl World {
 
     /// Billing records, oldest first (open records have no end).
     pub fn billing_records(&self) -> &[BillingRecord] {
-        &self.billing
+        self.billing.records()
     }
 
     // ---- helpers for the resource modules -----------------------------------------------
