@@ -52,6 +52,18 @@ const COMMON: &[Common] = &[
     Common { name: "PipelineVariable", alias: "pv", kind: TypeKind::String },
 ];
 
+/// The risk mitigation parameters of a command that supports ShouldProcess.
+const SHOULD_PROCESS: &[Common] =
+    &[Common { name: "WhatIf", alias: "wi", kind: TypeKind::Switch }, Common { name: "Confirm", alias: "cf", kind: TypeKind::Switch }];
+
+/// The common parameters a command takes: the usual ones, and `-WhatIf`/`-Confirm` when it
+/// supports ShouldProcess.
+fn commons(info: &CommandInfo) -> impl Iterator<Item = &'static Common> {
+    let should_process: &'static [Common] = if info.supports_should_process { SHOULD_PROCESS } else { &[] };
+    let on = info.common_params;
+    COMMON.iter().chain(should_process.iter()).filter(move |_| on)
+}
+
 /// The names of the common parameters, for help and completion.
 pub fn common_parameter_names() -> Vec<&'static str> {
     COMMON.iter().map(|c| c.name).collect()
@@ -105,15 +117,13 @@ fn resolve<'a>(info: &'a CommandInfo, name: &str) -> Result<Target<'a>, Vec<Stri
     if let Some(p) = info.params.iter().find(|p| p.matches_name(name)) {
         return Ok(Target::Declared(p));
     }
-    if info.common_params {
-        if let Some(c) = COMMON.iter().find(|c| c.name.eq_ignore_ascii_case(name) || c.alias.eq_ignore_ascii_case(name)) {
-            return Ok(Target::Common(c));
-        }
+    if let Some(c) = commons(info).find(|c| c.name.eq_ignore_ascii_case(name) || c.alias.eq_ignore_ascii_case(name)) {
+        return Ok(Target::Common(c));
     }
     let lower = name.to_ascii_lowercase();
     let starts = |s: &str| s.to_ascii_lowercase().starts_with(&lower);
     let d: Vec<&ParamSpec> = declared.filter(|p| starts(&p.name) || p.aliases.iter().any(|a| starts(a))).collect();
-    let c: Vec<&Common> = if info.common_params { COMMON.iter().filter(|c| starts(c.name)).collect() } else { Vec::new() };
+    let c: Vec<&Common> = commons(info).filter(|c| starts(c.name)).collect();
     match (d.len(), c.len()) {
         (1, _) => Ok(Target::Declared(d[0])),
         (0, 1) => Ok(Target::Common(c[0])),
@@ -385,6 +395,8 @@ fn set_common(common: &mut CommonParams, c: &Common, value: &Value, info: &Comma
         "WarningAction" => common.warning_action = Some(as_pref(value)?),
         "ErrorVariable" => common.error_variable = Some(value.to_display_string()),
         "OutVariable" => common.out_variable = Some(value.to_display_string()),
+        "WhatIf" => common.what_if = Some(convert::to_bool(value)),
+        "Confirm" => common.confirm = Some(convert::to_bool(value)),
         _ => {}
     }
     Ok(())

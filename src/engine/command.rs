@@ -243,6 +243,10 @@ pub struct CommandInfo {
     pub common_params: bool,
     /// Whether positional binding follows declaration order (script functions).
     pub implicit_positions: bool,
+    /// `SupportsShouldProcess`: `-WhatIf` and `-Confirm` apply.
+    pub supports_should_process: bool,
+    /// `ConfirmImpact` as its `System.Management.Automation.ConfirmImpact` value (Medium, 2, by default).
+    pub confirm_impact: i64,
 }
 
 impl std::fmt::Debug for CommandInfo {
@@ -265,6 +269,8 @@ impl CommandInfo {
             factory: Some(factory),
             common_params: true,
             implicit_positions: false,
+            supports_should_process: false,
+            confirm_impact: 2,
         }
     }
 

@@ -158,6 +158,7 @@ impl Interp {
         }
         let confirm_type = Rc::new(TypeRef { kind: super::value::TypeKind::Enum(&types::CONFIRM_IMPACT), is_array: false });
         self.define_global("ConfirmPreference", Value::enum_value(types::CONFIRM_IMPACT.full_name, "High", 3), Some(confirm_type));
+        self.define_global("WhatIfPreference", Value::Bool(false), None);
         self.define_global("Error", Value::Array(self.errors.clone()), None);
         self.define_global("FormatEnumerationLimit", Value::Int(4), None);
         self.define_global("OFS", Value::Null, None);

@@ -95,7 +95,7 @@ impl Stage {
                 let args = self.args.clone();
                 self.with_ctx(interp, out, Some(&args), |c, ctx, a| c.begin(ctx, a))
             }
-            StageKind::Function { block, scope, dot, script, .. } => {
+            StageKind::Function { block, dot, script, .. } => {
                 if interp.call_depth >= MAX_CALL_DEPTH {
                     return Err(Flow::error(ErrorRecord::runtime(
                         "The script failed due to call depth overflow.",
@@ -104,13 +104,14 @@ impl Stage {
                     )));
                 }
                 let s = if *dot { interp.current.clone() } else { interp.new_scope(&interp.current.clone(), *script) };
-                let block_ref = block.clone();
+                let block = block.clone();
                 let saved = std::mem::replace(&mut interp.current, s.clone());
-                let defaults = bind_function_variables(interp, &self.info, &block_ref, &self.args, &self.remaining);
+                let defaults = bind_function_variables(interp, self, &block);
                 interp.current = saved;
                 defaults?;
-                *scope = Some(s);
-                let block = block.clone();
+                if let StageKind::Function { scope, .. } = &mut self.kind {
+                    *scope = Some(s);
+                }
                 match &block.begin {
                     Some(b) => self.run_in_scope(interp, &block, b, None, out),
                     None => Ok(()),
@@ -213,6 +214,12 @@ impl Stage {
         interp.current = saved;
         match r {
             Err(Flow::Return) => Ok(()),
+            Err(Flow::Error(rec)) if rec.ends_command => {
+                let mut rec = (*rec).clone();
+                rec.ends_command = false;
+                rec.terminates_script = false;
+                Err(Flow::error(rec))
+            }
             other => other,
         }
     }

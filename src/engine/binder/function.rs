@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::lang::ast::{Attribute, Expr, ExprKind, ScriptBlock, UnaryOp};
 
 use super::super::command::{CommandInfo, CommandType, Help, ParamSpec};
-use super::super::types::TypeTable;
+use super::super::types::{TypeTable, CONFIRM_IMPACT};
 use super::super::value::{TypeKind, TypeRef, Value};
 use super::Validator;
 
@@ -48,6 +48,8 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool, types
         factory: None,
         common_params: advanced,
         implicit_positions: positional_binding && !custom_set,
+        supports_should_process: named("SupportsShouldProcess").is_some_and(|v| v.is_none_or(const_truthy)),
+        confirm_impact: named("ConfirmImpact").flatten().and_then(const_str).and_then(|s| CONFIRM_IMPACT.parse(&s)).map_or(2, |(_, v)| v),
     }
 }
 

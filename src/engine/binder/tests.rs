@@ -74,6 +74,7 @@ fn command(name: &str) -> CommandInfo {
         "Test-Positioned" => function("function Test-Positioned { param([Parameter(Position = 0)]$First, $Second) }"),
         "Test-NoPositions" => function("function Test-NoPositions { [CmdletBinding(PositionalBinding = $false)] param($First) }"),
         "Test-Remaining" => function("function Test-Remaining { param([Parameter(Position = 1)]$A, [Parameter(ValueFromRemainingArguments)]$Rest) }"),
+        "Test-ShouldProcess" => function("function Test-ShouldProcess { [CmdletBinding(SupportsShouldProcess)] param($Name) }"),
         "Test-Validated" => function(
             "function Test-Validated { param([ValidateRange(1, 3)][int]$N, [ValidateCount(1, 2)][string[]]$List, [Parameter(Mandatory)][AllowNull()]$Maybe) }",
         ),
@@ -152,7 +153,7 @@ fn args_text(args: &Args) -> String {
 
 fn bound_text(bound: &Bound) -> String {
     let mut text = args_text(&bound.args);
-    let CommonParams { verbose, debug, error_action, warning_action, error_variable, out_variable } = &bound.common;
+    let CommonParams { verbose, debug, error_action, warning_action, error_variable, out_variable, what_if, confirm } = &bound.common;
     let common = [
         ("Verbose", verbose.map(|b| Value::Bool(b).to_display_string())),
         ("Debug", debug.map(|b| Value::Bool(b).to_display_string())),
@@ -160,6 +161,8 @@ fn bound_text(bound: &Bound) -> String {
         ("WarningAction", warning_action.clone()),
         ("ErrorVariable", error_variable.clone()),
         ("OutVariable", out_variable.clone()),
+        ("WhatIf", what_if.map(|b| Value::Bool(b).to_display_string())),
+        ("Confirm", confirm.map(|b| Value::Bool(b).to_display_string())),
     ];
     for (name, value) in common {
         if let Some(v) = value {
@@ -278,6 +281,14 @@ fn function_positions_and_remaining_arguments() {
     check("Test-NoPositions 1", "error: A positional parameter cannot be found that accepts argument '1'. [PositionalParameterNotFound,Test-NoPositions]");
     check("Test-Remaining a b -A c -q d", "A=c Rest=@(a,b,-q,d)");
     check("Test-Remaining -q a", "A=a Rest=@(-q)");
+}
+
+#[test]
+#[rustfmt::skip]
+fn should_process_parameters() {
+    check("Test-ShouldProcess a -WhatIf", "Name=a -WhatIf=True");
+    check("Test-ShouldProcess a -cf:$false -wi", "Name=a -WhatIf=True -Confirm=False");
+    check("Test-Advanced -WhatIf", "error: A parameter cannot be found that matches parameter name 'WhatIf'. [NamedParameterNotFound,Test-Advanced]");
 }
 
 #[test]
