@@ -98,7 +98,7 @@ fn binding_error(
     exception: &str,
     message: String,
 ) -> Flow {
-    let suffix = if info.kind == CommandType::Cmdlet { info.class_name.clone() } else { info.name.clone() };
+    let suffix = error_suffix(info);
     let fqid = if suffix.is_empty() { id.to_string() } else { format!("{id},{suffix}") };
     let mut rec = ErrorRecord::new(message, exception, category, fqid);
     rec.activity = info.name.clone();
@@ -108,6 +108,15 @@ fn binding_error(
     }
     rec.invocation = Some(inv);
     Flow::error(rec)
+}
+
+/// What a binding error's id ends in: a cmdlet's class, a function's name.
+fn error_suffix(info: &CommandInfo) -> String {
+    if info.kind == CommandType::Cmdlet {
+        info.class_name.clone()
+    } else {
+        info.name.clone()
+    }
 }
 
 const PBE: &str = "System.Management.Automation.ParameterBindingException";
@@ -550,28 +559,52 @@ pub fn bind_pipeline(
 ) -> EvalResult<Option<Args>> {
     let mut args = base.clone();
     let mut bound_any = false;
+    // A record's binding errors point at the command it was piped to.
+    let at = invocation.position.as_ref().map(|(_, s)| *s).unwrap_or_default();
     for p in info.params.iter().filter(|p| p.from_pipeline && in_set(p, base.set.as_deref())) {
         if base.has(&p.name) {
             continue;
         }
         let v = if p.ty.kind == TypeKind::Object { Ok(obj.clone()) } else { convert::convert(obj, &p.ty) };
         if let Ok(v) = v {
+            // A script parameter's validation runs on each record; a failure skips the record.
+            let v = if info.kind == CommandType::Function {
+                match convert_arg(interp, info, invocation, p, obj.clone(), at) {
+                    Ok(v) => v,
+                    Err(Flow::Error(rec)) => {
+                        interp.report_error(rec);
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(e),
+                }
+            } else {
+                v
+            };
             args.set_value(&p.name, v);
             bound_any = true;
             break;
         }
     }
-    if let Value::Object(o) = obj {
+    // By property name: an object's properties, or a .NET value's (a string's Length).
+    let by_name_source = match obj {
+        Value::Object(_) => true,
+        Value::Null | Value::Hashtable(_) | Value::Array(_) => false,
+        _ => info.kind == CommandType::Function,
+    };
+    if by_name_source {
         for p in info.params.iter().filter(|p| p.from_pipeline_by_name) {
-            if base.has(&p.name) {
+            if base.has(&p.name) || args.has(&p.name) {
                 continue;
             }
-            let found = {
-                let o = o.borrow();
-                std::iter::once(&p.name).chain(p.aliases.iter()).find_map(|n| o.get(n).cloned())
+            let found = match obj {
+                Value::Object(o) => {
+                    let o = o.borrow();
+                    std::iter::once(&p.name).chain(p.aliases.iter()).find_map(|n| o.get(n).cloned())
+                }
+                other => std::iter::once(&p.name).chain(p.aliases.iter()).map(|n| interp.get_member(other, n)).find(|v| !v.is_null()),
             };
             if let Some(v) = found {
-                let v = match convert_arg(interp, info, invocation, p, v, Span::default()) {
+                let v = match convert_arg(interp, info, invocation, p, v, at) {
                     Ok(v) => v,
                     Err(Flow::Error(rec)) => {
                         interp.report_error(rec);
@@ -590,7 +623,7 @@ pub fn bind_pipeline(
             "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.",
             PBE,
             ErrorCategory::InvalidArgument,
-            format!("InputObjectNotBound,{}", info.class_name),
+            format!("InputObjectNotBound,{}", error_suffix(info)),
         )
         .with_target(obj);
         let mut rec = rec;
@@ -606,7 +639,7 @@ pub fn bind_pipeline(
             format!("Cannot process command because of one or more missing mandatory parameters:{names}."),
             PBE,
             ErrorCategory::InvalidArgument,
-            format!("MissingMandatoryParameter,{}", info.class_name),
+            format!("MissingMandatoryParameter,{}", error_suffix(info)),
         )
         .with_target(obj);
         rec.activity = info.name.clone();

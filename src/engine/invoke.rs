@@ -78,6 +78,7 @@ impl Interp {
             expects_input: false,
             discard_output: false,
             errors_to: ErrorRedirect::Host,
+            pipeline_defaults: Vec::new(),
         };
         stage.begin(self, out)?;
         if let Some(d) = dollar {

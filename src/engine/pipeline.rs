@@ -82,7 +82,11 @@ impl Interp {
         match first {
             Some(e) => {
                 let v = self.eval_expr(e)?;
-                for item in output_items(v) {
+                // `$null | f` sends one $null: a variable or property holds a real null. What
+                // a command or a void method gives back is AutomationNull, which sends nothing.
+                let items =
+                    if v.is_null() && matches!(e.kind, ExprKind::Variable { .. } | ExprKind::Member { .. }) { vec![Value::Null] } else { output_items(v) };
+                for item in items {
                     self.check_interrupt()?;
                     push(self, stages, item, out)?;
                 }
@@ -124,6 +128,7 @@ impl Interp {
             expects_input: has_input,
             discard_output,
             errors_to,
+            pipeline_defaults: Vec::new(),
         })
     }
 

@@ -14,7 +14,7 @@ use super::error::{ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo}
 use super::invoke::bind_function_variables;
 use super::limits;
 use super::runtime::{Emit, Interp, ScopeRef, Variable, MAX_CALL_DEPTH};
-use super::value::Value;
+use super::value::{TypeKind, Value};
 
 /// A pipeline element ready to run: its command, bound arguments and redirections.
 pub(super) struct Stage {
@@ -32,6 +32,9 @@ pub(super) struct Stage {
     pub(super) discard_output: bool,
     /// `2> $null` or `2>&1`: where the stage's errors go.
     pub(super) errors_to: ErrorRedirect,
+    /// A function's pipeline parameters as they were before any record: each record starts
+    /// from them (5.1's RestoreDefaultParameterValues).
+    pub(super) pipeline_defaults: Vec<(String, Variable)>,
 }
 
 /// What runs: a compiled cmdlet, or a script block with the scope it gets at `begin`.
@@ -109,6 +112,16 @@ impl Stage {
                 let defaults = bind_function_variables(interp, self, &block);
                 interp.current = saved;
                 defaults?;
+                self.pipeline_defaults = self
+                    .info
+                    .params
+                    .iter()
+                    .filter(|p| (p.from_pipeline || p.from_pipeline_by_name) && !self.args.has(&p.name))
+                    .filter_map(|p| {
+                        let key = p.name.to_ascii_lowercase();
+                        s.borrow().vars.get(&key).cloned().map(|v| (key, v))
+                    })
+                    .collect();
                 if let StageKind::Function { scope, .. } = &mut self.kind {
                     *scope = Some(s);
                 }
@@ -143,25 +156,19 @@ impl Stage {
                     other => other,
                 }
             }
-            StageKind::Function { block, input, .. } => {
+            StageKind::Function { block, .. } => {
                 let block = block.clone();
-                match &block.process {
-                    Some(p) => {
-                        if let Some(obj) = &item {
-                            if let Some(a) = binder::bind_pipeline(interp, &self.info, &self.args, obj, &[], &self.invocation)? {
-                                if let StageKind::Function { scope: Some(s), .. } = &self.kind {
-                                    for (name, value) in &a.values {
-                                        s.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: value.clone(), constraint: None });
-                                    }
-                                }
-                            }
-                        } else if self.expects_input {
-                            return Ok(());
-                        }
-                        self.run_in_scope(interp, &block, p, item, out)
+                if let Some(obj) = &item {
+                    if !self.bind_record(interp, obj)? {
+                        return Ok(());
                     }
+                } else if self.expects_input && block.process.is_some() {
+                    return Ok(());
+                }
+                match &block.process {
+                    Some(p) => self.run_in_scope(interp, &block, p, item, out),
                     None => {
-                        if let Some(v) = item {
+                        if let (Some(v), StageKind::Function { input, .. }) = (item, &mut self.kind) {
                             limits::buffer(input, v)?;
                         }
                         Ok(())
@@ -193,6 +200,31 @@ impl Stage {
                 r
             }
         }
+    }
+
+    /// Binds one record to a function's pipeline parameters, each starting from its value before
+    /// any record, typed ones keeping their type. `false`: the record bound nothing it had to
+    /// (the error is written) and is skipped.
+    fn bind_record(&mut self, interp: &mut Interp, obj: &Value) -> EvalResult<bool> {
+        if !self.info.params.iter().any(|p| p.from_pipeline || p.from_pipeline_by_name) {
+            return Ok(true);
+        }
+        let Some(bound) = binder::bind_pipeline(interp, &self.info, &self.args, obj, &self.deferred, &self.invocation)? else {
+            return Ok(false);
+        };
+        let StageKind::Function { scope: Some(s), .. } = &self.kind else {
+            return Ok(true);
+        };
+        let mut scope = s.borrow_mut();
+        for (key, var) in &self.pipeline_defaults {
+            scope.vars.insert(key.clone(), var.clone());
+        }
+        for (name, value) in &bound.values {
+            let typed =
+                self.info.params.iter().find(|p| p.name.eq_ignore_ascii_case(name)).map(|p| p.ty.clone()).filter(|t| t.kind != TypeKind::Object || t.is_array);
+            scope.vars.insert(name.to_ascii_lowercase(), Variable { value: value.clone(), constraint: typed });
+        }
+        Ok(true)
     }
 
     /// Runs one of a function's blocks in its own scope; `return` ends the block.

@@ -75,6 +75,9 @@ fn command(name: &str) -> CommandInfo {
         "Test-NoPositions" => function("function Test-NoPositions { [CmdletBinding(PositionalBinding = $false)] param($First) }"),
         "Test-Remaining" => function("function Test-Remaining { param([Parameter(Position = 1)]$A, [Parameter(ValueFromRemainingArguments)]$Rest) }"),
         "Test-ShouldProcess" => function("function Test-ShouldProcess { [CmdletBinding(SupportsShouldProcess)] param($Name) }"),
+        "Test-FnPipe" => function(
+            "function Test-FnPipe { param([Parameter(ValueFromPipeline)][ValidateRange(1, 5)][int]$N, [Parameter(ValueFromPipelineByPropertyName)]$Length) }",
+        ),
         "Test-Validated" => function(
             "function Test-Validated { param([ValidateRange(1, 3)][int]$N, [ValidateCount(1, 2)][string[]]$List, [Parameter(Mandatory)][AllowNull()]$Maybe) }",
         ),
@@ -281,6 +284,13 @@ fn function_positions_and_remaining_arguments() {
     check("Test-NoPositions 1", "error: A positional parameter cannot be found that accepts argument '1'. [PositionalParameterNotFound,Test-NoPositions]");
     check("Test-Remaining a b -A c -q d", "A=c Rest=@(a,b,-q,d)");
     check("Test-Remaining -q a", "A=a Rest=@(-q)");
+}
+
+#[test]
+#[rustfmt::skip]
+fn function_pipeline_input() {
+    check("2, 'abc' | Test-FnPipe", "(nothing) | N=2 | Length=3");
+    check("9 | Test-FnPipe", "(nothing) | error: Cannot validate argument on parameter 'N'. The 9 argument is greater than the maximum allowed range of 5. Supply an argument that is less than or equal to 5 and then try the command again. [ParameterArgumentValidationError,Test-FnPipe]");
 }
 
 #[test]
