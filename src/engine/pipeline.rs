@@ -58,8 +58,13 @@ impl Interp {
             let position = i + 1 + usize::from(first_expr.is_some());
             stages.push(self.prepare_stage(c, has_input, position)?);
         }
-        // -OutVariable collects this pipeline's output afresh.
+        // -OutVariable collects this pipeline's output afresh, a function's -ErrorVariable its errors.
         for st in &stages {
+            if let (StageKind::Function { .. }, Some(name)) = (&st.kind, &st.common.error_variable) {
+                if !name.starts_with('+') {
+                    self.set_var(name, None, Value::array(Vec::new()))?;
+                }
+            }
             if let Some(name) = &st.common.out_variable {
                 if !name.starts_with('+') {
                     self.out_variables_started.remove(&name.to_ascii_lowercase());

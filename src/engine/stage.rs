@@ -58,7 +58,22 @@ impl Stage {
         out: &mut Emit,
         f: impl FnOnce(&mut Stage, &mut Interp, &mut Emit) -> EvalResult<()>,
     ) -> EvalResult<()> {
-        interp.error_redirects.push(self.errors_to);
+        // A command without its own redirection writes errors where its caller's go: inside
+        // `f 2> $null` Write-Error is quiet too.
+        let errors_to = match (self.errors_to, interp.error_redirects.last()) {
+            (ErrorRedirect::Host, Some(outer)) => *outer,
+            (own, _) => own,
+        };
+        interp.error_redirects.push(errors_to);
+        // The variables belong to the scope the command was called from, not to a function's own.
+        let caller = interp.current.clone();
+        let error_var = match (&self.kind, &self.common.error_variable) {
+            (StageKind::Function { .. }, Some(name)) => Some(name.trim_start_matches('+').to_string()),
+            _ => None,
+        };
+        if let Some(name) = &error_var {
+            interp.error_variables.push((name.clone(), caller.clone()));
+        }
         let out_var = self.common.out_variable.clone();
         let discard_output = self.discard_output;
         let r = f(self, interp, &mut |i: &mut Interp, v: Value| {
@@ -67,13 +82,16 @@ impl Stage {
                     Some(n) => (true, n),
                     None => (false, name.as_str()),
                 };
+                let here = std::mem::replace(&mut i.current, caller.clone());
                 let mut items = match i.get_var(name, None) {
                     Some(Value::Array(a)) if append || i.out_variables_started.contains(&name.to_ascii_lowercase()) => a.borrow().clone(),
                     _ => Vec::new(),
                 };
                 i.out_variables_started.insert(name.to_ascii_lowercase());
                 items.push(v.clone());
-                i.set_var(name, None, Value::array(items))?;
+                let set = i.set_var(name, None, Value::array(items));
+                i.current = here;
+                set?;
             }
             if discard_output {
                 Ok(())
@@ -81,6 +99,9 @@ impl Stage {
                 out(i, v)
             }
         });
+        if error_var.is_some() {
+            interp.error_variables.pop();
+        }
         interp.error_redirects.pop();
         r
     }
