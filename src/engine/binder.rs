@@ -234,15 +234,9 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
             }
         }
     }
-    // Positional arguments fill positioned parameters in order.
-    let mut by_position: Vec<&ParamSpec> = info.params.iter().filter(|p| p.position.is_some() && !p.is_switch()).collect();
-    by_position.sort_by_key(|p| p.position);
-    if info.implicit_positions && by_position.is_empty() {
-        by_position = info.params.iter().filter(|p| !p.is_switch()).collect();
-    }
+    // Positional arguments fill positioned parameters in order, within the sets still possible.
     let mut extra: Vec<(usize, Value, Span)> = Vec::new();
-    let already: Vec<String> = args.values.iter().map(|(n, _)| n.to_ascii_lowercase()).collect();
-    let mut slots = by_position.into_iter().filter(|p| !already.contains(&p.name.to_ascii_lowercase()) && !p.remaining);
+    let mut slots = positions::Positions::new(info, &args);
     for (index, value, span) in positional {
         match slots.next() {
             Some(p) => {
@@ -651,6 +645,7 @@ pub fn bind_pipeline(
 }
 
 mod function;
+mod positions;
 mod validate;
 
 pub use function::function_info;

@@ -78,6 +78,7 @@ fn command(name: &str) -> CommandInfo {
         "Test-FnPipe" => function(
             "function Test-FnPipe { param([Parameter(ValueFromPipeline)][ValidateRange(1, 5)][int]$N, [Parameter(ValueFromPipelineByPropertyName)]$Length) }",
         ),
+        "Test-SetPositions" => function("function Test-SetPositions { [CmdletBinding(DefaultParameterSetName = 'B')] param([Parameter(ParameterSetName = 'A', Position = 0)]$A, [Parameter(ParameterSetName = 'B', Position = 0)]$B, [Parameter(ValueFromRemainingArguments)]$Rest) }"),
         "Test-Validated" => function(
             "function Test-Validated { param([ValidateRange(1, 3)][int]$N, [ValidateCount(1, 2)][string[]]$List, [Parameter(Mandatory)][AllowNull()]$Maybe) }",
         ),
@@ -291,6 +292,14 @@ fn function_positions_and_remaining_arguments() {
 fn function_pipeline_input() {
     check("2, 'abc' | Test-FnPipe", "(nothing) | N=2 | Length=3");
     check("9 | Test-FnPipe", "(nothing) | error: Cannot validate argument on parameter 'N'. The 9 argument is greater than the maximum allowed range of 5. Supply an argument that is less than or equal to 5 and then try the command again. [ParameterArgumentValidationError,Test-FnPipe]");
+}
+
+#[test]
+#[rustfmt::skip]
+fn positions_within_parameter_sets() {
+    check("Test-SetPositions x y", "B=x Rest=@(y) set=B");
+    check("Test-SetPositions -A a x y", "A=a Rest=@(x,y) set=A");
+    check("Test-SetPositions -A a -B b", "error: Parameter set cannot be resolved using the specified named parameters. [AmbiguousParameterSet,Test-SetPositions]");
 }
 
 #[test]

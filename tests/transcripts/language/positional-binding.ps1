@@ -35,3 +35,19 @@ function Show-Args { "$($args.Count): $args" }
 Show-Args 1 -x 2 -y 3
 function Show-Mixed { param($Name) "Name=$Name args=$args" }
 Show-Mixed -z 1 2
+
+# Parameter sets sharing a position: only the sets still possible take part, the default set
+# breaks a tie, and naming parameters of two sets fails.
+function Get-BySet {
+    [CmdletBinding(DefaultParameterSetName = 'Path')]
+    param(
+        [Parameter(ParameterSetName = 'Path', Position = 0)]$Path,
+        [Parameter(ParameterSetName = 'Id', Position = 0)]$Id,
+        [Parameter(ValueFromRemainingArguments = $true)]$Rest
+    )
+    "set=$($PSCmdlet.ParameterSetName) path=$Path id=$Id rest=$($Rest -join ',')"
+}
+Get-BySet one two
+Get-BySet -Id 7 one two
+Get-BySet -Path p -Id 7
+'after the sets'
