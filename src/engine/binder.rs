@@ -6,14 +6,14 @@
 use std::rc::Rc;
 
 use crate::engine::error::ErrorCategory;
-use crate::lang::ast::{ExprKind, ScriptBlock, Span};
+use crate::lang::ast::Span;
 
-use super::command::{Args, CommandInfo, CommandType, Help, ParamSpec};
+use super::command::{Args, CommandInfo, CommandType, ParamSpec};
 use super::convert;
 use super::ctx::CommonParams;
 use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::runtime::Interp;
-use super::types::{self, TypeTable};
+use super::types;
 use super::value::{TypeKind, Value};
 
 /// An evaluated command argument, before binding.
@@ -52,6 +52,18 @@ const COMMON: &[Common] = &[
     Common { name: "PipelineVariable", alias: "pv", kind: TypeKind::String },
 ];
 
+/// The risk mitigation parameters of a command that supports ShouldProcess.
+const SHOULD_PROCESS: &[Common] =
+    &[Common { name: "WhatIf", alias: "wi", kind: TypeKind::Switch }, Common { name: "Confirm", alias: "cf", kind: TypeKind::Switch }];
+
+/// The common parameters a command takes: the usual ones, and `-WhatIf`/`-Confirm` when it
+/// supports ShouldProcess.
+fn commons(info: &CommandInfo) -> impl Iterator<Item = &'static Common> {
+    let should_process: &'static [Common] = if info.supports_should_process { SHOULD_PROCESS } else { &[] };
+    let on = info.common_params;
+    COMMON.iter().chain(should_process.iter()).filter(move |_| on)
+}
+
 /// The names of the common parameters, for help and completion.
 pub fn common_parameter_names() -> Vec<&'static str> {
     COMMON.iter().map(|c| c.name).collect()
@@ -86,7 +98,7 @@ fn binding_error(
     exception: &str,
     message: String,
 ) -> Flow {
-    let suffix = if info.kind == CommandType::Cmdlet { info.class_name.clone() } else { info.name.clone() };
+    let suffix = error_suffix(info);
     let fqid = if suffix.is_empty() { id.to_string() } else { format!("{id},{suffix}") };
     let mut rec = ErrorRecord::new(message, exception, category, fqid);
     rec.activity = info.name.clone();
@@ -98,6 +110,15 @@ fn binding_error(
     Flow::error(rec)
 }
 
+/// What a binding error's id ends in: a cmdlet's class, a function's name.
+fn error_suffix(info: &CommandInfo) -> String {
+    if info.kind == CommandType::Cmdlet {
+        info.class_name.clone()
+    } else {
+        info.name.clone()
+    }
+}
+
 const PBE: &str = "System.Management.Automation.ParameterBindingException";
 
 fn resolve<'a>(info: &'a CommandInfo, name: &str) -> Result<Target<'a>, Vec<String>> {
@@ -105,15 +126,13 @@ fn resolve<'a>(info: &'a CommandInfo, name: &str) -> Result<Target<'a>, Vec<Stri
     if let Some(p) = info.params.iter().find(|p| p.matches_name(name)) {
         return Ok(Target::Declared(p));
     }
-    if info.common_params {
-        if let Some(c) = COMMON.iter().find(|c| c.name.eq_ignore_ascii_case(name) || c.alias.eq_ignore_ascii_case(name)) {
-            return Ok(Target::Common(c));
-        }
+    if let Some(c) = commons(info).find(|c| c.name.eq_ignore_ascii_case(name) || c.alias.eq_ignore_ascii_case(name)) {
+        return Ok(Target::Common(c));
     }
     let lower = name.to_ascii_lowercase();
     let starts = |s: &str| s.to_ascii_lowercase().starts_with(&lower);
     let d: Vec<&ParamSpec> = declared.filter(|p| starts(&p.name) || p.aliases.iter().any(|a| starts(a))).collect();
-    let c: Vec<&Common> = if info.common_params { COMMON.iter().filter(|c| starts(c.name)).collect() } else { Vec::new() };
+    let c: Vec<&Common> = commons(info).filter(|c| starts(c.name)).collect();
     match (d.len(), c.len()) {
         (1, _) => Ok(Target::Declared(d[0])),
         (0, 1) => Ok(Target::Common(c[0])),
@@ -128,21 +147,27 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
     let mut args = Args::default();
     let mut common = CommonParams::default();
     let mut spans: Vec<(String, Span)> = Vec::new();
-    let mut positional: Vec<(Value, Span)> = Vec::new();
-    let mut remaining = Vec::new();
+    // Each argument keeps its place in the command line, so that what no parameter takes
+    // reaches `$args` (or a ValueFromRemainingArguments parameter) in the order it was written.
+    let mut positional: Vec<(usize, Value, Span)> = Vec::new();
+    let mut unbound: Vec<(usize, Value)> = Vec::new();
     let simple_function = info.kind == CommandType::Function && !info.common_params;
-    let mut iter = items.into_iter().peekable();
-    while let Some(item) = iter.next() {
+    let remaining_param = info.params.iter().find(|p| p.remaining);
+    let mut iter = items.into_iter().enumerate().peekable();
+    while let Some((index, item)) = iter.next() {
         match item {
-            ArgItem::Positional { value, span } => positional.push((value, span)),
+            ArgItem::Positional { value, span } => positional.push((index, value, span)),
             ArgItem::Named { name, text, value, span } => {
                 let target = match resolve(info, &name) {
                     Ok(t) => t,
                     Err(candidates) if candidates.is_empty() => {
-                        if simple_function {
-                            remaining.push(Value::str(&text));
+                        // An unknown `-name` stays unbound (5.1's ReparseUnboundArguments), the value
+                        // after it positional: a simple function's `$args`, or a string for a
+                        // ValueFromRemainingArguments parameter, gets it.
+                        if simple_function || remaining_param.is_some() && info.kind == CommandType::Function {
+                            unbound.push((index, Value::str(&text)));
                             if let Some(v) = value {
-                                remaining.push(v);
+                                unbound.push((index, v));
                             }
                             continue;
                         }
@@ -177,8 +202,8 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
                     Some(v) => (v, span),
                     None if target.is_switch() => (Value::Bool(true), span),
                     None => match iter.peek() {
-                        Some(ArgItem::Positional { .. }) => match iter.next() {
-                            Some(ArgItem::Positional { value, span: s }) => (value, s),
+                        Some((_, ArgItem::Positional { .. })) => match iter.next() {
+                            Some((_, ArgItem::Positional { value, span: s })) => (value, s),
                             _ => unreachable!("peeked a positional argument"),
                         },
                         _ => {
@@ -201,7 +226,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
                 spans.push((pname.clone(), vspan));
                 match target {
                     Target::Declared(p) => {
-                        let v = convert_arg(info, invocation, p, value, vspan)?;
+                        let v = convert_arg(interp, info, invocation, p, value, vspan)?;
                         args.set_value(&p.name, v);
                     }
                     Target::Common(c) => set_common(&mut common, c, &value, info, invocation, vspan)?,
@@ -209,34 +234,29 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
             }
         }
     }
-    // Positional arguments fill positioned parameters in order.
-    let mut by_position: Vec<&ParamSpec> = info.params.iter().filter(|p| p.position.is_some() && !p.is_switch()).collect();
-    by_position.sort_by_key(|p| p.position);
-    if info.implicit_positions && by_position.is_empty() {
-        by_position = info.params.iter().filter(|p| !p.is_switch()).collect();
-    }
-    let remaining_param = info.params.iter().find(|p| p.remaining);
-    let mut extra: Vec<(Value, Span)> = Vec::new();
-    let already: Vec<String> = args.values.iter().map(|(n, _)| n.to_ascii_lowercase()).collect();
-    let mut slots = by_position.into_iter().filter(|p| !already.contains(&p.name.to_ascii_lowercase()) && !p.remaining);
-    for (value, span) in positional {
+    // Positional arguments fill positioned parameters in order, within the sets still possible.
+    let mut extra: Vec<(usize, Value, Span)> = Vec::new();
+    let mut slots = positions::Positions::new(info, &args);
+    for (index, value, span) in positional {
         match slots.next() {
             Some(p) => {
-                let v = convert_arg(info, invocation, p, value, span)?;
+                let v = convert_arg(interp, info, invocation, p, value, span)?;
                 args.set_value(&p.name, v);
                 spans.push((p.name.clone(), span));
             }
-            None => extra.push((value, span)),
+            None => extra.push((index, value, span)),
         }
     }
-    if !extra.is_empty() {
+    if !extra.is_empty() || !unbound.is_empty() {
+        if remaining_param.is_some() || simple_function {
+            unbound.extend(std::mem::take(&mut extra).into_iter().map(|(i, v, _)| (i, v)));
+            unbound.sort_by_key(|(i, _)| *i);
+        }
         if let Some(p) = remaining_param {
-            let values: Vec<Value> = extra.into_iter().map(|(v, _)| v).collect();
+            let values: Vec<Value> = std::mem::take(&mut unbound).into_iter().map(|(_, v)| v).collect();
             args.set_value(&p.name, Value::array(values));
-        } else if simple_function {
-            remaining.extend(extra.into_iter().map(|(v, _)| v));
-        } else {
-            let (v, span) = &extra[0];
+        } else if !extra.is_empty() {
+            let (_, v, span) = &extra[0];
             return Err(binding_error(
                 info,
                 invocation,
@@ -288,6 +308,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
             ));
         }
     }
+    let remaining = unbound.into_iter().map(|(_, v)| v).collect();
     Ok(Bound { args, common, remaining, deferred })
 }
 
@@ -332,7 +353,7 @@ fn prompt_missing(
                 }
             }
         };
-        let v = convert_arg(info, invocation, p, value, Span::default())?;
+        let v = convert_arg(interp, info, invocation, p, value, Span::default())?;
         args.set_value(&p.name, v);
     }
     Ok(())
@@ -377,15 +398,19 @@ fn set_common(common: &mut CommonParams, c: &Common, value: &Value, info: &Comma
         "WarningAction" => common.warning_action = Some(as_pref(value)?),
         "ErrorVariable" => common.error_variable = Some(value.to_display_string()),
         "OutVariable" => common.out_variable = Some(value.to_display_string()),
+        "WhatIf" => common.what_if = Some(convert::to_bool(value)),
+        "Confirm" => common.confirm = Some(convert::to_bool(value)),
         _ => {}
     }
     Ok(())
 }
 
 /// Converts and validates one argument for a parameter.
-fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, value: Value, span: Span) -> EvalResult<Value> {
+fn convert_arg(interp: &mut Interp, info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, value: Value, span: Span) -> EvalResult<Value> {
     let is_function = info.kind == CommandType::Function;
-    if p.mandatory || p.not_null_or_empty {
+    // A compiled cmdlet's null and empty checks come first; a script parameter's follow its
+    // validation attributes (`validate::validate`).
+    if (p.mandatory && !is_function) || p.not_null_or_empty {
         let empty_kind = match &value {
             Value::Null => Some(("ParameterArgumentValidationErrorNullNotAllowed", "null")),
             Value::Str(s) if s.is_empty() => Some(("ParameterArgumentValidationErrorEmptyStringNotAllowed", "an empty string")),
@@ -404,7 +429,7 @@ fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, v
     }
     let converted = if p.is_switch() {
         Value::Bool(convert::to_bool(&value))
-    } else if p.ty.kind == TypeKind::Object && !p.ty.is_array {
+    } else if p.ty.kind == TypeKind::Object && !p.ty.is_array || is_function && value.is_null() && p.ty.kind != TypeKind::Bool {
         value
     } else {
         let v = if p.ty.is_array && !matches!(value, Value::Array(_)) { Value::array(vec![value.clone()]) } else { value.clone() };
@@ -474,6 +499,9 @@ fn convert_arg(info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, v
             }
         }
     }
+    if is_function {
+        validate::validate(interp, info, invocation, p, &converted, span)?;
+    }
     Ok(converted)
 }
 
@@ -525,28 +553,52 @@ pub fn bind_pipeline(
 ) -> EvalResult<Option<Args>> {
     let mut args = base.clone();
     let mut bound_any = false;
+    // A record's binding errors point at the command it was piped to.
+    let at = invocation.position.as_ref().map(|(_, s)| *s).unwrap_or_default();
     for p in info.params.iter().filter(|p| p.from_pipeline && in_set(p, base.set.as_deref())) {
         if base.has(&p.name) {
             continue;
         }
         let v = if p.ty.kind == TypeKind::Object { Ok(obj.clone()) } else { convert::convert(obj, &p.ty) };
         if let Ok(v) = v {
+            // A script parameter's validation runs on each record; a failure skips the record.
+            let v = if info.kind == CommandType::Function {
+                match convert_arg(interp, info, invocation, p, obj.clone(), at) {
+                    Ok(v) => v,
+                    Err(Flow::Error(rec)) => {
+                        interp.report_error(rec);
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(e),
+                }
+            } else {
+                v
+            };
             args.set_value(&p.name, v);
             bound_any = true;
             break;
         }
     }
-    if let Value::Object(o) = obj {
+    // By property name: an object's properties, or a .NET value's (a string's Length).
+    let by_name_source = match obj {
+        Value::Object(_) => true,
+        Value::Null | Value::Hashtable(_) | Value::Array(_) => false,
+        _ => info.kind == CommandType::Function,
+    };
+    if by_name_source {
         for p in info.params.iter().filter(|p| p.from_pipeline_by_name) {
-            if base.has(&p.name) {
+            if base.has(&p.name) || args.has(&p.name) {
                 continue;
             }
-            let found = {
-                let o = o.borrow();
-                std::iter::once(&p.name).chain(p.aliases.iter()).find_map(|n| o.get(n).cloned())
+            let found = match obj {
+                Value::Object(o) => {
+                    let o = o.borrow();
+                    std::iter::once(&p.name).chain(p.aliases.iter()).find_map(|n| o.get(n).cloned())
+                }
+                other => std::iter::once(&p.name).chain(p.aliases.iter()).map(|n| interp.get_member(other, n)).find(|v| !v.is_null()),
             };
             if let Some(v) = found {
-                let v = match convert_arg(info, invocation, p, v, Span::default()) {
+                let v = match convert_arg(interp, info, invocation, p, v, at) {
                     Ok(v) => v,
                     Err(Flow::Error(rec)) => {
                         interp.report_error(rec);
@@ -565,7 +617,7 @@ pub fn bind_pipeline(
             "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.",
             PBE,
             ErrorCategory::InvalidArgument,
-            format!("InputObjectNotBound,{}", info.class_name),
+            format!("InputObjectNotBound,{}", error_suffix(info)),
         )
         .with_target(obj);
         let mut rec = rec;
@@ -581,7 +633,7 @@ pub fn bind_pipeline(
             format!("Cannot process command because of one or more missing mandatory parameters:{names}."),
             PBE,
             ErrorCategory::InvalidArgument,
-            format!("MissingMandatoryParameter,{}", info.class_name),
+            format!("MissingMandatoryParameter,{}", error_suffix(info)),
         )
         .with_target(obj);
         rec.activity = info.name.clone();
@@ -592,91 +644,12 @@ pub fn bind_pipeline(
     Ok(Some(args))
 }
 
-// ---------------------------------------------------------------- functions
+mod function;
+mod positions;
+mod validate;
 
-/// Metadata of a script function from its param block and attributes.
-pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool, types: &TypeTable) -> CommandInfo {
-    let advanced = body.is_advanced();
-    let mut params = Vec::new();
-    for p in body.params.iter().flatten() {
-        let ty = p
-            .type_name
-            .as_ref()
-            .and_then(|t| types.resolve(&t.name, t.is_array))
-            .unwrap_or_else(|| Rc::new(super::value::TypeRef { kind: TypeKind::Object, is_array: false }));
-        let mut spec = ParamSpec::new(&p.name, TypeKind::Object);
-        spec.ty = ty;
-        for a in &p.attributes {
-            let aname = a.name.to_ascii_lowercase();
-            match aname.as_str() {
-                "parameter" => {
-                    for (k, v) in &a.named {
-                        let truthy = v.as_ref().map(const_truthy).unwrap_or(true);
-                        match k.to_ascii_lowercase().as_str() {
-                            "mandatory" => spec.mandatory = truthy,
-                            "valuefrompipeline" => spec.from_pipeline = truthy,
-                            "valuefrompipelinebypropertyname" => spec.from_pipeline_by_name = truthy,
-                            "valuefromremainingarguments" => spec.remaining = truthy,
-                            "position" => spec.position = v.as_ref().and_then(const_int).map(|i| i as usize),
-                            "parametersetname" => {
-                                if let Some(s) = v.as_ref().and_then(const_str) {
-                                    spec.sets.push(s);
-                                }
-                            }
-                            "helpmessage" => spec.help = v.as_ref().and_then(const_str).unwrap_or_default(),
-                            _ => {}
-                        }
-                    }
-                }
-                "validateset" => spec.validate_set = Some(a.positional.iter().filter_map(const_str).collect()),
-                "validatenotnullorempty" | "validatenotnull" => spec.not_null_or_empty = true,
-                "alias" => spec.aliases.extend(a.positional.iter().filter_map(const_str)),
-                _ => {}
-            }
-        }
-        params.push(spec);
-    }
-    CommandInfo {
-        name: name.to_string(),
-        kind: CommandType::Function,
-        module: String::new(),
-        class_name: String::new(),
-        params,
-        default_set: body
-            .attributes
-            .iter()
-            .find(|a| a.name.eq_ignore_ascii_case("CmdletBinding"))
-            .and_then(|a| a.named.iter().find(|(k, _)| k.eq_ignore_ascii_case("DefaultParameterSetName")).and_then(|(_, v)| v.as_ref().and_then(const_str))),
-        help: Help::default(),
-        output_types: Vec::new(),
-        factory: None,
-        common_params: advanced,
-        implicit_positions: true,
-    }
-}
-
-fn const_str(e: &crate::lang::ast::Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Str(s) | ExprKind::Bare(s) => Some(s.clone()),
-        ExprKind::Int(i) => Some(i.to_string()),
-        _ => None,
-    }
-}
-
-fn const_int(e: &crate::lang::ast::Expr) -> Option<i64> {
-    match &e.kind {
-        ExprKind::Int(i) => Some(*i),
-        _ => None,
-    }
-}
-
-fn const_truthy(e: &crate::lang::ast::Expr) -> bool {
-    match &e.kind {
-        ExprKind::Variable { name, .. } => !name.eq_ignore_ascii_case("false"),
-        ExprKind::Int(i) => *i != 0,
-        _ => true,
-    }
-}
+pub use function::function_info;
+pub use validate::Validator;
 
 #[cfg(test)]
 mod tests;

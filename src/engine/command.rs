@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::binder::Validator;
 use super::ctx::Ctx;
 use super::error::EvalResult;
 use super::services::Services;
@@ -22,6 +23,13 @@ pub struct ParamSpec {
     pub remaining: bool,
     pub validate_set: Option<Vec<String>>,
     pub not_null_or_empty: bool,
+    /// A script parameter's validation attributes, in declaration order.
+    pub validators: Vec<Validator>,
+    /// `[AllowNull()]`, `[AllowEmptyString()]`, `[AllowEmptyCollection()]`: what a mandatory
+    /// script parameter accepts.
+    pub allow_null: bool,
+    pub allow_empty_string: bool,
+    pub allow_empty_collection: bool,
     /// Parameter sets this parameter belongs to; empty means all of them.
     pub sets: Vec<String>,
     pub help: String,
@@ -92,6 +100,10 @@ impl ParamSpec {
             remaining: false,
             validate_set: None,
             not_null_or_empty: false,
+            validators: Vec::new(),
+            allow_null: false,
+            allow_empty_string: false,
+            allow_empty_collection: false,
             sets: Vec::new(),
             help: String::new(),
             default_text: None,
@@ -231,6 +243,10 @@ pub struct CommandInfo {
     pub common_params: bool,
     /// Whether positional binding follows declaration order (script functions).
     pub implicit_positions: bool,
+    /// `SupportsShouldProcess`: `-WhatIf` and `-Confirm` apply.
+    pub supports_should_process: bool,
+    /// `ConfirmImpact` as its `System.Management.Automation.ConfirmImpact` value (Medium, 2, by default).
+    pub confirm_impact: i64,
 }
 
 impl std::fmt::Debug for CommandInfo {
@@ -253,6 +269,8 @@ impl CommandInfo {
             factory: Some(factory),
             common_params: true,
             implicit_positions: false,
+            supports_should_process: false,
+            confirm_impact: 2,
         }
     }
 

@@ -22,6 +22,9 @@ pub struct CommonParams {
     pub warning_action: Option<String>,
     pub error_variable: Option<String>,
     pub out_variable: Option<String>,
+    /// `-WhatIf` and `-Confirm` of a command that supports ShouldProcess.
+    pub what_if: Option<bool>,
+    pub confirm: Option<bool>,
 }
 
 /// What a running cmdlet sees: the interpreter, its output sink and its invocation.

@@ -59,6 +59,9 @@ pub struct ErrorRecord {
     pub error_details: Option<String>,
     /// Raised by `throw` or under `-ErrorAction Stop`: ends the script, not just the statement.
     pub terminates_script: bool,
+    /// `$PSCmdlet.ThrowTerminatingError`: ends the running function, then only the statement
+    /// that called it.
+    pub ends_command: bool,
     /// The .NET exception a RuntimeException wraps (`catch [DivideByZeroException]` sees it).
     pub inner_exception: Option<String>,
     /// Properties the exception's own type declares (name, .NET type, value), which
@@ -83,6 +86,7 @@ impl ErrorRecord {
             is_parse_error: false,
             error_details: None,
             terminates_script: false,
+            ends_command: false,
             inner_exception: None,
             exception_properties: Vec::new(),
         }

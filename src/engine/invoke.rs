@@ -8,7 +8,6 @@ use std::rc::Rc;
 use crate::lang::ast::{ScriptBlock, Span};
 
 use super::binder::{self, ArgItem};
-use super::command::{Args, CommandInfo};
 use super::error::{ErrorRedirect, EvalResult, InvocationInfo};
 use super::runtime::{Emit, Interp, Variable};
 use super::stage::{Stage, StageKind};
@@ -79,6 +78,7 @@ impl Interp {
             expects_input: false,
             discard_output: false,
             errors_to: ErrorRedirect::Host,
+            pipeline_defaults: Vec::new(),
         };
         stage.begin(self, out)?;
         if let Some(d) = dollar {
@@ -108,7 +108,8 @@ impl Interp {
 /// Defines a function's parameters as variables in its new (current) scope:
 /// bound values, then defaults (which may refer to earlier parameters), each
 /// constrained to its declared type; plus `$PSBoundParameters` and `$args`.
-pub(super) fn bind_function_variables(interp: &mut Interp, info: &CommandInfo, block: &ScriptBlock, args: &Args, remaining: &[Value]) -> EvalResult<()> {
+pub(super) fn bind_function_variables(interp: &mut Interp, stage: &Stage, block: &ScriptBlock) -> EvalResult<()> {
+    let (info, args, remaining) = (&*stage.info, &stage.args, &stage.remaining[..]);
     let mut bound = Hashtable::new(false);
     for (name, value) in &args.values {
         bound.insert(Value::str(name), value.clone());
@@ -132,7 +133,9 @@ pub(super) fn bind_function_variables(interp: &mut Interp, info: &CommandInfo, b
             interp.set_local(&p.name, value);
         }
     }
-    interp.set_local("PSBoundParameters", Value::hashtable(bound));
+    let bound = Value::hashtable(bound);
+    super::script_cmdlet::define(interp, info, args, &stage.common, &stage.invocation, &bound);
+    interp.set_local("PSBoundParameters", bound);
     interp.set_local("args", Value::array(remaining.to_vec()));
     Ok(())
 }

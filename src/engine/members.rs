@@ -264,6 +264,9 @@ impl Interp {
                 span,
             ));
         }
+        if let Some(v) = self.script_cmdlet_method(target, name, &args, span)? {
+            return Ok(v);
+        }
         // Methods every object has.
         match lower.as_str() {
             "gettype" if args.is_empty() => return Ok(type_object(&target.type_name())),

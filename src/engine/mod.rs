@@ -19,6 +19,7 @@ pub mod ops;
 mod pipeline;
 pub mod run;
 pub mod runtime;
+mod script_cmdlet;
 pub mod services;
 mod stage;
 mod statements;

@@ -58,8 +58,13 @@ impl Interp {
             let position = i + 1 + usize::from(first_expr.is_some());
             stages.push(self.prepare_stage(c, has_input, position)?);
         }
-        // -OutVariable collects this pipeline's output afresh.
+        // -OutVariable collects this pipeline's output afresh, a function's -ErrorVariable its errors.
         for st in &stages {
+            if let (StageKind::Function { .. }, Some(name)) = (&st.kind, &st.common.error_variable) {
+                if !name.starts_with('+') {
+                    self.set_var(name, None, Value::array(Vec::new()))?;
+                }
+            }
             if let Some(name) = &st.common.out_variable {
                 if !name.starts_with('+') {
                     self.out_variables_started.remove(&name.to_ascii_lowercase());
@@ -82,7 +87,11 @@ impl Interp {
         match first {
             Some(e) => {
                 let v = self.eval_expr(e)?;
-                for item in output_items(v) {
+                // `$null | f` sends one $null: a variable or property holds a real null. What
+                // a command or a void method gives back is AutomationNull, which sends nothing.
+                let items =
+                    if v.is_null() && matches!(e.kind, ExprKind::Variable { .. } | ExprKind::Member { .. }) { vec![Value::Null] } else { output_items(v) };
+                for item in items {
                     self.check_interrupt()?;
                     push(self, stages, item, out)?;
                 }
@@ -124,6 +133,7 @@ impl Interp {
             expects_input: has_input,
             discard_output,
             errors_to,
+            pipeline_defaults: Vec::new(),
         })
     }
 

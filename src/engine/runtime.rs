@@ -83,6 +83,9 @@ pub struct Interp {
     pub out_variables_started: std::collections::HashSet<String>,
     /// The error redirections (`2> $null`, `2>&1`) of the commands running, innermost last.
     pub error_redirects: Vec<ErrorRedirect>,
+    /// The `-ErrorVariable` of each running function, in the scope it was called from: every
+    /// error recorded while it runs is added.
+    pub error_variables: Vec<(String, ScopeRef)>,
     /// Where `[guid]::NewGuid()` gets its values; random unless a seed is set above.
     pub guid_source: Option<Box<dyn FnMut() -> uuid::Uuid>>,
     /// `$env:` variables: a simulated environment, never the real one.
@@ -122,6 +125,7 @@ impl Interp {
             clock: Rc::new(VirtualClock::new(default_epoch())),
             guid_source: None,
             error_redirects: Vec::new(),
+            error_variables: Vec::new(),
             out_variables_started: std::collections::HashSet::new(),
             env: HashMap::new(),
             types: TypeTable::default(),
@@ -158,6 +162,7 @@ impl Interp {
         }
         let confirm_type = Rc::new(TypeRef { kind: super::value::TypeKind::Enum(&types::CONFIRM_IMPACT), is_array: false });
         self.define_global("ConfirmPreference", Value::enum_value(types::CONFIRM_IMPACT.full_name, "High", 3), Some(confirm_type));
+        self.define_global("WhatIfPreference", Value::Bool(false), None);
         self.define_global("Error", Value::Array(self.errors.clone()), None);
         self.define_global("FormatEnumerationLimit", Value::Int(4), None);
         self.define_global("OFS", Value::Null, None);
@@ -437,6 +442,13 @@ impl Interp {
         let mut errs = self.errors.borrow_mut();
         errs.insert(0, Value::Error(record.clone()));
         errs.truncate(256);
+        for (name, scope) in &self.error_variables {
+            let key = name.to_ascii_lowercase();
+            let mut scope = scope.borrow_mut();
+            let mut items = scope.vars.get(&key).map(|v| v.value.enumerate()).unwrap_or_default();
+            items.push(Value::Error(record.clone()));
+            scope.vars.insert(key, Variable { value: Value::array(items), constraint: None });
+        }
     }
 
     /// Reports an error that ended a statement: shown unless the preference hides it.

@@ -14,7 +14,7 @@ use super::error::{ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo}
 use super::invoke::bind_function_variables;
 use super::limits;
 use super::runtime::{Emit, Interp, ScopeRef, Variable, MAX_CALL_DEPTH};
-use super::value::Value;
+use super::value::{TypeKind, Value};
 
 /// A pipeline element ready to run: its command, bound arguments and redirections.
 pub(super) struct Stage {
@@ -32,6 +32,9 @@ pub(super) struct Stage {
     pub(super) discard_output: bool,
     /// `2> $null` or `2>&1`: where the stage's errors go.
     pub(super) errors_to: ErrorRedirect,
+    /// A function's pipeline parameters as they were before any record: each record starts
+    /// from them (5.1's RestoreDefaultParameterValues).
+    pub(super) pipeline_defaults: Vec<(String, Variable)>,
 }
 
 /// What runs: a compiled cmdlet, or a script block with the scope it gets at `begin`.
@@ -55,7 +58,22 @@ impl Stage {
         out: &mut Emit,
         f: impl FnOnce(&mut Stage, &mut Interp, &mut Emit) -> EvalResult<()>,
     ) -> EvalResult<()> {
-        interp.error_redirects.push(self.errors_to);
+        // A command without its own redirection writes errors where its caller's go: inside
+        // `f 2> $null` Write-Error is quiet too.
+        let errors_to = match (self.errors_to, interp.error_redirects.last()) {
+            (ErrorRedirect::Host, Some(outer)) => *outer,
+            (own, _) => own,
+        };
+        interp.error_redirects.push(errors_to);
+        // The variables belong to the scope the command was called from, not to a function's own.
+        let caller = interp.current.clone();
+        let error_var = match (&self.kind, &self.common.error_variable) {
+            (StageKind::Function { .. }, Some(name)) => Some(name.trim_start_matches('+').to_string()),
+            _ => None,
+        };
+        if let Some(name) = &error_var {
+            interp.error_variables.push((name.clone(), caller.clone()));
+        }
         let out_var = self.common.out_variable.clone();
         let discard_output = self.discard_output;
         let r = f(self, interp, &mut |i: &mut Interp, v: Value| {
@@ -64,13 +82,16 @@ impl Stage {
                     Some(n) => (true, n),
                     None => (false, name.as_str()),
                 };
+                let here = std::mem::replace(&mut i.current, caller.clone());
                 let mut items = match i.get_var(name, None) {
                     Some(Value::Array(a)) if append || i.out_variables_started.contains(&name.to_ascii_lowercase()) => a.borrow().clone(),
                     _ => Vec::new(),
                 };
                 i.out_variables_started.insert(name.to_ascii_lowercase());
                 items.push(v.clone());
-                i.set_var(name, None, Value::array(items))?;
+                let set = i.set_var(name, None, Value::array(items));
+                i.current = here;
+                set?;
             }
             if discard_output {
                 Ok(())
@@ -78,6 +99,9 @@ impl Stage {
                 out(i, v)
             }
         });
+        if error_var.is_some() {
+            interp.error_variables.pop();
+        }
         interp.error_redirects.pop();
         r
     }
@@ -95,7 +119,7 @@ impl Stage {
                 let args = self.args.clone();
                 self.with_ctx(interp, out, Some(&args), |c, ctx, a| c.begin(ctx, a))
             }
-            StageKind::Function { block, scope, dot, script, .. } => {
+            StageKind::Function { block, dot, script, .. } => {
                 if interp.call_depth >= MAX_CALL_DEPTH {
                     return Err(Flow::error(ErrorRecord::runtime(
                         "The script failed due to call depth overflow.",
@@ -104,13 +128,24 @@ impl Stage {
                     )));
                 }
                 let s = if *dot { interp.current.clone() } else { interp.new_scope(&interp.current.clone(), *script) };
-                let block_ref = block.clone();
+                let block = block.clone();
                 let saved = std::mem::replace(&mut interp.current, s.clone());
-                let defaults = bind_function_variables(interp, &self.info, &block_ref, &self.args, &self.remaining);
+                let defaults = bind_function_variables(interp, self, &block);
                 interp.current = saved;
                 defaults?;
-                *scope = Some(s);
-                let block = block.clone();
+                self.pipeline_defaults = self
+                    .info
+                    .params
+                    .iter()
+                    .filter(|p| (p.from_pipeline || p.from_pipeline_by_name) && !self.args.has(&p.name))
+                    .filter_map(|p| {
+                        let key = p.name.to_ascii_lowercase();
+                        s.borrow().vars.get(&key).cloned().map(|v| (key, v))
+                    })
+                    .collect();
+                if let StageKind::Function { scope, .. } = &mut self.kind {
+                    *scope = Some(s);
+                }
                 match &block.begin {
                     Some(b) => self.run_in_scope(interp, &block, b, None, out),
                     None => Ok(()),
@@ -142,25 +177,19 @@ impl Stage {
                     other => other,
                 }
             }
-            StageKind::Function { block, input, .. } => {
+            StageKind::Function { block, .. } => {
                 let block = block.clone();
-                match &block.process {
-                    Some(p) => {
-                        if let Some(obj) = &item {
-                            if let Some(a) = binder::bind_pipeline(interp, &self.info, &self.args, obj, &[], &self.invocation)? {
-                                if let StageKind::Function { scope: Some(s), .. } = &self.kind {
-                                    for (name, value) in &a.values {
-                                        s.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: value.clone(), constraint: None });
-                                    }
-                                }
-                            }
-                        } else if self.expects_input {
-                            return Ok(());
-                        }
-                        self.run_in_scope(interp, &block, p, item, out)
+                if let Some(obj) = &item {
+                    if !self.bind_record(interp, obj)? {
+                        return Ok(());
                     }
+                } else if self.expects_input && block.process.is_some() {
+                    return Ok(());
+                }
+                match &block.process {
+                    Some(p) => self.run_in_scope(interp, &block, p, item, out),
                     None => {
-                        if let Some(v) = item {
+                        if let (Some(v), StageKind::Function { input, .. }) = (item, &mut self.kind) {
                             limits::buffer(input, v)?;
                         }
                         Ok(())
@@ -194,6 +223,31 @@ impl Stage {
         }
     }
 
+    /// Binds one record to a function's pipeline parameters, each starting from its value before
+    /// any record, typed ones keeping their type. `false`: the record bound nothing it had to
+    /// (the error is written) and is skipped.
+    fn bind_record(&mut self, interp: &mut Interp, obj: &Value) -> EvalResult<bool> {
+        if !self.info.params.iter().any(|p| p.from_pipeline || p.from_pipeline_by_name) {
+            return Ok(true);
+        }
+        let Some(bound) = binder::bind_pipeline(interp, &self.info, &self.args, obj, &self.deferred, &self.invocation)? else {
+            return Ok(false);
+        };
+        let StageKind::Function { scope: Some(s), .. } = &self.kind else {
+            return Ok(true);
+        };
+        let mut scope = s.borrow_mut();
+        for (key, var) in &self.pipeline_defaults {
+            scope.vars.insert(key.clone(), var.clone());
+        }
+        for (name, value) in &bound.values {
+            let typed =
+                self.info.params.iter().find(|p| p.name.eq_ignore_ascii_case(name)).map(|p| p.ty.clone()).filter(|t| t.kind != TypeKind::Object || t.is_array);
+            scope.vars.insert(name.to_ascii_lowercase(), Variable { value: value.clone(), constraint: typed });
+        }
+        Ok(true)
+    }
+
     /// Runs one of a function's blocks in its own scope; `return` ends the block.
     fn run_in_scope(&mut self, interp: &mut Interp, block: &Rc<ScriptBlock>, stmts: &[Statement], dollar: Option<Value>, out: &mut Emit) -> EvalResult<()> {
         let StageKind::Function { scope: Some(scope), .. } = &self.kind else {
@@ -213,6 +267,12 @@ impl Stage {
         interp.current = saved;
         match r {
             Err(Flow::Return) => Ok(()),
+            Err(Flow::Error(rec)) if rec.ends_command => {
+                let mut rec = (*rec).clone();
+                rec.ends_command = false;
+                rec.terminates_script = false;
+                Err(Flow::error(rec))
+            }
             other => other,
         }
     }

@@ -71,6 +71,17 @@ fn command(name: &str) -> CommandInfo {
         "Test-NoInput" => cmdlet(name).param(ParamSpec::new("Name", TypeKind::String).position(0)),
         "Test-Simple" => function("function Test-Simple { param([int]$Count, $Name) }"),
         "Test-Advanced" => function("function Test-Advanced { [CmdletBinding()] param([int]$Count, [string]$Name) }"),
+        "Test-Positioned" => function("function Test-Positioned { param([Parameter(Position = 0)]$First, $Second) }"),
+        "Test-NoPositions" => function("function Test-NoPositions { [CmdletBinding(PositionalBinding = $false)] param($First) }"),
+        "Test-Remaining" => function("function Test-Remaining { param([Parameter(Position = 1)]$A, [Parameter(ValueFromRemainingArguments)]$Rest) }"),
+        "Test-ShouldProcess" => function("function Test-ShouldProcess { [CmdletBinding(SupportsShouldProcess)] param($Name) }"),
+        "Test-FnPipe" => function(
+            "function Test-FnPipe { param([Parameter(ValueFromPipeline)][ValidateRange(1, 5)][int]$N, [Parameter(ValueFromPipelineByPropertyName)]$Length) }",
+        ),
+        "Test-SetPositions" => function("function Test-SetPositions { [CmdletBinding(DefaultParameterSetName = 'B')] param([Parameter(ParameterSetName = 'A', Position = 0)]$A, [Parameter(ParameterSetName = 'B', Position = 0)]$B, [Parameter(ValueFromRemainingArguments)]$Rest) }"),
+        "Test-Validated" => function(
+            "function Test-Validated { param([ValidateRange(1, 3)][int]$N, [ValidateCount(1, 2)][string[]]$List, [Parameter(Mandatory)][AllowNull()]$Maybe) }",
+        ),
         other => panic!("no test command {other}"),
     }
 }
@@ -146,7 +157,7 @@ fn args_text(args: &Args) -> String {
 
 fn bound_text(bound: &Bound) -> String {
     let mut text = args_text(&bound.args);
-    let CommonParams { verbose, debug, error_action, warning_action, error_variable, out_variable } = &bound.common;
+    let CommonParams { verbose, debug, error_action, warning_action, error_variable, out_variable, what_if, confirm } = &bound.common;
     let common = [
         ("Verbose", verbose.map(|b| Value::Bool(b).to_display_string())),
         ("Debug", debug.map(|b| Value::Bool(b).to_display_string())),
@@ -154,6 +165,8 @@ fn bound_text(bound: &Bound) -> String {
         ("WarningAction", warning_action.clone()),
         ("ErrorVariable", error_variable.clone()),
         ("OutVariable", out_variable.clone()),
+        ("WhatIf", what_if.map(|b| Value::Bool(b).to_display_string())),
+        ("Confirm", confirm.map(|b| Value::Bool(b).to_display_string())),
     ];
     for (name, value) in common {
         if let Some(v) = value {
@@ -260,6 +273,49 @@ fn functions() {
     check("Test-Simple -Count abc", "error: Cannot process argument transformation on parameter 'Count'. Cannot convert value \"abc\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\" [ParameterArgumentTransformationError,Test-Simple]");
     check("Test-Advanced -Name a,b", "error: Cannot process argument transformation on parameter 'Name'. Cannot convert value to type System.String. [ParameterArgumentTransformationError,Test-Advanced]");
     check("Test-Advanced 1 n extra", "error: A positional parameter cannot be found that accepts argument 'extra'. [PositionalParameterNotFound,Test-Advanced]");
+    // $args keeps the order of the command line.
+    check("Test-Simple 1 -x 2 -y 3 4", "Count=1 Name=2 args=@(-x,-y,3,4)");
+}
+
+#[test]
+#[rustfmt::skip]
+fn function_positions_and_remaining_arguments() {
+    check("Test-Positioned 1 2", "error: A positional parameter cannot be found that accepts argument '2'. [PositionalParameterNotFound,Test-Positioned]");
+    check("Test-Positioned 1 -Second 2", "Second=2 First=1");
+    check("Test-NoPositions 1", "error: A positional parameter cannot be found that accepts argument '1'. [PositionalParameterNotFound,Test-NoPositions]");
+    check("Test-Remaining a b -A c -q d", "A=c Rest=@(a,b,-q,d)");
+    check("Test-Remaining -q a", "A=a Rest=@(-q)");
+}
+
+#[test]
+#[rustfmt::skip]
+fn function_pipeline_input() {
+    check("2, 'abc' | Test-FnPipe", "(nothing) | N=2 | Length=3");
+    check("9 | Test-FnPipe", "(nothing) | error: Cannot validate argument on parameter 'N'. The 9 argument is greater than the maximum allowed range of 5. Supply an argument that is less than or equal to 5 and then try the command again. [ParameterArgumentValidationError,Test-FnPipe]");
+}
+
+#[test]
+#[rustfmt::skip]
+fn positions_within_parameter_sets() {
+    check("Test-SetPositions x y", "B=x Rest=@(y) set=B");
+    check("Test-SetPositions -A a x y", "A=a Rest=@(x,y) set=A");
+    check("Test-SetPositions -A a -B b", "error: Parameter set cannot be resolved using the specified named parameters. [AmbiguousParameterSet,Test-SetPositions]");
+}
+
+#[test]
+#[rustfmt::skip]
+fn should_process_parameters() {
+    check("Test-ShouldProcess a -WhatIf", "Name=a -WhatIf=True");
+    check("Test-ShouldProcess a -cf:$false -wi", "Name=a -WhatIf=True -Confirm=False");
+    check("Test-Advanced -WhatIf", "error: A parameter cannot be found that matches parameter name 'WhatIf'. [NamedParameterNotFound,Test-Advanced]");
+}
+
+#[test]
+#[rustfmt::skip]
+fn function_validation_attributes() {
+    check("Test-Validated -N 2 -Maybe $null", "N=2 Maybe=$null");
+    check("Test-Validated -N 4 -Maybe 1", "error: Cannot validate argument on parameter 'N'. The 4 argument is greater than the maximum allowed range of 3. Supply an argument that is less than or equal to 3 and then try the command again. [ParameterArgumentValidationError,Test-Validated]");
+    check("Test-Validated -List a,b,c -Maybe 1", "error: Cannot validate argument on parameter 'List'. The number of provided arguments, (3), exceeds the maximum number of allowed arguments (2). Provide fewer than 2 arguments, and then try the command again. [ParameterArgumentValidationError,Test-Validated]");
 }
 
 #[test]

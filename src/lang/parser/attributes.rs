@@ -28,7 +28,9 @@ impl Parser {
                     break;
                 }
                 let save = self.pos;
-                if let Ok((rest, word)) = lexer::identifier(self.rest()) {
+                // A named argument's name starts as a name does: `(1, 5)` are positional numbers.
+                let named_start = self.peek().is_some_and(|c| c.is_alphabetic() || c == '_');
+                if let Ok((rest, word)) = lexer::identifier(self.rest()).map_err(|_| ()).and_then(|r| if named_start { Ok(r) } else { Err(()) }) {
                     let after = lexer::trivia(rest, true);
                     if after.starts_with('=') && !after.starts_with("==") {
                         let word = word.to_string();

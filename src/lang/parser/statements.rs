@@ -30,8 +30,17 @@ impl Parser {
         Ok(body)
     }
 
-    /// Statements up to a closing `}` or `)` or the end of input.
+    /// Statements up to a closing `}` or `)` or the end of input. A statement list is a new
+    /// context: `@(1, 2)` or `$(1, 2)` inside a method's arguments holds a comma list.
     pub(super) fn statement_list(&mut self) -> PResult<Vec<Statement>> {
+        let save = self.no_comma;
+        self.no_comma = false;
+        let r = self.statement_list_inner();
+        self.no_comma = save;
+        r
+    }
+
+    fn statement_list_inner(&mut self) -> PResult<Vec<Statement>> {
         let mut out = Vec::new();
         loop {
             self.skip_trivia(true);

@@ -127,3 +127,23 @@ fn a_double_dash_may_mix_dash_characters() {
     // After the double dash, `-x` is a plain argument, not a parameter.
     assert!(matches!(&p.elements[0], PipelineElement::Command(c) if matches!(c.args[..], [CommandArg::Value(_)])));
 }
+
+#[test]
+fn comma_lists_inside_method_arguments() {
+    // The arguments are separated by commas, but a subexpression inside one is a new context.
+    let ExprKind::Invoke { args, .. } = first_expr("$o.M(@(1, 2), $(3, 4))").kind else { panic!("a method call") };
+    assert_eq!(args.len(), 2);
+    let ExprKind::ArraySubexpr(body) = &args[0].kind else { panic!("@() first") };
+    let StatementKind::Pipeline(p) = &body[0].kind else { panic!("a pipeline inside") };
+    assert!(matches!(&p.elements[0], PipelineElement::Expr(Expr { kind: ExprKind::ArrayLiteral(items), .. }) if items.len() == 2));
+}
+
+#[test]
+fn attribute_arguments_starting_with_a_digit_are_positional() {
+    let sb = parse("function f { param([ValidateRange(1, 5)][Parameter(Mandatory)]$x) }");
+    let StatementKind::Function { body, .. } = &sb.end.as_ref().expect("an end block")[0].kind else { panic!("a function") };
+    let param = &body.params.as_ref().expect("a param block")[0];
+    let range = &param.attributes[0];
+    assert_eq!((range.positional.len(), range.named.len()), (2, 0));
+    assert_eq!(param.attributes[1].named[0].0, "Mandatory");
+}

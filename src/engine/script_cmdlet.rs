@@ -1,0 +1,235 @@
+//! What an advanced function gets besides its parameters: the preference variables its common
+//! parameters set in its scope (5.1's `CompiledScriptBlock.SetPreferenceVariables`),
+//! `$MyInvocation`, and `$PSCmdlet` with the methods scripts call on it (`ShouldProcess`,
+//! `ShouldContinue`, `WriteObject`, `WriteError`, `ThrowTerminatingError`, `Write*`), which act
+//! as `MshCommandRuntime` does.
+
+use std::rc::Rc;
+
+use crate::engine::error::ErrorCategory;
+use crate::lang::ast::Span;
+
+use super::command::{Args, CommandInfo};
+use super::convert;
+use super::ctx::{CommonParams, Ctx};
+use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::runtime::Interp;
+use super::types::{ACTION_PREFERENCE, CONFIRM_IMPACT};
+use super::value::{PsObject, Value};
+
+pub const PS_SCRIPT_CMDLET: &str = "System.Management.Automation.PSScriptCmdlet";
+
+/// Defines the function's preference variables, `$MyInvocation` and (advanced functions)
+/// `$PSCmdlet` in the current scope, the function's own.
+pub(super) fn define(interp: &mut Interp, info: &CommandInfo, args: &Args, common: &CommonParams, invocation: &InvocationInfo, bound: &Value) {
+    let my_invocation = invocation_object(interp, info, invocation, bound);
+    interp.set_local("MyInvocation", my_invocation.clone());
+    if !info.common_params {
+        return;
+    }
+    let action = |name: &str| convert::convert_enum(&Value::str(name), &ACTION_PREFERENCE).unwrap_or(Value::Null);
+    let on_off = |flag: Option<bool>, on: &str| flag.map(|f| action(if f { on } else { "SilentlyContinue" }));
+    let mut prefs: Vec<(&str, Value)> = Vec::new();
+    // -Debug asks before each debug message in 5.1 (Inquire); ersim's Write-Debug shows it.
+    prefs.extend(on_off(common.debug, "Inquire").map(|v| ("DebugPreference", v)));
+    prefs.extend(on_off(common.verbose, "Continue").map(|v| ("VerbosePreference", v)));
+    prefs.extend(common.error_action.as_deref().map(|a| ("ErrorActionPreference", action(a))));
+    prefs.extend(common.warning_action.as_deref().map(|a| ("WarningPreference", action(a))));
+    prefs.extend(common.what_if.map(|w| ("WhatIfPreference", Value::Bool(w))));
+    if let Some(c) = common.confirm {
+        let impact = if c { "Low" } else { "None" };
+        prefs.push(("ConfirmPreference", convert::convert_enum(&Value::str(impact), &CONFIRM_IMPACT).unwrap_or(Value::Null)));
+    }
+    for (name, value) in prefs {
+        interp.set_local(name, value);
+    }
+    let mut cmdlet = PsObject::typed(PS_SCRIPT_CMDLET);
+    cmdlet.add_typed("ParameterSetName", "string", Value::str(args.set.as_deref().unwrap_or("__AllParameterSets")));
+    cmdlet.add_typed("MyInvocation", "System.Management.Automation.InvocationInfo", my_invocation);
+    interp.set_local("PSCmdlet", Value::object(cmdlet));
+}
+
+/// `$MyInvocation` of a function: the command, the name it was called by, its bound
+/// parameters, and where the call is.
+fn invocation_object(interp: &Interp, info: &CommandInfo, invocation: &InvocationInfo, bound: &Value) -> Value {
+    let mut command = PsObject::typed("System.Management.Automation.FunctionInfo");
+    command.add_typed("Name", "string", Value::str(&info.name));
+    command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("Function"));
+    let definition = interp.function_body(&info.name.to_ascii_lowercase()).map(|b| b.inner_text().to_string()).unwrap_or_default();
+    command.add_typed("Definition", "string", Value::str(definition));
+    let mut o = PsObject::typed("System.Management.Automation.InvocationInfo");
+    o.add_typed("MyCommand", "System.Management.Automation.CommandInfo", Value::object(command));
+    o.add_typed("BoundParameters", "System.Collections.Generic.Dictionary[string,System.Object]", bound.clone());
+    o.add_typed("InvocationName", "string", Value::str(&invocation.invocation_name));
+    let (line, col, text, path) = match &invocation.position {
+        Some((src, span)) => {
+            let (l, c) = src.line_col(span.start);
+            (l, c, src.line_text(span.start).to_string(), src.path.clone().unwrap_or_default())
+        }
+        None => (0, 0, String::new(), String::new()),
+    };
+    o.add_typed("ScriptLineNumber", "int", Value::Int(line as i32));
+    o.add_typed("OffsetInLine", "int", Value::Int(col as i32));
+    o.add_typed("ScriptName", "string", Value::str(&path));
+    o.add_typed("Line", "string", Value::str(text));
+    o.add_typed("PSCommandPath", "string", Value::str(&path));
+    Value::object(o)
+}
+
+fn is_script_cmdlet(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if o.borrow().type_names.first().is_some_and(|t| t == PS_SCRIPT_CMDLET))
+}
+
+/// `Exception calling "M" with "N" argument(s): "…"`: a .NET exception out of a method call.
+fn method_exception(method: &str, args: &[Value], inner: &ErrorRecord) -> ErrorRecord {
+    let short = inner.exception_type.rsplit('.').next().unwrap_or_default().to_string();
+    ErrorRecord::new(
+        format!("Exception calling \"{method}\" with \"{}\" argument(s): \"{}\"", args.len(), inner.message),
+        "System.Management.Automation.MethodInvocationException",
+        ErrorCategory::NotSpecified,
+        short,
+    )
+}
+
+impl Interp {
+    /// A method of `$PSCmdlet`; `None` when `target` is not one or has no such method.
+    pub(super) fn script_cmdlet_method(&mut self, target: &Value, name: &str, args: &[Value], span: Span) -> EvalResult<Option<Value>> {
+        if !is_script_cmdlet(target) {
+            return Ok(None);
+        }
+        let text = |i: usize| args.get(i).map(Value::to_display_string).unwrap_or_default();
+        let r = match (name.to_ascii_lowercase().as_str(), args.len()) {
+            ("shouldprocess", 1..=3) => {
+                let invocation = self.get_member(target, "MyInvocation");
+                let my_command = self.get_member(&invocation, "MyCommand");
+                let command = self.get_member(&my_command, "Name").to_display_string();
+                let (description, warning, caption) = match args.len() {
+                    1 => (format!("Performing the operation \"{command}\" on target \"{}\".", text(0)), String::new(), String::new()),
+                    2 => (format!("Performing the operation \"{}\" on target \"{}\".", text(1), text(0)), String::new(), String::new()),
+                    _ => (text(0), text(1), text(2)),
+                };
+                match self.should_process(&command, &description, &warning, &caption) {
+                    Ok(yes) => Value::Bool(yes),
+                    Err(inner) => return Err(self.located(method_exception("ShouldProcess", args, &inner), span)),
+                }
+            }
+            ("shouldcontinue", 2) => {
+                let mut sink = |_: &mut Interp, _: Value| Ok(());
+                let info = self.script_invocation();
+                let command = CommandInfo::cmdlet("", "", "", || unreachable!("never run"));
+                let mut ctx = Ctx { interp: self, out: &mut sink, info: &info, common: &CommonParams::default(), command: &command };
+                match ctx.should_continue(&text(0), &text(1)) {
+                    Ok(yes) => Value::Bool(yes),
+                    Err(inner) => return Err(self.located(method_exception("ShouldContinue", args, &inner), span)),
+                }
+            }
+            // The method's output is the statement's: WriteObject(x, $true) enumerates, WriteObject(x) does not.
+            ("writeobject", 1) => Value::array(vec![args[0].clone()]),
+            ("writeobject", 2) if convert::to_bool(&args[1]) => args[0].clone(),
+            ("writeobject", 2) => Value::array(vec![args[0].clone()]),
+            ("writeerror", 1) | ("throwterminatingerror", 1) => {
+                let mut rec = match &args[0] {
+                    Value::Error(e) => (**e).clone(),
+                    other => ErrorRecord::runtime(other.to_display_string(), "RuntimeException", ErrorCategory::NotSpecified),
+                };
+                // `SetInvocationInfo(MyInvocation)`: the record names the function and its call.
+                if let Some(inv) = self.invocation_stack.last() {
+                    rec.invocation = Some(inv.clone());
+                    rec.activity = inv.command.clone().unwrap_or_default();
+                }
+                if name.eq_ignore_ascii_case("throwterminatingerror") {
+                    rec.terminates_script = true;
+                    rec.ends_command = true;
+                    return Err(Flow::error(rec));
+                }
+                self.report_error(Rc::new(rec));
+                Value::Null
+            }
+            ("writeverbose", 1) => {
+                if self.preference("VerbosePreference") != "SilentlyContinue" {
+                    self.host.write_verbose(&text(0));
+                }
+                Value::Null
+            }
+            ("writewarning", 1) => {
+                let pref = self.preference("WarningPreference");
+                if pref != "SilentlyContinue" && pref != "Ignore" {
+                    self.host.write_warning(&text(0));
+                }
+                Value::Null
+            }
+            ("writedebug", 1) => {
+                if self.preference("DebugPreference") != "SilentlyContinue" {
+                    self.host.write_debug(&text(0));
+                }
+                Value::Null
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(r))
+    }
+
+    /// `MshCommandRuntime.DoShouldProcess`: -WhatIf says what would happen and declines; an
+    /// impact below `$ConfirmPreference` goes ahead (with the description under -Verbose);
+    /// otherwise the user is asked. `Err` is the host's failure to ask.
+    fn should_process(&mut self, command: &str, description: &str, warning: &str, caption: &str) -> Result<bool, ErrorRecord> {
+        if self.get_var("WhatIfPreference", None).is_some_and(|v| convert::to_bool(&v)) {
+            self.host.write_host(&format!("What if: {description}"), true);
+            return Ok(false);
+        }
+        let impact = self.resolve_command(command).map_or(2, |i| i.confirm_impact);
+        let threshold = self.get_var("ConfirmPreference", None).and_then(|v| CONFIRM_IMPACT.parse(&v.to_display_string())).map_or(3, |(_, v)| v);
+        if threshold == 0 || threshold > impact {
+            if self.preference("VerbosePreference") != "SilentlyContinue" {
+                self.host.write_verbose(description);
+            }
+            return Ok(true);
+        }
+        let warning = if warning.is_empty() { format!("Are you sure you want to perform this action?\n{description}") } else { warning.to_string() };
+        let caption = if caption.is_empty() { "Confirm" } else { caption };
+        self.confirm_choice(&warning, caption)
+    }
+
+    /// 5.1's confirmation with Yes to All and No to All (each answered for this call only).
+    fn confirm_choice(&mut self, query: &str, caption: &str) -> Result<bool, ErrorRecord> {
+        let non_interactive = || {
+            ErrorRecord::new(
+                "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+                "System.Management.Automation.PSInvalidOperationException",
+                ErrorCategory::InvalidOperation,
+                "InvalidOperation",
+            )
+        };
+        if !self.host.is_interactive() {
+            return Err(non_interactive());
+        }
+        const CHOICES: [(&str, &str, &str); 5] = [
+            ("Y", "Yes", "Continue with only the next step of the operation."),
+            ("A", "Yes to All", "Continue with all the steps of the operation."),
+            ("N", "No", "Skip this operation and proceed with the next operation."),
+            ("L", "No to All", "Skip this operation and all subsequent operations."),
+            ("S", "Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
+        ];
+        self.host.write_host("", true);
+        self.host.write_host(caption, true);
+        for line in query.split('\n') {
+            self.host.write_host(line, true);
+        }
+        loop {
+            let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
+            let Some(answer) = self.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
+                return Err(non_interactive());
+            };
+            match answer.trim().to_ascii_uppercase().as_str() {
+                "" | "Y" | "A" => return Ok(true),
+                "N" | "L" => return Ok(false),
+                "?" => {
+                    for (k, _, help) in CHOICES {
+                        self.host.write_host(&format!("{k} - {help}"), true);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
