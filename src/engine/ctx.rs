@@ -136,10 +136,11 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// `ShouldContinue(query, caption)`: 5.1's Yes/No/Suspend choice. `Err` holds
-    /// the NonInteractive error when nobody can answer; the caller decides how
-    /// to report it.
-    pub fn should_continue(&mut self, query: &str, caption: &str) -> Result<bool, ErrorRecord> {
+    /// `ShouldContinue(query, caption)`: 5.1's Yes/No/Suspend choice. `Err` is
+    /// `Flow::Error` holding the NonInteractive error when nobody can answer (the
+    /// caller decides how to report it), or `Flow::Interrupted` after Ctrl-C at the
+    /// prompt: the pipeline stops and nothing is done, never the default Yes.
+    pub fn should_continue(&mut self, query: &str, caption: &str) -> Result<bool, Flow> {
         let non_interactive = || {
             ErrorRecord::new(
                 "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
@@ -149,7 +150,7 @@ impl Ctx<'_, '_> {
             )
         };
         if !self.interp.host.is_interactive() {
-            return Err(non_interactive());
+            return Err(Flow::error(non_interactive()));
         }
         const CHOICES: [(&str, &str, &str); 3] = [
             ("Y", "Yes", "Continue with only the next step of the operation."),
@@ -165,7 +166,8 @@ impl Ctx<'_, '_> {
         loop {
             let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
             let Some(answer) = self.interp.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
-                return Err(non_interactive());
+                self.interp.check_interrupt()?;
+                return Err(Flow::error(non_interactive()));
             };
             match answer.trim().to_ascii_uppercase().as_str() {
                 "" | "Y" | "YES" => return Ok(true),
@@ -184,12 +186,21 @@ impl Ctx<'_, '_> {
     /// Suspend: a nested prompt whose commands run until `exit`.
     fn nested_prompt(&mut self) {
         loop {
-            let Some(line) = self.interp.host.read_line("PS C:\\Users\\admin>> ") else { return };
+            let Some(line) = self.interp.host.read_line("PS C:\\Users\\admin>> ") else {
+                // Ctrl-C at the nested prompt cancels only the line being typed, as at
+                // the outer prompt; end of input leaves the nested prompt.
+                if self.interp.interrupt.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                    continue;
+                }
+                return;
+            };
             if line.trim().eq_ignore_ascii_case("exit") {
                 return;
             }
-            // A line typed here runs as a line typed at the prompt does.
+            // A line typed here runs as a line typed at the prompt does; a Ctrl-C that
+            // stopped it must not stop the suspended pipeline too.
             self.interp.run_top_level(&Source::new(None, line), RunAs::CommandLine);
+            self.interp.interrupt.store(false, std::sync::atomic::Ordering::SeqCst);
         }
     }
 

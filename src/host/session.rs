@@ -4,6 +4,8 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use crate::cmdlets;
 use crate::engine::binder::ArgItem;
@@ -37,15 +39,24 @@ pub fn screen_width() -> usize {
     120
 }
 
-fn stdin_reader() -> LineReader {
-    Box::new(|prompt: &str| {
-        use std::io::{BufRead, Write};
-        print!("{prompt}");
-        let _ = std::io::stdout().flush();
-        let mut line = String::new();
-        match std::io::stdin().lock().read_line(&mut line) {
-            Ok(0) | Err(_) => None,
-            Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+/// Prompts (Read-Host, confirmations, missing parameters) read through a line editor in
+/// raw mode, so Ctrl-C arrives as a key, not as SIGINT: it cancels the prompt and stops
+/// the pipeline, as 5.1's ReadLine throws PipelineStoppedException. A cooked read carried
+/// on after `^C`, and the next Enter took the default Yes. The flag `interrupt` is the
+/// interpreter's, so the caller of the prompt sees the stop.
+fn terminal_reader(interrupt: Arc<AtomicBool>) -> LineReader {
+    let mut editor: Option<rustyline::DefaultEditor> = None;
+    Box::new(move |prompt: &str| {
+        if editor.is_none() {
+            editor = rustyline::DefaultEditor::new().ok();
+        }
+        match editor.as_mut()?.readline(prompt) {
+            Ok(line) => Some(line),
+            Err(rustyline::error::ReadlineError::Interrupted) => {
+                interrupt.store(true, Ordering::SeqCst);
+                None
+            }
+            Err(_) => None,
         }
     })
 }
@@ -68,11 +79,13 @@ impl Session {
         let buffer_width = screen_width();
         // One table of views for Format-Table and for the console's Out-Default.
         let views = ViewTable::default();
+        let interrupt = Arc::new(AtomicBool::new(false));
         let mut host = ConsoleHost::new(out, err, buffer_width, clock.clone(), views.clone()).with_color(color);
         if options.interactive {
-            host = host.interactive(reader.unwrap_or_else(stdin_reader));
+            host = host.interactive(reader.unwrap_or_else(|| terminal_reader(interrupt.clone())));
         }
         let mut interp = Interp::new(Box::new(host));
+        interp.interrupt = interrupt;
         interp.views = views;
         interp.clock = clock;
         interp.output_width = buffer_width.saturating_sub(1);
@@ -83,7 +96,7 @@ impl Session {
         }
         // Ctrl-C stops the running pipeline (the REPL keeps its session; a script ends).
         let interrupt = interp.interrupt.clone();
-        let _ = ctrlc::set_handler(move || interrupt.store(true, std::sync::atomic::Ordering::SeqCst));
+        let _ = ctrlc::set_handler(move || interrupt.store(true, Ordering::SeqCst));
         interp.add_extension(world);
         Ok(Session { interp })
     }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::cloud::{find_provider, SubscriptionKind};
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{format_timespan, to_num};
-use crate::engine::error::ErrorCategory;
+use crate::engine::error::{ErrorCategory, Flow};
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 
@@ -106,7 +106,8 @@ impl Cmdlet for ResetState {
             ) {
                 Ok(true) => {}
                 Ok(false) => return Ok(()),
-                Err(rec) => return Err(ctx.terminate(rec)),
+                Err(Flow::Error(rec)) => return Err(ctx.terminate((*rec).clone())),
+                Err(stopped) => return Err(stopped),
             }
         }
         let w = world(ctx)?;
