@@ -4,6 +4,8 @@
 
 use std::io::Write;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use crate::engine::error::ErrorRecord;
 use crate::engine::value::Value;
@@ -23,6 +25,11 @@ pub struct ConsoleHost {
     color: bool,
     clock: Rc<dyn Clock>,
     reader: Option<LineReader>,
+    /// Set when standard output closes (the reading end of a pipe went away, as after
+    /// `| head -3`): the interpreter's interrupt flag, so the pipeline stops at once
+    /// instead of spinning on writes that fail.
+    stop_on_closed_output: Option<Arc<AtomicBool>>,
+    out_closed: bool,
 }
 
 impl ConsoleHost {
@@ -39,6 +46,31 @@ impl ConsoleHost {
             color: false,
             clock,
             reader: None,
+            stop_on_closed_output: None,
+            out_closed: false,
+        }
+    }
+
+    /// Stops the running pipeline through `interrupt` when standard output closes.
+    pub fn stop_on_closed_output(mut self, interrupt: Arc<AtomicBool>) -> ConsoleHost {
+        self.stop_on_closed_output = Some(interrupt);
+        self
+    }
+
+    /// Writes to standard output and flushes, so a closed output shows at once; after it
+    /// closed, nothing more is tried.
+    fn put(&mut self, text: &str, newline: bool) {
+        if self.out_closed {
+            return;
+        }
+        let written = if newline { writeln!(self.out, "{text}") } else { write!(self.out, "{text}") }.and_then(|()| self.out.flush());
+        if let Err(e) = written {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                self.out_closed = true;
+                if let Some(stop) = &self.stop_on_closed_output {
+                    stop.store(true, Ordering::SeqCst);
+                }
+            }
         }
     }
 
@@ -61,18 +93,17 @@ impl ConsoleHost {
 
     fn write_lines(&mut self, lines: Vec<String>) {
         for l in lines {
-            let _ = writeln!(self.out, "{l}");
+            self.put(&l, true);
         }
     }
 
     fn colored_line(&mut self, prefix: &str, text: &str) {
         let line = format!("{prefix}{text}");
         if self.color {
-            let _ = writeln!(self.out, "\x1b[33m{line}\x1b[0m");
+            self.put(&format!("\x1b[33m{line}\x1b[0m"), true);
         } else {
-            let _ = writeln!(self.out, "{line}");
+            self.put(&line, true);
         }
-        let _ = self.out.flush();
     }
 }
 
@@ -92,8 +123,7 @@ impl Host for ConsoleHost {
     }
 
     fn write_host(&mut self, text: &str, newline: bool) {
-        let _ = if newline { writeln!(self.out, "{text}") } else { write!(self.out, "{text}") };
-        let _ = self.out.flush();
+        self.put(text, newline);
     }
 
     fn write_verbose(&mut self, text: &str) {

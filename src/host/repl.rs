@@ -23,7 +23,7 @@ use rustyline::{Context, Editor, Helper};
 use crate::cmdlets::world::WorldHandle;
 use crate::lang::ast::Source;
 
-use super::session::{Session, SessionOptions};
+use super::session::{Session, SessionOptions, StateProblem, STATE_UNUSABLE};
 use crate::engine::run::Outcome;
 use complete::Completion;
 
@@ -138,6 +138,17 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
+    // A state file that does not load is shown once, and the prompt starts so that
+    // Reset-ErSimState or Import-ErSimState can replace it; a path that is no file at all
+    // (a device, a FIFO) leaves nothing to replace.
+    let state_problem = match session.state_problem() {
+        Some(StateProblem::NotAStateFile(m)) => {
+            eprintln!("{m}");
+            return STATE_UNUSABLE;
+        }
+        Some(StateProblem::Unusable(m)) => Some(m),
+        None => None,
+    };
     let config = Config::builder().completion_type(CompletionType::Circular).auto_add_history(false).build();
     let mut editor: Editor<ReplHelper, DefaultHistory> = match Editor::with_config(config) {
         Ok(e) => e,
@@ -155,6 +166,9 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
     if !no_logo {
         println!("ersim {} — Windows PowerShell 5.1-compatible host for classic ExpressRoute (simulated Azure).", env!("CARGO_PKG_VERSION"));
         println!("Type Get-Help about_ersim to begin, Get-Command -Module ExpressRoute to list the cmdlets, exit to leave.\n");
+    }
+    if let Some(m) = state_problem {
+        eprintln!("{m}\n");
     }
     let mut code = 0;
     loop {
