@@ -15,6 +15,7 @@ use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::runtime::Interp;
 use super::types::{self, TypeTable};
 use super::value::{TypeKind, Value};
+use prompt::FieldInput;
 
 /// An evaluated command argument, before binding.
 #[derive(Debug, Clone)]
@@ -305,17 +306,25 @@ fn prompt_missing(
     interp.host.write_host("", true);
     interp.host.write_host(&format!("cmdlet {} at command pipeline position {}", info.name, position), true);
     interp.host.write_host("Supply values for the following parameters:", true);
+    if missing.iter().any(|p| !p.help.is_empty()) {
+        interp.host.write_host(prompt::PROMPT_HELP, true);
+    }
     let element = |p: &ParamSpec| super::value::TypeRef { kind: p.ty.kind, is_array: false };
     for p in missing {
         let value = if p.ty.is_array {
             let mut items = Vec::new();
             loop {
-                let Some(line) = interp.host.read_line(&format!("{}[{}]: ", p.name, items.len())) else {
+                let Some(input) = prompt::read_field(interp, &format!("{}[{}]: ", p.name, items.len()), p) else {
                     return Err(Flow::Interrupted);
                 };
-                if line.is_empty() {
-                    break;
-                }
+                let line = match input {
+                    FieldInput::Typed(line) if line.is_empty() => break,
+                    FieldInput::Typed(line) | FieldInput::Escaped(line) => line,
+                    FieldInput::Null => {
+                        items.push(Value::Null);
+                        continue;
+                    }
+                };
                 match prompt_convert(interp, &line, &element(p)) {
                     Some(v) => items.push(v),
                     None => continue,
@@ -324,8 +333,12 @@ fn prompt_missing(
             Value::array(items)
         } else {
             loop {
-                let Some(line) = interp.host.read_line(&format!("{}: ", p.name)) else {
+                let Some(input) = prompt::read_field(interp, &format!("{}: ", p.name), p) else {
                     return Err(Flow::Interrupted);
+                };
+                let line = match input {
+                    FieldInput::Typed(line) | FieldInput::Escaped(line) => line,
+                    FieldInput::Null => break Value::Null,
                 };
                 if let Some(v) = prompt_convert(interp, &line, &element(p)) {
                     break v;
@@ -677,6 +690,8 @@ fn const_truthy(e: &crate::lang::ast::Expr) -> bool {
         _ => true,
     }
 }
+
+mod prompt;
 
 #[cfg(test)]
 mod tests;
