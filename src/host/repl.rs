@@ -212,6 +212,9 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
     };
     let history = history_path();
     if let Some(h) = &history {
+        if let Some(dir) = h.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
         let _ = editor.borrow_mut().load_history(h);
     }
     if !no_logo {
@@ -232,7 +235,13 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
                 if text.trim().is_empty() {
                     continue;
                 }
+                // Appended at once, merged under the file's lock with what other sessions
+                // appended: closing the terminal loses nothing, and two sessions never
+                // overwrite each other's lines.
                 let _ = editor.borrow_mut().add_history_entry(text.as_str());
+                if let Some(h) = &history {
+                    let _ = editor.borrow_mut().append_history(h);
+                }
                 session.interp.interrupt.store(false, Ordering::SeqCst);
                 let src = Source::new(None, text);
                 if let Outcome::Exit(c) = session.run_command_line(&src) {
@@ -248,12 +257,6 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
                 break;
             }
         }
-    }
-    if let Some(h) = &history {
-        if let Some(dir) = h.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let _ = editor.borrow_mut().save_history(h);
     }
     code
 }
