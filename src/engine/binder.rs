@@ -304,10 +304,10 @@ fn prompt_missing(
     position: usize,
 ) -> EvalResult<()> {
     interp.host.write_host("", true);
-    interp.host.write_host(&format!("cmdlet {} at command pipeline position {}", info.name, position), true);
-    interp.host.write_host("Supply values for the following parameters:", true);
+    interp.host.write_prompt_line(&format!("cmdlet {} at command pipeline position {}", info.name, position));
+    interp.host.write_prompt_line("Supply values for the following parameters:");
     if missing.iter().any(|p| !p.help.is_empty()) {
-        interp.host.write_host(prompt::PROMPT_HELP, true);
+        interp.host.write_prompt_line(prompt::PROMPT_HELP);
     }
     let element = |p: &ParamSpec| super::value::TypeRef { kind: p.ty.kind, is_array: false };
     for p in missing {
@@ -359,7 +359,7 @@ fn prompt_convert(interp: &mut Interp, line: &str, ty: &super::value::TypeRef) -
     match convert::convert(&Value::str(line), ty) {
         Ok(v) => Some(v),
         Err(_) => {
-            interp.host.write_host(&format!("Cannot recognize \"{}\" as a {} due to a format error.", line, ty.full_name()), true);
+            interp.host.write_prompt_line(&format!("Cannot recognize \"{}\" as a {} due to a format error.", line, ty.full_name()));
             None
         }
     }

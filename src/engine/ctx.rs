@@ -161,8 +161,8 @@ impl Ctx<'_, '_> {
         let caption = if caption.is_empty() { "Confirm" } else { caption };
         let query = if query.is_empty() { "Continue with this operation?" } else { query };
         self.interp.host.write_host("", true);
-        self.interp.host.write_host(caption, true);
-        self.interp.host.write_host(query, true);
+        self.interp.host.write_prompt_line(caption);
+        self.interp.host.write_prompt_line(query);
         loop {
             let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
             let Some(answer) = self.interp.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
@@ -175,7 +175,7 @@ impl Ctx<'_, '_> {
                 "S" | "SUSPEND" => self.nested_prompt(),
                 "?" => {
                     for (k, _, help) in CHOICES {
-                        self.interp.host.write_host(&format!("{k} - {help}"), true);
+                        self.interp.host.write_prompt_line(&format!("{k} - {help}"));
                     }
                 }
                 _ => {}

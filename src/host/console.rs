@@ -13,6 +13,8 @@ use crate::engine::views::ViewTable;
 use crate::engine::{Clock, Host};
 use crate::format::{error_view, Formatter};
 
+mod wrap;
+
 /// Reads one line after showing a prompt; `None` at end of input.
 pub type LineReader = Box<dyn FnMut(&str) -> Option<String>>;
 
@@ -156,5 +158,11 @@ impl Host for ConsoleHost {
 
     fn is_interactive(&self) -> bool {
         self.interactive
+    }
+
+    fn write_prompt_line(&mut self, text: &str) {
+        for line in wrap::wrap_to_window(text, self.width) {
+            self.put(&line, true);
+        }
     }
 }

@@ -29,11 +29,11 @@ pub(super) fn read_field(interp: &mut Interp, prompt: &str, p: &ParamSpec) -> Op
             return Some(FieldInput::Escaped(command.to_string()));
         }
         match command {
-            "?" if p.help.is_empty() => interp.host.write_host(&format!("No help is available for {}.", p.name), true),
-            "?" => interp.host.write_host(&p.help, true),
+            "?" if p.help.is_empty() => interp.host.write_prompt_line(&format!("No help is available for {}.", p.name)),
+            "?" => interp.host.write_prompt_line(&p.help),
             "\"\"" => return Some(FieldInput::Escaped(String::new())),
             c if c.eq_ignore_ascii_case("$null") => return Some(FieldInput::Null),
-            _ => interp.host.write_host(&format!("\"{line}\" cannot be recognized as a valid Prompt command."), true),
+            _ => interp.host.write_prompt_line(&format!("\"{line}\" cannot be recognized as a valid Prompt command.")),
         }
     }
 }
