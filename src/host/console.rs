@@ -22,6 +22,7 @@ pub struct ConsoleHost {
     out: Box<dyn Write>,
     err: Box<dyn Write>,
     formatter: Formatter,
+    views: ViewTable,
     width: usize,
     interactive: bool,
     color: bool,
@@ -42,7 +43,8 @@ impl ConsoleHost {
         ConsoleHost {
             out,
             err,
-            formatter: Formatter::new(buffer_width.saturating_sub(1), views),
+            formatter: Formatter::new(buffer_width.saturating_sub(1), views.clone()),
+            views,
             width: buffer_width,
             interactive: false,
             color: false,
@@ -122,6 +124,13 @@ impl Host for ConsoleHost {
         let lines = self.formatter.take_lines();
         self.write_lines(lines);
         let _ = self.out.flush();
+        // The next output is laid out for the terminal as it is then: a window resized
+        // between two commands gets tables and wrapping that fit it.
+        let width = super::session::screen_width();
+        if width != self.width {
+            self.width = width;
+            self.formatter = Formatter::new(width.saturating_sub(1), self.views.clone());
+        }
     }
 
     fn write_host(&mut self, text: &str, newline: bool) {

@@ -243,6 +243,9 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
                     let _ = editor.borrow_mut().append_history(h);
                 }
                 session.interp.interrupt.store(false, Ordering::SeqCst);
+                // What cmdlets lay out themselves (Format-Table, Get-Help) fits the window
+                // as it is now; the console host follows it for Out-Default.
+                session.interp.output_width = super::session::screen_width().saturating_sub(1);
                 let src = Source::new(None, text);
                 if let Outcome::Exit(c) = session.run_command_line(&src) {
                     code = c;

@@ -54,3 +54,14 @@ pub fn run(p: &mut PtySession, line: &str) -> String {
     p.send_line(line).expect("type a line");
     p.exp_string(PROMPT).unwrap_or_else(|e| panic!("no prompt after {line:?}: {e}"))
 }
+
+/// Resizes the session's terminal as a window resize does: the kernel signals SIGWINCH to
+/// the program in it.
+pub fn resize(p: &PtySession, columns: u16, rows: u16) {
+    use std::os::fd::AsRawFd;
+    let master = p.process().get_file_handle().expect("the terminal's master side");
+    let size = libc::winsize { ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: TIOCSWINSZ reads one winsize from the pointer, which outlives the call.
+    let rc = unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    assert_eq!(rc, 0, "resize the terminal");
+}
