@@ -79,3 +79,11 @@ fn a_declined_confirmation_creates_nothing_and_yes_creates_the_circuit() {
     let (yes, _) = run(NEW_CIRCUIT, &["Y"]);
     assert!(yes.ends_with("1\n"), "{yes}");
 }
+
+#[test]
+fn nested_prompt_level_counts_the_nested_prompts() {
+    let (out, _) = run("\"level $NestedPromptLevel\"; Reset-ErSimState; \"back at $NestedPromptLevel\"", &["s", "\"inside $NestedPromptLevel\"", "exit", "n"]);
+    assert!(out.starts_with("level 0\n"), "{out}");
+    assert!(out.contains("inside 1\n"), "{out}");
+    assert!(out.ends_with("back at 0\n"), "{out}");
+}

@@ -183,8 +183,20 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// Suspend: a nested prompt whose commands run until `exit`.
+    /// Suspend: a nested prompt whose commands run until `exit`, with `$NestedPromptLevel`
+    /// one deeper while it lasts (5.1's EnterNestedPrompt).
     fn nested_prompt(&mut self) {
+        let level = |interp: &Interp| match interp.get_var("NestedPromptLevel", Some("global")) {
+            Some(Value::Int(n)) => n,
+            _ => 0,
+        };
+        let outer = level(self.interp);
+        let _ = self.interp.set_var("NestedPromptLevel", Some("global"), Value::Int(outer + 1));
+        self.nested_prompt_lines();
+        let _ = self.interp.set_var("NestedPromptLevel", Some("global"), Value::Int(outer));
+    }
+
+    fn nested_prompt_lines(&mut self) {
         loop {
             let Some(line) = self.interp.host.read_line("PS C:\\Users\\admin>> ") else {
                 // Ctrl-C at the nested prompt cancels only the line being typed, as at

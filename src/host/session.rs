@@ -88,6 +88,8 @@ impl Session {
         }
         let mut interp = Interp::new(Box::new(host));
         interp.interrupt = interrupt;
+        // The console's prompt is at level 0; a Suspend's nested prompt raises it.
+        let _ = interp.set_var("NestedPromptLevel", Some("global"), Value::Int(0));
         interp.views = views;
         interp.clock = clock;
         interp.output_width = buffer_width.saturating_sub(1);
