@@ -26,6 +26,21 @@ pub fn spawn(args: &[&str], data_home: &std::path::Path) -> PtySession {
     spawn_sized(args, data_home, COLUMNS)
 }
 
+/// The REPL with colours on (no NO_COLOR) and the escape codes kept, to see the highlighting.
+pub fn spawn_coloured(data_home: &std::path::Path) -> PtySession {
+    let mut c = Command::new("sh");
+    c.arg("-c")
+        .arg(format!("stty cols {COLUMNS} rows 50 && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_ersim"))
+        .args(["-NoLogo", "-InMemory"])
+        .env_remove("ERSIM_STATE")
+        .env_remove("ERSIM_SEED")
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm")
+        .env("XDG_DATA_HOME", data_home);
+    spawn_with_options(c, Options::new().timeout_ms(Some(TIMEOUT_MS))).expect("start ersim on a pseudo-terminal")
+}
+
 /// As [`spawn`], on a terminal `columns` wide. `stty` sets the size before ersim starts,
 /// so ersim never sees another.
 pub fn spawn_sized(args: &[&str], data_home: &std::path::Path, columns: u16) -> PtySession {
