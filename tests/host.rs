@@ -32,8 +32,10 @@ fn prompts_ask_again_after_a_format_error_and_read_arrays_until_an_empty_line() 
 fn confirmations_show_5_1_choices_and_help() {
     let (out, err) = run("Reset-ErSimState; 'done'", &["?", "n"]);
     let choice = "[Y] Yes  [N] No  [S] Suspend  [?] Help (default is \"Y\"): ";
+    // The query is word-wrapped at the window width − 1 (119 here); the space that does not
+    // fit starts the next line, as in 5.1's WrapText.
     let expected = format!(
-        "\nConfirm\nAre you sure you want to replace the simulated world with a fresh one? Every circuit, peering, link and setting will be lost.\n{choice}?\nY - Continue with only the next step of the operation.\nN - Skip this operation and proceed with the next operation.\nS - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.\n{choice}n\ndone\n"
+        "\nConfirm\nAre you sure you want to replace the simulated world with a fresh one? Every circuit, peering, link and setting will be\n lost.\n{choice}?\nY - Continue with only the next step of the operation.\nN - Skip this operation and proceed with the next operation.\nS - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.\n{choice}n\ndone\n"
     );
     assert_eq!(out, expected);
     assert_eq!(err, "");
@@ -70,10 +72,18 @@ const NEW_CIRCUIT: &str = "New-AzureDedicatedCircuit -CircuitName c1 -ServicePro
 
 #[test]
 fn a_declined_confirmation_creates_nothing_and_yes_creates_the_circuit() {
-    let question = "Are you sure you want to create a new dedicated circuit with name c1 and service provider Equinix. You will be billed for this circuit once this command succeeds.\n[Y] Yes  [N] No  [S] Suspend  [?] Help (default is \"Y\"): ";
+    let question = "Are you sure you want to create a new dedicated circuit with name c1 and service provider Equinix. You will be billed \nfor this circuit once this command succeeds.\n[Y] Yes  [N] No  [S] Suspend  [?] Help (default is \"Y\"): ";
     let (no, _) = run(NEW_CIRCUIT, &["N"]);
     assert!(no.starts_with(&format!("\nConfirm\n{question}N\n")), "{no}");
     assert!(no.ends_with("0\n"), "{no}");
     let (yes, _) = run(NEW_CIRCUIT, &["Y"]);
     assert!(yes.ends_with("1\n"), "{yes}");
+}
+
+#[test]
+fn nested_prompt_level_counts_the_nested_prompts() {
+    let (out, _) = run("\"level $NestedPromptLevel\"; Reset-ErSimState; \"back at $NestedPromptLevel\"", &["s", "\"inside $NestedPromptLevel\"", "exit", "n"]);
+    assert!(out.starts_with("level 0\n"), "{out}");
+    assert!(out.contains("inside 1\n"), "{out}");
+    assert!(out.ends_with("back at 0\n"), "{out}");
 }

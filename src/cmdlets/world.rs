@@ -76,16 +76,39 @@ impl WorldHandle {
         &self.0.store
     }
 
-    /// Replaces the world with a fresh one; the clock is read again when next needed.
-    pub fn reset(&self) -> Result<(), StoreError> {
+    /// Replaces the world with a fresh one; the clock is read again when next needed. A
+    /// state file that did not load is kept beside it first; its new name is returned.
+    pub fn reset(&self) -> Result<Option<PathBuf>, StoreError> {
         self.0.now.set(None);
-        self.0.store.reset()
+        self.keeping_unusable_state(|store| store.reset())
     }
 
-    /// Replaces the world with the one saved in `path`, checked whole first.
-    pub fn import(&self, path: &std::path::Path) -> Result<(), StoreError> {
+    /// Replaces the world with the one saved in `path`, checked whole first; as [`Self::reset`]
+    /// for a state file that did not load.
+    pub fn import(&self, path: &std::path::Path) -> Result<Option<PathBuf>, StoreError> {
         self.0.now.set(None);
-        self.0.store.import(path)
+        self.keeping_unusable_state(|store| store.import(path))
+    }
+
+    /// Runs `replace` after copying a state file that does not load (corrupt, newer schema)
+    /// to `NAME.unusable-N`: replacing a state never deletes what the user may still want
+    /// to repair. The copy is removed again when nothing was replaced.
+    fn keeping_unusable_state(&self, replace: impl FnOnce(&Store) -> Result<(), StoreError>) -> Result<Option<PathBuf>, StoreError> {
+        let store = &self.0.store;
+        let unusable = matches!(store.read(|_| ()), Err(StoreError::Corrupt { .. } | StoreError::NewerSchema { .. }));
+        let Some(path) = store.path().filter(|_| unusable) else {
+            return replace(store).map(|()| None);
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let aside = (1..).map(|n| path.with_file_name(format!("{name}.unusable-{n}"))).find(|p| !p.exists()).expect("a free name");
+        std::fs::copy(path, &aside).map_err(|source| StoreError::Write { path: aside.clone(), action: "keeping the unusable state", source })?;
+        match replace(store) {
+            Ok(()) => Ok(Some(aside)),
+            Err(e) => {
+                let _ = std::fs::remove_file(&aside);
+                Err(e)
+            }
+        }
     }
 
     /// The selected subscription's name (the prompt shows it), `None` when none is selected

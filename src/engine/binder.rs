@@ -5,16 +5,16 @@
 
 use std::rc::Rc;
 
-use crate::engine::error::ErrorCategory;
 use crate::lang::ast::Span;
 
 use super::command::{Args, CommandInfo, CommandType, ParamSpec};
 use super::convert;
 use super::ctx::CommonParams;
-use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::runtime::Interp;
 use super::types;
 use super::value::{TypeKind, Value};
+use prompt::FieldInput;
 
 /// An evaluated command argument, before binding.
 #[derive(Debug, Clone)]
@@ -324,19 +324,27 @@ fn prompt_missing(
     position: usize,
 ) -> EvalResult<()> {
     interp.host.write_host("", true);
-    interp.host.write_host(&format!("cmdlet {} at command pipeline position {}", info.name, position), true);
-    interp.host.write_host("Supply values for the following parameters:", true);
+    interp.host.write_prompt_line(&format!("cmdlet {} at command pipeline position {}", info.name, position));
+    interp.host.write_prompt_line("Supply values for the following parameters:");
+    if missing.iter().any(|p| !p.help.is_empty()) {
+        interp.host.write_prompt_line(prompt::PROMPT_HELP);
+    }
     let element = |p: &ParamSpec| super::value::TypeRef { kind: p.ty.kind, is_array: false };
     for p in missing {
         let value = if p.ty.is_array {
             let mut items = Vec::new();
             loop {
-                let Some(line) = interp.host.read_line(&format!("{}[{}]: ", p.name, items.len())) else {
+                let Some(input) = prompt::read_field(interp, &format!("{}[{}]: ", p.name, items.len()), p) else {
                     return Err(Flow::Interrupted);
                 };
-                if line.is_empty() {
-                    break;
-                }
+                let line = match input {
+                    FieldInput::Typed(line) if line.is_empty() => break,
+                    FieldInput::Typed(line) | FieldInput::Escaped(line) => line,
+                    FieldInput::Null => {
+                        items.push(Value::Null);
+                        continue;
+                    }
+                };
                 match prompt_convert(interp, &line, &element(p)) {
                     Some(v) => items.push(v),
                     None => continue,
@@ -345,8 +353,12 @@ fn prompt_missing(
             Value::array(items)
         } else {
             loop {
-                let Some(line) = interp.host.read_line(&format!("{}: ", p.name)) else {
+                let Some(input) = prompt::read_field(interp, &format!("{}: ", p.name), p) else {
                     return Err(Flow::Interrupted);
+                };
+                let line = match input {
+                    FieldInput::Typed(line) | FieldInput::Escaped(line) => line,
+                    FieldInput::Null => break Value::Null,
                 };
                 if let Some(v) = prompt_convert(interp, &line, &element(p)) {
                     break v;
@@ -367,7 +379,7 @@ fn prompt_convert(interp: &mut Interp, line: &str, ty: &super::value::TypeRef) -
     match convert::convert(&Value::str(line), ty) {
         Ok(v) => Some(v),
         Err(_) => {
-            interp.host.write_host(&format!("Cannot recognize \"{}\" as a {} due to a format error.", line, ty.full_name()), true);
+            interp.host.write_prompt_line(&format!("Cannot recognize \"{}\" as a {} due to a format error.", line, ty.full_name()));
             None
         }
     }
@@ -650,6 +662,8 @@ mod validate;
 
 pub use function::function_info;
 pub use validate::Validator;
+
+mod prompt;
 
 #[cfg(test)]
 mod tests;

@@ -4,11 +4,10 @@
 
 use std::rc::Rc;
 
-use crate::engine::error::ErrorCategory;
 use crate::lang::ast::Source;
 
 use super::command::CommandInfo;
-use super::error::{ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{ErrorCategory, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
 use super::run::RunAs;
 use super::runtime::{Emit, Interp};
 use super::value::Value;
@@ -139,10 +138,11 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// `ShouldContinue(query, caption)`: 5.1's Yes/No/Suspend choice. `Err` holds
-    /// the NonInteractive error when nobody can answer; the caller decides how
-    /// to report it.
-    pub fn should_continue(&mut self, query: &str, caption: &str) -> Result<bool, ErrorRecord> {
+    /// `ShouldContinue(query, caption)`: 5.1's Yes/No/Suspend choice. `Err` is
+    /// `Flow::Error` holding the NonInteractive error when nobody can answer (the
+    /// caller decides how to report it), or `Flow::Interrupted` after Ctrl-C at the
+    /// prompt: the pipeline stops and nothing is done, never the default Yes.
+    pub fn should_continue(&mut self, query: &str, caption: &str) -> Result<bool, Flow> {
         let non_interactive = || {
             ErrorRecord::new(
                 "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
@@ -152,7 +152,7 @@ impl Ctx<'_, '_> {
             )
         };
         if !self.interp.host.is_interactive() {
-            return Err(non_interactive());
+            return Err(Flow::error(non_interactive()));
         }
         const CHOICES: [(&str, &str, &str); 3] = [
             ("Y", "Yes", "Continue with only the next step of the operation."),
@@ -163,12 +163,13 @@ impl Ctx<'_, '_> {
         let caption = if caption.is_empty() { "Confirm" } else { caption };
         let query = if query.is_empty() { "Continue with this operation?" } else { query };
         self.interp.host.write_host("", true);
-        self.interp.host.write_host(caption, true);
-        self.interp.host.write_host(query, true);
+        self.interp.host.write_prompt_line(caption);
+        self.interp.host.write_prompt_line(query);
         loop {
             let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
             let Some(answer) = self.interp.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
-                return Err(non_interactive());
+                self.interp.check_interrupt()?;
+                return Err(Flow::error(non_interactive()));
             };
             match answer.trim().to_ascii_uppercase().as_str() {
                 "" | "Y" | "YES" => return Ok(true),
@@ -176,7 +177,7 @@ impl Ctx<'_, '_> {
                 "S" | "SUSPEND" => self.nested_prompt(),
                 "?" => {
                     for (k, _, help) in CHOICES {
-                        self.interp.host.write_host(&format!("{k} - {help}"), true);
+                        self.interp.host.write_prompt_line(&format!("{k} - {help}"));
                     }
                 }
                 _ => {}
@@ -184,15 +185,36 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// Suspend: a nested prompt whose commands run until `exit`.
+    /// Suspend: a nested prompt whose commands run until `exit`, with `$NestedPromptLevel`
+    /// one deeper while it lasts (5.1's EnterNestedPrompt).
     fn nested_prompt(&mut self) {
+        let level = |interp: &Interp| match interp.get_var("NestedPromptLevel", Some("global")) {
+            Some(Value::Int(n)) => n,
+            _ => 0,
+        };
+        let outer = level(self.interp);
+        let _ = self.interp.set_var("NestedPromptLevel", Some("global"), Value::Int(outer + 1));
+        self.nested_prompt_lines();
+        let _ = self.interp.set_var("NestedPromptLevel", Some("global"), Value::Int(outer));
+    }
+
+    fn nested_prompt_lines(&mut self) {
         loop {
-            let Some(line) = self.interp.host.read_line("PS C:\\Users\\admin>> ") else { return };
+            let Some(line) = self.interp.host.read_line("PS C:\\Users\\admin>> ") else {
+                // Ctrl-C at the nested prompt cancels only the line being typed, as at
+                // the outer prompt; end of input leaves the nested prompt.
+                if self.interp.interrupt.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                    continue;
+                }
+                return;
+            };
             if line.trim().eq_ignore_ascii_case("exit") {
                 return;
             }
-            // A line typed here runs as a line typed at the prompt does.
+            // A line typed here runs as a line typed at the prompt does; a Ctrl-C that
+            // stopped it must not stop the suspended pipeline too.
             self.interp.run_top_level(&Source::new(None, line), RunAs::CommandLine);
+            self.interp.interrupt.store(false, std::sync::atomic::Ordering::SeqCst);
         }
     }
 

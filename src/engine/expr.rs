@@ -2,11 +2,10 @@
 
 use std::rc::Rc;
 
-use crate::engine::error::ErrorCategory;
 use crate::lang::ast::*;
 
 use super::convert::{self, to_bool, to_string};
-use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::limits;
 use super::ops;
 use super::runtime::Interp;

@@ -21,4 +21,9 @@ pub trait Host {
     fn read_line(&mut self, prompt: &str) -> Option<String>;
     /// Whether prompts can be answered (a terminal and not -NonInteractive).
     fn is_interactive(&self) -> bool;
+    /// A line of a prompt's text (caption, message, help), which a console host
+    /// word-wraps to its window as 5.1's `WrapToCurrentWindowWidth` does.
+    fn write_prompt_line(&mut self, text: &str) {
+        self.write_host(text, true);
+    }
 }

@@ -7,12 +7,11 @@ use std::rc::Rc;
 use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
-use super::error::{ErrorRecord, EvalResult};
+use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::limits;
 use super::ops;
 use super::runtime::Interp;
 use super::value::{Hashtable, PsObject, TypeKind, TypeRef, Value};
-use crate::engine::error::ErrorCategory;
 use crate::lang::ast::Span;
 
 fn not_found(v: &Value, name: &str) -> ErrorRecord {

@@ -6,10 +6,9 @@ use std::cmp::Ordering;
 use regex::Regex;
 
 use super::convert::{self, to_num, to_string, Num};
-use super::error::ErrorRecord;
+use super::error::{ErrorCategory, ErrorRecord};
 use super::limits;
 use super::value::{Hashtable, Value};
-use crate::engine::error::ErrorCategory;
 
 pub type OpResult = Result<Value, ErrorRecord>;
 

@@ -5,12 +5,11 @@
 
 use std::rc::Rc;
 
-use crate::engine::error::ErrorCategory;
 use crate::lang::ast::*;
 
 use super::binder::{self, ArgItem};
 use super::command::{CommandInfo, CommandType};
-use super::error::{command_not_found, CommandKind, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{command_not_found, CommandKind, ErrorCategory, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
 use super::limits;
 use super::runtime::{Emit, Interp};
 use super::stage::{Stage, StageKind};

@@ -10,13 +10,12 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use crate::engine::error::ErrorCategory;
 use crate::lang::ast::{ScriptBlock, Source, Span};
 
 use super::clock::{default_epoch, Clock, VirtualClock};
 use super::command::{CommandInfo, CommandType};
 use super::convert::version_object;
-use super::error::{CommandKind, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{CommandKind, ErrorCategory, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
 use super::host::Host;
 use super::module::LoadedModule;
 use super::services::Services;

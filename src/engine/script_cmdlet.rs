@@ -6,13 +6,12 @@
 
 use std::rc::Rc;
 
-use crate::engine::error::ErrorCategory;
 use crate::lang::ast::Span;
 
 use super::command::{Args, CommandInfo};
 use super::convert;
 use super::ctx::{CommonParams, Ctx};
-use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::runtime::Interp;
 use super::types::{ACTION_PREFERENCE, CONFIRM_IMPACT};
 use super::value::{PsObject, Value};
@@ -120,7 +119,9 @@ impl Interp {
                 let mut ctx = Ctx { interp: self, out: &mut sink, info: &info, common: &CommonParams::default(), command: &command };
                 match ctx.should_continue(&text(0), &text(1)) {
                     Ok(yes) => Value::Bool(yes),
-                    Err(inner) => return Err(self.located(method_exception("ShouldContinue", args, &inner), span)),
+                    Err(Flow::Error(inner)) => return Err(self.located(method_exception("ShouldContinue", args, &inner), span)),
+                    // Ctrl-C at the prompt stops the pipeline, as it does at any prompt.
+                    Err(flow) => return Err(flow),
                 }
             }
             // The method's output is the statement's: WriteObject(x, $true) enumerates, WriteObject(x) does not.

@@ -4,13 +4,12 @@
 
 use std::rc::Rc;
 
-use crate::engine::error::ErrorCategory;
 use crate::lang::ast::{ScriptBlock, Statement};
 
 use super::binder;
 use super::command::{Args, Cmdlet, CommandInfo};
 use super::ctx::{CommonParams, Ctx};
-use super::error::{ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{ErrorCategory, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
 use super::invoke::bind_function_variables;
 use super::limits;
 use super::runtime::{Emit, Interp, ScopeRef, Variable, MAX_CALL_DEPTH};

@@ -4,12 +4,11 @@
 
 use std::rc::Rc;
 
-use crate::engine::error::ErrorCategory;
 use crate::lang::ast::*;
 
 use super::binder;
 use super::convert::{self, to_bool};
-use super::error::{ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::ops;
 use super::runtime::{Emit, Interp};
 use super::value::{collapse, Value};

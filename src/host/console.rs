@@ -4,12 +4,16 @@
 
 use std::io::Write;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use crate::engine::error::ErrorRecord;
 use crate::engine::value::Value;
 use crate::engine::views::ViewTable;
 use crate::engine::{Clock, Host};
 use crate::format::{error_view, Formatter};
+
+mod wrap;
 
 /// Reads one line after showing a prompt; `None` at end of input.
 pub type LineReader = Box<dyn FnMut(&str) -> Option<String>>;
@@ -18,11 +22,17 @@ pub struct ConsoleHost {
     out: Box<dyn Write>,
     err: Box<dyn Write>,
     formatter: Formatter,
+    views: ViewTable,
     width: usize,
     interactive: bool,
     color: bool,
     clock: Rc<dyn Clock>,
     reader: Option<LineReader>,
+    /// Set when standard output closes (the reading end of a pipe went away, as after
+    /// `| head -3`): the interpreter's interrupt flag, so the pipeline stops at once
+    /// instead of spinning on writes that fail.
+    stop_on_closed_output: Option<Arc<AtomicBool>>,
+    out_closed: bool,
 }
 
 impl ConsoleHost {
@@ -33,12 +43,38 @@ impl ConsoleHost {
         ConsoleHost {
             out,
             err,
-            formatter: Formatter::new(buffer_width.saturating_sub(1), views),
+            formatter: Formatter::new(buffer_width.saturating_sub(1), views.clone()),
+            views,
             width: buffer_width,
             interactive: false,
             color: false,
             clock,
             reader: None,
+            stop_on_closed_output: None,
+            out_closed: false,
+        }
+    }
+
+    /// Stops the running pipeline through `interrupt` when standard output closes.
+    pub fn stop_on_closed_output(mut self, interrupt: Arc<AtomicBool>) -> ConsoleHost {
+        self.stop_on_closed_output = Some(interrupt);
+        self
+    }
+
+    /// Writes to standard output and flushes, so a closed output shows at once; after it
+    /// closed, nothing more is tried.
+    fn put(&mut self, text: &str, newline: bool) {
+        if self.out_closed {
+            return;
+        }
+        let written = if newline { writeln!(self.out, "{text}") } else { write!(self.out, "{text}") }.and_then(|()| self.out.flush());
+        if let Err(e) = written {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                self.out_closed = true;
+                if let Some(stop) = &self.stop_on_closed_output {
+                    stop.store(true, Ordering::SeqCst);
+                }
+            }
         }
     }
 
@@ -61,18 +97,17 @@ impl ConsoleHost {
 
     fn write_lines(&mut self, lines: Vec<String>) {
         for l in lines {
-            let _ = writeln!(self.out, "{l}");
+            self.put(&l, true);
         }
     }
 
     fn colored_line(&mut self, prefix: &str, text: &str) {
         let line = format!("{prefix}{text}");
         if self.color {
-            let _ = writeln!(self.out, "\x1b[33m{line}\x1b[0m");
+            self.put(&format!("\x1b[33m{line}\x1b[0m"), true);
         } else {
-            let _ = writeln!(self.out, "{line}");
+            self.put(&line, true);
         }
-        let _ = self.out.flush();
     }
 }
 
@@ -89,11 +124,17 @@ impl Host for ConsoleHost {
         let lines = self.formatter.take_lines();
         self.write_lines(lines);
         let _ = self.out.flush();
+        // The next output is laid out for the terminal as it is then: a window resized
+        // between two commands gets tables and wrapping that fit it.
+        let width = super::session::screen_width();
+        if width != self.width {
+            self.width = width;
+            self.formatter = Formatter::new(width.saturating_sub(1), self.views.clone());
+        }
     }
 
     fn write_host(&mut self, text: &str, newline: bool) {
-        let _ = if newline { writeln!(self.out, "{text}") } else { write!(self.out, "{text}") };
-        let _ = self.out.flush();
+        self.put(text, newline);
     }
 
     fn write_verbose(&mut self, text: &str) {
@@ -126,5 +167,11 @@ impl Host for ConsoleHost {
 
     fn is_interactive(&self) -> bool {
         self.interactive
+    }
+
+    fn write_prompt_line(&mut self, text: &str) {
+        for line in wrap::wrap_to_window(text, self.width) {
+            self.put(&line, true);
+        }
     }
 }

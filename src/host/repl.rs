@@ -8,8 +8,11 @@ mod complete;
 mod highlight;
 
 use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::io::IsTerminal;
-use std::sync::atomic::Ordering;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::config::{CompletionType, Config};
@@ -23,7 +26,8 @@ use rustyline::{Context, Editor, Helper};
 use crate::cmdlets::world::WorldHandle;
 use crate::lang::ast::Source;
 
-use super::session::{Session, SessionOptions};
+use super::console::LineReader;
+use super::session::{Session, SessionOptions, StateProblem, STATE_UNUSABLE};
 use crate::engine::run::Outcome;
 use complete::Completion;
 
@@ -44,11 +48,18 @@ pub struct ReplHelper {
     hinter: HistoryHinter,
     /// Colours and hints: only on a terminal, and never with NO_COLOR.
     decorate: bool,
+    /// Set while a prompt (Read-Host, a confirmation) reads through the editor: the answer
+    /// is not a command, so nothing completes, colours or hints it.
+    answering: bool,
 }
 
 impl ReplHelper {
     fn new(decorate: bool) -> ReplHelper {
-        ReplHelper { completion: Completion::default(), hinter: HistoryHinter::new(), decorate }
+        ReplHelper { completion: Completion::default(), hinter: HistoryHinter::new(), decorate, answering: false }
+    }
+
+    fn decorating(&self) -> bool {
+        self.decorate && !self.answering
     }
 
     fn refresh(&mut self, session: &mut Session) {
@@ -60,6 +71,9 @@ impl Completer for ReplHelper {
     type Candidate = Pair;
 
     fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        if self.answering {
+            return Ok((pos, Vec::new()));
+        }
         let (start, matches) = self.completion.candidates(line, pos);
         Ok((start, matches.into_iter().map(|m| Pair { display: m.list_text, replacement: m.text }).collect()))
     }
@@ -69,7 +83,7 @@ impl Hinter for ReplHelper {
     type Hint = String;
 
     fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
-        if self.decorate {
+        if self.decorating() {
             self.hinter.hint(line, pos, ctx)
         } else {
             None
@@ -79,7 +93,7 @@ impl Hinter for ReplHelper {
 
 impl Highlighter for ReplHelper {
     fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
-        if self.decorate {
+        if self.decorating() {
             Cow::Owned(highlight::highlight(line))
         } else {
             Cow::Borrowed(line)
@@ -95,7 +109,7 @@ impl Highlighter for ReplHelper {
     }
 
     fn highlight_char(&self, _line: &str, _pos: usize, kind: CmdKind) -> bool {
-        self.decorate && kind != CmdKind::MoveCursor
+        self.decorating() && kind != CmdKind::MoveCursor
     }
 }
 
@@ -116,59 +130,122 @@ fn incomplete(text: &str) -> bool {
     matches!(crate::lang::parse_script(&Source::new(None, text.to_string())), Err(e) if e.incomplete)
 }
 
-/// Reads one statement: a line, then `>> ` lines while it is unfinished. An
-/// empty `>> ` line submits what there is (its parse error then shows), as
-/// in PowerShell's console.
-fn read_statement(editor: &mut Editor<ReplHelper, DefaultHistory>, first_prompt: &str) -> Result<String, ReadlineError> {
-    let mut text = editor.readline(first_prompt)?;
-    while !text.trim().is_empty() && incomplete(&text) {
-        let more = editor.readline(CONTINUATION)?;
-        if more.trim().is_empty() {
-            break;
-        }
+/// Whether a line ends in a backtick: the escaped newline continues the statement.
+fn continues(text: &str) -> bool {
+    text.ends_with('`')
+}
+
+/// Reads one statement: a line, then `>> ` lines while it is unfinished or ends in a
+/// backtick. As in PSReadLine, an empty `>> ` line does not end an unfinished statement
+/// (a blank line inside a block is part of it); Ctrl-C abandons it.
+fn read_statement(editor: &SharedEditor, first_prompt: &str) -> Result<String, ReadlineError> {
+    let mut text = editor.borrow_mut().readline(first_prompt)?;
+    while !text.trim().is_empty() && (continues(&text) || incomplete(&text)) {
+        let more = editor.borrow_mut().readline(CONTINUATION)?;
         text.push('\n');
         text.push_str(&more);
     }
     Ok(text)
 }
 
+type SharedEditor = Rc<RefCell<Editor<ReplHelper, DefaultHistory>>>;
+
+/// Prompts (Read-Host, confirmations, missing parameters) read through the REPL's own
+/// editor, so input typed ahead that it holds (a paste, keys a script sends) reaches the
+/// prompt that asks for it. Ctrl-C sets `interrupt`, the interpreter's flag, so the
+/// pipeline stops (see `session::terminal_reader`).
+fn prompt_reader(editor: SharedEditor, interrupt: Rc<OnceCell<Arc<AtomicBool>>>) -> LineReader {
+    Box::new(move |prompt: &str| {
+        // The editor is free whenever a command runs: the REPL holds it only while reading.
+        let mut ed = editor.try_borrow_mut().ok()?;
+        let answering = |ed: &mut Editor<ReplHelper, DefaultHistory>, on: bool| {
+            if let Some(h) = ed.helper_mut() {
+                h.answering = on;
+            }
+        };
+        answering(&mut ed, true);
+        let line = ed.readline(prompt);
+        answering(&mut ed, false);
+        match line {
+            Ok(line) => Some(line),
+            Err(ReadlineError::Interrupted) => {
+                if let Some(flag) = interrupt.get() {
+                    flag.store(true, Ordering::SeqCst);
+                }
+                None
+            }
+            Err(_) => None,
+        }
+    })
+}
+
 /// Runs the REPL until `exit` or end of input; returns the exit code.
 pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
-    let mut session = match Session::new(SessionOptions { interactive: true, ..options }) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
     let config = Config::builder().completion_type(CompletionType::Circular).auto_add_history(false).build();
-    let mut editor: Editor<ReplHelper, DefaultHistory> = match Editor::with_config(config) {
-        Ok(e) => e,
+    let editor: SharedEditor = match Editor::with_config(config) {
+        Ok(e) => Rc::new(RefCell::new(e)),
         Err(e) => {
             eprintln!("Cannot start the interactive prompt: {e}");
             return 1;
         }
     };
     let decorate = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    editor.set_helper(Some(ReplHelper::new(decorate)));
+    editor.borrow_mut().set_helper(Some(ReplHelper::new(decorate)));
+    let interrupt = Rc::new(OnceCell::new());
+    let reader = prompt_reader(editor.clone(), interrupt.clone());
+    let options = SessionOptions { interactive: true, ..options };
+    let mut session = match Session::with_io(options, Box::new(std::io::stdout()), Box::new(std::io::stderr()), Some(reader)) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let _ = interrupt.set(session.interp.interrupt.clone());
+    // A state file that does not load is shown once, and the prompt starts so that
+    // Reset-ErSimState or Import-ErSimState can replace it; a path that is no file at all
+    // (a device, a FIFO) leaves nothing to replace.
+    let state_problem = match session.state_problem() {
+        Some(StateProblem::NotAStateFile(m)) => {
+            eprintln!("{m}");
+            return STATE_UNUSABLE;
+        }
+        Some(StateProblem::Unusable(m)) => Some(m),
+        None => None,
+    };
     let history = history_path();
     if let Some(h) = &history {
-        let _ = editor.load_history(h);
+        if let Some(dir) = h.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = editor.borrow_mut().load_history(h);
     }
     if !no_logo {
         println!("ersim {} — Windows PowerShell 5.1-compatible host for classic ExpressRoute (simulated Azure).", env!("CARGO_PKG_VERSION"));
         println!("Type Get-Help about_ersim to begin, Get-Command -Module ExpressRoute to list the cmdlets, exit to leave.\n");
     }
+    if let Some(m) = state_problem {
+        eprintln!("{m}\n");
+    }
     let mut code = 0;
     loop {
-        if let Some(h) = editor.helper_mut() {
+        if let Some(h) = editor.borrow_mut().helper_mut() {
             h.refresh(&mut session);
         }
         let subscription = session.interp.extension::<WorldHandle>().and_then(WorldHandle::selected_subscription_name);
-        match read_statement(&mut editor, &prompt(subscription.as_deref())) {
+        match read_statement(&editor, &prompt(subscription.as_deref())) {
             Ok(text) => {
                 if text.trim().is_empty() {
                     continue;
                 }
-                let _ = editor.add_history_entry(text.as_str());
+                // Appended at once, merged under the file's lock with what other sessions
+                // appended: closing the terminal loses nothing, and two sessions never
+                // overwrite each other's lines.
+                let _ = editor.borrow_mut().add_history_entry(text.as_str());
+                if let Some(h) = &history {
+                    let _ = editor.borrow_mut().append_history(h);
+                }
                 session.interp.interrupt.store(false, Ordering::SeqCst);
+                // What cmdlets lay out themselves (Format-Table, Get-Help) fits the window
+                // as it is now; the console host follows it for Out-Default.
+                session.interp.output_width = super::session::screen_width().saturating_sub(1);
                 let src = Source::new(None, text);
                 if let Outcome::Exit(c) = session.run_command_line(&src) {
                     code = c;
@@ -183,12 +260,6 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
                 break;
             }
         }
-    }
-    if let Some(h) = &history {
-        if let Some(dir) = h.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let _ = editor.save_history(h);
     }
     code
 }

@@ -2,12 +2,16 @@
 //! and the simulated world the cmdlets act on.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use crate::cmdlets;
+use crate::cmdlets::world::WorldHandle;
 use crate::engine::binder::ArgItem;
 use crate::engine::error::{CommandKind, InvocationInfo};
+use crate::engine::limits::{check_input_file, read_input_file, InputFileError};
 use crate::engine::run::{Outcome, RunAs};
 use crate::engine::views::ViewTable;
 use crate::engine::{Clock, Interp, Value};
@@ -37,15 +41,24 @@ pub fn screen_width() -> usize {
     120
 }
 
-fn stdin_reader() -> LineReader {
-    Box::new(|prompt: &str| {
-        use std::io::{BufRead, Write};
-        print!("{prompt}");
-        let _ = std::io::stdout().flush();
-        let mut line = String::new();
-        match std::io::stdin().lock().read_line(&mut line) {
-            Ok(0) | Err(_) => None,
-            Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+/// Prompts (Read-Host, confirmations, missing parameters) read through a line editor in
+/// raw mode, so Ctrl-C arrives as a key, not as SIGINT: it cancels the prompt and stops
+/// the pipeline, as 5.1's ReadLine throws PipelineStoppedException. A cooked read carried
+/// on after `^C`, and the next Enter took the default Yes. The flag `interrupt` is the
+/// interpreter's, so the caller of the prompt sees the stop.
+fn terminal_reader(interrupt: Arc<AtomicBool>) -> LineReader {
+    let mut editor: Option<rustyline::DefaultEditor> = None;
+    Box::new(move |prompt: &str| {
+        if editor.is_none() {
+            editor = rustyline::DefaultEditor::new().ok();
+        }
+        match editor.as_mut()?.readline(prompt) {
+            Ok(line) => Some(line),
+            Err(rustyline::error::ReadlineError::Interrupted) => {
+                interrupt.store(true, Ordering::SeqCst);
+                None
+            }
+            Err(_) => None,
         }
     })
 }
@@ -68,11 +81,15 @@ impl Session {
         let buffer_width = screen_width();
         // One table of views for Format-Table and for the console's Out-Default.
         let views = ViewTable::default();
-        let mut host = ConsoleHost::new(out, err, buffer_width, clock.clone(), views.clone()).with_color(color);
+        let interrupt = Arc::new(AtomicBool::new(false));
+        let mut host = ConsoleHost::new(out, err, buffer_width, clock.clone(), views.clone()).with_color(color).stop_on_closed_output(interrupt.clone());
         if options.interactive {
-            host = host.interactive(reader.unwrap_or_else(stdin_reader));
+            host = host.interactive(reader.unwrap_or_else(|| terminal_reader(interrupt.clone())));
         }
         let mut interp = Interp::new(Box::new(host));
+        interp.interrupt = interrupt;
+        // The console's prompt is at level 0; a Suspend's nested prompt raises it.
+        let _ = interp.set_var("NestedPromptLevel", Some("global"), Value::Int(0));
         interp.views = views;
         interp.clock = clock;
         interp.output_width = buffer_width.saturating_sub(1);
@@ -83,7 +100,7 @@ impl Session {
         }
         // Ctrl-C stops the running pipeline (the REPL keeps its session; a script ends).
         let interrupt = interp.interrupt.clone();
-        let _ = ctrlc::set_handler(move || interrupt.store(true, std::sync::atomic::Ordering::SeqCst));
+        let _ = ctrlc::set_handler(move || interrupt.store(true, Ordering::SeqCst));
         interp.add_extension(world);
         Ok(Session { interp })
     }
@@ -91,14 +108,14 @@ impl Session {
 
 /// `-File`: the script's `exit N`, else 0, or 1 after an unhandled terminating error.
 pub fn run_file(path: &str, script_args: &[String], options: SessionOptions) -> i32 {
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_script(path) {
         Ok(t) => t,
-        Err(_) => {
-            eprintln!("The argument '{path}' to the -File parameter does not exist. Provide the path to an existing '.ps1' file as an argument to the -File parameter.");
+        Err(message) => {
+            eprintln!("{message}");
             return 64;
         }
     };
-    let mut session = match Session::new(options) {
+    let mut session = match Session::new(options).and_then(|s| s.usable_for(&text)) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -119,9 +136,89 @@ impl Session {
     }
 }
 
+/// The text of the `-File` script, or what to say: 5.1's message when there is no file,
+/// another when there is one that cannot be read (a device, too large, not UTF-8 text).
+fn read_script(path: &str) -> Result<String, String> {
+    let unreadable = |why: String| format!("Cannot read the script file '{path}': {why}.");
+    match read_input_file(Path::new(path)) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".into())),
+        Err(InputFileError::Missing) => Err(format!(
+            "The argument '{path}' to the -File parameter does not exist. Provide the path to an existing '.ps1' file as an argument to the -File parameter."
+        )),
+        Err(e) => Err(unreadable(e.to_string())),
+    }
+}
+
+/// Exit code of a run refused because its state cannot be used (as when it cannot be opened).
+pub const STATE_UNUSABLE: i32 = 2;
+
+/// Why the session's state cannot be used, before anything runs.
+pub enum StateProblem {
+    /// The path is no file to read whole (a device such as `/dev/zero`, a FIFO, too large):
+    /// nothing, not even Reset-ErSimState, may act on it.
+    NotAStateFile(String),
+    /// The file is there but unreadable, corrupt or from a newer ersim: Reset-ErSimState and
+    /// Import-ErSimState can still replace it.
+    Unusable(String),
+}
+
+impl Session {
+    /// The session for running `script`, or [`STATE_UNUSABLE`] after printing the store's
+    /// error once: a script must not run against a world it cannot read, where every cmdlet
+    /// would fail and the script still exit 0. A script that only replaces the state
+    /// (`Reset-ErSimState`, `Import-ErSimState`) runs: that is how CI recovers.
+    pub fn usable_for(self, script: &str) -> Result<Session, i32> {
+        match self.state_problem() {
+            None => Ok(self),
+            Some(StateProblem::Unusable(_)) if only_replaces_state(script) => Ok(self),
+            Some(StateProblem::NotAStateFile(m) | StateProblem::Unusable(m)) => {
+                eprintln!("{m}");
+                Err(STATE_UNUSABLE)
+            }
+        }
+    }
+
+    /// Checks the state file (nothing to check in memory): a regular file below the input
+    /// cap, checked before it is read, then one that loads.
+    pub fn state_problem(&self) -> Option<StateProblem> {
+        let world = self.interp.extension::<WorldHandle>()?;
+        if let Some(path) = world.store().path() {
+            match check_input_file(path) {
+                Ok(()) | Err(InputFileError::Missing) => {}
+                Err(e) => {
+                    return Some(StateProblem::NotAStateFile(format!(
+                        "The state file {} cannot be used: {e}. Choose another state file with -StateFile.",
+                        path.display()
+                    )))
+                }
+            }
+        }
+        world.read(|_| ()).err().map(|rec| StateProblem::Unusable(rec.message.clone()))
+    }
+}
+
+/// Whether every statement of `script` is a call of a command that replaces the state.
+fn only_replaces_state(script: &str) -> bool {
+    use crate::lang::ast::{PipelineElement, StatementKind};
+    let src = Source::new(None, strip_bom(script));
+    let Ok(block) = crate::lang::parse_script(&src) else { return false };
+    let statements = block.end.as_deref().unwrap_or_default();
+    let replaces = |kind: &StatementKind| match kind {
+        StatementKind::Pipeline(p) => match p.elements.as_slice() {
+            [PipelineElement::Command(c)] => {
+                let name = src.text.get(c.name.span.start..c.name.span.end).unwrap_or_default();
+                ["Reset-ErSimState", "Import-ErSimState"].iter().any(|n| n.eq_ignore_ascii_case(name))
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    block.begin.is_none() && block.process.is_none() && !statements.is_empty() && statements.iter().all(|s| replaces(&s.kind))
+}
+
 /// `-Command`: 0, or 1 when the last statement left `$?` False (or `exit N`).
 pub fn run_command(text: &str, options: SessionOptions) -> i32 {
-    let mut session = match Session::new(options) {
+    let mut session = match Session::new(options).and_then(|s| s.usable_for(text)) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -6,7 +6,7 @@
 use uuid::Uuid;
 
 use crate::engine::command::{Args, Cmdlet};
-use crate::engine::error::ErrorCategory;
+use crate::engine::error::{ErrorCategory, Flow};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 
 use super::fail::{cloud_record, Fail, Outcome};
@@ -51,7 +51,8 @@ pub fn confirm(ctx: &mut Ctx, args: &Args, query: &str, process_message: &str, t
         match ctx.should_continue(query, "") {
             Ok(true) => {}
             Ok(false) => return Ok(false),
-            Err(rec) => return Err(Fail::Exception(rec.exception_type, rec.message)),
+            Err(Flow::Error(rec)) => return Err(Fail::Exception(rec.exception_type.clone(), rec.message.clone())),
+            Err(stopped) => return Err(Fail::Flow(stopped)),
         }
     }
     if ctx.common.verbose == Some(true) {

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::cloud::{CloudError, ErrorKind, Gateway, GatewaySku, GatewayType, VirtualNetwork};
 use crate::cmdlets::azure::{call, completers, Fail, Outcome, SmCmdlet};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
+use crate::engine::limits::{read_input_file, InputFileError};
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::Ctx;
 
@@ -102,7 +103,14 @@ fn absolute(path: &str) -> std::path::PathBuf {
 
 fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
     let path = absolute(&args.string("ConfigurationPath").unwrap_or_default());
-    let xml = std::fs::read_to_string(&path).map_err(|_| file_not_found(&path))?;
+    // An input file like any other ersim reads: a regular file below the cap (`/dev/zero`
+    // would never end).
+    let unreadable = |why: String| Fail::Exception("System.IO.IOException".into(), format!("Cannot read the file '{}': {why}.", path.display()));
+    let bytes = read_input_file(&path).map_err(|e| match e {
+        InputFileError::Missing => file_not_found(&path),
+        other => unreadable(other.to_string()),
+    })?;
+    let xml = String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".into()))?;
     // The service validates the document it is sent; the cloud takes parsed sites.
     let vnets = netconfig::parse(&xml).map_err(|detail| CloudError {
         status: 400,

@@ -5,12 +5,14 @@ use std::path::PathBuf;
 use crate::cloud::{find_provider, SubscriptionKind};
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{format_timespan, to_num};
-use crate::engine::error::ErrorCategory;
+use crate::engine::error::{ErrorCategory, Flow};
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 
 use super::{info, world};
 use crate::cmdlets::world::store_error;
+use crate::engine::limits::{check_input_file, InputFileError};
+use crate::store::StoreError;
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![
@@ -106,17 +108,26 @@ impl Cmdlet for ResetState {
             ) {
                 Ok(true) => {}
                 Ok(false) => return Ok(()),
-                Err(rec) => return Err(ctx.terminate(rec)),
+                Err(Flow::Error(rec)) => return Err(ctx.terminate((*rec).clone())),
+                Err(stopped) => return Err(stopped),
             }
         }
         let w = world(ctx)?;
         match w.reset() {
-            Ok(()) => {
+            Ok(kept) => {
+                kept_unusable(ctx, kept);
                 ctx.write_verbose("The simulated world was reset to the default world.");
                 Ok(())
             }
             Err(e) => ctx.write_error(store_error(&e)),
         }
+    }
+}
+
+/// Says where the state file that could not be used was kept.
+fn kept_unusable(ctx: &mut Ctx, kept: Option<PathBuf>) {
+    if let Some(kept) = kept {
+        ctx.write_warning(&format!("The state file could not be used; a copy of it was kept as {}.", kept.display()));
     }
 }
 
@@ -138,9 +149,17 @@ struct ImportState;
 impl Cmdlet for ImportState {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let path = PathBuf::from(args.string("Path").unwrap_or_default());
+        // Checked before the store reads it whole: `/dev/zero` would never end. A missing or
+        // unreadable file is the store's to report.
+        if let Err(e @ (InputFileError::NotRegular | InputFileError::TooLarge(_))) = check_input_file(&path) {
+            return ctx.write_error(store_error(&StoreError::InvalidImport { path, detail: e.to_string() }));
+        }
         let w = world(ctx)?;
         match w.import(&path) {
-            Ok(()) => Ok(()),
+            Ok(kept) => {
+                kept_unusable(ctx, kept);
+                Ok(())
+            }
             Err(e) => ctx.write_error(store_error(&e)),
         }
     }

@@ -16,7 +16,8 @@ pub fn highlight(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len() * 2);
     let mut i = 0;
-    // A command name is expected at the start and after | ; ( {
+    // A command name is expected at the start and after | ; ( { and the = of an
+    // assignment, whose right side is a pipeline (`$x = Get-Date`).
     let mut command_position = true;
     while i < chars.len() {
         let c = chars[i];
@@ -53,7 +54,7 @@ pub fn highlight(line: &str) -> String {
             Some(NUMBER)
         } else if "|;(){}=+*/%!<>,".contains(c) {
             i += 1;
-            command_position = matches!(c, '|' | ';' | '(' | '{');
+            command_position = matches!(c, '|' | ';' | '(' | '{' | '=');
             Some(PARAMETER)
         } else if c.is_whitespace() {
             i += 1;
@@ -105,6 +106,12 @@ mod tests {
         assert!(h.contains(&format!("{NUMBER}100{RESET}")));
         assert!(h.contains(&format!("{COMMENT}# mine 'x'{RESET}")));
         assert!(highlight("Write-Host 'a b'").contains(&format!("{STRING}'a b'{RESET}")));
+    }
+
+    #[test]
+    fn a_command_after_an_assignment_is_a_command() {
+        assert!(highlight("$x = Get-Date").contains(&format!("{COMMAND}Get-Date{RESET}")));
+        assert!(highlight("$x += 1").contains(&format!("{NUMBER}1{RESET}")));
     }
 
     #[test]

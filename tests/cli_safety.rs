@@ -1,0 +1,123 @@
+//! The command line fails safe: a closed output stops the run, bad state and input files are
+//! clear errors before anything runs.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::{ersim, text, TempDir};
+
+/// Waits for `child` until it exits; kills it and fails when it is still running after
+/// `limit` (a bound for a hang, not a measure of speed).
+fn wait_for_exit(mut child: std::process::Child, limit: Duration) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("poll the child") {
+            return status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("ersim still running {limit:?} after its output closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_closed_output_stops_an_endless_loop() {
+    let mut child = ersim()
+        .args(["-NonInteractive", "-InMemory", "-Command", "while ($true) { 'x' }"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start ersim");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    for _ in 0..3 {
+        let mut line = String::new();
+        out.read_line(&mut line).expect("a line");
+        assert_eq!(line, "x\n");
+    }
+    // What `| head -3` does once it has its lines.
+    drop(out);
+    let mut err = child.stderr.take().expect("stderr");
+    let status = wait_for_exit(child, Duration::from_secs(60));
+    let mut shown = String::new();
+    std::io::Read::read_to_string(&mut err, &mut shown).expect("read stderr");
+    assert_eq!(status.code(), Some(1), "a stopped pipeline; stderr: {shown}");
+    assert_eq!(shown, "", "stopping for a closed output is not an error to show");
+}
+
+fn corrupt_state(dir: &TempDir) -> std::path::PathBuf {
+    common::write(&dir.0, "state.json", "{ this is not a state")
+}
+
+#[test]
+fn a_corrupt_state_file_stops_a_script_before_it_runs() {
+    let dir = TempDir::new("cli-corrupt");
+    let state = corrupt_state(&dir);
+    let script = common::write(&dir.0, "s.ps1", "'first' + ' statement'\nGet-AzureDedicatedCircuit\n");
+    for args in [vec!["-File", script.to_str().unwrap()], vec!["-Command", "'first' + ' statement'; Get-AzureDedicatedCircuit"]] {
+        let out = ersim().args(["-NonInteractive", "-StateFile", state.to_str().unwrap()]).args(&args).output().unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(text(&out.stdout), "", "{args:?}: nothing runs");
+        assert_eq!(err.matches("cannot be used").count(), 1, "{args:?}: the store's error once: {err}");
+        assert!(err.starts_with(&format!("The state file {} cannot be used", state.display())), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), "{ this is not a state", "left as it is");
+}
+
+#[test]
+fn a_device_as_state_file_or_script_is_refused_at_once() {
+    let out = ersim().args(["-NonInteractive", "-StateFile", "/dev/zero", "-Command", "Get-AzureDedicatedCircuit"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "The state file /dev/zero cannot be used: it is not a regular file. Choose another state file with -StateFile.\n");
+    let out = ersim().args(["-NonInteractive", "-InMemory", "-File", "/dev/zero"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(64));
+    assert_eq!(text(&out.stderr), "Cannot read the script file '/dev/zero': it is not a regular file.\n");
+}
+
+#[test]
+fn a_missing_script_and_an_unreadable_one_are_told_apart() {
+    let dir = TempDir::new("cli-scripts");
+    let missing = dir.0.join("missing.ps1");
+    let out = ersim().args(["-NonInteractive", "-InMemory", "-File", missing.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(64));
+    assert!(text(&out.stderr).contains("to the -File parameter does not exist"), "{}", text(&out.stderr));
+    // "'x'" in UTF-16 LE with its byte order mark: a file that exists but is not UTF-8.
+    let utf16 = dir.0.join("utf16.ps1");
+    std::fs::write(&utf16, [0xFF, 0xFE, b'\'', 0, b'x', 0, b'\'', 0]).unwrap();
+    let out = ersim().args(["-NonInteractive", "-InMemory", "-File", utf16.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(64));
+    assert_eq!(text(&out.stderr), format!("Cannot read the script file '{}': it is not UTF-8 text.\n", utf16.display()));
+}
+
+#[test]
+fn import_from_a_device_is_a_clear_error_at_once() {
+    let out = ersim().args(["-NonInteractive", "-InMemory", "-Command", "Import-ErSimState -Path /dev/zero"]).output().unwrap();
+    let err = text(&out.stderr);
+    assert!(err.contains("it is not a regular file"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_device_as_network_configuration_is_a_clear_error_at_once() {
+    let out = ersim().args(["-NonInteractive", "-InMemory", "-Command", "Set-AzureVNetConfig -ConfigurationPath /dev/zero"]).output().unwrap();
+    let err = text(&out.stderr);
+    assert!(err.contains("Cannot read the file '/dev/zero': it is not a regular file."), "{err}");
+}
+
+#[test]
+fn a_corrupt_state_can_be_replaced_and_a_copy_is_kept() {
+    let dir = TempDir::new("cli-recover");
+    let state = corrupt_state(&dir);
+    let out = ersim().args(["-NonInteractive", "-StateFile", state.to_str().unwrap(), "-Command", "Reset-ErSimState -Force"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let kept = dir.0.join("state.json.unusable-1");
+    assert_eq!(text(&out.stdout), format!("WARNING: The state file could not be used; a copy of it was kept as {}.\n", kept.display()));
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "{ this is not a state", "never deleted");
+    let out = ersim().args(["-NonInteractive", "-StateFile", state.to_str().unwrap(), "-Command", "@(Get-AzureDedicatedCircuit).Count"]).output().unwrap();
+    assert_eq!((out.status.code(), text(&out.stdout)), (Some(0), "0\n".to_string()), "{}", text(&out.stderr));
+}

@@ -1,0 +1,72 @@
+//! Ctrl-C at a prompt stops the pipeline, as in Windows PowerShell 5.1: nothing is
+//! created, and the Enter typed afterwards does not take the default Yes.
+
+mod common;
+mod pty_support;
+
+use common::TempDir;
+use pty_support::{repl, run, spawn, PROMPT};
+
+const NEW_CIRCUIT: &str =
+    "New-AzureDedicatedCircuit -CircuitName Pty -ServiceProviderName Equinix -Bandwidth 50 -Location 'Silicon Valley' -BillingType MeteredData";
+/// Prints `n=<count>`; the echoed line never contains that text.
+const COUNT: &str = "\"n\" + \"=\" + @(Get-AzureDedicatedCircuit).Count";
+
+fn circuits(p: &mut rexpect::session::PtySession) -> String {
+    let out = run(p, COUNT);
+    let at = out.rfind("n=").unwrap_or_else(|| panic!("no count in {out:?}"));
+    out[at..].lines().next().unwrap_or_default().trim().to_string()
+}
+
+#[test]
+fn ctrl_c_at_the_confirmation_creates_no_circuit() {
+    let home = TempDir::new("pty-confirm");
+    let mut p = repl(&home.0);
+    let before = circuits(&mut p);
+    p.send_line(NEW_CIRCUIT).unwrap();
+    p.exp_string("(default is \"Y\"): ").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string(PROMPT).unwrap();
+    // The Enter that used to answer the still-open prompt with its default Y.
+    run(&mut p, "");
+    assert_eq!(circuits(&mut p), before);
+}
+
+#[test]
+fn ctrl_c_at_a_missing_parameter_prompt_runs_nothing() {
+    let home = TempDir::new("pty-mandatory");
+    let mut p = repl(&home.0);
+    let before = circuits(&mut p);
+    p.send_line("New-AzureDedicatedCircuit -ServiceProviderName Equinix -Bandwidth 50 -Location 'Silicon Valley' -BillingType MeteredData -Force").unwrap();
+    p.exp_string("Supply values for the following parameters:").unwrap();
+    p.exp_string("CircuitName: ").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string(PROMPT).unwrap();
+    run(&mut p, "");
+    assert_eq!(circuits(&mut p), before);
+}
+
+#[test]
+fn ctrl_c_at_read_host_stops_the_line() {
+    let home = TempDir::new("pty-readhost");
+    let mut p = repl(&home.0);
+    p.send_line("$a = Read-Host 'Name'; 'got' + \"=$a\"").unwrap();
+    p.exp_string("Name: ").unwrap();
+    p.send_control('c').unwrap();
+    let shown = p.exp_string(PROMPT).unwrap();
+    assert!(!shown.contains("got="), "the rest of the line ran: {shown:?}");
+    // The session goes on: the next line runs.
+    let out = run(&mut p, "'still' + 'here'");
+    assert!(out.contains("stillhere"), "{out:?}");
+}
+
+#[test]
+fn ctrl_c_at_a_confirmation_in_a_script_ends_the_script() {
+    let home = TempDir::new("pty-script");
+    let script = common::write(&home.0, "s.ps1", &format!("{NEW_CIRCUIT}\n'after' + 'wards'\n"));
+    let mut p = spawn(&["-InMemory", "-File", script.to_str().unwrap()], &home.0);
+    p.exp_string("(default is \"Y\"): ").unwrap();
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(!rest.contains("afterwards"), "the script went on: {rest:?}");
+}
