@@ -1,5 +1,6 @@
 //! The host's own cmdlets (Microsoft.PowerShell.Core and .Utility).
 
+mod add_member;
 mod csv;
 mod culture;
 mod formatting;
@@ -23,6 +24,7 @@ pub fn module() -> Module {
     m.commands.extend(utility::commands());
     m.commands.extend(help::commands());
     m.commands.extend(import_module::commands());
+    m.commands.extend(add_member::commands());
     m.commands.extend(csv::commands());
     m.commands.extend(culture::commands());
     m.commands.extend(offline::commands());
@@ -31,6 +33,7 @@ pub fn module() -> Module {
     m.views.push(help::help_view());
     m.views.push(culture::culture_view());
     m.enums = offline::ENUMS.to_vec();
+    m.enums.push(&add_member::PS_MEMBER_TYPES);
     m.aliases = ALIASES.to_vec();
     m
 }
