@@ -10,6 +10,7 @@ mod import_module;
 mod objects;
 mod offline;
 mod output;
+mod random;
 mod timespan;
 pub mod utility;
 
@@ -28,6 +29,7 @@ pub fn module() -> Module {
     m.commands.extend(csv::commands());
     m.commands.extend(culture::commands());
     m.commands.extend(offline::commands());
+    m.commands.extend(random::commands());
     m.commands.extend(timespan::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
