@@ -70,3 +70,22 @@ fn ctrl_c_at_a_confirmation_in_a_script_ends_the_script() {
     let rest = p.exp_eof().unwrap();
     assert!(!rest.contains("afterwards"), "the script went on: {rest:?}");
 }
+
+#[test]
+fn ctrl_c_at_an_advanced_functions_confirmation_runs_nothing() {
+    let home = TempDir::new("pty-shouldprocess");
+    let mut p = repl(&home.0);
+    let before = circuits(&mut p);
+    // A script's own confirmation ($PSCmdlet.ShouldProcess with ConfirmImpact High) in front of a billed call.
+    let function = format!(
+        "function New-Lab {{ [CmdletBinding(SupportsShouldProcess, ConfirmImpact='High')] param() if ($PSCmdlet.ShouldProcess('Pty')) {{ {NEW_CIRCUIT} -Force | Out-Null }} }}"
+    );
+    run(&mut p, &function);
+    p.send_line("New-Lab; 'after' + '=ran'").unwrap();
+    p.exp_string("(default is \"Y\"): ").unwrap();
+    p.send_control('c').unwrap();
+    let shown = p.exp_string(PROMPT).unwrap();
+    assert!(!shown.contains("after=ran"), "the rest of the line ran: {shown:?}");
+    run(&mut p, "");
+    assert_eq!(circuits(&mut p), before);
+}

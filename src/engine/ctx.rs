@@ -143,14 +143,6 @@ impl Ctx<'_, '_> {
     /// caller decides how to report it), or `Flow::Interrupted` after Ctrl-C at the
     /// prompt: the pipeline stops and nothing is done, never the default Yes.
     pub fn should_continue(&mut self, query: &str, caption: &str) -> Result<bool, Flow> {
-        let non_interactive = || {
-            ErrorRecord::new(
-                "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-                "System.Management.Automation.PSInvalidOperationException",
-                ErrorCategory::InvalidOperation,
-                "InvalidOperation",
-            )
-        };
         if !self.interp.host.is_interactive() {
             return Err(Flow::error(non_interactive()));
         }
@@ -234,4 +226,14 @@ impl Ctx<'_, '_> {
         }
         Flow::error(record)
     }
+}
+
+/// The host's answer when a prompt has nobody to answer it (`-NonInteractive`, or input at its end).
+pub fn non_interactive() -> ErrorRecord {
+    ErrorRecord::new(
+        "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+        "System.Management.Automation.PSInvalidOperationException",
+        ErrorCategory::InvalidOperation,
+        "InvalidOperation",
+    )
 }

@@ -10,7 +10,7 @@ use crate::lang::ast::Span;
 
 use super::command::{Args, CommandInfo};
 use super::convert;
-use super::ctx::{CommonParams, Ctx};
+use super::ctx::{non_interactive, CommonParams, Ctx};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::runtime::Interp;
 use super::types::{ACTION_PREFERENCE, CONFIRM_IMPACT};
@@ -109,7 +109,8 @@ impl Interp {
                 };
                 match self.should_process(&command, &description, &warning, &caption) {
                     Ok(yes) => Value::Bool(yes),
-                    Err(inner) => return Err(self.located(method_exception("ShouldProcess", args, &inner), span)),
+                    Err(Flow::Error(inner)) => return Err(self.located(method_exception("ShouldProcess", args, &inner), span)),
+                    Err(flow) => return Err(flow),
                 }
             }
             ("shouldcontinue", 2) => {
@@ -172,8 +173,9 @@ impl Interp {
 
     /// `MshCommandRuntime.DoShouldProcess`: -WhatIf says what would happen and declines; an
     /// impact below `$ConfirmPreference` goes ahead (with the description under -Verbose);
-    /// otherwise the user is asked. `Err` is the host's failure to ask.
-    fn should_process(&mut self, command: &str, description: &str, warning: &str, caption: &str) -> Result<bool, ErrorRecord> {
+    /// otherwise the user is asked. `Err` is the host's failure to ask (`Flow::Error`), or Ctrl-C
+    /// at the prompt (`Flow::Interrupted`), which stops the pipeline as at any prompt.
+    fn should_process(&mut self, command: &str, description: &str, warning: &str, caption: &str) -> Result<bool, Flow> {
         if self.get_var("WhatIfPreference", None).is_some_and(|v| convert::to_bool(&v)) {
             self.host.write_host(&format!("What if: {description}"), true);
             return Ok(false);
@@ -192,17 +194,9 @@ impl Interp {
     }
 
     /// 5.1's confirmation with Yes to All and No to All (each answered for this call only).
-    fn confirm_choice(&mut self, query: &str, caption: &str) -> Result<bool, ErrorRecord> {
-        let non_interactive = || {
-            ErrorRecord::new(
-                "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-                "System.Management.Automation.PSInvalidOperationException",
-                ErrorCategory::InvalidOperation,
-                "InvalidOperation",
-            )
-        };
+    fn confirm_choice(&mut self, query: &str, caption: &str) -> Result<bool, Flow> {
         if !self.host.is_interactive() {
-            return Err(non_interactive());
+            return Err(Flow::error(non_interactive()));
         }
         const CHOICES: [(&str, &str, &str); 5] = [
             ("Y", "Yes", "Continue with only the next step of the operation."),
@@ -212,14 +206,15 @@ impl Interp {
             ("S", "Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
         ];
         self.host.write_host("", true);
-        self.host.write_host(caption, true);
+        self.host.write_prompt_line(caption);
         for line in query.split('\n') {
-            self.host.write_host(line, true);
+            self.host.write_prompt_line(line);
         }
         loop {
             let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
             let Some(answer) = self.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
-                return Err(non_interactive());
+                self.check_interrupt()?;
+                return Err(Flow::error(non_interactive()));
             };
             match answer.trim().to_ascii_uppercase().as_str() {
                 "" | "Y" | "A" => return Ok(true),
