@@ -5,25 +5,9 @@ mod common;
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{ersim, text, TempDir};
-
-/// Waits for `child` until it exits; kills it and fails when it is still running after
-/// `limit` (a bound for a hang, not a measure of speed).
-fn wait_for_exit(mut child: std::process::Child, limit: Duration) -> std::process::ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("poll the child") {
-            return status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("ersim still running {limit:?} after its output closed");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 #[test]
 fn a_closed_output_stops_an_endless_loop() {
@@ -42,7 +26,7 @@ fn a_closed_output_stops_an_endless_loop() {
     // What `| head -3` does once it has its lines.
     drop(out);
     let mut err = child.stderr.take().expect("stderr");
-    let status = wait_for_exit(child, Duration::from_secs(60));
+    let status = common::wait_within(child, Duration::from_secs(60), "its output closed");
     let mut shown = String::new();
     std::io::Read::read_to_string(&mut err, &mut shown).expect("read stderr");
     assert_eq!(status.code(), Some(1), "a stopped pipeline; stderr: {shown}");

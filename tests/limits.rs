@@ -5,7 +5,7 @@ mod common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{ersim, run_command, run_in, session, text, TempDir};
 use ersim::engine::run::Outcome;
@@ -17,21 +17,6 @@ fn endless_recursion_ends_with_the_call_depth_error() {
     assert!(err.starts_with("The script failed due to call depth overflow."), "{err}");
     assert!(err.contains("FullyQualifiedErrorId : CallDepthOverflow"), "{err}");
     assert_eq!(text(&out.stdout), "next statement\n", "the error ends only its statement");
-}
-
-/// Waits for `child` at most `limit`; kills it and fails when it is still running.
-fn wait_within(mut child: std::process::Child, limit: Duration) -> std::process::ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("poll the child") {
-            return status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("ersim still running {limit:?} after Ctrl-C");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 fn interrupt(pid: u32) {
@@ -48,7 +33,7 @@ fn ctrl_c_ends_a_runaway_command_and_script() {
         let child = ersim().arg("-InMemory").args(args).stdout(Stdio::piped()).spawn().expect("spawn ersim");
         std::thread::sleep(Duration::from_millis(400));
         interrupt(child.id());
-        let status = wait_within(child, Duration::from_secs(5));
+        let status = common::wait_within(child, Duration::from_secs(5), "Ctrl-C");
         assert_eq!(status.code(), Some(1), "{args:?}: a stopped run fails, without being killed by the signal");
     }
 }
@@ -91,12 +76,10 @@ fn the_step_budget_ends_an_endless_loop_and_is_off_by_default() {
     let (mut s, out, _) = session();
     assert!(s.interp.step_budget.get().is_none(), "5.1 has no step limit: off unless asked for");
     s.interp.step_budget.set(Some(10_000));
-    let start = Instant::now();
     for spin in ["while ($true) {}", "for (;;) {}", "do {} while (1)", "switch (1..100000) { default {} }", "1..100000 | % {}", "function f { f; f }; f"] {
         s.interp.step_budget.set(Some(10_000));
         assert_eq!(run_in(&mut s, spin), Outcome::Failed, "{spin}");
     }
-    assert!(start.elapsed() < Duration::from_secs(20));
     s.interp.step_budget.set(None);
     assert_eq!(run_in(&mut s, "$i = 0; while ($i -lt 50000) { $i++ }; $i"), Outcome::Done);
     assert!(out.text().ends_with("50000\n"), "{}", out.text());

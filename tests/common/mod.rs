@@ -47,6 +47,22 @@ pub fn ersim() -> Command {
     c
 }
 
+/// Waits for `child` to exit; kills it and fails, naming `what` it was waiting after, when it
+/// still runs after `limit` (a bound for a hang, not a measure of speed).
+pub fn wait_within(mut child: std::process::Child, limit: std::time::Duration, what: &str) -> std::process::ExitStatus {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("poll the child") {
+            return status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("ersim still running {limit:?} after {what}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// `ersim -NonInteractive -InMemory -Command text`.
 pub fn run_command(text: &str) -> Output {
     ersim().args(["-NonInteractive", "-InMemory", "-Command", text]).output().expect("the ersim binary runs")

@@ -205,6 +205,13 @@ impl Parser {
 
     fn command_name(&mut self) -> PResult<Expr> {
         let start = self.pos;
+        let word = self.bare_word()?;
+        Ok(Expr { kind: ExprKind::Bare(word), span: self.span_from(start) })
+    }
+
+    /// The bare word at the cursor (up to what ends one), consumed; none there is the
+    /// unexpected-token error.
+    fn bare_word(&mut self) -> PResult<String> {
         let rest = self.rest();
         let len = rest.find(lexer::ends_bare_word).unwrap_or(rest.len());
         if len == 0 {
@@ -212,7 +219,7 @@ impl Parser {
         }
         let word = rest[..len].to_string();
         self.pos += len;
-        Ok(Expr { kind: ExprKind::Bare(word), span: self.span_from(start) })
+        Ok(word)
     }
 
     fn redirection(&mut self) -> PResult<Option<Redirection>> {
@@ -292,13 +299,7 @@ impl Parser {
                 }
             }
         }
-        let rest = self.rest();
-        let len = rest.find(lexer::ends_bare_word).unwrap_or(rest.len());
-        if len == 0 {
-            return Err(self.unexpected());
-        }
-        let word = rest[..len].to_string();
-        self.pos += len;
+        let word = self.bare_word()?;
         let span = self.span_from(start);
         if word.contains('$') {
             let parts = self.expandable_parts(&word, start)?;
