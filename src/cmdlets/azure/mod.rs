@@ -14,4 +14,4 @@ mod sm_cmdlet;
 
 pub use fail::{cloud_record, Fail, Outcome, ARGUMENT_EXCEPTION, CLOUD_EXCEPTION, INVALID_OPERATION};
 pub use service::{call, selected, session_call, world, NO_SUBSCRIPTION};
-pub use sm_cmdlet::{confirm, guid, verbose, Body, SmCmdlet};
+pub use sm_cmdlet::{confirm, guid, report, verbose, Body, SmCmdlet};

@@ -20,14 +20,22 @@ impl Cmdlet for SmCmdlet {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         match (self.0)(ctx, args) {
             Ok(()) => Ok(()),
-            Err(Fail::Flow(f)) => Err(f),
-            Err(Fail::State(rec)) => ctx.write_error(*rec),
-            Err(Fail::Cloud(e)) => {
-                let record = cloud_record(&e, ErrorCategory::CloseError, ctx.command.class_name.clone());
-                ctx.write_error(record)
-            }
-            Err(Fail::Exception(ty, message)) => close_error(ctx, &ty, message),
+            Err(fail) => report(ctx, fail),
         }
+    }
+}
+
+/// What the base class does with what a body threw: engine flow goes on up, everything
+/// else is a non-terminating CloseError record (a service error keeping its status and code).
+pub fn report(ctx: &mut Ctx, fail: Fail) -> EvalResult<()> {
+    match fail {
+        Fail::Flow(f) => Err(f),
+        Fail::State(rec) => ctx.write_error(*rec),
+        Fail::Cloud(e) => {
+            let record = cloud_record(&e, ErrorCategory::CloseError, ctx.command.class_name.clone());
+            ctx.write_error(record)
+        }
+        Fail::Exception(ty, message) => close_error(ctx, &ty, message),
     }
 }
 

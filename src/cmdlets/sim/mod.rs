@@ -70,12 +70,6 @@ fn as_caller<R>(ctx: &mut Ctx, op: impl FnOnce(&mut World, &SubscriptionId) -> C
             Ok(op(world, &caller)?)
         })
         .map_err(|e| ctx.terminate(e))?;
-    let fqid = ctx.command.class_name.clone();
-    match result {
-        Ok(_) => Ok(()),
-        Err(Fail::Cloud(e)) => ctx.write_error(azure::cloud_record(&e, ErrorCategory::CloseError, fqid)),
-        Err(Fail::Exception(ty, message)) => ctx.write_error(ErrorRecord::new(message, &ty, ErrorCategory::CloseError, fqid)),
-        Err(Fail::Flow(f)) => Err(f),
-        Err(Fail::State(rec)) => Err(ctx.terminate(*rec)),
-    }
+    // The store's own failure ended the control above; the rest is reported as the Azure cmdlets report it.
+    result.map(|_| ()).or_else(|fail| azure::report(ctx, fail))
 }
