@@ -233,7 +233,7 @@ impl World {
     /// account.
     pub fn list_authorized_circuits(&self, caller: &SubscriptionId) -> CloudResult<Vec<AuthorizedCircuit>> {
         let account = self.caller(caller)?.account.clone();
-        Ok(self.circuits.values().filter_map(|c| self.authorized_view(c, &account)).collect())
+        Ok(self.circuits.authorized_to(&account).into_iter().filter_map(|c| self.authorized_view(c, &account)).collect())
     }
 
     /// Get-AzureAuthorizedDedicatedCircuit -ServiceKey.

@@ -5,11 +5,17 @@
 //! bandwidth or premium change is billed "from this point on" — so each change closes the
 //! running record and opens a new one with the new terms.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::fmt;
+use std::sync::Arc;
+
 use chrono::NaiveDateTime;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::circuit::{BillingType, CircuitRecord, CircuitSku};
+use super::repo::{RepoError, Rows};
 use super::world::{ServiceKey, SubscriptionId, World};
 
 /// One billed period of one circuit under fixed terms.
@@ -33,47 +39,113 @@ pub struct BillingRecord {
     pub end: Option<NaiveDateTime>,
 }
 
-/// Every billing record, oldest first, with the running ones indexed by service key so that
-/// closing a circuit's period does not scan the whole history. Saved as the plain list it
-/// always was; the index is rebuilt on load.
+/// Every billing record, oldest first: in memory, with the running ones indexed by service
+/// key so that closing a circuit's period does not scan the whole history (saved as the plain
+/// list it always was; the index is rebuilt on load), or as rows of the store's database.
+pub(crate) enum Ledger {
+    Memory(MemoryLedger),
+    Rows(Arc<dyn Rows>, RefCell<Option<RepoError>>),
+}
+
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Ledger {
+pub(crate) struct MemoryLedger {
     records: Vec<BillingRecord>,
     /// Positions in `records` of the periods still running, per circuit.
     open: FxHashMap<ServiceKey, Vec<usize>>,
 }
 
 impl Ledger {
+    /// The billing records kept as rows.
+    pub(crate) fn in_rows(rows: Arc<dyn Rows>) -> Ledger {
+        Ledger::Rows(rows, RefCell::default())
+    }
+
     /// All records, oldest first.
-    pub(crate) fn records(&self) -> &[BillingRecord] {
-        &self.records
+    pub(crate) fn records(&self) -> Cow<'_, [BillingRecord]> {
+        match self {
+            Ledger::Memory(m) => Cow::Borrowed(&m.records),
+            Ledger::Rows(rows, failure) => Cow::Owned(noted(failure, rows.billing()).unwrap_or_default()),
+        }
     }
 
     fn push(&mut self, record: BillingRecord) {
-        if record.end.is_none() {
-            self.open.entry(record.service_key).or_default().push(self.records.len());
+        match self {
+            Ledger::Rows(rows, failure) => {
+                noted(failure, rows.add_billing(&record));
+            }
+            Ledger::Memory(m) => {
+                if record.end.is_none() {
+                    m.open.entry(record.service_key).or_default().push(m.records.len());
+                }
+                m.records.push(record);
+            }
         }
-        self.records.push(record);
+    }
+
+    fn with(mut self, record: BillingRecord) -> Ledger {
+        self.push(record);
+        self
     }
 
     /// Ends every running period of `key` at `now`.
     fn close(&mut self, key: &ServiceKey, now: NaiveDateTime) {
-        for i in self.open.remove(key).unwrap_or_default() {
-            self.records[i].end = Some(now);
+        match self {
+            Ledger::Memory(m) => {
+                for i in m.open.remove(key).unwrap_or_default() {
+                    m.records[i].end = Some(now);
+                }
+            }
+            Ledger::Rows(rows, failure) => {
+                noted(failure, rows.close_billing(key, now));
+            }
         }
+    }
+
+    /// The first storage failure of this transaction, if any.
+    pub(crate) fn finish(&self) -> Result<(), RepoError> {
+        match self {
+            Ledger::Rows(_, failure) => failure.borrow_mut().take().map_or(Ok(()), Err),
+            Ledger::Memory(_) => Ok(()),
+        }
+    }
+}
+
+/// `result`'s value, after noting its failure (the first one counts).
+fn noted<T>(failure: &RefCell<Option<RepoError>>, result: Result<T, RepoError>) -> Option<T> {
+    result.map_err(|e| failure.borrow_mut().get_or_insert(e).clone()).ok()
+}
+
+impl Default for Ledger {
+    fn default() -> Self {
+        Ledger::Memory(MemoryLedger::default())
+    }
+}
+
+impl Clone for Ledger {
+    fn clone(&self) -> Self {
+        match self {
+            Ledger::Memory(m) => Ledger::Memory(m.clone()),
+            Ledger::Rows(..) => self.records().iter().cloned().fold(Ledger::default(), Ledger::with),
+        }
+    }
+}
+
+impl fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.records().iter()).finish()
     }
 }
 
 // The index follows from the records; the store relies on equal worlds encoding alike.
 impl PartialEq for Ledger {
     fn eq(&self, other: &Self) -> bool {
-        self.records == other.records
+        self.records() == other.records()
     }
 }
 
 impl Serialize for Ledger {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.records.serialize(serializer)
+        self.records().serialize(serializer)
     }
 }
 

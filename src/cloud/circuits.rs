@@ -1,166 +1,190 @@
-//! The world's circuits: found by service key, listed in creation order (all of them, a
-//! subscription's or a provider's), and checked for a duplicate name per subscription, each
-//! at a cost that does not grow with the number of other circuits (an `IndexMap` kept the
-//! order but made every removal shift the rest, and listing filtered every circuit).
+//! The world's circuits, wherever they live: all in memory ([`MemoryCircuits`]: `-InMemory`
+//! and JSON documents) or as rows of the store's database ([`RowCircuits`]). The resource
+//! modules see one interface; every list comes in creation order, and the queries that
+//! the service answered without looking at every circuit (names, an owner's or a provider's
+//! circuits, the links of a VNet, due transitions, a port's use) are queries here too, so
+//! that the database can answer them from its indexes.
 //!
-//! Saved exactly as the `IndexMap` was: one JSON object from service key to circuit, in
-//! creation order. The sequence numbers and the name index are rebuilt on load.
+//! Saved exactly as the `IndexMap` of earlier versions was: one JSON object from service key
+//! to circuit, in creation order.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::{Index, IndexMut};
+use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use chrono::NaiveDateTime;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::circuit::CircuitRecord;
+use super::circuits_in_memory::MemoryCircuits;
+use super::circuits_in_rows::RowCircuits;
+use super::repo::{CircuitQuery, RepoError, Rows};
 use super::world::{ServiceKey, SubscriptionId};
 
-/// Circuits in creation order, with a name index per subscription.
-///
-/// A circuit's name, subscription and provider never change after creation (no operation
-/// renames, moves or re-homes a circuit), which is what lets the indexes be kept up to date
-/// on insert and remove alone.
-#[derive(Clone, Default)]
-pub(crate) struct Circuits {
-    /// Creation sequence number → (the key the circuit is filed under, circuit); iterating
-    /// it is creation order.
-    by_seq: BTreeMap<u64, (ServiceKey, CircuitRecord)>,
-    /// Service key → sequence number.
-    seq_of: FxHashMap<ServiceKey, u64>,
-    /// (subscription, ASCII-lower-cased name) → service key, for the duplicate-name check,
-    /// which the service made case-insensitive.
-    names: FxHashMap<(SubscriptionId, String), ServiceKey>,
-    /// Sequence numbers of each subscription's circuits.
-    by_owner: FxHashMap<SubscriptionId, BTreeSet<u64>>,
-    /// Sequence numbers of the circuits ordered from each provider (ASCII-lower-cased
-    /// canonical name).
-    by_provider: FxHashMap<String, BTreeSet<u64>>,
-    next_seq: u64,
+pub(crate) enum Circuits {
+    Memory(MemoryCircuits),
+    Rows(RowCircuits),
 }
 
-fn name_key(subscription: &SubscriptionId, name: &str) -> (SubscriptionId, String) {
-    (*subscription, name.to_ascii_lowercase())
+impl Default for Circuits {
+    fn default() -> Self {
+        Circuits::Memory(MemoryCircuits::default())
+    }
 }
 
 impl Circuits {
+    /// Circuits served from `rows`, loaded as operations ask for them.
+    pub(crate) fn in_rows(rows: Arc<dyn Rows>) -> Circuits {
+        Circuits::Rows(RowCircuits::new(rows))
+    }
+
     pub(crate) fn get(&self, key: &ServiceKey) -> Option<&CircuitRecord> {
-        self.seq_of.get(key).and_then(|seq| self.by_seq.get(seq)).map(|(_, c)| c)
+        match self {
+            Circuits::Memory(m) => m.get(key),
+            Circuits::Rows(r) => r.get(key),
+        }
     }
 
     pub(crate) fn get_mut(&mut self, key: &ServiceKey) -> Option<&mut CircuitRecord> {
-        self.seq_of.get(key).and_then(|seq| self.by_seq.get_mut(seq)).map(|(_, c)| c)
+        match self {
+            Circuits::Memory(m) => m.get_mut(key),
+            Circuits::Rows(r) => r.get_mut(key),
+        }
     }
 
     pub(crate) fn contains_key(&self, key: &ServiceKey) -> bool {
-        self.seq_of.contains_key(key)
+        self.get(key).is_some()
     }
 
     /// Whether `subscription` has a circuit named `name` (case-insensitive).
     pub(crate) fn has_name(&self, subscription: &SubscriptionId, name: &str) -> bool {
-        self.names.contains_key(&name_key(subscription, name))
+        match self {
+            Circuits::Memory(m) => m.has_name(subscription, name),
+            Circuits::Rows(r) => r.has_name(subscription, name),
+        }
     }
 
     /// Adds a circuit at the end of the creation order, or replaces the one with its key in
-    /// place (as `IndexMap::insert` did).
+    /// place.
     pub(crate) fn insert(&mut self, key: ServiceKey, record: CircuitRecord) {
-        let seq = match self.seq_of.get(&key) {
-            Some(seq) => *seq,
-            None => {
-                let seq = self.next_seq;
-                self.next_seq += 1;
-                self.seq_of.insert(key, seq);
-                seq
-            }
-        };
-        self.names.insert(name_key(&record.subscription, &record.name), key);
-        let (owner, provider) = (record.subscription, record.provider.to_ascii_lowercase());
-        if let Some((_, old)) = self.by_seq.insert(seq, (key, record)) {
-            self.forget_name(&key, &old);
-            self.ungroup(seq, &old);
+        match self {
+            Circuits::Memory(m) => m.insert(key, record),
+            Circuits::Rows(r) => r.insert(key, record),
         }
-        self.by_owner.entry(owner).or_default().insert(seq);
-        self.by_provider.entry(provider).or_default().insert(seq);
     }
 
     /// Removes a circuit; the others keep their order.
     pub(crate) fn remove(&mut self, key: &ServiceKey) -> Option<CircuitRecord> {
-        let seq = self.seq_of.remove(key)?;
-        let (_, record) = self.by_seq.remove(&seq)?;
-        self.forget_name(key, &record);
-        self.ungroup(seq, &record);
-        Some(record)
-    }
-
-    /// Takes `seq` out of `old`'s subscription and provider groups.
-    fn ungroup(&mut self, seq: u64, old: &CircuitRecord) {
-        fn take<K: std::hash::Hash + Eq>(groups: &mut FxHashMap<K, BTreeSet<u64>>, group: &K, seq: u64) {
-            if let Some(set) = groups.get_mut(group) {
-                set.remove(&seq);
-                if set.is_empty() {
-                    groups.remove(group);
-                }
-            }
+        match self {
+            Circuits::Memory(m) => m.remove(key),
+            Circuits::Rows(r) => r.remove(key),
         }
-        take(&mut self.by_owner, &old.subscription, seq);
-        take(&mut self.by_provider, &old.provider.to_ascii_lowercase(), seq);
     }
 
     /// The circuits `subscription` owns, and with `provider` also those ordered from that
-    /// provider (case-insensitive canonical name), in creation order.
+    /// provider (case-insensitive canonical name).
     pub(crate) fn of(&self, subscription: &SubscriptionId, provider: Option<&str>) -> Vec<&CircuitRecord> {
-        let owned = self.by_owner.get(subscription);
-        let ordered = provider.and_then(|p| self.by_provider.get(&p.to_ascii_lowercase()));
-        let seqs: Vec<u64> = match (owned, ordered) {
-            (Some(a), Some(b)) => a.union(b).copied().collect(),
-            (Some(one), None) | (None, Some(one)) => one.iter().copied().collect(),
-            (None, None) => Vec::new(),
-        };
-        seqs.iter().filter_map(|seq| self.by_seq.get(seq)).map(|(_, c)| c).collect()
-    }
-
-    /// The circuits ordered from `provider` (canonical name), in creation order.
-    pub(crate) fn of_provider(&self, provider: &str) -> impl Iterator<Item = &CircuitRecord> {
-        let seqs = self.by_provider.get(&provider.to_ascii_lowercase());
-        seqs.into_iter().flatten().filter_map(|seq| self.by_seq.get(seq)).map(|(_, c)| c)
-    }
-
-    /// Drops `old`'s name from the index unless another circuit (or `old`'s replacement, of
-    /// the same name) holds it now.
-    fn forget_name(&mut self, key: &ServiceKey, old: &CircuitRecord) {
-        let name = name_key(&old.subscription, &old.name);
-        let replaced_by_same_name = self.get(key).is_some_and(|c| name_key(&c.subscription, &c.name) == name);
-        if self.names.get(&name) == Some(key) && !replaced_by_same_name {
-            self.names.remove(&name);
+        match self {
+            Circuits::Memory(m) => m.of(subscription, provider),
+            Circuits::Rows(r) => r.select(CircuitQuery::OwnedBy(subscription, provider)),
         }
     }
 
-    pub(crate) fn values(&self) -> impl Iterator<Item = &CircuitRecord> {
-        self.by_seq.values().map(|(_, c)| c)
+    /// The circuits ordered from `provider` (canonical name).
+    pub(crate) fn of_provider(&self, provider: &str) -> Vec<&CircuitRecord> {
+        match self {
+            Circuits::Memory(m) => m.of_provider(provider),
+            Circuits::Rows(r) => r.select(CircuitQuery::FromProvider(provider)),
+        }
     }
 
-    pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut CircuitRecord> {
-        self.by_seq.values_mut().map(|(_, c)| c)
+    /// The circuits linked to the subscription's VNet `vnet`.
+    pub(crate) fn linked_to(&self, subscription: &SubscriptionId, vnet: &str) -> Vec<&CircuitRecord> {
+        match self {
+            Circuits::Memory(m) => m.values().filter(|c| c.links.iter().any(|l| l.is(subscription, vnet))).collect(),
+            Circuits::Rows(r) => r.select(CircuitQuery::LinkedTo(subscription, vnet)),
+        }
     }
 
-    #[cfg(test)]
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &ServiceKey> {
-        self.by_seq.values().map(|(k, _)| k)
+    /// The circuits with an authorization naming `account`.
+    pub(crate) fn authorized_to(&self, account: &str) -> Vec<&CircuitRecord> {
+        match self {
+            Circuits::Memory(m) => m.values().filter(|c| c.authorizations.iter().any(|a| a.names(account))).collect(),
+            Circuits::Rows(r) => r.select(CircuitQuery::AuthorizedTo(account)),
+        }
     }
 
-    #[cfg(test)]
-    pub(crate) fn is_empty(&self) -> bool {
-        self.by_seq.is_empty()
+    /// Clock transitions due at or before `now`, earliest first (creation order among equals).
+    pub(crate) fn due_by(&self, now: NaiveDateTime) -> Vec<(NaiveDateTime, ServiceKey)> {
+        match self {
+            Circuits::Memory(m) => {
+                let mut due: Vec<_> = m.values().filter_map(|c| c.due_at().filter(|at| *at <= now).map(|at| (at, c.service_key))).collect();
+                due.sort_by_key(|(at, _)| *at);
+                due
+            }
+            Circuits::Rows(r) => r.due_by(now),
+        }
     }
 
-    fn len(&self) -> usize {
-        self.by_seq.len()
+    /// (port, Mbps) held on `provider`'s ports at `location`.
+    pub(crate) fn port_use(&self, provider: &str, location: &str) -> Vec<(u32, u32)> {
+        match self {
+            Circuits::Memory(m) => {
+                m.of_provider(provider).into_iter().filter(|c| c.location == location).filter_map(|c| c.port_claim().map(|(.., port, bw)| (port, bw))).collect()
+            }
+            Circuits::Rows(r) => r.port_use(provider, location),
+        }
+    }
+
+    /// Every circuit, in creation order (loads them all from rows).
+    pub(crate) fn values(&self) -> Vec<&CircuitRecord> {
+        match self {
+            Circuits::Memory(m) => m.values().collect(),
+            Circuits::Rows(r) => r.select(CircuitQuery::All),
+        }
+    }
+
+    /// Every circuit, changeable (from rows: each is written back).
+    pub(crate) fn values_mut(&mut self) -> Vec<&mut CircuitRecord> {
+        match self {
+            Circuits::Memory(m) => m.values_mut().collect(),
+            Circuits::Rows(r) => r.all_mut(),
+        }
     }
 
     /// (key it is filed under, circuit), in creation order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (&ServiceKey, &CircuitRecord)> {
-        self.by_seq.values().map(|(k, c)| (k, c))
+    pub(crate) fn iter(&self) -> Vec<(ServiceKey, &CircuitRecord)> {
+        match self {
+            Circuits::Memory(m) => m.iter().map(|(k, c)| (*k, c)).collect(),
+            Circuits::Rows(r) => r.select(CircuitQuery::All).into_iter().map(|c| (c.service_key, c)).collect(),
+        }
+    }
+
+    /// Writes what rows still hold in memory; the first storage failure of the transaction.
+    pub(crate) fn finish(&self) -> Result<(), RepoError> {
+        match self {
+            Circuits::Memory(_) => Ok(()),
+            Circuits::Rows(r) => r.finish(),
+        }
+    }
+
+    /// All circuits in memory (a copy, when they are rows).
+    fn to_memory(&self) -> MemoryCircuits {
+        let mut m = MemoryCircuits::default();
+        for (k, c) in self.iter() {
+            m.insert(k, c.clone());
+        }
+        m
+    }
+}
+
+impl Clone for Circuits {
+    fn clone(&self) -> Self {
+        match self {
+            Circuits::Memory(m) => Circuits::Memory(m.clone()),
+            Circuits::Rows(_) => Circuits::Memory(self.to_memory()),
+        }
     }
 }
 
@@ -182,7 +206,7 @@ impl IndexMut<&ServiceKey> for Circuits {
 // are an artefact of past removals.
 impl PartialEq for Circuits {
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+        self.iter() == other.iter()
     }
 }
 
@@ -210,11 +234,11 @@ impl<'de> Deserialize<'de> for Circuits {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Circuits, A::Error> {
-                let mut circuits = Circuits::default();
+                let mut circuits = MemoryCircuits::default();
                 while let Some((key, record)) = map.next_entry::<ServiceKey, CircuitRecord>()? {
                     circuits.insert(key, record);
                 }
-                Ok(circuits)
+                Ok(Circuits::Memory(circuits))
             }
         }
 
@@ -250,7 +274,7 @@ mod tests {
         let keys: Vec<_> = (0..5).map(|i| w.create_circuit(&sub, new_circuit(&format!("c{i}"))).unwrap().service_key).collect();
         w.advance_clock(Duration::hours(1));
         w.remove_circuit(&sub, &keys[2]).unwrap();
-        let as_indexmap: indexmap::IndexMap<_, _> = w.circuits.iter().map(|(k, c)| (*k, c.clone())).collect();
+        let as_indexmap: indexmap::IndexMap<_, _> = w.circuits.iter().into_iter().map(|(k, c)| (k, c.clone())).collect();
         assert_eq!(serde_json::to_string_pretty(&w.circuits).unwrap(), serde_json::to_string_pretty(&as_indexmap).unwrap());
 
         let mut back: World = serde_json::from_str(&serde_json::to_string(&w).unwrap()).unwrap();
@@ -259,7 +283,8 @@ mod tests {
         back.remove_circuit(&sub, &keys[3]).unwrap();
         let running: Vec<_> = back.billing_records().iter().filter(|r| r.end.is_none()).map(|r| r.service_key).collect();
         assert_eq!(running, [keys[0], keys[1], keys[4]]);
-        let closed = back.billing_records().iter().find(|r| r.service_key == keys[3]).unwrap();
+        let records = back.billing_records();
+        let closed = records.iter().find(|r| r.service_key == keys[3]).unwrap();
         assert_eq!(closed.end, Some(t0() + Duration::hours(1)));
     }
 

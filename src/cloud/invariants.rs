@@ -44,7 +44,7 @@ impl World {
         }
         for (key, c) in self.circuits.iter() {
             let name = &c.name;
-            check(*key == c.service_key, || format!("circuit '{name}' is filed under key {key} but has key {}", c.service_key))?;
+            check(key == c.service_key, || format!("circuit '{name}' is filed under key {key} but has key {}", c.service_key))?;
             check(ids.contains(&c.subscription), || format!("circuit '{name}' belongs to unknown subscription {}", c.subscription))?;
             let provider = catalog::find_provider(&c.provider);
             check(provider.is_some(), || format!("circuit '{name}' has unknown provider '{}'", c.provider))?;

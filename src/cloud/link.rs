@@ -48,7 +48,7 @@ impl LinkRecord {
         DedicatedCircuitLink { state: DedicatedCircuitLinkState::Provisioned, vnet_name: self.vnet_name.clone() }
     }
 
-    fn is(&self, caller: &SubscriptionId, vnet: &str) -> bool {
+    pub(crate) fn is(&self, caller: &SubscriptionId, vnet: &str) -> bool {
         self.subscription == *caller && self.vnet_name.eq_ignore_ascii_case(vnet.trim())
     }
 }
@@ -83,7 +83,7 @@ impl World {
 
     /// Links of all circuits to the caller's VNet `vnet`.
     pub(crate) fn links_of_vnet(&self, caller: &SubscriptionId, vnet: &str) -> usize {
-        self.circuits.values().filter(|c| c.links.iter().any(|l| l.is(caller, vnet))).count()
+        self.circuits.linked_to(caller, vnet).len()
     }
 
     /// Refuses an update whose sku would allow fewer links than exist (premium removal).
@@ -221,7 +221,7 @@ pub(crate) mod tests {
         let eq = crate::cloud::provider_side::tests::provider(&w, "Equinix");
         w.set_cross_connection(&eq, &key, crate::cloud::CrossConnectionOperation::NotifyCrossConnectionNotProvisioned, None).unwrap();
         w.remove_circuit(&sub, &key).unwrap();
-        assert!(w.circuits.is_empty());
+        assert!(w.circuits.values().is_empty());
         let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
         assert!(w.list_authorized_circuits(&dev).unwrap().is_empty());
     }

@@ -9,7 +9,7 @@
 use chrono::{Duration, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::circuit::ProviderProvisioningState;
+use super::circuit::{CircuitRecord, ProviderProvisioningState};
 use super::controls::{checked_delay, duration_ms, SimError};
 use super::vnet::GatewayState;
 use super::world::{ServiceKey, World};
@@ -39,6 +39,16 @@ pub enum ProviderPolicy {
 pub(crate) struct PendingTransition {
     pub(crate) to: ProviderProvisioningState,
     pub(crate) due: Due,
+}
+
+impl CircuitRecord {
+    /// When the provider's work under way completes by the clock, if it does.
+    pub(crate) fn due_at(&self) -> Option<NaiveDateTime> {
+        match self.pending.as_ref().map(|p| &p.due) {
+            Some(Due::At(at)) => Some(*at),
+            _ => None,
+        }
+    }
 }
 
 /// When a pending transition completes.
@@ -113,6 +123,11 @@ impl World {
     /// The owner read these circuits: read-counted transitions move one step.
     pub(crate) fn note_reads(&mut self, keys: &[ServiceKey]) {
         for key in keys {
+            // Only a circuit with a read-counted transition changes: asking for the others
+            // mutably would mark them changed for a store that keeps rows.
+            if !self.circuits.get(key).is_some_and(|c| matches!(c.pending, Some(PendingTransition { due: Due::Reads(_), .. }))) {
+                continue;
+            }
             let Some(pending) = self.circuits.get_mut(key).and_then(|c| c.pending.as_mut()) else {
                 continue;
             };
@@ -129,16 +144,7 @@ impl World {
     /// in due order.
     pub(crate) fn complete_due(&mut self) {
         let now = self.now;
-        let mut due: Vec<(NaiveDateTime, ServiceKey)> = self
-            .circuits
-            .values()
-            .filter_map(|c| match c.pending.as_ref().map(|p| &p.due) {
-                Some(Due::At(at)) if *at <= now => Some((*at, c.service_key)),
-                _ => None,
-            })
-            .collect();
-        due.sort_by_key(|(at, _)| *at);
-        for (_, key) in due {
+        for (_, key) in self.circuits.due_by(now) {
             self.finish_transition(&key);
         }
         for gateway in self.vnets.iter_mut().filter_map(|v| v.gateway.as_mut()) {

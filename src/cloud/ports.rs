@@ -8,47 +8,48 @@ use std::collections::HashMap;
 /// One circuit's hold on a port: provider, location, port number, Mbps.
 pub(crate) type PortClaim = (String, String, u32, u32);
 
-/// Mbps in use per port (index 0 is port 1), per provider and location.
+/// Mbps in use per port (index 0 is port 1), per provider and location; a (provider,
+/// location) pair is counted from the circuits the first time an operation needs it.
 #[derive(Default)]
-pub(crate) struct PortIndex(Option<HashMap<(String, String), Vec<u32>>>);
+pub(crate) struct PortIndex(HashMap<(String, String), Vec<u32>>);
 
 impl PortIndex {
     /// Records that a circuit's hold on a port changed from `from` to `to` (either may be
-    /// none). An index not built yet needs nothing: it will be built from the circuits as
-    /// they are then. A freed port stays in the table at zero, which first fit treats as
-    /// the free port it is.
+    /// none). A pair not counted yet needs nothing: it will be counted from the circuits as
+    /// they are then. A freed port stays in the table at zero, which first fit treats as the
+    /// free port it is.
     pub(crate) fn transfer(&mut self, from: Option<PortClaim>, to: Option<PortClaim>) {
-        let Some(table) = self.0.as_mut() else { return };
         if let Some((provider, location, port, bw)) = from {
-            if let Some(used) = table.get_mut(&(provider, location)).and_then(|ports| ports.get_mut(port.saturating_sub(1) as usize)) {
+            if let Some(used) = self.0.get_mut(&(provider, location)).and_then(|ports| ports.get_mut(port.saturating_sub(1) as usize)) {
                 *used = used.saturating_sub(bw);
             }
         }
         if let Some((provider, location, port, bw)) = to {
-            let ports = table.entry((provider, location)).or_default();
-            let i = port.saturating_sub(1) as usize;
-            if ports.len() <= i {
-                ports.resize(i + 1, 0);
+            if let Some(ports) = self.0.get_mut(&(provider, location)) {
+                add(ports, port, bw);
             }
-            ports[i] += bw;
         }
     }
 
-    /// The usage table, built by `build` when there is none.
-    pub(crate) fn table(&mut self, build: impl FnOnce() -> Vec<(String, String, u32, u32)>) -> &mut HashMap<(String, String), Vec<u32>> {
-        self.0.get_or_insert_with(|| {
-            let mut t: HashMap<(String, String), Vec<u32>> = HashMap::new();
-            for (provider, location, port, bw) in build() {
-                let ports = t.entry((provider, location)).or_default();
-                let i = port.saturating_sub(1) as usize;
-                if ports.len() <= i {
-                    ports.resize(i + 1, 0);
-                }
-                ports[i] += bw;
+    /// The use of `provider`'s ports at `location`, counted from `holds` ((port, Mbps) of
+    /// each circuit on them) the first time.
+    pub(crate) fn usage(&mut self, provider: &str, location: &str, holds: impl FnOnce() -> Vec<(u32, u32)>) -> &mut Vec<u32> {
+        self.0.entry((provider.to_string(), location.to_string())).or_insert_with(|| {
+            let mut ports = Vec::new();
+            for (port, bw) in holds() {
+                add(&mut ports, port, bw);
             }
-            t
+            ports
         })
     }
+}
+
+fn add(ports: &mut Vec<u32>, port: u32, bw: u32) {
+    let i = port.saturating_sub(1) as usize;
+    if ports.len() <= i {
+        ports.resize(i + 1, 0);
+    }
+    ports[i] += bw;
 }
 
 // Derived data takes no part in comparing, copying or printing a world.
@@ -60,7 +61,7 @@ impl PartialEq for PortIndex {
 
 impl Clone for PortIndex {
     fn clone(&self) -> Self {
-        PortIndex(None)
+        PortIndex::default()
     }
 }
 

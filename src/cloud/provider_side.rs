@@ -91,10 +91,10 @@ fn port_names(provider: &str, location: &str, port: u32) -> (String, String) {
 }
 
 impl World {
-    /// Port usage per provider and location, built from the circuits on first use.
-    fn port_table(&mut self) -> &mut std::collections::HashMap<(String, String), Vec<u32>> {
+    /// Mbps in use per port of `provider` at `location`, counted from the circuits on first use.
+    fn port_usage(&mut self, provider: &str, location: &str) -> &mut Vec<u32> {
         let circuits = &self.circuits;
-        self.ports.table(|| circuits.values().filter_map(|c| c.active_port().map(|p| (c.provider.clone(), c.location.clone(), p, c.bandwidth))).collect())
+        self.ports.usage(provider, location, || circuits.port_use(provider, location))
     }
 
     /// Whether `next` (a stored circuit with a new bandwidth) fits on the port it occupies.
@@ -102,8 +102,7 @@ impl World {
         let Some(port) = next.active_port() else { return true };
         // The index counts the circuit at its stored bandwidth; only the others' use counts.
         let own = self.circuits.get(&next.service_key).and_then(CircuitRecord::port_claim).map_or(0, |(.., bw)| bw);
-        let table = self.port_table();
-        let used = table.get(&(next.provider.clone(), next.location.clone())).and_then(|ports| ports.get(port as usize - 1)).copied().unwrap_or(0);
+        let used = self.port_usage(&next.provider, &next.location).get(port as usize - 1).copied().unwrap_or(0);
         used.saturating_sub(own) + next.bandwidth <= PORT_CAPACITY_MBPS
     }
 
@@ -125,6 +124,7 @@ impl World {
         Ok(self
             .circuits
             .of_provider(provider.name)
+            .into_iter()
             .filter(|c| c.provider == provider.name && c.cross_connection.is_some())
             .map(CircuitRecord::cross_connection_view)
             .collect())
@@ -152,8 +152,7 @@ impl World {
         let previous = circuit.cross_connection.clone();
         // This circuit's own bandwidth does not count against it (it may hold a port already).
         let own = circuit.active_port();
-        let table = self.port_table();
-        let usage = table.entry((provider.clone(), location.clone())).or_default();
+        let usage = self.port_usage(&provider, &location);
         let used = |port: u32| {
             let u = usage.get(port as usize - 1).copied().unwrap_or(0);
             if own == Some(port) {

@@ -68,7 +68,7 @@ pub struct BillingTotals {
 impl World {
     /// Counts and settings of this world.
     pub fn summary(&self) -> WorldSummary {
-        let circuits = || self.circuits.values();
+        let circuits = || self.circuits.values().into_iter();
         WorldSummary {
             clock: self.now,
             seed: self.seed(),
@@ -97,7 +97,7 @@ impl World {
         let mut billed_time = Duration::zero();
         let mut mbps_seconds: i128 = 0;
         let records = self.billing.records();
-        for r in records {
+        for r in records.iter() {
             let span = r.end.unwrap_or(self.now) - r.start;
             billed_time = billed_time.checked_add(&span).unwrap_or(billed_time);
             mbps_seconds += i128::from(r.bandwidth) * i128::from(span.num_seconds());

@@ -69,22 +69,6 @@ fn write_synced(temp: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> 
     file.sync_all()
 }
 
-/// Deletes temporary files a crashed writer left next to `path`. Call only while holding the
-/// exclusive lock: then no writer is using one.
-pub(crate) fn sweep_temp_files(path: &Path) {
-    let Some(prefix) = temp_prefix(path) else {
-        return;
-    };
-    let Ok(entries) = fs::read_dir(parent_dir(path)) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
 #[cfg(unix)]
 fn set_create_mode(options: &mut OpenOptions, mode: u32) {
     use std::os::unix::fs::OpenOptionsExt;
@@ -117,7 +101,7 @@ fn set_mode(_: &File, _: u32) -> io::Result<()> {
 }
 
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 

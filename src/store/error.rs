@@ -98,6 +98,15 @@ pub enum StoreError {
         source: io::Error,
     },
 
+    /// The database refused an operation for another reason than corruption or a lock.
+    #[error("Cannot use the state database {}: {detail}. The previous state is unchanged.", path.display())]
+    Database {
+        /// The database file.
+        path: PathBuf,
+        /// SQLite's reason.
+        detail: String,
+    },
+
     /// The world could not be turned into JSON (a bug: please report it).
     #[error("Cannot encode the state as JSON: {0}.")]
     Encode(#[from] serde_json::Error),

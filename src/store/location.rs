@@ -59,7 +59,8 @@ impl Location {
     }
 }
 
-/// `$XDG_DATA_HOME/ersim/state.json`, else `$HOME/.local/share/ersim/state.json`.
+/// `$XDG_DATA_HOME/ersim/state.db`, else `$HOME/.local/share/ersim/state.db` (earlier
+/// versions kept a JSON `state.json` there, which the store migrates).
 pub fn default_state_path() -> Option<PathBuf> {
     default_state_path_from(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
 }
@@ -71,7 +72,7 @@ pub fn default_state_path_from(xdg_data_home: Option<OsString>, home: Option<OsS
         Some(dir) if dir.is_absolute() => dir,
         _ => PathBuf::from(home.filter(|h| !h.is_empty())?).join(".local/share"),
     };
-    Some(data.join("ersim").join("state.json"))
+    Some(data.join("ersim").join("state.db"))
 }
 
 #[cfg(test)]
@@ -84,9 +85,9 @@ mod tests {
 
     #[test]
     fn default_path_follows_xdg() {
-        assert_eq!(default_state_path_from(os("/data"), os("/home/u")), Some(PathBuf::from("/data/ersim/state.json")));
-        assert_eq!(default_state_path_from(os("relative"), os("/home/u")), Some(PathBuf::from("/home/u/.local/share/ersim/state.json")));
-        assert_eq!(default_state_path_from(None, os("/home/u")), Some(PathBuf::from("/home/u/.local/share/ersim/state.json")));
+        assert_eq!(default_state_path_from(os("/data"), os("/home/u")), Some(PathBuf::from("/data/ersim/state.db")));
+        assert_eq!(default_state_path_from(os("relative"), os("/home/u")), Some(PathBuf::from("/home/u/.local/share/ersim/state.db")));
+        assert_eq!(default_state_path_from(None, os("/home/u")), Some(PathBuf::from("/home/u/.local/share/ersim/state.db")));
         assert_eq!(default_state_path_from(None, None), None);
         assert_eq!(default_state_path_from(os(""), os("")), None);
     }

@@ -73,11 +73,6 @@ fn set_mode(path: &Path, mode: u32) {
     let _ = fs::set_permissions(path, fs::Permissions::from_mode(mode));
 }
 
-fn inode(path: &Path) -> u64 {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata(path).unwrap().ino()
-}
-
 /// Whether permission bits stop us (they do not stop root, as CI runs).
 fn permissions_apply(dir: &Path) -> bool {
     let probe = dir.join("probe");
@@ -89,20 +84,23 @@ fn permissions_apply(dir: &Path) -> bool {
 #[test]
 fn round_trip_through_the_file() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     add_circuit(&store(&path), "one").unwrap();
+    assert_eq!(&fs::read(&path).unwrap()[..16], b"SQLite format 3\0");
     let again = store(&path);
     assert_eq!(circuits(&again), 1);
-    let on_disk: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(on_disk["schema"], json!(SCHEMA));
     let world = again.read(World::clone).unwrap();
     assert_eq!(format::decode(&format::encode(&world).unwrap()).unwrap(), world);
+    let exported = dir.file("export.json");
+    again.export(&exported).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&fs::read(&exported).unwrap()).unwrap();
+    assert_eq!(doc["schema"], json!(SCHEMA));
 }
 
 #[test]
 fn a_missing_file_is_a_fresh_world_saved_on_first_use() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let s = Store::open(Location::file(&path), StoreConfig::default(), || World::default_world(t0())).unwrap();
     assert!(!path.exists());
     let first = s.read(|w| w.subscriptions()[0].id).unwrap();
@@ -110,21 +108,30 @@ fn a_missing_file_is_a_fresh_world_saved_on_first_use() {
     assert_eq!(s.read(|w| w.subscriptions()[0].id).unwrap(), first);
 }
 
+/// The size of the database's write-ahead log: what a commit appends to.
+fn wal_len(path: &Path) -> u64 {
+    fs::metadata(format!("{}-wal", path.display())).map(|m| m.len()).unwrap_or(0)
+}
+
 #[test]
 fn only_changes_are_written() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let s = store(&path);
     add_circuit(&s, "one").unwrap();
-    let before = inode(&path);
-    s.transaction(|w| Ok::<_, StoreError>(w.now())).unwrap();
-    assert_eq!(inode(&path), before, "a transaction that changes nothing keeps the file");
+    let before = wal_len(&path);
+    s.transaction(|w| {
+        let sub = w.selected_subscription().unwrap().id;
+        Ok::<_, StoreError>(w.list_circuits(&sub).unwrap().len())
+    })
+    .unwrap();
+    assert_eq!(wal_len(&path), before, "a transaction that changes nothing writes nothing");
     s.transaction(|w| {
         w.advance_clock(Span::seconds(1));
         Ok::<_, StoreError>(())
     })
     .unwrap();
-    assert_ne!(inode(&path), before);
+    assert!(wal_len(&path) > before);
 }
 
 enum CallError {
@@ -141,7 +148,7 @@ impl From<StoreError> for CallError {
 #[test]
 fn what_a_failing_call_changes_on_purpose_is_kept() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let s = store(&path);
     s.transaction(|w| {
         w.add_fault(NewFault {
@@ -173,26 +180,31 @@ fn what_a_failing_call_changes_on_purpose_is_kept() {
 }
 
 #[test]
-fn a_stray_temporary_file_is_ignored_then_swept() {
+fn a_panic_in_a_transaction_saves_nothing() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let s = store(&path);
     add_circuit(&s, "one").unwrap();
-    let before = fs::read(&path).unwrap();
-    // What a writer killed between creating and renaming its temporary file leaves.
-    let stray = dir.file(".state.json.tmp.99999.0");
-    fs::write(&stray, &before[..before.len() / 2]).unwrap();
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _: Result<(), StoreError> = s.transaction(|w| {
+            w.advance_clock(Span::hours(5));
+            let sub = w.selected_subscription().unwrap().id;
+            w.create_circuit(&sub, new_circuit("two")).unwrap();
+            panic!("in the middle");
+        });
+    }));
+    assert!(caught.is_err());
     assert_eq!(circuits(&s), 1);
-    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(s.read(World::now).unwrap(), t0());
     add_circuit(&s, "two").unwrap();
-    assert!(!stray.exists());
-    assert_eq!(circuits(&s), 2);
+    assert_eq!(circuits(&store(&path)), 2, "the connection is usable after the rollback");
 }
 
 #[test]
 fn a_corrupt_file_is_refused_and_left_byte_identical() {
     let dir = Scratch::new();
     let path = dir.file("state.json");
+    // A JSON state file cut short: its migration fails, and nothing replaces it.
     let garbage = b"{\n  \"schema\": 1,\n  \"world\": {\n    \"now\": \"2016-";
     fs::write(&path, garbage).unwrap();
     let s = store(&path);
@@ -228,33 +240,57 @@ fn a_newer_schema_is_refused_naming_file_and_versions() {
 }
 
 #[test]
-fn an_older_schema_is_migrated_and_saved_as_current() {
+fn a_json_state_file_is_migrated_and_kept_as_a_backup() {
     let dir = Scratch::new();
     let path = dir.file("state.json");
-    // Schema 0: a world serialized on its own.
+    // Schema 0: a world serialized on its own, the oldest state file there is.
     let mut old = fresh();
     old.advance_clock(Span::hours(3));
-    fs::write(&path, serde_json::to_vec(&old).unwrap()).unwrap();
+    let sub = old.selected_subscription().unwrap().id;
+    old.create_circuit(&sub, new_circuit("kept")).unwrap();
+    let json = serde_json::to_vec(&old).unwrap();
+    fs::write(&path, &json).unwrap();
     let s = store(&path);
     assert_eq!(s.read(World::now).unwrap(), old.now());
+    assert_eq!(s.read(World::clone).unwrap(), old);
+    assert_eq!(&fs::read(&path).unwrap()[..16], b"SQLite format 3\0");
+    assert_eq!(fs::read(dir.file("state.json.json.bak")).unwrap(), json, "the JSON is kept as it was");
     add_circuit(&s, "x").unwrap();
-    let on_disk: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(on_disk["schema"], json!(1));
+    assert_eq!(circuits(&store(&path)), 2);
+}
+
+#[test]
+fn the_default_database_takes_over_the_json_state_beside_it() {
+    let dir = Scratch::new();
+    let json = dir.file("ersim/state.json");
+    fs::create_dir_all(json.parent().unwrap()).unwrap();
+    let mut old = fresh();
+    let sub = old.selected_subscription().unwrap().id;
+    old.create_circuit(&sub, new_circuit("from-json")).unwrap();
+    let bytes = format::encode(&old).unwrap();
+    fs::write(&json, &bytes).unwrap();
+    let db = dir.file("ersim/state.db");
+    let s = Store::open(Location::File { path: db.clone(), create_dir: true }, StoreConfig::default(), fresh).unwrap();
+    assert_eq!(circuits(&s), 1);
+    assert_eq!(fs::read(&json).unwrap(), bytes, "the JSON file is left as it is");
+    add_circuit(&s, "new").unwrap();
+    let again = Store::open(Location::File { path: db, create_dir: true }, StoreConfig::default(), fresh).unwrap();
+    assert_eq!(circuits(&again), 2, "migrated once, then the database is the state");
 }
 
 #[test]
 fn files_are_private_to_the_user() {
     let dir = Scratch::new();
-    let path = dir.file("nested/ersim/state.json");
+    let path = dir.file("nested/ersim/state.db");
     let default_like = Location::File { path: path.clone(), create_dir: true };
     let s = Store::open(default_like, StoreConfig::default(), fresh).unwrap();
     add_circuit(&s, "x").unwrap();
     assert_eq!(mode(&path), 0o600);
-    assert_eq!(mode(&lock::lock_path(&path)), 0o600);
+    assert_eq!(mode(Path::new(&format!("{}-wal", path.display()))), 0o600, "SQLite gives its journal the file's mode");
     assert_eq!(mode(path.parent().unwrap()), 0o700);
     s.export(&dir.file("export.json")).unwrap();
     assert_eq!(mode(&dir.file("export.json")), 0o600);
-    // A mode the user chose on purpose is kept across saves.
+    // A mode the user chose on purpose is kept.
     set_mode(&path, 0o640);
     add_circuit(&s, "y").unwrap();
     assert_eq!(mode(&path), 0o640);
@@ -263,7 +299,7 @@ fn files_are_private_to_the_user() {
 #[test]
 fn a_missing_directory_is_reported_not_created() {
     let dir = Scratch::new();
-    let path = dir.file("nope/state.json");
+    let path = dir.file("nope/state.db");
     let e = Store::open(Location::file(&path), StoreConfig::default(), fresh).err().unwrap();
     assert_eq!(
         e.to_string(),
@@ -281,7 +317,7 @@ fn a_read_only_directory_refuses_saves_and_keeps_the_file() {
     let dir = Scratch::new();
     let sub = dir.file("ro");
     fs::create_dir(&sub).unwrap();
-    let path = sub.join("state.json");
+    let path = sub.join("state.db");
     let s = store(&path);
     add_circuit(&s, "one").unwrap();
     let before = fs::read(&path).unwrap();
@@ -299,7 +335,7 @@ fn a_read_only_directory_refuses_saves_and_keeps_the_file() {
 #[test]
 fn an_unreadable_file_is_reported() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     add_circuit(&store(&path), "one").unwrap();
     set_mode(&path, 0o000);
     if fs::read(&path).is_ok() {
@@ -312,7 +348,7 @@ fn an_unreadable_file_is_reported() {
 #[test]
 fn threads_never_lose_an_update() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let s = store(&path);
     std::thread::scope(|scope| {
         for _ in 0..4 {
@@ -333,14 +369,16 @@ fn threads_never_lose_an_update() {
 #[test]
 fn a_held_lock_times_out_with_a_clear_error() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let holder = &store(&path);
+    add_circuit(holder, "first").unwrap();
     let (held_tx, held_rx) = mpsc::channel();
     let (release_tx, release_rx) = mpsc::channel::<()>();
-    std::thread::scope(|scope| {
+    let outcome = std::thread::scope(|scope| {
         scope.spawn(move || {
             holder
-                .transaction(|_| {
+                .transaction(|w| {
+                    w.advance_clock(Span::seconds(1));
                     held_tx.send(()).unwrap();
                     release_rx.recv().unwrap();
                     Ok::<_, StoreError>(())
@@ -350,24 +388,29 @@ fn a_held_lock_times_out_with_a_clear_error() {
         held_rx.recv().unwrap();
         let waiter = store_with(&path, Duration::from_millis(150));
         let start = Instant::now();
-        let e = add_circuit(&waiter, "x").unwrap_err();
-        assert!(start.elapsed() >= Duration::from_millis(150));
-        assert!(matches!(e, StoreError::LockTimeout { .. }), "{e}");
-        assert!(e.to_string().contains("another ersim process is using this state file"), "{e}");
-        assert!(e.to_string().contains("state.json.lock"), "{e}");
-        assert!(waiter.read(|_| ()).is_err(), "readers wait for writers too");
+        let e = add_circuit(&waiter, "x");
+        let waited = start.elapsed();
+        let read = waiter.read(|w| w.now());
         release_tx.send(()).unwrap();
+        (e, waited, read)
     });
+    let (e, waited, read) = outcome;
+    let e = e.unwrap_err();
+    assert!(waited >= Duration::from_millis(150), "it waited for the writer");
+    assert!(matches!(e, StoreError::LockTimeout { .. }), "{e}");
+    assert!(e.to_string().contains("another ersim process is using this state file"), "{e}");
+    assert!(e.to_string().contains("state.db"), "{e}");
+    assert_eq!(read.unwrap(), t0(), "a reader does not wait for a writer, and sees the last commit");
     add_circuit(&store(&path), "x").unwrap();
 }
 
 #[test]
 fn import_checks_everything_before_changing_anything() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let s = store(&path);
     add_circuit(&s, "one").unwrap();
-    let before = fs::read(&path).unwrap();
+    let before = s.read(World::clone).unwrap();
 
     let bad = dir.file("bad.json");
     fs::write(&bad, b"{\"schema\": 1, \"world\": 3}").unwrap();
@@ -379,20 +422,20 @@ fn import_checks_everything_before_changing_anything() {
     let e = s.import(&bad).unwrap_err().to_string();
     assert!(e.contains("schema 9, but this ersim understands schema 1"), "{e}");
 
-    let mut doc: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_slice(&format::encode(&before).unwrap()).unwrap();
     doc["world"]["selected_subscription"] = json!(uuid::Uuid::nil());
     fs::write(&bad, doc.to_string()).unwrap();
     let e = s.import(&bad).unwrap_err().to_string();
     assert!(e.contains("inconsistent"), "{e}");
 
     assert!(s.import(&dir.file("absent.json")).is_err());
-    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(store(&path).read(World::clone).unwrap(), before);
 }
 
 #[test]
 fn export_and_import_restore_a_state_even_over_a_corrupt_file() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let s = store(&path);
     add_circuit(&s, "one").unwrap();
     let saved = dir.file("backup.json");
@@ -477,7 +520,7 @@ fn spawn_child(mode: &str, path: &Path, tag: &str) -> Child {
 #[test]
 fn processes_never_lose_an_update() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let children: Vec<Child> = ["a", "b"].iter().map(|tag| spawn_child("circuits", &path, tag)).collect();
     for mut child in children {
         assert!(child.wait().unwrap().success());
@@ -488,7 +531,7 @@ fn processes_never_lose_an_update() {
 #[test]
 fn a_writer_killed_mid_save_leaves_a_loadable_file() {
     let dir = Scratch::new();
-    let path = dir.file("state.json");
+    let path = dir.file("state.db");
     let mut last = t0();
     for round in 0..12u64 {
         let mut child = spawn_child("spin", &path, "");
@@ -500,4 +543,48 @@ fn a_writer_killed_mid_save_leaves_a_loadable_file() {
         last = now;
     }
     assert!(last > t0(), "the children saved something");
+}
+
+#[test]
+fn a_corrupt_database_is_refused_and_left_byte_identical() {
+    let dir = Scratch::new();
+    let path = dir.file("state.db");
+    add_circuit(&store(&path), "one").unwrap();
+    // Keep the header, break the pages after it.
+    let mut bytes = fs::read(&path).unwrap();
+    for b in bytes.iter_mut().skip(100) {
+        *b = 0x5A;
+    }
+    fs::write(&path, &bytes).unwrap();
+    let s = store(&path);
+    let e = s.read(|_| ()).unwrap_err();
+    assert!(matches!(e, StoreError::Corrupt { .. }), "{e}");
+    assert!(e.to_string().contains("Reset-ErSimState"), "{e}");
+    assert!(matches!(add_circuit(&s, "x"), Err(StoreError::Corrupt { .. })));
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+    s.reset().unwrap();
+    assert_eq!(circuits(&s), 0);
+}
+
+#[test]
+fn a_row_that_does_not_decode_fails_its_transaction_and_changes_nothing() {
+    let dir = Scratch::new();
+    let path = dir.file("state.db");
+    let s = store(&path);
+    add_circuit(&s, "one").unwrap();
+    let key = s.read(|w| w.circuits.iter()[0].0).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE circuits SET body = '{\"not\": \"a circuit\"}'", []).unwrap();
+    drop(conn);
+    let again = store(&path);
+    let e: Result<(), StoreError> = again.transaction(|w| {
+        w.advance_clock(Span::hours(1));
+        let sub = w.selected_subscription().unwrap().id;
+        let _ = w.get_circuit(&sub, &key);
+        Ok(())
+    });
+    let e = e.unwrap_err();
+    assert!(matches!(e, StoreError::Corrupt { .. }), "{e}");
+    assert!(e.to_string().contains(&format!("circuit {key} does not decode")), "{e}");
+    assert_eq!(again.read(World::now).unwrap(), t0(), "the clock did not move: nothing was committed");
 }

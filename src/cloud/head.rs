@@ -1,0 +1,81 @@
+//! A world split for a store that keeps it as rows: the [`Head`] — the clock, the id
+//! generator, accounts, subscriptions, VNets, the routing registry and the simulation
+//! controls, small values each kept whole — and the circuits and billing records, which are
+//! served by a [`Rows`] repository one row at a time.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::billing::Ledger;
+use super::circuits::Circuits;
+use super::controls::Controls;
+use super::ids::IdGenerator;
+use super::registry::RoutingRegistry;
+use super::repo::{RepoError, Rows};
+use super::vnet::VirtualNetwork;
+use super::world::{Account, Subscription, SubscriptionId, World};
+
+/// Everything of a world but its circuits and billing. Field names are the state file's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Head {
+    now: NaiveDateTime,
+    ids: IdGenerator,
+    accounts: Vec<Account>,
+    subscriptions: Vec<Subscription>,
+    selected_subscription: Option<SubscriptionId>,
+    next_stag: BTreeMap<String, u32>,
+    vnets: Vec<VirtualNetwork>,
+    registry: RoutingRegistry,
+    #[serde(default)]
+    controls: Controls,
+}
+
+impl World {
+    /// A copy of everything but the circuits and billing.
+    pub(crate) fn head(&self) -> Head {
+        Head {
+            now: self.now,
+            ids: self.ids.clone(),
+            accounts: self.accounts.clone(),
+            subscriptions: self.subscriptions.clone(),
+            selected_subscription: self.selected_subscription,
+            next_stag: self.next_stag.clone(),
+            vnets: self.vnets.clone(),
+            registry: self.registry.clone(),
+            controls: self.controls.clone(),
+        }
+    }
+
+    /// A world whose circuits and billing records are `rows`.
+    pub(crate) fn over_rows(head: Head, rows: Arc<dyn Rows>) -> World {
+        World {
+            now: head.now,
+            ids: head.ids,
+            accounts: head.accounts,
+            subscriptions: head.subscriptions,
+            selected_subscription: head.selected_subscription,
+            circuits: Circuits::in_rows(rows.clone()),
+            billing: Ledger::in_rows(rows),
+            next_stag: head.next_stag,
+            vnets: head.vnets,
+            registry: head.registry,
+            controls: head.controls,
+            ports: Default::default(),
+        }
+    }
+
+    /// Writes the circuits changed in place to their rows; the first storage failure of the
+    /// transaction, after which the store must commit nothing.
+    pub(crate) fn finish_rows(&self) -> Result<(), RepoError> {
+        self.circuits.finish()?;
+        self.billing.finish()
+    }
+
+    /// Every circuit and billing record, for a store that moves a whole world into rows.
+    pub(crate) fn rows_of(&self) -> (Vec<&super::circuit::CircuitRecord>, std::borrow::Cow<'_, [super::billing::BillingRecord]>) {
+        (self.circuits.values(), self.billing.records())
+    }
+}

@@ -1,0 +1,64 @@
+//! The repository: what the world needs from a storage that keeps its circuits and billing as
+//! rows, so that an operation reads and writes only the rows it touches.
+//!
+//! The world knows nothing of how rows are kept (the store implements this trait over
+//! SQLite); it asks for one circuit by key, the keys a query selects (in creation order) and
+//! the few aggregates an operation needs, and it hands back every circuit it changed. A world
+//! that is all in memory (`-InMemory`, a JSON document) does not use this trait at all.
+//!
+//! Methods take `&self`: a read of the world is a `&World`, and loading a row it had not
+//! seen yet must not need more. Implementations serialise access themselves.
+
+use chrono::NaiveDateTime;
+
+use super::billing::BillingRecord;
+use super::circuit::CircuitRecord;
+use super::world::{ServiceKey, SubscriptionId};
+
+/// A storage failure (I/O, a row that does not decode), in the storage's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepoError(pub String);
+
+pub type RepoResult<T> = Result<T, RepoError>;
+
+/// Which circuits a query selects. Every answer is in creation order.
+#[derive(Debug, Clone, Copy)]
+pub enum CircuitQuery<'a> {
+    /// Every circuit.
+    All,
+    /// The circuits a subscription owns, and with a provider also those ordered from it
+    /// (ASCII case-insensitive canonical name).
+    OwnedBy(&'a SubscriptionId, Option<&'a str>),
+    /// The circuits ordered from a provider (ASCII case-insensitive canonical name).
+    FromProvider(&'a str),
+    /// The circuits with a link to the subscription's VNet of this name (case-insensitive).
+    LinkedTo(&'a SubscriptionId, &'a str),
+    /// The circuits with an authorization naming this account (case-insensitive).
+    AuthorizedTo(&'a str),
+}
+
+/// Circuits and billing records kept as rows.
+pub(crate) trait Rows: Send + Sync {
+    /// The circuit filed under `key`.
+    fn circuit(&self, key: &ServiceKey) -> RepoResult<Option<CircuitRecord>>;
+    /// Stores `record` under `key`: a new key goes last in creation order, a known key keeps
+    /// its place.
+    fn put_circuit(&self, key: &ServiceKey, record: &CircuitRecord) -> RepoResult<()>;
+    /// Removes the circuit filed under `key` (nothing when there is none).
+    fn delete_circuit(&self, key: &ServiceKey) -> RepoResult<()>;
+    /// The keys `query` selects, in creation order.
+    fn circuit_keys(&self, query: CircuitQuery<'_>) -> RepoResult<Vec<ServiceKey>>;
+    /// The key of the subscription's circuit named `name` (ASCII case-insensitive).
+    fn circuit_named(&self, subscription: &SubscriptionId, name: &str) -> RepoResult<Option<ServiceKey>>;
+    /// Pending clock transitions due at or before `now`: (due time, key), earliest first.
+    fn due_by(&self, now: NaiveDateTime) -> RepoResult<Vec<(NaiveDateTime, ServiceKey)>>;
+    /// (port number, Mbps) held by the circuits on a provider's ports at a location.
+    fn port_use(&self, provider: &str, location: &str) -> RepoResult<Vec<(u32, u32)>>;
+
+    /// Appends a billing record.
+    fn add_billing(&self, record: &BillingRecord) -> RepoResult<()>;
+    /// Ends every running billing period of `key` at `now`.
+    fn close_billing(&self, key: &ServiceKey, now: NaiveDateTime) -> RepoResult<()>;
+    /// Every billing record, oldest first.
+    fn billing(&self) -> RepoResult<Vec<BillingRecord>>;
+}
