@@ -67,7 +67,7 @@ fn lifecycles_on_one_state_file(processes: usize, retry: bool) {
     // On tmpfs where there is one: the test is about concurrent updates, and there every fsync
     // of the ~4,000 saves is free.
     let dir = TempDir::in_memory_fs(&format!("load{processes}"));
-    let state = dir.0.join("state.json");
+    let state = dir.0.join("state.db");
     let setup = run(&state, "Set-ErSimProviderPolicy -Mode Auto -Reads 1");
     assert!(setup.status.success(), "{}", text(&setup.stderr));
     let start = Instant::now();
@@ -108,7 +108,7 @@ fn lifecycles_on_one_state_file(processes: usize, retry: bool) {
 fn a_world_of_100k_circuits_loads_and_answers() {
     const CIRCUITS: usize = 100_000;
     let dir = TempDir::new("load100k");
-    let state = dir.0.join("state.json");
+    let state = dir.0.join("state.db");
     let start = Instant::now();
     let mut world = World::default_world_seeded(default_epoch(), 7);
     let me = world.find_subscription_by_name("Contoso Production").expect("the customer").id;
@@ -159,7 +159,7 @@ fn a_world_of_100k_circuits_loads_and_answers() {
 #[test]
 fn a_killed_writer_leaves_a_consistent_unlocked_state_file() {
     let dir = TempDir::new("kill");
-    let state = dir.0.join("state.json");
+    let state = dir.0.join("state.db");
     let mut killed_midway = 0;
     for round in 0..5u64 {
         let script = "foreach ($i in 1..1000) { New-AzureDedicatedCircuit -CircuitName \"k$i\" -ServiceProviderName Equinix -Bandwidth 200 \

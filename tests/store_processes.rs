@@ -43,7 +43,7 @@ const CIRCUITS_EACH: usize = 200;
 #[test]
 fn concurrent_processes_on_one_state_file_lose_no_circuit() {
     let dir = TempDir::new("procs");
-    let state = dir.0.join("state.json");
+    let state = dir.0.join("state.db");
     let children: Vec<_> = (0..PROCESSES)
         .map(|p| {
             let script = format!(

@@ -245,8 +245,8 @@ impl World {
                 DevicePath::Secondary => 5,
             };
             for link in &circuit.links {
-                let Some(i) = self.vnet_index(&link.subscription, &link.vnet_name) else { continue };
-                let config = &self.vnets[i].config;
+                let Some(vnet) = self.vnets.find(&link.subscription, &link.vnet_name) else { continue };
+                let config = &vnet.config;
                 let gateway_subnet =
                     config.subnets.iter().find(|s| s.name.eq_ignore_ascii_case(GATEWAY_SUBNET)).and_then(|s| Ipv4Prefix::parse(&s.address_prefix));
                 let Some(gateway_subnet) = gateway_subnet else { continue };

@@ -1,7 +1,7 @@
 //! A world split for a store that keeps it as rows: the [`Head`] — the clock, the id
-//! generator, accounts, subscriptions, VNets, the routing registry and the simulation
-//! controls, small values each kept whole — and the circuits and billing records, which are
-//! served by a [`Rows`] repository one row at a time.
+//! generator, accounts, subscriptions, the routing registry and the simulation controls,
+//! small values each kept whole — and the circuits, VNets and billing records, which are
+//! served by a [`Rows`] repository a row at a time.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -15,10 +15,11 @@ use super::controls::Controls;
 use super::ids::IdGenerator;
 use super::registry::RoutingRegistry;
 use super::repo::{RepoError, Rows};
-use super::vnet::VirtualNetwork;
+use super::vnets::VNets;
 use super::world::{Account, Subscription, SubscriptionId, World};
 
-/// Everything of a world but its circuits and billing. Field names are the state file's.
+/// Everything of a world but its circuits, VNets and billing. Field names are the state
+/// file's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Head {
     now: NaiveDateTime,
@@ -27,7 +28,6 @@ pub(crate) struct Head {
     subscriptions: Vec<Subscription>,
     selected_subscription: Option<SubscriptionId>,
     next_stag: BTreeMap<String, u32>,
-    vnets: Vec<VirtualNetwork>,
     registry: RoutingRegistry,
     #[serde(default)]
     controls: Controls,
@@ -43,7 +43,6 @@ impl World {
             subscriptions: self.subscriptions.clone(),
             selected_subscription: self.selected_subscription,
             next_stag: self.next_stag.clone(),
-            vnets: self.vnets.clone(),
             registry: self.registry.clone(),
             controls: self.controls.clone(),
         }
@@ -58,9 +57,9 @@ impl World {
             subscriptions: head.subscriptions,
             selected_subscription: head.selected_subscription,
             circuits: Circuits::in_rows(rows.clone()),
-            billing: Ledger::in_rows(rows),
+            billing: Ledger::in_rows(rows.clone()),
             next_stag: head.next_stag,
-            vnets: head.vnets,
+            vnets: VNets::in_rows(rows.clone()),
             registry: head.registry,
             controls: head.controls,
             ports: Default::default(),
@@ -69,13 +68,16 @@ impl World {
 
     /// Writes the circuits changed in place to their rows; the first storage failure of the
     /// transaction, after which the store must commit nothing.
-    pub(crate) fn finish_rows(&self) -> Result<(), RepoError> {
+    pub(crate) fn finish_rows(&mut self) -> Result<(), RepoError> {
         self.circuits.finish()?;
+        self.vnets.finish()?;
         self.billing.finish()
     }
 
     /// Every circuit and billing record, for a store that moves a whole world into rows.
-    pub(crate) fn rows_of(&self) -> (Vec<&super::circuit::CircuitRecord>, std::borrow::Cow<'_, [super::billing::BillingRecord]>) {
-        (self.circuits.values(), self.billing.records())
+    pub(crate) fn rows_of(
+        &self,
+    ) -> (Vec<&super::circuit::CircuitRecord>, Vec<&super::vnet::VirtualNetwork>, std::borrow::Cow<'_, [super::billing::BillingRecord]>) {
+        (self.circuits.values(), self.vnets.all(), self.billing.records())
     }
 }

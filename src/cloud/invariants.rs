@@ -38,7 +38,7 @@ impl World {
         // Links are checked against this set: looking each one up in the VNet list would
         // make loading a large world quadratic.
         let mut vnets = HashSet::new();
-        for v in &self.vnets {
+        for v in self.vnets.all() {
             check(ids.contains(&v.subscription), || format!("VNet '{}' belongs to unknown subscription {}", v.config.name, v.subscription))?;
             vnets.insert((v.subscription, v.config.name.trim().to_lowercase()));
         }

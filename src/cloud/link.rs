@@ -104,7 +104,7 @@ impl World {
         if !has_private {
             return Err(errors::private_peering_missing());
         }
-        let vnet_record = self.vnet_index(caller, vnet).map(|i| &self.vnets[i]).ok_or_else(|| errors::vnet_not_found(vnet))?;
+        let vnet_record = self.vnets.find(caller, vnet).ok_or_else(|| errors::vnet_not_found(vnet))?;
         let vnet_name = vnet_record.config.name.clone();
         let gateway_ready = vnet_record.gateway.as_ref().is_some_and(|g| g.gateway_type == GatewayType::DynamicRouting && g.state == GatewayState::Provisioned);
         if !gateway_ready {

@@ -62,6 +62,7 @@ pub mod registry;
 pub mod repo;
 mod summary;
 pub mod vnet;
+pub(crate) mod vnets;
 pub mod world;
 
 pub use authorization::{AuthorizedCircuit, LinkAuthorization};

@@ -19,7 +19,7 @@ impl World {
 
     /// Names of the subscription's classic VNets.
     pub fn vnet_names(&self, sub: &SubscriptionId) -> Vec<String> {
-        self.vnets.iter().filter(|v| v.subscription == *sub).map(|v| v.config.name.clone()).collect()
+        self.vnets.of(sub).into_iter().map(|v| v.config.name.clone()).collect()
     }
 }
 

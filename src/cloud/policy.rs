@@ -147,7 +147,7 @@ impl World {
         for (_, key) in self.circuits.due_by(now) {
             self.finish_transition(&key);
         }
-        for gateway in self.vnets.iter_mut().filter_map(|v| v.gateway.as_mut()) {
+        for gateway in self.vnets.with_gateways_due_mut(now).into_iter().filter_map(|v| v.gateway.as_mut()) {
             let ready = gateway.provisioned_at.is_none_or(|at| at <= now);
             if gateway.state == GatewayState::Provisioning && ready {
                 gateway.state = GatewayState::Provisioned;

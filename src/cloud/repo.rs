@@ -13,6 +13,7 @@ use chrono::NaiveDateTime;
 
 use super::billing::BillingRecord;
 use super::circuit::CircuitRecord;
+use super::vnet::VirtualNetwork;
 use super::world::{ServiceKey, SubscriptionId};
 
 /// A storage failure (I/O, a row that does not decode), in the storage's own words.
@@ -54,6 +55,17 @@ pub(crate) trait Rows: Send + Sync {
     fn due_by(&self, now: NaiveDateTime) -> RepoResult<Vec<(NaiveDateTime, ServiceKey)>>;
     /// (port number, Mbps) held by the circuits on a provider's ports at a location.
     fn port_use(&self, provider: &str, location: &str) -> RepoResult<Vec<(u32, u32)>>;
+
+    /// The subscription's VNets (its network configuration), in configuration order.
+    fn vnets_of(&self, subscription: &SubscriptionId) -> RepoResult<Vec<VirtualNetwork>>;
+    /// Stores the subscription's VNets (none: removes its row). `moved_last` puts the
+    /// configuration at the end of the order, as replacing it does; otherwise it keeps its
+    /// place.
+    fn put_vnets(&self, subscription: &SubscriptionId, vnets: &[VirtualNetwork], moved_last: bool) -> RepoResult<()>;
+    /// The subscriptions that have VNets, in configuration order.
+    fn vnet_subscriptions(&self) -> RepoResult<Vec<SubscriptionId>>;
+    /// The subscriptions with a gateway provisioning that is ready at or before `now`.
+    fn gateways_due_by(&self, now: NaiveDateTime) -> RepoResult<Vec<SubscriptionId>>;
 
     /// Appends a billing record.
     fn add_billing(&self, record: &BillingRecord) -> RepoResult<()>;

@@ -90,17 +90,13 @@ impl World {
     /// The caller's VNets, in configuration order.
     pub fn virtual_networks(&self, caller: &SubscriptionId) -> CloudResult<Vec<VirtualNetwork>> {
         self.caller(caller)?;
-        Ok(self.vnets.iter().filter(|v| v.subscription == *caller).cloned().collect())
-    }
-
-    pub(crate) fn vnet_index(&self, caller: &SubscriptionId, name: &str) -> Option<usize> {
-        self.vnets.iter().position(|v| v.subscription == *caller && v.config.name.eq_ignore_ascii_case(name.trim()))
+        Ok(self.vnets.of(caller).into_iter().cloned().collect())
     }
 
     /// One of the caller's VNets by name (case-insensitive).
     pub fn virtual_network(&self, caller: &SubscriptionId, name: &str) -> CloudResult<VirtualNetwork> {
         self.caller(caller)?;
-        self.vnet_index(caller, name).map(|i| self.vnets[i].clone()).ok_or_else(|| errors::vnet_not_found(name))
+        self.vnets.find(caller, name).cloned().ok_or_else(|| errors::vnet_not_found(name))
     }
 
     /// Set-AzureVNetConfig: replaces the caller's VNets. VNets kept by name keep their
@@ -113,33 +109,28 @@ impl World {
             }
         }
         let kept = |v: &VirtualNetwork| configs.iter().any(|c| c.name.eq_ignore_ascii_case(&v.config.name));
-        if let Some(v) = self.vnets.iter().find(|v| v.subscription == *caller && v.gateway.is_some() && !kept(v)) {
+        let current = self.vnets.of(caller);
+        if let Some(v) = current.iter().find(|v| v.gateway.is_some() && !kept(v)) {
             return Err(errors::vnet_has_gateway(&v.config.name));
         }
-        let mut gateways: Vec<(String, Gateway)> = Vec::new();
-        self.vnets.retain(|v| {
-            if v.subscription != *caller {
-                return true;
-            }
-            if let Some(g) = &v.gateway {
-                gateways.push((v.config.name.clone(), g.clone()));
-            }
-            false
-        });
-        for config in configs {
-            let gateway = gateways.iter().find(|(n, _)| n.eq_ignore_ascii_case(&config.name)).map(|(_, g)| g.clone());
-            self.vnets.push(VirtualNetwork { subscription: *caller, config, gateway });
-        }
+        let gateways: Vec<(String, Gateway)> = current.iter().filter_map(|v| v.gateway.clone().map(|g| (v.config.name.clone(), g))).collect();
+        let next = configs
+            .into_iter()
+            .map(|config| {
+                let gateway = gateways.iter().find(|(n, _)| n.eq_ignore_ascii_case(&config.name)).map(|(_, g)| g.clone());
+                VirtualNetwork { subscription: *caller, config, gateway }
+            })
+            .collect();
+        self.vnets.replace(caller, next);
         Ok(())
     }
 
     /// New-AzureVNetGateway.
     pub fn create_gateway(&mut self, caller: &SubscriptionId, vnet: &str, gateway_type: GatewayType, sku: GatewaySku) -> CloudResult<Gateway> {
         self.caller(caller)?;
-        let i = self.vnet_index(caller, vnet).ok_or_else(|| errors::vnet_not_found(vnet))?;
         let now = self.now;
         let ready = later(now, self.controls.gateway_delay);
-        let v = &mut self.vnets[i];
+        let v = self.vnets.find_mut(caller, vnet).ok_or_else(|| errors::vnet_not_found(vnet))?;
         if v.gateway.is_some() {
             return Err(errors::gateway_exists(&v.config.name));
         }
@@ -168,8 +159,8 @@ impl World {
         if self.links_of_vnet(caller, vnet) > 0 {
             return Err(errors::gateway_has_link());
         }
-        if let Some(i) = self.vnet_index(caller, vnet) {
-            self.vnets[i].gateway = None;
+        if let Some(v) = self.vnets.find_mut(caller, vnet) {
+            v.gateway = None;
         }
         Ok(())
     }

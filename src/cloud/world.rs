@@ -19,7 +19,7 @@ use super::errors::{self, CloudResult};
 use super::ids::IdGenerator;
 use super::policy::later;
 use super::registry::RoutingRegistry;
-use super::vnet::VirtualNetwork;
+use super::vnets::VNets;
 
 /// A subscription id (the GUID in the management URL).
 pub type SubscriptionId = Uuid;
@@ -70,7 +70,7 @@ pub struct World {
     pub(crate) billing: Ledger,
     /// Next STag per provider (canonical name); the real service numbered them per provider.
     pub(crate) next_stag: BTreeMap<String, u32>,
-    pub(crate) vnets: Vec<VirtualNetwork>,
+    pub(crate) vnets: VNets,
     pub(crate) registry: RoutingRegistry,
     /// Simulation controls (provider policy, gateway delay, faults).
     #[serde(default)]
@@ -97,7 +97,7 @@ impl World {
             circuits: Circuits::default(),
             billing: Ledger::default(),
             next_stag: BTreeMap::new(),
-            vnets: Vec::new(),
+            vnets: VNets::default(),
             registry: RoutingRegistry::default(),
             controls: Controls::default(),
             ports: Default::default(),

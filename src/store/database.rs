@@ -199,9 +199,20 @@ fn decode_json(path: &Path) -> Result<World, StoreError> {
 fn insert_world(rows: &SqliteRows, world: &World) -> Result<(), String> {
     use crate::cloud::repo::Rows;
     save_head(rows, &world.head(), None)?;
-    let (circuits, billing) = world.rows_of();
+    let (circuits, vnets, billing) = world.rows_of();
     for c in circuits {
         rows.put_circuit(&c.service_key, c).map_err(|e| e.0)?;
+    }
+    // One row per subscription's configuration, in the order the configurations were set.
+    let mut subs: Vec<crate::cloud::SubscriptionId> = Vec::new();
+    for v in &vnets {
+        if !subs.contains(&v.subscription) {
+            subs.push(v.subscription);
+        }
+    }
+    for s in subs {
+        let of_s: Vec<_> = vnets.iter().filter(|v| v.subscription == s).map(|v| (*v).clone()).collect();
+        rows.put_vnets(&s, &of_s, true).map_err(|e| e.0)?;
     }
     rows.add_billing_all(&billing).map_err(|e| e.0)
 }
@@ -253,7 +264,7 @@ pub(crate) fn replace(path: &Path, rows: Option<&SqliteRows>, world: &World, tim
     rows.conn().execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
     let done = (|| {
         rows.conn()
-            .execute_batch("DELETE FROM meta; DELETE FROM circuits; DELETE FROM peerings; DELETE FROM links; DELETE FROM authorizations; DELETE FROM grants; DELETE FROM billing;")
+            .execute_batch("DELETE FROM meta; DELETE FROM circuits; DELETE FROM peerings; DELETE FROM links; DELETE FROM authorizations; DELETE FROM grants; DELETE FROM billing; DELETE FROM vnets;")
             .map_err(|e| e.to_string())?;
         rows.forget_reads();
         insert_world(rows, world)

@@ -16,7 +16,8 @@ use serde_json::{Map, Value};
 use crate::cloud::billing::BillingRecord;
 use crate::cloud::circuit::CircuitRecord;
 use crate::cloud::repo::{CircuitQuery, RepoError, RepoResult, Rows};
-use crate::cloud::{ServiceKey, SubscriptionId};
+use crate::cloud::vnets::first_gateway_due;
+use crate::cloud::{ServiceKey, SubscriptionId, VirtualNetwork};
 
 /// The database schema (`PRAGMA user_version`); the JSON document keeps its own.
 pub(crate) const DB_SCHEMA: i64 = 1;
@@ -46,6 +47,8 @@ CREATE INDEX links_by_vnet ON links (subscription, vnet_lower);
 CREATE TABLE authorizations (service_key TEXT NOT NULL, position INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (service_key, position)) WITHOUT ROWID;
 CREATE TABLE grants (account_lower TEXT NOT NULL, service_key TEXT NOT NULL, PRIMARY KEY (account_lower, service_key)) WITHOUT ROWID;
 CREATE INDEX grants_by_circuit ON grants (service_key);
+CREATE TABLE vnets (subscription TEXT NOT NULL UNIQUE, gateway_due_ms INTEGER, body TEXT NOT NULL);
+CREATE INDEX vnets_gateway_due ON vnets (gateway_due_ms) WHERE gateway_due_ms IS NOT NULL;
 CREATE TABLE billing (id INTEGER PRIMARY KEY, service_key TEXT NOT NULL, running INTEGER NOT NULL, body TEXT NOT NULL);
 CREATE INDEX billing_running ON billing (service_key) WHERE running = 1;
 ";
@@ -73,8 +76,8 @@ fn from_ms(v: i64) -> RepoResult<NaiveDateTime> {
     DateTime::from_timestamp_millis(v).map(|t| t.naive_utc()).ok_or_else(|| RepoError(format!("a due time of {v} ms is out of range")))
 }
 
-fn key_of(text: &str) -> RepoResult<ServiceKey> {
-    text.parse().map_err(|_| RepoError(format!("'{text}' is not a service key")))
+fn key_of(text: &str) -> RepoResult<uuid::Uuid> {
+    text.parse().map_err(|_| RepoError(format!("'{text}' is not an id")))
 }
 
 /// A circuit's own fields and its children, each as the JSON text stored.
@@ -161,7 +164,7 @@ impl SqliteRows {
         Ok(())
     }
 
-    fn keys(&self, sql: &str, args: impl rusqlite::Params) -> RepoResult<Vec<ServiceKey>> {
+    fn keys(&self, sql: &str, args: impl rusqlite::Params) -> RepoResult<Vec<uuid::Uuid>> {
         let conn = self.conn();
         let mut stmt = conn.prepare_cached(sql).map_err(failed)?;
         let texts = stmt.query_map(args, |r| r.get::<_, String>(0)).map_err(failed)?.collect::<Result<Vec<_>, _>>().map_err(failed)?;
@@ -289,6 +292,45 @@ impl Rows for SqliteRows {
             conn.prepare_cached("SELECT port, bandwidth FROM circuits WHERE provider_lower = ?1 AND location = ?2 AND port IS NOT NULL").map_err(failed)?;
         let rows = stmt.query_map([provider.to_ascii_lowercase(), location.to_string()], |r| Ok((r.get(0)?, r.get(1)?))).map_err(failed)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(failed)
+    }
+
+    fn vnets_of(&self, subscription: &SubscriptionId) -> RepoResult<Vec<VirtualNetwork>> {
+        let conn = self.conn();
+        let body: Option<String> = conn
+            .prepare_cached("SELECT body FROM vnets WHERE subscription = ?1")
+            .and_then(|mut s| s.query_row([subscription.to_string()], |r| r.get(0)).optional())
+            .map_err(failed)?;
+        body.map_or(Ok(Vec::new()), |b| {
+            serde_json::from_str(&b).map_err(|e| RepoError(format!("the VNets of subscription {subscription} do not decode ({e})")))
+        })
+    }
+
+    fn put_vnets(&self, subscription: &SubscriptionId, vnets: &[VirtualNetwork], moved_last: bool) -> RepoResult<()> {
+        let conn = self.conn();
+        let sub = subscription.to_string();
+        if vnets.is_empty() || moved_last {
+            conn.prepare_cached("DELETE FROM vnets WHERE subscription = ?1").and_then(|mut s| s.execute([&sub])).map_err(failed)?;
+        }
+        if vnets.is_empty() {
+            return Ok(());
+        }
+        let body = serde_json::to_string(vnets).map_err(failed)?;
+        let due = first_gateway_due(vnets).map(ms);
+        conn.prepare_cached(
+            "INSERT INTO vnets (subscription, gateway_due_ms, body) VALUES (?1, ?2, ?3)
+             ON CONFLICT (subscription) DO UPDATE SET gateway_due_ms = excluded.gateway_due_ms, body = excluded.body",
+        )
+        .and_then(|mut s| s.execute(params![sub, due, body]))
+        .map_err(failed)?;
+        Ok(())
+    }
+
+    fn vnet_subscriptions(&self) -> RepoResult<Vec<SubscriptionId>> {
+        self.keys("SELECT subscription FROM vnets ORDER BY rowid", [])
+    }
+
+    fn gateways_due_by(&self, now: NaiveDateTime) -> RepoResult<Vec<SubscriptionId>> {
+        self.keys("SELECT subscription FROM vnets WHERE gateway_due_ms IS NOT NULL AND gateway_due_ms <= ?1 ORDER BY rowid", [ms(now)])
     }
 
     fn add_billing(&self, record: &BillingRecord) -> RepoResult<()> {
