@@ -22,7 +22,7 @@ pub fn run_script(text: &str) {
 }
 
 fn run_on_this_thread(text: &str) {
-    let options = SessionOptions { interactive: false, state_file: None, in_memory: true };
+    let options = SessionOptions { interactive: false, in_memory: true, ..Default::default() };
     let Ok(mut session) = Session::with_io(options, Box::new(std::io::sink()), Box::new(std::io::sink()), None) else {
         panic!("an in-memory session always opens");
     };
