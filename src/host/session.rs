@@ -104,7 +104,10 @@ impl Session {
         // Ctrl-C stops the running pipeline (the REPL keeps its session; a script ends).
         let interrupt = interp.interrupt.clone();
         let _ = ctrlc::set_handler(move || interrupt.store(true, Ordering::SeqCst));
-        interp.add_extension(lab_fs(&options, &world));
+        let fs = lab_fs(&options, &world);
+        // `$PWD` is the start location's PathInfo, as Set-Location keeps it.
+        let _ = interp.set_var("PWD", Some("global"), cmdlets::core::files::path_info(&fs.location()));
+        interp.add_extension(Rc::new(fs));
         interp.add_extension(world);
         Ok(Session { interp })
     }
@@ -151,7 +154,7 @@ impl Session {
         let args = script_arguments(script_args);
         let invocation =
             InvocationInfo { command: Some(full.clone()), command_kind: CommandKind::ExternalScript, invocation_name: full.clone(), position: None };
-        if let (Some(fs), Some(folder)) = (self.interp.extension::<LabFs>(), Path::new(&full).parent()) {
+        if let (Some(fs), Some(folder)) = (self.interp.extension::<Rc<LabFs>>(), Path::new(&full).parent()) {
             fs.enter_script(folder);
         }
         self.interp.script_path = Some(full);

@@ -195,6 +195,11 @@ impl LabFs {
         let lab = self.lab_form(lab);
         let host = self.host_of(&lab);
         self.allowed(&host).map_err(|()| FsError::Denied(lab.to_string()))?;
+        // A drive's root is there on every machine: its folder in the lab drive is made
+        // when it is first named.
+        if lab.is_root() && lab.root != Root::Host {
+            let _ = std::fs::create_dir_all(&host);
+        }
         Ok(Item { lab, host })
     }
 
@@ -249,6 +254,15 @@ impl LabFs {
             return Err(());
         }
         access::ordinary(&real)
+    }
+
+    /// Whether `folder` is the start directory, a script's folder or an `-AllowPath` folder.
+    fn is_user_root(&self, folder: &Path) -> bool {
+        let real = access::physical(folder);
+        let real = real.as_deref();
+        real == Some(self.start.as_path())
+            || self.allow.iter().any(|a| real == Some(a.as_path()))
+            || self.scripts.borrow().iter().any(|s| real == Some(s.as_path()))
     }
 
     /// `true` the first time a file is reported as UTF-8 read as Windows-1252.

@@ -48,7 +48,26 @@ fn system_time(t: NaiveDateTime) -> std::time::SystemTime {
     t.and_utc().into()
 }
 
+/// Gives a file or folder the write time `now`. A folder's own time changes whenever an item
+/// in it is added, removed or renamed, as NTFS keeps it; both are the virtual clock's.
+fn touch(path: &std::path::Path, now: NaiveDateTime) {
+    if let Ok(f) = std::fs::File::open(path) {
+        let _ = f.set_modified(system_time(now));
+    }
+}
+
 impl LabFs {
+    /// The folder holding `item` takes the write time `now` — unless it is one of the user's
+    /// own folders (the start directory, the script's, an `-AllowPath` one), whose times
+    /// stay the machine's.
+    fn touch_parent(&self, item: &Item, now: NaiveDateTime) {
+        if let Some(parent) = item.host.parent() {
+            if !self.is_user_root(parent) {
+                touch(parent, now);
+            }
+        }
+    }
+
     /// The item at `item`, if there is one.
     pub fn entry(&self, item: &Item) -> Option<Entry> {
         let m = std::fs::metadata(&item.host).ok()?;
@@ -120,6 +139,13 @@ impl LabFs {
         self.write_bytes(item, &bytes, mode, now)
     }
 
+    /// Redirection to a file (`>` is `Out-File`, `>>` is `Out-File -Append`): the text in
+    /// UTF-16 LE, with a BOM unless appended to a file with content.
+    pub fn write_redirected(&self, path: &str, text: &str, append: bool, now: NaiveDateTime) -> Result<(), FsError> {
+        let item = self.resolve(path)?;
+        self.write_text(&item, text, Encoding::Unicode, if append { WriteMode::Append } else { WriteMode::Create }, now)
+    }
+
     /// Writes bytes as they are (`-Encoding Byte`, the VNet and state exports).
     pub fn write_bytes(&self, item: &Item, bytes: &[u8], mode: WriteMode, now: NaiveDateTime) -> Result<(), FsError> {
         if item.host.is_dir() {
@@ -135,6 +161,7 @@ impl LabFs {
         let mut file = options.open(&item.host).map_err(|e| io_error(item, &e))?;
         file.write_all(bytes).map_err(|e| io_error(item, &e))?;
         let _ = file.set_modified(system_time(now));
+        self.touch_parent(item, now);
         Ok(())
     }
 
@@ -162,16 +189,27 @@ impl LabFs {
     }
 
     /// Makes a folder and any missing folders above it (New-Item -ItemType Directory).
-    pub fn create_dir(&self, item: &Item) -> Result<(), FsError> {
+    pub fn create_dir(&self, item: &Item, now: NaiveDateTime) -> Result<(), FsError> {
         if item.host.exists() {
             return Err(FsError::AlreadyExists(item.shown()));
         }
-        std::fs::create_dir_all(&item.host).map_err(|e| io_error(item, &e))
+        let mut missing = vec![item.host.as_path()];
+        while let Some(parent) = missing.last().and_then(|p| p.parent()).filter(|p| !p.exists()) {
+            missing.push(parent);
+        }
+        std::fs::create_dir_all(&item.host).map_err(|e| io_error(item, &e))?;
+        for made in &missing {
+            touch(made, now);
+        }
+        if let Some(above) = missing.last().and_then(|top| top.parent()).filter(|p| !self.is_user_root(p)) {
+            touch(above, now);
+        }
+        Ok(())
     }
 
     /// Removes a file or folder; a folder with items needs `recurse`. Nothing is followed:
     /// a link is removed as a link.
-    pub fn remove(&self, item: &Item, recurse: bool) -> Result<(), FsError> {
+    pub fn remove(&self, item: &Item, recurse: bool, now: NaiveDateTime) -> Result<(), FsError> {
         let m = std::fs::symlink_metadata(&item.host).map_err(|_| FsError::NotFound(item.shown()))?;
         let result = if m.is_dir() {
             if recurse {
@@ -184,7 +222,9 @@ impl LabFs {
         } else {
             std::fs::remove_file(&item.host)
         };
-        result.map_err(|e| io_error(item, &e))
+        result.map_err(|e| io_error(item, &e))?;
+        self.touch_parent(item, now);
+        Ok(())
     }
 
     /// Copies a file, or a folder with everything in it when `recurse` (each item below
@@ -192,7 +232,7 @@ impl LabFs {
     pub fn copy(&self, from: &Item, to: &Item, recurse: bool, now: NaiveDateTime) -> Result<(), FsError> {
         if from.host.is_dir() {
             if !to.host.exists() {
-                std::fs::create_dir(&to.host).map_err(|e| io_error(to, &e))?;
+                self.create_dir(to, now)?;
             }
             if recurse {
                 for child in self.list(from)? {
@@ -207,14 +247,17 @@ impl LabFs {
     }
 
     /// Moves or renames an item.
-    pub fn rename(&self, from: &Item, to: &Item) -> Result<(), FsError> {
+    pub fn rename(&self, from: &Item, to: &Item, now: NaiveDateTime) -> Result<(), FsError> {
         if std::fs::symlink_metadata(&from.host).is_err() {
             return Err(FsError::NotFound(from.shown()));
         }
         if to.host.exists() {
             return Err(FsError::AlreadyExists(to.shown()));
         }
-        std::fs::rename(&from.host, &to.host).map_err(|e| io_error(to, &e))
+        std::fs::rename(&from.host, &to.host).map_err(|e| io_error(to, &e))?;
+        self.touch_parent(from, now);
+        self.touch_parent(to, now);
+        Ok(())
     }
 
     /// Empties a file (Clear-Content).
