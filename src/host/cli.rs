@@ -136,6 +136,7 @@ pub fn main() -> i32 {
         in_memory: options.in_memory,
         drive_root: options.drive_root.clone(),
         allow_paths: options.allow_paths.clone(),
+        start_dir: None,
     };
     if let Some(file) = &options.file {
         return run_file(file, &options.script_args, session_options);

@@ -27,6 +27,9 @@ pub struct SessionOptions {
     pub in_memory: bool,
     pub drive_root: Option<String>,
     pub allow_paths: Vec<String>,
+    /// The folder shown as `C:\Users\admin`; the current directory when not given (the
+    /// fuzz targets give a scratch folder, so generated scripts write nothing of value).
+    pub start_dir: Option<PathBuf>,
 }
 
 pub struct Session {
@@ -125,7 +128,7 @@ fn lab_fs(options: &SessionOptions, world: &WorldHandle) -> LabFs {
         }
         (None, None) => DriveRoot::Temporary,
     };
-    let start = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let start = options.start_dir.clone().or_else(|| std::env::current_dir().ok()).unwrap_or_else(|| PathBuf::from("."));
     LabFs::new(LabConfig { start, drive, allow: options.allow_paths.iter().map(PathBuf::from).collect() })
 }
 
