@@ -28,6 +28,7 @@ fn layout(dir: &TempDir) -> (std::path::PathBuf, std::path::PathBuf) {
     std::fs::create_dir_all(&start).unwrap();
     std::fs::write(outside.join("secret.txt"), SECRET).unwrap();
     std::fs::write(outside.join("victim.txt"), "original").unwrap();
+    std::fs::write(outside.join("evil.ps1"), "Set-Content ran.txt 'the outside script ran'").unwrap();
     std::os::unix::fs::symlink(&outside, start.join("link-out")).unwrap();
     std::os::unix::fs::symlink(outside.join("victim.txt"), start.join("link-file")).unwrap();
     std::os::unix::fs::symlink(outside.join("made-by-link.txt"), start.join("dangling")).unwrap();
@@ -69,6 +70,9 @@ fn no_route_out_of_the_roots_reads_creates_or_changes_anything() {
         format!("Clear-Content '{o}/victim.txt'"),
         format!("Export-Csv -Path '{o}/new.csv' -InputObject 1"),
         "Get-Content \\\\server\\share\\x.txt".to_string(),
+        format!("& '{o}/evil.ps1'"),
+        format!(". '{o}/evil.ps1'"),
+        "& ./link-out/evil.ps1".to_string(),
     ];
     for route in &routes {
         let child = ersim()
@@ -83,7 +87,7 @@ fn no_route_out_of_the_roots_reads_creates_or_changes_anything() {
         let all = text(&out.stdout) + &text(&out.stderr);
         assert!(all.contains("is denied."), "{route}: {all}");
         assert!(!all.contains(SECRET), "{route} read the secret: {all}");
-        assert_eq!(entries(&outside), ["secret.txt", "victim.txt"], "{route}");
+        assert_eq!(entries(&outside), ["evil.ps1", "secret.txt", "victim.txt"], "{route}");
         assert_eq!(std::fs::read_to_string(outside.join("victim.txt")).unwrap(), "original", "{route}");
         assert_eq!(entries(&start), ["dangling", "fifo", "link-file", "link-out"], "{route}");
     }
