@@ -67,7 +67,7 @@ fn parse(c: &mut Criterion) {
 }
 
 fn session() -> Session {
-    let options = SessionOptions { interactive: false, state_file: None, in_memory: true };
+    let options = SessionOptions { interactive: false, in_memory: true, ..Default::default() };
     Session::with_io(options, Box::new(std::io::sink()), Box::new(std::io::sink()), None).expect("a session")
 }
 

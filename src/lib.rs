@@ -10,5 +10,6 @@ pub mod cmdlets;
 pub mod engine;
 pub mod format;
 pub mod host;
+pub mod labfs;
 pub mod lang;
 pub mod store;

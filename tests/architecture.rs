@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 /// Each layer and the layers it may use (besides itself).
 const ALLOWED: &[(&str, &[&str])] = &[
-    ("host", &["cmdlets", "engine", "format", "lang", "store"]),
-    ("cmdlets", &["engine", "format", "lang", "cloud", "store"]),
+    ("host", &["cmdlets", "engine", "format", "lang", "labfs", "store"]),
+    ("cmdlets", &["engine", "format", "lang", "labfs", "cloud", "store"]),
     ("format", &["engine"]),
-    ("engine", &["lang"]),
+    ("engine", &["lang", "labfs"]),
+    ("labfs", &[]),
     ("store", &["cloud"]),
     ("cloud", &[]),
     ("lang", &[]),
@@ -63,6 +64,11 @@ fn layers_named(code: &str, module: &[String]) -> Vec<String> {
     let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut i = 0;
     while i < code.len() {
+        // Paths are ASCII: the middle of a multi-byte character starts none.
+        if !code.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
         let starts_word = i == 0 || !is_ident(bytes[i - 1]);
         let rest = &code[i..];
         if starts_word && (rest.starts_with("crate::") || rest.starts_with("super::")) {
@@ -169,4 +175,7 @@ fn the_checker_sees_upward_paths_in_every_form() {
     assert_eq!(violations_in(Path::new("engine/runtime.rs"), "use crate::format::Formatter;").len(), 1);
     assert_eq!(violations_in(Path::new("store/mod.rs"), "use crate::cloud::World;").len(), 0);
     assert_eq!(violations_in(Path::new("host/repl/complete.rs"), "use crate::cloud::PROVIDERS;").len(), 1, "the host knows no Azure");
+    assert_eq!(violations_in(Path::new("labfs/path.rs"), "use crate::engine::Value;").len(), 1, "the file system knows no PowerShell");
+    assert_eq!(violations_in(Path::new("engine/limits.rs"), "use crate::labfs::MAX_READ_BYTES;").len(), 0);
+    assert_eq!(violations_in(Path::new("labfs/encoding.rs"), "const T: [char; 2] = ['€', 'é']; use crate::cloud::X;").len(), 1, "text around non-ASCII");
 }

@@ -56,13 +56,13 @@ fn read_host_adds_a_colon_to_its_prompt() {
 
 #[test]
 fn read_host_fails_without_anyone_to_answer() {
-    let code = run_command("Read-Host 'x'", SessionOptions { interactive: false, state_file: None, in_memory: true });
+    let code = run_command("Read-Host 'x'", SessionOptions { interactive: false, in_memory: true, ..Default::default() });
     assert_eq!(code, 1);
 }
 
 #[test]
 fn command_exit_code_follows_the_last_status() {
-    let quiet = || SessionOptions { interactive: false, state_file: None, in_memory: true };
+    let quiet = || SessionOptions { interactive: false, in_memory: true, ..Default::default() };
     assert_eq!(run_command("$null", quiet()), 0);
     assert_eq!(run_command("Write-Error 'x' -ErrorAction SilentlyContinue", quiet()), 1);
     assert_eq!(run_command("exit 7", quiet()), 7);

@@ -7,8 +7,26 @@ mod common;
 
 use proptest::prelude::*;
 
-/// Cmdlets that read or write a file the user names: generated names would touch the disk.
-const NAMES_FILES: [&str; 4] = ["Export-ErSimState", "Import-ErSimState", "Get-AzureVNetConfig", "Set-AzureVNetConfig"];
+/// Cmdlets that read or write a file the user names: generated names would touch the disk
+/// (the start directory is this crate's folder).
+const NAMES_FILES: [&str; 16] = [
+    "Export-ErSimState",
+    "Import-ErSimState",
+    "Get-AzureVNetConfig",
+    "Set-AzureVNetConfig",
+    "Set-Content",
+    "Add-Content",
+    "Clear-Content",
+    "Out-File",
+    "New-Item",
+    "Remove-Item",
+    "Copy-Item",
+    "Move-Item",
+    "Rename-Item",
+    "Export-Csv",
+    "Set-Location",
+    "Push-Location",
+];
 
 const VALUES: [&str; 16] = [
     "1",

@@ -15,6 +15,9 @@ fn entries(dir: &std::path::Path) -> Vec<String> {
 #[test]
 fn escape_routes_change_nothing_on_disk() {
     let dir = TempDir::new("sandbox");
+    // The canary is outside the start directory: inside it, files may now be written.
+    let start = dir.0.join("start");
+    std::fs::create_dir(&start).expect("the start directory");
     let canary = dir.0.join("canary");
     let c = canary.display();
     let routes = [
@@ -34,12 +37,13 @@ fn escape_routes_change_nothing_on_disk() {
         format!("Get-Date *>> '{c}'"),
     ];
     for route in &routes {
-        let out = ersim().current_dir(&dir.0).args(["-NonInteractive", "-InMemory", "-Command", route]).output().expect("run ersim");
+        let out = ersim().current_dir(&start).args(["-NonInteractive", "-InMemory", "-Command", route]).output().expect("run ersim");
         assert_ne!(out.status.code(), Some(0), "{route}: refused with an error");
         assert!(!text(&out.stderr).is_empty(), "{route}");
         assert!(!canary.exists(), "{route} created a file");
     }
-    assert!(entries(&dir.0).is_empty(), "{:?}", entries(&dir.0));
+    assert_eq!(entries(&dir.0), ["start"]);
+    assert!(entries(&start).is_empty(), "{:?}", entries(&start));
 }
 
 #[test]

@@ -21,8 +21,16 @@ pub fn run_script(text: &str) {
     with_deep_stack(|| run_on_this_thread(text));
 }
 
+/// The start directory of fuzzed scripts: a scratch folder of this process, since a generated
+/// `Remove-Item *` or `Set-Content` acts on the start directory as any script's would.
+fn scratch_start() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ersim-fuzz-start-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
 fn run_on_this_thread(text: &str) {
-    let options = SessionOptions { interactive: false, state_file: None, in_memory: true };
+    let options = SessionOptions { interactive: false, in_memory: true, start_dir: Some(scratch_start()), ..Default::default() };
     let Ok(mut session) = Session::with_io(options, Box::new(std::io::sink()), Box::new(std::io::sink()), None) else {
         panic!("an in-memory session always opens");
     };

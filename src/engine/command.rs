@@ -245,6 +245,8 @@ pub struct CommandInfo {
     pub implicit_positions: bool,
     /// `SupportsShouldProcess`: `-WhatIf` and `-Confirm` apply.
     pub supports_should_process: bool,
+    /// The script file this command runs (`.\deploy.ps1`), which gets a script scope of its own.
+    pub script_file: Option<String>,
     /// `ConfirmImpact` as its `System.Management.Automation.ConfirmImpact` value (Medium, 2, by default).
     pub confirm_impact: i64,
 }
@@ -270,6 +272,7 @@ impl CommandInfo {
             common_params: true,
             implicit_positions: false,
             supports_should_process: false,
+            script_file: None,
             confirm_impact: 2,
         }
     }

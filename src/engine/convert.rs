@@ -93,6 +93,12 @@ pub fn object_to_string(o: &PsObject) -> String {
         let parts: Vec<String> = ["Major", "Minor", "Build", "Revision"].iter().filter_map(|n| o.get(n).map(to_string)).filter(|s| s != "-1").collect();
         return parts.join(".");
     }
+    // Types whose ToString is one of their properties: a location's path, a file's full name.
+    const SHOWN_BY: [(&str, &str); 3] =
+        [("System.Management.Automation.PathInfo", "Path"), ("System.IO.FileInfo", "FullName"), ("System.IO.DirectoryInfo", "FullName")];
+    if let Some((_, prop)) = SHOWN_BY.iter().find(|(t, _)| o.type_names.first().is_some_and(|n| n == t)) {
+        return o.get(prop).map(to_string).unwrap_or_default();
+    }
     if o.is_custom() {
         let parts: Vec<String> = o.props.iter().map(|p| format!("{}={}", p.name, nested_to_string(&p.value))).collect();
         format!("@{{{}}}", parts.join("; "))

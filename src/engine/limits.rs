@@ -60,7 +60,7 @@ pub fn join(items: impl IntoIterator<Item = String>, sep: &str) -> Result<String
 /// The largest file ersim reads as input (a state file, a script, a netcfg, an import):
 /// 256 MiB, well above the 93 MB state file of a 100,000-circuit world (docs/reliability.md).
 /// Without it `/dev/zero` or a runaway log named as input took gigabytes before failing.
-pub const MAX_INPUT_FILE_BYTES: u64 = 1 << 28;
+pub const MAX_INPUT_FILE_BYTES: u64 = crate::labfs::MAX_READ_BYTES;
 
 /// Why an input file is refused.
 #[derive(Debug)]

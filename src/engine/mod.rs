@@ -20,6 +20,7 @@ mod pipeline;
 pub mod run;
 pub mod runtime;
 mod script_cmdlet;
+mod script_file;
 pub mod services;
 mod stage;
 mod statements;

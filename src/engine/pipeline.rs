@@ -108,7 +108,11 @@ impl Interp {
         let (info, invocation_name, block) = self.resolve_invocation(c)?;
         let invocation = InvocationInfo {
             command: Some(info.name.clone()),
-            command_kind: if info.kind == CommandType::Cmdlet { CommandKind::Cmdlet } else { CommandKind::Function },
+            command_kind: match (info.kind, &info.script_file) {
+                (_, Some(_)) => CommandKind::ExternalScript,
+                (CommandType::Cmdlet, None) => CommandKind::Cmdlet,
+                _ => CommandKind::Function,
+            },
             invocation_name: invocation_name.clone(),
             position: src.map(|s| (s, c.span)),
         };
@@ -117,7 +121,10 @@ impl Interp {
         let bound = binder::bind(self, &info, items, has_input, &invocation, position)?;
         let kind = match (&info.factory, block) {
             (Some(factory), _) => StageKind::Cmdlet(factory()),
-            (None, Some(block)) => StageKind::Function { block, scope: None, input: Vec::new(), dot: c.invocation == InvocationOperator::Dot, script: false },
+            (None, Some(block)) => {
+                let script = info.script_file.is_some();
+                StageKind::Function { block, scope: None, input: Vec::new(), dot: c.invocation == InvocationOperator::Dot, script }
+            }
             (None, None) => return Err(Flow::error(command_not_found(&invocation_name, &invocation))),
         };
         Ok(Stage {
@@ -201,6 +208,10 @@ impl Interp {
                 Ok((info, name.to_string(), body))
             }
             None => {
+                if let Some(found) = self.script_file(name) {
+                    let (info, body) = found.map_err(|rec| self.located(rec, c.name.span))?;
+                    return Ok((info, name.to_string(), Some(body)));
+                }
                 let src = self.source_of(c.name.span);
                 let invocation = InvocationInfo {
                     command: None,

@@ -342,12 +342,10 @@ impl Interp {
             "null" => return Some(Value::Null),
             "?" => return Some(Value::Bool(self.last_success)),
             "psitem" => return self.with_variable("_", scope, |_, v| v.value.clone()),
-            "pscommandpath" => return Some(self.script_path.clone().map(Value::from).unwrap_or(Value::str(""))),
-            "psscriptroot" => {
-                return Some(Value::str(
-                    self.script_path.as_deref().and_then(|p| std::path::Path::new(p).parent()).map(|p| p.to_string_lossy().to_string()).unwrap_or_default(),
-                ))
-            }
+            // Lexical, as in 5.1: the file whose text is running (a function keeps the file it
+            // was defined in), else the -File script.
+            "pscommandpath" => return Some(self.running_script().map(Value::from).unwrap_or(Value::str(""))),
+            "psscriptroot" => return Some(Value::str(self.running_script().as_deref().map(super::script_file::folder_of).unwrap_or_default())),
             _ => {}
         }
         self.with_variable(key, scope, |_, v| v.value.clone())

@@ -44,11 +44,14 @@ pub struct TableView {
     pub autosize: bool,
     /// Starts a new group, under a `   Label: value` line, whenever this property changes.
     pub group_by: Option<(&'static str, &'static str)>,
+    /// Groups by a custom control instead (5.1's FileSystem `Directory:` line): its text,
+    /// drawn in a frame four spaces in, with one blank line more after it.
+    pub group_control: Option<fn(&Value) -> String>,
 }
 
 impl TableView {
     pub fn new(type_name: &'static str, columns: Vec<ViewColumn>) -> TableView {
-        TableView { type_name, columns, wrap: false, autosize: false, group_by: None }
+        TableView { type_name, columns, wrap: false, autosize: false, group_by: None, group_control: None }
     }
 }
 

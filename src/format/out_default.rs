@@ -154,19 +154,25 @@ impl Formatter {
                     self.raw(entry, now_ms);
                     return;
                 }
-                if let Some((prop, label)) = view.group_by {
-                    let group = view::prop(v, prop);
+                if let Some((group, header)) = group_start(&view, v) {
                     if t.group.as_deref() != Some(group.as_str()) {
                         // GroupEnd, then the next group's start, within the same format.
                         self.flush_cache();
                         self.lines.push(String::new());
-                        self.lines.push(String::new());
-                        self.lines.push(format!("   {label}: {group}"));
-                        self.lines.push(String::new());
+                        self.lines.extend(header);
+                        let mut columns: Vec<Column> =
+                            view.columns.iter().map(|c| Column { label: c.label.to_string(), width: c.width, align: c.align }).collect();
+                        // Each group is sized as the first was: cached for its values, or
+                        // fixed widths sharing the screen with the header drawn at once.
+                        let cached = view.autosize || columns.first().is_some_and(|c| c.width == 0);
+                        if !cached {
+                            table::share_rest(&mut columns, self.width);
+                            self.lines.extend(table::header(&columns));
+                        }
                         if let State::Table(t) = &mut self.state {
                             t.group = Some(group);
-                            t.columns = view.columns.iter().map(|c| Column { label: c.label.to_string(), width: c.width, align: c.align }).collect();
-                            t.cache = Some(Vec::new());
+                            t.columns = columns;
+                            t.cache = if cached { Some(Vec::new()) } else { None };
                         }
                     }
                 }
@@ -202,11 +208,8 @@ impl Formatter {
         self.lines.push(String::new());
         if let Some(view) = self.views.for_type(type_names) {
             let mut columns: Vec<Column> = view.columns.iter().map(|c| Column { label: c.label.to_string(), width: c.width, align: c.align }).collect();
-            let group = view.group_by.map(|(prop, label)| {
-                let g = view::prop(v, prop);
-                self.lines.push(String::new());
-                self.lines.push(format!("   {label}: {g}"));
-                self.lines.push(String::new());
+            let group = group_start(&view, v).map(|(g, header)| {
+                self.lines.extend(header);
                 g
             });
             // Caching: -AutoSize views for the whole group, views whose first column has no width for 300 ms.
@@ -371,6 +374,18 @@ pub fn as_object(v: &Value) -> Value {
             Value::object(o)
         }
     }
+}
+
+/// The group an object of a grouped view is in, and the lines that start the group:
+/// `   Label: value` (GroupBy with a label), or a custom control's text in its frame.
+fn group_start(view: &TableView, v: &Value) -> Option<(String, Vec<String>)> {
+    if let Some(control) = view.group_control {
+        let text = control(v);
+        return Some((text.clone(), vec![String::new(), format!("    {text}"), String::new(), String::new()]));
+    }
+    let (prop, label) = view.group_by?;
+    let g = view::prop(v, prop);
+    Some((g.clone(), vec![String::new(), format!("   {label}: {g}"), String::new()]))
 }
 
 #[cfg(test)]

@@ -14,6 +14,10 @@ pub struct Options {
     pub no_logo: bool,
     pub state_file: Option<String>,
     pub in_memory: bool,
+    /// `-DriveRoot DIR`: the lab drive's folder.
+    pub drive_root: Option<String>,
+    /// `-AllowPath DIR`, each time it is given.
+    pub allow_paths: Vec<String>,
     pub help: bool,
     pub version: bool,
 }
@@ -32,7 +36,13 @@ Options (case-insensitive, as pwsh accepts them):
   -NonInteractive         Never prompt: prompts fail as in Windows PowerShell.
   -NoProfile, -NoLogo     Accepted (ersim loads no profile and prints no logo).
   -StateFile <path>       The simulated world's state file (also ERSIM_STATE).
-  -InMemory               Keep no state file: the world lasts for this run only.
+  -InMemory               Keep no state file: the world lasts for this run only
+                          (and the lab drive is a temporary folder, removed at exit).
+  -DriveRoot <dir>        The lab drive: where C:\\ (but C:\\Users\\admin) and the other
+                          drive letters live. By default a folder beside the state file.
+  -AllowPath <dir>        Let scripts read and write in this folder too (repeatable).
+                          Scripts reach only the start directory (C:\\Users\\admin), the
+                          script's folder, these folders and the lab drive.
   -Version                Print the version.
   -Help, -?               Print this help.
 ";
@@ -66,6 +76,14 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
                 i += 1;
             }
             Some("inmemory") => o.in_memory = true,
+            Some("driveroot") => {
+                o.drive_root = Some(value(i, "DriveRoot")?);
+                i += 1;
+            }
+            Some("allowpath") => {
+                o.allow_paths.push(value(i, "AllowPath")?);
+                i += 1;
+            }
             Some("help" | "?" | "h") => o.help = true,
             Some("version" | "v") => o.version = true,
             Some(other) if !a.starts_with('/') => return Err(format!("Unknown option '-{other}'. Run 'ersim -Help' for the options.")),
@@ -112,8 +130,14 @@ pub fn main() -> i32 {
         return 0;
     }
     let stdin_tty = std::io::stdin().is_terminal();
-    let session_options =
-        SessionOptions { interactive: stdin_tty && !options.non_interactive, state_file: options.state_file.clone(), in_memory: options.in_memory };
+    let session_options = SessionOptions {
+        interactive: stdin_tty && !options.non_interactive,
+        state_file: options.state_file.clone(),
+        in_memory: options.in_memory,
+        drive_root: options.drive_root.clone(),
+        allow_paths: options.allow_paths.clone(),
+        start_dir: None,
+    };
     if let Some(file) = &options.file {
         return run_file(file, &options.script_args, session_options);
     }
@@ -154,6 +178,9 @@ mod tests {
         assert_eq!(o.command.as_deref(), Some("Get-Date; 1"));
         let o = parse_args(&args(&["-StateFile", "s.json", "-File", "y.ps1"])).unwrap();
         assert_eq!((o.state_file.as_deref(), o.file.as_deref()), (Some("s.json"), Some("y.ps1")));
+        let o = parse_args(&args(&["-AllowPath", "/data", "-driveroot", "lab", "-allowpath", "/in", "-c", "1"])).unwrap();
+        assert_eq!((o.allow_paths, o.drive_root.as_deref()), (args(&["/data", "/in"]), Some("lab")));
+        assert!(parse_args(&args(&["-AllowPath"])).is_err());
         assert!(parse_args(&args(&["-Bogus"])).is_err());
         assert!(parse_args(&args(&["-File"])).is_err());
     }

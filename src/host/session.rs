@@ -15,6 +15,7 @@ use crate::engine::limits::{check_input_file, read_input_file, InputFileError};
 use crate::engine::run::{Outcome, RunAs};
 use crate::engine::views::ViewTable;
 use crate::engine::{Clock, Interp, Value};
+use crate::labfs::{Config as LabConfig, DriveRoot, LabFs};
 use crate::lang::ast::{Source, Span};
 
 use super::console::{ConsoleHost, LineReader};
@@ -24,6 +25,11 @@ pub struct SessionOptions {
     pub interactive: bool,
     pub state_file: Option<String>,
     pub in_memory: bool,
+    pub drive_root: Option<String>,
+    pub allow_paths: Vec<String>,
+    /// The folder shown as `C:\Users\admin`; the current directory when not given (the
+    /// fuzz targets give a scratch folder, so generated scripts write nothing of value).
+    pub start_dir: Option<PathBuf>,
 }
 
 pub struct Session {
@@ -101,9 +107,29 @@ impl Session {
         // Ctrl-C stops the running pipeline (the REPL keeps its session; a script ends).
         let interrupt = interp.interrupt.clone();
         let _ = ctrlc::set_handler(move || interrupt.store(true, Ordering::SeqCst));
+        let fs = lab_fs(&options, &world);
+        // `$PWD` is the start location's PathInfo, as Set-Location keeps it.
+        let _ = interp.set_var("PWD", Some("global"), cmdlets::core::files::path_info(&fs.location()));
+        interp.add_extension(Rc::new(fs));
         interp.add_extension(world);
         Ok(Session { interp })
     }
+}
+
+/// The session's file system: the start directory is where ersim was started; the lab drive
+/// is `-DriveRoot`, else a folder beside the state file (`state.json` → `state-drive`), else
+/// (in memory) a temporary folder.
+fn lab_fs(options: &SessionOptions, world: &WorldHandle) -> LabFs {
+    let drive = match (&options.drive_root, world.store().path()) {
+        (Some(dir), _) => DriveRoot::Dir(PathBuf::from(dir)),
+        (None, Some(state)) => {
+            let stem = state.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "state".into());
+            DriveRoot::Dir(state.with_file_name(format!("{stem}-drive")))
+        }
+        (None, None) => DriveRoot::Temporary,
+    };
+    let start = options.start_dir.clone().or_else(|| std::env::current_dir().ok()).unwrap_or_else(|| PathBuf::from("."));
+    LabFs::new(LabConfig { start, drive, allow: options.allow_paths.iter().map(PathBuf::from).collect() })
 }
 
 /// `-File`: the script's `exit N`, else 0, or 1 after an unhandled terminating error.
@@ -131,6 +157,9 @@ impl Session {
         let args = script_arguments(script_args);
         let invocation =
             InvocationInfo { command: Some(full.clone()), command_kind: CommandKind::ExternalScript, invocation_name: full.clone(), position: None };
+        if let (Some(fs), Some(folder)) = (self.interp.extension::<Rc<LabFs>>(), Path::new(&full).parent()) {
+            fs.enter_script(folder);
+        }
         self.interp.script_path = Some(full);
         self.interp.run_top_level(&src, RunAs::File { args, invocation })
     }

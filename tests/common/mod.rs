@@ -100,7 +100,7 @@ impl Buffer {
 /// An in-memory session whose output and errors the test reads.
 pub fn session() -> (Session, Buffer, Buffer) {
     let (out, err) = (Buffer::default(), Buffer::default());
-    let options = SessionOptions { interactive: false, state_file: None, in_memory: true };
+    let options = SessionOptions { interactive: false, in_memory: true, ..Default::default() };
     let s = Session::with_io(options, Box::new(out.clone()), Box::new(err.clone()), None).unwrap_or_else(|_| panic!("a session opens"));
     (s, out, err)
 }
@@ -116,7 +116,7 @@ pub fn answered_session(answers: &[&str]) -> (Session, Buffer, Buffer) {
         let _ = writeln!(screen.clone(), "{prompt}{}", answer.clone().unwrap_or_default());
         answer
     });
-    let options = SessionOptions { interactive: true, state_file: None, in_memory: true };
+    let options = SessionOptions { interactive: true, in_memory: true, ..Default::default() };
     let s = Session::with_io(options, Box::new(out.clone()), Box::new(err.clone()), Some(reader)).unwrap_or_else(|_| panic!("a session opens"));
     (s, out, err)
 }

@@ -62,7 +62,7 @@ fn quoted(text: &str) -> String {
 }
 
 #[derive(Default)]
-struct ConvertToCsv {
+pub(super) struct ConvertToCsv {
     /// The header's property names, from the first object.
     names: Option<Vec<String>>,
 }
@@ -82,27 +82,42 @@ fn fields(ctx: &mut Ctx, v: &Value, names: Option<&[String]>) -> (Vec<String>, V
     (names, values)
 }
 
-impl Cmdlet for ConvertToCsv {
-    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        let Some(item) = args.get("InputObject").cloned() else { return Ok(()) };
-        let sep = delimiter(args).to_string();
+impl ConvertToCsv {
+    /// The lines for one more object: the `#TYPE` and header lines first when it is the first.
+    pub(super) fn lines_for(&mut self, ctx: &mut Ctx, item: &Value, sep: char, type_information: bool) -> Vec<String> {
+        let sep = sep.to_string();
+        let mut out = Vec::new();
         let first = self.names.is_none();
-        let (names, values) = fields(ctx, &item, self.names.as_deref());
+        let (names, values) = fields(ctx, item, self.names.as_deref());
         if first {
-            if !args.switch("NoTypeInformation") {
+            if type_information {
                 let type_name = item.type_names().into_iter().next().unwrap_or_else(|| PSCUSTOMOBJECT.to_string());
-                ctx.emit(Value::str(format!("#TYPE {type_name}")))?;
+                out.push(format!("#TYPE {type_name}"));
             }
-            ctx.emit(Value::str(names.iter().map(|n| quoted(n)).collect::<Vec<_>>().join(&sep)))?;
+            out.push(names.iter().map(|n| quoted(n)).collect::<Vec<_>>().join(&sep));
             self.names = Some(names);
         }
         let line: Vec<String> = values.iter().map(|v| if v.is_null() { String::new() } else { quoted(&to_string(v)) }).collect();
-        ctx.emit(Value::str(line.join(&sep)))
+        out.push(line.join(&sep));
+        out
+    }
+
+    /// Export-Csv -Append onto a file that has a header: its names, so no header is written again.
+    pub(super) fn continuing(names: Vec<String>) -> ConvertToCsv {
+        ConvertToCsv { names: Some(names) }
+    }
+}
+
+impl Cmdlet for ConvertToCsv {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let Some(item) = args.get("InputObject").cloned() else { return Ok(()) };
+        let lines = self.lines_for(ctx, &item, delimiter(args), !args.switch("NoTypeInformation"));
+        ctx.emit_all(lines.into_iter().map(Value::str).collect())
     }
 }
 
 #[derive(Default)]
-struct ConvertFromCsv {
+pub(super) struct ConvertFromCsv {
     header: Option<Vec<String>>,
     type_name: Option<String>,
     /// A line whose quoted field goes on in the next input line.
@@ -110,7 +125,7 @@ struct ConvertFromCsv {
 }
 
 /// The fields of one record, or `None` while a quoted field is still open.
-fn split_record(line: &str, sep: char) -> Option<Vec<String>> {
+pub(super) fn split_record(line: &str, sep: char) -> Option<Vec<String>> {
     let mut fields = Vec::new();
     let mut field = String::new();
     let mut chars = line.chars().peekable();
@@ -134,7 +149,12 @@ fn split_record(line: &str, sep: char) -> Option<Vec<String>> {
 }
 
 impl ConvertFromCsv {
-    fn line(&mut self, ctx: &mut Ctx, line: &str, sep: char) -> EvalResult<()> {
+    /// A reader whose property names are given (`-Header`) rather than read.
+    pub(super) fn with_header(header: Option<Vec<String>>) -> ConvertFromCsv {
+        ConvertFromCsv { header, ..ConvertFromCsv::default() }
+    }
+
+    pub(super) fn line(&mut self, ctx: &mut Ctx, line: &str, sep: char) -> EvalResult<()> {
         let text = match self.pending.take() {
             Some(open) => format!("{open}\n{line}"),
             // Blank lines between records are skipped, as Import-Csv skips them.
@@ -169,14 +189,14 @@ impl ConvertFromCsv {
     }
 }
 
-fn duplicate(names: &[String]) -> Option<String> {
+pub(super) fn duplicate(names: &[String]) -> Option<String> {
     names.iter().enumerate().find(|(i, n)| names[..*i].iter().any(|m| m.eq_ignore_ascii_case(n))).map(|(_, n)| n.clone())
 }
 
 /// A header that names a member twice: the ArgumentException of adding the member again
 /// escapes the cmdlet, so the record is the engine's wrapper (NotSpecified, the exception's
 /// type name as the id).
-fn duplicate_error(name: &str) -> ErrorRecord {
+pub(super) fn duplicate_error(name: &str) -> ErrorRecord {
     ErrorRecord::new(
         format!("The member \"{name}\" is already present."),
         "System.ArgumentException",

@@ -3,6 +3,7 @@
 mod add_member;
 mod csv;
 mod culture;
+pub mod files;
 mod formatting;
 mod gather;
 pub mod help;
@@ -31,12 +32,15 @@ pub fn module() -> Module {
     m.commands.extend(offline::commands());
     m.commands.extend(random::commands());
     m.commands.extend(timespan::commands());
+    m.commands.extend(files::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
     m.views.push(culture::culture_view());
+    m.views.extend(files::views());
     m.enums = offline::ENUMS.to_vec();
     m.enums.push(&add_member::PS_MEMBER_TYPES);
     m.aliases = ALIASES.to_vec();
+    m.aliases.extend_from_slice(files::ALIASES);
     m
 }
 

@@ -1,19 +1,19 @@
-# No cmdlet reads or writes files other than the ones the user names to the VNet and state
-# cmdlets; redirection to a file, dot-sourcing and modules by path are refused.
+# Files are reached only inside the lab's roots (the file cmdlets' refusals are in
+# tests/transcripts/files/escapes.ps1); Tee-Object does not exist, redirection to a file and
+# modules by path are refused, and a script outside the roots is not run.
 Get-Content /etc/passwd
-Set-Content -Path escaped.txt -Value 'x'
-Out-File -FilePath escaped.txt
+Set-Content -Path /tmp/ersim-escaped.txt -Value 'x'
 'x' | Tee-Object -FilePath escaped.txt
 Get-ChildItem /
-Remove-Item escaped.txt
-New-Item -ItemType File escaped.txt
+Remove-Item /etc/hostname
 Get-Date > escaped.txt
 Get-Date >> escaped.txt
 Write-Error 'e' 2> escaped.txt
-. ./files.ps1
-& ./files.ps1
+. /etc/evil.ps1
+& /usr/lib/evil.ps1
 Import-Module ./files.ps1
 Import-Module /usr/lib/evil.psm1
 Invoke-WebRequest http://example.com
 Invoke-RestMethod http://example.com
+Test-Path escaped.txt
 'still running'
