@@ -29,6 +29,7 @@ impl Interp {
                 Ok(v) => Value::Int(v),
                 Err(_) => Value::Long(*i),
             }),
+            ExprKind::Long(i) => Ok(Value::Long(*i)),
             ExprKind::Double(d) => Ok(Value::Double(*d)),
             ExprKind::Str(s) | ExprKind::Bare(s) => Ok(Value::str(s)),
             ExprKind::Expandable(parts) => {
@@ -124,7 +125,8 @@ impl Interp {
     }
 
     pub fn resolve_type(&self, ty: &TypeName) -> EvalResult<Rc<TypeRef>> {
-        self.types.resolve(&ty.name, ty.is_array).ok_or_else(|| {
+        let with_namespace = || self.using_namespaces.iter().find_map(|ns| self.types.resolve(&format!("{ns}.{}", ty.name), ty.is_array));
+        self.types.resolve(&ty.name, ty.is_array).or_else(with_namespace).ok_or_else(|| {
             self.located(
                 ErrorRecord::runtime(format!("Unable to find type [{}].", ty.name), "TypeNotFound", ErrorCategory::InvalidOperation)
                     .with_target(&Value::str(&ty.name)),

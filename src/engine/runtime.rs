@@ -15,9 +15,10 @@ use crate::lang::ast::{ScriptBlock, Source, Span};
 use super::clock::{default_epoch, Clock, VirtualClock};
 use super::command::{CommandInfo, CommandType};
 use super::convert::version_object;
-use super::error::{CommandKind, ErrorCategory, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{CommandKind, ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::host::Host;
 use super::module::LoadedModule;
+use super::redirect::Redirects;
 use super::services::Services;
 use super::types::TypeTable;
 use super::types::{self, ACTION_PREFERENCE};
@@ -80,8 +81,8 @@ pub struct Interp {
     pub clock: Rc<dyn Clock>,
     /// -OutVariable names already filled by the running pipeline.
     pub out_variables_started: std::collections::HashSet<String>,
-    /// The error redirections (`2> $null`, `2>&1`) of the commands running, innermost last.
-    pub error_redirects: Vec<ErrorRedirect>,
+    /// The redirections (`2> $null`, `3>&1`, ...) of the commands running, innermost last.
+    pub redirects: Vec<Redirects>,
     /// The `-ErrorVariable` of each running function, in the scope it was called from: every
     /// error recorded while it runs is added.
     pub error_variables: Vec<(String, ScopeRef)>,
@@ -95,6 +96,9 @@ pub struct Interp {
     pub views: ViewTable,
     /// The modules loaded, in order.
     pub modules: Vec<LoadedModule>,
+    /// The namespaces of `using namespace` statements run, tried in turn for a type name
+    /// that does not resolve by itself.
+    pub using_namespaces: Vec<String>,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -123,13 +127,14 @@ impl Interp {
             output_width: 119,
             clock: Rc::new(VirtualClock::new(default_epoch())),
             guid_source: None,
-            error_redirects: Vec::new(),
+            redirects: Vec::new(),
             error_variables: Vec::new(),
             out_variables_started: std::collections::HashSet::new(),
             env: HashMap::new(),
             types: TypeTable::default(),
             views: ViewTable::default(),
             modules: Vec::new(),
+            using_namespaces: Vec::new(),
         };
         for (k, v) in [
             ("COMPUTERNAME", "ERSIM-LAB"),
@@ -453,10 +458,15 @@ impl Interp {
     /// Reports an error that ended a statement: shown unless the preference hides it.
     pub fn report_error(&mut self, record: Rc<ErrorRecord>) {
         self.record_error(&record);
-        let pref = self.preference("ErrorActionPreference");
-        if !pref.eq_ignore_ascii_case("SilentlyContinue") && !pref.eq_ignore_ascii_case("Ignore") {
+        if self.preference_shows_errors() {
             self.host.write_error(&record);
         }
+    }
+
+    /// Whether `$ErrorActionPreference` lets an error that ended a statement be shown.
+    pub fn preference_shows_errors(&self) -> bool {
+        let pref = self.preference("ErrorActionPreference");
+        !pref.eq_ignore_ascii_case("SilentlyContinue") && !pref.eq_ignore_ascii_case("Ignore")
     }
 
     /// Called at every statement, loop turn and pipeline item: Ctrl-C, or the step budget

@@ -44,7 +44,7 @@ impl Interp {
                     let r = self.exec_statements(body, out);
                     self.set_local("_", saved.unwrap_or(Value::Null));
                     match r {
-                        Ok(()) => self.host.write_error(&rec),
+                        Ok(()) => self.show_statement_error(rec, out)?,
                         Err(Flow::Continue(None)) => {}
                         Err(Flow::Break(None)) => {
                             let mut stop = (*rec).clone();
@@ -54,7 +54,12 @@ impl Interp {
                         Err(e) => return Err(e),
                     }
                 }
-                Err(Flow::Error(rec)) if !self.error_propagates(&rec) => self.report_error(rec),
+                Err(Flow::Error(rec)) if !self.error_propagates(&rec) => {
+                    self.record_error(&rec);
+                    if self.preference_shows_errors() {
+                        self.show_statement_error(rec, out)?;
+                    }
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -161,6 +166,12 @@ impl Interp {
             }
             StatementKind::Try { body, catches, finally } => self.exec_try(body, catches, finally.as_deref(), out),
             StatementKind::Trap { .. } => Ok(()),
+            StatementKind::UsingNamespace(ns) => {
+                if !self.using_namespaces.iter().any(|n| n.eq_ignore_ascii_case(ns)) {
+                    self.using_namespaces.push(ns.clone());
+                }
+                Ok(())
+            }
             StatementKind::Throw(p) => Err(self.throw_error(p.as_ref(), s.span)?),
             StatementKind::Return(p) => {
                 if let Some(p) = p {
