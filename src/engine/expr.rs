@@ -95,6 +95,11 @@ impl Interp {
                 if *is_static {
                     return self.static_member(&t, &n, e.span);
                 }
+                // The language's intrinsic Count/Length (not the object's: binding by property
+                // name does not see them).
+                if let Some(count) = super::intrinsics::intrinsic_count(&t, &n.to_ascii_lowercase()) {
+                    return Ok(count);
+                }
                 Ok(self.get_member(&t, &n))
             }
             ExprKind::Invoke { target, name, args, is_static } => {
@@ -290,18 +295,9 @@ impl Interp {
                 return limits::join(l.enumerate().iter().map(to_string), &sep).map(Value::str).map_err(|rec| self.located(rec, span));
             }
             Split => {
-                let (pattern, limit) = match r {
-                    Value::Array(a) => {
-                        let a = a.borrow();
-                        (a.first().cloned().unwrap_or(Value::Null), a.get(1).and_then(convert::to_num).map(|n| n.as_f64() as usize))
-                    }
-                    other => (other.clone(), None),
-                };
-                let mut out = Vec::new();
-                for item in l.enumerate() {
-                    out.extend(ops::split(&item, Some(&pattern), limit, cs).map_err(|rec| self.located(rec, span))?.enumerate());
-                }
-                return Ok(Value::array(out));
+                // `$null -split x` splits one empty string.
+                let items = if l.is_null() { vec![Value::str("")] } else { l.enumerate() };
+                return self.split_operator(items, r, cs, span);
             }
             Replace => {
                 let (pattern, replacement) = match r {

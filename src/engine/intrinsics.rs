@@ -148,6 +148,23 @@ impl Interp {
     }
 }
 
+/// `.Count` and `.Length` of what is no collection: 1 for a scalar, 0 for `$null` (5.1's
+/// intrinsic members, PowerShell 3 on). A value's own Count or Length wins.
+pub(super) fn intrinsic_count(v: &Value, member: &str) -> Option<Value> {
+    if member != "count" && member != "length" {
+        return None;
+    }
+    let own = match v {
+        Value::Null => return Some(Value::Int(0)),
+        Value::Array(_) => true,
+        Value::Str(_) => member == "length",
+        Value::Hashtable(h) => member == "count" || h.borrow().get_str(member).is_some(),
+        Value::Object(o) => o.borrow().has(member),
+        _ => false,
+    };
+    (!own).then_some(Value::Int(1))
+}
+
 fn where_mode(v: &Value) -> Option<WhereMode> {
     let text = v.to_display_string();
     WHERE_MODES.iter().find(|(n, _)| n.eq_ignore_ascii_case(text.trim())).map(|(_, m)| *m)

@@ -23,6 +23,7 @@ pub mod run;
 pub mod runtime;
 mod script_cmdlet;
 pub mod services;
+mod split;
 mod stage;
 mod statements;
 pub mod types;

@@ -47,6 +47,11 @@ impl Interp {
             if writes_nothing(e) || redirects.discards_output() {
                 return Ok(());
             }
+            // `$null` or an unset variable as a statement writes one null (`@($null)` has one
+            // element); what a void method gives back is AutomationNull and writes nothing.
+            if v.is_null() && holds_real_null(e) {
+                return out(self, Value::Null);
+            }
             for item in output_items(v) {
                 out(self, item)?;
             }
@@ -95,7 +100,7 @@ impl Interp {
                 // a command or a void method gives back is AutomationNull, which sends nothing.
                 let items = if redirects.discards_output() {
                     Vec::new()
-                } else if v.is_null() && matches!(e.kind, ExprKind::Variable { .. } | ExprKind::Member { .. }) {
+                } else if v.is_null() && holds_real_null(e) {
                     vec![Value::Null]
                 } else {
                     output_items(v)
@@ -247,6 +252,12 @@ fn output_items(v: Value) -> Vec<Value> {
     }
 }
 
+/// Whether a null from `e` is a real null (a variable, a property, an element) rather than the
+/// AutomationNull of a command or a void method, which is no object at all.
+fn holds_real_null(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Variable { .. } | ExprKind::Member { .. } | ExprKind::Index { .. })
+}
+
 /// Increments and decrements used as statements write nothing.
 fn writes_nothing(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Unary { op: UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec, .. })
@@ -260,10 +271,19 @@ fn push(interp: &mut Interp, stages: &mut [Stage], item: Value, out: &mut Emit) 
     }
 }
 
+/// Every stage's begin runs before any record is processed: what a begin block writes waits
+/// until the later stages have begun, then flows down like any output.
 fn begin_stages(interp: &mut Interp, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
-    for i in 0..stages.len() {
-        let (head, rest) = stages[i..].split_first_mut().expect("index in range");
-        head.redirected(interp, &mut |it, v| push(it, rest, v, out), |s, it, down| s.begin(it, down))?;
+    let mut written = Vec::with_capacity(stages.len());
+    for stage in stages.iter_mut() {
+        let mut items = Vec::new();
+        stage.redirected(interp, &mut |_, v| Ok(limits::buffer(&mut items, v)?), |s, it, down| s.begin(it, down))?;
+        written.push(items);
+    }
+    for (i, items) in written.into_iter().enumerate() {
+        for v in items {
+            push(interp, &mut stages[i + 1..], v, out)?;
+        }
     }
     Ok(())
 }
