@@ -110,6 +110,11 @@ impl Interp {
                     a.push(self.eval_expr(x)?);
                 }
                 if *is_static {
+                    if let (Value::Type(ty), [text]) = (&t, a.as_slice()) {
+                        if ty.kind == TypeKind::ScriptBlock && !ty.is_array && n.eq_ignore_ascii_case("create") {
+                            return Ok(Value::ScriptBlock(self.create_script_block(&text.to_display_string(), e.span)?));
+                        }
+                    }
                     return self.call_static(&t, &n, a, e.span);
                 }
                 self.call_method(&t, &n, a, e.span)
@@ -143,6 +148,9 @@ impl Interp {
     fn read_variable(&self, key: &str, scope: Option<&str>) -> Value {
         if scope == Some("env") {
             return self.env.get(key).map(|(_, v)| Value::str(v)).unwrap_or(Value::Null);
+        }
+        if scope == Some("function") {
+            return self.function_variable(key);
         }
         self.get_var_key(key, scope).unwrap_or(Value::Null)
     }
@@ -413,6 +421,9 @@ impl Interp {
                         self.env.insert(name.to_ascii_lowercase(), (name.clone(), text));
                     }
                     return Ok(());
+                }
+                if scope.as_deref() == Some("function") {
+                    return self.assign_function_variable(name, value, target.span);
                 }
                 self.set_var_key(key, scope.as_deref(), value).map_err(|f| self.relocate(f, target.span))
             }

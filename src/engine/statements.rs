@@ -2,11 +2,8 @@
 //! `switch`, `try`/`catch`/`finally`, `throw`, `return` and `exit`, and the
 //! value of a statement used as an expression.
 
-use std::rc::Rc;
-
 use crate::lang::ast::*;
 
-use super::binder;
 use super::convert::{self, to_bool};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::ops;
@@ -157,11 +154,7 @@ impl Interp {
             }
             StatementKind::Switch(sw) => self.exec_switch(sw, out),
             StatementKind::Function { name, body, is_filter } => {
-                let info = binder::function_info(name, body, *is_filter, &self.types);
-                let key = name.to_ascii_lowercase();
-                let mut scope = self.current.borrow_mut();
-                scope.functions.insert(key.clone(), Rc::new(info));
-                scope.function_bodies.insert(key, body.clone());
+                self.define_function(name, body.clone(), *is_filter);
                 Ok(())
             }
             StatementKind::Try { body, catches, finally } => self.exec_try(body, catches, finally.as_deref(), out),

@@ -187,7 +187,7 @@ fn split_scope(name: &str) -> (Option<String>, String) {
 }
 
 pub fn is_scope_prefix(s: &str) -> bool {
-    ["global", "script", "local", "private", "env", "variable", "using"].iter().any(|p| p.eq_ignore_ascii_case(s))
+    ["global", "script", "local", "private", "env", "variable", "function", "using"].iter().any(|p| p.eq_ignore_ascii_case(s))
 }
 
 /// An identifier: letters, digits and `_`.
