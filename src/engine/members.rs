@@ -279,6 +279,9 @@ impl Interp {
             }
             _ => {}
         }
+        if let Some(v) = self.error_list_method(target, &lower, &args, span)? {
+            return Ok(v);
+        }
         let r = match target {
             Value::Str(s) => string_method(s, &lower, name, &args),
             Value::Array(a) => {

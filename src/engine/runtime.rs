@@ -463,6 +463,64 @@ impl Interp {
         }
     }
 
+    /// `$Error` is an ArrayList, newest first: `Clear()`, `RemoveAt(i)`, `Remove(x)`, `Insert(i, x)`
+    /// and `Add(x)` change the one list every error is recorded in. `None` for any other value.
+    pub fn error_list_method(&mut self, target: &Value, method: &str, args: &[Value], span: Span) -> EvalResult<Option<Value>> {
+        let Value::Array(list) = target else { return Ok(None) };
+        if !Rc::ptr_eq(list, &self.errors) {
+            return Ok(None);
+        }
+        let index = |i: usize| args.get(i).and_then(super::convert::to_num).map(|n| n.as_f64() as i64);
+        let mut errs = self.errors.borrow_mut();
+        let len = errs.len() as i64;
+        let out_of_range = |name: &str| {
+            ErrorRecord::new(
+                format!("Exception calling \"{name}\" with \"{}\" argument(s): \"Index was out of range. Must be non-negative and less than the size of the collection.\r\nParameter name: index\"", args.len()),
+                "System.Management.Automation.MethodInvocationException",
+                ErrorCategory::NotSpecified,
+                "ArgumentOutOfRangeException",
+            )
+        };
+        let r = match (method, args) {
+            ("clear", []) => {
+                errs.clear();
+                Value::Null
+            }
+            ("removeat", [_]) => match index(0) {
+                Some(i) if (0..len).contains(&i) => {
+                    errs.remove(i as usize);
+                    Value::Null
+                }
+                _ => {
+                    drop(errs);
+                    return Err(self.located(out_of_range("RemoveAt"), span));
+                }
+            },
+            ("remove", [x]) => {
+                if let Some(i) = errs.iter().position(|e| e.same_reference(x)) {
+                    errs.remove(i);
+                }
+                Value::Null
+            }
+            ("insert", [_, x]) => match index(0) {
+                Some(i) if (0..=len).contains(&i) => {
+                    errs.insert(i as usize, x.clone());
+                    Value::Null
+                }
+                _ => {
+                    drop(errs);
+                    return Err(self.located(out_of_range("Insert"), span));
+                }
+            },
+            ("add", [x]) => {
+                errs.push(x.clone());
+                Value::Int(len as i32)
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(r))
+    }
+
     /// Whether `$ErrorActionPreference` lets an error that ended a statement be shown.
     pub fn preference_shows_errors(&self) -> bool {
         let pref = self.preference("ErrorActionPreference");
