@@ -38,14 +38,17 @@ impl Interp {
                     match p {
                         StringPart::Text(t) => out.push_str(t),
                         StringPart::Expr(x) => {
-                            let v = self.eval_expr(x)?;
+                            let v = match &x.kind {
+                                ExprKind::Variable { name, key, scope } => self.strict_variable(name, key, scope.as_deref(), true, x.span)?,
+                                _ => self.eval_expr(x)?,
+                            };
                             out.push_str(&self.expand_to_string(&v));
                         }
                     }
                 }
                 Ok(Value::str(out))
             }
-            ExprKind::Variable { key, scope, .. } => Ok(self.read_variable(key, scope.as_deref())),
+            ExprKind::Variable { name, key, scope } => self.strict_variable(name, key, scope.as_deref(), false, e.span),
             ExprKind::ArrayLiteral(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for i in items {
@@ -100,7 +103,9 @@ impl Interp {
                 if let Some(count) = super::intrinsics::intrinsic_count(&t, &n.to_ascii_lowercase()) {
                     return Ok(count);
                 }
-                Ok(self.get_member(&t, &n))
+                let v = self.get_member(&t, &n);
+                self.strict_property(&t, &n, &v, e.span)?;
+                Ok(v)
             }
             ExprKind::Invoke { target, name, args, is_static } => {
                 let t = self.eval_expr(target)?;
@@ -145,7 +150,7 @@ impl Interp {
         })
     }
 
-    fn read_variable(&self, key: &str, scope: Option<&str>) -> Value {
+    pub(super) fn read_variable(&self, key: &str, scope: Option<&str>) -> Value {
         if scope == Some("env") {
             return self.env.get(key).map(|(_, v)| Value::str(v)).unwrap_or(Value::Null);
         }

@@ -27,6 +27,7 @@ pub mod services;
 mod split;
 mod stage;
 mod statements;
+mod strict;
 pub mod types;
 pub mod value;
 pub mod views;

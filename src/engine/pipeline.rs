@@ -127,6 +127,7 @@ impl Interp {
             invocation_name: invocation_name.clone(),
             position: src.map(|s| (s, c.span)),
         };
+        self.strict_command_call(c)?;
         let redirects = self.read_redirections(&c.redirections)?;
         let items = self.evaluate_args(&c.args)?;
         let bound = binder::bind(self, &info, items, has_input, &invocation, position)?;

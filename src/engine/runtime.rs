@@ -40,6 +40,8 @@ pub struct Scope {
     pub parent: Option<Rc<RefCell<Scope>>>,
     /// The scope a script file or the top level runs in (`$script:`).
     pub is_script: bool,
+    /// `Set-StrictMode -Version` set in this scope (0 for `-Off`); `None` inherits.
+    pub strict_version: Option<u8>,
 }
 
 pub type ScopeRef = Rc<RefCell<Scope>>;
