@@ -88,6 +88,9 @@ pub fn to_version(v: &Value) -> Result<Value, String> {
 
 /// A PSCustomObject shows `@{a=1; b=2}`; a typed object its type name.
 pub fn object_to_string(o: &PsObject) -> String {
+    if let Some(text) = super::redirect::record_text(o) {
+        return text;
+    }
     if o.type_names.first().is_some_and(|t| t == "System.Version") {
         // Absent components are -1 and are left out, as Version.ToString does.
         let parts: Vec<String> = ["Major", "Minor", "Build", "Revision"].iter().filter_map(|n| o.get(n).map(to_string)).filter(|s| s != "-1").collect();
@@ -241,6 +244,7 @@ pub fn parse_number(s: &str) -> Option<Value> {
                 Err(_) => Value::Long(i),
             }
         }
+        lexer::Number::Long(i) => Value::Long(if neg { -i } else { i }),
         lexer::Number::Double(d) => Value::Double(if neg { -d } else { d }),
     })
 }

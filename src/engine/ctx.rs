@@ -7,7 +7,8 @@ use std::rc::Rc;
 use crate::lang::ast::Source;
 
 use super::command::CommandInfo;
-use super::error::{ErrorCategory, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::redirect::{Stream, StreamTarget};
 use super::run::RunAs;
 use super::runtime::{Emit, Interp};
 use super::value::Value;
@@ -74,12 +75,12 @@ impl Ctx<'_, '_> {
             items.push(Value::Error(record.clone()));
             let _ = self.interp.set_var(name, None, Value::array(items));
         }
-        match self.interp.error_redirects.last() {
-            Some(ErrorRedirect::Merge) if !action.eq_ignore_ascii_case("stop") => {
+        match self.interp.stream_target(Stream::Error) {
+            StreamTarget::Merge if !action.eq_ignore_ascii_case("stop") => {
                 self.interp.record_error(&record);
                 return self.emit(Value::Error(record));
             }
-            Some(ErrorRedirect::Discard) if !action.eq_ignore_ascii_case("stop") => {
+            StreamTarget::Discard if !action.eq_ignore_ascii_case("stop") => {
                 self.interp.record_error(&record);
                 return Ok(());
             }
@@ -115,27 +116,45 @@ impl Ctx<'_, '_> {
         }
     }
 
-    pub fn write_verbose(&mut self, text: &str) {
-        if self.verbose_enabled() {
-            self.interp.host.write_verbose(text);
+    /// A message on one of the informational streams, where the redirections send it: a
+    /// merged stream's record is this command's output.
+    fn write_informational(&mut self, stream: Stream, text: &str, newline: bool) -> EvalResult<()> {
+        match self.interp.write_informational(stream, text, newline) {
+            Some(record) => self.emit(record),
+            None => Ok(()),
         }
     }
 
-    pub fn write_warning(&mut self, text: &str) {
+    pub fn write_verbose(&mut self, text: &str) -> EvalResult<()> {
+        if self.verbose_enabled() {
+            return self.write_informational(Stream::Verbose, text, true);
+        }
+        Ok(())
+    }
+
+    pub fn write_warning(&mut self, text: &str) -> EvalResult<()> {
         let action = self.common.warning_action.clone().unwrap_or_else(|| self.interp.preference("WarningPreference"));
         if !action.eq_ignore_ascii_case("SilentlyContinue") && !action.eq_ignore_ascii_case("Ignore") {
-            self.interp.host.write_warning(text);
+            return self.write_informational(Stream::Warning, text, true);
         }
+        Ok(())
     }
 
-    pub fn write_debug(&mut self, text: &str) {
+    pub fn write_debug(&mut self, text: &str) -> EvalResult<()> {
         let on = match self.common.debug {
             Some(v) => v,
             None => !self.interp.preference("DebugPreference").eq_ignore_ascii_case("SilentlyContinue"),
         };
         if on {
-            self.interp.host.write_debug(text);
+            return self.write_informational(Stream::Debug, text, true);
         }
+        Ok(())
+    }
+
+    /// Write-Host's text: 5.1 sends it on the information stream, so `6> $null` and
+    /// `*> $null` quiet it and `6>&1` makes it output.
+    pub fn write_host(&mut self, text: &str, newline: bool) -> EvalResult<()> {
+        self.write_informational(Stream::Information, text, newline)
     }
 
     /// `ShouldContinue(query, caption)`: 5.1's Yes/No/Suspend choice. `Err` is
@@ -211,9 +230,9 @@ impl Ctx<'_, '_> {
     }
 
     /// `{0:T} - {1}`: the verbose line of the Azure cmdlets, stamped with the virtual time.
-    pub fn write_verbose_with_timestamp(&mut self, text: &str) {
+    pub fn write_verbose_with_timestamp(&mut self, text: &str) -> EvalResult<()> {
         let stamp = self.interp.clock.now().format("%-I:%M:%S %p").to_string();
-        self.write_verbose(&format!("{stamp} - {text}"));
+        self.write_verbose(&format!("{stamp} - {text}"))
     }
 
     /// An error that ends this command (ThrowTerminatingError).

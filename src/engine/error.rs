@@ -176,16 +176,6 @@ impl From<ErrorRecord> for Flow {
 
 pub type EvalResult<T> = Result<T, Flow>;
 
-/// Where a command's error stream goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorRedirect {
-    Host,
-    /// `2> $null`: recorded in `$Error`, not shown.
-    Discard,
-    /// `2>&1`: written to the success stream as error records.
-    Merge,
-}
-
 /// 5.1's CommandNotFoundException for a name no command answers to.
 pub fn command_not_found(name: &str, invocation: &InvocationInfo) -> ErrorRecord {
     let mut rec = ErrorRecord::new(

@@ -29,6 +29,7 @@ impl Interp {
                 Ok(v) => Value::Int(v),
                 Err(_) => Value::Long(*i),
             }),
+            ExprKind::Long(i) => Ok(Value::Long(*i)),
             ExprKind::Double(d) => Ok(Value::Double(*d)),
             ExprKind::Str(s) | ExprKind::Bare(s) => Ok(Value::str(s)),
             ExprKind::Expandable(parts) => {
@@ -37,14 +38,17 @@ impl Interp {
                     match p {
                         StringPart::Text(t) => out.push_str(t),
                         StringPart::Expr(x) => {
-                            let v = self.eval_expr(x)?;
+                            let v = match &x.kind {
+                                ExprKind::Variable { name, key, scope } => self.strict_variable(name, key, scope.as_deref(), true, x.span)?,
+                                _ => self.eval_expr(x)?,
+                            };
                             out.push_str(&self.expand_to_string(&v));
                         }
                     }
                 }
                 Ok(Value::str(out))
             }
-            ExprKind::Variable { key, scope, .. } => Ok(self.read_variable(key, scope.as_deref())),
+            ExprKind::Variable { name, key, scope } => self.strict_variable(name, key, scope.as_deref(), false, e.span),
             ExprKind::ArrayLiteral(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for i in items {
@@ -94,7 +98,14 @@ impl Interp {
                 if *is_static {
                     return self.static_member(&t, &n, e.span);
                 }
-                Ok(self.get_member(&t, &n))
+                // The language's intrinsic Count/Length (not the object's: binding by property
+                // name does not see them).
+                if let Some(count) = super::intrinsics::intrinsic_count(&t, &n.to_ascii_lowercase()) {
+                    return Ok(count);
+                }
+                let v = self.get_member(&t, &n);
+                self.strict_property(&t, &n, &v, e.span)?;
+                Ok(v)
             }
             ExprKind::Invoke { target, name, args, is_static } => {
                 let t = self.eval_expr(target)?;
@@ -104,6 +115,11 @@ impl Interp {
                     a.push(self.eval_expr(x)?);
                 }
                 if *is_static {
+                    if let (Value::Type(ty), [text]) = (&t, a.as_slice()) {
+                        if ty.kind == TypeKind::ScriptBlock && !ty.is_array && n.eq_ignore_ascii_case("create") {
+                            return Ok(Value::ScriptBlock(self.create_script_block(&text.to_display_string(), e.span)?));
+                        }
+                    }
                     return self.call_static(&t, &n, a, e.span);
                 }
                 self.call_method(&t, &n, a, e.span)
@@ -124,7 +140,8 @@ impl Interp {
     }
 
     pub fn resolve_type(&self, ty: &TypeName) -> EvalResult<Rc<TypeRef>> {
-        self.types.resolve(&ty.name, ty.is_array).ok_or_else(|| {
+        let with_namespace = || self.using_namespaces.iter().find_map(|ns| self.types.resolve(&format!("{ns}.{}", ty.name), ty.is_array));
+        self.types.resolve(&ty.name, ty.is_array).or_else(with_namespace).ok_or_else(|| {
             self.located(
                 ErrorRecord::runtime(format!("Unable to find type [{}].", ty.name), "TypeNotFound", ErrorCategory::InvalidOperation)
                     .with_target(&Value::str(&ty.name)),
@@ -133,9 +150,12 @@ impl Interp {
         })
     }
 
-    fn read_variable(&self, key: &str, scope: Option<&str>) -> Value {
+    pub(super) fn read_variable(&self, key: &str, scope: Option<&str>) -> Value {
         if scope == Some("env") {
             return self.env.get(key).map(|(_, v)| Value::str(v)).unwrap_or(Value::Null);
+        }
+        if scope == Some("function") {
+            return self.function_variable(key);
         }
         self.get_var_key(key, scope).unwrap_or(Value::Null)
     }
@@ -288,18 +308,9 @@ impl Interp {
                 return limits::join(l.enumerate().iter().map(to_string), &sep).map(Value::str).map_err(|rec| self.located(rec, span));
             }
             Split => {
-                let (pattern, limit) = match r {
-                    Value::Array(a) => {
-                        let a = a.borrow();
-                        (a.first().cloned().unwrap_or(Value::Null), a.get(1).and_then(convert::to_num).map(|n| n.as_f64() as usize))
-                    }
-                    other => (other.clone(), None),
-                };
-                let mut out = Vec::new();
-                for item in l.enumerate() {
-                    out.extend(ops::split(&item, Some(&pattern), limit, cs).map_err(|rec| self.located(rec, span))?.enumerate());
-                }
-                return Ok(Value::array(out));
+                // `$null -split x` splits one empty string.
+                let items = if l.is_null() { vec![Value::str("")] } else { l.enumerate() };
+                return self.split_operator(items, r, cs, span);
             }
             Replace => {
                 let (pattern, replacement) = match r {
@@ -415,6 +426,9 @@ impl Interp {
                         self.env.insert(name.to_ascii_lowercase(), (name.clone(), text));
                     }
                     return Ok(());
+                }
+                if scope.as_deref() == Some("function") {
+                    return self.assign_function_variable(name, value, target.span);
                 }
                 self.set_var_key(key, scope.as_deref(), value).map_err(|f| self.relocate(f, target.span))
             }

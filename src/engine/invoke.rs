@@ -8,7 +8,8 @@ use std::rc::Rc;
 use crate::lang::ast::{ScriptBlock, Span};
 
 use super::binder::{self, ArgItem};
-use super::error::{ErrorRedirect, EvalResult, InvocationInfo};
+use super::error::{EvalResult, InvocationInfo};
+use super::redirect::Redirects;
 use super::runtime::{Emit, Interp, Variable};
 use super::stage::{Stage, StageKind};
 use super::value::{collapse, Hashtable, TypeKind, Value};
@@ -76,8 +77,7 @@ impl Interp {
             invocation,
             pipeline: (0, 0),
             expects_input: false,
-            discard_output: false,
-            errors_to: ErrorRedirect::Host,
+            redirects: Redirects::default(),
             pipeline_defaults: Vec::new(),
         };
         stage.begin(self, out)?;

@@ -272,21 +272,15 @@ impl Interp {
             "tostring" if args.is_empty() => return Ok(Value::str(method_to_string(target))),
             "equals" if args.len() == 1 => return Ok(Value::Bool(ops::equals(target, &args[0], true))),
             "gethashcode" if args.is_empty() => return Ok(Value::Int(to_string(target).len() as i32)),
-            "foreach" | "where" if matches!(args.first(), Some(Value::ScriptBlock(_))) => {
-                let Some(Value::ScriptBlock(sb)) = args.first() else { unreachable!("checked above") };
-                let sb = sb.clone();
-                let mut out = Vec::new();
-                for item in target.enumerate() {
-                    let r = self.invoke_block_here(&sb, Some(item.clone()))?;
-                    if lower == "foreach" {
-                        out.extend(r.enumerate());
-                    } else if convert::to_bool(&r) {
-                        out.push(item);
-                    }
+            "foreach" | "where" => {
+                if let Some(v) = self.intrinsic_method(target, &lower, &args, span)? {
+                    return Ok(v);
                 }
-                return Ok(Value::array(out));
             }
             _ => {}
+        }
+        if let Some(v) = self.error_list_method(target, &lower, &args, span)? {
+            return Ok(v);
         }
         let r = match target {
             Value::Str(s) => string_method(s, &lower, name, &args),

@@ -386,8 +386,57 @@ pub fn match_scalar(value: &Value, pattern: &Value, cs: bool) -> Result<(bool, O
 /// `-replace`: .NET substitutions (`$1`, `${name}`, `$$`, `$0`) map onto the regex crate's.
 pub fn replace(value: &Value, pattern: &Value, replacement: &Value, cs: bool) -> OpResult {
     let re = regex(&to_string(pattern), cs)?;
-    let rep = to_string(replacement);
+    let rep = dotnet_substitutions(&to_string(replacement), re.captures_len());
     Ok(Value::str(re.replace_all(&to_string(value), rep.as_str())))
+}
+
+/// A .NET replacement string in the regex crate's syntax: `$1a` is group 1 then `a` in .NET
+/// (the crate would read a group named `1a`), `$&` is the whole match; `${name}`, `$$` and
+/// `$0` are the same in both. A `$` that starts no substitution, or names a group the
+/// pattern does not have (`$5`), is literal in .NET.
+fn dotnet_substitutions(rep: &str, groups: usize) -> String {
+    let mut out = String::with_capacity(rep.len());
+    let mut chars = rep.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '$' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().map(|&(_, n)| n) {
+            Some('$') => {
+                chars.next();
+                out.push_str("$$");
+            }
+            Some('&') => {
+                chars.next();
+                out.push_str("${0}");
+            }
+            Some(d) if d.is_ascii_digit() => {
+                // .NET takes the longest run of digits that names a group (`$12` with two
+                // groups is group 1, then `2`).
+                let run: String = rep[i + 1..].chars().take_while(char::is_ascii_digit).collect();
+                let len = (1..=run.len()).rev().find(|&n| run[..n].parse::<usize>().is_ok_and(|g| g < groups));
+                match len {
+                    Some(n) => {
+                        for _ in 0..n {
+                            chars.next();
+                        }
+                        out.push_str(&format!("${{{}}}", &run[..n]));
+                    }
+                    None => out.push_str("$$"),
+                }
+            }
+            Some('{') if rep[i..].find('}').is_some() => {
+                let close = i + rep[i..].find('}').unwrap_or(0);
+                out.push_str(&rep[i..=close]);
+                while chars.peek().is_some_and(|&(j, _)| j <= close) {
+                    chars.next();
+                }
+            }
+            _ => out.push_str("$$"),
+        }
+    }
+    out
 }
 
 pub fn split(value: &Value, pattern: Option<&Value>, limit: Option<usize>, cs: bool) -> OpResult {

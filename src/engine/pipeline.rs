@@ -9,15 +9,16 @@ use crate::lang::ast::*;
 
 use super::binder::{self, ArgItem};
 use super::command::{CommandInfo, CommandType};
-use super::error::{command_not_found, CommandKind, ErrorCategory, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{command_not_found, CommandKind, EvalResult, Flow, InvocationInfo};
 use super::limits;
+use super::redirect::Redirects;
 use super::runtime::{Emit, Interp};
 use super::stage::{Stage, StageKind};
 use super::value::{collapse, Value};
 
 impl Interp {
     pub fn pipeline_value(&mut self, p: &Pipeline) -> EvalResult<Value> {
-        if let [PipelineElement::Expr(e)] = p.elements.as_slice() {
+        if let ([PipelineElement::Expr(e)], []) = (p.elements.as_slice(), p.expr_redirections.as_slice()) {
             return self.eval_expr(e);
         }
         let items = self.capture(|i, out| i.run_pipeline(p, out))?;
@@ -36,11 +37,20 @@ impl Interp {
             Some(PipelineElement::Expr(e)) => (Some(e), &p.elements[1..]),
             _ => (None, &p.elements[..]),
         };
+        // An expression's redirections hold while it is evaluated (its commands' streams);
+        // an error that ends the statement is reported after them, so `(1/0) 2> $null` still
+        // shows it, as in 5.1.
+        let redirects = self.read_redirections(&p.expr_redirections)?;
         if commands.is_empty() {
             let Some(e) = first_expr else { return Ok(()) };
-            let v = self.eval_expr(e)?;
-            if writes_nothing(e) {
+            let v = self.with_redirects(redirects, |i| i.eval_expr(e))?;
+            if writes_nothing(e) || redirects.discards_output() {
                 return Ok(());
+            }
+            // `$null` or an unset variable as a statement writes one null (`@($null)` has one
+            // element); what a void method gives back is AutomationNull and writes nothing.
+            if v.is_null() && holds_real_null(e) {
+                return out(self, Value::Null);
             }
             for item in output_items(v) {
                 out(self, item)?;
@@ -71,25 +81,30 @@ impl Interp {
                 }
             }
         }
-        let result = self.drive_pipeline(id, first_expr, &mut stages, out);
+        let result = self.drive_pipeline(id, first_expr.map(|e| (e, redirects)), &mut stages, out);
         match result {
             Err(Flow::StopUpstream { pipeline, stage }) if pipeline == id => end_stages(self, &mut stages[stage..], out),
             other => other,
         }
     }
 
-    fn drive_pipeline(&mut self, id: u64, first: Option<&Expr>, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
+    fn drive_pipeline(&mut self, id: u64, first: Option<(&Expr, Redirects)>, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
         for (i, stage) in stages.iter_mut().enumerate() {
             stage.pipeline = (id, i);
         }
         begin_stages(self, stages, out)?;
         match first {
-            Some(e) => {
-                let v = self.eval_expr(e)?;
+            Some((e, redirects)) => {
+                let v = self.with_redirects(redirects, |i| i.eval_expr(e))?;
                 // `$null | f` sends one $null: a variable or property holds a real null. What
                 // a command or a void method gives back is AutomationNull, which sends nothing.
-                let items =
-                    if v.is_null() && matches!(e.kind, ExprKind::Variable { .. } | ExprKind::Member { .. }) { vec![Value::Null] } else { output_items(v) };
+                let items = if redirects.discards_output() {
+                    Vec::new()
+                } else if v.is_null() && holds_real_null(e) {
+                    vec![Value::Null]
+                } else {
+                    output_items(v)
+                };
                 for item in items {
                     self.check_interrupt()?;
                     push(self, stages, item, out)?;
@@ -116,7 +131,8 @@ impl Interp {
             invocation_name: invocation_name.clone(),
             position: src.map(|s| (s, c.span)),
         };
-        let (discard_output, errors_to) = self.redirections(c)?;
+        self.strict_command_call(c)?;
+        let redirects = self.read_redirections(&c.redirections)?;
         let items = self.evaluate_args(&c.args)?;
         let bound = binder::bind(self, &info, items, has_input, &invocation, position)?;
         let kind = match (&info.factory, block) {
@@ -137,48 +153,9 @@ impl Interp {
             invocation,
             pipeline: (0, 0),
             expects_input: has_input,
-            discard_output,
-            errors_to,
+            redirects,
             pipeline_defaults: Vec::new(),
         })
-    }
-
-    /// `> $null`, `2> $null`, `*> $null` and `2>&1`. Files are outside the sandbox.
-    fn redirections(&mut self, c: &Command) -> EvalResult<(bool, ErrorRedirect)> {
-        let mut discard_output = false;
-        let mut errors_to = ErrorRedirect::Host;
-        for r in &c.redirections {
-            match &r.target {
-                RedirectTarget::Merge(_) => {
-                    if r.from == 2 || r.from == 0 {
-                        errors_to = ErrorRedirect::Merge;
-                    }
-                }
-                RedirectTarget::File(target) => {
-                    let is_null = matches!(&target.kind, ExprKind::Variable { name, .. } if name.eq_ignore_ascii_case("null"));
-                    if !is_null {
-                        return Err(self.located(
-                            ErrorRecord::runtime(
-                                "Redirection to a file is not available in ersim: scripts write no files. Redirect to $null, or use 2>&1.",
-                                "RedirectionNotSupported",
-                                ErrorCategory::PermissionDenied,
-                            ),
-                            target.span,
-                        ));
-                    }
-                    match r.from {
-                        1 => discard_output = true,
-                        2 => errors_to = ErrorRedirect::Discard,
-                        0 => {
-                            discard_output = true;
-                            errors_to = ErrorRedirect::Discard;
-                        }
-                        _ => {}
-                    }
-                }
-            }
-        }
-        Ok((discard_output, errors_to))
     }
 
     /// The command a pipeline element names: a name, a script block after `&`/`.`,
@@ -287,6 +264,12 @@ fn output_items(v: Value) -> Vec<Value> {
     }
 }
 
+/// Whether a null from `e` is a real null (a variable, a property, an element) rather than the
+/// AutomationNull of a command or a void method, which is no object at all.
+fn holds_real_null(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Variable { .. } | ExprKind::Member { .. } | ExprKind::Index { .. })
+}
+
 /// Increments and decrements used as statements write nothing.
 fn writes_nothing(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Unary { op: UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec, .. })
@@ -300,10 +283,19 @@ fn push(interp: &mut Interp, stages: &mut [Stage], item: Value, out: &mut Emit) 
     }
 }
 
+/// Every stage's begin runs before any record is processed: what a begin block writes waits
+/// until the later stages have begun, then flows down like any output.
 fn begin_stages(interp: &mut Interp, stages: &mut [Stage], out: &mut Emit) -> EvalResult<()> {
-    for i in 0..stages.len() {
-        let (head, rest) = stages[i..].split_first_mut().expect("index in range");
-        head.redirected(interp, &mut |it, v| push(it, rest, v, out), |s, it, down| s.begin(it, down))?;
+    let mut written = Vec::with_capacity(stages.len());
+    for stage in stages.iter_mut() {
+        let mut items = Vec::new();
+        stage.redirected(interp, &mut |_, v| Ok(limits::buffer(&mut items, v)?), |s, it, down| s.begin(it, down))?;
+        written.push(items);
+    }
+    for (i, items) in written.into_iter().enumerate() {
+        for v in items {
+            push(interp, &mut stages[i + 1..], v, out)?;
+        }
     }
     Ok(())
 }

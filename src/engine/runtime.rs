@@ -15,9 +15,10 @@ use crate::lang::ast::{ScriptBlock, Source, Span};
 use super::clock::{default_epoch, Clock, VirtualClock};
 use super::command::{CommandInfo, CommandType};
 use super::convert::version_object;
-use super::error::{CommandKind, ErrorCategory, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{CommandKind, ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::host::Host;
 use super::module::LoadedModule;
+use super::redirect::Redirects;
 use super::services::Services;
 use super::types::TypeTable;
 use super::types::{self, ACTION_PREFERENCE};
@@ -39,6 +40,8 @@ pub struct Scope {
     pub parent: Option<Rc<RefCell<Scope>>>,
     /// The scope a script file or the top level runs in (`$script:`).
     pub is_script: bool,
+    /// `Set-StrictMode -Version` set in this scope (0 for `-Off`); `None` inherits.
+    pub strict_version: Option<u8>,
 }
 
 pub type ScopeRef = Rc<RefCell<Scope>>;
@@ -80,8 +83,8 @@ pub struct Interp {
     pub clock: Rc<dyn Clock>,
     /// -OutVariable names already filled by the running pipeline.
     pub out_variables_started: std::collections::HashSet<String>,
-    /// The error redirections (`2> $null`, `2>&1`) of the commands running, innermost last.
-    pub error_redirects: Vec<ErrorRedirect>,
+    /// The redirections (`2> $null`, `3>&1`, ...) of the commands running, innermost last.
+    pub redirects: Vec<Redirects>,
     /// The `-ErrorVariable` of each running function, in the scope it was called from: every
     /// error recorded while it runs is added.
     pub error_variables: Vec<(String, ScopeRef)>,
@@ -95,6 +98,9 @@ pub struct Interp {
     pub views: ViewTable,
     /// The modules loaded, in order.
     pub modules: Vec<LoadedModule>,
+    /// The namespaces of `using namespace` statements run, tried in turn for a type name
+    /// that does not resolve by itself.
+    pub using_namespaces: Vec<String>,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -123,13 +129,14 @@ impl Interp {
             output_width: 119,
             clock: Rc::new(VirtualClock::new(default_epoch())),
             guid_source: None,
-            error_redirects: Vec::new(),
+            redirects: Vec::new(),
             error_variables: Vec::new(),
             out_variables_started: std::collections::HashSet::new(),
             env: HashMap::new(),
             types: TypeTable::default(),
             views: ViewTable::default(),
             modules: Vec::new(),
+            using_namespaces: Vec::new(),
         };
         for (k, v) in [
             ("COMPUTERNAME", "ERSIM-LAB"),
@@ -451,10 +458,73 @@ impl Interp {
     /// Reports an error that ended a statement: shown unless the preference hides it.
     pub fn report_error(&mut self, record: Rc<ErrorRecord>) {
         self.record_error(&record);
-        let pref = self.preference("ErrorActionPreference");
-        if !pref.eq_ignore_ascii_case("SilentlyContinue") && !pref.eq_ignore_ascii_case("Ignore") {
+        if self.preference_shows_errors() {
             self.host.write_error(&record);
         }
+    }
+
+    /// `$Error` is an ArrayList, newest first: `Clear()`, `RemoveAt(i)`, `Remove(x)`, `Insert(i, x)`
+    /// and `Add(x)` change the one list every error is recorded in. `None` for any other value.
+    pub fn error_list_method(&mut self, target: &Value, method: &str, args: &[Value], span: Span) -> EvalResult<Option<Value>> {
+        let Value::Array(list) = target else { return Ok(None) };
+        if !Rc::ptr_eq(list, &self.errors) {
+            return Ok(None);
+        }
+        let index = |i: usize| args.get(i).and_then(super::convert::to_num).map(|n| n.as_f64() as i64);
+        let mut errs = self.errors.borrow_mut();
+        let len = errs.len() as i64;
+        let out_of_range = |name: &str| {
+            ErrorRecord::new(
+                format!("Exception calling \"{name}\" with \"{}\" argument(s): \"Index was out of range. Must be non-negative and less than the size of the collection.\r\nParameter name: index\"", args.len()),
+                "System.Management.Automation.MethodInvocationException",
+                ErrorCategory::NotSpecified,
+                "ArgumentOutOfRangeException",
+            )
+        };
+        let r = match (method, args) {
+            ("clear", []) => {
+                errs.clear();
+                Value::Null
+            }
+            ("removeat", [_]) => match index(0) {
+                Some(i) if (0..len).contains(&i) => {
+                    errs.remove(i as usize);
+                    Value::Null
+                }
+                _ => {
+                    drop(errs);
+                    return Err(self.located(out_of_range("RemoveAt"), span));
+                }
+            },
+            ("remove", [x]) => {
+                if let Some(i) = errs.iter().position(|e| e.same_reference(x)) {
+                    errs.remove(i);
+                }
+                Value::Null
+            }
+            ("insert", [_, x]) => match index(0) {
+                Some(i) if (0..=len).contains(&i) => {
+                    errs.insert(i as usize, x.clone());
+                    Value::Null
+                }
+                _ => {
+                    drop(errs);
+                    return Err(self.located(out_of_range("Insert"), span));
+                }
+            },
+            ("add", [x]) => {
+                errs.push(x.clone());
+                Value::Int(len as i32)
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(r))
+    }
+
+    /// Whether `$ErrorActionPreference` lets an error that ended a statement be shown.
+    pub fn preference_shows_errors(&self) -> bool {
+        let pref = self.preference("ErrorActionPreference");
+        !pref.eq_ignore_ascii_case("SilentlyContinue") && !pref.eq_ignore_ascii_case("Ignore")
     }
 
     /// Called at every statement, loop turn and pipeline item: Ctrl-C, or the step budget

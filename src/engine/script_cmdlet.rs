@@ -12,6 +12,7 @@ use super::command::{Args, CommandInfo};
 use super::convert;
 use super::ctx::{non_interactive, CommonParams, Ctx};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::redirect::Stream;
 use super::runtime::Interp;
 use super::types::{ACTION_PREFERENCE, CONFIRM_IMPACT};
 use super::value::{PsObject, Value};
@@ -147,25 +148,17 @@ impl Interp {
                 self.report_error(Rc::new(rec));
                 Value::Null
             }
-            ("writeverbose", 1) => {
-                if self.preference("VerbosePreference") != "SilentlyContinue" {
-                    self.host.write_verbose(&text(0));
-                }
-                Value::Null
+            // A merged stream's record is the method's output, as WriteObject's is.
+            ("writeverbose", 1) if self.preference("VerbosePreference") != "SilentlyContinue" => {
+                self.write_informational(Stream::Verbose, &text(0), true).unwrap_or(Value::Null)
             }
-            ("writewarning", 1) => {
-                let pref = self.preference("WarningPreference");
-                if pref != "SilentlyContinue" && pref != "Ignore" {
-                    self.host.write_warning(&text(0));
-                }
-                Value::Null
+            ("writewarning", 1) if !matches!(self.preference("WarningPreference").as_str(), "SilentlyContinue" | "Ignore") => {
+                self.write_informational(Stream::Warning, &text(0), true).unwrap_or(Value::Null)
             }
-            ("writedebug", 1) => {
-                if self.preference("DebugPreference") != "SilentlyContinue" {
-                    self.host.write_debug(&text(0));
-                }
-                Value::Null
+            ("writedebug", 1) if self.preference("DebugPreference") != "SilentlyContinue" => {
+                self.write_informational(Stream::Debug, &text(0), true).unwrap_or(Value::Null)
             }
+            ("writeverbose", 1) | ("writewarning", 1) | ("writedebug", 1) => Value::Null,
             _ => return Ok(None),
         };
         Ok(Some(r))

@@ -9,9 +9,10 @@ use crate::lang::ast::{ScriptBlock, Statement};
 use super::binder;
 use super::command::{Args, Cmdlet, CommandInfo};
 use super::ctx::{CommonParams, Ctx};
-use super::error::{ErrorCategory, ErrorRecord, ErrorRedirect, EvalResult, Flow, InvocationInfo};
+use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::invoke::bind_function_variables;
 use super::limits;
+use super::redirect::Redirects;
 use super::runtime::{Emit, Interp, ScopeRef, Variable, MAX_CALL_DEPTH};
 use super::value::{TypeKind, Value};
 
@@ -27,10 +28,8 @@ pub(super) struct Stage {
     pub(super) invocation: InvocationInfo,
     pub(super) pipeline: (u64, usize),
     pub(super) expects_input: bool,
-    /// `> $null`: what the stage writes goes nowhere.
-    pub(super) discard_output: bool,
-    /// `2> $null` or `2>&1`: where the stage's errors go.
-    pub(super) errors_to: ErrorRedirect,
+    /// `> $null`, `2>&1`, `*> $null` ...: where the stage's streams go.
+    pub(super) redirects: Redirects,
     /// A function's pipeline parameters as they were before any record: each record starts
     /// from them (5.1's RestoreDefaultParameterValues).
     pub(super) pipeline_defaults: Vec<(String, Variable)>,
@@ -57,13 +56,9 @@ impl Stage {
         out: &mut Emit,
         f: impl FnOnce(&mut Stage, &mut Interp, &mut Emit) -> EvalResult<()>,
     ) -> EvalResult<()> {
-        // A command without its own redirection writes errors where its caller's go: inside
+        // A stream the command does not redirect goes where its caller's goes: inside
         // `f 2> $null` Write-Error is quiet too.
-        let errors_to = match (self.errors_to, interp.error_redirects.last()) {
-            (ErrorRedirect::Host, Some(outer)) => *outer,
-            (own, _) => own,
-        };
-        interp.error_redirects.push(errors_to);
+        interp.redirects.push(self.redirects);
         // The variables belong to the scope the command was called from, not to a function's own.
         let caller = interp.current.clone();
         let error_var = match (&self.kind, &self.common.error_variable) {
@@ -74,7 +69,7 @@ impl Stage {
             interp.error_variables.push((name.clone(), caller.clone()));
         }
         let out_var = self.common.out_variable.clone();
-        let discard_output = self.discard_output;
+        let discard_output = self.redirects.discards_output();
         let r = f(self, interp, &mut |i: &mut Interp, v: Value| {
             if let Some(name) = &out_var {
                 let (append, name) = match name.strip_prefix('+') {
@@ -101,7 +96,7 @@ impl Stage {
         if error_var.is_some() {
             interp.error_variables.pop();
         }
-        interp.error_redirects.pop();
+        interp.redirects.pop();
         r
     }
 

@@ -2,11 +2,8 @@
 //! `switch`, `try`/`catch`/`finally`, `throw`, `return` and `exit`, and the
 //! value of a statement used as an expression.
 
-use std::rc::Rc;
-
 use crate::lang::ast::*;
 
-use super::binder;
 use super::convert::{self, to_bool};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::ops;
@@ -44,7 +41,7 @@ impl Interp {
                     let r = self.exec_statements(body, out);
                     self.set_local("_", saved.unwrap_or(Value::Null));
                     match r {
-                        Ok(()) => self.host.write_error(&rec),
+                        Ok(()) => self.show_statement_error(rec, out)?,
                         Err(Flow::Continue(None)) => {}
                         Err(Flow::Break(None)) => {
                             let mut stop = (*rec).clone();
@@ -54,7 +51,12 @@ impl Interp {
                         Err(e) => return Err(e),
                     }
                 }
-                Err(Flow::Error(rec)) if !self.error_propagates(&rec) => self.report_error(rec),
+                Err(Flow::Error(rec)) if !self.error_propagates(&rec) => {
+                    self.record_error(&rec);
+                    if self.preference_shows_errors() {
+                        self.show_statement_error(rec, out)?;
+                    }
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -152,15 +154,17 @@ impl Interp {
             }
             StatementKind::Switch(sw) => self.exec_switch(sw, out),
             StatementKind::Function { name, body, is_filter } => {
-                let info = binder::function_info(name, body, *is_filter, &self.types);
-                let key = name.to_ascii_lowercase();
-                let mut scope = self.current.borrow_mut();
-                scope.functions.insert(key.clone(), Rc::new(info));
-                scope.function_bodies.insert(key, body.clone());
+                self.define_function(name, body.clone(), *is_filter);
                 Ok(())
             }
             StatementKind::Try { body, catches, finally } => self.exec_try(body, catches, finally.as_deref(), out),
             StatementKind::Trap { .. } => Ok(()),
+            StatementKind::UsingNamespace(ns) => {
+                if !self.using_namespaces.iter().any(|n| n.eq_ignore_ascii_case(ns)) {
+                    self.using_namespaces.push(ns.clone());
+                }
+                Ok(())
+            }
             StatementKind::Throw(p) => Err(self.throw_error(p.as_ref(), s.span)?),
             StatementKind::Return(p) => {
                 if let Some(p) = p {

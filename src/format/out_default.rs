@@ -9,6 +9,7 @@
 use std::rc::Rc;
 
 use crate::engine::convert::to_string;
+use crate::engine::redirect::record_text;
 use crate::engine::value::{PsObject, Value};
 use crate::engine::views::{TableView, ViewTable};
 
@@ -104,6 +105,11 @@ impl Formatter {
                     self.state = State::Dates;
                 }
                 self.lines.push(d.format("%A, %B %-d, %Y %-I:%M:%S %p").to_string());
+            }
+            // A merged stream's records (`3>&1`): 5.1's out-of-band views print the message.
+            Value::Object(o) if record_text(&o.borrow()).is_some() => {
+                let text = record_text(&o.borrow()).unwrap_or_default();
+                self.raw(text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect(), now_ms);
             }
             Value::Object(o) if o.borrow().type_names.first().is_some_and(|t| t == FORMATTED_TEXT_TYPE) => {
                 self.end_group();

@@ -67,6 +67,8 @@ pub struct ScriptBlock {
     pub span: Span,
     pub attributes: Vec<Attribute>,
     pub params: Option<Vec<Param>>,
+    /// Where the `param(...)` block is, with its attributes (for 5.1's errors about it).
+    pub param_span: Option<Span>,
     pub begin: Option<Vec<Statement>>,
     pub process: Option<Vec<Statement>>,
     /// The `end` block; an unnamed body is an `end` block.
@@ -186,6 +188,8 @@ pub enum StatementKind {
         ty: Option<TypeName>,
         body: Vec<Statement>,
     },
+    /// `using namespace System.Text`: type names may leave the namespace out.
+    UsingNamespace(String),
     Throw(Option<Pipeline>),
     Return(Option<Pipeline>),
     Exit(Option<Pipeline>),
@@ -219,6 +223,9 @@ pub struct CatchClause {
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     pub elements: Vec<PipelineElement>,
+    /// The redirections of a leading expression (`(1/0) 2> $null`, `$x > $null`); a command's
+    /// own are on its `Command`.
+    pub expr_redirections: Vec<Redirection>,
     pub span: Span,
 }
 
@@ -275,16 +282,18 @@ pub enum CommandArg {
 /// Output redirection such as `2>&1`, `> $null` or `*> file`.
 #[derive(Debug, Clone)]
 pub struct Redirection {
-    /// The stream number (1 for success, 2 for error, 0 for `*`).
+    /// The stream number: 1 success, 2 error, 3 warning, 4 verbose, 5 debug, 6 information,
+    /// 0 for `*` (all of them).
     pub from: u8,
     pub target: RedirectTarget,
     pub append: bool,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]
 pub enum RedirectTarget {
-    /// `2>&1`
-    Merge(u8),
+    /// `2>&1`: into the success stream (the only stream 5.1 merges into).
+    Merge,
     File(Expr),
 }
 
@@ -354,6 +363,19 @@ pub enum CmpOp {
     Join,
 }
 
+impl ExprKind {
+    /// The literal of a number the lexer read, negated for a leading `-`.
+    pub fn number(n: crate::lang::lexer::Number, neg: bool) -> ExprKind {
+        use crate::lang::lexer::Number;
+        let sign = if neg { -1 } else { 1 };
+        match n {
+            Number::Int(v) => ExprKind::Int(v * sign),
+            Number::Long(v) => ExprKind::Long(v * sign),
+            Number::Double(v) => ExprKind::Double(v * sign as f64),
+        }
+    }
+}
+
 /// A piece of an expandable (double-quoted) string.
 #[derive(Debug, Clone)]
 pub enum StringPart {
@@ -364,6 +386,8 @@ pub enum StringPart {
 #[derive(Debug, Clone)]
 pub enum ExprKind {
     Int(i64),
+    /// An `l`-suffixed literal (`10l`, `0x10L`): always an Int64.
+    Long(i64),
     Double(f64),
     /// A literal or verbatim string (single-quoted, or a command-mode bare word).
     Str(String),

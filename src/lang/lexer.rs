@@ -53,6 +53,9 @@ pub fn trivia(input: &str, newlines: bool) -> &str {
         if let Ok((r, _)) = line_continuation(rest) {
             rest = r;
         }
+        if let Ok((r, _)) = escaped_blank(rest) {
+            rest = r;
+        }
         if let Ok((r, _)) = block_comment(rest) {
             rest = r;
         }
@@ -67,6 +70,12 @@ pub fn trivia(input: &str, newlines: bool) -> &str {
 
 fn line_continuation(i: &str) -> IResult<&str, &str> {
     recognize(preceded(char('`'), alt((tag("\r\n"), tag("\n"))))).parse(i)
+}
+
+/// A backtick before blanks is blank itself, as in 5.1's tokenizer: `` a `  `` then a line
+/// break ends the line (it is no continuation, the backtick escaping a space).
+fn escaped_blank(i: &str) -> IResult<&str, &str> {
+    recognize(preceded(char('`'), take_while1(is_blank))).parse(i)
 }
 
 fn line_comment(i: &str) -> IResult<&str, &str> {
@@ -85,7 +94,10 @@ fn block_comment(i: &str) -> IResult<&str, &str> {
 /// A numeric literal's value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Number {
+    /// Int32 when it fits, else Int64.
     Int(i64),
+    /// An `l`-suffixed literal: Int64 whatever its size.
+    Long(i64),
     Double(f64),
 }
 
@@ -101,7 +113,7 @@ pub fn number(i: &str) -> IResult<&str, Option<Number>> {
             let v = if v <= u32::MAX as u64 && long.is_none() { v as u32 as i32 as i64 } else { v as i64 };
             v.checked_mul(mult as i64)
         });
-        return Ok((rest, v.map(Number::Int)));
+        return Ok((rest, v.map(if long.is_some() { Number::Long } else { Number::Int })));
     }
     let (rest, text) = recognize((
         alt((recognize(pair(digit1, opt(pair(char('.'), digit1)))), recognize(pair(char('.'), digit1)))),
@@ -112,7 +124,10 @@ pub fn number(i: &str) -> IResult<&str, Option<Number>> {
     let (rest, suffix) = opt(one_of("lLdD")).parse(rest)?;
     let (rest, mult) = multiplier(rest)?;
     let is_real = text.contains(['.', 'e', 'E']) || matches!(suffix, Some('d' | 'D'));
-    let value = if is_real {
+    let value = if matches!(suffix, Some('l' | 'L')) {
+        // `1.5l` is an Int64 too, rounded as .NET converts (to even).
+        text.parse::<f64>().ok().map(|v| v * mult as f64).filter(|v| v.abs() < 9.3e18).map(|v| Number::Long(v.round_ties_even() as i64))
+    } else if is_real {
         text.parse::<f64>().ok().map(|v| Number::Double(v * mult as f64))
     } else {
         match text.parse::<i64>() {
@@ -172,7 +187,7 @@ fn split_scope(name: &str) -> (Option<String>, String) {
 }
 
 pub fn is_scope_prefix(s: &str) -> bool {
-    ["global", "script", "local", "private", "env", "variable", "using"].iter().any(|p| p.eq_ignore_ascii_case(s))
+    ["global", "script", "local", "private", "env", "variable", "function", "using"].iter().any(|p| p.eq_ignore_ascii_case(s))
 }
 
 /// An identifier: letters, digits and `_`.
@@ -214,7 +229,11 @@ mod tests {
         assert_eq!(number("2kb").unwrap(), ("", Some(Number::Int(2048))));
         assert_eq!(number("1e3").unwrap(), ("", Some(Number::Double(1000.0))));
         assert_eq!(number(".5").unwrap(), ("", Some(Number::Double(0.5))));
-        assert_eq!(number("10l").unwrap(), ("", Some(Number::Int(10))));
+        assert_eq!(number("10l").unwrap(), ("", Some(Number::Long(10))));
+        assert_eq!(number("0x10L").unwrap(), ("", Some(Number::Long(16))));
+        assert_eq!(number("2.5mb").unwrap(), ("", Some(Number::Double(2621440.0))));
+        assert_eq!(number("1kbl"), Ok(("l", Some(Number::Int(1024)))));
+        assert_eq!(number("1lkb").unwrap(), ("", Some(Number::Long(1024))));
         assert!(number("abc").is_err());
     }
 

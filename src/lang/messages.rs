@@ -84,10 +84,14 @@ parser_strings! {
     MissingVariableNameAfterForeach: "Missing variable name after foreach.",
     MissingWhileOrUntilInDoWhile: "Missing while or until keyword in do loop.",
     // Not a 5.1 resource: 5.1 has no nesting limit and fails when .NET's stack runs out.
+    OnlyOneParameterListAllowed: "The param statement cannot be used if arguments were specified in the function declaration.",
+    RedirectionNotSupported: "The '{0}' operator is reserved for future use.",
     ScriptTooDeeplyNested: "The script is nested too deeply to be parsed.",
+    StreamAlreadyRedirected: "The {0} for this command is already redirected.",
     TerminatorExpectedAtEndOfString: "The string is missing the terminator: {0}.",
     UnexpectedCharactersAfterHereStringHeader: "No characters are allowed after a here-string header but before the end of the line.",
     UnexpectedToken: "Unexpected token '{0}' in expression or statement.",
+    UsingMustBeAtStartOfScript: "A 'using' statement must appear before any other statements in a script.",
     WhitespaceBeforeHereStringFooter: "White space is not allowed before the string terminator.",
 }
 

@@ -64,12 +64,12 @@ pub fn confirm(ctx: &mut Ctx, args: &Args, query: &str, process_message: &str, t
         }
     }
     if ctx.common.verbose == Some(true) {
-        ctx.write_verbose(&format!("Performing the operation \"{process_message}\" on target \"{target}\"."));
+        ctx.write_verbose(&format!("Performing the operation \"{process_message}\" on target \"{target}\"."))?;
     }
     Ok(true)
 }
 
 /// `WriteVerboseWithTimestamp`.
-pub fn verbose(ctx: &mut Ctx, text: &str) {
-    ctx.write_verbose_with_timestamp(text);
+pub fn verbose(ctx: &mut Ctx, text: &str) -> EvalResult<()> {
+    ctx.write_verbose_with_timestamp(text)
 }

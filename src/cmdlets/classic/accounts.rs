@@ -148,10 +148,10 @@ fn add_account(ctx: &mut Ctx, args: &Args) -> Outcome {
     })?;
     // The module formats the Id of the account it built, which only -Credential fills.
     let typed = credential_user(args).unwrap_or_default();
-    ctx.write_verbose(&format!("Account \"{typed}\" has been added."));
-    ctx.write_verbose(&format!("Subscription \"{default_name}\" is selected as the default subscription."));
-    ctx.write_verbose("To view all the subscriptions, please use Get-AzureSubscription.");
-    ctx.write_verbose("To switch to a different subscription, please use Select-AzureSubscription.");
+    ctx.write_verbose(&format!("Account \"{typed}\" has been added."))?;
+    ctx.write_verbose(&format!("Subscription \"{default_name}\" is selected as the default subscription."))?;
+    ctx.write_verbose("To view all the subscriptions, please use Get-AzureSubscription.")?;
+    ctx.write_verbose("To switch to a different subscription, please use Select-AzureSubscription.")?;
     ctx.emit(account_value)?;
     Ok(())
 }
@@ -228,7 +228,7 @@ fn select_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
         current(w)
     })?;
     if args.switch("Current") || args.switch("Default") {
-        ctx.write_warning("Current and Default parameters have been deprecated. Select-AzureSubscription will always update the Default Subscription.");
+        ctx.write_warning("Current and Default parameters have been deprecated. Select-AzureSubscription will always update the Default Subscription.")?;
     }
     if args.switch("PassThru") {
         ctx.emit(subscription_object(&selected, true))?;

@@ -12,6 +12,7 @@ mod objects;
 mod offline;
 mod output;
 mod random;
+mod strict_mode;
 mod timespan;
 pub mod utility;
 
@@ -33,6 +34,7 @@ pub fn module() -> Module {
     m.commands.extend(random::commands());
     m.commands.extend(timespan::commands());
     m.commands.extend(files::commands());
+    m.commands.extend(strict_mode::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
     m.views.push(culture::culture_view());

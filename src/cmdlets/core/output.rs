@@ -118,8 +118,7 @@ impl Cmdlet for WriteHost {
             None => String::new(),
             Some(v) => flatten(v).iter().map(|x| x.to_display_string()).collect::<Vec<_>>().join(&sep),
         };
-        ctx.interp.host.write_host(&text, !args.switch("NoNewline"));
-        Ok(())
+        ctx.write_host(&text, !args.switch("NoNewline"))
     }
 }
 
@@ -166,7 +165,6 @@ impl Cmdlet for WriteStream {
             Stream::Warning => ctx.write_warning(&msg),
             Stream::Debug => ctx.write_debug(&msg),
         }
-        Ok(())
     }
 }
 

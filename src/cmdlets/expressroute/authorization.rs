@@ -134,7 +134,7 @@ fn remove_authorization(ctx: &mut Ctx, args: &Args) -> Outcome {
         return Ok(());
     }
     call(ctx, args, |w, sub| Ok(w.remove_link_authorization(sub, &key, &id)?))?;
-    verbose(ctx, &format!("Successfully removed Dedicated Circuit Link Authorization with service key '{key}' and authorization Id '{id}'."));
+    verbose(ctx, &format!("Successfully removed Dedicated Circuit Link Authorization with service key '{key}' and authorization Id '{id}'."))?;
     if args.switch("PassThru") {
         ctx.emit(Value::Bool(true))?;
     }

@@ -77,7 +77,7 @@ fn new_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
         billing_type: args.string("BillingType").and_then(|s| BillingType::parse(&s)).unwrap_or(BillingType::MeteredData),
     };
     let circuit = call(ctx, args, |w, sub| Ok(w.create_circuit(sub, new)?))?;
-    verbose(ctx, "Successfully creatied Azure Dedicated Circuit. This circuit is now being billed");
+    verbose(ctx, "Successfully creatied Azure Dedicated Circuit. This circuit is now being billed")?;
     ctx.emit(models::circuit(&circuit))?;
     Ok(())
 }
@@ -103,7 +103,7 @@ fn remove_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
         return Ok(());
     }
     call(ctx, args, |w, sub| Ok(w.remove_circuit(sub, &key)?))?;
-    verbose(ctx, &format!("Successfully removed Azure Dedicated Circuit with Service Key {key}."));
+    verbose(ctx, &format!("Successfully removed Azure Dedicated Circuit with Service Key {key}."))?;
     if args.switch("PassThru") {
         ctx.emit(Value::Bool(true))?;
     }

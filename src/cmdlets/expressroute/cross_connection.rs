@@ -69,7 +69,7 @@ fn new_cross_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
         return Ok(());
     }
     let x = call(ctx, args, |w, sub| Ok(w.new_cross_connection(sub, &key)?))?;
-    verbose(ctx, "Successfully provisioned cross connection");
+    verbose(ctx, "Successfully provisioned cross connection")?;
     ctx.emit(models::cross_connection(&x))?;
     Ok(())
 }

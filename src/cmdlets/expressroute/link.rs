@@ -71,7 +71,7 @@ fn remove_link(ctx: &mut Ctx, args: &Args) -> Outcome {
         return Ok(());
     }
     call(ctx, args, |w, sub| Ok(w.remove_circuit_link(sub, &key, &vnet)?))?;
-    verbose(ctx, &format!("Successfully removed Azure Dedicated Circuit Link with Service Key {key} and Vnet Name {vnet}"));
+    verbose(ctx, &format!("Successfully removed Azure Dedicated Circuit Link with Service Key {key} and Vnet Name {vnet}"))?;
     if args.switch("PassThru") {
         ctx.emit(Value::Bool(true))?;
     }

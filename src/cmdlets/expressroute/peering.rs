@@ -159,7 +159,7 @@ fn remove_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
         return Ok(());
     }
     call(ctx, args, |w, sub| Ok(w.remove_bgp_peering(sub, &key, access(args))?))?;
-    verbose(ctx, &format!("Successfully removed Azure Bgp Peering with Service Key {key}."));
+    verbose(ctx, &format!("Successfully removed Azure Bgp Peering with Service Key {key}."))?;
     if args.switch("PassThru") {
         ctx.emit(Value::Bool(true))?;
     }

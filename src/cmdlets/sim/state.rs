@@ -115,8 +115,8 @@ impl Cmdlet for ResetState {
         let w = world(ctx)?;
         match w.reset() {
             Ok(kept) => {
-                kept_unusable(ctx, kept);
-                ctx.write_verbose("The simulated world was reset to the default world.");
+                kept_unusable(ctx, kept)?;
+                ctx.write_verbose("The simulated world was reset to the default world.")?;
                 Ok(())
             }
             Err(e) => ctx.write_error(store_error(&e)),
@@ -125,9 +125,10 @@ impl Cmdlet for ResetState {
 }
 
 /// Says where the state file that could not be used was kept.
-fn kept_unusable(ctx: &mut Ctx, kept: Option<PathBuf>) {
-    if let Some(kept) = kept {
-        ctx.write_warning(&format!("The state file could not be used; a copy of it was kept as {}.", kept.display()));
+fn kept_unusable(ctx: &mut Ctx, kept: Option<PathBuf>) -> EvalResult<()> {
+    match kept {
+        Some(kept) => ctx.write_warning(&format!("The state file could not be used; a copy of it was kept as {}.", kept.display())),
+        None => Ok(()),
     }
 }
 
@@ -157,7 +158,7 @@ impl Cmdlet for ImportState {
         let w = world(ctx)?;
         match w.import(&path) {
             Ok(kept) => {
-                kept_unusable(ctx, kept);
+                kept_unusable(ctx, kept)?;
                 Ok(())
             }
             Err(e) => ctx.write_error(store_error(&e)),

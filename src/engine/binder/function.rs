@@ -125,6 +125,7 @@ fn other_attribute(spec: &mut ParamSpec, a: &Attribute) {
 fn const_value(e: &Expr) -> Option<Value> {
     match &e.kind {
         ExprKind::Int(i) => Some(i32::try_from(*i).map(Value::Int).unwrap_or(Value::Long(*i))),
+        ExprKind::Long(i) => Some(Value::Long(*i)),
         ExprKind::Double(d) => Some(Value::Double(*d)),
         ExprKind::Str(s) | ExprKind::Bare(s) => Some(Value::str(s)),
         ExprKind::Unary { op: UnaryOp::Neg, operand } => match const_value(operand)? {
@@ -140,7 +141,7 @@ fn const_value(e: &Expr) -> Option<Value> {
 fn const_str(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::Str(s) | ExprKind::Bare(s) => Some(s.clone()),
-        ExprKind::Int(i) => Some(i.to_string()),
+        ExprKind::Int(i) | ExprKind::Long(i) => Some(i.to_string()),
         _ => None,
     }
 }
@@ -156,7 +157,7 @@ fn const_int(e: &Expr) -> Option<i64> {
 fn const_truthy(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Variable { name, .. } => !name.eq_ignore_ascii_case("false"),
-        ExprKind::Int(i) => *i != 0,
+        ExprKind::Int(i) | ExprKind::Long(i) => *i != 0,
         _ => true,
     }
 }

@@ -90,7 +90,12 @@ impl Parser {
                     }
                 }
             }
-            name.push_str(&self.text()[depth_start..self.pos]);
+            if depth != 0 {
+                return Err(Message::EndSquareBracketExpectedAtEndOfType.incomplete(&[], self.span_from(self.pos)));
+            }
+            // The type registry resolves names from their text: `[Dictionary[string, int]]` is
+            // `Dictionary[string,int]`, whatever the spacing.
+            name.extend(self.text()[depth_start..self.pos].chars().filter(|c| !c.is_whitespace()));
         }
         Ok(name)
     }

@@ -5,7 +5,7 @@
 
 use super::{PResult, Parser};
 use crate::lang::ast::*;
-use crate::lang::lexer::{self, is_blank, is_dash, is_double_quote, is_ident_char, is_single_quote, Number};
+use crate::lang::lexer::{self, is_blank, is_dash, is_double_quote, is_ident_char, is_single_quote};
 use crate::lang::messages::Message;
 
 impl Parser {
@@ -101,6 +101,17 @@ impl Parser {
     }
 
     fn pipeline_rest(&mut self, start: usize, first: PipelineElement) -> PResult<Pipeline> {
+        let mut expr_redirections = Vec::new();
+        if matches!(first, PipelineElement::Expr(_)) {
+            loop {
+                let save = self.pos;
+                self.skip_trivia(false);
+                if !self.redirection(&mut expr_redirections)? {
+                    self.pos = save;
+                    break;
+                }
+            }
+        }
         let mut elements = vec![first];
         loop {
             let save = self.pos;
@@ -126,7 +137,7 @@ impl Parser {
                 break;
             }
         }
-        Ok(Pipeline { elements, span: self.span_from(start) })
+        Ok(Pipeline { elements, expr_redirections, span: self.span_from(start) })
     }
 
     fn command(&mut self) -> PResult<Command> {
@@ -161,8 +172,7 @@ impl Parser {
             if matches!(c, '\n' | '\r' | ';' | ')' | '}') || (c == '|') || (c == '&' && self.peek_at(1) == Some('&')) {
                 break;
             }
-            if let Some(r) = self.redirection()? {
-                redirections.push(r);
+            if self.redirection(&mut redirections)? {
                 continue;
             }
             let a_start = self.pos;
@@ -222,28 +232,66 @@ impl Parser {
         Ok(word)
     }
 
-    fn redirection(&mut self) -> PResult<Option<Redirection>> {
-        let rest = self.rest();
-        let (from, op_len) = if rest.starts_with("*>") {
-            (0u8, 2)
-        } else if rest.len() > 1 && rest.as_bytes()[0].is_ascii_digit() && rest.as_bytes()[1] == b'>' {
-            (rest.as_bytes()[0] - b'0', 2)
-        } else if rest.starts_with('>') {
-            (1, 1)
-        } else {
-            return Ok(None);
+    /// One redirection at the cursor, added to `list`; `false` when there is none. The
+    /// operators are 5.1's tokens: `>`, `>>`, `N>`, `N>>`, `N>&1` for N in 1..6, `*>`, `*>>`,
+    /// `*>&1`. `<` and merges into any stream but output (`2>&2`, `1>&1`) are 5.1's
+    /// RedirectionNotSupported; a stream redirected twice is StreamAlreadyRedirected.
+    pub(super) fn redirection(&mut self, list: &mut Vec<Redirection>) -> PResult<bool> {
+        let start = self.pos;
+        let bytes = self.rest().as_bytes();
+        // `merges`: which streams may follow `&` (`*>&1`; `N>&1` and the refused `N>&2`).
+        let (from, op_len, merges): (Option<u8>, usize, &[char]) = match bytes {
+            [b'<', next, ..] if *next != b'#' => (None, 1, &[]),
+            [b'<'] => (None, 1, &[]),
+            [b'*', b'>', ..] => (Some(0u8), 2, &['1']),
+            [d @ b'1'..=b'6', b'>', ..] => (Some(d - b'0'), 2, &['1', '2']),
+            [b'>', ..] => (Some(1), 1, &[]),
+            _ => return Ok(false),
         };
         self.pos += op_len;
-        let append = self.eat(">");
-        if self.eat("&1") {
-            return Ok(Some(Redirection { from, target: RedirectTarget::Merge(1), append }));
+        let Some(from) = from else {
+            // Input redirection: 5.1 reserves it, the error marking `<` alone.
+            let op = Span::new(start, self.pos);
+            return Err(Message::RedirectionNotSupported.error(&["<"], op));
+        };
+        let mut append = false;
+        let mut target = None;
+        if self.eat(">") {
+            append = true;
+        } else if let (Some('&'), Some(to)) = (self.peek(), self.peek_at(1).filter(|c| merges.contains(c))) {
+            self.pos += 2;
+            let op = Span::new(start, self.pos);
+            if to != '1' || from == 1 {
+                return Err(Message::RedirectionNotSupported.error(&[&self.text()[op.start..op.end]], op));
+            }
+            target = Some(RedirectTarget::Merge);
         }
-        self.skip_trivia(false);
-        if matches!(self.peek(), None | Some('\n') | Some(';') | Some('|')) {
-            return Err(Message::MissingFileSpecification.error(&[], Span::new(self.pos, self.pos)));
+        let target = match target {
+            Some(t) => t,
+            None => {
+                let op_end = self.pos;
+                self.skip_trivia(false);
+                if matches!(self.peek(), None | Some('\n' | '\r' | ';' | '|' | ')' | '}')) {
+                    return Err(Message::MissingFileSpecification.error(&[], Span::new(op_end, op_end)));
+                }
+                RedirectTarget::File(self.argument_value()?)
+            }
+        };
+        let span = self.span_from(start);
+        if list.iter().any(|r| r.from == from) {
+            let stream = match from {
+                0 => "* stream",
+                1 => "output stream",
+                2 => "error stream",
+                3 => "warning stream",
+                4 => "verbose stream",
+                5 => "debug stream",
+                _ => "information stream",
+            };
+            return Err(Message::StreamAlreadyRedirected.error(&[stream], span));
         }
-        let target = self.command_argument()?;
-        Ok(Some(Redirection { from, target: RedirectTarget::File(target), append }))
+        list.push(Redirection { from, target, append, span });
+        Ok(true)
     }
 
     /// One command argument: a value in argument mode, possibly a comma list.
@@ -287,14 +335,10 @@ impl Parser {
             let neg = is_dash(c);
             let body_start = if neg { self.pos + c.len_utf8() } else { self.pos };
             if let Ok((after, Some(n))) = lexer::number(&self.text()[body_start..]) {
-                if after.is_empty() || after.starts_with(|c: char| lexer::ends_bare_word(c)) {
+                // `>` and `<` end a number as in 5.1 (`Write-Output 7>x` redirects the 7).
+                if after.is_empty() || after.starts_with(|c: char| lexer::ends_bare_word(c) || c == '>' || c == '<') {
                     self.advance_to(after.len());
-                    let kind = match (n, neg) {
-                        (Number::Int(v), false) => ExprKind::Int(v),
-                        (Number::Int(v), true) => ExprKind::Int(-v),
-                        (Number::Double(v), false) => ExprKind::Double(v),
-                        (Number::Double(v), true) => ExprKind::Double(-v),
-                    };
+                    let kind = ExprKind::number(n, neg);
                     return Ok(Expr { kind, span: self.span_from(start) });
                 }
             }

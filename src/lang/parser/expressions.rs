@@ -27,7 +27,7 @@ impl Parser {
         let c = rest.chars().next()?;
         let simple = match c {
             '+' if !rest.starts_with("+=") && !rest.starts_with("++") => Some((BinaryOp::Add, 1)),
-            '*' if !rest.starts_with("*=") => Some((BinaryOp::Mul, 1)),
+            '*' if !rest.starts_with("*=") && !rest.starts_with("*>") => Some((BinaryOp::Mul, 1)),
             '/' if !rest.starts_with("/=") => Some((BinaryOp::Div, 1)),
             '%' if !rest.starts_with("%=") => Some((BinaryOp::Rem, 1)),
             '.' if rest.starts_with("..") => Some((BinaryOp::Range, 2)),
@@ -150,10 +150,7 @@ impl Parser {
                     if let Ok((rest, Some(n))) = lexer::number(after) {
                         if !rest.starts_with(|c: char| is_ident_char(c)) && !rest.starts_with('.') || rest.starts_with("..") {
                             self.advance_to(rest.len());
-                            let kind = match n {
-                                Number::Int(v) => ExprKind::Int(-v),
-                                Number::Double(v) => ExprKind::Double(-v),
-                            };
+                            let kind = ExprKind::number(n, true);
                             let lit = Expr { kind, span: self.span_from(start) };
                             return self.postfix(lit);
                         }
@@ -227,11 +224,24 @@ impl Parser {
             if rest.starts_with("::") || (rest.starts_with('.') && !rest.starts_with("..")) {
                 let is_static = rest.starts_with("::");
                 self.pos += if is_static { 2 } else { 1 };
+                // 5.1's tokenizer skips blanks before the member name (`$a. Length`).
+                let operator_end = self.pos;
+                self.skip_trivia(false);
+                if matches!(self.peek(), None | Some('\n' | '\r')) {
+                    self.pos = operator_end;
+                }
                 let name = self.member_name()?;
                 if self.peek() == Some('(') {
                     self.bump();
                     let args = self.method_args()?;
                     e = Expr { kind: ExprKind::Invoke { target: Box::new(e), name: Box::new(name), args, is_static }, span: self.span_from(start) };
+                } else if self.peek() == Some('{') {
+                    // `.ForEach{ }`, `.Where{ }`: a script block right after the name is the one argument.
+                    let block = self.primary()?;
+                    e = Expr {
+                        kind: ExprKind::Invoke { target: Box::new(e), name: Box::new(name), args: vec![block], is_static },
+                        span: self.span_from(start),
+                    };
                 } else {
                     e = Expr { kind: ExprKind::Member { target: Box::new(e), name: Box::new(name), is_static }, span: self.span_from(start) };
                 }
@@ -383,10 +393,7 @@ impl Parser {
                     return Err(Message::BadNumericConstant.error(&[&self.rest()[..self.rest().len() - rest.len()]], self.span_from(start)));
                 };
                 self.advance_to(rest.len());
-                let kind = match n {
-                    Number::Int(v) => ExprKind::Int(v),
-                    Number::Double(v) => ExprKind::Double(v),
-                };
+                let kind = ExprKind::number(n, false);
                 Ok(Expr { kind, span: self.span_from(start) })
             }
             _ => Err(self.unexpected()),

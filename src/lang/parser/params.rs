@@ -18,6 +18,7 @@ impl Parser {
         self.skip_trivia(true);
         let mut attributes = Vec::new();
         let mut params = None;
+        let mut param_span = None;
         let save = self.pos;
         // `[CmdletBinding()]` and friends only count when a param block follows.
         loop {
@@ -36,6 +37,7 @@ impl Parser {
             }
         }
         self.skip_trivia(true);
+        let block_start = attributes.first().map_or(self.pos, |a: &Attribute| a.span.start);
         if self.peek_keyword("param") {
             let kw_end = self.pos + 5;
             let after = lexer::trivia(&self.text()[kw_end..], true);
@@ -44,6 +46,7 @@ impl Parser {
                 self.skip_trivia(true);
                 self.eat("(");
                 params = Some(self.param_list(')')?);
+                param_span = Some(self.span_from(block_start));
             }
         }
         if params.is_none() {
@@ -82,7 +85,7 @@ impl Parser {
                 return Err(self.unexpected());
             }
         }
-        Ok(Rc::new(ScriptBlock { source: self.src.clone(), span: self.span_from(start), attributes, params, begin, process, end }))
+        Ok(Rc::new(ScriptBlock { source: self.src.clone(), span: self.span_from(start), attributes, params, param_span, begin, process, end }))
     }
 
     pub(super) fn param_list(&mut self, close: char) -> PResult<Vec<Param>> {

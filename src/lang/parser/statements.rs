@@ -52,10 +52,27 @@ impl Parser {
                 _ => {}
             }
             let stmt = self.statement()?;
+            // 5.1's grammar wants a terminator only after a pipeline or a flow-control
+            // statement: `trap { } 'next'` and `if ($a) { } 'next'` are two statements.
+            let needs_terminator = matches!(
+                stmt.kind,
+                StatementKind::Pipeline(_)
+                    | StatementKind::UsingNamespace(_)
+                    | StatementKind::Assignment { .. }
+                    | StatementKind::Throw(_)
+                    | StatementKind::Return(_)
+                    | StatementKind::Exit(_)
+                    | StatementKind::Break(_)
+                    | StatementKind::Continue(_)
+            );
+            if matches!(stmt.kind, StatementKind::UsingNamespace(_)) && out.iter().any(|s: &Statement| !matches!(s.kind, StatementKind::UsingNamespace(_))) {
+                return Err(Message::UsingMustBeAtStartOfScript.error(&[], stmt.span));
+            }
             out.push(stmt);
             self.skip_trivia(false);
             match self.peek() {
                 None | Some('\n') | Some('\r') | Some(';') | Some('}') | Some(')') => {}
+                _ if !needs_terminator => {}
                 _ => return Err(self.unexpected()),
             }
         }
@@ -78,7 +95,7 @@ impl Parser {
         }
         // Statements that are not keyword statements are most of a script; only a
         // word that starts like one of the keywords is tried against them.
-        let maybe_keyword = self.peek().is_some_and(|c| matches!(c.to_ascii_lowercase(), 'b' | 'c' | 'd' | 'e' | 'f' | 'i' | 'r' | 's' | 't' | 'w'));
+        let maybe_keyword = self.peek().is_some_and(|c| matches!(c.to_ascii_lowercase(), 'b' | 'c' | 'd' | 'e' | 'f' | 'i' | 'r' | 's' | 't' | 'u' | 'w'));
         if !maybe_keyword {
             return self.pipeline_or_assignment(start);
         }
@@ -126,6 +143,8 @@ impl Parser {
                 self.skip_trivia(true);
             }
             StatementKind::Trap { ty, body: self.statement_block()? }
+        } else if let Some(namespace) = self.using_namespace() {
+            StatementKind::UsingNamespace(namespace)
         } else if self.eat_keyword("throw") {
             StatementKind::Throw(self.optional_pipeline()?)
         } else if self.eat_keyword("return") {
@@ -145,6 +164,26 @@ impl Parser {
             return self.pipeline_or_assignment(start);
         };
         Ok(Statement { kind, span: self.span_from(start) })
+    }
+
+    /// `using namespace Name`, consumed; anything else after `using` is left to be a command.
+    fn using_namespace(&mut self) -> Option<String> {
+        let save = self.pos;
+        if self.eat_keyword("using") {
+            self.skip_trivia(false);
+            if self.eat_keyword("namespace") {
+                self.skip_trivia(false);
+                let rest = self.rest();
+                let len = rest.find(|c: char| !(is_ident_char(c) || c == '.')).unwrap_or(rest.len());
+                if len > 0 {
+                    let name = rest[..len].to_string();
+                    self.pos += len;
+                    return Some(name);
+                }
+            }
+        }
+        self.pos = save;
+        None
     }
 
     fn for_follows_paren(&self, kw_len: usize) -> bool {
@@ -260,9 +299,11 @@ impl Parser {
         let cond = match cond {
             None => None,
             Some(Statement { kind: StatementKind::Pipeline(p), .. }) => Some(p),
-            Some(other) => {
-                Some(Pipeline { span: other.span, elements: vec![PipelineElement::Expr(Expr { span: other.span, kind: ExprKind::Paren(Box::new(other)) })] })
-            }
+            Some(other) => Some(Pipeline {
+                span: other.span,
+                expr_redirections: Vec::new(),
+                elements: vec![PipelineElement::Expr(Expr { span: other.span, kind: ExprKind::Paren(Box::new(other)) })],
+            }),
         };
         Ok(StatementKind::For { label, init: init.map(Box::new), cond, step: step.map(Box::new), body })
     }
@@ -411,9 +452,22 @@ impl Parser {
             return Err(Message::MissingFunctionBody.incomplete(&[], self.span_from(self.pos)));
         }
         let body = self.script_block_body(open, Some(open))?;
-        let body = if let Some(p) = params {
+        // `function f() { param($a) }`: empty parentheses leave the param block in charge;
+        // a parameter list in both places is 5.1's OnlyOneParameterListAllowed.
+        let params = params.filter(|p| !p.is_empty());
+        if let (Some(_), Some(span)) = (&params, body.param_span) {
+            return Err(Message::OnlyOneParameterListAllowed.error(&[], span));
+        }
+        // A filter's statements are its process block: they run once per input object.
+        let is_plain_filter = is_filter && body.begin.is_none() && body.process.is_none();
+        let body = if params.is_some() || is_plain_filter {
             let mut b = Rc::try_unwrap(body).unwrap_or_else(|rc| clone_block(&rc));
-            b.params = Some(p);
+            if let Some(p) = params {
+                b.params = Some(p);
+            }
+            if is_plain_filter {
+                b.process = b.end.take();
+            }
             Rc::new(b)
         } else {
             body
@@ -475,6 +529,7 @@ fn clone_block(b: &ScriptBlock) -> ScriptBlock {
         span: b.span,
         attributes: b.attributes.clone(),
         params: b.params.clone(),
+        param_span: b.param_span,
         begin: b.begin.clone(),
         process: b.process.clone(),
         end: b.end.clone(),

@@ -147,3 +147,92 @@ fn attribute_arguments_starting_with_a_digit_are_positional() {
     assert_eq!((range.positional.len(), range.named.len()), (2, 0));
     assert_eq!(param.attributes[1].named[0].0, "Mandatory");
 }
+
+#[test]
+fn redirections_of_every_stream_after_commands_and_expressions() {
+    let sb = parse("f > $null 2>&1 3>> $null 4>&1 5> $null 6>&1; (1/0) *> $null; $x *>&1");
+    let stmts = sb.end.as_ref().expect("end");
+    let StatementKind::Pipeline(p) = &stmts[0].kind else { panic!("pipeline") };
+    let PipelineElement::Command(c) = &p.elements[0] else { panic!("command") };
+    let shape: Vec<(u8, bool, bool)> = c.redirections.iter().map(|r| (r.from, matches!(r.target, RedirectTarget::Merge), r.append)).collect();
+    assert_eq!(shape, [(1, false, false), (2, true, false), (3, false, true), (4, true, false), (5, false, false), (6, true, false)]);
+    for (stmt, merge) in [(&stmts[1], false), (&stmts[2], true)] {
+        let StatementKind::Pipeline(p) = &stmt.kind else { panic!("pipeline") };
+        assert!(matches!(p.elements[0], PipelineElement::Expr(_)));
+        assert_eq!(p.expr_redirections.len(), 1);
+        assert_eq!(p.expr_redirections[0].from, 0);
+        assert_eq!(matches!(p.expr_redirections[0].target, RedirectTarget::Merge), merge);
+    }
+    // `7>` is no redirection: the 7 is an argument and `>` redirects the output.
+    let sb = parse("f 7>x");
+    let StatementKind::Pipeline(p) = &sb.end.as_ref().expect("end")[0].kind else { panic!("pipeline") };
+    let PipelineElement::Command(c) = &p.elements[0] else { panic!("command") };
+    assert_eq!(c.args.len(), 1);
+    assert_eq!(c.redirections[0].from, 1);
+}
+
+#[test]
+fn refused_redirections_have_5_1_ids_and_extents() {
+    for (text, id, message, span) in [
+        ("Get-Circuit -ServiceKey <skey>", "RedirectionNotSupported", "The '<' operator is reserved for future use.", (24, 25)),
+        ("1 < 2", "RedirectionNotSupported", "The '<' operator is reserved for future use.", (2, 3)),
+        ("f 2>&2", "RedirectionNotSupported", "The '2>&2' operator is reserved for future use.", (2, 6)),
+        ("f 1>&1", "RedirectionNotSupported", "The '1>&1' operator is reserved for future use.", (2, 6)),
+        ("f 2> $null 2>&1", "StreamAlreadyRedirected", "The error stream for this command is already redirected.", (11, 15)),
+        ("f *> $null *>> $null", "StreamAlreadyRedirected", "The * stream for this command is already redirected.", (11, 20)),
+        ("f 3>", "MissingFileSpecification", "Missing file specification after redirection operator.", (4, 4)),
+    ] {
+        let e = error(text);
+        assert_eq!((e.id, e.message.as_str(), (e.span.start, e.span.end)), (id, message, span), "{text}");
+    }
+}
+
+#[test]
+fn generic_type_literals_keep_a_normalised_name() {
+    for (text, name, is_array) in [
+        ("[System.Collections.Generic.List[string]]", "System.Collections.Generic.List[string]", false),
+        ("[Dictionary[string, int]]", "Dictionary[string,int]", false),
+        ("[Dictionary[ string ,List[int] ]]", "Dictionary[string,List[int]]", false),
+        ("[List[string][]]", "List[string]", true),
+        ("[string[]]", "string", true),
+    ] {
+        let ExprKind::TypeLiteral(ty) = first_expr(text).kind else { panic!("{text}: a type literal") };
+        assert_eq!((ty.name.as_str(), ty.is_array), (name, is_array), "{text}");
+    }
+    assert_eq!(error("[List[string]").id, "EndSquareBracketExpectedAtEndOfType");
+}
+
+#[test]
+fn function_parameter_lists_filters_and_using() {
+    let sb = parse("function f() { param($a) $a }; filter g { $_ }");
+    let stmts = sb.end.as_ref().expect("end");
+    let StatementKind::Function { body, .. } = &stmts[0].kind else { panic!("function") };
+    assert_eq!(body.params.as_ref().map(Vec::len), Some(1));
+    let StatementKind::Function { body, is_filter: true, .. } = &stmts[1].kind else { panic!("filter") };
+    assert!(body.process.is_some() && body.end.is_none(), "a filter's body is its process block");
+    let e = error("function f($b) { param($a) }");
+    assert_eq!((e.id, e.span.start, e.span.end), ("OnlyOneParameterListAllowed", 17, 26));
+    assert!(matches!(&parse("using namespace System.Text; 1").end.as_ref().expect("end")[0].kind, StatementKind::UsingNamespace(n) if n == "System.Text"));
+    assert_eq!(error("1; using namespace System.Text").id, "UsingMustBeAtStartOfScript");
+}
+
+#[test]
+fn statements_ending_in_a_block_need_no_separator() {
+    let sb = parse("trap { continue } 'next'; if ($a) { 1 } 'then'");
+    assert_eq!(sb.end.as_ref().expect("end").len(), 4);
+    assert_eq!(error("'a' 'b'").id, "UnexpectedToken");
+    // A backtick before blanks is a blank: the line break after it ends the statement.
+    assert_eq!(parse("f a ` \nb").end.as_ref().expect("end").len(), 2);
+    assert_eq!(parse("f a `\nb").end.as_ref().expect("end").len(), 1);
+}
+
+#[test]
+fn member_access_forms() {
+    assert!(matches!(first_expr("$a. Length").kind, ExprKind::Member { .. }));
+    let ExprKind::Invoke { args, .. } = first_expr("$a.ForEach{ $_ }").kind else { panic!("invoke") };
+    assert!(matches!(args[0].kind, ExprKind::ScriptBlock(_)));
+    let ExprKind::Invoke { args, .. } = first_expr("$a.Where({ $_ }, 'First', 2)").kind else { panic!("invoke") };
+    assert_eq!(args.len(), 3);
+    assert!(matches!(first_expr("10l").kind, ExprKind::Long(10)));
+    assert!(matches!(first_expr("-0x10L").kind, ExprKind::Long(-16)));
+}
