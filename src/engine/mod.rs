@@ -7,6 +7,7 @@ pub mod clock;
 pub mod command;
 pub mod convert;
 pub mod ctx;
+pub mod dotnet;
 pub mod error;
 mod error_category;
 pub mod expr;
