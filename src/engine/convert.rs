@@ -34,6 +34,7 @@ pub fn to_string(v: &Value) -> String {
         // PSObject.ToString of a type: its accelerator or PowerShell's generic spelling.
         Value::Type(t) => t.ps_name(),
         Value::Error(e) => e.message.clone(),
+        Value::Native(n) => super::dotnet::text::native_string(n),
     }
 }
 
@@ -448,7 +449,10 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         },
         TypeKind::ArrayList | TypeKind::List | TypeKind::HashSet | TypeKind::Queue | TypeKind::Stack => super::dotnet::collections::convert_to(v, ty)?,
         TypeKind::Dictionary | TypeKind::Foreign if super::dotnet::registry::value_is(v, ty) => v.clone(),
-        TypeKind::Math | TypeKind::Environment | TypeKind::Convert | TypeKind::Console | TypeKind::Dictionary | TypeKind::Foreign => {
+        TypeKind::StringBuilder | TypeKind::Encoding if super::dotnet::registry::value_is(v, ty) => v.clone(),
+        // PowerShell converts by a one-argument constructor: `StringBuilder(string)`.
+        TypeKind::StringBuilder => super::dotnet::text::builder(&to_string(v), None),
+        TypeKind::Math | TypeKind::Environment | TypeKind::Convert | TypeKind::Console | TypeKind::Dictionary | TypeKind::Foreign | TypeKind::Encoding => {
             return Err(invalid_cast(v, &target))
         }
     })

@@ -7,11 +7,11 @@ use std::rc::Rc;
 use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
-use super::dotnet::{arg_count, collections, not_found, registry, strings, type_object};
+use super::dotnet::{arg_count, collections, convert_class, not_found, registry, strings, text, type_object};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
 use super::runtime::Interp;
-use super::value::{Hashtable, PsObject, TypeKind, TypeRef, Value};
+use super::value::{Hashtable, PsObject, TypeKind, Value};
 use crate::lang::ast::Span;
 
 fn arg_str(args: &[Value], i: usize) -> String {
@@ -157,6 +157,7 @@ impl Interp {
                 _ => Value::Null,
             },
             Value::Type(t) => type_object::property(t, &lower).unwrap_or(Value::Null),
+            Value::Native(n) => text::property(n, &lower).unwrap_or(Value::Null),
             Value::Bool(b) if lower == "ispresent" => Value::Bool(*b),
             Value::Enum(e) if lower == "value__" => Value::Long(e.value),
             Value::Guid(_)
@@ -174,6 +175,11 @@ impl Interp {
 
     /// `$x.Name = value` on objects and hashtables.
     pub fn set_member(&mut self, target: &Value, name: &str, value: Value) -> Result<(), ErrorRecord> {
+        if let Value::Native(n) = target {
+            if let Some(r) = text::set_property(n, name, &value) {
+                return r;
+            }
+        }
         match target {
             Value::Hashtable(h) => {
                 h.borrow_mut().insert(Value::str(name), value);
@@ -250,6 +256,7 @@ impl Interp {
             }
             Value::Hashtable(h) => return self.dictionary_method(target, h, &lower, name, &args, span),
             Value::List(l) => return self.list_method(target, l, &lower, name, &args, span),
+            Value::Native(n) => text::method(target, n, &lower, name, &args),
             Value::Type(t) => type_object::method(t, &lower, &args).ok_or_else(|| not_found(target, name)),
             Value::DateTime(d) => {
                 let add = |unit_ticks: f64| -> Result<Value, ErrorRecord> {
@@ -306,6 +313,7 @@ impl Interp {
         };
         let lower = name.to_ascii_lowercase();
         let v = match (ty.kind, lower.as_str()) {
+            (TypeKind::Encoding, enc) if text::encoding_static(enc).is_some() => text::encoding_static(enc).unwrap_or(Value::Null),
             (TypeKind::Int, "maxvalue") => Value::Int(i32::MAX),
             (TypeKind::Int, "minvalue") => Value::Int(i32::MIN),
             (TypeKind::Long, "maxvalue") => Value::Long(i64::MAX),
@@ -338,8 +346,11 @@ impl Interp {
         };
         let lower = name.to_ascii_lowercase();
         let emulated = match (ty.kind, lower.as_str()) {
-            (_, "new") => collections::construct(ty, &args),
+            (_, "new") => collections::construct(ty, &args).or_else(|| text::construct(ty, &args)),
             (TypeKind::Array, _) if !ty.is_array => collections::array_static(&lower, name, &args),
+            (TypeKind::String, _) if !ty.is_array => strings::string_static(&lower, name, &args),
+            (TypeKind::Char, _) if !ty.is_array => strings::char_static(&lower, name, &args),
+            (TypeKind::Convert, _) => convert_class::call(&lower, name, &args),
             _ => None,
         };
         if let Some(r) = emulated {
@@ -349,19 +360,6 @@ impl Interp {
         let r: Result<Value, ErrorRecord> = match (ty.kind, lower.as_str()) {
             (TypeKind::Guid, "newguid") => Ok(Value::Guid(self.new_guid())),
             (TypeKind::Guid, "parse") => convert::convert(args.first().unwrap_or(&Value::Null), ty).map_err(|m| call_error("Parse", &args, &m)),
-            (TypeKind::String, "isnullorempty") => Ok(Value::Bool(args.first().is_none_or(|v| to_string(v).is_empty()))),
-            (TypeKind::String, "isnullorwhitespace") => Ok(Value::Bool(args.first().is_none_or(|v| to_string(v).trim().is_empty()))),
-            (TypeKind::String, "join") => {
-                let sep = arg_str(&args, 0);
-                let items: Vec<String> = args.iter().skip(1).flat_map(|v| v.enumerate()).map(|v| to_string(&v)).collect();
-                Ok(Value::str(items.join(&sep)))
-            }
-            (TypeKind::String, "concat") => Ok(Value::str(args.iter().map(to_string).collect::<String>())),
-            (TypeKind::String, "format") => {
-                let rest: Vec<Value> = if args.len() == 2 { args[1].enumerate() } else { args.iter().skip(1).cloned().collect() };
-                ops::format(&arg_str(&args, 0), &rest)
-            }
-            (TypeKind::String, "equals") => Ok(Value::Bool(arg_str(&args, 0) == arg_str(&args, 1))),
             (TypeKind::Math, "round") => match (num(0), arg_int(&args, 1)) {
                 (Some(x), Some(d)) => {
                     let f = 10f64.powi(d as i32);
@@ -401,20 +399,6 @@ impl Interp {
                     _ => 1.0,
                 };
                 num(0).map(|x| Value::TimeSpan((x * unit) as i64)).ok_or_else(|| arg_count(name, args.len()))
-            }
-            (TypeKind::Convert, f) if f.starts_with("to") => {
-                let target = match f {
-                    "toint32" => Some(TypeKind::Int),
-                    "toint64" => Some(TypeKind::Long),
-                    "todouble" => Some(TypeKind::Double),
-                    "tostring" => Some(TypeKind::String),
-                    "toboolean" => Some(TypeKind::Bool),
-                    _ => None,
-                };
-                match target {
-                    Some(k) => convert::convert(args.first().unwrap_or(&Value::Null), &TypeRef::of(k)).map_err(|m| call_error(name, &args, &m)),
-                    None => Err(not_found(t, name)),
-                }
             }
             (TypeKind::Regex, "escape") => Ok(Value::str(regex::escape(&arg_str(&args, 0)))),
             (TypeKind::Regex, "ismatch") => {

@@ -36,6 +36,32 @@ pub enum Value {
     ScriptBlock(Rc<ast::ScriptBlock>),
     Type(Rc<TypeRef>),
     Error(Rc<ErrorRecord>),
+    /// An emulated .NET object whose state is not a set of properties (a StringBuilder).
+    Native(Rc<Native>),
+}
+
+/// The emulated .NET objects kept as Rust state; their members are in `engine::dotnet`.
+#[derive(Debug)]
+pub enum Native {
+    StringBuilder(RefCell<Builder>),
+    Encoding(Encoding),
+}
+
+/// A `System.Text.StringBuilder`: its text and the capacity .NET would have given it.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    pub text: String,
+    pub capacity: usize,
+}
+
+/// The `System.Text.Encoding` instances scripts use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Ascii,
+    Unicode,
+    BigEndianUnicode,
+    Utf32,
 }
 
 /// A member of an enumeration such as `ProviderProvisioningState`.
@@ -140,6 +166,9 @@ pub enum TypeKind {
     Queue,
     /// `System.Collections.Stack`, or `Generic.Stack[T]` with a type argument.
     Stack,
+    StringBuilder,
+    /// `System.Text.Encoding`, whose statics are the encodings.
+    Encoding,
     Enum(&'static crate::engine::types::EnumDef),
     /// A type the engine does not emulate, known by name (`TypeRef::foreign`).
     Foreign,
@@ -390,6 +419,7 @@ impl Value {
             Value::ScriptBlock(_) => "System.Management.Automation.ScriptBlock".into(),
             Value::Type(_) => "System.RuntimeType".into(),
             Value::Error(_) => "System.Management.Automation.ErrorRecord".into(),
+            Value::Native(_) => super::dotnet::registry::type_of(self).full_name(),
         }
     }
 
@@ -446,6 +476,7 @@ impl Value {
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Native(a), Value::Native(b)) => Rc::ptr_eq(a, b) || matches!((&**a, &**b), (Native::Encoding(x), Native::Encoding(y)) if x == y),
             (Value::Hashtable(a), Value::Hashtable(b)) => Rc::ptr_eq(a, b),
             (Value::ScriptBlock(a), Value::ScriptBlock(b)) => Rc::ptr_eq(a, b),
             (Value::Error(a), Value::Error(b)) => Rc::ptr_eq(a, b),

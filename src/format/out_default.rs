@@ -359,6 +359,7 @@ pub fn as_object(v: &Value) -> Value {
             Value::object(o)
         }
         Value::Type(t) => crate::engine::dotnet::type_object::display(t),
+        Value::Native(n) => crate::engine::dotnet::text::display(n),
         other => {
             let mut o = PsObject::typed(&other.type_name());
             o.add_typed("Value", "object", other.clone());

@@ -2,8 +2,10 @@
 //! the names scripts write for them, and the error texts every emulated member shares.
 
 pub mod collections;
+pub mod convert_class;
 pub mod registry;
 pub mod strings;
+pub mod text;
 pub mod type_object;
 
 use crate::engine::convert::to_string;

@@ -103,6 +103,8 @@ static TYPES: &[TypeInfo] = &[
     TypeInfo { assembly: Assembly::SystemCore, ..t(TypeKind::HashSet, "System.Collections.Generic.HashSet`1", None, OBJ) },
     t(TypeKind::Queue, "System.Collections.Queue", None, OBJ),
     t(TypeKind::Stack, "System.Collections.Stack", None, OBJ),
+    t(TypeKind::StringBuilder, "System.Text.StringBuilder", None, OBJ),
+    t(TypeKind::Encoding, "System.Text.Encoding", None, OBJ),
 ];
 
 /// The generic forms of the non-generic collections that have one (`Queue` and `Queue[T]`).
@@ -290,6 +292,7 @@ impl TypeRef {
             (_, TypeKind::Enum(_)) => "System.Enum",
             (Some(n), _) => match n.as_ref() {
                 OBJ => return None,
+                n if n.starts_with("System.Text.") && n.ends_with("Encoding") => "System.Text.Encoding",
                 "System.RuntimeType" => "System.Reflection.TypeInfo",
                 "System.Enum" => VT,
                 _ => OBJ,
@@ -370,6 +373,7 @@ pub fn type_of(v: &Value) -> TypeRef {
         Value::ScriptBlock(_) => of(TypeKind::ScriptBlock),
         Value::Type(_) => TypeRef::foreign("System.RuntimeType"),
         Value::Error(_) => of(TypeKind::ErrorRecord),
+        Value::Native(n) => super::text::type_of(n),
     }
 }
 

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use super::{arg_count, method_error, not_found};
 
-use crate::engine::convert::{to_num, to_string};
+use crate::engine::convert::{convert, to_num, to_string};
 use crate::engine::error::ErrorRecord;
 use crate::engine::limits;
 use crate::engine::types::{STRING_COMPARISON, STRING_SPLIT_OPTIONS};
-use crate::engine::value::Value;
+use crate::engine::value::{TypeKind, TypeRef, Value};
 
 fn arg_str(args: &[Value], i: usize) -> String {
     args.get(i).map(to_string).unwrap_or_default()
@@ -220,4 +220,116 @@ pub fn culture_compare(a: &str, b: &str, ignore_case: bool) -> i32 {
     let folded = a.to_lowercase().cmp(&b.to_lowercase());
     let o = if ignore_case { folded } else { folded.then_with(|| b.cmp(a)) };
     o as i32
+}
+
+/// `[string]::Join/Concat/Format/Compare/Equals/IsNullOrEmpty/IsNullOrWhiteSpace`.
+pub fn string_static(lower: &str, name: &str, args: &[Value]) -> Option<Result<Value, ErrorRecord>> {
+    let a = |i: usize| arg_str(args, i);
+    Some(Ok(match (lower, args.len()) {
+        ("isnullorempty", 1) => Value::Bool(args[0].is_null() || a(0).is_empty()),
+        ("isnullorwhitespace", 1) => Value::Bool(args[0].is_null() || a(0).trim().is_empty()),
+        ("join", n) if n >= 2 => {
+            // Join(sep, array) joins the array; Join(sep, a, b, …) the arguments.
+            let items: Vec<String> = args[1..].iter().flat_map(|v| if n == 2 { v.enumerate() } else { vec![v.clone()] }).map(|v| to_string(&v)).collect();
+            match limits::join(items, &a(0)) {
+                Ok(s) => Value::str(s),
+                Err(rec) => return Some(Err(rec)),
+            }
+        }
+        ("concat", _) => {
+            let items: Vec<Value> = if args.len() == 1 { args[0].enumerate() } else { args.to_vec() };
+            match limits::join(items.iter().map(to_string), "") {
+                Ok(s) => Value::str(s),
+                Err(rec) => return Some(Err(rec)),
+            }
+        }
+        ("format", n) if n >= 1 => {
+            let rest: Vec<Value> = if n == 2 { args[1].enumerate() } else { args[1..].to_vec() };
+            return Some(crate::engine::ops::format(&a(0), &rest));
+        }
+        ("compare", 2) => Value::Int(culture_compare(&a(0), &a(1), false)),
+        ("compare", 3) => Value::Int(match &args[2] {
+            Value::Bool(ignore) => culture_compare(&a(0), &a(1), *ignore),
+            _ if is_ordinal(&args[2]) => ordinal_compare(&a(0), &a(1), ignores_case(args)),
+            _ => culture_compare(&a(0), &a(1), ignores_case(args)),
+        }),
+        ("compareordinal", 2) => Value::Int(ordinal_compare(&a(0), &a(1), false)),
+        ("equals", 2) => Value::Bool(matches!((&args[0], &args[1]), (Value::Null, Value::Null)) || (!args[0].is_null() && !args[1].is_null() && a(0) == a(1))),
+        ("equals", 3) => Value::Bool(if ignores_case(args) { a(0).to_lowercase() == a(1).to_lowercase() } else { a(0) == a(1) }),
+        ("isnullorempty" | "isnullorwhitespace" | "join" | "format" | "compare" | "compareordinal" | "equals", n) => return Some(Err(arg_count(name, n))),
+        _ => return None,
+    }))
+}
+
+fn is_ordinal(v: &Value) -> bool {
+    match v {
+        Value::Enum(e) => e.name.starts_with("Ordinal"),
+        Value::Str(s) => s.to_ascii_lowercase().starts_with("ordinal"),
+        _ => false,
+    }
+}
+
+/// Ordinal comparison as .NET answers it: the difference of the first UTF-16 units that
+/// differ (upper-cased when ignoring case), else of the lengths.
+fn ordinal_compare(a: &str, b: &str, ignore_case: bool) -> i32 {
+    let units = |s: &str| -> Vec<u16> {
+        if ignore_case {
+            s.to_uppercase().encode_utf16().collect()
+        } else {
+            s.encode_utf16().collect()
+        }
+    };
+    let (x, y) = (units(a), units(b));
+    match x.iter().zip(&y).find(|(p, q)| p != q) {
+        Some((p, q)) => i32::from(*p) - i32::from(*q),
+        None => x.len() as i32 - y.len() as i32,
+    }
+}
+
+/// `[char]::IsDigit('5')` and the other character tests, with `(string, index)` overloads;
+/// `ToUpper`/`ToLower`. The argument converts to a char as 5.1 converts it.
+pub fn char_static(lower: &str, name: &str, args: &[Value]) -> Option<Result<Value, ErrorRecord>> {
+    let test: fn(char) -> bool = match lower {
+        "isdigit" => |c| c.is_ascii_digit(),
+        "isletter" => char::is_alphabetic,
+        "isletterordigit" => char::is_alphanumeric,
+        "iswhitespace" => char::is_whitespace,
+        "isupper" => char::is_uppercase,
+        "islower" => char::is_lowercase,
+        "isnumber" => char::is_numeric,
+        "iscontrol" => char::is_control,
+        "ispunctuation" => |c| c.is_ascii_punctuation() && !"$+<=>^`|~".contains(c),
+        "issymbol" => |c| "$+<=>^`|~".contains(c),
+        "isseparator" => |c| c == ' ' || c == '\u{a0}',
+        "toupper" | "tolower" => |_| false,
+        _ => return None,
+    };
+    let char_arg = |v: &Value, param: &str| -> Result<char, ErrorRecord> {
+        let char_type = TypeRef::of(TypeKind::Char);
+        match convert(v, &char_type) {
+            Ok(Value::Char(c)) => Ok(c),
+            Ok(other) => Err(super::argument_error(param, &other, name, &char_type, "")),
+            Err(inner) => Err(super::argument_error(param, v, name, &char_type, &inner)),
+        }
+    };
+    Some(match (lower, args.len()) {
+        ("toupper" | "tolower", 1) => char_arg(&args[0], "c").map(|c| {
+            let mapped = if lower == "toupper" { c.to_uppercase().next() } else { c.to_lowercase().next() };
+            Value::Char(mapped.unwrap_or(c))
+        }),
+        (_, 1) if lower.starts_with("is") => char_arg(&args[0], "c").map(|c| Value::Bool(test(c))),
+        (_, 2) if lower.starts_with("is") => {
+            let s: Vec<char> = to_string(&args[0]).chars().collect();
+            match arg_int(args, 1).filter(|i| *i >= 0 && (*i as usize) < s.len()) {
+                Some(i) => Ok(Value::Bool(test(s[i as usize]))),
+                None => Err(method_error(
+                    name,
+                    args,
+                    "Index was out of range. Must be non-negative and less than the size of the collection.\r\nParameter name: index",
+                    "ArgumentOutOfRangeException",
+                )),
+            }
+        }
+        (_, n) => Err(arg_count(name, n)),
+    })
 }
