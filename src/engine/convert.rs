@@ -102,6 +102,9 @@ pub fn object_to_string(o: &PsObject) -> String {
         let parts: Vec<String> = ["Major", "Minor", "Build", "Revision"].iter().filter_map(|n| o.get(n).map(to_string)).filter(|s| s != "-1").collect();
         return parts.join(".");
     }
+    if o.type_names.first().is_some_and(|t| super::dotnet::regex::is_match_part(t)) {
+        return o.get("Value").map(to_string).unwrap_or_default();
+    }
     if o.is_custom() {
         let parts: Vec<String> = o.props.iter().map(|p| format!("{}={}", p.name, nested_to_string(&p.value))).collect();
         format!("@{{{}}}", parts.join("; "))
@@ -432,7 +435,15 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
             _ => return Err(invalid_cast(v, &target)),
         },
         TypeKind::Void => Value::Null,
-        TypeKind::Regex => Value::str(to_string(v)),
+        TypeKind::Regex => match v {
+            Value::Native(n) if matches!(**n, super::value::Native::Regex(_)) => v.clone(),
+            other => {
+                let pattern = to_string(other);
+                super::dotnet::regex::compile(&pattern, 0)
+                    .map(super::dotnet::regex::regex_value)
+                    .map_err(|inner| super::dotnet::regex::cast_error(&pattern, &inner))?
+            }
+        },
         TypeKind::Type => match v {
             Value::Type(_) => v.clone(),
             Value::Str(s) => match super::types::resolve(s, false) {

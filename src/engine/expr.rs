@@ -478,6 +478,11 @@ impl Interp {
             Value::Null => Err(self.located(ErrorRecord::runtime("Cannot index into a null array.", "NullArray", ErrorCategory::InvalidOperation), span)),
             Value::Array(_) | Value::List(_) => {
                 let a = t.enumerate();
+                if let Value::Str(key) = i {
+                    if convert::to_num(i).is_none() {
+                        return Ok(super::dotnet::regex::group_by_name(&a, key).unwrap_or(Value::Null));
+                    }
+                }
                 Ok(resolve_index(i, a.len()).and_then(|n| a.get(n).cloned()).unwrap_or(Value::Null))
             }
             Value::Str(s) => {

@@ -7,11 +7,11 @@ use std::rc::Rc;
 use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
-use super::dotnet::{arg_count, collections, convert_class, not_found, registry, strings, text, type_object};
+use super::dotnet::{arg_count, collections, convert_class, not_found, regex, registry, strings, text, type_object};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
 use super::runtime::Interp;
-use super::value::{Hashtable, PsObject, TypeKind, Value};
+use super::value::{Hashtable, Native, PsObject, TypeKind, Value};
 use crate::lang::ast::Span;
 
 fn arg_str(args: &[Value], i: usize) -> String {
@@ -256,7 +256,10 @@ impl Interp {
             }
             Value::Hashtable(h) => return self.dictionary_method(target, h, &lower, name, &args, span),
             Value::List(l) => return self.list_method(target, l, &lower, name, &args, span),
-            Value::Native(n) => text::method(target, n, &lower, name, &args),
+            Value::Native(n) => match &**n {
+                Native::Regex(r) => return self.regex_method(target, r, &lower, name, &args, span),
+                _ => text::method(target, n, &lower, name, &args),
+            },
             Value::Type(t) => type_object::method(t, &lower, &args).ok_or_else(|| not_found(target, name)),
             Value::DateTime(d) => {
                 let add = |unit_ticks: f64| -> Result<Value, ErrorRecord> {
@@ -346,7 +349,7 @@ impl Interp {
         };
         let lower = name.to_ascii_lowercase();
         let emulated = match (ty.kind, lower.as_str()) {
-            (_, "new") => collections::construct(ty, &args).or_else(|| text::construct(ty, &args)),
+            (_, "new") => collections::construct(ty, &args).or_else(|| text::construct(ty, &args)).or_else(|| regex::construct(ty, &args)),
             (TypeKind::Array, _) if !ty.is_array => collections::array_static(&lower, name, &args),
             (TypeKind::String, _) if !ty.is_array => strings::string_static(&lower, name, &args),
             (TypeKind::Char, _) if !ty.is_array => strings::char_static(&lower, name, &args),
@@ -355,6 +358,11 @@ impl Interp {
         };
         if let Some(r) = emulated {
             return r.map_err(|rec| self.located(rec, span));
+        }
+        if ty.kind == TypeKind::Regex && !ty.is_array {
+            if let Some(r) = self.regex_static(&lower, name, &args, span) {
+                return r;
+            }
         }
         let num = |i: usize| args.get(i).and_then(to_num).map(|n| n.as_f64());
         let r: Result<Value, ErrorRecord> = match (ty.kind, lower.as_str()) {
@@ -400,12 +408,6 @@ impl Interp {
                 };
                 num(0).map(|x| Value::TimeSpan((x * unit) as i64)).ok_or_else(|| arg_count(name, args.len()))
             }
-            (TypeKind::Regex, "escape") => Ok(Value::str(regex::escape(&arg_str(&args, 0)))),
-            (TypeKind::Regex, "ismatch") => {
-                ops::match_scalar(&Value::str(arg_str(&args, 0)), &Value::str(arg_str(&args, 1)), true).map(|(m, _)| Value::Bool(m))
-            }
-            (TypeKind::Regex, "replace") => ops::replace(&Value::str(arg_str(&args, 0)), &Value::str(arg_str(&args, 1)), &Value::str(arg_str(&args, 2)), true),
-            (TypeKind::Regex, "split") => ops::split(&Value::str(arg_str(&args, 0)), Some(&Value::str(arg_str(&args, 1))), None, true),
             (TypeKind::Console, "writeline") => {
                 self.host.write_host(&arg_str(&args, 0), true);
                 Ok(Value::Null)

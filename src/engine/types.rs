@@ -63,7 +63,7 @@ pub struct TypeTable {
 
 impl Default for TypeTable {
     fn default() -> TypeTable {
-        TypeTable { enums: vec![&ACTION_PREFERENCE, &CONFIRM_IMPACT, &STRING_SPLIT_OPTIONS, &STRING_COMPARISON] }
+        TypeTable { enums: vec![&ACTION_PREFERENCE, &CONFIRM_IMPACT, &STRING_SPLIT_OPTIONS, &STRING_COMPARISON, &super::dotnet::regex::REGEX_OPTIONS] }
     }
 }
 

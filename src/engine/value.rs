@@ -45,6 +45,7 @@ pub enum Value {
 pub enum Native {
     StringBuilder(RefCell<Builder>),
     Encoding(Encoding),
+    Regex(Box<super::dotnet::regex::RegexObj>),
 }
 
 /// A `System.Text.StringBuilder`: its text and the capacity .NET would have given it.

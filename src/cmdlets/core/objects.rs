@@ -682,7 +682,10 @@ impl Cmdlet for NewObject {
             return ctx.write_error(rec);
         };
         let ctor_args = args.get("ArgumentList").map(Value::enumerate).unwrap_or_default();
-        if let Some(made) = crate::engine::dotnet::collections::construct(&ty, &ctor_args).or_else(|| crate::engine::dotnet::text::construct(&ty, &ctor_args)) {
+        let made = crate::engine::dotnet::collections::construct(&ty, &ctor_args)
+            .or_else(|| crate::engine::dotnet::text::construct(&ty, &ctor_args))
+            .or_else(|| crate::engine::dotnet::regex::construct(&ty, &ctor_args));
+        if let Some(made) = made {
             return match made {
                 // New-Object writes the collection itself, not its items.
                 Ok(v) => ctx.emit(v),

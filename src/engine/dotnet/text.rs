@@ -60,6 +60,7 @@ pub fn type_of(n: &Native) -> TypeRef {
     match n {
         Native::StringBuilder(_) => TypeRef::of(TypeKind::StringBuilder),
         Native::Encoding(e) => TypeRef::foreign(encoding_info(*e).0),
+        Native::Regex(_) => TypeRef::of(TypeKind::Regex),
     }
 }
 
@@ -67,6 +68,7 @@ pub fn native_string(n: &Native) -> String {
     match n {
         Native::StringBuilder(b) => b.borrow().text.clone(),
         Native::Encoding(e) => encoding_info(*e).0.to_string(),
+        Native::Regex(r) => r.pattern.clone(),
     }
 }
 
@@ -153,6 +155,11 @@ pub fn property(n: &Native, lower: &str) -> Option<Value> {
                 _ => return None,
             })
         }
+        Native::Regex(r) => Some(match lower {
+            "options" => super::regex::options_value(r),
+            "righttoleft" => Value::Bool(r.options & 64 != 0),
+            _ => return None,
+        }),
     }
 }
 
@@ -198,6 +205,8 @@ pub fn set_property(n: &Native, name: &str, value: &Value) -> Option<Result<(), 
 pub fn method(target: &Value, n: &Native, lower: &str, name: &str, args: &[Value]) -> Result<Value, ErrorRecord> {
     match n {
         Native::StringBuilder(cell) => builder_method(target, cell, lower, name, args),
+        // A regex's methods run script blocks; `Interp::regex_method` takes them.
+        Native::Regex(_) => Err(not_found(target, name)),
         Native::Encoding(e) => {
             let e = *e;
             match (lower, args.len()) {
@@ -315,6 +324,9 @@ fn builder_method(target: &Value, cell: &RefCell<Builder>, lower: &str, name: &s
 
 /// What Out-Default draws: a builder's Capacity/MaxCapacity/Length, an encoding's properties.
 pub fn display(n: &Native) -> Value {
+    if let Native::Regex(r) = n {
+        return super::regex::display(r);
+    }
     let mut o = PsObject::typed(&type_of(n).full_name());
     match n {
         Native::StringBuilder(_) => {
@@ -341,6 +353,7 @@ pub fn display(n: &Native) -> Value {
             o.add_typed("IsReadOnly", "bool", Value::Bool(true));
             o.add_typed("CodePage", "int", Value::Int(code_page));
         }
+        Native::Regex(_) => {}
     }
     Value::object(o)
 }
