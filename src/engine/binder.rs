@@ -209,7 +209,7 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
                         _ => {
                             let ty = match &target {
                                 Target::Declared(p) => p.ty.full_name(),
-                                Target::Common(c) => super::value::TypeRef { kind: c.kind, is_array: false }.full_name(),
+                                Target::Common(c) => super::value::TypeRef::of(c.kind).full_name(),
                             };
                             return Err(binding_error(
                                 info,
@@ -329,7 +329,7 @@ fn prompt_missing(
     if missing.iter().any(|p| !p.help.is_empty()) {
         interp.host.write_prompt_line(prompt::PROMPT_HELP);
     }
-    let element = |p: &ParamSpec| super::value::TypeRef { kind: p.ty.kind, is_array: false };
+    let element = |p: &ParamSpec| p.ty.element();
     for p in missing {
         let value = if p.ty.is_array {
             let mut items = Vec::new();

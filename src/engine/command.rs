@@ -91,7 +91,7 @@ impl ParamSpec {
     pub fn new(name: &str, ty: TypeKind) -> ParamSpec {
         ParamSpec {
             name: name.to_string(),
-            ty: Rc::new(TypeRef { kind: ty, is_array: false }),
+            ty: Rc::new(TypeRef::of(ty)),
             mandatory: false,
             position: None,
             aliases: Vec::new(),

@@ -26,17 +26,26 @@ pub fn to_string(v: &Value) -> String {
         Value::TimeSpan(t) => format_timespan(*t),
         Value::Enum(e) => e.name.clone(),
         Value::Array(a) => a.borrow().iter().map(to_string).collect::<Vec<_>>().join(" "),
-        Value::Hashtable(h) => {
-            if h.borrow().ordered {
-                "System.Collections.Specialized.OrderedDictionary".into()
-            } else {
-                "System.Collections.Hashtable".into()
-            }
-        }
+        // A collection joins its items, as an array does; a dictionary is not joined.
+        Value::List(l) => l.items.borrow().iter().map(to_string).collect::<Vec<_>>().join(" "),
+        Value::Hashtable(_) => super::dotnet::registry::type_of(v).dotnet_string(),
         Value::Object(o) => object_to_string(&o.borrow()),
         Value::ScriptBlock(b) => b.inner_text().to_string(),
-        Value::Type(t) => t.full_name(),
+        // PSObject.ToString of a type: its accelerator or PowerShell's generic spelling.
+        Value::Type(t) => t.ps_name(),
         Value::Error(e) => e.message.clone(),
+        Value::Native(n) => super::dotnet::text::native_string(n),
+    }
+}
+
+/// `.ToString()`: .NET's own text (collections show their type name, unlike string
+/// conversion), as .NET's messages also show a value.
+pub fn net_to_string(v: &Value) -> String {
+    match v {
+        Value::Array(_) | Value::List(_) | Value::Hashtable(_) => super::dotnet::registry::type_of(v).dotnet_string(),
+        Value::Type(t) => t.dotnet_string(),
+        Value::DateTime(d) => d.format("%-m/%-d/%Y %-I:%M:%S %p").to_string(),
+        other => to_string(other),
     }
 }
 
@@ -95,6 +104,9 @@ pub fn object_to_string(o: &PsObject) -> String {
         // Absent components are -1 and are left out, as Version.ToString does.
         let parts: Vec<String> = ["Major", "Minor", "Build", "Revision"].iter().filter_map(|n| o.get(n).map(to_string)).filter(|s| s != "-1").collect();
         return parts.join(".");
+    }
+    if o.type_names.first().is_some_and(|t| super::dotnet::regex::is_match_part(t)) {
+        return o.get("Value").map(to_string).unwrap_or_default();
     }
     // Types whose ToString is one of their properties: a location's path, a file's full name.
     const SHOWN_BY: [(&str, &str); 3] =
@@ -296,8 +308,8 @@ fn cast_error(v: &Value, target: &str, inner: &str) -> String {
     format!("Cannot convert value \"{}\" to type \"{}\". Error: \"{}\"", to_string(v), target, inner)
 }
 
-fn invalid_cast(v: &Value, target: &str) -> String {
-    format!("Cannot convert the \"{}\" value of type \"{}\" to type \"{}\".", to_string(v), v.type_name(), target)
+pub fn invalid_cast(v: &Value, target: &str) -> String {
+    format!("Cannot convert the \"{}\" value of type \"{}\" to type \"{}\".", net_to_string(v), v.type_name(), target)
 }
 
 const BAD_FORMAT: &str = "Input string was not in a correct format.";
@@ -331,10 +343,12 @@ fn integer_of(v: &Value, target: &str, min: f64, max: f64, short: &str) -> Resul
 /// Converts a value to a type, with 5.1's error text when it cannot.
 pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
     if ty.is_array {
-        let elem = TypeRef { kind: ty.kind, is_array: false };
+        let elem = ty.element();
         let items = match v {
             Value::Null => return Ok(Value::Null),
-            Value::Array(a) => a.borrow().clone(),
+            // `[char[]]'abc'` is the string's characters.
+            Value::Str(s) if elem.kind == TypeKind::Char => s.chars().map(Value::Char).collect(),
+            Value::Array(_) | Value::List(_) => v.enumerate(),
             other => vec![other.clone()],
         };
         let mut out = Vec::with_capacity(items.len());
@@ -343,7 +357,8 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         }
         return Ok(Value::array(out));
     }
-    let target = ty.full_name();
+    // .NET's messages name the target with `Type.ToString()`.
+    let target = ty.dotnet_string();
     Ok(match ty.kind {
         TypeKind::Object | TypeKind::PSObject => v.clone(),
         TypeKind::Int => Value::Int(integer_of(v, &target, i32::MIN as f64, i32::MAX as f64, "an Int32")? as i32),
@@ -430,7 +445,15 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
             _ => return Err(invalid_cast(v, &target)),
         },
         TypeKind::Void => Value::Null,
-        TypeKind::Regex => Value::str(to_string(v)),
+        TypeKind::Regex => match v {
+            Value::Native(n) if matches!(**n, super::value::Native::Regex(_)) => v.clone(),
+            other => {
+                let pattern = to_string(other);
+                super::dotnet::regex::compile(&pattern, 0)
+                    .map(super::dotnet::regex::regex_value)
+                    .map_err(|inner| super::dotnet::regex::cast_error(&pattern, &inner))?
+            }
+        },
         TypeKind::Type => match v {
             Value::Type(_) => v.clone(),
             Value::Str(s) => match super::types::resolve(s, false) {
@@ -445,7 +468,14 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
             Value::Error(_) => v.clone(),
             _ => return Err(invalid_cast(v, &target)),
         },
-        TypeKind::Math | TypeKind::Environment | TypeKind::Convert | TypeKind::Console => return Err(invalid_cast(v, &target)),
+        TypeKind::ArrayList | TypeKind::List | TypeKind::HashSet | TypeKind::Queue | TypeKind::Stack => super::dotnet::collections::convert_to(v, ty)?,
+        TypeKind::Dictionary | TypeKind::Foreign if super::dotnet::registry::value_is(v, ty) => v.clone(),
+        TypeKind::StringBuilder | TypeKind::Encoding if super::dotnet::registry::value_is(v, ty) => v.clone(),
+        // PowerShell converts by a one-argument constructor: `StringBuilder(string)`.
+        TypeKind::StringBuilder => super::dotnet::text::builder(&to_string(v), None),
+        TypeKind::Math | TypeKind::Environment | TypeKind::Convert | TypeKind::Console | TypeKind::Dictionary | TypeKind::Foreign | TypeKind::Encoding => {
+            return Err(invalid_cast(v, &target))
+        }
     })
 }
 
@@ -618,7 +648,7 @@ mod tests {
 
     #[test]
     fn casts_follow_powershell() {
-        let int = TypeRef { kind: TypeKind::Int, is_array: false };
+        let int = TypeRef::of(TypeKind::Int);
         assert!(matches!(convert(&Value::Double(2.5), &int), Ok(Value::Int(2))));
         assert!(matches!(convert(&Value::Double(3.5), &int), Ok(Value::Int(4))));
         assert!(matches!(convert(&Value::str(" 0x10 "), &int), Ok(Value::Int(16))));
@@ -626,7 +656,7 @@ mod tests {
             convert(&Value::str("abc"), &int).unwrap_err(),
             "Cannot convert value \"abc\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\""
         );
-        let guid = TypeRef { kind: TypeKind::Guid, is_array: false };
+        let guid = TypeRef::of(TypeKind::Guid);
         assert!(convert(&Value::str("6ed7e310-1a02-4261-915f-6ccfedc416f1"), &guid).is_ok());
         assert!(convert(&Value::str("6ed7e3101a024261915f6ccfedc416f1"), &guid).is_ok());
         assert!(convert(&Value::str("nope"), &guid).unwrap_err().contains("Guid should contain 32 digits"));

@@ -141,13 +141,7 @@ impl Interp {
 
     pub fn resolve_type(&self, ty: &TypeName) -> EvalResult<Rc<TypeRef>> {
         let with_namespace = || self.using_namespaces.iter().find_map(|ns| self.types.resolve(&format!("{ns}.{}", ty.name), ty.is_array));
-        self.types.resolve(&ty.name, ty.is_array).or_else(with_namespace).ok_or_else(|| {
-            self.located(
-                ErrorRecord::runtime(format!("Unable to find type [{}].", ty.name), "TypeNotFound", ErrorCategory::InvalidOperation)
-                    .with_target(&Value::str(&ty.name)),
-                ty.span,
-            )
-        })
+        self.types.resolve(&ty.name, ty.is_array).or_else(with_namespace).ok_or_else(|| self.located(super::dotnet::registry::type_not_found(&ty.name), ty.span))
     }
 
     pub(super) fn read_variable(&self, key: &str, scope: Option<&str>) -> Value {
@@ -262,7 +256,7 @@ impl Interp {
                         span,
                     ));
                 };
-                let is = value_is(&l, t);
+                let is = super::dotnet::registry::value_is(&l, t);
                 Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
             }
             BinaryOp::As => match &r {
@@ -279,7 +273,7 @@ impl Interp {
     }
 
     fn range(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<Value> {
-        let conv = |v: &Value| convert::convert(v, &TypeRef { kind: TypeKind::Int, is_array: false });
+        let conv = |v: &Value| convert::convert(v, &TypeRef::of(TypeKind::Int));
         let (a, b) = match (conv(l), conv(r)) {
             (Ok(Value::Int(a)), Ok(Value::Int(b))) => (a as i64, b as i64),
             (Err(m), _) | (_, Err(m)) => return Err(self.located(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::InvalidArgument), span)),
@@ -496,8 +490,13 @@ impl Interp {
         }
         match t {
             Value::Null => Err(self.located(ErrorRecord::runtime("Cannot index into a null array.", "NullArray", ErrorCategory::InvalidOperation), span)),
-            Value::Array(a) => {
-                let a = a.borrow();
+            Value::Array(_) | Value::List(_) => {
+                let a = t.enumerate();
+                if let Value::Str(key) = i {
+                    if convert::to_num(i).is_none() {
+                        return Ok(super::dotnet::regex::group_by_name(&a, key).unwrap_or(Value::Null));
+                    }
+                }
                 Ok(resolve_index(i, a.len()).and_then(|n| a.get(n).cloned()).unwrap_or(Value::Null))
             }
             Value::Str(s) => {
@@ -524,6 +523,9 @@ impl Interp {
     }
 
     fn set_index(&mut self, t: &Value, i: &Value, value: Value) -> Result<(), ErrorRecord> {
+        if let Value::List(l) = t {
+            return super::dotnet::collections::set_item(l, i, value);
+        }
         match t {
             Value::Array(a) => {
                 let mut a = a.borrow_mut();
@@ -560,35 +562,4 @@ fn resolve_index(i: &Value, len: usize) -> Option<usize> {
     let n = convert::to_num(i)?.as_f64() as i64;
     let n = if n < 0 { len as i64 + n } else { n };
     (n >= 0 && (n as usize) < len).then_some(n as usize)
-}
-
-/// `-is`: type identity, with `[object]` and `[psobject]` matching anything and
-/// numeric types matching exactly.
-fn value_is(v: &Value, t: &TypeRef) -> bool {
-    if t.is_array {
-        return matches!(v, Value::Array(_));
-    }
-    match t.kind {
-        TypeKind::Object | TypeKind::PSObject => !v.is_null(),
-        TypeKind::Int => matches!(v, Value::Int(_)),
-        TypeKind::Long => matches!(v, Value::Long(_)),
-        TypeKind::UInt => matches!(v, Value::UInt(_)),
-        TypeKind::ULong => matches!(v, Value::ULong(_)),
-        TypeKind::Double => matches!(v, Value::Double(_)),
-        TypeKind::String => matches!(v, Value::Str(_)),
-        TypeKind::Char => matches!(v, Value::Char(_)),
-        TypeKind::Bool | TypeKind::Switch => matches!(v, Value::Bool(_)),
-        TypeKind::Guid => matches!(v, Value::Guid(_)),
-        TypeKind::DateTime => matches!(v, Value::DateTime(_)),
-        TypeKind::TimeSpan => matches!(v, Value::TimeSpan(_)),
-        TypeKind::Array => matches!(v, Value::Array(_)),
-        TypeKind::Hashtable => matches!(v, Value::Hashtable(h) if !h.borrow().ordered),
-        TypeKind::Ordered => matches!(v, Value::Hashtable(h) if h.borrow().ordered),
-        TypeKind::PSCustomObject => matches!(v, Value::Object(o) if o.borrow().is_custom()),
-        TypeKind::ScriptBlock => matches!(v, Value::ScriptBlock(_)),
-        TypeKind::ErrorRecord => matches!(v, Value::Error(_)),
-        TypeKind::Enum(d) => matches!(v, Value::Enum(e) if e.type_name == d.full_name),
-        TypeKind::Type => matches!(v, Value::Type(_)),
-        _ => false,
-    }
 }

@@ -7,28 +7,12 @@ use std::rc::Rc;
 use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
+use super::dotnet::{arg_count, collections, convert_class, not_found, regex, registry, strings, text, type_object};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
-use super::limits;
 use super::ops;
 use super::runtime::Interp;
-use super::value::{Hashtable, PsObject, TypeKind, TypeRef, Value};
+use super::value::{Hashtable, Native, PsObject, TypeKind, Value};
 use crate::lang::ast::Span;
-
-fn not_found(v: &Value, name: &str) -> ErrorRecord {
-    ErrorRecord::runtime(
-        format!("Method invocation failed because [{}] does not contain a method named '{}'.", v.type_name(), name),
-        "MethodNotFound",
-        ErrorCategory::InvalidOperation,
-    )
-}
-
-fn arg_count_error(name: &str, n: usize) -> ErrorRecord {
-    ErrorRecord::runtime(
-        format!("Cannot find an overload for \"{name}\" and the argument count: \"{n}\"."),
-        "MethodCountCouldNotFindBest",
-        ErrorCategory::NotSpecified,
-    )
-}
 
 fn arg_str(args: &[Value], i: usize) -> String {
     args.get(i).map(to_string).unwrap_or_default()
@@ -36,43 +20,6 @@ fn arg_str(args: &[Value], i: usize) -> String {
 
 fn arg_int(args: &[Value], i: usize) -> Option<i64> {
     args.get(i).and_then(to_num).map(|n| n.as_f64() as i64)
-}
-
-/// A `System.RuntimeType`-like object for `.GetType()`.
-pub fn type_object(full_name: &str) -> Value {
-    let mut o = PsObject::typed("System.RuntimeType");
-    let name = full_name.rsplit('.').next().unwrap_or(full_name);
-    let namespace = full_name.rsplit_once('.').map(|(n, _)| n).unwrap_or("");
-    let base = if full_name.ends_with("[]") {
-        "System.Array"
-    } else if matches!(
-        full_name,
-        "System.Int32"
-            | "System.Int64"
-            | "System.UInt32"
-            | "System.UInt64"
-            | "System.Double"
-            | "System.Boolean"
-            | "System.Guid"
-            | "System.DateTime"
-            | "System.TimeSpan"
-            | "System.Char"
-    ) {
-        "System.ValueType"
-    } else {
-        "System.Object"
-    };
-    o.add_typed("IsPublic", "bool", Value::Bool(true));
-    o.add_typed(
-        "IsSerial",
-        "bool",
-        Value::Bool(!full_name.starts_with("Microsoft.WindowsAzure") && full_name != "System.Management.Automation.PSCustomObject"),
-    );
-    o.add_typed("Name", "string", Value::str(name));
-    o.add_typed("BaseType", "type", Value::str(base));
-    o.add_typed("FullName", "string", Value::str(full_name));
-    o.add_typed("Namespace", "string", Value::str(namespace));
-    Value::object(o)
 }
 
 impl Interp {
@@ -103,11 +50,13 @@ impl Interp {
                     _ => Value::Null,
                 }
             }
-            Value::Array(a) => match lower.as_str() {
-                "count" | "length" => Value::Int(a.borrow().len() as i32),
-                "rank" => Value::Int(1),
+            Value::List(l) if collections::list_property(l, &lower).is_some() => collections::list_property(l, &lower).unwrap_or(Value::Null),
+            Value::Array(_) | Value::List(_) => match lower.as_str() {
+                "count" | "length" if matches!(v, Value::Array(_)) => Value::Int(v.enumerate().len() as i32),
+                "rank" if matches!(v, Value::Array(_)) => Value::Int(1),
                 _ => {
-                    let items = a.borrow().clone();
+                    // Member-access enumeration: each item's member, flattened one level.
+                    let items = v.enumerate();
                     let mut out = Vec::new();
                     for i in items {
                         match self.get_member(&i, name) {
@@ -207,11 +156,8 @@ impl Interp {
                 "scriptstacktrace" => Value::str("at <ScriptBlock>, <No file>: line 1"),
                 _ => Value::Null,
             },
-            Value::Type(t) => match lower.as_str() {
-                "name" => Value::str(t.full_name().rsplit('.').next().unwrap_or_default()),
-                "fullname" => Value::str(t.full_name()),
-                _ => Value::Null,
-            },
+            Value::Type(t) => type_object::property(t, &lower).unwrap_or(Value::Null),
+            Value::Native(n) => text::property(n, &lower).unwrap_or(Value::Null),
             Value::Bool(b) if lower == "ispresent" => Value::Bool(*b),
             Value::Enum(e) if lower == "value__" => Value::Long(e.value),
             Value::Guid(_)
@@ -229,6 +175,11 @@ impl Interp {
 
     /// `$x.Name = value` on objects and hashtables.
     pub fn set_member(&mut self, target: &Value, name: &str, value: Value) -> Result<(), ErrorRecord> {
+        if let Value::Native(n) = target {
+            if let Some(r) = text::set_property(n, name, &value) {
+                return r;
+            }
+        }
         match target {
             Value::Hashtable(h) => {
                 h.borrow_mut().insert(Value::str(name), value);
@@ -268,8 +219,8 @@ impl Interp {
         }
         // Methods every object has.
         match lower.as_str() {
-            "gettype" if args.is_empty() => return Ok(type_object(&target.type_name())),
-            "tostring" if args.is_empty() => return Ok(Value::str(method_to_string(target))),
+            "gettype" if args.is_empty() => return Ok(Value::Type(Rc::new(registry::type_of(target)))),
+            "tostring" if args.is_empty() => return Ok(Value::str(convert::net_to_string(target))),
             "equals" if args.len() == 1 => return Ok(Value::Bool(ops::equals(target, &args[0], true))),
             "gethashcode" if args.is_empty() => return Ok(Value::Int(to_string(target).len() as i32)),
             "foreach" | "where" => {
@@ -283,67 +234,30 @@ impl Interp {
             return Ok(v);
         }
         let r = match target {
-            Value::Str(s) => string_method(s, &lower, name, &args),
+            Value::Str(s) => strings::string_method(s, &lower, name, &args),
             Value::Array(a) => {
                 let items = a.borrow().clone();
                 match lower.as_str() {
-                    "contains" if args.len() == 1 => Ok(Value::Bool(items.iter().any(|x| ops::equals(x, &args[0], true)))),
-                    "indexof" if args.len() == 1 => Ok(Value::Int(items.iter().position(|x| ops::equals(x, &args[0], true)).map(|i| i as i32).unwrap_or(-1))),
+                    // IList's members compare with .NET's Equals: no conversion, `'1'` is not `1`.
+                    "contains" if args.len() == 1 => Ok(Value::Bool(items.iter().any(|x| collections::dotnet_equals(x, &args[0])))),
+                    "indexof" if args.len() == 1 => {
+                        Ok(Value::Int(items.iter().position(|x| collections::dotnet_equals(x, &args[0])).map(|i| i as i32).unwrap_or(-1)))
+                    }
                     "clone" => Ok(Value::array(items)),
                     "getvalue" => Ok(arg_int(&args, 0).and_then(|i| items.get(i as usize).cloned()).unwrap_or(Value::Null)),
                     _ => Err(not_found(target, name)),
                 }
             }
-            Value::Hashtable(h) => match lower.as_str() {
-                "containskey" | "contains" if args.len() == 1 => Ok(Value::Bool(h.borrow().contains(&args[0]))),
-                "containsvalue" if args.len() == 1 => Ok(Value::Bool(h.borrow().values().iter().any(|v| ops::equals(v, &args[0], true)))),
-                "add" if args.len() == 2 => {
-                    if h.borrow().contains(&args[0]) {
-                        Err(ErrorRecord::runtime(
-                            format!("Exception calling \"Add\" with \"2\" argument(s): \"Item has already been added. Key in dictionary: '{}'  Key being added: '{}'\"", to_string(&args[0]), to_string(&args[0])),
-                            "ArgumentException",
-                            ErrorCategory::NotSpecified,
-                        ))
-                    } else {
-                        h.borrow_mut().insert(args[0].clone(), args[1].clone());
-                        Ok(Value::Null)
-                    }
-                }
-                "remove" if args.len() == 1 => {
-                    h.borrow_mut().remove(&args[0]);
-                    Ok(Value::Null)
-                }
-                "clear" => {
-                    let ordered = h.borrow().ordered;
-                    *h.borrow_mut() = Hashtable::new(ordered);
-                    Ok(Value::Null)
-                }
-                "clone" => {
-                    let mut c = Hashtable::new(h.borrow().ordered);
-                    for (k, v) in h.borrow().iter() {
-                        c.insert(k.clone(), v.clone());
-                    }
-                    Ok(Value::hashtable(c))
-                }
-                "getenumerator" => {
-                    let entries: Vec<Value> = h
-                        .borrow()
-                        .iter()
-                        .map(|(k, v)| {
-                            let mut e = PsObject::typed("System.Collections.DictionaryEntry");
-                            e.add_typed("Name", "System.Object", k.clone());
-                            e.add_typed("Key", "System.Object", k.clone());
-                            e.add_typed("Value", "System.Object", v.clone());
-                            Value::object(e)
-                        })
-                        .collect();
-                    Ok(Value::array(entries))
-                }
-                _ => Err(not_found(target, name)),
+            Value::Hashtable(h) => return self.dictionary_method(target, h, &lower, name, &args, span),
+            Value::List(l) => return self.list_method(target, l, &lower, name, &args, span),
+            Value::Native(n) => match &**n {
+                Native::Regex(r) => return self.regex_method(target, r, &lower, name, &args, span),
+                _ => text::method(target, n, &lower, name, &args),
             },
+            Value::Type(t) => type_object::method(t, &lower, &args).ok_or_else(|| not_found(target, name)),
             Value::DateTime(d) => {
                 let add = |unit_ticks: f64| -> Result<Value, ErrorRecord> {
-                    let n = args.first().and_then(to_num).ok_or_else(|| arg_count_error(name, args.len()))?.as_f64();
+                    let n = args.first().and_then(to_num).ok_or_else(|| arg_count(name, args.len()))?.as_f64();
                     Ok(Value::DateTime(*d + chrono::Duration::microseconds((n * unit_ticks / 10.0) as i64)))
                 };
                 match lower.as_str() {
@@ -355,7 +269,7 @@ impl Interp {
                     "addticks" => add(1.0),
                     "add" => match args.first() {
                         Some(Value::TimeSpan(t)) => Ok(Value::DateTime(*d + chrono::Duration::microseconds(t / 10))),
-                        _ => Err(arg_count_error(name, args.len())),
+                        _ => Err(arg_count(name, args.len())),
                     },
                     "tostring" => ops::format_value(target, &arg_str(&args, 0)).map(Value::str).map_err(|m| call_error("ToString", &args, &m)),
                     "toshortdatestring" => Ok(Value::str(d.format("%-m/%-d/%Y").to_string())),
@@ -396,6 +310,7 @@ impl Interp {
         };
         let lower = name.to_ascii_lowercase();
         let v = match (ty.kind, lower.as_str()) {
+            (TypeKind::Encoding, enc) if text::encoding_static(enc).is_some() => text::encoding_static(enc).unwrap_or(Value::Null),
             (TypeKind::Int, "maxvalue") => Value::Int(i32::MAX),
             (TypeKind::Int, "minvalue") => Value::Int(i32::MIN),
             (TypeKind::Long, "maxvalue") => Value::Long(i64::MAX),
@@ -427,43 +342,46 @@ impl Interp {
             return Err(self.located(not_found(t, name), span));
         };
         let lower = name.to_ascii_lowercase();
+        let emulated = match (ty.kind, lower.as_str()) {
+            (_, "new") => collections::construct(ty, &args).or_else(|| text::construct(ty, &args)).or_else(|| regex::construct(ty, &args)),
+            (TypeKind::Array, _) if !ty.is_array => collections::array_static(&lower, name, &args),
+            (TypeKind::String, _) if !ty.is_array => strings::string_static(&lower, name, &args),
+            (TypeKind::Char, _) if !ty.is_array => strings::char_static(&lower, name, &args),
+            (TypeKind::Convert, _) => convert_class::call(&lower, name, &args),
+            _ => None,
+        };
+        if let Some(r) = emulated {
+            return r.map_err(|rec| self.located(rec, span));
+        }
+        if ty.kind == TypeKind::Regex && !ty.is_array {
+            if let Some(r) = self.regex_static(&lower, name, &args, span) {
+                return r;
+            }
+        }
         let num = |i: usize| args.get(i).and_then(to_num).map(|n| n.as_f64());
         let r: Result<Value, ErrorRecord> = match (ty.kind, lower.as_str()) {
             (TypeKind::Guid, "newguid") => Ok(Value::Guid(self.new_guid())),
             (TypeKind::Guid, "parse") => convert::convert(args.first().unwrap_or(&Value::Null), ty).map_err(|m| call_error("Parse", &args, &m)),
-            (TypeKind::String, "isnullorempty") => Ok(Value::Bool(args.first().is_none_or(|v| to_string(v).is_empty()))),
-            (TypeKind::String, "isnullorwhitespace") => Ok(Value::Bool(args.first().is_none_or(|v| to_string(v).trim().is_empty()))),
-            (TypeKind::String, "join") => {
-                let sep = arg_str(&args, 0);
-                let items: Vec<String> = args.iter().skip(1).flat_map(|v| v.enumerate()).map(|v| to_string(&v)).collect();
-                Ok(Value::str(items.join(&sep)))
-            }
-            (TypeKind::String, "concat") => Ok(Value::str(args.iter().map(to_string).collect::<String>())),
-            (TypeKind::String, "format") => {
-                let rest: Vec<Value> = if args.len() == 2 { args[1].enumerate() } else { args.iter().skip(1).cloned().collect() };
-                ops::format(&arg_str(&args, 0), &rest)
-            }
-            (TypeKind::String, "equals") => Ok(Value::Bool(arg_str(&args, 0) == arg_str(&args, 1))),
             (TypeKind::Math, "round") => match (num(0), arg_int(&args, 1)) {
                 (Some(x), Some(d)) => {
                     let f = 10f64.powi(d as i32);
                     Ok(Value::Double((x * f).round_ties_even() / f))
                 }
                 (Some(x), None) => Ok(Value::Double(x.round_ties_even())),
-                _ => Err(arg_count_error(name, args.len())),
+                _ => Err(arg_count(name, args.len())),
             },
-            (TypeKind::Math, "floor") => num(0).map(|x| Value::Double(x.floor())).ok_or_else(|| arg_count_error(name, args.len())),
-            (TypeKind::Math, "ceiling") => num(0).map(|x| Value::Double(x.ceil())).ok_or_else(|| arg_count_error(name, args.len())),
-            (TypeKind::Math, "truncate") => num(0).map(|x| Value::Double(x.trunc())).ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "floor") => num(0).map(|x| Value::Double(x.floor())).ok_or_else(|| arg_count(name, args.len())),
+            (TypeKind::Math, "ceiling") => num(0).map(|x| Value::Double(x.ceil())).ok_or_else(|| arg_count(name, args.len())),
+            (TypeKind::Math, "truncate") => num(0).map(|x| Value::Double(x.trunc())).ok_or_else(|| arg_count(name, args.len())),
             (TypeKind::Math, "abs") => match args.first() {
                 Some(Value::Int(i)) => Ok(Value::Int(i.abs())),
-                Some(v) => to_num(v).map(|n| Value::Double(n.as_f64().abs())).ok_or_else(|| arg_count_error(name, 1)),
-                None => Err(arg_count_error(name, 0)),
+                Some(v) => to_num(v).map(|n| Value::Double(n.as_f64().abs())).ok_or_else(|| arg_count(name, 1)),
+                None => Err(arg_count(name, 0)),
             },
-            (TypeKind::Math, "sqrt") => num(0).map(|x| Value::Double(x.sqrt())).ok_or_else(|| arg_count_error(name, args.len())),
+            (TypeKind::Math, "sqrt") => num(0).map(|x| Value::Double(x.sqrt())).ok_or_else(|| arg_count(name, args.len())),
             (TypeKind::Math, "pow") => match (num(0), num(1)) {
                 (Some(a), Some(b)) => Ok(Value::Double(a.powf(b))),
-                _ => Err(arg_count_error(name, args.len())),
+                _ => Err(arg_count(name, args.len())),
             },
             (TypeKind::Math, "max") | (TypeKind::Math, "min") if args.len() == 2 => {
                 let o = ops::compare(&args[0], &args[1], false);
@@ -482,30 +400,8 @@ impl Interp {
                     "frommilliseconds" => 10_000.0,
                     _ => 1.0,
                 };
-                num(0).map(|x| Value::TimeSpan((x * unit) as i64)).ok_or_else(|| arg_count_error(name, args.len()))
+                num(0).map(|x| Value::TimeSpan((x * unit) as i64)).ok_or_else(|| arg_count(name, args.len()))
             }
-            (TypeKind::Convert, f) if f.starts_with("to") => {
-                let target = match f {
-                    "toint32" => Some(TypeKind::Int),
-                    "toint64" => Some(TypeKind::Long),
-                    "todouble" => Some(TypeKind::Double),
-                    "tostring" => Some(TypeKind::String),
-                    "toboolean" => Some(TypeKind::Bool),
-                    _ => None,
-                };
-                match target {
-                    Some(k) => {
-                        convert::convert(args.first().unwrap_or(&Value::Null), &TypeRef { kind: k, is_array: false }).map_err(|m| call_error(name, &args, &m))
-                    }
-                    None => Err(not_found(t, name)),
-                }
-            }
-            (TypeKind::Regex, "escape") => Ok(Value::str(regex::escape(&arg_str(&args, 0)))),
-            (TypeKind::Regex, "ismatch") => {
-                ops::match_scalar(&Value::str(arg_str(&args, 0)), &Value::str(arg_str(&args, 1)), true).map(|(m, _)| Value::Bool(m))
-            }
-            (TypeKind::Regex, "replace") => ops::replace(&Value::str(arg_str(&args, 0)), &Value::str(arg_str(&args, 1)), &Value::str(arg_str(&args, 2)), true),
-            (TypeKind::Regex, "split") => ops::split(&Value::str(arg_str(&args, 0)), Some(&Value::str(arg_str(&args, 1))), None, true),
             (TypeKind::Console, "writeline") => {
                 self.host.write_host(&arg_str(&args, 0), true);
                 Ok(Value::Null)
@@ -542,15 +438,6 @@ fn datetime_ticks(d: &chrono::NaiveDateTime) -> i64 {
     (*d - epoch).num_microseconds().unwrap_or(0) * 10
 }
 
-/// `.ToString()`: .NET's own text (arrays show their type name, unlike string conversion).
-fn method_to_string(v: &Value) -> String {
-    match v {
-        Value::Array(_) => "System.Object[]".into(),
-        Value::DateTime(d) => d.format("%-m/%-d/%Y %-I:%M:%S %p").to_string(),
-        other => to_string(other),
-    }
-}
-
 /// `.PSObject`: the members view (`.PSObject.Properties`, `.PSObject.TypeNames`).
 fn psobject_view(o: &PsObject) -> Value {
     let mut view = PsObject::typed("System.Management.Automation.PSObject");
@@ -577,93 +464,4 @@ fn psobject_view(o: &PsObject) -> Value {
     view.add_typed("Properties", "System.Management.Automation.PSMemberInfoCollection", Value::array(props));
     view.add_typed("TypeNames", "System.Collections.ObjectModel.Collection", Value::array(o.type_names.iter().map(Value::str).collect()));
     Value::object(view)
-}
-
-fn string_method(s: &Rc<str>, lower: &str, name: &str, args: &[Value]) -> Result<Value, ErrorRecord> {
-    let a0 = || arg_str(args, 0);
-    let chars_arg = |args: &[Value]| -> Vec<char> { args.iter().flat_map(|v| v.enumerate()).flat_map(|v| to_string(&v).chars().collect::<Vec<_>>()).collect() };
-    let out = match lower {
-        "toupper" | "toupperinvariant" => Value::str(s.to_uppercase()),
-        "tolower" | "tolowerinvariant" => Value::str(s.to_lowercase()),
-        "trim" if args.is_empty() => Value::str(s.trim()),
-        "trim" => {
-            let cs = chars_arg(args);
-            Value::str(s.trim_matches(|c| cs.contains(&c)))
-        }
-        "trimstart" if args.is_empty() => Value::str(s.trim_start()),
-        "trimstart" => {
-            let cs = chars_arg(args);
-            Value::str(s.trim_start_matches(|c| cs.contains(&c)))
-        }
-        "trimend" if args.is_empty() => Value::str(s.trim_end()),
-        "trimend" => {
-            let cs = chars_arg(args);
-            Value::str(s.trim_end_matches(|c| cs.contains(&c)))
-        }
-        "contains" => Value::Bool(s.contains(a0().as_str())),
-        "startswith" => Value::Bool(s.starts_with(a0().as_str())),
-        "endswith" => Value::Bool(s.ends_with(a0().as_str())),
-        "indexof" => Value::Int(s.find(a0().as_str()).map(|b| s[..b].chars().count() as i32).unwrap_or(-1)),
-        "lastindexof" => Value::Int(s.rfind(a0().as_str()).map(|b| s[..b].chars().count() as i32).unwrap_or(-1)),
-        "replace" if args.len() == 2 => Value::str(s.replace(a0().as_str(), &arg_str(args, 1))),
-        "split" => {
-            let seps = chars_arg(&args[..args.len().min(1)]);
-            let parts: Vec<Value> =
-                if seps.is_empty() { s.split(char::is_whitespace).map(Value::str).collect() } else { s.split(|c| seps.contains(&c)).map(Value::str).collect() };
-            Value::array(parts)
-        }
-        "substring" => {
-            let chars: Vec<char> = s.chars().collect();
-            let start = arg_int(args, 0).unwrap_or(0);
-            let len = arg_int(args, 1).unwrap_or((chars.len() as i64).saturating_sub(start));
-            let end = start.checked_add(len).filter(|e| (0..=chars.len() as i64).contains(e));
-            let Some(end) = end.filter(|_| start >= 0 && len >= 0) else {
-                return Err(ErrorRecord::runtime(
-                    format!(
-                        "Exception calling \"Substring\" with \"{}\" argument(s): \"{}\"",
-                        args.len(),
-                        if args.len() == 1 {
-                            "startIndex cannot be larger than length of string.\r\nParameter name: startIndex"
-                        } else {
-                            "Index and length must refer to a location within the string.\r\nParameter name: length"
-                        }
-                    ),
-                    "ArgumentOutOfRangeException",
-                    ErrorCategory::NotSpecified,
-                ));
-            };
-            Value::str(chars[start as usize..end as usize].iter().collect::<String>())
-        }
-        "padleft" | "padright" => {
-            let width = arg_int(args, 0).unwrap_or(0).max(0) as usize;
-            if limits::check_string(width).is_err() {
-                return Err(call_error(name, args, &limits::out_of_memory().message));
-            }
-            let fill = arg_str(args, 1).chars().next().unwrap_or(' ');
-            let len = s.chars().count();
-            let pad: String = std::iter::repeat_n(fill, width.saturating_sub(len)).collect();
-            Value::str(if lower == "padleft" { format!("{pad}{s}") } else { format!("{s}{pad}") })
-        }
-        "insert" => {
-            let i = arg_int(args, 0).unwrap_or(0).max(0) as usize;
-            let chars: Vec<char> = s.chars().collect();
-            let i = i.min(chars.len());
-            Value::str(format!("{}{}{}", chars[..i].iter().collect::<String>(), arg_str(args, 1), chars[i..].iter().collect::<String>()))
-        }
-        "remove" => {
-            let chars: Vec<char> = s.chars().collect();
-            let start = (arg_int(args, 0).unwrap_or(0).max(0) as usize).min(chars.len());
-            let count = arg_int(args, 1).map(|c| c.max(0) as usize).unwrap_or(chars.len() - start).min(chars.len() - start);
-            Value::str(chars[..start].iter().chain(chars[start + count..].iter()).collect::<String>())
-        }
-        "tochararray" => Value::array(s.chars().map(Value::Char).collect()),
-        "compareto" => Value::Int(match s.as_ref().cmp(a0().as_str()) {
-            std::cmp::Ordering::Less => -1,
-            std::cmp::Ordering::Equal => 0,
-            std::cmp::Ordering::Greater => 1,
-        }),
-        "normalize" | "clone" => Value::Str(s.clone()),
-        _ => return Err(not_found(&Value::Str(s.clone()), name)),
-    };
-    Ok(out)
 }

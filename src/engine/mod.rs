@@ -8,6 +8,7 @@ pub mod command;
 pub mod convert;
 pub mod ctx;
 mod drives;
+pub mod dotnet;
 pub mod error;
 mod error_category;
 pub mod expr;

@@ -259,6 +259,7 @@ impl Interp {
 fn output_items(v: Value) -> Vec<Value> {
     match v {
         Value::Array(a) => a.borrow().clone(),
+        Value::List(l) => l.items.borrow().clone(),
         Value::Null => vec![],
         other => vec![other],
     }

@@ -155,7 +155,7 @@ impl Interp {
 
     fn init_variables(&mut self) {
         let pref = |name: &str| Value::enum_value(ACTION_PREFERENCE.full_name, name, ACTION_PREFERENCE.parse(name).map(|(_, v)| v).unwrap_or(0));
-        let pref_type = Rc::new(TypeRef { kind: super::value::TypeKind::Enum(&ACTION_PREFERENCE), is_array: false });
+        let pref_type = Rc::new(TypeRef::of(super::value::TypeKind::Enum(&ACTION_PREFERENCE)));
         for (name, value) in [
             ("ErrorActionPreference", "Continue"),
             ("WarningPreference", "Continue"),
@@ -166,7 +166,7 @@ impl Interp {
         ] {
             self.define_global(name, pref(value), Some(pref_type.clone()));
         }
-        let confirm_type = Rc::new(TypeRef { kind: super::value::TypeKind::Enum(&types::CONFIRM_IMPACT), is_array: false });
+        let confirm_type = Rc::new(TypeRef::of(super::value::TypeKind::Enum(&types::CONFIRM_IMPACT)));
         self.define_global("ConfirmPreference", Value::enum_value(types::CONFIRM_IMPACT.full_name, "High", 3), Some(confirm_type));
         self.define_global("WhatIfPreference", Value::Bool(false), None);
         self.define_global("Error", Value::Array(self.errors.clone()), None);

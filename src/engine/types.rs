@@ -1,5 +1,5 @@
-//! Type literals: resolving `[int]`, `[System.Guid]`, `[pscustomobject]` and the
-//! enumerations that cmdlets register.
+//! The session's type names: the engine's types (the registry in `dotnet::registry`) and
+//! the enumerations that cmdlets register.
 
 use std::rc::Rc;
 
@@ -41,6 +41,20 @@ pub static ACTION_PREFERENCE: EnumDef = EnumDef {
 pub static CONFIRM_IMPACT: EnumDef =
     EnumDef { full_name: "System.Management.Automation.ConfirmImpact", members: &[("None", 0), ("Low", 1), ("Medium", 2), ("High", 3)] };
 
+pub static STRING_SPLIT_OPTIONS: EnumDef = EnumDef { full_name: "System.StringSplitOptions", members: &[("None", 0), ("RemoveEmptyEntries", 1)] };
+
+pub static STRING_COMPARISON: EnumDef = EnumDef {
+    full_name: "System.StringComparison",
+    members: &[
+        ("CurrentCulture", 0),
+        ("CurrentCultureIgnoreCase", 1),
+        ("InvariantCulture", 2),
+        ("InvariantCultureIgnoreCase", 3),
+        ("Ordinal", 4),
+        ("OrdinalIgnoreCase", 5),
+    ],
+};
+
 /// The enumerations a session can name: the engine's own, then those its modules brought.
 #[derive(Clone)]
 pub struct TypeTable {
@@ -49,7 +63,7 @@ pub struct TypeTable {
 
 impl Default for TypeTable {
     fn default() -> TypeTable {
-        TypeTable { enums: vec![&ACTION_PREFERENCE, &CONFIRM_IMPACT] }
+        TypeTable { enums: vec![&ACTION_PREFERENCE, &CONFIRM_IMPACT, &STRING_SPLIT_OPTIONS, &STRING_COMPARISON, &super::dotnet::regex::REGEX_OPTIONS] }
     }
 }
 
@@ -69,128 +83,15 @@ impl TypeTable {
                 .iter()
                 .copied()
                 .find(|d| d.full_name.eq_ignore_ascii_case(name) || d.full_name.rsplit('.').next().is_some_and(|short| short.eq_ignore_ascii_case(name)))?;
-            Some(Rc::new(TypeRef { kind: TypeKind::Enum(def), is_array }))
+            Some(Rc::new(TypeRef { is_array, ..TypeRef::of(TypeKind::Enum(def)) }))
         })
     }
 }
 
 /// Resolves a type the engine implements, as written in `[...]` (accelerators, full names,
-/// `System.` optional); [`TypeTable::resolve`] adds the session's enumerations.
+/// `System.` optional, generic names); [`TypeTable::resolve`] adds the session's enumerations.
 pub fn resolve(name: &str, is_array: bool) -> Option<Rc<TypeRef>> {
-    let lower = name.to_ascii_lowercase();
-    let bare = lower.strip_prefix("system.").unwrap_or(&lower);
-    let kind = match bare {
-        "object" => TypeKind::Object,
-        "psobject" | "management.automation.psobject" => TypeKind::PSObject,
-        "int" | "int32" => TypeKind::Int,
-        "long" | "int64" => TypeKind::Long,
-        "uint32" | "uint" => TypeKind::UInt,
-        "uint64" | "ulong" => TypeKind::ULong,
-        "double" | "float" | "single" => TypeKind::Double,
-        "decimal" => TypeKind::Decimal,
-        "byte" => TypeKind::Byte,
-        "string" => TypeKind::String,
-        "char" => TypeKind::Char,
-        "bool" | "boolean" => TypeKind::Bool,
-        "switch" | "management.automation.switchparameter" => TypeKind::Switch,
-        "guid" => TypeKind::Guid,
-        "datetime" => TypeKind::DateTime,
-        "timespan" => TypeKind::TimeSpan,
-        "array" => TypeKind::Array,
-        "hashtable" | "collections.hashtable" => TypeKind::Hashtable,
-        "ordered" | "collections.specialized.ordereddictionary" => TypeKind::Ordered,
-        "pscustomobject" | "management.automation.pscustomobject" => TypeKind::PSCustomObject,
-        "scriptblock" | "management.automation.scriptblock" => TypeKind::ScriptBlock,
-        "void" => TypeKind::Void,
-        "regex" | "text.regularexpressions.regex" => TypeKind::Regex,
-        "math" => TypeKind::Math,
-        "type" => TypeKind::Type,
-        "management.automation.errorrecord" => TypeKind::ErrorRecord,
-        "exception" | "management.automation.runtimeexception" => TypeKind::Exception,
-        "environment" => TypeKind::Environment,
-        "convert" => TypeKind::Convert,
-        "console" => TypeKind::Console,
-        "version" => TypeKind::Version,
-        "management.automation.actionpreference" | "actionpreference" => TypeKind::Enum(&ACTION_PREFERENCE),
-        "management.automation.confirmimpact" | "confirmimpact" => TypeKind::Enum(&CONFIRM_IMPACT),
-        _ => return None,
-    };
-    Some(Rc::new(TypeRef { kind, is_array }))
-}
-
-impl TypeRef {
-    /// The .NET full name (`System.Int32`), as `.FullName` and error messages show it.
-    pub fn full_name(&self) -> String {
-        let base = match self.kind {
-            TypeKind::Object => "System.Object",
-            TypeKind::Int => "System.Int32",
-            TypeKind::Long => "System.Int64",
-            TypeKind::UInt => "System.UInt32",
-            TypeKind::ULong => "System.UInt64",
-            TypeKind::Double => "System.Double",
-            TypeKind::Decimal => "System.Decimal",
-            TypeKind::Byte => "System.Byte",
-            TypeKind::String => "System.String",
-            TypeKind::Char => "System.Char",
-            TypeKind::Bool => "System.Boolean",
-            TypeKind::Switch => "System.Management.Automation.SwitchParameter",
-            TypeKind::Guid => "System.Guid",
-            TypeKind::DateTime => "System.DateTime",
-            TypeKind::TimeSpan => "System.TimeSpan",
-            TypeKind::Array => "System.Array",
-            TypeKind::Hashtable => "System.Collections.Hashtable",
-            TypeKind::Ordered => "System.Collections.Specialized.OrderedDictionary",
-            TypeKind::PSCustomObject => "System.Management.Automation.PSObject",
-            TypeKind::PSObject => "System.Management.Automation.PSObject",
-            TypeKind::ScriptBlock => "System.Management.Automation.ScriptBlock",
-            TypeKind::Void => "System.Void",
-            TypeKind::Regex => "System.Text.RegularExpressions.Regex",
-            TypeKind::Math => "System.Math",
-            TypeKind::Type => "System.Type",
-            TypeKind::ErrorRecord => "System.Management.Automation.ErrorRecord",
-            TypeKind::Exception => "System.Exception",
-            TypeKind::Environment => "System.Environment",
-            TypeKind::Convert => "System.Convert",
-            TypeKind::Console => "System.Console",
-            TypeKind::Version => "System.Version",
-            TypeKind::Enum(d) => d.full_name,
-        };
-        if self.is_array {
-            format!("{base}[]")
-        } else {
-            base.to_string()
-        }
-    }
-
-    /// The short name Get-Member and parameter help use (`int`, `string`, `guid`).
-    pub fn short_name(&self) -> String {
-        let base = match self.kind {
-            TypeKind::Object => "Object".to_string(),
-            TypeKind::Int => "int".into(),
-            TypeKind::Long => "long".into(),
-            TypeKind::UInt => "uint32".into(),
-            TypeKind::ULong => "uint64".into(),
-            TypeKind::Double => "double".into(),
-            TypeKind::Decimal => "decimal".into(),
-            TypeKind::Byte => "byte".into(),
-            TypeKind::String => "string".into(),
-            TypeKind::Char => "char".into(),
-            TypeKind::Bool => "bool".into(),
-            TypeKind::Switch => "switch".into(),
-            TypeKind::Guid => "guid".into(),
-            TypeKind::DateTime => "datetime".into(),
-            TypeKind::TimeSpan => "timespan".into(),
-            TypeKind::Hashtable => "hashtable".into(),
-            TypeKind::ScriptBlock => "scriptblock".into(),
-            TypeKind::PSCustomObject | TypeKind::PSObject => "psobject".into(),
-            _ => super::error::short_type_name(&self.full_name()),
-        };
-        if self.is_array {
-            format!("{base}[]")
-        } else {
-            base
-        }
-    }
+    super::dotnet::registry::resolve(name, is_array).map(Rc::new)
 }
 
 #[cfg(test)]

@@ -29,11 +29,40 @@ pub enum Value {
     TimeSpan(i64),
     Enum(Rc<EnumValue>),
     Array(Rc<RefCell<Vec<Value>>>),
+    /// A .NET collection object other than `object[]`: ArrayList, List[T], HashSet[T], Queue, Stack.
+    List(Rc<ListObj>),
     Hashtable(Rc<RefCell<Hashtable>>),
     Object(Rc<RefCell<PsObject>>),
     ScriptBlock(Rc<ast::ScriptBlock>),
     Type(Rc<TypeRef>),
     Error(Rc<ErrorRecord>),
+    /// An emulated .NET object whose state is not a set of properties (a StringBuilder).
+    Native(Rc<Native>),
+}
+
+/// The emulated .NET objects kept as Rust state; their members are in `engine::dotnet`.
+#[derive(Debug)]
+pub enum Native {
+    StringBuilder(RefCell<Builder>),
+    Encoding(Encoding),
+    Regex(Box<super::dotnet::regex::RegexObj>),
+}
+
+/// A `System.Text.StringBuilder`: its text and the capacity .NET would have given it.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    pub text: String,
+    pub capacity: usize,
+}
+
+/// The `System.Text.Encoding` instances scripts use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Ascii,
+    Unicode,
+    BigEndianUnicode,
+    Utf32,
 }
 
 /// A member of an enumeration such as `ProviderProvisioningState`.
@@ -44,11 +73,54 @@ pub struct EnumValue {
     pub value: i64,
 }
 
-/// A resolved type literal such as `[int]` or `[System.Guid]`.
-#[derive(Debug, Clone, PartialEq)]
+/// A resolved type literal such as `[int]`, `[System.Guid]` or `[Collections.Generic.List[string]]`.
+/// Two types are equal when their full names are (`[single]` and `[double]` are one emulated type).
+#[derive(Debug, Clone)]
 pub struct TypeRef {
     pub kind: TypeKind,
     pub is_array: bool,
+    /// The type arguments of a generic type (`List[string]` has one).
+    pub args: Vec<TypeRef>,
+    /// The full name of a [`TypeKind::Foreign`] type, which the registry does not emulate.
+    pub foreign: Option<Rc<str>>,
+}
+
+impl PartialEq for TypeRef {
+    fn eq(&self, other: &TypeRef) -> bool {
+        self.full_name() == other.full_name()
+    }
+}
+
+impl TypeRef {
+    pub fn of(kind: TypeKind) -> TypeRef {
+        TypeRef { kind, is_array: false, args: Vec::new(), foreign: None }
+    }
+
+    pub fn array_of(kind: TypeKind) -> TypeRef {
+        TypeRef { is_array: true, ..TypeRef::of(kind) }
+    }
+
+    pub fn generic(kind: TypeKind, args: Vec<TypeRef>) -> TypeRef {
+        TypeRef { args, ..TypeRef::of(kind) }
+    }
+
+    /// A type known only by its name, such as a cmdlet's output type.
+    pub fn foreign(full_name: &str) -> TypeRef {
+        TypeRef { foreign: Some(Rc::from(full_name)), ..TypeRef::of(TypeKind::Foreign) }
+    }
+
+    /// The element type of an array type (`[int[]]` gives `[int]`).
+    pub fn element(&self) -> TypeRef {
+        TypeRef { is_array: false, ..self.clone() }
+    }
+}
+
+/// A collection object: its .NET type (with the element type of a generic one) and its items,
+/// shared as an array's are. A Stack keeps its top first, the order it enumerates in.
+#[derive(Debug)]
+pub struct ListObj {
+    pub ty: TypeRef,
+    pub items: Rc<RefCell<Vec<Value>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -84,12 +156,31 @@ pub enum TypeKind {
     Convert,
     Console,
     Version,
+    ArrayList,
+    /// `System.Collections.Generic.List[T]`.
+    List,
+    /// `System.Collections.Generic.Dictionary[K,V]`.
+    Dictionary,
+    /// `System.Collections.Generic.HashSet[T]`.
+    HashSet,
+    /// `System.Collections.Queue`, or `Generic.Queue[T]` with a type argument.
+    Queue,
+    /// `System.Collections.Stack`, or `Generic.Stack[T]` with a type argument.
+    Stack,
+    StringBuilder,
+    /// `System.Text.Encoding`, whose statics are the encodings.
+    Encoding,
     Enum(&'static crate::engine::types::EnumDef),
+    /// A type the engine does not emulate, known by name (`TypeRef::foreign`).
+    Foreign,
 }
 
 #[derive(Debug, Default)]
 pub struct Hashtable {
     pub ordered: bool,
+    /// A `Generic.Dictionary[K,V]`: its type (K and V its arguments). Its string keys
+    /// compare ordinally — case-sensitively — unlike a hashtable's.
+    pub generic: Option<Rc<TypeRef>>,
     entries: IndexMap<HashKey, (Value, Value)>,
 }
 
@@ -102,8 +193,9 @@ enum HashKey {
 }
 
 impl HashKey {
-    fn of(v: &Value) -> HashKey {
+    fn of(v: &Value, case_sensitive: bool) -> HashKey {
         match v {
+            Value::Str(s) if case_sensitive => HashKey::Str(s.to_string()),
             Value::Str(s) => HashKey::Str(s.to_lowercase()),
             Value::Int(i) => HashKey::Int(*i as i64),
             Value::Long(i) => HashKey::Int(*i),
@@ -115,24 +207,33 @@ impl HashKey {
 
 impl Hashtable {
     pub fn new(ordered: bool) -> Hashtable {
-        Hashtable { ordered, entries: IndexMap::new() }
+        Hashtable { ordered, generic: None, entries: IndexMap::new() }
+    }
+
+    /// An empty `Generic.Dictionary` of the given type.
+    pub fn dictionary(ty: TypeRef) -> Hashtable {
+        Hashtable { generic: Some(Rc::new(ty)), ..Hashtable::new(false) }
+    }
+
+    fn key(&self, v: &Value) -> HashKey {
+        HashKey::of(v, self.generic.is_some())
     }
 
     pub fn get(&self, key: &Value) -> Option<&Value> {
-        self.entries.get(&HashKey::of(key)).map(|(_, v)| v)
+        self.entries.get(&self.key(key)).map(|(_, v)| v)
     }
 
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.entries.get(&HashKey::Str(key.to_lowercase())).map(|(_, v)| v)
+        self.get(&Value::str(key))
     }
 
     pub fn contains(&self, key: &Value) -> bool {
-        self.entries.contains_key(&HashKey::of(key))
+        self.entries.contains_key(&self.key(key))
     }
 
     /// Sets a key, keeping the first spelling of a key that already exists.
     pub fn insert(&mut self, key: Value, value: Value) {
-        let k = HashKey::of(&key);
+        let k = self.key(&key);
         match self.entries.get_mut(&k) {
             Some(slot) => slot.1 = value,
             None => {
@@ -141,8 +242,10 @@ impl Hashtable {
         }
     }
 
-    pub fn remove(&mut self, key: &Value) {
-        self.entries.shift_remove(&HashKey::of(key));
+    /// Removes a key; whether it was there (a Dictionary's `Remove` answers it).
+    pub fn remove(&mut self, key: &Value) -> bool {
+        let k = self.key(key);
+        self.entries.shift_remove(&k).is_some()
     }
 
     pub fn len(&self) -> usize {
@@ -250,6 +353,11 @@ impl Value {
         Value::Object(Rc::new(RefCell::new(o)))
     }
 
+    /// A new collection object of the given type.
+    pub fn list(ty: TypeRef, items: Vec<Value>) -> Value {
+        Value::List(Rc::new(ListObj { ty, items: Rc::new(RefCell::new(items)) }))
+    }
+
     pub fn hashtable(h: Hashtable) -> Value {
         Value::Hashtable(Rc::new(RefCell::new(h)))
     }
@@ -299,17 +407,20 @@ impl Value {
             Value::TimeSpan(_) => "System.TimeSpan".into(),
             Value::Enum(e) => e.type_name.into(),
             Value::Array(_) => "System.Object[]".into(),
+            Value::List(l) => l.ty.full_name(),
             Value::Hashtable(h) => {
-                if h.borrow().ordered {
-                    "System.Collections.Specialized.OrderedDictionary".into()
-                } else {
-                    "System.Collections.Hashtable".into()
+                let h = h.borrow();
+                match &h.generic {
+                    Some(t) => t.full_name(),
+                    None if h.ordered => "System.Collections.Specialized.OrderedDictionary".into(),
+                    None => "System.Collections.Hashtable".into(),
                 }
             }
             Value::Object(o) => o.borrow().type_names.first().cloned().unwrap_or_else(|| "System.Object".into()),
             Value::ScriptBlock(_) => "System.Management.Automation.ScriptBlock".into(),
             Value::Type(_) => "System.RuntimeType".into(),
             Value::Error(_) => "System.Management.Automation.ErrorRecord".into(),
+            Value::Native(_) => super::dotnet::registry::type_of(self).full_name(),
         }
     }
 
@@ -340,6 +451,7 @@ impl Value {
     pub fn enumerate(&self) -> Vec<Value> {
         match self {
             Value::Array(a) => a.borrow().clone(),
+            Value::List(l) => l.items.borrow().clone(),
             Value::Null => Vec::new(),
             other => vec![other.clone()],
         }
@@ -349,6 +461,7 @@ impl Value {
     pub fn as_list(&self) -> Option<Rc<RefCell<Vec<Value>>>> {
         match self {
             Value::Array(a) => Some(a.clone()),
+            Value::List(l) => Some(l.items.clone()),
             _ => None,
         }
     }
@@ -363,6 +476,8 @@ impl Value {
         match (self, other) {
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Native(a), Value::Native(b)) => Rc::ptr_eq(a, b) || matches!((&**a, &**b), (Native::Encoding(x), Native::Encoding(y)) if x == y),
             (Value::Hashtable(a), Value::Hashtable(b)) => Rc::ptr_eq(a, b),
             (Value::ScriptBlock(a), Value::ScriptBlock(b)) => Rc::ptr_eq(a, b),
             (Value::Error(a), Value::Error(b)) => Rc::ptr_eq(a, b),

@@ -13,8 +13,8 @@ pub fn cell_text(v: &Value, limit: usize) -> String {
         Value::Null => String::new(),
         Value::Double(d) => format_double(*d),
         Value::DateTime(d) => d.format("%-m/%-d/%Y %-I:%M:%S %p").to_string(),
-        Value::Array(a) => {
-            let items = a.borrow();
+        Value::Array(_) | Value::List(_) => {
+            let items = v.enumerate();
             enumeration_text(items.iter(), items.len(), limit)
         }
         Value::Hashtable(h) => {

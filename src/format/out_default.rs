@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use crate::engine::convert::to_string;
 use crate::engine::redirect::record_text;
+use crate::engine::dotnet::collections;
 use crate::engine::value::{PsObject, Value};
 use crate::engine::views::{TableView, ViewTable};
 
@@ -75,9 +76,8 @@ impl Formatter {
     pub fn push(&mut self, v: &Value, now_ms: i64) {
         match v {
             Value::Null => {}
-            Value::Array(a) => {
-                let items = a.borrow().clone();
-                for i in items {
+            Value::Array(_) | Value::List(_) => {
+                for i in v.enumerate() {
                     self.push_one(&i, now_ms);
                 }
             }
@@ -89,7 +89,9 @@ impl Formatter {
         match v {
             Value::Null => {}
             Value::Hashtable(h) => {
-                let entries: Vec<Value> = h.borrow().iter().map(|(k, val)| dictionary_entry(k, val)).collect();
+                let h = h.borrow();
+                let entries: Vec<Value> = h.iter().map(|(k, val)| collections::entry(h.generic.as_deref(), k, val)).collect();
+                drop(h);
                 for e in entries {
                     self.push_object(&e, now_ms);
                 }
@@ -327,14 +329,6 @@ pub fn list_fields(o: &PsObject) -> Vec<(String, String)> {
     o.props.iter().map(|p| (p.name.clone(), cell_text(&p.value, ENUMERATION_LIMIT))).collect()
 }
 
-fn dictionary_entry(k: &Value, v: &Value) -> Value {
-    let mut e = PsObject::typed("System.Collections.DictionaryEntry");
-    e.add_typed("Name", "System.Object", k.clone());
-    e.add_typed("Key", "System.Object", k.clone());
-    e.add_typed("Value", "System.Object", v.clone());
-    Value::object(e)
-}
-
 /// The properties a non-object value shows when it is formatted.
 pub fn as_object(v: &Value) -> Value {
     match v {
@@ -373,7 +367,8 @@ pub fn as_object(v: &Value) -> Value {
             o.add_typed("Ast", "System.Management.Automation.Language.Ast", Value::str(sb.inner_text()));
             Value::object(o)
         }
-        Value::Type(t) => crate::engine::members::type_object(&t.full_name()),
+        Value::Type(t) => crate::engine::dotnet::type_object::display(t),
+        Value::Native(n) => crate::engine::dotnet::text::display(n),
         other => {
             let mut o = PsObject::typed(&other.type_name());
             o.add_typed("Value", "object", other.clone());

@@ -123,11 +123,18 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("Writes a GenericMeasureInfo with the count and the statistics asked for.")
             .example("Count circuits", "(Get-AzureDedicatedCircuit | Measure-Object).Count", "The number of circuits."),
         CommandInfo::cmdlet("New-Object", UTILITY, "Microsoft.PowerShell.Commands.NewObjectCommand", || Box::new(NewObject))
-            .param(ParamSpec::new("TypeName", TypeKind::String).mandatory().position(0).help("The type to create: PSObject or PSCustomObject."))
+            .param(
+                ParamSpec::new("TypeName", TypeKind::String)
+                    .mandatory()
+                    .position(0)
+                    .help("The type to create: PSObject, or a .NET type ersim emulates (ArrayList, Generic.List[T], …)."),
+            )
             .param(ParamSpec::new("ArgumentList", TypeKind::Object).array().position(1).help("Constructor arguments."))
             .param(ParamSpec::new("Property", TypeKind::Hashtable).help("Properties and values of the new object."))
             .synopsis("Creates an object.")
-            .description("Creates a PSObject, optionally with the properties of -Property. Other .NET types are not available in ersim.")
+            .description(
+                "Creates a PSObject, optionally with the properties of -Property, or an object of an emulated .NET type such as System.Collections.ArrayList.",
+            )
             .example("A custom object", "New-Object PSObject -Property @{ Name = 'lab'; Count = 2 }", "An object with two properties."),
     ]
 }
@@ -665,14 +672,38 @@ struct NewObject;
 impl Cmdlet for NewObject {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let type_name = args.string("TypeName").unwrap_or_default();
-        let lower = type_name.to_ascii_lowercase();
-        let lower = lower.strip_prefix("system.management.automation.").unwrap_or(&lower);
-        if !matches!(lower, "psobject" | "pscustomobject" | "object" | "system.object") {
+        let Some(ty) = ctx.interp.types.resolve(&type_name, false) else {
             let rec = ErrorRecord::new(
                 format!("Cannot find type [{type_name}]: verify that the assembly containing this type is loaded."),
                 "System.Management.Automation.PSArgumentException",
                 ErrorCategory::InvalidType,
                 "TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand",
+            );
+            return ctx.write_error(rec);
+        };
+        let ctor_args = args.get("ArgumentList").map(Value::enumerate).unwrap_or_default();
+        let made = crate::engine::dotnet::collections::construct(&ty, &ctor_args)
+            .or_else(|| crate::engine::dotnet::text::construct(&ty, &ctor_args))
+            .or_else(|| crate::engine::dotnet::regex::construct(&ty, &ctor_args));
+        if let Some(made) = made {
+            return match made {
+                // New-Object writes the collection itself, not its items.
+                Ok(v) => ctx.emit(v),
+                Err(rec) => ctx.write_error(rec),
+            };
+        }
+        if !matches!(ty.kind, TypeKind::PSObject | TypeKind::PSCustomObject | TypeKind::Object) || ty.is_array {
+            if ty.is_value_type() && ctor_args.is_empty() {
+                // A value type's parameterless constructor: its zero value.
+                if let Ok(v) = crate::engine::convert::convert(&Value::Null, &ty) {
+                    return ctx.emit(v);
+                }
+            }
+            let rec = ErrorRecord::new(
+                format!("A constructor was not found. Cannot find an appropriate constructor for type {type_name}."),
+                "System.Management.Automation.PSArgumentException",
+                ErrorCategory::ObjectNotFound,
+                "CannotFindAppropriateCtor,Microsoft.PowerShell.Commands.NewObjectCommand",
             );
             return ctx.write_error(rec);
         }

@@ -20,11 +20,7 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool, types
     let mut custom_set = false;
     let mut params = Vec::new();
     for p in body.params.iter().flatten() {
-        let ty = p
-            .type_name
-            .as_ref()
-            .and_then(|t| types.resolve(&t.name, t.is_array))
-            .unwrap_or_else(|| Rc::new(TypeRef { kind: TypeKind::Object, is_array: false }));
+        let ty = p.type_name.as_ref().and_then(|t| types.resolve(&t.name, t.is_array)).unwrap_or_else(|| Rc::new(TypeRef::of(TypeKind::Object)));
         let mut spec = ParamSpec::new(&p.name, TypeKind::Object);
         spec.ty = ty;
         for a in &p.attributes {

@@ -176,7 +176,7 @@ fn not_null_or_empty(value: &Value) -> Result<(), String> {
 
 /// `ValidateRange`: the item converted to the limits' type, then compared.
 fn range(item: &Value, min: &Value, max: &Value) -> Result<(), String> {
-    let ty = TypeRef { kind: kind_of(min), is_array: false };
+    let ty = TypeRef::of(kind_of(min));
     let Ok(converted) = convert::convert(item, &ty) else {
         let short = |v: &Value| v.type_name().rsplit('.').next().unwrap_or_default().to_string();
         let (got, want) = (short(item), short(min));
