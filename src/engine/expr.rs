@@ -98,12 +98,15 @@ impl Interp {
                 if *is_static {
                     return self.static_member(&t, &n, e.span);
                 }
-                // The language's intrinsic Count/Length (not the object's: binding by property
-                // name does not see them).
-                if let Some(count) = super::intrinsics::intrinsic_count(&t, &n.to_ascii_lowercase()) {
-                    return Ok(count);
-                }
                 let v = self.get_member(&t, &n);
+                // The language's intrinsic Count/Length (not the object's: binding by property
+                // name does not see them), for values with no such member of their own (an
+                // ArrayList or a StringBuilder has one).
+                if matches!(v, Value::Null) {
+                    if let Some(count) = super::intrinsics::intrinsic_count(&t, &n.to_ascii_lowercase()) {
+                        return Ok(count);
+                    }
+                }
                 self.strict_property(&t, &n, &v, e.span)?;
                 Ok(v)
             }
@@ -141,7 +144,10 @@ impl Interp {
 
     pub fn resolve_type(&self, ty: &TypeName) -> EvalResult<Rc<TypeRef>> {
         let with_namespace = || self.using_namespaces.iter().find_map(|ns| self.types.resolve(&format!("{ns}.{}", ty.name), ty.is_array));
-        self.types.resolve(&ty.name, ty.is_array).or_else(with_namespace).ok_or_else(|| self.located(super::dotnet::registry::type_not_found(&ty.name), ty.span))
+        self.types
+            .resolve(&ty.name, ty.is_array)
+            .or_else(with_namespace)
+            .ok_or_else(|| self.located(super::dotnet::registry::type_not_found(&ty.name), ty.span))
     }
 
     pub(super) fn read_variable(&self, key: &str, scope: Option<&str>) -> Value {

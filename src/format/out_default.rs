@@ -9,8 +9,8 @@
 use std::rc::Rc;
 
 use crate::engine::convert::to_string;
-use crate::engine::redirect::record_text;
 use crate::engine::dotnet::collections;
+use crate::engine::redirect::record_text;
 use crate::engine::value::{PsObject, Value};
 use crate::engine::views::{TableView, ViewTable};
 
