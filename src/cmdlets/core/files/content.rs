@@ -119,7 +119,7 @@ impl GetContent {
             Err(e) => return ctx.write_error(fs_record(ctx, &e, &READ_IDS)),
         };
         if warn {
-            ansi_warning(ctx, item);
+            ansi_warning(ctx, item)?;
         }
         if args.switch("Raw") {
             // An empty file gives nothing at all, not an empty string.

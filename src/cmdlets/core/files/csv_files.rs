@@ -131,7 +131,7 @@ impl Cmdlet for ImportCsv {
                     Err(e) => return Err(ctx.terminate(fs_record(ctx, &e, &READ_IDS))),
                 };
                 if warn {
-                    ansi_warning(ctx, &item);
+                    ansi_warning(ctx, &item)?;
                 }
                 let mut reader = ConvertFromCsv::with_header(header.clone());
                 for line in text.lines() {
