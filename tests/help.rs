@@ -62,6 +62,9 @@ fn every_example_runs_clean_after_the_documented_setup() {
             run(&mut s, EXAMPLE_SETUP);
             let setup_err = err.take();
             assert!(setup_err.is_empty(), "the example setup failed:\n{setup_err}");
+            // One line typed at the prompt first, so the history cmdlets' examples have an
+            // entry to show and run again.
+            s.run_prompt_line(&ersim::lang::ast::Source::new(None, "'ready'"));
             run(&mut s, &ex.code);
             let errors = err.take();
             if !errors.is_empty() {

@@ -29,3 +29,27 @@ fn every_accepted_line_is_kept_at_once_by_concurrent_sessions() {
     drop(b);
     assert_eq!(history(&home.0), kept);
 }
+
+/// The session's own history (Get-History, r, Clear-History) lists the lines typed at this
+/// prompt with 5.1's Id/CommandLine table; `r` shows the line it runs again and the history
+/// keeps that line, not the `r`.
+#[test]
+fn get_history_lists_this_sessions_lines_and_r_runs_one_again() {
+    let home = TempDir::new("pty-session-history");
+    let mut p = repl(&home.0);
+    run(&mut p, "'a' + 'b'");
+    run(&mut p, "Get-Date | Out-Null");
+    // The console pads table lines to its width, as 5.1's does.
+    let trimmed = |s: String| s.split("\r\n").map(str::trim_end).collect::<Vec<_>>().join("\r\n");
+    let listed = trimmed(run(&mut p, "Get-History"));
+    assert!(listed.contains("  Id CommandLine\r\n  -- -----------\r\n   1 'a' + 'b'\r\n   2 Get-Date | Out-Null\r\n"), "{listed:?}");
+    let again = run(&mut p, "r 1");
+    assert!(again.contains("'a' + 'b'\r\nab\r\n"), "the line is shown, then its output: {again:?}");
+    let after = run(&mut p, "(Get-History)[-1].CommandLine; (Get-History).Count");
+    assert!(after.contains("'a' + 'b'\r\n4\r\n"), "r 1 is kept as the line it ran: {after:?}");
+    let missing = run(&mut p, "r 99");
+    assert!(missing.contains("Cannot locate the history for Id 99."), "{missing:?}");
+    run(&mut p, "Clear-History -Id 1,2");
+    let left = run(&mut p, "(Get-History).Id -join ','");
+    assert!(left.contains("3,4,5,6,7\r\n"), "ids are never reused: {left:?}");
+}

@@ -12,6 +12,7 @@ mod drives;
 pub mod error;
 mod error_category;
 pub mod expr;
+pub mod history;
 pub mod host;
 mod intrinsics;
 mod invoke;

@@ -247,7 +247,7 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
                 // as it is now; the console host follows it for Out-Default.
                 session.interp.output_width = super::session::screen_width().saturating_sub(1);
                 let src = Source::new(None, text);
-                if let Outcome::Exit(c) = session.run_command_line(&src) {
+                if let Outcome::Exit(c) = session.run_prompt_line(&src) {
                     code = c;
                     break;
                 }

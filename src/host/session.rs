@@ -11,6 +11,7 @@ use crate::cmdlets;
 use crate::cmdlets::world::WorldHandle;
 use crate::engine::binder::ArgItem;
 use crate::engine::error::{CommandKind, InvocationInfo};
+use crate::engine::history::SessionHistory;
 use crate::engine::limits::{check_input_file, read_input_file, InputFileError};
 use crate::engine::run::{Outcome, RunAs};
 use crate::engine::views::ViewTable;
@@ -112,6 +113,9 @@ impl Session {
         let _ = interp.set_var("PWD", Some("global"), cmdlets::core::files::path_info(&fs.location()));
         interp.add_extension(Rc::new(fs));
         interp.add_extension(world);
+        if options.interactive {
+            interp.add_extension(Rc::new(SessionHistory::default()));
+        }
         Ok(Session { interp })
     }
 }
@@ -292,5 +296,23 @@ impl Session {
     /// Runs text as the prompt and -Command do: one script block in the global scope.
     pub fn run_command_line(&mut self, src: &Rc<Source>) -> Outcome {
         self.interp.run_top_level(src, RunAs::CommandLine)
+    }
+
+    /// Runs a line typed at the prompt and records it in the session's history (Get-History)
+    /// with its outcome and its times on the virtual clock.
+    pub fn run_prompt_line(&mut self, src: &Rc<Source>) -> Outcome {
+        let start = self.interp.clock.now();
+        let outcome = self.run_command_line(src);
+        let status = if self.interp.interrupt.load(Ordering::SeqCst) {
+            "Stopped"
+        } else if matches!(outcome, Outcome::Failed) || !self.interp.last_success {
+            "Failed"
+        } else {
+            "Completed"
+        };
+        if let Some(history) = self.interp.extension::<Rc<SessionHistory>>() {
+            history.add(src.text.trim_end(), status, start, self.interp.clock.now());
+        }
+        outcome
     }
 }

@@ -7,6 +7,7 @@ pub mod files;
 mod formatting;
 mod gather;
 pub mod help;
+mod history;
 mod import_module;
 mod objects;
 mod offline;
@@ -35,14 +36,17 @@ pub fn module() -> Module {
     m.commands.extend(timespan::commands());
     m.commands.extend(files::commands());
     m.commands.extend(strict_mode::commands());
+    m.commands.extend(history::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
     m.views.push(culture::culture_view());
     m.views.extend(files::views());
+    m.views.push(history::history_view());
     m.enums = offline::ENUMS.to_vec();
     m.enums.push(&add_member::PS_MEMBER_TYPES);
     m.aliases = ALIASES.to_vec();
     m.aliases.extend_from_slice(files::ALIASES);
+    m.aliases.extend_from_slice(history::ALIASES);
     m
 }
 
