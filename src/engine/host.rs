@@ -26,4 +26,7 @@ pub trait Host {
     fn write_prompt_line(&mut self, text: &str) {
         self.write_host(text, true);
     }
+    /// Clear-Host: empties the console's window and scroll-back. A host whose output is no
+    /// console (a file, a pipe) leaves it alone, as text written there cannot be taken back.
+    fn clear_screen(&mut self) {}
 }

@@ -137,6 +137,14 @@ impl Host for ConsoleHost {
         self.put(text, newline);
     }
 
+    fn clear_screen(&mut self) {
+        // Only the interactive console is a screen: cursor home, clear the window and the
+        // scroll-back, as 5.1's Clear-Host resets the whole buffer.
+        if self.interactive && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            self.put("\x1b[H\x1b[2J\x1b[3J", false);
+        }
+    }
+
     fn write_verbose(&mut self, text: &str) {
         self.colored_line("VERBOSE: ", text);
     }

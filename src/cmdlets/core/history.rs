@@ -66,8 +66,9 @@ fn entries(ctx: &Ctx) -> Vec<HistoryEntry> {
     history(ctx).map(|h| h.entries()).unwrap_or_default()
 }
 
-fn error(message: String, exception: &str, id: &str, category: ErrorCategory, target: Value) -> ErrorRecord {
-    ErrorRecord::new(message, exception, category, id).with_target(&target)
+/// An error of the running history cmdlet, its id suffixed with the cmdlet's class as 5.1's are.
+fn error(ctx: &Ctx, message: String, exception: &str, id: &str, category: ErrorCategory, target: Value) -> ErrorRecord {
+    ErrorRecord::new(message, exception, category, format!("{id},{}", ctx.command.class_name)).with_target(&target)
 }
 
 fn count_of(args: &Args) -> Option<usize> {
@@ -95,6 +96,7 @@ impl Cmdlet for GetHistory {
                     match all.iter().find(|e| e.id == id) {
                         Some(e) => ctx.emit(e.to_value())?,
                         None => ctx.write_error(error(
+                            ctx,
                             format!("Cannot locate the history for Id {id}."),
                             ARGUMENT,
                             "GetHistoryNoHistoryForId",
@@ -106,6 +108,7 @@ impl Cmdlet for GetHistory {
                 Ok(())
             }
             Some(_) if ids.len() > 1 => Err(ctx.terminate(error(
+                ctx,
                 "The count cannot be combined with multiple Ids.".into(),
                 ARGUMENT,
                 "GetHistoryNoCountWithMultipleIds",
@@ -126,6 +129,7 @@ impl InvokeHistory {
             let last = all.last().cloned();
             return last.ok_or_else(|| {
                 ctx.terminate(error(
+                    ctx,
                     "Cannot locate most recent history.".into(),
                     "System.InvalidOperationException",
                     "InvokeHistoryNoLastHistoryEntryFound",
@@ -136,6 +140,7 @@ impl InvokeHistory {
         };
         match id.trim().parse::<i64>() {
             Ok(n) if n <= 0 => Err(ctx.terminate(error(
+                ctx,
                 format!(
                     "The identifier {n} is not a valid value for a History identifier. Specify a positive number, and then try again.\r\nParameter name: Id"
                 ),
@@ -146,6 +151,7 @@ impl InvokeHistory {
             ))),
             Ok(n) => all.iter().find(|e| e.id == n).cloned().ok_or_else(|| {
                 ctx.terminate(error(
+                    ctx,
                     format!("Cannot locate the history for Id {n}."),
                     ARGUMENT,
                     "InvokeHistoryNoHistoryForId",
@@ -156,6 +162,7 @@ impl InvokeHistory {
             // 5.1 compares with the current culture, case-sensitively.
             Err(_) => all.iter().rev().find(|e| e.command_line.starts_with(&id)).cloned().ok_or_else(|| {
                 ctx.terminate(error(
+                    ctx,
                     format!("Cannot locate the history for command line {id}."),
                     ARGUMENT,
                     "InvokeHistoryNoHistoryForCommandline",
@@ -173,6 +180,7 @@ impl Cmdlet for InvokeHistory {
         let Some(history) = history(ctx) else { return Ok(()) };
         if !history.begin_invoke(entry.id) {
             return Err(ctx.terminate(error(
+                ctx,
                 "The Invoke-History cmdlet is called repeatedly, in a loop.".into(),
                 "System.InvalidOperationException",
                 "InvokeHistoryLoopDetected",

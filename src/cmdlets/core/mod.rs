@@ -1,6 +1,7 @@
 //! The host's own cmdlets (Microsoft.PowerShell.Core and .Utility).
 
 mod add_member;
+mod commands_info;
 mod csv;
 mod culture;
 pub mod files;
@@ -37,16 +38,19 @@ pub fn module() -> Module {
     m.commands.extend(files::commands());
     m.commands.extend(strict_mode::commands());
     m.commands.extend(history::commands());
+    m.commands.extend(commands_info::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
     m.views.push(culture::culture_view());
     m.views.extend(files::views());
     m.views.push(history::history_view());
+    m.views.extend(commands_info::views());
     m.enums = offline::ENUMS.to_vec();
     m.enums.push(&add_member::PS_MEMBER_TYPES);
     m.aliases = ALIASES.to_vec();
     m.aliases.extend_from_slice(files::ALIASES);
     m.aliases.extend_from_slice(history::ALIASES);
+    m.aliases.extend_from_slice(commands_info::ALIASES);
     m
 }
 

@@ -233,16 +233,12 @@ impl Cmdlet for GetMember {
 struct GetCommand;
 
 fn command_object(info: &CommandInfo) -> Value {
-    let mut o = PsObject::typed(match info.kind {
+    let mut o = super::commands_info::command_typed(match info.kind {
         CommandType::Cmdlet => "System.Management.Automation.CmdletInfo",
         CommandType::Function => "System.Management.Automation.FunctionInfo",
         CommandType::Alias => "System.Management.Automation.AliasInfo",
     });
-    let kind = match info.kind {
-        CommandType::Cmdlet => "Cmdlet",
-        CommandType::Function => "Function",
-        CommandType::Alias => "Alias",
-    };
+    let kind = super::commands_info::kind_name(info.kind);
     o.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str(kind));
     o.add_typed("Name", "string", Value::str(&info.name));
     o.add_typed(
@@ -274,6 +270,13 @@ impl Cmdlet for GetCommand {
         for info in ctx.interp.all_commands() {
             if like(&info.name, &patterns) && like(&info.module, &modules) && like(info.verb(), &verbs) && like(info.noun(), &nouns) {
                 found.push(command_object(&info));
+            }
+        }
+        if super::commands_info::lists_aliases(args) && !patterns.is_empty() {
+            for (alias, definition) in super::commands_info::aliases_sorted(ctx) {
+                if like(&alias, &patterns) {
+                    found.push(super::commands_info::alias_object(&alias, &definition));
+                }
             }
         }
         for p in &patterns {

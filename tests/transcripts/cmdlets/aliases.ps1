@@ -1,0 +1,8 @@
+# Get-Command and Get-Alias print 5.1's CommandType/Name/Version/Source table; an alias shows
+# "name -> command". Clear-Host leaves output that is no console alone.
+Get-Command Get-Date, pwd
+Get-Alias -Definition Get-History
+(Get-Alias cls).Definition
+Get-Alias r, nope
+Clear-Host
+'after Clear-Host'
