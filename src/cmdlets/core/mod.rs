@@ -3,6 +3,7 @@
 mod add_member;
 mod csv;
 mod culture;
+mod file_modules;
 pub mod files;
 mod formatting;
 mod gather;
@@ -33,10 +34,12 @@ pub fn module() -> Module {
     m.commands.extend(random::commands());
     m.commands.extend(timespan::commands());
     m.commands.extend(files::commands());
+    m.commands.extend(file_modules::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
     m.views.push(culture::culture_view());
     m.views.extend(files::views());
+    m.views.push(file_modules::module_view());
     m.enums = offline::ENUMS.to_vec();
     m.enums.push(&add_member::PS_MEMBER_TYPES);
     m.aliases = ALIASES.to_vec();
