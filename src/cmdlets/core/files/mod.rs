@@ -149,6 +149,17 @@ pub fn fs_record(ctx: &Ctx, e: &FsError, ids: &Ids) -> ErrorRecord {
     ErrorRecord::new(message, exception, category, format!("{id},{class}")).with_target(&Value::str(path))
 }
 
+/// A file another module's cmdlet reads or writes (a netcfg document, a state export), checked
+/// by the lab's rule: the session's file system and the item, or the text of 5.1's refusal.
+pub fn checked_item(ctx: &Ctx, text: &str) -> Result<(Rc<LabFs>, Item), String> {
+    let Some(fs) = ctx.interp.extension::<Rc<LabFs>>().cloned() else { return Err("This session has no file system.".into()) };
+    match fs.resolve(strip_provider(text)) {
+        Ok(item) => Ok((fs, item)),
+        Err(FsError::Invalid(..)) => Err("Illegal characters in path.".into()),
+        Err(e) => Err(format!("Access to the path '{}' is denied.", e.path())),
+    }
+}
+
 /// `-NoClobber` met a file that is there (Out-File, Export-Csv): 5.1's own record.
 pub fn no_clobber(ctx: &Ctx, path: &str) -> ErrorRecord {
     ErrorRecord::new(
