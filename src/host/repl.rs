@@ -230,7 +230,8 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
             h.refresh(&mut session);
         }
         let subscription = session.interp.extension::<WorldHandle>().and_then(WorldHandle::selected_subscription_name);
-        let location = session.interp.extension::<std::rc::Rc<crate::labfs::LabFs>>().map_or_else(|| "C:\\Users\\admin".to_string(), |fs| fs.location().to_string());
+        let location =
+            session.interp.extension::<std::rc::Rc<crate::labfs::LabFs>>().map_or_else(|| "C:\\Users\\admin".to_string(), |fs| fs.location().to_string());
         match read_statement(&editor, &prompt(subscription.as_deref(), &location)) {
             Ok(text) => {
                 if text.trim().is_empty() {
