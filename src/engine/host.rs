@@ -26,4 +26,16 @@ pub trait Host {
     fn write_prompt_line(&mut self, text: &str) {
         self.write_host(text, true);
     }
+    /// Start-Transcript: from now on every line the host shows is also given to `sink`.
+    /// `false` when this host keeps no transcript.
+    fn start_transcript(&mut self, _sink: TranscriptSink) -> bool {
+        false
+    }
+    /// Stop-Transcript: the sink given last, if a transcript was running.
+    fn stop_transcript(&mut self) -> Option<TranscriptSink> {
+        None
+    }
 }
+
+/// Where a transcript's lines go (each without its line break).
+pub type TranscriptSink = Box<dyn FnMut(&str)>;

@@ -11,6 +11,7 @@ mod listing;
 mod locations;
 mod out_file;
 mod paths;
+mod transcript;
 
 use std::rc::Rc;
 
@@ -37,6 +38,7 @@ pub fn commands() -> Vec<CommandInfo> {
     all.extend(paths::commands());
     all.extend(locations::commands());
     all.extend(csv_files::commands());
+    all.extend(transcript::commands());
     all
 }
 
