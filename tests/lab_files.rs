@@ -73,6 +73,10 @@ fn no_route_out_of_the_roots_reads_creates_or_changes_anything() {
         format!("& '{o}/evil.ps1'"),
         format!(". '{o}/evil.ps1'"),
         "& ./link-out/evil.ps1".to_string(),
+        format!("Get-AzureVNetConfig -ExportToFile '{o}/netcfg.xml'"),
+        format!("Export-ErSimState -Path '{o}/world.json'"),
+        format!("Import-ErSimState -Path '{o}/secret.txt'"),
+        format!("Set-AzureVNetConfig -ConfigurationPath '{o}/secret.txt'"),
     ];
     for route in &routes {
         let child = ersim()

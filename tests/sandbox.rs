@@ -84,6 +84,7 @@ fn netcfg_external_entities_are_not_resolved() {
         format!("<?xml version=\"1.0\"?><!DOCTYPE n [<!ENTITY e SYSTEM \"file://{}\">]><NetworkConfiguration>&e;</NetworkConfiguration>", secret.display());
     let netcfg = common::write(&dir.0, "netcfg.xml", &doc);
     let out = ersim()
+        .current_dir(&dir.0)
         .args(["-NonInteractive", "-InMemory", "-Command"])
         .arg(format!("Set-AzureVNetConfig -ConfigurationPath '{}'", netcfg.display()))
         .output()

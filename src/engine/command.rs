@@ -245,6 +245,9 @@ pub struct CommandInfo {
     pub implicit_positions: bool,
     /// `SupportsShouldProcess`: `-WhatIf` and `-Confirm` apply.
     pub supports_should_process: bool,
+    /// A script module's function runs in a scope below its module's scope, where the module's
+    /// private functions and variables are (`None`: below the caller's, as any function).
+    pub module_scope: Option<super::runtime::ScopeRef>,
     /// The script file this command runs (`.\deploy.ps1`), which gets a script scope of its own.
     pub script_file: Option<String>,
     /// `ConfirmImpact` as its `System.Management.Automation.ConfirmImpact` value (Medium, 2, by default).
@@ -273,6 +276,7 @@ impl CommandInfo {
             implicit_positions: false,
             supports_should_process: false,
             script_file: None,
+            module_scope: None,
             confirm_impact: 2,
         }
     }

@@ -29,4 +29,16 @@ pub trait Host {
     /// Clear-Host: empties the console's window and scroll-back. A host whose output is no
     /// console (a file, a pipe) leaves it alone, as text written there cannot be taken back.
     fn clear_screen(&mut self) {}
+    /// Start-Transcript: from now on every line the host shows is also given to `sink`.
+    /// `false` when this host keeps no transcript.
+    fn start_transcript(&mut self, _sink: TranscriptSink) -> bool {
+        false
+    }
+    /// Stop-Transcript: the sink given last, if a transcript was running.
+    fn stop_transcript(&mut self) -> Option<TranscriptSink> {
+        None
+    }
 }
+
+/// Where a transcript's lines go (each without its line break).
+pub type TranscriptSink = Box<dyn FnMut(&str)>;

@@ -36,14 +36,7 @@ impl Interp {
         let (text, mangled) = match fs.read_text(&item, None) {
             Ok(read) => read,
             Err(FsError::Denied(p)) => return Some(Err(denied(&p))),
-            Err(e) => {
-                return Some(Err(ErrorRecord::new(
-                    format!("Cannot read the script file '{}': {e:?}.", item.shown()),
-                    "System.IO.IOException",
-                    ErrorCategory::ReadError,
-                    "ScriptReadError",
-                )))
-            }
+            Err(e) => return Some(Err(ErrorRecord::new(e.to_string(), "System.IO.IOException", ErrorCategory::ReadError, "ScriptReadError"))),
         };
         if mangled {
             self.host.write_warning(&format!(

@@ -121,7 +121,8 @@ impl Stage {
                         ErrorCategory::InvalidOperation,
                     )));
                 }
-                let s = if *dot { interp.current.clone() } else { interp.new_scope(&interp.current.clone(), *script) };
+                let parent = self.info.module_scope.clone().unwrap_or_else(|| interp.current.clone());
+                let s = if *dot { interp.current.clone() } else { interp.new_scope(&parent, *script) };
                 let block = block.clone();
                 let saved = std::mem::replace(&mut interp.current, s.clone());
                 let defaults = bind_function_variables(interp, self, &block);

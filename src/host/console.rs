@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::engine::error::ErrorRecord;
+use crate::engine::host::TranscriptSink;
 use crate::engine::value::Value;
 use crate::engine::views::ViewTable;
 use crate::engine::{Clock, Host};
@@ -33,6 +34,10 @@ pub struct ConsoleHost {
     /// instead of spinning on writes that fail.
     stop_on_closed_output: Option<Arc<AtomicBool>>,
     out_closed: bool,
+    /// Start-Transcript's copy of every line shown, output and errors alike.
+    transcript: Option<TranscriptSink>,
+    /// Text of the line being written without a line break yet, for the transcript.
+    partial: String,
 }
 
 impl ConsoleHost {
@@ -52,6 +57,8 @@ impl ConsoleHost {
             reader: None,
             stop_on_closed_output: None,
             out_closed: false,
+            transcript: None,
+            partial: String::new(),
         }
     }
 
@@ -64,6 +71,7 @@ impl ConsoleHost {
     /// Writes to standard output and flushes, so a closed output shows at once; after it
     /// closed, nothing more is tried.
     fn put(&mut self, text: &str, newline: bool) {
+        self.transcribe(text, newline);
         if self.out_closed {
             return;
         }
@@ -95,6 +103,22 @@ impl ConsoleHost {
         self.clock.now().and_utc().timestamp_millis()
     }
 
+    /// Copies shown text to the transcript, line by line, without colour codes.
+    fn transcribe(&mut self, text: &str, newline: bool) {
+        if self.transcript.is_none() {
+            return;
+        }
+        self.partial.push_str(text);
+        if newline {
+            let line = std::mem::take(&mut self.partial);
+            if let Some(sink) = self.transcript.as_mut() {
+                for l in line.split('\n') {
+                    sink(l);
+                }
+            }
+        }
+    }
+
     fn write_lines(&mut self, lines: Vec<String>) {
         for l in lines {
             self.put(&l, true);
@@ -104,7 +128,10 @@ impl ConsoleHost {
     fn colored_line(&mut self, prefix: &str, text: &str) {
         let line = format!("{prefix}{text}");
         if self.color {
+            self.transcribe(&line, true);
+            let transcript = self.transcript.take();
             self.put(&format!("\x1b[33m{line}\x1b[0m"), true);
+            self.transcript = transcript;
         } else {
             self.put(&line, true);
         }
@@ -160,6 +187,7 @@ impl Host for ConsoleHost {
     fn write_error(&mut self, record: &ErrorRecord) {
         let _ = self.out.flush();
         let text = error_view::render(record, self.width);
+        self.transcribe(&text, true);
         if self.color {
             let _ = writeln!(self.err, "\x1b[91m{text}\x1b[0m");
         } else {
@@ -175,6 +203,15 @@ impl Host for ConsoleHost {
 
     fn is_interactive(&self) -> bool {
         self.interactive
+    }
+
+    fn start_transcript(&mut self, sink: TranscriptSink) -> bool {
+        self.transcript = Some(sink);
+        true
+    }
+
+    fn stop_transcript(&mut self) -> Option<TranscriptSink> {
+        self.transcript.take()
     }
 
     fn write_prompt_line(&mut self, text: &str) {

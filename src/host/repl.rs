@@ -31,13 +31,13 @@ use super::session::{Session, SessionOptions, StateProblem, STATE_UNUSABLE};
 use crate::engine::run::Outcome;
 use complete::Completion;
 
-/// The prompt: 5.1's `PS C:\Users\admin> ` with the selected subscription in
-/// brackets, because every command's result depends on it and the provider
+/// The prompt: 5.1's `PS C:\Users\admin> ` (the current location) with the selected
+/// subscription in brackets, because every command's result depends on it and the provider
 /// side needs switching to another subscription.
-fn prompt(subscription: Option<&str>) -> String {
+fn prompt(subscription: Option<&str>, location: &str) -> String {
     match subscription {
-        Some(s) => format!("PS [{s}] C:\\Users\\admin> "),
-        None => "PS C:\\Users\\admin> ".to_string(),
+        Some(s) => format!("PS [{s}] {location}> "),
+        None => format!("PS {location}> "),
     }
 }
 
@@ -230,7 +230,9 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
             h.refresh(&mut session);
         }
         let subscription = session.interp.extension::<WorldHandle>().and_then(WorldHandle::selected_subscription_name);
-        match read_statement(&editor, &prompt(subscription.as_deref())) {
+        let location =
+            session.interp.extension::<std::rc::Rc<crate::labfs::LabFs>>().map_or_else(|| "C:\\Users\\admin".to_string(), |fs| fs.location().to_string());
+        match read_statement(&editor, &prompt(subscription.as_deref(), &location)) {
             Ok(text) => {
                 if text.trim().is_empty() {
                     continue;

@@ -84,6 +84,22 @@ impl FsError {
     }
 }
 
+/// .NET's messages for what went wrong, as a file API says them.
+impl std::fmt::Display for FsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FsError::Denied(p) | FsError::IsDirectory(p) => write!(f, "Access to the path '{p}' is denied."),
+            FsError::NotFound(p) => write!(f, "Could not find file '{p}'."),
+            FsError::NoParent(p) => write!(f, "Could not find a part of the path '{p}'."),
+            FsError::AlreadyExists(p) => write!(f, "The file '{p}' already exists."),
+            FsError::TooLarge(p, size) => write!(f, "The file '{p}' is {size} bytes, larger than the {MAX_READ_BYTES} bytes ersim reads."),
+            FsError::NotEmpty(p) => write!(f, "The directory '{p}' is not empty."),
+            FsError::Invalid(..) => write!(f, "Illegal characters in path."),
+            FsError::Io(_, why) => write!(f, "{why}"),
+        }
+    }
+}
+
 /// A path a script named, checked by the rule: where it is in the lab and on this machine.
 #[derive(Debug, Clone)]
 pub struct Item {

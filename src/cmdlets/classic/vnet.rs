@@ -2,8 +2,6 @@
 //! Get-AzureVNetSite, New-/Get-/Remove-AzureVNetGateway. Results carry the operation
 //! context (description, id, status) as the Service Management cmdlets did.
 
-use std::path::Path;
-
 use uuid::Uuid;
 
 use crate::cloud::{CloudError, ErrorKind, Gateway, GatewaySku, GatewayType, VirtualNetwork};
@@ -89,25 +87,25 @@ fn operation_context(ctx: &Ctx, id: Uuid) -> Value {
     Value::object(o)
 }
 
-fn file_not_found(path: &Path) -> Fail {
-    Fail::Exception("System.IO.FileNotFoundException".into(), format!("Could not find file '{}'.", path.display()))
+fn file_not_found(path: &str) -> Fail {
+    Fail::Exception("System.IO.FileNotFoundException".into(), format!("Could not find file '{path}'."))
 }
 
-/// A script's path (`.\NetworkConfig.xml`) on this machine, from the current directory.
-fn absolute(path: &str) -> std::path::PathBuf {
-    let local = path.replace('\\', "/");
-    let p = Path::new(&local);
-    let joined = std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf());
-    joined.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
+/// A document's path, checked by the lab's file system's rule (a refused path is 5.1's
+/// UnauthorizedAccessException, nothing touched).
+fn lab_file(ctx: &Ctx, path: &str) -> Result<(std::rc::Rc<crate::labfs::LabFs>, crate::labfs::Item), Fail> {
+    crate::cmdlets::core::files::checked_item(ctx, path).map_err(|m| Fail::Exception("System.UnauthorizedAccessException".into(), m))
 }
 
 fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let path = absolute(&args.string("ConfigurationPath").unwrap_or_default());
+    let (_, item) = lab_file(ctx, &args.string("ConfigurationPath").unwrap_or_default())?;
+    // Messages name the file as the script sees it (`C:\Users\admin\netcfg.xml`).
+    let (path, shown) = (item.host.clone(), item.shown());
     // An input file like any other ersim reads: a regular file below the cap (`/dev/zero`
     // would never end).
-    let unreadable = |why: String| Fail::Exception("System.IO.IOException".into(), format!("Cannot read the file '{}': {why}.", path.display()));
+    let unreadable = |why: String| Fail::Exception("System.IO.IOException".into(), format!("Cannot read the file '{shown}': {why}."));
     let bytes = read_input_file(&path).map_err(|e| match e {
-        InputFileError::Missing => file_not_found(&path),
+        InputFileError::Missing => file_not_found(&shown),
         other => unreadable(other.to_string()),
     })?;
     let xml = String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".into()))?;
@@ -132,8 +130,9 @@ fn get_config(ctx: &mut Ctx, args: &Args) -> Outcome {
     let vnets: Vec<_> = vnets.into_iter().map(|v| v.config).collect();
     let xml = netconfig::write(&vnets);
     if let Some(file) = args.string("ExportToFile") {
-        let path = absolute(&file);
-        std::fs::write(&path, &xml).map_err(|e| Fail::Exception("System.IO.IOException".into(), format!("Could not write '{}': {e}", path.display())))?;
+        let (fs, item) = lab_file(ctx, &file)?;
+        fs.write_bytes(&item, xml.as_bytes(), crate::labfs::WriteMode::Create, ctx.interp.clock.now())
+            .map_err(|e| Fail::Exception("System.IO.IOException".into(), e.to_string()))?;
     }
     let mut o = PsObject::typed(CONFIG_CONTEXT);
     o.add_typed("XMLConfiguration", "string", Value::str(&xml));

@@ -13,8 +13,8 @@ pub fn commands() -> Vec<CommandInfo> {
         )
         .param(ParamSpec::switch("Force").help("Imports the module again even if it is loaded."))
         .param(ParamSpec::switch("Global").help("Imports the module into the global session state."))
-        .synopsis("Loads a module (Azure, ExpressRoute and ErSim are built in).")
-        .description("The modules ersim offers (Azure, ExpressRoute, ErSim), by name or as a path to their .psd1 file, are already loaded; any other module is not found.")
+        .synopsis("Loads a module: a script module (.psm1) or manifest (.psd1) from the lab's files; Azure, ExpressRoute and ErSim are built in.")
+        .description("A .psm1 runs in a module scope of its own and exports its functions (or those Export-ModuleMember names); a .psd1 loads its NestedModules and RootModule, checks RequiredModules and applies FunctionsToExport. The modules ersim offers (Azure, ExpressRoute, ErSim), by name or as a path to their .psd1 file, are already loaded.")
         .example(
             "The documented import",
             r"Import-Module 'C:\Program Files\WindowsPowerShell\Modules\Azure\5.3.0\ExpressRoute\ExpressRoute.psd1'",
@@ -38,6 +38,10 @@ impl Cmdlet for ImportModule {
         for name in args.get("Name").map(Value::enumerate).unwrap_or_default() {
             let name = name.to_display_string();
             if is_loaded(&name, &loaded) {
+                continue;
+            }
+            if super::file_modules::is_module_file(&name) {
+                super::file_modules::import_file(ctx, &name, args.switch("Force"))?;
                 continue;
             }
             let record = ErrorRecord::new(

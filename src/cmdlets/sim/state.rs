@@ -132,15 +132,39 @@ fn kept_unusable(ctx: &mut Ctx, kept: Option<PathBuf>) -> EvalResult<()> {
     }
 }
 
+/// The store's error, naming the file by its lab path rather than where it is on this machine.
+fn lab_error(e: &StoreError, host: &std::path::Path, shown: &str) -> crate::engine::ErrorRecord {
+    let mut rec = store_error(e);
+    rec.message = rec.message.replace(&host.display().to_string(), shown);
+    rec
+}
+
+/// The `-Path` on this machine, once the lab's file system allows it, and as the script sees it.
+fn checked(ctx: &Ctx, args: &Args) -> Result<(PathBuf, String), crate::engine::ErrorRecord> {
+    let text = args.string("Path").unwrap_or_default();
+    crate::cmdlets::core::files::checked_item(ctx, &text).map(|(_, item)| (item.host.clone(), item.shown())).map_err(|message| {
+        crate::engine::ErrorRecord::new(
+            message,
+            "System.UnauthorizedAccessException",
+            crate::engine::error::ErrorCategory::PermissionDenied,
+            "UnauthorizedAccess",
+        )
+        .with_target(&Value::str(&text))
+    })
+}
+
 struct ExportState;
 
 impl Cmdlet for ExportState {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        let path = PathBuf::from(args.string("Path").unwrap_or_default());
+        let (path, shown) = match checked(ctx, args) {
+            Ok(p) => p,
+            Err(rec) => return ctx.write_error(rec),
+        };
         let w = world(ctx)?;
         match w.store().export(&path) {
             Ok(()) => Ok(()),
-            Err(e) => ctx.write_error(store_error(&e)),
+            Err(e) => ctx.write_error(lab_error(&e, &path, &shown)),
         }
     }
 }
@@ -149,11 +173,15 @@ struct ImportState;
 
 impl Cmdlet for ImportState {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        let path = PathBuf::from(args.string("Path").unwrap_or_default());
+        let (path, shown) = match checked(ctx, args) {
+            Ok(p) => p,
+            Err(rec) => return ctx.write_error(rec),
+        };
         // Checked before the store reads it whole: `/dev/zero` would never end. A missing or
         // unreadable file is the store's to report.
         if let Err(e @ (InputFileError::NotRegular | InputFileError::TooLarge(_))) = check_input_file(&path) {
-            return ctx.write_error(store_error(&StoreError::InvalidImport { path, detail: e.to_string() }));
+            let refused = StoreError::InvalidImport { path: path.clone(), detail: e.to_string() };
+            return ctx.write_error(lab_error(&refused, &path, &shown));
         }
         let w = world(ctx)?;
         match w.import(&path) {
@@ -161,7 +189,7 @@ impl Cmdlet for ImportState {
                 kept_unusable(ctx, kept)?;
                 Ok(())
             }
-            Err(e) => ctx.write_error(store_error(&e)),
+            Err(e) => ctx.write_error(lab_error(&e, &path, &shown)),
         }
     }
 }

@@ -46,6 +46,7 @@ pub fn function_info(name: &str, body: &Rc<ScriptBlock>, _is_filter: bool, types
         implicit_positions: positional_binding && !custom_set,
         supports_should_process: named("SupportsShouldProcess").is_some_and(|v| v.is_none_or(const_truthy)),
         script_file: None,
+        module_scope: None,
         confirm_impact: named("ConfirmImpact").flatten().and_then(const_str).and_then(|s| CONFIRM_IMPACT.parse(&s)).map_or(2, |(_, v)| v),
     }
 }

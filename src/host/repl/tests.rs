@@ -80,8 +80,8 @@ fn the_provider_decides_the_locations_and_bandwidths() {
 
 #[test]
 fn the_prompt_shows_the_subscription_and_continuation_is_detected() {
-    assert_eq!(prompt(Some("Contoso Production")), "PS [Contoso Production] C:\\Users\\admin> ");
-    assert_eq!(prompt(None), "PS C:\\Users\\admin> ");
+    assert_eq!(prompt(Some("Contoso Production"), "C:\\Users\\admin"), "PS [Contoso Production] C:\\Users\\admin> ");
+    assert_eq!(prompt(None, "D:\\data"), "PS D:\\data> ");
     assert!(incomplete("if ($true) {"));
     assert!(incomplete("Get-AzureDedicatedCircuit |"));
     assert!(!incomplete("Get-AzureDedicatedCircuit"));

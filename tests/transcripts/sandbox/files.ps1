@@ -11,7 +11,6 @@ Get-Date >> escaped.txt
 Write-Error 'e' 2> escaped.txt
 . /etc/evil.ps1
 & /usr/lib/evil.ps1
-Import-Module ./files.ps1
 Import-Module /usr/lib/evil.psm1
 Invoke-WebRequest http://example.com
 Invoke-RestMethod http://example.com

@@ -11,6 +11,7 @@ mod listing;
 mod locations;
 mod out_file;
 mod paths;
+mod transcript;
 
 use std::rc::Rc;
 
@@ -37,6 +38,7 @@ pub fn commands() -> Vec<CommandInfo> {
     all.extend(paths::commands());
     all.extend(locations::commands());
     all.extend(csv_files::commands());
+    all.extend(transcript::commands());
     all
 }
 
@@ -147,6 +149,17 @@ pub fn fs_record(ctx: &Ctx, e: &FsError, ids: &Ids) -> ErrorRecord {
         FsError::Io(_, why) => (why.clone(), "System.IO.IOException", ErrorCategory::WriteError, ids.io),
     };
     ErrorRecord::new(message, exception, category, format!("{id},{class}")).with_target(&Value::str(path))
+}
+
+/// A file another module's cmdlet reads or writes (a netcfg document, a state export), checked
+/// by the lab's rule: the session's file system and the item, or the text of 5.1's refusal.
+pub fn checked_item(ctx: &Ctx, text: &str) -> Result<(Rc<LabFs>, Item), String> {
+    let Some(fs) = ctx.interp.extension::<Rc<LabFs>>().cloned() else { return Err("This session has no file system.".into()) };
+    match fs.resolve(strip_provider(text)) {
+        Ok(item) => Ok((fs, item)),
+        Err(FsError::Invalid(..)) => Err("Illegal characters in path.".into()),
+        Err(e) => Err(format!("Access to the path '{}' is denied.", e.path())),
+    }
 }
 
 /// `-NoClobber` met a file that is there (Out-File, Export-Csv): 5.1's own record.

@@ -1,0 +1,381 @@
+//! Script modules from the lab's files: Import-Module of a `.psm1` (run in a module scope of
+//! its own; every function is exported unless Export-ModuleMember names some) or of a
+//! `.psd1` manifest (`RootModule`, `NestedModules`, `FunctionsToExport`, `RequiredModules`,
+//! `ModuleVersion`), Export-ModuleMember, Get-Module and Remove-Module.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
+use crate::engine::convert::to_string;
+use crate::engine::error::{parse_error_record, ErrorCategory, ErrorRecord};
+use crate::engine::ops::like;
+use crate::engine::runtime::ScopeRef;
+use crate::engine::value::{PsObject, TypeKind, Value};
+use crate::engine::views::{TableView, ViewColumn};
+use crate::engine::{Ctx, EvalResult, Flow};
+use crate::labfs::{FsError, Item, LabFs};
+use crate::lang::ast::{ScriptBlock, Source};
+
+use super::files::{fs_record, lab, READ_IDS};
+
+const CORE: &str = "Microsoft.PowerShell.Core";
+const MODULE_INFO: &str = "System.Management.Automation.PSModuleInfo";
+
+/// A module imported from a file.
+#[derive(Debug, Clone)]
+struct FileModule {
+    name: String,
+    path: String,
+    kind: &'static str,
+    version: String,
+    functions: Vec<String>,
+}
+
+/// The session's file modules, and the Export-ModuleMember lists of the modules loading.
+#[derive(Default)]
+struct Registry {
+    loaded: RefCell<Vec<FileModule>>,
+    exporting: RefCell<Vec<Option<Vec<String>>>>,
+}
+
+fn registry(ctx: &mut Ctx) -> Rc<Registry> {
+    if let Some(r) = ctx.interp.extension::<Rc<Registry>>() {
+        return r.clone();
+    }
+    let r = Rc::new(Registry::default());
+    ctx.interp.add_extension(r.clone());
+    r
+}
+
+pub fn commands() -> Vec<CommandInfo> {
+    vec![
+        CommandInfo::cmdlet("Export-ModuleMember", CORE, "Microsoft.PowerShell.Commands.ExportModuleMemberCommand", || Box::new(ExportModuleMember))
+            .param(ParamSpec::new("Function", TypeKind::String).array().position(0).pipeline().by_name().help("The functions the module exports (wildcards)."))
+            .param(ParamSpec::new("Variable", TypeKind::String).array().by_name().help("Accepted; module variables stay in the module."))
+            .param(ParamSpec::new("Alias", TypeKind::String).array().by_name().help("Accepted."))
+            .synopsis("Names the members a script module exports.")
+            .description("Called in a .psm1: only the functions named are exported. Without it every function is.")
+            .example(
+                "A module with a private helper",
+                "Set-Content Tools.psm1 'function Get-Public { helper }', 'function helper { 42 }', 'Export-ModuleMember -Function Get-Public'; Import-Module .\\Tools.psm1 -Force; Get-Public",
+                "42; helper itself is not visible outside the module.",
+            ),
+        CommandInfo::cmdlet("Get-Module", CORE, "Microsoft.PowerShell.Commands.GetModuleCommand", || Box::new(GetModule))
+            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).by_name().wildcards().help("The modules to show (all by default)."))
+            .param(ParamSpec::switch("ListAvailable").help("The modules installed, whether loaded or not."))
+            .param(ParamSpec::switch("All").help("Accepted."))
+            .outputs(MODULE_INFO)
+            .synopsis("Gets the modules of the session.")
+            .description("The Azure modules and ErSim, which ersim has loaded, and the script modules imported from files.")
+            .example("Is ExpressRoute there", "(Get-Module ExpressRoute).Version.ToString()", "5.3.0."),
+        CommandInfo::cmdlet("Remove-Module", CORE, "Microsoft.PowerShell.Commands.RemoveModuleCommand", || Box::new(RemoveModule))
+            .param(ParamSpec::new("Name", TypeKind::String).array().mandatory().position(0).pipeline().by_name().help("The script modules to remove."))
+            .param(ParamSpec::switch("Force").help("Accepted."))
+            .synopsis("Removes a script module from the session.")
+            .description("Its functions are no longer visible. ersim's own modules stay.")
+            .example(
+                "Unload a helper module",
+                "Set-Content Temp.psm1 'function Get-Temp { 1 }'; Import-Module .\\Temp.psm1; Remove-Module Temp; Test-Path function:Get-Temp",
+                "False.",
+            ),
+    ]
+}
+
+pub fn module_view() -> TableView {
+    TableView::new(
+        MODULE_INFO,
+        vec![
+            ViewColumn::property("ModuleType", 10),
+            ViewColumn::property("Version", 10),
+            ViewColumn::property("Name", 35),
+            ViewColumn::property("ExportedCommands", 0),
+        ],
+    )
+}
+
+fn not_found(name: &str) -> ErrorRecord {
+    ErrorRecord::new(
+        format!("The specified module '{name}' was not loaded because no valid module file was found in any module directory."),
+        "System.IO.FileNotFoundException",
+        ErrorCategory::ResourceUnavailable,
+        "Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand",
+    )
+    .with_target(&Value::str(name))
+}
+
+/// Whether `name` names a module file (`.psm1`, `.psd1`, `.ps1`) rather than a module by name.
+pub fn is_module_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".psm1", ".psd1", ".ps1"].iter().any(|e| lower.ends_with(e)) && (name.contains(['\\', '/']) || !lower.ends_with(".psd1"))
+}
+
+/// Import-Module of a file: loads it unless it is loaded (or `force`), publishing its exports.
+pub fn import_file(ctx: &mut Ctx, name: &str, force: bool) -> EvalResult<()> {
+    let fs = lab(ctx)?;
+    let item = match fs.resolve(name) {
+        Ok(item) if fs.exists(&item) && !fs.is_dir(&item) => item,
+        Ok(_) | Err(FsError::NotFound(_)) | Err(FsError::Invalid(..)) => return ctx.write_error(not_found(name)),
+        Err(e) => return ctx.write_error(fs_record(ctx, &e, &READ_IDS)),
+    };
+    let reg = registry(ctx);
+    let module_name = stem(item.lab.name());
+    if reg.loaded.borrow().iter().any(|m| m.name.eq_ignore_ascii_case(&module_name)) {
+        if !force {
+            return Ok(());
+        }
+        remove(ctx, &reg, &module_name);
+    }
+    match load(ctx, &fs, &reg, &item) {
+        Ok(module) => {
+            reg.loaded.borrow_mut().push(module);
+            Ok(())
+        }
+        Err(Flow::Error(rec)) if !rec.terminates_script => ctx.write_error((*rec).clone()),
+        Err(flow) => Err(flow),
+    }
+}
+
+fn stem(file: &str) -> String {
+    file.rsplit_once('.').map_or(file, |(s, _)| s).to_string()
+}
+
+type Exported = Vec<(String, Rc<CommandInfo>, Rc<ScriptBlock>)>;
+
+fn read_source(ctx: &mut Ctx, fs: &LabFs, item: &Item) -> EvalResult<Rc<ScriptBlock>> {
+    let (text, mangled) = fs.read_text(item, None).map_err(|e| ctx.terminate(fs_record(ctx, &e, &READ_IDS)))?;
+    if mangled {
+        super::files::ansi_warning(ctx, item);
+    }
+    let src = Source::new(Some(item.shown()), text);
+    crate::lang::parse_script(&src).map_err(|e| {
+        let mut rec = parse_error_record(&e, &src, false);
+        rec.terminates_script = false;
+        Flow::error(rec)
+    })
+}
+
+/// Runs a `.psm1` (or `.ps1`) in a new module scope below the global one; its exported functions.
+fn run_script_module(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> EvalResult<(Exported, ScopeRef)> {
+    let body = read_source(ctx, fs, item)?;
+    let global = ctx.interp.global.clone();
+    let scope = ctx.interp.new_scope(&global, true);
+    reg.exporting.borrow_mut().push(None);
+    let saved = std::mem::replace(&mut ctx.interp.current, scope.clone());
+    let r = ctx.interp.run_block_here(&body, None, ctx.out);
+    ctx.interp.current = saved;
+    let named = reg.exporting.borrow_mut().pop().flatten();
+    r?;
+    let s = scope.borrow();
+    let mut exported: Exported = Vec::new();
+    for (key, info) in &s.functions {
+        let listed = named.as_ref().is_none_or(|names| names.iter().any(|n| like(&Value::str(&info.name), &Value::str(n), false)));
+        if let (true, Some(body)) = (listed, s.function_bodies.get(key)) {
+            exported.push((info.name.clone(), info.clone(), body.clone()));
+        }
+    }
+    exported.sort_by_key(|e| e.0.to_lowercase());
+    drop(s);
+    Ok((exported, scope))
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default()
+}
+
+/// Loads a module file and publishes what it exports into the global scope.
+fn load(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> EvalResult<FileModule> {
+    let name = stem(item.lab.name());
+    let lower = item.lab.name().to_ascii_lowercase();
+    let (kind, version, exported) = if lower.ends_with(".psd1") {
+        let (version, exported) = load_manifest(ctx, fs, reg, item)?;
+        ("Manifest", version, exported)
+    } else {
+        let (exported, scope) = run_script_module(ctx, fs, reg, item)?;
+        ("Script", "0.0".to_string(), exported.into_iter().map(|(n, i, b)| (n, with_scope(&i, &scope), b)).collect())
+    };
+    let mut functions = Vec::new();
+    for (fname, info, body) in exported {
+        let mut info = (*info).clone();
+        info.module = name.clone();
+        let key = fname.to_ascii_lowercase();
+        let mut global = ctx.interp.global.borrow_mut();
+        global.functions.insert(key.clone(), Rc::new(info));
+        global.function_bodies.insert(key, body);
+        functions.push(fname);
+    }
+    Ok(FileModule { name, path: item.shown(), kind, version, functions })
+}
+
+fn with_scope(info: &Rc<CommandInfo>, scope: &ScopeRef) -> Rc<CommandInfo> {
+    let mut i = (**info).clone();
+    i.module_scope = Some(scope.clone());
+    Rc::new(i)
+}
+
+/// A manifest: its data evaluated, its required modules checked, its nested and root
+/// modules run, and `FunctionsToExport` applied to what they export.
+fn load_manifest(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> EvalResult<(String, Exported)> {
+    let body = read_source(ctx, fs, item)?;
+    let mut values = Vec::new();
+    let global = ctx.interp.global.clone();
+    let scope = ctx.interp.new_scope(&global, true);
+    let saved = std::mem::replace(&mut ctx.interp.current, scope);
+    let r = ctx.interp.run_block_here(&body, None, &mut |_, v| {
+        values.push(v);
+        Ok(())
+    });
+    ctx.interp.current = saved;
+    r?;
+    let data = match values.as_slice() {
+        [Value::Hashtable(h)] => h.clone(),
+        _ => {
+            return Err(ctx.terminate(ErrorRecord::new(
+                format!("The module manifest '{}' could not be processed because it is not a valid Windows PowerShell restricted language file. Remove the elements that are not permitted by the restricted language.", item.shown()),
+                "System.Management.Automation.PSInvalidOperationException",
+                ErrorCategory::InvalidData,
+                "Modules_InvalidManifest,Microsoft.PowerShell.Commands.ImportModuleCommand",
+            )))
+        }
+    };
+    let get = |key: &str| data.borrow().get_str(key).cloned();
+    for required in strings(get("RequiredModules").as_ref()) {
+        let known = ctx.interp.modules.iter().any(|m| m.name.eq_ignore_ascii_case(&required))
+            || reg.loaded.borrow().iter().any(|m| m.name.eq_ignore_ascii_case(&required));
+        if !known {
+            return Err(ctx.terminate(ErrorRecord::new(
+                format!(
+                    "The required module '{required}' is not loaded. Load the module or remove the module from 'RequiredModules' in the file '{}'.",
+                    item.shown()
+                ),
+                "System.IO.FileNotFoundException",
+                ErrorCategory::ResourceUnavailable,
+                "Modules_InvalidManifest,Microsoft.PowerShell.Commands.ImportModuleCommand",
+            )));
+        }
+    }
+    let folder = item.lab.parent().to_string();
+    let mut parts = strings(get("NestedModules").as_ref());
+    parts.extend(strings(get("RootModule").or_else(|| get("ModuleToProcess")).as_ref()));
+    let mut exported: Exported = Vec::new();
+    for part in parts {
+        let path = format!("{}\\{part}", folder.trim_end_matches('\\'));
+        let part_item = match fs.resolve(&path) {
+            Ok(i) if fs.exists(&i) => i,
+            _ => return Err(ctx.terminate(not_found(&part))),
+        };
+        let (funcs, scope) = run_script_module(ctx, fs, reg, &part_item)?;
+        exported.extend(funcs.into_iter().map(|(n, i, b)| (n, with_scope(&i, &scope), b)));
+    }
+    let wanted = strings(get("FunctionsToExport").as_ref());
+    if get("FunctionsToExport").is_some() {
+        exported.retain(|(n, _, _)| wanted.iter().any(|w| like(&Value::str(n), &Value::str(w), false)));
+    }
+    let version = get("ModuleVersion").map(|v| to_string(&v)).unwrap_or_else(|| "0.0".into());
+    Ok((version, exported))
+}
+
+fn remove(ctx: &mut Ctx, reg: &Registry, name: &str) -> bool {
+    let mut loaded = reg.loaded.borrow_mut();
+    let Some(i) = loaded.iter().position(|m| m.name.eq_ignore_ascii_case(name)) else { return false };
+    let module = loaded.remove(i);
+    let mut global = ctx.interp.global.borrow_mut();
+    for f in &module.functions {
+        let key = f.to_ascii_lowercase();
+        if global.functions.get(&key).is_some_and(|info| info.module.eq_ignore_ascii_case(&module.name)) {
+            global.functions.remove(&key);
+            global.function_bodies.remove(&key);
+        }
+    }
+    true
+}
+
+struct ExportModuleMember;
+
+impl Cmdlet for ExportModuleMember {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let reg = registry(ctx);
+        let mut exporting = reg.exporting.borrow_mut();
+        let Some(list) = exporting.last_mut() else {
+            drop(exporting);
+            return Err(ctx.terminate(ErrorRecord::new(
+                "The Export-ModuleMember cmdlet can only be called from inside a module.",
+                "System.InvalidOperationException",
+                ErrorCategory::PermissionDenied,
+                "Modules_CanOnlyExecuteExportModuleMemberInsideAModule,Microsoft.PowerShell.Commands.ExportModuleMemberCommand",
+            )));
+        };
+        list.get_or_insert_with(Vec::new).extend(strings(args.get("Function")));
+        Ok(())
+    }
+}
+
+fn module_object(name: &str, kind: &str, version: &str, path: &str, commands: Vec<String>) -> Value {
+    let mut o = PsObject::typed(MODULE_INFO);
+    o.add_typed("ModuleType", "System.Management.Automation.ModuleType", Value::str(kind));
+    o.add_typed("Version", "version", version_value(version));
+    o.add_typed("Name", "string", Value::str(name));
+    o.add_typed("Path", "string", Value::str(path));
+    o.add_typed(
+        "ExportedCommands",
+        "System.Collections.Generic.Dictionary[string,System.Management.Automation.CommandInfo]",
+        Value::array(commands.into_iter().map(Value::str).collect()),
+    );
+    Value::object(o)
+}
+
+/// `1.2.3` as a System.Version (missing parts are -1, as .NET keeps them).
+fn version_value(text: &str) -> Value {
+    let parts: Vec<i32> = text.split('.').map(|p| p.trim().parse().unwrap_or(0)).collect();
+    let part = |i: usize| parts.get(i).copied().unwrap_or(-1);
+    crate::engine::convert::version_object(part(0).max(0), part(1).max(0), part(2), part(3))
+}
+
+struct GetModule;
+
+impl Cmdlet for GetModule {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let reg = registry(ctx);
+        let wanted = strings(args.get("Name"));
+        let mut all = Vec::new();
+        for m in ctx.interp.modules.iter().filter(|m| m.name != CORE) {
+            let mut names: Vec<String> = ctx.interp.all_commands().iter().filter(|c| c.module == m.name).map(|c| c.name.clone()).collect();
+            names.sort();
+            let path = format!("C:\\Program Files\\WindowsPowerShell\\Modules\\{0}\\{1}\\{0}.psd1", m.name, m.version);
+            all.push((m.name.to_string(), module_object(m.name, "Manifest", m.version, &path, names)));
+        }
+        if !args.switch("ListAvailable") {
+            for m in reg.loaded.borrow().iter() {
+                all.push((m.name.clone(), module_object(&m.name, m.kind, &m.version, &m.path, m.functions.clone())));
+            }
+        }
+        for (name, obj) in all {
+            if wanted.is_empty() || wanted.iter().any(|w| like(&Value::str(&name), &Value::str(w), false)) {
+                ctx.emit(obj)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+struct RemoveModule;
+
+impl Cmdlet for RemoveModule {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let reg = registry(ctx);
+        for name in strings(args.get("Name")) {
+            if !remove(ctx, &reg, &name) {
+                ctx.write_error(
+                    ErrorRecord::new(
+                        "No modules were removed. Verify that the specification of modules to remove is correct and those modules exist in the runspace.",
+                        "System.InvalidOperationException",
+                        ErrorCategory::ResourceUnavailable,
+                        "Modules_NoModulesRemoved,Microsoft.PowerShell.Commands.RemoveModuleCommand",
+                    )
+                    .with_target(&Value::str(&name)),
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
