@@ -1,5 +1,5 @@
 //! A world split for a store that keeps it as rows: the [`Head`] — the clock, the id
-//! generator, accounts, subscriptions, VNets, the routing registry and the simulation
+//! generator, accounts, subscriptions, VNets, the routing registry, the resource groups and the simulation
 //! controls, small values each kept whole — and the circuits and billing records, which are
 //! served by a [`Rows`] repository one row at a time.
 
@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::arm::ResourceGroupRecord;
 use super::billing::Ledger;
 use super::circuits::Circuits;
 use super::controls::Controls;
@@ -30,6 +31,8 @@ pub(crate) struct Head {
     vnets: Vec<VirtualNetwork>,
     registry: RoutingRegistry,
     #[serde(default)]
+    resource_groups: Vec<ResourceGroupRecord>,
+    #[serde(default)]
     controls: Controls,
 }
 
@@ -45,6 +48,7 @@ impl World {
             next_stag: self.next_stag.clone(),
             vnets: self.vnets.clone(),
             registry: self.registry.clone(),
+            resource_groups: self.resource_groups.clone(),
             controls: self.controls.clone(),
         }
     }
@@ -62,6 +66,7 @@ impl World {
             next_stag: head.next_stag,
             vnets: head.vnets,
             registry: head.registry,
+            resource_groups: head.resource_groups,
             controls: head.controls,
             ports: Default::default(),
         }
