@@ -44,11 +44,13 @@ pub struct TableView {
     pub autosize: bool,
     /// Starts a new group, under a `   Label: value` line, whenever this property changes.
     pub group_by: Option<(&'static str, &'static str)>,
+    /// A `ListControl`: the columns are the list's labelled items, drawn one entry per object.
+    pub list: bool,
 }
 
 impl TableView {
     pub fn new(type_name: &'static str, columns: Vec<ViewColumn>) -> TableView {
-        TableView { type_name, columns, wrap: false, autosize: false, group_by: None }
+        TableView { type_name, columns, wrap: false, autosize: false, group_by: None, list: false }
     }
 }
 
