@@ -124,8 +124,18 @@ impl CircuitRecord {
     /// provider) changed it: derived from the resource guid and the visible state, so the
     /// classic and provider operations need not know etags exist.
     fn etag(&self) -> Uuid {
-        let visible = serde_json::to_string(&(&self.arm, self.bandwidth, self.billing_type, self.sku, self.provider_state, self.status, &self.peerings, &self.authorizations, &self.links))
-            .unwrap_or_default();
+        let visible = serde_json::to_string(&(
+            &self.arm,
+            self.bandwidth,
+            self.billing_type,
+            self.sku,
+            self.provider_state,
+            self.status,
+            &self.peerings,
+            &self.authorizations,
+            &self.links,
+        ))
+        .unwrap_or_default();
         let salt = self.arm.as_ref().map_or(Uuid::nil(), |f| f.resource_guid);
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&fnv1a(0xcbf2_9ce4_8422_2325, salt.as_bytes(), visible.as_bytes()).to_le_bytes());
@@ -246,7 +256,13 @@ impl World {
     /// the provider's offers and the port; family metered → unlimited only; the link limit
     /// of a Standard circuit), then what only ARM keeps. The provider and peering location
     /// are fixed at creation.
-    fn overwrite_arm_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey, put: ArmCircuitPut, sku: (ArmSkuTier, BillingType, String)) -> CloudResult<ArmCircuit> {
+    fn overwrite_arm_circuit(
+        &mut self,
+        caller: &SubscriptionId,
+        key: &ServiceKey,
+        put: ArmCircuitPut,
+        sku: (ArmSkuTier, BillingType, String),
+    ) -> CloudResult<ArmCircuit> {
         let (tier, family, sku_name) = sku;
         let current = self.arm_view_of(key)?;
         let differs = |sent: &Option<String>, kept: &str| sent.as_ref().is_some_and(|s| !s.trim().eq_ignore_ascii_case(kept));

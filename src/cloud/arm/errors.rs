@@ -29,7 +29,10 @@ pub(crate) fn location_not_available(location: &str, resource_type: &str) -> Clo
     arm(
         400,
         "LocationNotAvailableForResourceType",
-        format!("The provided location '{location}' is not available for resource type '{resource_type}'. List of available regions for the resource type is '{}'.", list.join(",")),
+        format!(
+            "The provided location '{location}' is not available for resource type '{resource_type}'. List of available regions for the resource type is '{}'.",
+            list.join(",")
+        ),
     )
 }
 

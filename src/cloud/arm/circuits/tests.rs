@@ -38,7 +38,10 @@ fn create_answers_the_documented_initial_state() {
     let (mut w, sub) = world_with_group();
     let c = w.put_arm_circuit(&sub, doc_circuit()).unwrap();
     assert_eq!((c.name.as_str(), c.resource_group.as_str(), c.location.as_str()), ("ExpressRouteARMCircuit", "ExpressRouteResourceGroup", "westus"));
-    assert_eq!(c.id, format!("/subscriptions/{sub}/resourceGroups/ExpressRouteResourceGroup/providers/Microsoft.Network/expressRouteCircuits/ExpressRouteARMCircuit"));
+    assert_eq!(
+        c.id,
+        format!("/subscriptions/{sub}/resourceGroups/ExpressRouteResourceGroup/providers/Microsoft.Network/expressRouteCircuits/ExpressRouteARMCircuit")
+    );
     assert_eq!((c.provisioning_state, c.circuit_provisioning_state), (ProvisioningState::Succeeded, CircuitStatus::Enabled));
     assert_eq!(c.service_provider_provisioning_state, ProviderProvisioningState::NotProvisioned);
     assert_eq!((c.sku_name.as_str(), c.sku_tier, c.sku_family), ("Standard_MeteredData", ArmSkuTier::Standard, BillingType::MeteredData));
@@ -198,7 +201,10 @@ fn delete_is_refused_until_the_provider_deprovisions() {
     provision(&mut w, &c.service_key);
     let e = w.remove_arm_circuit(&sub, "ExpressRouteResourceGroup", "ExpressRouteARMCircuit").unwrap_err();
     assert_eq!(e.code, "ConflictError");
-    assert_eq!(e.message, "The specified dedicated circuit is not in Deprovisioned state. Please initiate the deprovisioning process with your service provider.");
+    assert_eq!(
+        e.message,
+        "The specified dedicated circuit is not in Deprovisioned state. Please initiate the deprovisioning process with your service provider."
+    );
     let e = w.remove_resource_group(&sub, "ExpressRouteResourceGroup").unwrap_err();
     assert_eq!(e.code, "ConflictError", "the group's delete meets the same rule");
     assert_eq!(w.list_resource_groups(&sub).unwrap().len(), 1);
