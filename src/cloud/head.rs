@@ -30,6 +30,7 @@ pub(crate) struct Head {
     next_stag: BTreeMap<String, u32>,
     vnets: Vec<VirtualNetwork>,
     registry: RoutingRegistry,
+    /// Always a row (an empty list too), so a removal is written over the row before it.
     #[serde(default)]
     resource_groups: Vec<ResourceGroupRecord>,
     #[serde(default)]

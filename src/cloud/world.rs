@@ -73,8 +73,9 @@ pub struct World {
     pub(crate) next_stag: BTreeMap<String, u32>,
     pub(crate) vnets: Vec<VirtualNetwork>,
     pub(crate) registry: RoutingRegistry,
-    /// Resource Manager's resource groups, in creation order.
-    #[serde(default)]
+    /// Resource Manager's resource groups, in creation order (left out of a document when
+    /// there are none, so a classic world's export is as it was).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) resource_groups: Vec<ResourceGroupRecord>,
     /// Simulation controls (provider policy, gateway delay, faults).
     #[serde(default)]

@@ -127,6 +127,15 @@ fn resource_groups_and_arm_circuits_live_in_the_database() {
         })
         .unwrap();
     assert_eq!((groups, names), (1, vec!["ckt".to_string()]));
+    again
+        .transaction(|w| {
+            let sub = w.selected_subscription().unwrap().id;
+            w.remove_resource_group(&sub, "rg").unwrap();
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+    let groups = store(&path).read(|w| w.list_resource_groups(&w.selected_subscription().unwrap().id).unwrap().len()).unwrap();
+    assert_eq!(groups, 0, "the removal was saved over the earlier row");
 }
 
 #[test]
