@@ -111,12 +111,6 @@ fn aliases_unchanged(_ctx: &mut Ctx, _args: &Args) -> Outcome {
     Ok(())
 }
 
-/// The customer subscriptions an account can use (provider subscriptions too, for the
-/// provider's own account).
-fn subscriptions_of<'a>(w: &'a World, account: &str) -> Vec<&'a Subscription> {
-    w.subscriptions_of(account)
-}
-
 fn profile_row(s: &Subscription) -> Value {
     let mut o = PsObject::typed(PROFILE);
     o.add_typed("Account", "string", Value::str(&s.account));
@@ -146,7 +140,7 @@ fn connect(ctx: &mut Ctx, args: &Args) -> Outcome {
                 Some(s) => s.id,
                 None => return Err(Fail::argument(format!("The provided account {account} does not have access to subscription ID \"{text}\". Please try logging in with different credentials or a different subscription ID."))),
             },
-            None => match subscriptions_of(w, &account).first() {
+            None => match w.subscriptions_of(&account).first() {
                 Some(s) => s.id,
                 None => return Err(Fail::Exception(INVALID_OPERATION.into(), NO_CONTEXT.into())),
             },
@@ -231,7 +225,7 @@ fn get_context(ctx: &mut Ctx, args: &Args) -> Outcome {
     let list = args.switch("ListAvailable");
     let contexts = session_call(ctx, args, |w| {
         let current = w.selected_subscription().cloned().ok_or_else(|| Fail::Exception(INVALID_OPERATION.into(), NO_CONTEXT.into()))?;
-        Ok(if list { subscriptions_of(w, &current.account).into_iter().map(context).collect() } else { vec![context(&current)] })
+        Ok(if list { w.subscriptions_of(&current.account).into_iter().map(context).collect() } else { vec![context(&current)] })
     })?;
     ctx.emit_all(contexts)?;
     Ok(())
@@ -261,7 +255,7 @@ fn get_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
     let by_name = args.string("SubscriptionName");
     let subs = session_call(ctx, args, |w| {
         let current = w.selected_subscription().cloned().ok_or_else(|| Fail::Exception(INVALID_OPERATION.into(), NO_CONTEXT.into()))?;
-        let mine = subscriptions_of(w, &current.account);
+        let mine = w.subscriptions_of(&current.account);
         let picked: Vec<Value> = mine
             .into_iter()
             .filter(|s| by_id.as_ref().is_none_or(|id| s.id.to_string().eq_ignore_ascii_case(id.trim())))
