@@ -71,3 +71,34 @@ fn every_cmdlet_call_is_one_store_transaction() {
     );
     assert_eq!(err.text(), "", "only the expected errors, all silenced");
 }
+
+#[test]
+fn every_resource_manager_cmdlet_call_is_one_store_transaction() {
+    let (mut s, _, err) = common::session();
+    let new = "New-AzExpressRouteCircuit -Name c -ResourceGroupName rg -Location 'West US' -SkuTier Standard -SkuFamily MeteredData -ServiceProviderName Equinix -PeeringLocation London -BandwidthInMbps 50";
+    let overwrite = format!("$r = {new} -Force");
+    check(
+        &mut s,
+        &[
+            ("$r = Connect-AzAccount", 1),
+            ("$r = Get-AzContext", 1),
+            ("$r = Set-AzContext -Subscription 'Contoso Production'", 1),
+            ("$r = Get-AzSubscription", 1),
+            ("$r = New-AzResourceGroup -Name rg -Location 'West US'", 1),
+            ("$r = Get-AzResourceGroup", 1),
+            (&format!("$c = {new}"), 1),
+            // An existing circuit is overwritten after the prompt -Force answers.
+            (&overwrite, 1),
+            ("$r = Get-AzExpressRouteCircuit -Name c -ResourceGroupName rg", 1),
+            ("$r = Get-AzExpressRouteCircuit", 1),
+            ("$r = Set-AzExpressRouteCircuit -ExpressRouteCircuit $c", 1),
+            ("$r = Get-AzExpressRouteServiceProvider", 1),
+            ("Enable-AzureRmAlias", 0),
+            // Nobody can answer the remove prompt here: the call never reaches the service.
+            ("Remove-AzExpressRouteCircuit -Name c -ResourceGroupName rg -ErrorAction SilentlyContinue", 0),
+            ("Remove-AzExpressRouteCircuit -Name c -ResourceGroupName rg -Force", 1),
+            ("$r = Remove-AzResourceGroup -Name rg -Force", 1),
+        ],
+    );
+    assert_eq!(err.text(), "", "only the expected errors, all silenced");
+}

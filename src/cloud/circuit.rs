@@ -113,6 +113,9 @@ pub(crate) struct CircuitRecord {
     /// Provider work under way by policy (Auto / Clock), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) pending: Option<PendingTransition>,
+    /// What Resource Manager keeps of a circuit created there (none for a classic circuit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) arm: Option<super::arm::ArmFace>,
 }
 
 impl CircuitRecord {
@@ -187,6 +190,7 @@ impl World {
             links: Vec::new(),
             authorizations: Vec::new(),
             pending: None,
+            arm: None,
         };
         let key = record.service_key;
         self.open_billing(&record);

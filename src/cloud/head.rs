@@ -1,7 +1,7 @@
 //! A world split for a store that keeps it as rows: the [`Head`] — the clock, the id
-//! generator, accounts, subscriptions, the routing registry and the simulation controls,
-//! small values each kept whole — and the circuits, VNets and billing records, which are
-//! served by a [`Rows`] repository a row at a time.
+//! generator, accounts, subscriptions, the routing registry, the resource groups and the
+//! simulation controls, small values each kept whole — and the circuits, VNets and billing
+//! records, which are served by a [`Rows`] repository a row at a time.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::arm::ResourceGroupRecord;
 use super::billing::Ledger;
 use super::circuits::Circuits;
 use super::controls::Controls;
@@ -29,6 +30,9 @@ pub(crate) struct Head {
     selected_subscription: Option<SubscriptionId>,
     next_stag: BTreeMap<String, u32>,
     registry: RoutingRegistry,
+    /// Always a row (an empty list too), so a removal is written over the row before it.
+    #[serde(default)]
+    resource_groups: Vec<ResourceGroupRecord>,
     #[serde(default)]
     controls: Controls,
 }
@@ -44,6 +48,7 @@ impl World {
             selected_subscription: self.selected_subscription,
             next_stag: self.next_stag.clone(),
             registry: self.registry.clone(),
+            resource_groups: self.resource_groups.clone(),
             controls: self.controls.clone(),
         }
     }
@@ -61,6 +66,7 @@ impl World {
             next_stag: head.next_stag,
             vnets: VNets::in_rows(rows.clone()),
             registry: head.registry,
+            resource_groups: head.resource_groups,
             controls: head.controls,
             ports: Default::default(),
         }

@@ -10,6 +10,7 @@ use chrono::{Duration, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::arm::ResourceGroupRecord;
 use super::billing::{BillingRecord, Ledger};
 use super::catalog::{self, PROVIDERS};
 use super::circuit::CircuitRecord;
@@ -72,6 +73,10 @@ pub struct World {
     pub(crate) next_stag: BTreeMap<String, u32>,
     pub(crate) vnets: VNets,
     pub(crate) registry: RoutingRegistry,
+    /// Resource Manager's resource groups, in creation order (left out of a document when
+    /// there are none, so a classic world's export is as it was).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) resource_groups: Vec<ResourceGroupRecord>,
     /// Simulation controls (provider policy, gateway delay, faults).
     #[serde(default)]
     pub(crate) controls: Controls,
@@ -99,6 +104,7 @@ impl World {
             next_stag: BTreeMap::new(),
             vnets: VNets::default(),
             registry: RoutingRegistry::default(),
+            resource_groups: Vec::new(),
             controls: Controls::default(),
             ports: Default::default(),
         }

@@ -1,6 +1,7 @@
 //! Cmdlets: thin adapters that bind parameters, call a service and shape the
 //! objects they write. `core` holds the host's own cmdlets.
 
+pub mod az;
 pub mod azure;
 pub mod classic;
 pub mod core;
@@ -12,5 +13,7 @@ use crate::engine::module::Module;
 
 /// Every module ersim offers, in the order a session loads them.
 pub fn modules() -> Vec<Module> {
-    vec![core::module(), classic::module(), expressroute::module(), sim::module()]
+    let mut all = vec![core::module(), classic::module(), expressroute::module(), sim::module()];
+    all.extend(az::modules());
+    all
 }

@@ -47,11 +47,13 @@ pub struct TableView {
     /// Groups by a custom control instead (5.1's FileSystem `Directory:` line): its text,
     /// drawn in a frame four spaces in, with one blank line more after it.
     pub group_control: Option<fn(&Value) -> String>,
+    /// A `ListControl`: the columns are the list's labelled items, drawn one entry per object.
+    pub list: bool,
 }
 
 impl TableView {
     pub fn new(type_name: &'static str, columns: Vec<ViewColumn>) -> TableView {
-        TableView { type_name, columns, wrap: false, autosize: false, group_by: None, group_control: None }
+        TableView { type_name, columns, wrap: false, autosize: false, group_by: None, group_control: None, list: false }
     }
 }
 

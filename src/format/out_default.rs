@@ -28,7 +28,8 @@ const TABLE_CACHE_MS: i64 = 300;
 
 enum State {
     Idle,
-    List,
+    /// A list: the type's list view, or every property.
+    List(Option<Rc<TableView>>),
     Table(TableState),
     /// The DateTime view: one line per date.
     Dates,
@@ -190,8 +191,11 @@ impl Formatter {
             self.start_group(v, &type_names, now_ms);
         }
         match &mut self.state {
-            State::List => {
-                let fields = list_fields(&o.borrow());
+            State::List(view) => {
+                let fields = match view {
+                    Some(view) if type_names.iter().any(|n| n == view.type_name) => view::list_fields(view, v),
+                    _ => list_fields(&o.borrow()),
+                };
                 self.lines.extend(list::render_entry(&fields, self.width));
                 self.lines.push(String::new());
             }
@@ -215,6 +219,12 @@ impl Formatter {
     fn start_group(&mut self, v: &Value, type_names: &[String], now_ms: i64) {
         self.lines.push(String::new());
         if let Some(view) = self.views.for_type(type_names) {
+            if view.list {
+                // FormatStart and the list's GroupStart each write a blank line.
+                self.lines.push(String::new());
+                self.state = State::List(Some(view));
+                return;
+            }
             let mut columns: Vec<Column> = view.columns.iter().map(|c| Column { label: c.label.to_string(), width: c.width, align: c.align }).collect();
             let group = group_start(&view, v).map(|(g, header)| {
                 self.lines.extend(header);
@@ -238,7 +248,7 @@ impl Formatter {
         if o.props.len() > 4 {
             // FormatStart and the list's GroupStart each write a blank line.
             self.lines.push(String::new());
-            self.state = State::List;
+            self.state = State::List(None);
             return;
         }
         let properties: Vec<String> = o.props.iter().take(10).map(|p| p.name.clone()).collect();
@@ -282,7 +292,7 @@ impl Formatter {
     pub fn end_group(&mut self) {
         match &self.state {
             State::Idle => {}
-            State::List | State::Dates => {
+            State::List(_) | State::Dates => {
                 self.lines.push(String::new());
                 self.lines.push(String::new());
             }
@@ -425,6 +435,21 @@ mod tests {
         f.push(&obj(&props), 0);
         f.end_group();
         assert_eq!(f.take_lines(), vec!["", "", "a  : 1", "bb : 2", "c  : 3", "d  : 4", "e  : 5", "", "", ""]);
+    }
+
+    #[test]
+    fn a_list_view_draws_its_labelled_items_in_its_order() {
+        let views = dotnet();
+        let label = |label: &'static str, name: &'static str| crate::engine::views::ViewColumn { label, ..crate::engine::views::ViewColumn::property(name, 0) };
+        views.add(TableView { list: true, ..TableView::new("Sample.Type", vec![label("Name", "Name"), label("Sku", "SkuText")]) });
+        let mut o = PsObject::typed("Sample.Type");
+        o.add_typed("Hidden", "string", Value::str("not shown"));
+        o.add_typed("Name", "string", Value::str("c1"));
+        o.add_typed("SkuText", "string", Value::str("{\n  \"Tier\": \"Standard\"\n}"));
+        let mut f = Formatter::new(120, views);
+        f.push(&Value::object(o), 0);
+        f.end_group();
+        assert_eq!(f.take_lines(), vec!["", "", "Name : c1", "Sku  : {", "         \"Tier\": \"Standard\"", "       }", "", "", ""]);
     }
 
     #[test]

@@ -21,6 +21,11 @@ pub fn column_text(column: &ViewColumn, v: &Value) -> String {
     }
 }
 
+/// A list view's entry for one object: each item's label and text.
+pub fn list_fields(view: &TableView, v: &Value) -> Vec<(String, String)> {
+    view.columns.iter().map(|c| (c.label.to_string(), column_text(c, v))).collect()
+}
+
 /// The views of DotNetTypes.format.ps1xml for the types ersim's cmdlets write.
 pub fn dotnet_views() -> Vec<TableView> {
     let right = |name: &'static str, width: usize| ViewColumn { align: Align::Right, ..ViewColumn::property(name, width) };

@@ -98,6 +98,47 @@ fn round_trip_through_the_file() {
 }
 
 #[test]
+fn resource_groups_and_arm_circuits_live_in_the_database() {
+    let dir = Scratch::new();
+    let path = dir.file("state.db");
+    store(&path)
+        .transaction(|w| {
+            let sub = w.selected_subscription().unwrap().id;
+            w.create_or_update_resource_group(&sub, "rg", "West US", &Vec::new()).unwrap();
+            let put = crate::cloud::arm::ArmCircuitPut {
+                resource_group: "rg".into(),
+                name: "ckt".into(),
+                location: "westus".into(),
+                service_provider_name: Some("Equinix".into()),
+                peering_location: Some("Silicon Valley".into()),
+                bandwidth_in_mbps: Some(200),
+                ..Default::default()
+            };
+            w.put_arm_circuit(&sub, put).unwrap();
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+    let again = store(&path);
+    let (groups, names) = again
+        .transaction(|w| {
+            let sub = w.selected_subscription().unwrap().id;
+            let groups = w.list_resource_groups(&sub).unwrap().len();
+            Ok::<_, StoreError>((groups, w.list_arm_circuits(&sub, Some("RG")).unwrap().into_iter().map(|c| c.name).collect::<Vec<_>>()))
+        })
+        .unwrap();
+    assert_eq!((groups, names), (1, vec!["ckt".to_string()]));
+    again
+        .transaction(|w| {
+            let sub = w.selected_subscription().unwrap().id;
+            w.remove_resource_group(&sub, "rg").unwrap();
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+    let groups = store(&path).read(|w| w.list_resource_groups(&w.selected_subscription().unwrap().id).unwrap().len()).unwrap();
+    assert_eq!(groups, 0, "the removal was saved over the earlier row");
+}
+
+#[test]
 fn a_missing_file_is_a_fresh_world_saved_on_first_use() {
     let dir = Scratch::new();
     let path = dir.file("state.db");

@@ -14,6 +14,9 @@ pub const INVALID_OPERATION: &str = "System.InvalidOperationException";
 pub enum Fail {
     /// The service answered an error.
     Cloud(CloudError),
+    /// Resource Manager answered an error: the network SDK's `NetworkCloudException` with the
+    /// request's operation id, or, without one, the Resources SDK's bare `CloudException`.
+    Arm(CloudError, Option<uuid::Uuid>),
     /// Any other .NET exception: its full type name and message.
     Exception(String, String),
     /// Engine control flow (a downstream `-ErrorAction Stop`, Ctrl-C): not the cmdlet's to catch.
@@ -76,6 +79,30 @@ pub fn cloud_record(e: &CloudError, category: ErrorCategory, fqid: impl Into<Str
         ],
     };
     record
+}
+
+/// `Microsoft.Azure.Commands.Network.Common.NetworkCloudException`: the service's message, then
+/// one line each for the status, reason phrase, error code and message, and the operation id
+/// (facts §4.5, the current NetworkCloudException layout).
+pub const NETWORK_CLOUD_EXCEPTION: &str = "Microsoft.Azure.Commands.Network.Common.NetworkCloudException";
+/// The Resources SDK's exception, whose message is the service's alone.
+pub const REST_CLOUD_EXCEPTION: &str = "Microsoft.Rest.Azure.CloudException";
+
+/// A Resource Manager error as the cmdlet's SDK raised it.
+pub fn arm_record(e: &CloudError, operation_id: Option<uuid::Uuid>, category: ErrorCategory, fqid: impl Into<String>) -> ErrorRecord {
+    match operation_id {
+        Some(id) => {
+            let message = format!(
+                "{m}\nStatusCode: {s}\nReasonPhrase: {r}\nErrorCode: {c}\nErrorMessage: {m}\nOperationID : {id}",
+                m = e.message,
+                s = e.status,
+                r = reason_phrase(e.status),
+                c = e.code
+            );
+            ErrorRecord::new(message, NETWORK_CLOUD_EXCEPTION, category, fqid)
+        }
+        None => ErrorRecord::new(e.message.clone(), REST_CLOUD_EXCEPTION, category, fqid),
+    }
 }
 
 /// The Service Management error body the code and message were parsed from.

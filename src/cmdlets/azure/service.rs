@@ -34,6 +34,33 @@ pub fn call<R>(ctx: &mut Ctx, args: &Args, op: impl FnOnce(&mut World, &Subscrip
     })?
 }
 
+/// A Resource Manager network call (Az.Network) as the selected subscription: as [`call`],
+/// and a service error gets the operation id of its request, drawn from the world in the
+/// same transaction so a seeded world repeats it.
+pub fn network_call<R>(ctx: &mut Ctx, op: impl FnOnce(&mut World, &SubscriptionId) -> Result<R, Fail>) -> Result<R, Fail> {
+    arm_call(ctx, true, op)
+}
+
+/// A Resources call (Az.Resources): its service errors carry the service's message alone.
+pub fn resources_call<R>(ctx: &mut Ctx, op: impl FnOnce(&mut World, &SubscriptionId) -> Result<R, Fail>) -> Result<R, Fail> {
+    arm_call(ctx, false, op)
+}
+
+fn arm_call<R>(ctx: &mut Ctx, with_operation_id: bool, op: impl FnOnce(&mut World, &SubscriptionId) -> Result<R, Fail>) -> Result<R, Fail> {
+    let operation = ctx.command.name.clone();
+    world(ctx)?.write(|w| {
+        let caller = w.selected_subscription().map(|s| s.id).ok_or_else(|| Fail::Exception(INVALID_OPERATION.into(), NO_CONTEXT.into()))?;
+        let answer = w.apply_faults(&operation, None).map_err(Fail::from).and_then(|()| op(w, &caller));
+        answer.map_err(|fail| match fail {
+            Fail::Cloud(e) => Fail::Arm(e, with_operation_id.then(|| w.next_guid())),
+            other => other,
+        })
+    })?
+}
+
+/// What the Az cmdlets say when no account is signed in (Az.Accounts).
+pub const NO_CONTEXT: &str = "No account found in the context. Please login using Connect-AzAccount.";
+
 /// The selected subscription's id, which goes into every management URL.
 pub fn selected(w: &World) -> Result<SubscriptionId, Fail> {
     w.selected_subscription().map(|s| s.id).ok_or_else(|| Fail::Exception(INVALID_OPERATION.into(), NO_SUBSCRIPTION.into()))

@@ -35,6 +35,10 @@ pub fn report(ctx: &mut Ctx, fail: Fail) -> EvalResult<()> {
             let record = cloud_record(&e, ErrorCategory::CloseError, ctx.command.class_name.clone());
             ctx.write_error(record)
         }
+        Fail::Arm(e, operation_id) => {
+            let record = super::fail::arm_record(&e, operation_id, ErrorCategory::CloseError, ctx.command.class_name.clone());
+            ctx.write_error(record)
+        }
         Fail::Exception(ty, message) => close_error(ctx, &ty, message),
     }
 }

@@ -2,15 +2,13 @@
 //! (Azure.Profile). Offline: the lab profile already holds every simulated account, so
 //! Add-AzureAccount signs in without a window and any subscription can be selected.
 
-use uuid::Uuid;
-
 use crate::cloud::{Subscription, World};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::views::{TableView, ViewColumn};
 use crate::engine::Ctx;
 
-use crate::cmdlets::azure::{completers, session_call, Fail, Outcome, SmCmdlet, INVALID_OPERATION, NO_SUBSCRIPTION};
+use crate::cmdlets::azure::{completers, credential_user, session_call, tenant_of, Fail, Outcome, SmCmdlet, INVALID_OPERATION, NO_SUBSCRIPTION};
 
 pub const MODULE: &str = "Azure";
 pub const ACCOUNT_TYPE: &str = "Microsoft.Azure.Common.Authentication.Models.PSAzureAccount";
@@ -80,19 +78,6 @@ pub fn account_view() -> TableView {
     }
 }
 
-/// The directory tenant of an account: one per sign-in domain, stable across runs. The
-/// cloud has no tenants, so the id is derived from the domain (FNV-1a, RFC 4122 v4 bits).
-pub fn tenant_of(account: &str) -> Uuid {
-    let domain = account.rsplit('@').next().unwrap_or(account).to_ascii_lowercase();
-    let fnv = |seed: u64| domain.bytes().fold(seed, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    let mut bytes = [0u8; 16];
-    bytes[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_be_bytes());
-    bytes[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    Uuid::from_bytes(bytes)
-}
-
 /// `ToPSAzureAccount`: subscriptions joined with `\r\n`, tenants as a list.
 fn account_object(w: &World, name: &str) -> Value {
     let subs: Vec<String> = w.subscriptions_of(name).iter().map(|s| s.id.to_string()).collect();
@@ -116,14 +101,6 @@ fn subscription_object(s: &Subscription, selected: bool) -> Value {
     o.add_typed("TenantId", "string", Value::str(tenant_of(&s.account).to_string()));
     o.add_typed("CurrentStorageAccountName", "string", Value::Null);
     Value::object(o)
-}
-
-fn credential_user(args: &Args) -> Option<String> {
-    match args.get("Credential")? {
-        Value::Object(o) => o.borrow().get("UserName").map(Value::to_display_string),
-        Value::Null => None,
-        other => Some(other.to_display_string()),
-    }
 }
 
 fn add_account(ctx: &mut Ctx, args: &Args) -> Outcome {

@@ -1,0 +1,93 @@
+//! The Resource Manager's error texts. "Recorded" texts are verbatim from session records or
+//! captures (sources in `docs/fidelity-cloud.md`); "Chosen" ones were written in the
+//! service's style where no capture exists.
+
+use crate::cloud::errors::{CloudError, ErrorKind};
+
+fn arm(status: u16, code: &str, message: String) -> CloudError {
+    CloudError { status, code: code.to_string(), message, kind: ErrorKind::Sync }
+}
+
+/// Recorded (ARM's answer for a group that does not exist, widely captured).
+pub(crate) fn resource_group_not_found(group: &str) -> CloudError {
+    arm(404, "ResourceGroupNotFound", format!("Resource group '{group}' could not be found."))
+}
+
+/// Chosen, in ARM's wording for a PUT that would move an existing group.
+pub(crate) fn group_location_fixed(asked: &str, existing: &str) -> CloudError {
+    arm(400, "InvalidResourceGroupLocation", format!("Invalid resource group location '{asked}'. The Resource group already exists in location '{existing}'."))
+}
+
+/// Recorded (TestExpressRouteCircuitCRUD session record: the GET of a missing circuit).
+pub(crate) fn circuit_not_found(group: &str, name: &str) -> CloudError {
+    arm(404, "ResourceNotFound", format!("The Resource 'Microsoft.Network/expressRouteCircuits/{name}' under resource group '{group}' was not found."))
+}
+
+/// Chosen, in ARM's wording for a location a resource type is not offered in.
+pub(crate) fn location_not_available(location: &str, resource_type: &str) -> CloudError {
+    let list: Vec<&str> = super::REGIONS.iter().map(|(_, display)| *display).collect();
+    arm(
+        400,
+        "LocationNotAvailableForResourceType",
+        format!(
+            "The provided location '{location}' is not available for resource type '{resource_type}'. List of available regions for the resource type is '{}'.",
+            list.join(",")
+        ),
+    )
+}
+
+/// Chosen, in ARM's wording for a group name outside its character rules.
+pub(crate) fn invalid_resource_group_name(group: &str) -> CloudError {
+    arm(
+        400,
+        "InvalidResourceGroupName",
+        format!("Resource group name '{group}' is invalid. It can include alphanumeric, underscore, parentheses, hyphen, period (except at end), and can be up to 90 characters."),
+    )
+}
+
+/// Chosen, in the network provider's wording for a resource name outside its rules.
+pub(crate) fn invalid_resource_name(name: &str) -> CloudError {
+    arm(
+        400,
+        "InvalidResourceName",
+        format!(
+            "Resource name {name} is invalid. The name can be up to 80 characters long. It must begin with a word character, and it must end with a word character or with '_'. The name may contain word characters or '.', '-', '_'."
+        ),
+    )
+}
+
+/// Chosen: a circuit name the subscription already uses in another resource group or as a
+/// classic circuit (the dedicated-circuit backend keys names per subscription).
+pub(crate) fn circuit_name_taken(name: &str) -> CloudError {
+    arm(409, "ConflictError", format!("The circuit with name '{name}' already exists in this subscription."))
+}
+
+/// Chosen: a SKU tier outside `Standard`, `Premium`, `Basic`, `Local`, or a family outside
+/// `MeteredData`, `UnlimitedData` (the cmdlet's ValidateSet stops these first).
+pub(crate) fn invalid_sku(tier: &str, family: &str) -> CloudError {
+    arm(400, "InvalidRequestFormat", format!("The SKU with tier '{tier}' and family '{family}' is not valid for an ExpressRoute circuit."))
+}
+
+/// Chosen: "A Local circuit is always UnlimitedData" (circuit-arm 2024-09).
+pub(crate) fn local_needs_unlimited() -> CloudError {
+    arm(400, "InvalidRequestFormat", "A circuit with SKU tier Local must use the UnlimitedData family.".into())
+}
+
+/// Chosen: the circuit PUT needs its service provider properties.
+pub(crate) fn provider_properties_missing() -> CloudError {
+    arm(400, "InvalidRequestFormat", "The ExpressRoute circuit must specify either serviceProviderProperties or expressRoutePort.".into())
+}
+
+/// Chosen: delete with authorizations left (circuit-arm docs since 2025-01 require their removal).
+pub(crate) fn circuit_has_authorizations() -> CloudError {
+    arm(
+        400,
+        "CircuitHasAuthorizations",
+        "The circuit cannot be deleted while it has authorizations. Delete the authorizations of the circuit and try again.".into(),
+    )
+}
+
+/// Chosen: a change of the provider or peering location of an existing circuit.
+pub(crate) fn provider_change_not_allowed() -> CloudError {
+    arm(400, "InvalidRequestFormat", "The service provider and peering location of an existing circuit cannot be changed.".into())
+}

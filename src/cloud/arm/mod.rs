@@ -1,0 +1,19 @@
+//! The Resource Manager face of the simulated Azure: resource groups, resource ids, etags,
+//! ARM region names and ARM circuits.
+//!
+//! One circuit, two faces: an ARM circuit is a [`CircuitRecord`](super::circuit::CircuitRecord)
+//! like every other, filed under its service key, with an [`ArmFace`] holding what only
+//! Resource Manager knows (resource group, ARM name, region, tags, etag, the SKU tier and
+//! name as sent, `allowClassicOperations`). The provider side therefore moves its
+//! `ServiceProviderProvisioningState` by service key exactly as for a classic circuit, and
+//! bandwidth, SKU and billing rules, ports and billing records are the classic ones.
+//! Knows nothing of PowerShell; fidelity decisions are in `docs/fidelity-cloud.md`.
+
+mod circuits;
+pub(crate) mod errors;
+mod groups;
+mod resource;
+
+pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
+pub use groups::{ResourceGroup, ResourceGroupRecord};
+pub use resource::{circuit_id, etag_text, normalize_region, resource_group_id, ArmSkuTier, ProvisioningState, Tags, REGIONS};
