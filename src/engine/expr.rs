@@ -587,6 +587,7 @@ fn value_is(v: &Value, t: &TypeRef) -> bool {
         TypeKind::PSCustomObject => matches!(v, Value::Object(o) if o.borrow().is_custom()),
         TypeKind::ScriptBlock => matches!(v, Value::ScriptBlock(_)),
         TypeKind::ErrorRecord => matches!(v, Value::Error(_)),
+        TypeKind::Exception => matches!(v, Value::Object(o) if o.borrow().type_names.iter().any(|n| n == &t.full_name())),
         TypeKind::Enum(d) => matches!(v, Value::Enum(e) if e.type_name == d.full_name),
         TypeKind::Type => matches!(v, Value::Type(_)),
         _ => false,

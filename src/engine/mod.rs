@@ -10,6 +10,7 @@ pub mod ctx;
 mod drives;
 pub mod error;
 mod error_category;
+pub mod exceptions;
 pub mod expr;
 pub mod host;
 mod intrinsics;
