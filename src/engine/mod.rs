@@ -31,6 +31,7 @@ mod statements;
 mod strict;
 pub mod types;
 pub mod value;
+pub mod variables;
 pub mod views;
 
 pub use clock::Clock;

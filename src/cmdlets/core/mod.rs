@@ -14,6 +14,7 @@ mod random;
 mod strict_mode;
 mod timespan;
 pub mod utility;
+mod variables;
 
 use crate::engine::module::Module;
 
@@ -33,11 +34,13 @@ pub fn module() -> Module {
     m.commands.extend(random::commands());
     m.commands.extend(timespan::commands());
     m.commands.extend(strict_mode::commands());
+    m.commands.extend(variables::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
     m.views.push(culture::culture_view());
     m.enums = offline::ENUMS.to_vec();
     m.enums.push(&add_member::PS_MEMBER_TYPES);
+    m.enums.push(&variables::SCOPED_ITEM_OPTIONS);
     m.aliases = ALIASES.to_vec();
     m
 }
