@@ -39,6 +39,36 @@ pub(super) fn not_writable(name: &str) -> Flow {
 }
 
 impl Interp {
+    /// A script's `#requires` against this session: PowerShell 5.1, the modules loaded, an
+    /// administrator (the lab user is one). 5.1's ScriptRequiresException otherwise, before
+    /// anything runs.
+    pub(super) fn check_requirements(&self, src: &crate::lang::ast::Source) -> EvalResult<()> {
+        let r = crate::lang::requires::requirements(&src.text);
+        let script = src.path.as_deref().map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p).to_string()).unwrap_or_default();
+        let fail = |message: String, id: &str| {
+            let mut rec = ErrorRecord::new(message, "System.Management.Automation.ScriptRequiresException", ErrorCategory::ResourceUnavailable, id)
+                .with_target(&Value::str(&script));
+            rec.terminates_script = true;
+            Flow::error(rec)
+        };
+        if let Some((major, minor)) = r.version {
+            if (major, minor) > (5, 1) {
+                return Err(fail(
+                    format!("The script '{script}' cannot be run because it contained a \"#requires\" statement for Windows PowerShell {major}.{minor}. The version of Windows PowerShell that is required by the script does not match the currently running version of Windows PowerShell 5.1.14393.206."),
+                    "ScriptRequiresUnmatchedPSVersion",
+                ));
+            }
+        }
+        let missing: Vec<&str> = r.modules.iter().filter(|m| !self.modules.iter().any(|l| l.name.eq_ignore_ascii_case(m))).map(String::as_str).collect();
+        if !missing.is_empty() {
+            return Err(fail(
+                format!("The script '{script}' cannot be run because the following modules that are specified by the \"#requires\" statements of the script are missing: {}.", missing.join(", ")),
+                "ScriptRequiresMissingModules",
+            ));
+        }
+        Ok(())
+    }
+
     /// `-Scope Global|Script|Local|N` (N scopes up from the current one).
     pub fn scope_named(&self, scope: &str) -> Result<ScopeRef, ErrorRecord> {
         let lower = scope.trim().to_ascii_lowercase();
