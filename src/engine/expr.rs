@@ -114,6 +114,11 @@ impl Interp {
                 for x in args {
                     a.push(self.eval_expr(x)?);
                 }
+                if let (Value::ScriptBlock(sb), false, true) = (&t, *is_static, a.is_empty()) {
+                    if n.eq_ignore_ascii_case("getnewclosure") {
+                        return Ok(self.new_closure(sb));
+                    }
+                }
                 if *is_static {
                     if let (Value::Type(ty), [text]) = (&t, a.as_slice()) {
                         if ty.kind == TypeKind::ScriptBlock && !ty.is_array && n.eq_ignore_ascii_case("create") {

@@ -113,6 +113,8 @@ pub struct Interp {
     /// The namespaces of `using namespace` statements run, tried in turn for a type name
     /// that does not resolve by itself.
     pub using_namespaces: Vec<String>,
+    /// The blocks `.GetNewClosure()` made, each with the scope of the variables it captured.
+    pub closures: Vec<(Rc<ScriptBlock>, ScopeRef)>,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -149,6 +151,7 @@ impl Interp {
             views: ViewTable::default(),
             modules: Vec::new(),
             using_namespaces: Vec::new(),
+            closures: Vec::new(),
         };
         for (k, v) in [
             ("COMPUTERNAME", "ERSIM-LAB"),

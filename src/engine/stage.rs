@@ -121,7 +121,9 @@ impl Stage {
                         ErrorCategory::InvalidOperation,
                     )));
                 }
-                let s = if *dot { interp.current.clone() } else { interp.new_scope(&interp.current.clone(), *script) };
+                // A closure's scope is a child of the variables it captured.
+                let parent = interp.closure_scope(block).unwrap_or_else(|| interp.current.clone());
+                let s = if *dot { interp.current.clone() } else { interp.new_scope(&parent, *script) };
                 let block = block.clone();
                 let saved = std::mem::replace(&mut interp.current, s.clone());
                 let defaults = bind_function_variables(interp, self, &block);
