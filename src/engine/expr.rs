@@ -395,13 +395,16 @@ impl Interp {
         if t.kind == TypeKind::Void {
             return Ok(Value::Null);
         }
-        convert::convert(&v, &t).map_err(|m| {
-            let id = match (&v, t.kind) {
-                (Value::Str(_), TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong) => "InvalidCastFromStringToInteger",
-                _ => "ConvertToFinalInvalidCastException",
-            };
-            self.located(ErrorRecord::runtime(m, id, ErrorCategory::InvalidArgument), span)
-        })
+        convert::convert(&v, &t).map_err(|m| self.cast_error(&v, &t, m, span))
+    }
+
+    /// A failed conversion of `v` to `t` (a cast, `.ForEach([T])`), with 5.1's error id.
+    pub(super) fn cast_error(&self, v: &Value, t: &TypeRef, message: String, span: Span) -> Flow {
+        let id = match (v, t.kind) {
+            (Value::Str(_), TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong) => "InvalidCastFromStringToInteger",
+            _ => "ConvertToFinalInvalidCastException",
+        };
+        self.located(ErrorRecord::runtime(message, id, ErrorCategory::InvalidArgument), span)
     }
 
     // ---------------------------------------------------------------- assignment
