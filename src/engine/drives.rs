@@ -1,6 +1,6 @@
 //! The `function:` and `variable:` drives as variable syntax: `${function:f}` is f's script
 //! block, `$function:f = { … }` defines f, `$variable:x` is `$x`; and
-//! `[scriptblock]::Create(text)`.
+//! `[scriptblock]::Create(text)` and `.GetNewClosure()`.
 
 use std::rc::Rc;
 
@@ -8,7 +8,7 @@ use crate::lang::ast::{ScriptBlock, Source, Span};
 
 use super::binder;
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
-use super::runtime::Interp;
+use super::runtime::{Interp, Scope, ScopeRef, Variable};
 use super::value::Value;
 
 impl Interp {
@@ -34,6 +34,37 @@ impl Interp {
         };
         self.define_function(name, body, false);
         Ok(())
+    }
+
+    /// `.GetNewClosure()`: a copy of the block bound to a scope holding the variables visible
+    /// now (their values at this moment); running it starts from that scope, not the caller's.
+    pub(super) fn new_closure(&mut self, sb: &Rc<ScriptBlock>) -> Value {
+        let captured = Scope { parent: Some(self.global.clone()), ..Default::default() };
+        let captured: ScopeRef = Rc::new(std::cell::RefCell::new(captured));
+        for (name, value) in self.visible_variables() {
+            if !matches!(name.as_str(), "true" | "false" | "null") {
+                captured.borrow_mut().vars.insert(name, Variable { value, constraint: None, options: Default::default() });
+            }
+        }
+        let copy = Rc::new(ScriptBlock {
+            source: sb.source.clone(),
+            span: sb.span,
+            attributes: sb.attributes.clone(),
+            params: sb.params.clone(),
+            param_span: sb.param_span,
+            begin: sb.begin.clone(),
+            process: sb.process.clone(),
+            end: sb.end.clone(),
+        });
+        // Closures nothing holds any more are forgotten, so a loop making them stays small.
+        self.closures.retain(|(b, _)| Rc::strong_count(b) > 1);
+        self.closures.push((copy.clone(), captured));
+        Value::ScriptBlock(copy)
+    }
+
+    /// The scope a closure made by GetNewClosure runs under, `None` for any other block.
+    pub(super) fn closure_scope(&self, sb: &Rc<ScriptBlock>) -> Option<ScopeRef> {
+        self.closures.iter().find(|(b, _)| Rc::ptr_eq(b, sb)).map(|(_, s)| s.clone())
     }
 
     /// `[scriptblock]::Create(text)`: the text parsed as a script block; a parse error is

@@ -117,6 +117,11 @@ impl Interp {
                 for x in args {
                     a.push(self.eval_expr(x)?);
                 }
+                if let (Value::ScriptBlock(sb), false, true) = (&t, *is_static, a.is_empty()) {
+                    if n.eq_ignore_ascii_case("getnewclosure") {
+                        return Ok(self.new_closure(sb));
+                    }
+                }
                 if *is_static {
                     if let (Value::Type(ty), [text]) = (&t, a.as_slice()) {
                         if ty.kind == TypeKind::ScriptBlock && !ty.is_array && n.eq_ignore_ascii_case("create") {
@@ -390,13 +395,16 @@ impl Interp {
         if t.kind == TypeKind::Void {
             return Ok(Value::Null);
         }
-        convert::convert(&v, &t).map_err(|m| {
-            let id = match (&v, t.kind) {
-                (Value::Str(_), TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong) => "InvalidCastFromStringToInteger",
-                _ => "ConvertToFinalInvalidCastException",
-            };
-            self.located(ErrorRecord::runtime(m, id, ErrorCategory::InvalidArgument), span)
-        })
+        convert::convert(&v, &t).map_err(|m| self.cast_error(&v, &t, m, span))
+    }
+
+    /// A failed conversion of `v` to `t` (a cast, `.ForEach([T])`), with 5.1's error id.
+    pub(super) fn cast_error(&self, v: &Value, t: &TypeRef, message: String, span: Span) -> Flow {
+        let id = match (v, t.kind) {
+            (Value::Str(_), TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong) => "InvalidCastFromStringToInteger",
+            _ => "ConvertToFinalInvalidCastException",
+        };
+        self.located(ErrorRecord::runtime(message, id, ErrorCategory::InvalidArgument), span)
     }
 
     // ---------------------------------------------------------------- assignment
@@ -430,7 +438,7 @@ impl Interp {
                 if scope.as_deref() == Some("function") {
                     return self.assign_function_variable(name, value, target.span);
                 }
-                self.set_var_key(key, scope.as_deref(), value).map_err(|f| self.relocate(f, target.span))
+                self.set_var_key(key, scope.as_deref(), value).map_err(|f| self.relocate(super::variables::renamed_not_writable(f, name), target.span))
             }
             ExprKind::Cast { ty, operand } => {
                 let t = self.resolve_type(ty)?;

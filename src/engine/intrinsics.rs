@@ -37,6 +37,15 @@ impl Interp {
         match (name, args) {
             ("foreach", [Value::ScriptBlock(sb), ..]) => self.foreach_block(sb, items).map(Some),
             ("foreach", [Value::Str(member), rest @ ..]) => self.foreach_member(member, rest, items, span).map(Some),
+            // `.ForEach([int])`: each item converted to the type.
+            ("foreach", [Value::Type(ty)]) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    let v = super::convert::convert(&item, ty).map_err(|m| self.cast_error(&item, ty, m, span))?;
+                    out.push(v);
+                }
+                Ok(Some(Value::array(out)))
+            }
             ("where", [Value::ScriptBlock(sb), rest @ ..]) if rest.len() <= 2 => {
                 let mode = match rest.first() {
                     None => WhereMode::Default,

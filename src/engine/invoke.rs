@@ -83,7 +83,7 @@ impl Interp {
         stage.begin(self, out)?;
         if let Some(d) = dollar {
             if let StageKind::Function { scope: Some(scope), .. } = &stage.kind {
-                scope.borrow_mut().vars.insert("_".into(), Variable { value: d, constraint: None });
+                scope.borrow_mut().vars.insert("_".into(), Variable { value: d, constraint: None, options: Default::default() });
             }
         }
         stage.process(self, None, out)?;

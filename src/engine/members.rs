@@ -113,6 +113,7 @@ impl Interp {
             Value::Error(e) => match lower.as_str() {
                 "exception" => {
                     let mut o = PsObject::typed(&e.exception_type);
+                    o.type_names = super::exceptions::type_names(&e.exception_type);
                     for (name, ty, value) in &e.exception_properties {
                         o.add_typed(name, ty, value.clone());
                     }

@@ -11,6 +11,7 @@ pub mod dotnet;
 mod drives;
 pub mod error;
 mod error_category;
+pub mod exceptions;
 pub mod expr;
 pub mod history;
 pub mod host;
@@ -33,6 +34,7 @@ mod statements;
 mod strict;
 pub mod types;
 pub mod value;
+pub mod variables;
 pub mod views;
 
 pub use clock::Clock;

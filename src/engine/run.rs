@@ -49,7 +49,10 @@ impl Interp {
         let from_command = !matches!(how, RunAs::File { .. });
         let sb = crate::lang::parse_script(src).map_err(|e| Flow::error(parse_error_record(&e, src, from_command)))?;
         match how {
-            RunAs::File { args, invocation } => self.invoke_block(&sb, args, invocation, true, None, &mut to_host),
+            RunAs::File { args, invocation } => {
+                self.check_requirements(src)?;
+                self.invoke_block(&sb, args, invocation, true, None, &mut to_host)
+            }
             RunAs::CommandLine => self.run_as_command_line(&sb),
             RunAs::Inline(out) => {
                 let saved = self.current_source.replace(src.clone());

@@ -30,6 +30,18 @@ use super::views::ViewTable;
 pub struct Variable {
     pub value: Value,
     pub constraint: Option<Rc<TypeRef>>,
+    pub options: VarOptions,
+}
+
+/// `-Option` of Set-Variable and New-Variable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VarOptions {
+    pub read_only: bool,
+    pub constant: bool,
+    /// Seen only in the scope that defines it, not in the scopes it starts.
+    pub private: bool,
+    /// One variable for every scope below: assigning it anywhere changes it.
+    pub all_scope: bool,
 }
 
 #[derive(Default)]
@@ -101,6 +113,8 @@ pub struct Interp {
     /// The namespaces of `using namespace` statements run, tried in turn for a type name
     /// that does not resolve by itself.
     pub using_namespaces: Vec<String>,
+    /// The blocks `.GetNewClosure()` made, each with the scope of the variables it captured.
+    pub closures: Vec<(Rc<ScriptBlock>, ScopeRef)>,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -137,6 +151,7 @@ impl Interp {
             views: ViewTable::default(),
             modules: Vec::new(),
             using_namespaces: Vec::new(),
+            closures: Vec::new(),
         };
         for (k, v) in [
             ("COMPUTERNAME", "ERSIM-LAB"),
@@ -205,7 +220,9 @@ impl Interp {
     }
 
     fn define_global(&mut self, name: &str, value: Value, constraint: Option<Rc<TypeRef>>) {
-        self.global.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value, constraint });
+        let key = name.to_ascii_lowercase();
+        let options = super::variables::PROTECTED.iter().find(|(n, _)| *n == key).map(|(_, o)| *o).unwrap_or_default();
+        self.global.borrow_mut().vars.insert(key, Variable { value, constraint, options });
     }
 
     pub fn new_pipeline_id(&mut self) -> u64 {
@@ -297,7 +314,7 @@ impl Interp {
         Rc::new(RefCell::new(Scope { parent: Some(parent.clone()), is_script, ..Default::default() }))
     }
 
-    fn scope_for(&self, scope: Option<&str>) -> ScopeRef {
+    pub(super) fn scope_for(&self, scope: Option<&str>) -> ScopeRef {
         match scope {
             Some("global") => self.global.clone(),
             Some("script") => {
@@ -318,17 +335,18 @@ impl Interp {
     }
 
     /// Runs `f` on the variable `key` (lower-cased) as scoping finds it.
-    fn with_variable<R>(&self, key: &str, scope: Option<&str>, f: impl FnOnce(&ScopeRef, &Variable) -> R) -> Option<R> {
+    pub(super) fn with_variable<R>(&self, key: &str, scope: Option<&str>, f: impl FnOnce(&ScopeRef, &Variable) -> R) -> Option<R> {
         let start = self.scope_for(scope);
         if matches!(scope, Some("local") | Some("private")) {
             let found = start.borrow().vars.get(key).map(|v| f(&start, v));
             return found;
         }
-        let mut s = start;
+        let mut s = start.clone();
         loop {
             let next = {
                 let sc = s.borrow();
-                if let Some(v) = sc.vars.get(key) {
+                // A Private variable is seen only from the scope that defines it.
+                if let Some(v) = sc.vars.get(key).filter(|v| !v.options.private || Rc::ptr_eq(&s, &start)) {
                     return Some(f(&s, v));
                 }
                 sc.parent.clone()
@@ -369,17 +387,20 @@ impl Interp {
             if key == "null" {
                 return Ok(());
             }
-            return Err(Flow::error(ErrorRecord::runtime(
-                format!("Cannot overwrite variable {key} because it is read-only or constant."),
-                "VariableNotWritable",
-                ErrorCategory::WriteError,
-            )));
+            return Err(super::variables::not_writable(key));
         }
-        let target = self.scope_for(scope);
+        let mut target = self.scope_for(scope);
+        // An AllScope variable of an outer scope is the one assigned, not a new local one.
+        if scope.is_none() && !target.borrow().vars.contains_key(key) {
+            if let Some(outer) = self.with_variable(key, None, |s, v| v.options.all_scope.then(|| s.clone())).flatten() {
+                target = outer;
+            }
+        }
         let mut sc = target.borrow_mut();
         // Assignment without a scope writes to the current scope, but keeps a
         // constraint declared there.
         match sc.vars.get_mut(key) {
+            Some(existing) if existing.options.read_only || existing.options.constant => return Err(super::variables::not_writable(key)),
             Some(existing) => {
                 existing.value = match &existing.constraint {
                     Some(t) => super::convert::convert(&value, t)
@@ -388,7 +409,8 @@ impl Interp {
                 };
             }
             None => {
-                sc.vars.insert(key.to_string(), Variable { value, constraint: None });
+                let options = VarOptions { private: scope == Some("private"), ..Default::default() };
+                sc.vars.insert(key.to_string(), Variable { value, constraint: None, options });
             }
         }
         Ok(())
@@ -399,12 +421,12 @@ impl Interp {
         let converted =
             super::convert::convert(&value, &ty).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::MetadataError)))?;
         let target = self.scope_for(scope);
-        target.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: converted, constraint: Some(ty) });
+        target.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: converted, constraint: Some(ty), options: Default::default() });
         Ok(())
     }
 
     pub fn set_local(&mut self, name: &str, value: Value) {
-        self.current.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value, constraint: None });
+        self.current.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value, constraint: None, options: Default::default() });
     }
 
     pub fn remove_var(&mut self, name: &str) -> bool {
@@ -451,7 +473,7 @@ impl Interp {
             let mut scope = scope.borrow_mut();
             let mut items = scope.vars.get(&key).map(|v| v.value.enumerate()).unwrap_or_default();
             items.push(Value::Error(record.clone()));
-            scope.vars.insert(key, Variable { value: Value::array(items), constraint: None });
+            scope.vars.insert(key, Variable { value: Value::array(items), constraint: None, options: Default::default() });
         }
     }
 

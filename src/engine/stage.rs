@@ -121,7 +121,9 @@ impl Stage {
                         ErrorCategory::InvalidOperation,
                     )));
                 }
-                let parent = self.info.module_scope.clone().unwrap_or_else(|| interp.current.clone());
+                // A closure's scope is a child of the variables it captured; a module's function
+                // runs in its module's scope.
+                let parent = interp.closure_scope(block).or_else(|| self.info.module_scope.clone()).unwrap_or_else(|| interp.current.clone());
                 let s = if *dot { interp.current.clone() } else { interp.new_scope(&parent, *script) };
                 let block = block.clone();
                 let saved = std::mem::replace(&mut interp.current, s.clone());
@@ -201,7 +203,7 @@ impl Stage {
                 let block = block.clone();
                 let items = std::mem::take(input);
                 if let Some(s) = scope {
-                    s.borrow_mut().vars.insert("input".into(), Variable { value: Value::array(items.clone()), constraint: None });
+                    s.borrow_mut().vars.insert("input".into(), Variable { value: Value::array(items.clone()), constraint: None, options: Default::default() });
                 }
                 let r = match &block.end {
                     Some(e) => {
@@ -238,7 +240,7 @@ impl Stage {
         for (name, value) in &bound.values {
             let typed =
                 self.info.params.iter().find(|p| p.name.eq_ignore_ascii_case(name)).map(|p| p.ty.clone()).filter(|t| t.kind != TypeKind::Object || t.is_array);
-            scope.vars.insert(name.to_ascii_lowercase(), Variable { value: value.clone(), constraint: typed });
+            scope.vars.insert(name.to_ascii_lowercase(), Variable { value: value.clone(), constraint: typed, options: Default::default() });
         }
         Ok(true)
     }
@@ -250,7 +252,7 @@ impl Stage {
         };
         let saved = std::mem::replace(&mut interp.current, scope.clone());
         if let Some(d) = dollar {
-            scope.borrow_mut().vars.insert("_".into(), Variable { value: d, constraint: None });
+            scope.borrow_mut().vars.insert("_".into(), Variable { value: d, constraint: None, options: Default::default() });
         }
         let saved_src = interp.current_source.replace(block.source.clone());
         interp.call_depth += 1;

@@ -357,18 +357,7 @@ fn label_matches(flow_label: &Option<String>, loop_label: &Option<String>) -> bo
 /// Whether `catch [T]` takes an error: its exception (or the one a RuntimeException
 /// wraps) is T or derives from it, as far as the names tell.
 fn catch_matches(type_name: &str, rec: &ErrorRecord) -> bool {
-    let t = type_name.to_ascii_lowercase();
-    let t = t.strip_prefix("system.").unwrap_or(&t);
-    if t == "exception" || t == "systemexception" {
-        return true;
-    }
-    let names = std::iter::once(rec.exception_type.as_str()).chain(rec.inner_exception.as_deref());
-    let matches = |n: &str| {
-        let n = n.to_ascii_lowercase();
-        n == t || n.strip_prefix("system.") == Some(t) || n.rsplit('.').next() == Some(t)
-    };
-    let mut all = names;
-    all.any(matches) || (matches!(t, "management.automation.runtimeexception" | "runtimeexception") && rec.exception_type.contains("Automation"))
+    std::iter::once(rec.exception_type.as_str()).chain(rec.inner_exception.as_deref()).any(|e| super::exceptions::derives_from(e, type_name))
 }
 
 /// Whether the pipeline's last command decides `$?` itself.

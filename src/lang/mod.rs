@@ -6,6 +6,7 @@ pub mod error;
 pub mod lexer;
 mod messages;
 pub mod parser;
+pub mod requires;
 
 pub use error::ParseError;
 pub use parser::parse_script;

@@ -6,3 +6,4 @@ filter g { $_ * 2 }
 $x. Length; [Dictionary[string, List[int]]]; 0x1FL; 2.5mb; 1lkb
 Write-Output a ` 
 b
+#requires -Version 3.0 -Modules ExpressRoute -RunAsAdministrator

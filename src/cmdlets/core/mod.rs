@@ -18,6 +18,7 @@ mod random;
 mod strict_mode;
 mod timespan;
 pub mod utility;
+mod variables;
 
 use crate::engine::module::Module;
 
@@ -41,6 +42,7 @@ pub fn module() -> Module {
     m.commands.extend(history::commands());
     m.commands.extend(commands_info::commands());
     m.commands.extend(file_modules::commands());
+    m.commands.extend(variables::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
     m.views.push(culture::culture_view());
@@ -50,6 +52,7 @@ pub fn module() -> Module {
     m.views.push(file_modules::module_view());
     m.enums = offline::ENUMS.to_vec();
     m.enums.push(&add_member::PS_MEMBER_TYPES);
+    m.enums.push(&variables::SCOPED_ITEM_OPTIONS);
     m.aliases = ALIASES.to_vec();
     m.aliases.extend_from_slice(files::ALIASES);
     m.aliases.extend_from_slice(history::ALIASES);

@@ -33,24 +33,6 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Gets the commands ersim knows.")
             .description("Lists cmdlets, functions and aliases, filtered by name, module, verb or noun.")
             .example("ExpressRoute commands", "Get-Command -Module ExpressRoute", "The 26 cmdlets of the classic module."),
-        CommandInfo::cmdlet("Get-Variable", UTILITY, "Microsoft.PowerShell.Commands.GetVariableCommand", || Box::new(GetVariable))
-            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).wildcards().help("Variable names (wildcards allowed)."))
-            .param(ParamSpec::switch("ValueOnly").help("Writes only the values."))
-            .synopsis("Gets variables of the current scope.")
-            .description("Writes PSVariable objects (Name, Value) for the matching variables.")
-            .example("A variable's value", "Get-Variable ErrorActionPreference -ValueOnly", "Continue."),
-        CommandInfo::cmdlet("Set-Variable", UTILITY, "Microsoft.PowerShell.Commands.SetVariableCommand", || Box::new(SetVariable))
-            .param(ParamSpec::new("Name", TypeKind::String).mandatory().position(0).help("The variable name."))
-            .param(ParamSpec::new("Value", TypeKind::Object).position(1).pipeline().help("The value."))
-            .param(ParamSpec::new("Scope", TypeKind::String).help("Global, Script or Local."))
-            .synopsis("Sets a variable's value.")
-            .description("Creates the variable if needed.")
-            .example("Set a variable", "Set-Variable -Name Region -Value 'Silicon Valley'", "Same as $Region = 'Silicon Valley'."),
-        CommandInfo::cmdlet("Remove-Variable", UTILITY, "Microsoft.PowerShell.Commands.RemoveVariableCommand", || Box::new(RemoveVariable))
-            .param(ParamSpec::new("Name", TypeKind::String).array().mandatory().position(0).help("The variable names."))
-            .synopsis("Deletes variables.")
-            .description("Removes the variables from the scope that defines them.")
-            .example("Remove a variable", "$Region = 'Silicon Valley'\nRemove-Variable Region", "Afterwards $Region is $null."),
         CommandInfo::cmdlet("Get-Date", UTILITY, "Microsoft.PowerShell.Commands.GetDateCommand", || Box::new(GetDate))
             .param(ParamSpec::new("Date", TypeKind::DateTime).position(0).pipeline().help("The date to show; the virtual clock's time by default."))
             .param(ParamSpec::new("Format", TypeKind::String).help("A .NET format string; the output is then a string."))
@@ -294,41 +276,6 @@ impl Cmdlet for GetCommand {
 
 // ---------------------------------------------------------------- variables
 
-struct GetVariable;
-
-impl Cmdlet for GetVariable {
-    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        let patterns: Vec<String> = args.get("Name").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_else(|| vec!["*".into()]);
-        let vars = ctx.interp.visible_variables();
-        for p in &patterns {
-            let matched: Vec<&(String, Value)> = vars.iter().filter(|(n, _)| ops::like(&Value::str(n), &Value::str(p), false)).collect();
-            if matched.is_empty() && !p.contains(['*', '?']) {
-                let rec = ErrorRecord::new(
-                    format!("Cannot find a variable with the name '{p}'."),
-                    "System.Management.Automation.ItemNotFoundException",
-                    ErrorCategory::ObjectNotFound,
-                    "VariableNotFound,Microsoft.PowerShell.Commands.GetVariableCommand",
-                )
-                .with_target(&Value::str(p));
-                ctx.write_error(rec)?;
-                continue;
-            }
-            for (name, value) in matched {
-                if args.switch("ValueOnly") {
-                    ctx.emit(value.clone())?;
-                } else {
-                    let display = ctx.interp.global.borrow().vars.get(name).map(|_| name.clone()).unwrap_or(name.clone());
-                    let mut o = PsObject::typed("System.Management.Automation.PSVariable");
-                    o.add_typed("Name", "string", Value::str(proper_case(&display)));
-                    o.add_typed("Value", "System.Object", value.clone());
-                    ctx.emit(Value::object(o))?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
 /// Variables are stored lower-cased; show the automatic ones with their usual casing.
 pub(crate) fn proper_case(name: &str) -> String {
     const KNOWN: &[&str] = &[
@@ -356,38 +303,6 @@ pub(crate) fn proper_case(name: &str) -> String {
         "null",
     ];
     KNOWN.iter().find(|k| k.eq_ignore_ascii_case(name)).map(|k| k.to_string()).unwrap_or_else(|| name.to_string())
-}
-
-struct SetVariable;
-
-impl Cmdlet for SetVariable {
-    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        let name = args.string("Name").unwrap_or_default();
-        let scope = args.string("Scope").map(|s| s.to_ascii_lowercase());
-        let value = args.get("Value").cloned().unwrap_or(Value::Null);
-        ctx.interp.set_var(&name, scope.as_deref(), value)
-    }
-}
-
-struct RemoveVariable;
-
-impl Cmdlet for RemoveVariable {
-    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        for n in args.get("Name").map(|v| v.enumerate()).unwrap_or_default() {
-            let name = to_string(&n);
-            if !ctx.interp.remove_var(&name) {
-                let rec = ErrorRecord::new(
-                    format!("Cannot find a variable with the name '{name}'."),
-                    "System.Management.Automation.ItemNotFoundException",
-                    ErrorCategory::ObjectNotFound,
-                    "VariableNotFound,Microsoft.PowerShell.Commands.RemoveVariableCommand",
-                )
-                .with_target(&Value::str(&name));
-                ctx.write_error(rec)?;
-            }
-        }
-        Ok(())
-    }
 }
 
 // ---------------------------------------------------------------- time and input

@@ -10,6 +10,8 @@ $items.ForEach('Name') -join ','
 @('one', 'two').ForEach('ToUpper') -join ','
 @('a-b', 'c-d').ForEach('Split', '-') -join ','
 @($items.ForEach('NoSuchProperty')).Count
+'-- ForEach with a type converts each item'
+(1, '2', 3.6).ForEach([int]) | ForEach-Object { '{0} {1}' -f $_.GetType().Name, $_ }
 '-- Where with a block and each selection mode'
 $numbers.Where{ $_ % 3 -eq 0 } -join ','
 $numbers.Where({ $_ -gt 4 }, 'First') -join ','

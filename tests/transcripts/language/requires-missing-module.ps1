@@ -1,0 +1,2 @@
+#requires -Modules ExpressRoute, NotInstalledModule
+"never written"

@@ -1,0 +1,3 @@
+#requires -Version 6.0
+# 5.1 refuses the script before any of it runs.
+"never written"
