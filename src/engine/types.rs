@@ -63,7 +63,16 @@ pub struct TypeTable {
 
 impl Default for TypeTable {
     fn default() -> TypeTable {
-        TypeTable { enums: vec![&ACTION_PREFERENCE, &CONFIRM_IMPACT, &STRING_SPLIT_OPTIONS, &STRING_COMPARISON, &super::dotnet::regex::REGEX_OPTIONS] }
+        TypeTable {
+            enums: vec![
+                &ACTION_PREFERENCE,
+                &CONFIRM_IMPACT,
+                &STRING_SPLIT_OPTIONS,
+                &STRING_COMPARISON,
+                &super::dotnet::regex::REGEX_OPTIONS,
+                &super::dotnet::math::MIDPOINT_ROUNDING,
+            ],
+        }
     }
 }
 

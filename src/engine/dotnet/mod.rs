@@ -3,6 +3,7 @@
 
 pub mod collections;
 pub mod convert_class;
+pub mod math;
 pub mod regex;
 pub mod registry;
 pub mod strings;
