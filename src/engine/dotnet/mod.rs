@@ -3,6 +3,7 @@
 
 pub mod collections;
 pub mod convert_class;
+pub mod format_string;
 pub mod math;
 pub mod regex;
 pub mod registry;
