@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
-use super::dotnet::{arg_count, collections, convert_class, math, not_found, regex, registry, strings, text, type_object};
+use super::dotnet::{arg_count, collections, convert_class, datetime, enums, math, not_found, regex, registry, strings, text, type_object};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
 use super::runtime::Interp;
@@ -76,6 +76,7 @@ impl Interp {
                 "length" => Value::Int(s.chars().count() as i32),
                 _ => Value::Null,
             },
+            Value::DateTime(d) if datetime::property(d, &lower).is_some() => datetime::property(d, &lower).unwrap_or(Value::Null),
             Value::DateTime(d) => match lower.as_str() {
                 "year" => Value::Int(d.year()),
                 "month" => Value::Int(d.month() as i32),
@@ -84,7 +85,6 @@ impl Interp {
                 "minute" => Value::Int(d.minute() as i32),
                 "second" => Value::Int(d.second() as i32),
                 "millisecond" => Value::Int((d.nanosecond() / 1_000_000) as i32),
-                "dayofweek" => Value::str(d.format("%A").to_string()),
                 "dayofyear" => Value::Int(d.ordinal() as i32),
                 "date" => Value::DateTime(d.date().and_hms_opt(0, 0, 0).unwrap_or(*d)),
                 "ticks" => Value::Long(datetime_ticks(d)),
@@ -261,6 +261,7 @@ impl Interp {
                 _ => text::method(target, n, &lower, name, &args),
             },
             Value::Type(t) => type_object::method(t, &lower, &args).ok_or_else(|| not_found(target, name)),
+            Value::DateTime(d) if datetime::method(d, &lower, name, &args).is_some() => datetime::method(d, &lower, name, &args).unwrap_or(Ok(Value::Null)),
             Value::DateTime(d) => {
                 let add = |unit_ticks: f64| -> Result<Value, ErrorRecord> {
                     let n = args.first().and_then(to_num).ok_or_else(|| arg_count(name, args.len()))?.as_f64();
@@ -347,6 +348,8 @@ impl Interp {
             (TypeKind::Char, _) if !ty.is_array => strings::char_static(&lower, name, &args),
             (TypeKind::Convert, _) => convert_class::call(&lower, name, &args),
             (TypeKind::Math, _) => math::call(&lower, name, &args),
+            (TypeKind::DateTime, _) if !ty.is_array => datetime::call_static(&lower, name, &args),
+            (TypeKind::Foreign, _) if ty.full_name() == "System.Enum" => enums::call(&lower, name, &args),
             (TypeKind::Double, _) if !ty.is_array => math::double_static(&lower, name, &args),
             _ => None,
         };

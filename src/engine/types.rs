@@ -71,6 +71,8 @@ impl Default for TypeTable {
                 &STRING_COMPARISON,
                 &super::dotnet::regex::REGEX_OPTIONS,
                 &super::dotnet::math::MIDPOINT_ROUNDING,
+                &super::dotnet::datetime::DAY_OF_WEEK,
+                &super::dotnet::datetime::DATE_TIME_KIND,
             ],
         }
     }

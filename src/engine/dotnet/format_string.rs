@@ -220,6 +220,11 @@ fn format_date(d: &chrono::NaiveDateTime, spec: &str) -> String {
     d.format(&pattern).to_string()
 }
 
+/// A .NET custom date pattern as chrono's, for reading dates (`ParseExact`).
+pub fn chrono_pattern(spec: &str) -> String {
+    dotnet_date_pattern(spec, &chrono::NaiveDateTime::default())
+}
+
 /// Translates .NET custom date tokens (yyyy, MM, dd, HH, mm, ss, tt, ...) to chrono's.
 fn dotnet_date_pattern(spec: &str, d: &chrono::NaiveDateTime) -> String {
     let ticks = format!("{:07}", d.nanosecond() / 100);

@@ -3,6 +3,8 @@
 
 pub mod collections;
 pub mod convert_class;
+pub mod datetime;
+pub mod enums;
 pub mod format_string;
 pub mod math;
 pub mod regex;

@@ -391,6 +391,9 @@ pub fn value_is(v: &Value, t: &TypeRef) -> bool {
         TypeKind::PSCustomObject => matches!(v, Value::Object(o) if o.borrow().is_custom()),
         TypeKind::Switch => matches!(v, Value::Bool(_)),
         TypeKind::Type => matches!(v, Value::Type(_)),
+        // A module's enumeration is known to the session's table, not here: its values are
+        // still enums and value types.
+        _ if matches!(v, Value::Enum(_)) && matches!(t.full_name().as_str(), "System.Enum" | VT) => true,
         _ => {
             let mut cur = Some(own);
             while let Some(c) = cur {
