@@ -7,6 +7,7 @@ pub mod datetime;
 pub mod enums;
 pub mod format_string;
 pub mod math;
+pub mod path;
 pub mod regex;
 pub mod registry;
 pub mod strings;

@@ -105,6 +105,7 @@ static TYPES: &[TypeInfo] = &[
     t(TypeKind::Stack, "System.Collections.Stack", None, OBJ),
     t(TypeKind::StringBuilder, "System.Text.StringBuilder", None, OBJ),
     t(TypeKind::Encoding, "System.Text.Encoding", None, OBJ),
+    TypeInfo { serializable: false, ..t(TypeKind::Path, "System.IO.Path", None, OBJ) },
 ];
 
 /// The generic forms of the non-generic collections that have one (`Queue` and `Queue[T]`).
