@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
-use super::dotnet::{arg_count, collections, convert_class, datetime, enums, math, not_found, path, regex, registry, strings, text, type_object};
+use super::dotnet::{arg_count, collections, convert_class, datetime, enums, environment, math, not_found, path, regex, registry, strings, text, type_object};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
 use super::runtime::Interp;
@@ -320,14 +320,12 @@ impl Interp {
             (TypeKind::Encoding, enc) if text::encoding_static(enc).is_some() => text::encoding_static(enc).unwrap_or(Value::Null),
             (kind, c) if !ty.is_array && math::constant(kind, c).is_some() => math::constant(kind, c).unwrap_or(Value::Null),
             (TypeKind::Path, c) if path::constant(c).is_some() => path::constant(c).unwrap_or(Value::Null),
+            (TypeKind::Environment, p) if environment::property(p).is_some() => environment::property(p).unwrap_or(Value::Null),
             (TypeKind::String, "empty") => Value::str(""),
             (TypeKind::Guid, "empty") => Value::Guid(uuid::Uuid::nil()),
             (TypeKind::DateTime, "now") | (TypeKind::DateTime, "utcnow") => Value::DateTime(self.clock.now()),
             (TypeKind::DateTime, "today") => Value::DateTime(self.clock.now().date().and_hms_opt(0, 0, 0).unwrap_or_default()),
             (TypeKind::TimeSpan, "zero") => Value::TimeSpan(0),
-            (TypeKind::Environment, "newline") => Value::str("\r\n"),
-            (TypeKind::Environment, "machinename") => Value::str("ERSIM-LAB"),
-            (TypeKind::Environment, "username") => Value::str("admin"),
             (TypeKind::Enum(def), _) => match def.parse(name) {
                 Some((n, v)) => Value::enum_value(def.full_name, n, v),
                 None => Value::Null,
@@ -351,6 +349,7 @@ impl Interp {
             (TypeKind::Math, _) => math::call(&lower, name, &args),
             (TypeKind::DateTime, _) if !ty.is_array => datetime::call_static(&lower, name, &args),
             (TypeKind::Foreign, _) if ty.full_name() == "System.Enum" => enums::call(&lower, name, &args),
+            (TypeKind::Environment, _) => environment::call(&lower, name, &args, &mut self.env),
             (TypeKind::Path, _) => {
                 let temp = self.env.get("temp").map(|(_, v)| v.clone()).unwrap_or_default();
                 path::call(&lower, name, &args, &temp)

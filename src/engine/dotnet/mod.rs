@@ -5,6 +5,7 @@ pub mod collections;
 pub mod convert_class;
 pub mod datetime;
 pub mod enums;
+pub mod environment;
 pub mod format_string;
 pub mod math;
 pub mod path;
