@@ -473,9 +473,14 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         TypeKind::StringBuilder | TypeKind::Encoding if super::dotnet::registry::value_is(v, ty) => v.clone(),
         // PowerShell converts by a one-argument constructor: `StringBuilder(string)`.
         TypeKind::StringBuilder => super::dotnet::text::builder(&to_string(v), None),
-        TypeKind::Math | TypeKind::Environment | TypeKind::Convert | TypeKind::Console | TypeKind::Dictionary | TypeKind::Foreign | TypeKind::Encoding => {
-            return Err(invalid_cast(v, &target))
-        }
+        TypeKind::Math
+        | TypeKind::Environment
+        | TypeKind::Convert
+        | TypeKind::Console
+        | TypeKind::Dictionary
+        | TypeKind::Foreign
+        | TypeKind::Encoding
+        | TypeKind::Path => return Err(invalid_cast(v, &target)),
     })
 }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
-use super::dotnet::{arg_count, collections, convert_class, not_found, regex, registry, strings, text, type_object};
+use super::dotnet::{arg_count, collections, convert_class, datetime, enums, environment, math, not_found, path, regex, registry, strings, text, type_object};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
 use super::runtime::Interp;
@@ -76,6 +76,7 @@ impl Interp {
                 "length" => Value::Int(s.chars().count() as i32),
                 _ => Value::Null,
             },
+            Value::DateTime(d) if datetime::property(d, &lower).is_some() => datetime::property(d, &lower).unwrap_or(Value::Null),
             Value::DateTime(d) => match lower.as_str() {
                 "year" => Value::Int(d.year()),
                 "month" => Value::Int(d.month() as i32),
@@ -84,7 +85,6 @@ impl Interp {
                 "minute" => Value::Int(d.minute() as i32),
                 "second" => Value::Int(d.second() as i32),
                 "millisecond" => Value::Int((d.nanosecond() / 1_000_000) as i32),
-                "dayofweek" => Value::str(d.format("%A").to_string()),
                 "dayofyear" => Value::Int(d.ordinal() as i32),
                 "date" => Value::DateTime(d.date().and_hms_opt(0, 0, 0).unwrap_or(*d)),
                 "ticks" => Value::Long(datetime_ticks(d)),
@@ -256,6 +256,7 @@ impl Interp {
                 _ => text::method(target, n, &lower, name, &args),
             },
             Value::Type(t) => type_object::method(t, &lower, &args).ok_or_else(|| not_found(target, name)),
+            Value::DateTime(d) if datetime::method(d, &lower, name, &args).is_some() => datetime::method(d, &lower, name, &args).unwrap_or(Ok(Value::Null)),
             Value::DateTime(d) => {
                 let add = |unit_ticks: f64| -> Result<Value, ErrorRecord> {
                     let n = args.first().and_then(to_num).ok_or_else(|| arg_count(name, args.len()))?.as_f64();
@@ -312,23 +313,14 @@ impl Interp {
         let lower = name.to_ascii_lowercase();
         let v = match (ty.kind, lower.as_str()) {
             (TypeKind::Encoding, enc) if text::encoding_static(enc).is_some() => text::encoding_static(enc).unwrap_or(Value::Null),
-            (TypeKind::Int, "maxvalue") => Value::Int(i32::MAX),
-            (TypeKind::Int, "minvalue") => Value::Int(i32::MIN),
-            (TypeKind::Long, "maxvalue") => Value::Long(i64::MAX),
-            (TypeKind::Long, "minvalue") => Value::Long(i64::MIN),
-            (TypeKind::UInt, "maxvalue") => Value::UInt(u32::MAX),
-            (TypeKind::UInt, "minvalue") => Value::UInt(0),
-            (TypeKind::Double, "maxvalue") => Value::Double(f64::MAX),
+            (kind, c) if !ty.is_array && math::constant(kind, c).is_some() => math::constant(kind, c).unwrap_or(Value::Null),
+            (TypeKind::Path, c) if path::constant(c).is_some() => path::constant(c).unwrap_or(Value::Null),
+            (TypeKind::Environment, p) if environment::property(p).is_some() => environment::property(p).unwrap_or(Value::Null),
             (TypeKind::String, "empty") => Value::str(""),
             (TypeKind::Guid, "empty") => Value::Guid(uuid::Uuid::nil()),
             (TypeKind::DateTime, "now") | (TypeKind::DateTime, "utcnow") => Value::DateTime(self.clock.now()),
             (TypeKind::DateTime, "today") => Value::DateTime(self.clock.now().date().and_hms_opt(0, 0, 0).unwrap_or_default()),
             (TypeKind::TimeSpan, "zero") => Value::TimeSpan(0),
-            (TypeKind::Math, "pi") => Value::Double(std::f64::consts::PI),
-            (TypeKind::Math, "e") => Value::Double(std::f64::consts::E),
-            (TypeKind::Environment, "newline") => Value::str("\r\n"),
-            (TypeKind::Environment, "machinename") => Value::str("ERSIM-LAB"),
-            (TypeKind::Environment, "username") => Value::str("admin"),
             (TypeKind::Enum(def), _) => match def.parse(name) {
                 Some((n, v)) => Value::enum_value(def.full_name, n, v),
                 None => Value::Null,
@@ -349,6 +341,15 @@ impl Interp {
             (TypeKind::String, _) if !ty.is_array => strings::string_static(&lower, name, &args),
             (TypeKind::Char, _) if !ty.is_array => strings::char_static(&lower, name, &args),
             (TypeKind::Convert, _) => convert_class::call(&lower, name, &args),
+            (TypeKind::Math, _) => math::call(&lower, name, &args),
+            (TypeKind::DateTime, _) if !ty.is_array => datetime::call_static(&lower, name, &args),
+            (TypeKind::Foreign, _) if ty.full_name() == "System.Enum" => enums::call(&lower, name, &args),
+            (TypeKind::Environment, _) => environment::call(&lower, name, &args, &mut self.env),
+            (TypeKind::Path, _) => {
+                let temp = self.env.get("temp").map(|(_, v)| v.clone()).unwrap_or_default();
+                path::call(&lower, name, &args, &temp)
+            }
+            (TypeKind::Double, _) if !ty.is_array => math::double_static(&lower, name, &args),
             _ => None,
         };
         if let Some(r) = emulated {
@@ -363,32 +364,6 @@ impl Interp {
         let r: Result<Value, ErrorRecord> = match (ty.kind, lower.as_str()) {
             (TypeKind::Guid, "newguid") => Ok(Value::Guid(self.new_guid())),
             (TypeKind::Guid, "parse") => convert::convert(args.first().unwrap_or(&Value::Null), ty).map_err(|m| call_error("Parse", &args, &m)),
-            (TypeKind::Math, "round") => match (num(0), arg_int(&args, 1)) {
-                (Some(x), Some(d)) => {
-                    let f = 10f64.powi(d as i32);
-                    Ok(Value::Double((x * f).round_ties_even() / f))
-                }
-                (Some(x), None) => Ok(Value::Double(x.round_ties_even())),
-                _ => Err(arg_count(name, args.len())),
-            },
-            (TypeKind::Math, "floor") => num(0).map(|x| Value::Double(x.floor())).ok_or_else(|| arg_count(name, args.len())),
-            (TypeKind::Math, "ceiling") => num(0).map(|x| Value::Double(x.ceil())).ok_or_else(|| arg_count(name, args.len())),
-            (TypeKind::Math, "truncate") => num(0).map(|x| Value::Double(x.trunc())).ok_or_else(|| arg_count(name, args.len())),
-            (TypeKind::Math, "abs") => match args.first() {
-                Some(Value::Int(i)) => Ok(Value::Int(i.abs())),
-                Some(v) => to_num(v).map(|n| Value::Double(n.as_f64().abs())).ok_or_else(|| arg_count(name, 1)),
-                None => Err(arg_count(name, 0)),
-            },
-            (TypeKind::Math, "sqrt") => num(0).map(|x| Value::Double(x.sqrt())).ok_or_else(|| arg_count(name, args.len())),
-            (TypeKind::Math, "pow") => match (num(0), num(1)) {
-                (Some(a), Some(b)) => Ok(Value::Double(a.powf(b))),
-                _ => Err(arg_count(name, args.len())),
-            },
-            (TypeKind::Math, "max") | (TypeKind::Math, "min") if args.len() == 2 => {
-                let o = ops::compare(&args[0], &args[1], false);
-                let first_bigger = o == Some(std::cmp::Ordering::Greater);
-                Ok(if (lower == "max") == first_bigger { args[0].clone() } else { args[1].clone() })
-            }
             (TypeKind::Int | TypeKind::Long | TypeKind::Double | TypeKind::UInt | TypeKind::DateTime | TypeKind::TimeSpan, "parse") => {
                 convert::convert(args.first().unwrap_or(&Value::Null), ty).map_err(|m| call_error("Parse", &args, &m))
             }

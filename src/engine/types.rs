@@ -63,7 +63,18 @@ pub struct TypeTable {
 
 impl Default for TypeTable {
     fn default() -> TypeTable {
-        TypeTable { enums: vec![&ACTION_PREFERENCE, &CONFIRM_IMPACT, &STRING_SPLIT_OPTIONS, &STRING_COMPARISON, &super::dotnet::regex::REGEX_OPTIONS] }
+        TypeTable {
+            enums: vec![
+                &ACTION_PREFERENCE,
+                &CONFIRM_IMPACT,
+                &STRING_SPLIT_OPTIONS,
+                &STRING_COMPARISON,
+                &super::dotnet::regex::REGEX_OPTIONS,
+                &super::dotnet::math::MIDPOINT_ROUNDING,
+                &super::dotnet::datetime::DAY_OF_WEEK,
+                &super::dotnet::datetime::DATE_TIME_KIND,
+            ],
+        }
     }
 }
 

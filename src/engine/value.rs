@@ -170,6 +170,8 @@ pub enum TypeKind {
     StringBuilder,
     /// `System.Text.Encoding`, whose statics are the encodings.
     Encoding,
+    /// `System.IO.Path`, the pure path functions.
+    Path,
     Enum(&'static crate::engine::types::EnumDef),
     /// A type the engine does not emulate, known by name (`TypeRef::foreign`).
     Foreign,

@@ -3,6 +3,12 @@
 
 pub mod collections;
 pub mod convert_class;
+pub mod datetime;
+pub mod enums;
+pub mod environment;
+pub mod format_string;
+pub mod math;
+pub mod path;
 pub mod regex;
 pub mod registry;
 pub mod strings;

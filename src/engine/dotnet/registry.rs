@@ -105,6 +105,7 @@ static TYPES: &[TypeInfo] = &[
     t(TypeKind::Stack, "System.Collections.Stack", None, OBJ),
     t(TypeKind::StringBuilder, "System.Text.StringBuilder", None, OBJ),
     t(TypeKind::Encoding, "System.Text.Encoding", None, OBJ),
+    TypeInfo { serializable: false, ..t(TypeKind::Path, "System.IO.Path", None, OBJ) },
 ];
 
 /// The generic forms of the non-generic collections that have one (`Queue` and `Queue[T]`).
@@ -391,6 +392,9 @@ pub fn value_is(v: &Value, t: &TypeRef) -> bool {
         TypeKind::PSCustomObject => matches!(v, Value::Object(o) if o.borrow().is_custom()),
         TypeKind::Switch => matches!(v, Value::Bool(_)),
         TypeKind::Type => matches!(v, Value::Type(_)),
+        // A module's enumeration is known to the session's table, not here: its values are
+        // still enums and value types.
+        _ if matches!(v, Value::Enum(_)) && matches!(t.full_name().as_str(), "System.Enum" | VT) => true,
         _ => {
             let mut cur = Some(own);
             while let Some(c) = cur {

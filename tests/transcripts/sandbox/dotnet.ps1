@@ -1,4 +1,4 @@
-# .NET types that reach outside the process are not found; [Environment] has no such methods.
+# .NET types that reach outside the process are not found; [Environment] answers from the simulated environment, never the host's.
 [System.IO.File]::ReadAllText('/etc/passwd')
 [IO.Directory]::GetFiles('/')
 [System.Diagnostics.Process]::Start('/bin/sh')
