@@ -27,6 +27,7 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/state
 
 fn run(state: &Path, command: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_ersim"))
+        .current_dir(state.parent().expect("the state's folder"))
         .args(["-NonInteractive", "-StateFile"])
         .arg(state)
         .args(["-Command", command])
@@ -52,8 +53,9 @@ fn a_json_state_file_of_the_earlier_store_migrates_whole() {
     assert_eq!(&std::fs::read(&state).unwrap()[..16], b"SQLite format 3\0", "the state is a database now");
     assert_eq!(std::fs::read(dir.0.join("state.json.json.bak")).unwrap(), fixture, "the JSON is kept as it was");
 
+    // The export goes through the lab's file system: the start directory is the state's folder.
     let exported = dir.0.join("export.json");
-    run(&state, &format!("Export-ErSimState -Path '{}'", exported.display()));
+    run(&state, "Export-ErSimState -Path .\\export.json");
     assert_eq!(String::from_utf8(std::fs::read(&exported).unwrap()).unwrap(), String::from_utf8(fixture).unwrap(), "nothing was lost or changed");
 
     let key = run(&state, "(Get-AzureDedicatedCircuit | Where-Object CircuitName -eq provisioned).ServiceKey");

@@ -145,7 +145,7 @@ type Exported = Vec<(String, Rc<CommandInfo>, Rc<ScriptBlock>)>;
 fn read_source(ctx: &mut Ctx, fs: &LabFs, item: &Item) -> EvalResult<Rc<ScriptBlock>> {
     let (text, mangled) = fs.read_text(item, None).map_err(|e| ctx.terminate(fs_record(ctx, &e, &READ_IDS)))?;
     if mangled {
-        super::files::ansi_warning(ctx, item);
+        super::files::ansi_warning(ctx, item)?;
     }
     let src = Source::new(Some(item.shown()), text);
     crate::lang::parse_script(&src).map_err(|e| {
