@@ -84,6 +84,11 @@ impl Ctx<'_, '_> {
                 self.interp.record_error(&record);
                 return Ok(());
             }
+            StreamTarget::File(i) if !action.eq_ignore_ascii_case("stop") => {
+                self.interp.record_error(&record);
+                self.interp.to_redirect_file(i, Value::Error(record));
+                return Ok(());
+            }
             _ => {}
         }
         match action.to_ascii_lowercase().as_str() {

@@ -33,6 +33,14 @@ impl Interp {
     }
 
     pub fn run_pipeline(&mut self, p: &Pipeline, out: &mut Emit) -> EvalResult<()> {
+        // The files this statement's redirections open are written when it ends.
+        let mark = self.redirect_files.len();
+        let result = self.run_pipeline_here(p, out);
+        let closed = self.close_redirect_files(mark);
+        result.and(closed)
+    }
+
+    fn run_pipeline_here(&mut self, p: &Pipeline, out: &mut Emit) -> EvalResult<()> {
         let (first_expr, commands) = match p.elements.first() {
             Some(PipelineElement::Expr(e)) => (Some(e), &p.elements[1..]),
             _ => (None, &p.elements[..]),
@@ -45,6 +53,13 @@ impl Interp {
             let Some(e) = first_expr else { return Ok(()) };
             let v = self.with_redirects(redirects, |i| i.eval_expr(e))?;
             if writes_nothing(e) || redirects.discards_output() {
+                return Ok(());
+            }
+            if let Some(file) = redirects.output_file() {
+                let items = if v.is_null() && holds_real_null(e) { vec![Value::Null] } else { output_items(v) };
+                for item in items {
+                    self.to_redirect_file(file, item);
+                }
                 return Ok(());
             }
             // `$null` or an unset variable as a statement writes one null (`@($null)` has one
@@ -98,7 +113,13 @@ impl Interp {
                 let v = self.with_redirects(redirects, |i| i.eval_expr(e))?;
                 // `$null | f` sends one $null: a variable or property holds a real null. What
                 // a command or a void method gives back is AutomationNull, which sends nothing.
+                let to_file = redirects.output_file();
                 let items = if redirects.discards_output() {
+                    Vec::new()
+                } else if let Some(file) = to_file {
+                    for item in output_items(v) {
+                        self.to_redirect_file(file, item);
+                    }
                     Vec::new()
                 } else if v.is_null() && holds_real_null(e) {
                     vec![Value::Null]

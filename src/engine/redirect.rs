@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::lang::ast::{ExprKind, RedirectTarget, Redirection, Span};
 
-use super::error::{ErrorCategory, ErrorRecord, EvalResult};
+use super::error::{ErrorCategory, ErrorRecord, EvalResult, InvocationInfo};
 use super::runtime::{Emit, Interp};
 use super::value::{PsObject, Value};
 
@@ -49,6 +49,26 @@ pub enum StreamTarget {
     Discard,
     /// `N>&1`: written to the success stream as records.
     Merge,
+    /// `N> file`, `N>> file`: kept for the file open at this index of
+    /// `Interp::redirect_files`, written when the statement ends.
+    File(usize),
+}
+
+/// What file redirection needs from the layers above: `>` is Out-File, so the objects are laid
+/// out as the console would show them and written through the lab's file system. The session
+/// lends an implementation as the service `Rc<dyn RedirectionFiles>`.
+pub trait RedirectionFiles {
+    /// Creates the file, or keeps it for appending, before the command runs (5.1 opens
+    /// Out-File first); the path as the lab shows it, or Out-File's error.
+    fn open(&self, interp: &Interp, path: &str, append: bool) -> Result<String, ErrorRecord>;
+    /// Adds these objects to the file, laid out as Out-File lays them out.
+    fn append(&self, interp: &Interp, path: &str, values: &[Value]) -> Result<(), ErrorRecord>;
+}
+
+/// A file open for redirection and what the statement has sent to it so far.
+pub struct RedirectFile {
+    pub path: String,
+    pub values: Vec<Value>,
 }
 
 /// One command's redirections, by stream; `None` where it redirects nothing.
@@ -67,6 +87,14 @@ impl Redirects {
     /// `> $null` or `*> $null`: what the command writes goes nowhere.
     pub fn discards_output(&self) -> bool {
         self.get(Stream::Output) == Some(StreamTarget::Discard)
+    }
+
+    /// `> file`: the index of the file the command's output goes to.
+    pub fn output_file(&self) -> Option<usize> {
+        match self.get(Stream::Output) {
+            Some(StreamTarget::File(i)) => Some(i),
+            _ => None,
+        }
     }
 }
 
@@ -88,8 +116,7 @@ impl Interp {
                         ExprKind::Bare(s) => s.clone(),
                         _ => self.eval_expr(e)?.to_display_string(),
                     };
-                    self.redirect_to_file(&path, r.append, r.from, e.span)?;
-                    continue;
+                    StreamTarget::File(self.redirect_to_file(&path, r.append, e.span)?)
                 }
             };
             for s in streams {
@@ -102,20 +129,61 @@ impl Interp {
         Ok(redirects)
     }
 
-    /// Opens a redirection's file (`> out.txt`, `2>> log.txt`; `stream` 0 is `*>`). 5.1 runs
-    /// Out-File into it, so the file is created, or emptied unless `append`, before the command
-    /// runs. ersim's sandboxed file system is not there yet: every file target is refused,
-    /// before the command can act, with a text that says what works instead.
-    pub fn redirect_to_file(&mut self, path: &str, append: bool, stream: u8, span: Span) -> EvalResult<()> {
-        let _ = (path, append, stream);
-        Err(self.located(
-            ErrorRecord::runtime(
-                "Redirection to a file is not available in ersim: scripts write no files. Redirect to $null, or use 2>&1.",
-                "RedirectionNotSupported",
-                ErrorCategory::PermissionDenied,
-            ),
-            span,
-        ))
+    /// Opens a redirection's file (`> out.txt`, `2>> log.txt`). 5.1 runs Out-File into it, so
+    /// the file is created, or emptied unless `append`, before the command runs; its index in
+    /// `redirect_files`. A session without a file system refuses, before the command can act.
+    pub fn redirect_to_file(&mut self, path: &str, append: bool, span: Span) -> EvalResult<usize> {
+        let Some(files) = self.extension::<Rc<dyn RedirectionFiles>>().cloned() else {
+            return Err(self.located(
+                ErrorRecord::runtime(
+                    "Redirection to a file is not available in this session: it has no file system. Redirect to $null, or use 2>&1.",
+                    "RedirectionNotSupported",
+                    ErrorCategory::PermissionDenied,
+                ),
+                span,
+            ));
+        };
+        match files.open(self, path, append) {
+            Ok(shown) => {
+                self.redirect_files.push(RedirectFile { path: shown, values: Vec::new() });
+                Ok(self.redirect_files.len() - 1)
+            }
+            // 5.1 reports the Out-File the redirection became: `out-file : …`.
+            Err(mut record) => {
+                if let Some(src) = self.source_of(span) {
+                    let mut at = InvocationInfo::at(&src, span);
+                    at.command = Some("Out-File".into());
+                    at.command_kind = super::error::CommandKind::Cmdlet;
+                    at.invocation_name = "out-file".into();
+                    record.invocation = Some(at);
+                }
+                Err(self.located(record, span))
+            }
+        }
+    }
+
+    /// Sends a record to a redirection's file.
+    pub fn to_redirect_file(&mut self, index: usize, value: Value) {
+        if let Some(f) = self.redirect_files.get_mut(index) {
+            f.values.push(value);
+        }
+    }
+
+    /// Writes and closes the redirection files opened since `mark` (a statement's own), in the
+    /// order they were opened. The first failure is the statement's error.
+    pub(super) fn close_redirect_files(&mut self, mark: usize) -> EvalResult<()> {
+        if self.redirect_files.len() <= mark {
+            return Ok(());
+        }
+        let files: Vec<RedirectFile> = self.redirect_files.drain(mark..).collect();
+        let Some(writer) = self.extension::<Rc<dyn RedirectionFiles>>().cloned() else { return Ok(()) };
+        let mut failure = None;
+        for f in files {
+            if let Err(record) = writer.append(self, &f.path, &f.values) {
+                failure.get_or_insert(record);
+            }
+        }
+        failure.map_or(Ok(()), |r| Err(super::error::Flow::error(r)))
     }
 
     /// Runs `f` with a command's redirections in force.
@@ -132,6 +200,10 @@ impl Interp {
         match self.stream_target(Stream::Error) {
             StreamTarget::Merge => out(self, Value::Error(record)),
             StreamTarget::Discard => Ok(()),
+            StreamTarget::File(i) => {
+                self.to_redirect_file(i, Value::Error(record));
+                Ok(())
+            }
             StreamTarget::Host => {
                 self.host.write_error(&record);
                 Ok(())
@@ -150,6 +222,10 @@ impl Interp {
         match self.stream_target(stream) {
             StreamTarget::Discard => None,
             StreamTarget::Merge => Some(informational_record(stream, text)),
+            StreamTarget::File(i) => {
+                self.to_redirect_file(i, informational_record(stream, text));
+                None
+            }
             StreamTarget::Host => {
                 match stream {
                     Stream::Warning => self.host.write_warning(text),

@@ -97,6 +97,8 @@ pub struct Interp {
     pub out_variables_started: std::collections::HashSet<String>,
     /// The redirections (`2> $null`, `3>&1`, ...) of the commands running, innermost last.
     pub redirects: Vec<Redirects>,
+    /// The files redirections of running statements write to (`> out.txt`).
+    pub redirect_files: Vec<super::redirect::RedirectFile>,
     /// The `-ErrorVariable` of each running function, in the scope it was called from: every
     /// error recorded while it runs is added.
     pub error_variables: Vec<(String, ScopeRef)>,
@@ -144,6 +146,7 @@ impl Interp {
             clock: Rc::new(VirtualClock::new(default_epoch())),
             guid_source: None,
             redirects: Vec::new(),
+            redirect_files: Vec::new(),
             error_variables: Vec::new(),
             out_variables_started: std::collections::HashSet::new(),
             env: HashMap::new(),

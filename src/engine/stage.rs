@@ -70,6 +70,7 @@ impl Stage {
         }
         let out_var = self.common.out_variable.clone();
         let discard_output = self.redirects.discards_output();
+        let output_file = self.redirects.output_file();
         let r = f(self, interp, &mut |i: &mut Interp, v: Value| {
             if let Some(name) = &out_var {
                 let (append, name) = match name.strip_prefix('+') {
@@ -87,7 +88,10 @@ impl Stage {
                 i.current = here;
                 set?;
             }
-            if discard_output {
+            if let Some(file) = output_file {
+                i.to_redirect_file(file, v);
+                Ok(())
+            } else if discard_output {
                 Ok(())
             } else {
                 out(i, v)

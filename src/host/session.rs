@@ -13,6 +13,7 @@ use crate::engine::binder::ArgItem;
 use crate::engine::error::{CommandKind, InvocationInfo};
 use crate::engine::history::SessionHistory;
 use crate::engine::limits::{check_input_file, read_input_file, InputFileError};
+use crate::engine::redirect::RedirectionFiles;
 use crate::engine::run::{Outcome, RunAs};
 use crate::engine::views::ViewTable;
 use crate::engine::{Clock, Interp, Value};
@@ -111,7 +112,11 @@ impl Session {
         let fs = lab_fs(&options, &world);
         // `$PWD` is the start location's PathInfo, as Set-Location keeps it.
         let _ = interp.set_var("PWD", Some("global"), cmdlets::core::files::path_info(&fs.location()));
-        interp.add_extension(Rc::new(fs));
+        let fs = Rc::new(fs);
+        // `>` and `>>` write through the lab's file system, laid out as Out-File lays out.
+        let redirection: Rc<dyn RedirectionFiles> = Rc::new(cmdlets::core::files::RedirectionWriter(fs.clone()));
+        interp.add_extension(redirection);
+        interp.add_extension(fs);
         interp.add_extension(world);
         if options.interactive {
             interp.add_extension(Rc::new(SessionHistory::default()));

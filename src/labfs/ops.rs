@@ -139,13 +139,6 @@ impl LabFs {
         self.write_bytes(item, &bytes, mode, now)
     }
 
-    /// Redirection to a file (`>` is `Out-File`, `>>` is `Out-File -Append`): the text in
-    /// UTF-16 LE, with a BOM unless appended to a file with content.
-    pub fn write_redirected(&self, path: &str, text: &str, append: bool, now: NaiveDateTime) -> Result<(), FsError> {
-        let item = self.resolve(path)?;
-        self.write_text(&item, text, Encoding::Unicode, if append { WriteMode::Append } else { WriteMode::Create }, now)
-    }
-
     /// Writes bytes as they are (`-Encoding Byte`, the VNet and state exports).
     pub fn write_bytes(&self, item: &Item, bytes: &[u8], mode: WriteMode, now: NaiveDateTime) -> Result<(), FsError> {
         if item.host.is_dir() {

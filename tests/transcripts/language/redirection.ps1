@@ -5,5 +5,6 @@ Write-Error 'quiet' 2> $null
 $merged = Write-Error 'merged' 2>&1
 $merged.GetType().FullName
 "merged message: $($merged.Exception.Message)"
-Write-Output 'to a file' > out.txt
-'after the refused redirection'
+Write-Output 'to a file' > C:\redirected.txt
+Write-Output 'and more' >> C:\redirected.txt
+Get-Content C:\redirected.txt

@@ -26,6 +26,7 @@ use crate::engine::{Ctx, Flow};
 use crate::labfs::{encoding, Encoding, Entry, FsError, Item, LabFs};
 
 pub use locations::path_info;
+pub use out_file::RedirectionWriter;
 
 pub const MANAGEMENT: &str = "Microsoft.PowerShell.Management";
 
@@ -120,7 +121,11 @@ pub const WRITE_IDS: Ids =
 
 /// The record 5.1 writes when the file system refuses `e`, with the path as its target.
 pub fn fs_record(ctx: &Ctx, e: &FsError, ids: &Ids) -> ErrorRecord {
-    let class = &ctx.command.class_name;
+    fs_record_of(&ctx.command.class_name, e, ids)
+}
+
+/// The same for the cmdlet of class `class` (redirection reports as Out-File).
+pub fn fs_record_of(class: &str, e: &FsError, ids: &Ids) -> ErrorRecord {
     let path = e.path().to_string();
     let (message, exception, category, id) = match e {
         FsError::Denied(p) | FsError::IsDirectory(p) => {

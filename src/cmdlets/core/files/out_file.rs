@@ -1,14 +1,18 @@
 //! Out-File: the text Out-Default would show, laid out at `-Width` and written to a file,
 //! by default as UTF-16 LE with a BOM (5.1's `Unicode`). `-Append` adds without a BOM,
-//! `-NoClobber` refuses a file that is there. Redirection (`>`, `>>`) is Out-File too:
-//! [`LabFs::write_redirected`] is the same write for the engine's use.
+//! `-NoClobber` refuses a file that is there. Redirection (`>`, `>>`) is Out-File too: the
+//! engine's file redirection is served by [`RedirectionWriter`], the same layout and write.
+
+use std::rc::Rc;
 
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::error::{ErrorCategory, ErrorRecord};
+use crate::engine::redirect::RedirectionFiles;
+use crate::engine::runtime::Interp;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, EvalResult};
 use crate::format::Formatter;
-use crate::labfs::{Encoding, FsError, WriteMode};
+use crate::labfs::{Encoding, FsError, LabFs, WriteMode};
 
 use super::super::gather::{gather, Finish};
 use super::{encoding_arg, encoding_param, fs_record, lab, no_clobber, now, Ids};
@@ -49,12 +53,7 @@ impl Finish for OutFile {
             Err(e) => return Err(ctx.terminate(open_error(fs_record(ctx, &e, &IDS)))),
         };
         let width = args.opt::<i64>("Width").and_then(|w| usize::try_from(w).ok()).unwrap_or(ctx.interp.output_width);
-        let mut f = Formatter::new(width, ctx.interp.views.clone());
-        for v in &items {
-            f.push(v, 0);
-        }
-        f.end_group();
-        let lines = f.take_lines();
+        let lines = laid_out(ctx.interp, width, &items);
         let text = if args.switch("NoNewline") { lines.concat() } else { lines.iter().map(|l| format!("{l}\r\n")).collect() };
         let mode = if args.switch("Append") {
             WriteMode::Append
@@ -69,5 +68,48 @@ impl Finish for OutFile {
             Err(FsError::AlreadyExists(p)) => Err(ctx.terminate(no_clobber(ctx, &p))),
             Err(e) => Err(ctx.terminate(open_error(fs_record(ctx, &e, &IDS)))),
         }
+    }
+}
+
+/// The lines Out-Default would show for `items` at `width`.
+fn laid_out(interp: &Interp, width: usize, items: &[Value]) -> Vec<String> {
+    let mut f = Formatter::new(width, interp.views.clone());
+    for v in items {
+        f.push(v, 0);
+    }
+    f.end_group();
+    f.take_lines()
+}
+
+const OUT_FILE_CLASS: &str = "Microsoft.PowerShell.Commands.OutFileCommand";
+
+/// `>` and `>>`: Out-File with its defaults (Unicode, the console's width), through the lab's
+/// file system; its errors are Out-File's, as 5.1 reports them (`out-file : …`).
+pub struct RedirectionWriter(pub Rc<LabFs>);
+
+impl RedirectionWriter {
+    fn failure(e: &FsError) -> ErrorRecord {
+        // ReportFileOpenFailure names no target object.
+        let mut record = open_error(super::fs_record_of(OUT_FILE_CLASS, e, &IDS));
+        record.activity = "Out-File".into();
+        record.target_object = Value::Null;
+        record.target_name.clear();
+        record.target_type.clear();
+        record
+    }
+}
+
+impl RedirectionFiles for RedirectionWriter {
+    fn open(&self, interp: &Interp, path: &str, append: bool) -> Result<String, ErrorRecord> {
+        let item = self.0.resolve(super::strip_provider(path)).map_err(|e| Self::failure(&e))?;
+        let mode = if append { WriteMode::Append } else { WriteMode::Create };
+        self.0.write_text(&item, "", Encoding::Unicode, mode, interp.clock.now()).map_err(|e| Self::failure(&e))?;
+        Ok(item.shown())
+    }
+
+    fn append(&self, interp: &Interp, path: &str, values: &[Value]) -> Result<(), ErrorRecord> {
+        let text: String = laid_out(interp, interp.output_width, values).iter().map(|l| format!("{l}\r\n")).collect();
+        let item = self.0.resolve(path).map_err(|e| Self::failure(&e))?;
+        self.0.write_text(&item, &text, Encoding::Unicode, WriteMode::Append, interp.clock.now()).map_err(|e| Self::failure(&e))
     }
 }
