@@ -306,6 +306,13 @@ impl CommandInfo {
         self
     }
 
+    /// `SupportsShouldProcess`: the cmdlet takes -WhatIf and -Confirm and asks
+    /// [`Ctx::should_process`](super::ctx::Ctx::should_process) before it acts.
+    pub fn should_process(mut self) -> Self {
+        self.supports_should_process = true;
+        self
+    }
+
     pub fn outputs(mut self, t: &str) -> Self {
         self.output_types.push(t.to_string());
         self

@@ -240,6 +240,44 @@ impl Ctx<'_, '_> {
         self.write_verbose(&format!("{stamp} - {text}"))
     }
 
+    /// `ShouldProcess(target, action)` of a cmdlet that supports it (5.1's
+    /// `MshCommandRuntime.DoShouldProcess`): -WhatIf (or `$WhatIfPreference`) says what would
+    /// happen and declines; an impact below the threshold (-Confirm: Low, `-Confirm:$false`:
+    /// none, else `$ConfirmPreference`) goes ahead, with the description under -Verbose;
+    /// otherwise the user is asked. Ctrl-C at the prompt stops the pipeline.
+    pub fn should_process(&mut self, target: &str, action: &str) -> Result<bool, Flow> {
+        let description = format!("Performing the operation \"{action}\" on target \"{target}\".");
+        let what_if = self.common.what_if.unwrap_or_else(|| self.interp.get_var("WhatIfPreference", None).is_some_and(|v| super::convert::to_bool(&v)));
+        if what_if {
+            self.interp.host.write_host(&format!("What if: {description}"), true);
+            return Ok(false);
+        }
+        let threshold = match self.common.confirm {
+            Some(true) => 1,
+            Some(false) => 0,
+            None => {
+                self.interp.get_var("ConfirmPreference", None).and_then(|v| super::types::CONFIRM_IMPACT.parse(&v.to_display_string())).map_or(3, |(_, v)| v)
+            }
+        };
+        if threshold == 0 || threshold > self.command.confirm_impact {
+            if self.verbose_enabled() {
+                self.write_verbose(&description)?;
+            }
+            return Ok(true);
+        }
+        match self.interp.confirm_choice(&format!("Are you sure you want to perform this action?\n{description}"), "Confirm") {
+            // Nobody to ask: the cmdlet's own error, at its position.
+            Err(Flow::Error(record)) => {
+                let mut record = (*record).clone();
+                if !record.fqid.contains(',') {
+                    record.fqid = format!("{},{}", record.fqid, self.command.class_name);
+                }
+                Err(self.terminate(record))
+            }
+            other => other,
+        }
+    }
+
     /// An error that ends this command (ThrowTerminatingError).
     pub fn terminate(&mut self, mut record: ErrorRecord) -> Flow {
         if record.invocation.is_none() {

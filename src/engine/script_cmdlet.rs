@@ -187,7 +187,7 @@ impl Interp {
     }
 
     /// 5.1's confirmation with Yes to All and No to All (each answered for this call only).
-    fn confirm_choice(&mut self, query: &str, caption: &str) -> Result<bool, Flow> {
+    pub(super) fn confirm_choice(&mut self, query: &str, caption: &str) -> Result<bool, Flow> {
         if !self.host.is_interactive() {
             return Err(Flow::error(non_interactive()));
         }

@@ -44,6 +44,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("A FileInfo or DirectoryInfo for a file or folder, or the item of an Env:, Variable:, Function: or Alias: path.")
             .example("A folder", "(Get-Item .).FullName", "C:\\Users\\admin."),
         CommandInfo::cmdlet("New-Item", MANAGEMENT, &class("NewItem"), || Box::new(NewItem))
+            .should_process()
             .param(ParamSpec::new("Path", TypeKind::String).array().position(0).by_name().help("Where the item goes (with -Name: the folder it goes in)."))
             .param(ParamSpec::new("Name", TypeKind::String).by_name().help("The item's name, in the folder -Path names (the current one by default)."))
             .param(ParamSpec::new("ItemType", TypeKind::String).by_name().alias("Type").help("File (the default) or Directory."))
@@ -54,6 +55,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("Writes the new item's FileInfo or DirectoryInfo. A file that exists is an error unless -Force.")
             .example("A folder for logs", "New-Item -ItemType Directory -Path logs -Force | Out-Null; Test-Path logs -PathType Container", "True."),
         CommandInfo::cmdlet("Remove-Item", MANAGEMENT, &class("RemoveItem"), || Box::new(RemoveItem))
+            .should_process()
             .param(path_param().mandatory())
             .param(literal_path_param().mandatory())
             .param(ParamSpec::switch("Recurse").help("Removes a folder with everything in it."))
@@ -183,13 +185,17 @@ const NEW_IDS: Ids = Ids { denied: "NewItemUnauthorizedAccessError", no_parent: 
 struct NewItem;
 
 impl NewItem {
-    fn one(&self, ctx: &mut Ctx, fs: &LabFs, args: &Args, path: &str) -> Result<Value, ErrorRecord> {
-        let text = match args.string("Name") {
+    /// The path the new item gets: `-Path`, or `-Name` in the folder `-Path` names.
+    fn target(args: &Args, path: &str) -> String {
+        match args.string("Name") {
             Some(name) if path.is_empty() => name,
             Some(name) => format!("{}\\{name}", path.trim_end_matches(['\\', '/'])),
             None => path.to_string(),
-        };
-        let item = fs.resolve(&text).map_err(|e| fs_record(ctx, &e, &NEW_IDS))?;
+        }
+    }
+
+    fn one(&self, ctx: &mut Ctx, fs: &LabFs, args: &Args, item: &Item) -> Result<Value, ErrorRecord> {
+        let item = item.clone();
         let force = args.switch("Force");
         let kind = args.string("ItemType").unwrap_or_else(|| "File".into());
         if kind.eq_ignore_ascii_case("Directory") {
@@ -239,7 +245,19 @@ impl Cmdlet for NewItem {
             None => vec![String::new()],
         };
         for path in paths {
-            match self.one(ctx, &fs, args, &path) {
+            let item = match fs.resolve(&Self::target(args, &path)) {
+                Ok(item) => item,
+                Err(e) => {
+                    ctx.write_error(fs_record(ctx, &e, &NEW_IDS))?;
+                    continue;
+                }
+            };
+            let directory = args.string("ItemType").is_some_and(|k| k.eq_ignore_ascii_case("Directory"));
+            let action = if directory { "Create Directory" } else { "Create File" };
+            if !ctx.should_process(&format!("Destination: {}", item.shown()), action)? {
+                continue;
+            }
+            match self.one(ctx, &fs, args, &item) {
                 Ok(v) => ctx.emit(v)?,
                 Err(rec) => ctx.write_error(rec)?,
             }
@@ -273,6 +291,10 @@ impl Cmdlet for RemoveItem {
             for item in items {
                 if !fs.exists(&item) {
                     ctx.write_error(not_found(ctx, &item.shown()))?;
+                    continue;
+                }
+                let action = if fs.is_dir(&item) { "Remove Directory" } else { "Remove File" };
+                if !ctx.should_process(&item.shown(), action)? {
                     continue;
                 }
                 let mut recurse = args.switch("Recurse");
