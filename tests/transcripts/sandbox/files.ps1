@@ -1,9 +1,9 @@
 # Files are reached only inside the lab's roots (the file cmdlets' refusals are in
-# tests/transcripts/files/escapes.ps1); Tee-Object does not exist, redirection to a file
-# outside the roots and modules by path are refused, and a script outside the roots is not run.
+# tests/transcripts/files/escapes.ps1); Tee-Object and redirection to a file outside the roots
+# and modules by path are refused, and a script outside the roots is not run.
 Get-Content /etc/passwd
 Set-Content -Path /tmp/ersim-escaped.txt -Value 'x'
-'x' | Tee-Object -FilePath escaped.txt
+'x' | Tee-Object -FilePath /tmp/ersim-escaped.txt
 Get-ChildItem /
 Remove-Item /etc/hostname
 Get-Date > /tmp/ersim-escaped.txt

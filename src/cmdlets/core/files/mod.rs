@@ -11,6 +11,7 @@ mod listing;
 mod locations;
 mod out_file;
 mod paths;
+mod tee;
 mod transcript;
 
 use std::rc::Rc;
@@ -40,6 +41,7 @@ pub fn commands() -> Vec<CommandInfo> {
     all.extend(locations::commands());
     all.extend(csv_files::commands());
     all.extend(transcript::commands());
+    all.extend(tee::commands());
     all
 }
 
@@ -61,6 +63,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("ls", "Get-ChildItem"),
     ("gi", "Get-Item"),
     ("ni", "New-Item"),
+    ("tee", "Tee-Object"),
     ("ri", "Remove-Item"),
     ("rm", "Remove-Item"),
     ("rmdir", "Remove-Item"),

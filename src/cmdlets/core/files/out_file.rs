@@ -101,15 +101,27 @@ impl RedirectionWriter {
 
 impl RedirectionFiles for RedirectionWriter {
     fn open(&self, interp: &Interp, path: &str, append: bool) -> Result<String, ErrorRecord> {
-        let item = self.0.resolve(super::strip_provider(path)).map_err(|e| Self::failure(&e))?;
-        let mode = if append { WriteMode::Append } else { WriteMode::Create };
-        self.0.write_text(&item, "", Encoding::Unicode, mode, interp.clock.now()).map_err(|e| Self::failure(&e))?;
-        Ok(item.shown())
+        open_default(&self.0, interp, path, append).map_err(|e| Self::failure(&e))
     }
 
     fn append(&self, interp: &Interp, path: &str, values: &[Value]) -> Result<(), ErrorRecord> {
-        let text: String = laid_out(interp, interp.output_width, values).iter().map(|l| format!("{l}\r\n")).collect();
-        let item = self.0.resolve(path).map_err(|e| Self::failure(&e))?;
-        self.0.write_text(&item, &text, Encoding::Unicode, WriteMode::Append, interp.clock.now()).map_err(|e| Self::failure(&e))
+        append_default(&self.0, interp, path, values).map_err(|e| Self::failure(&e))
     }
+}
+
+/// Out-File with its defaults, opening: the file is created (emptied unless `append`) in
+/// UTF-16 LE; the path as the lab shows it.
+pub fn open_default(fs: &LabFs, interp: &Interp, path: &str, append: bool) -> Result<String, FsError> {
+    let item = fs.resolve(super::strip_provider(path))?;
+    let mode = if append { WriteMode::Append } else { WriteMode::Create };
+    fs.write_text(&item, "", Encoding::Unicode, mode, interp.clock.now())?;
+    Ok(item.shown())
+}
+
+/// Out-File with its defaults, writing: `values` laid out at the console's width, added to
+/// the file `open_default` opened.
+pub fn append_default(fs: &LabFs, interp: &Interp, path: &str, values: &[Value]) -> Result<(), FsError> {
+    let text: String = laid_out(interp, interp.output_width, values).iter().map(|l| format!("{l}\r\n")).collect();
+    let item = fs.resolve(path)?;
+    fs.write_text(&item, &text, Encoding::Unicode, WriteMode::Append, interp.clock.now())
 }
