@@ -15,3 +15,8 @@ New-Item other.txt
 $WhatIfPreference = $false
 New-Item other.txt -Confirm
 'after the prompt that nobody could answer'
+New-Item a.txt | Out-Null
+Copy-Item a.txt b.txt -WhatIf
+Move-Item a.txt c.txt -WhatIf
+Rename-Item a.txt d.txt -WhatIf
+(Get-ChildItem -Name) -join ','

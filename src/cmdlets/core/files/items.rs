@@ -67,6 +67,7 @@ pub fn commands() -> Vec<CommandInfo> {
             )
             .example("Tidy up", "Set-Content old.log 'x'; Remove-Item old.log; Test-Path old.log", "False."),
         CommandInfo::cmdlet("Copy-Item", MANAGEMENT, &class("CopyItem"), || Box::new(CopyMove { remove_source: false }))
+            .should_process()
             .param(path_param().mandatory())
             .param(literal_path_param().mandatory())
             .param(ParamSpec::new("Destination", TypeKind::String).position(1).by_name().help("Where the copy goes; into it when it is a folder."))
@@ -78,6 +79,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("A folder is copied with its items only with -Recurse.")
             .example("Keep a copy", "Set-Content a.txt 'x'; Copy-Item a.txt b.txt; Get-Content b.txt", "x."),
         CommandInfo::cmdlet("Move-Item", MANAGEMENT, &class("MoveItem"), || Box::new(CopyMove { remove_source: true }))
+            .should_process()
             .param(path_param().mandatory())
             .param(literal_path_param().mandatory())
             .param(ParamSpec::new("Destination", TypeKind::String).position(1).by_name().help("Where the item goes; into it when it is a folder."))
@@ -92,6 +94,7 @@ pub fn commands() -> Vec<CommandInfo> {
                 "True.",
             ),
         CommandInfo::cmdlet("Rename-Item", MANAGEMENT, &class("RenameItem"), || Box::new(RenameItem))
+            .should_process()
             .param(ParamSpec::new("Path", TypeKind::String).mandatory().position(0).by_name().in_set("ByPath").help("The item to rename."))
             .param(
                 ParamSpec::new("LiteralPath", TypeKind::String)
@@ -337,14 +340,29 @@ impl CopyMove {
         }
     }
 
-    fn one(&self, ctx: &mut Ctx, fs: &LabFs, args: &Args, from: &Item, destination: &str) -> Result<Option<Item>, FsError> {
+    /// Where `from` goes: `destination`, or into it when it is a folder.
+    fn target(fs: &LabFs, from: &Item, destination: &str) -> Result<Item, FsError> {
         if !fs.exists(from) {
             return Err(FsError::NotFound(from.shown()));
         }
-        let mut to = fs.resolve(destination)?;
+        let to = fs.resolve(destination)?;
         if fs.is_dir(&to) {
-            to = fs.check(to.lab.join(from.lab.name()))?;
+            return fs.check(to.lab.join(from.lab.name()));
         }
+        Ok(to)
+    }
+
+    /// FileSystemProviderStrings' action for this item.
+    fn action(&self, fs: &LabFs, from: &Item) -> &'static str {
+        match (self.remove_source, fs.is_dir(from)) {
+            (true, true) => "Move Directory",
+            (true, false) => "Move File",
+            (false, true) => "Copy Directory",
+            (false, false) => "Copy File",
+        }
+    }
+
+    fn one(&self, ctx: &mut Ctx, fs: &LabFs, args: &Args, from: &Item, to: Item) -> Result<Option<Item>, FsError> {
         if self.remove_source {
             if args.switch("Force") && fs.exists(&to) && !fs.is_dir(&to) && !fs.is_dir(from) {
                 fs.remove(&to, false, now(ctx))?;
@@ -375,7 +393,17 @@ impl Cmdlet for CopyMove {
                 }
             };
             for item in items {
-                match self.one(ctx, &fs, args, &item, &destination) {
+                let to = match Self::target(&fs, &item, &destination) {
+                    Ok(to) => to,
+                    Err(e) => {
+                        ctx.write_error(fs_record(ctx, &if self.remove_source { exists_as_move(e) } else { e }, &ids))?;
+                        continue;
+                    }
+                };
+                if !ctx.should_process(&format!("Item: {} Destination: {}", item.shown(), to.shown()), self.action(&fs, &item))? {
+                    continue;
+                }
+                match self.one(ctx, &fs, args, &item, to) {
                     Ok(Some(to)) if args.switch("PassThru") => {
                         if let Some(e) = fs.entry(&to) {
                             ctx.emit(item_object(&e))?;
@@ -407,16 +435,27 @@ impl Cmdlet for RenameItem {
         let new_name = args.string("NewName").unwrap_or_default();
         let ids = Ids { denied: "RenameItemUnauthorizedAccessError", no_parent: "RenameItemIOError", io: "RenameItemIOError" };
         for path in paths {
-            let result = fs.resolve(super::strip_provider(&path)).and_then(|from| {
+            let target = fs.resolve(super::strip_provider(&path)).and_then(|from| {
                 if !fs.exists(&from) {
                     return Err(FsError::NotFound(from.shown()));
                 }
                 // The new name stays in the item's folder, even when written as a path.
                 let name = new_name.rsplit(['\\', '/']).next().unwrap_or(&new_name);
                 let to = fs.check(from.lab.parent().join(name))?;
-                fs.rename(&from, &to, now(ctx))?;
-                Ok(to)
+                Ok((from, to))
             });
+            let (from, to) = match target {
+                Ok(pair) => pair,
+                Err(e) => {
+                    ctx.write_error(fs_record(ctx, &exists_as_move(e), &ids))?;
+                    continue;
+                }
+            };
+            let action = if fs.is_dir(&from) { "Rename Directory" } else { "Rename File" };
+            if !ctx.should_process(&format!("Item: {} Destination: {}", from.shown(), to.shown()), action)? {
+                continue;
+            }
+            let result = fs.rename(&from, &to, now(ctx)).map(|()| to);
             match result {
                 Ok(to) if args.switch("PassThru") => {
                     if let Some(e) = fs.entry(&to) {
