@@ -424,9 +424,11 @@ fn convert_arg(interp: &mut Interp, info: &CommandInfo, invocation: &InvocationI
     // validation attributes (`validate::validate`).
     if (p.mandatory && !is_function) || p.not_null_or_empty {
         let empty_kind = match &value {
-            Value::Null => Some(("ParameterArgumentValidationErrorNullNotAllowed", "null")),
-            Value::Str(s) if s.is_empty() => Some(("ParameterArgumentValidationErrorEmptyStringNotAllowed", "an empty string")),
-            Value::Array(a) if a.borrow().is_empty() && p.ty.is_array => Some(("ParameterArgumentValidationErrorEmptyArrayNotAllowed", "an empty array")),
+            Value::Null if !p.allow_null => Some(("ParameterArgumentValidationErrorNullNotAllowed", "null")),
+            Value::Str(s) if s.is_empty() && !p.allow_empty_string => Some(("ParameterArgumentValidationErrorEmptyStringNotAllowed", "an empty string")),
+            Value::Array(a) if a.borrow().is_empty() && p.ty.is_array && !p.allow_empty_collection => {
+                Some(("ParameterArgumentValidationErrorEmptyArrayNotAllowed", "an empty array"))
+            }
             _ => None,
         };
         if let Some((id, what)) = empty_kind {

@@ -2,6 +2,7 @@
 
 mod add_member;
 mod commands_info;
+mod compare;
 mod csv;
 mod culture;
 mod file_modules;
@@ -41,6 +42,7 @@ pub fn module() -> Module {
     m.commands.extend(strict_mode::commands());
     m.commands.extend(history::commands());
     m.commands.extend(commands_info::commands());
+    m.commands.extend(compare::commands());
     m.commands.extend(file_modules::commands());
     m.commands.extend(variables::commands());
     m.views = crate::format::view::dotnet_views();
@@ -82,4 +84,6 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("iex", "Invoke-Expression"),
     ("sleep", "Start-Sleep"),
     ("oh", "Out-Host"),
+    ("compare", "Compare-Object"),
+    ("diff", "Compare-Object"),
 ];
