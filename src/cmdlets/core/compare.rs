@@ -2,6 +2,8 @@
 //! matched against the next reference object, then against the backlogs of either side kept
 //! within `-SyncWindow`; what stays unmatched comes out as `=>` (only in the difference
 //! objects) or `<=` (only in the reference objects) when the input ends, differences first.
+//! Get-Unique: drops an object equal to the one before it (case-sensitively, as 5.1's
+//! GetUniqueCommand compares).
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::to_string;
@@ -26,7 +28,41 @@ pub fn commands() -> Vec<CommandInfo> {
         .param(ParamSpec::new("Culture", TypeKind::String).help("Accepted; comparisons use en-US."))
         .synopsis("Compares two sets of objects.")
         .description("Writes each object found in only one set with a SideIndicator: => for the difference objects, <= for the reference objects, == (with -IncludeEqual) for both.")
-        .example("What changed", "Compare-Object -ReferenceObject 'a','b','c' -DifferenceObject 'b','c','d'", "d => and a <=.")]
+        .example("What changed", "Compare-Object -ReferenceObject 'a','b','c' -DifferenceObject 'b','c','d'", "d => and a <=."),
+    CommandInfo::cmdlet("Get-Unique", "Microsoft.PowerShell.Utility", "Microsoft.PowerShell.Commands.GetUniqueCommand", || Box::new(GetUnique::default()))
+        .param(ParamSpec::new("InputObject", TypeKind::PSObject).pipeline().help("The objects, sorted so that equal ones are next to each other."))
+        .param(ParamSpec::switch("AsString").in_set("AsString").help("Compares the objects as text."))
+        .param(ParamSpec::switch("OnType").in_set("UniqueByType").help("Keeps one object of each type in a row."))
+        .default_set("AsString")
+        .synopsis("Drops repeated objects from a sorted list.")
+        .description("An object equal to the one before it is left out; equal objects further apart are both kept, so sort first. Text compares case-sensitively.")
+        .example("Distinct names", "'b','a','b','A' | Sort-Object | Get-Unique", "a, A, b.")]
+}
+
+#[derive(Default)]
+struct GetUnique {
+    last: Option<Value>,
+}
+
+impl Cmdlet for GetUnique {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        let Some(v) = args.get("InputObject").cloned() else { return Ok(()) };
+        let repeated = self.last.as_ref().is_some_and(|last| {
+            if args.switch("OnType") {
+                last.type_name() == v.type_name()
+            } else if args.switch("AsString") || matches!(v, Value::Str(_)) {
+                to_string(last) == to_string(&v)
+            } else {
+                ops::compare(last, &v, true).is_some_and(|o| o.is_eq())
+            }
+        });
+        self.last = Some(v.clone());
+        if repeated {
+            Ok(())
+        } else {
+            ctx.emit(v)
+        }
+    }
 }
 
 /// An object and the values it is compared by.

@@ -86,4 +86,5 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("oh", "Out-Host"),
     ("compare", "Compare-Object"),
     ("diff", "Compare-Object"),
+    ("gu", "Get-Unique"),
 ];
