@@ -20,3 +20,8 @@ Copy-Item a.txt b.txt -WhatIf
 Move-Item a.txt c.txt -WhatIf
 Rename-Item a.txt d.txt -WhatIf
 (Get-ChildItem -Name) -join ','
+Set-Content a.txt 'kept'
+Set-Content a.txt 'replaced' -WhatIf
+Add-Content a.txt 'added' -WhatIf
+Clear-Content a.txt -WhatIf
+Get-Content a.txt

@@ -46,15 +46,16 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Gets the content of a file, line by line.")
             .description("Reads a file of the lab's file system as 5.1 does: a BOM names the encoding, else Windows-1252. Each line is one string; -Raw gives one string.")
             .example("Read a list", "Set-Content circuits.txt 'Lab','Branch'; Get-Content circuits.txt", "Lab and Branch."),
-        write_params(CommandInfo::cmdlet("Set-Content", MANAGEMENT, &class("SetContent"), || Box::new(WriteContent::new(false))))
+        write_params(CommandInfo::cmdlet("Set-Content", MANAGEMENT, &class("SetContent"), || Box::new(WriteContent::new(false)))).should_process()
             .synopsis("Writes new content to a file, replacing what it held.")
             .description("Each value becomes a line ending in CRLF, in Windows-1252 (Default) unless -Encoding says otherwise. A missing file is made; a missing folder is an error.")
             .example("Save names", "Set-Content -Path circuits.txt -Value 'Lab', 'Branch'", "circuits.txt holds two lines."),
-        write_params(CommandInfo::cmdlet("Add-Content", MANAGEMENT, &class("AddContent"), || Box::new(WriteContent::new(true))))
+        write_params(CommandInfo::cmdlet("Add-Content", MANAGEMENT, &class("AddContent"), || Box::new(WriteContent::new(true)))).should_process()
             .synopsis("Adds content to the end of a file.")
             .description("Each value becomes a line ending in CRLF. A file whose BOM names an encoding is written on in that encoding; otherwise -Encoding, by default Windows-1252.")
             .example("Keep a log", "Add-Content -Path run.log -Value \"Started at $(Get-Date)\"", "One more line in run.log."),
         CommandInfo::cmdlet("Clear-Content", MANAGEMENT, &class("ClearContent"), || Box::new(ClearContent))
+            .should_process()
             .param(path_param().mandatory())
             .param(literal_path_param().mandatory())
             .param(ParamSpec::switch("Force").help("Accepted."))
@@ -239,6 +240,10 @@ impl Cmdlet for WriteContent {
                 }
             };
             for item in items {
+                let action = if self.append { "Add Content" } else { "Set Content" };
+                if !ctx.should_process(&format!("Path: {}", item.shown()), action)? {
+                    continue;
+                }
                 let named = encoding_arg(&self.args).unwrap_or(Encoding::Ansi);
                 let result = if named == Encoding::Byte {
                     fs.write_bytes(&item, &self.bytes, if self.append { WriteMode::Append } else { WriteMode::Create }, now(ctx))
@@ -275,9 +280,20 @@ impl Cmdlet for ClearContent {
         let (paths, literal) = path_args(args);
         let ids = Ids { denied: "ClearContentUnauthorizedAccessError", no_parent: "ClearContentDirectoryNotFoundError", io: "ClearContentIOError" };
         for path in paths {
-            let result = expand(&fs, &path, literal).and_then(|items| items.iter().try_for_each(|i| fs.truncate(i, now(ctx))));
-            if let Err(e) = result {
-                ctx.write_error(fs_record(ctx, &e, &ids))?;
+            let items = match expand(&fs, &path, literal) {
+                Ok(items) => items,
+                Err(e) => {
+                    ctx.write_error(fs_record(ctx, &e, &ids))?;
+                    continue;
+                }
+            };
+            for item in items {
+                if !ctx.should_process(&format!("Item: {}", item.shown()), "Clear Content")? {
+                    continue;
+                }
+                if let Err(e) = fs.truncate(&item, now(ctx)) {
+                    ctx.write_error(fs_record(ctx, &e, &ids))?;
+                }
             }
         }
         Ok(())
