@@ -10,7 +10,8 @@ use crate::engine::{Ctx, EvalResult};
 use crate::labfs::{Encoding, FsError, WriteMode};
 
 use super::{
-    ansi_warning, encoding_arg, encoding_param, expand, fs_record, lab, literal_path_param, now, path_args, path_param, Ids, MANAGEMENT, READ_IDS, WRITE_IDS,
+    ansi_warning, encoding_arg, encoding_param, expand_or_report, fs_record, lab, literal_path_param, now, path_args, path_param, Ids, MANAGEMENT, READ_IDS,
+    WRITE_IDS,
 };
 
 fn class(name: &str) -> String {
@@ -162,13 +163,7 @@ impl Cmdlet for GetContent {
         let fs = lab(ctx)?;
         let (paths, literal) = path_args(args);
         for path in paths {
-            let items = match expand(&fs, &path, literal) {
-                Ok(items) => items,
-                Err(e) => {
-                    ctx.write_error(fs_record(ctx, &e, &READ_IDS))?;
-                    continue;
-                }
-            };
+            let items = expand_or_report(ctx, &fs, &path, literal, &READ_IDS)?;
             for item in items {
                 if !fs.exists(&item) {
                     ctx.write_error(fs_record(ctx, &FsError::NotFound(item.shown()), &READ_IDS))?;
@@ -232,13 +227,7 @@ impl Cmdlet for WriteContent {
         let (paths, literal) = path_args(&self.args);
         let ids: &Ids = &WRITE_IDS;
         for path in paths {
-            let items = match expand(&fs, &path, literal) {
-                Ok(items) => items,
-                Err(e) => {
-                    ctx.write_error(fs_record(ctx, &e, ids))?;
-                    continue;
-                }
-            };
+            let items = expand_or_report(ctx, &fs, &path, literal, ids)?;
             for item in items {
                 let action = if self.append { "Add Content" } else { "Set Content" };
                 if !ctx.should_process(&format!("Path: {}", item.shown()), action)? {
@@ -280,13 +269,7 @@ impl Cmdlet for ClearContent {
         let (paths, literal) = path_args(args);
         let ids = Ids { denied: "ClearContentUnauthorizedAccessError", no_parent: "ClearContentDirectoryNotFoundError", io: "ClearContentIOError" };
         for path in paths {
-            let items = match expand(&fs, &path, literal) {
-                Ok(items) => items,
-                Err(e) => {
-                    ctx.write_error(fs_record(ctx, &e, &ids))?;
-                    continue;
-                }
-            };
+            let items = expand_or_report(ctx, &fs, &path, literal, &ids)?;
             for item in items {
                 if !ctx.should_process(&format!("Item: {}", item.shown()), "Clear Content")? {
                     continue;

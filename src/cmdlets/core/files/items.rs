@@ -8,7 +8,7 @@ use crate::engine::{Ctx, EvalResult};
 use crate::labfs::{FsError, Item, LabFs, WriteMode};
 
 use super::drives;
-use super::{expand, fs_record, item_object, lab, literal_path_param, now, path_args, path_param, Ids, MANAGEMENT};
+use super::{expand, expand_or_report, fs_record, item_object, lab, literal_path_param, now, path_args, path_param, Ids, MANAGEMENT};
 
 fn class(name: &str) -> String {
     format!("Microsoft.PowerShell.Commands.{name}Command")
@@ -284,13 +284,7 @@ impl Cmdlet for RemoveItem {
                 }
                 continue;
             }
-            let items = match expand(&fs, &path, literal) {
-                Ok(items) => items,
-                Err(e) => {
-                    ctx.write_error(fs_record(ctx, &e, &REMOVE_IDS))?;
-                    continue;
-                }
-            };
+            let items = expand_or_report(ctx, &fs, &path, literal, &REMOVE_IDS)?;
             for item in items {
                 if !fs.exists(&item) {
                     ctx.write_error(not_found(ctx, &item.shown()))?;
@@ -385,13 +379,7 @@ impl Cmdlet for CopyMove {
         let destination = args.string("Destination").unwrap_or_else(|| ".".into());
         let ids = self.ids();
         for path in paths {
-            let items = match expand(&fs, &path, literal) {
-                Ok(items) => items,
-                Err(e) => {
-                    ctx.write_error(fs_record(ctx, &e, &ids))?;
-                    continue;
-                }
-            };
+            let items = expand_or_report(ctx, &fs, &path, literal, &ids)?;
             for item in items {
                 let to = match Self::target(&fs, &item, &destination) {
                     Ok(to) => to,

@@ -197,6 +197,18 @@ pub fn has_wildcard(text: &str) -> bool {
 
 /// The items a `-Path` names: itself, or for a wildcard in its last name the matching
 /// items of its folder (none is no error, as in 5.1). `literal` paths are never expanded.
+/// The items a path names; when it names none that can be reached, its error is written
+/// (non-terminating) and there are none: what every path-taking cmdlet does first.
+pub fn expand_or_report(ctx: &mut Ctx, fs: &LabFs, text: &str, literal: bool, ids: &Ids) -> crate::engine::EvalResult<Vec<Item>> {
+    match expand(fs, text, literal) {
+        Ok(items) => Ok(items),
+        Err(e) => {
+            ctx.write_error(fs_record(ctx, &e, ids))?;
+            Ok(Vec::new())
+        }
+    }
+}
+
 pub fn expand(fs: &LabFs, text: &str, literal: bool) -> Result<Vec<Item>, FsError> {
     let text = strip_provider(text);
     if literal || !has_wildcard(text) {
