@@ -232,29 +232,13 @@ impl Interp {
                 None => return Err(self.method_failure(out_of_range("index"), span)),
             },
             ("removerange", 2) if matches!(kind, TypeKind::ArrayList | TypeKind::List) => {
-                let (i, n) = (index(0).unwrap_or(-1), index(1).unwrap_or(-1));
-                if i < 0 || n < 0 || i + n > len as i64 {
-                    return Err(self.method_failure(method_error(
-                        name,
-                        args,
-                        "Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.",
-                        "ArgumentException",
-                    ), span));
-                }
-                l.items.borrow_mut().drain(i as usize..(i + n) as usize);
+                let range = index_range(index(0), index(1), len).ok_or_else(|| self.method_failure(range_error(name, args), span))?;
+                l.items.borrow_mut().drain(range);
                 Value::Null
             }
             ("getrange", 2) if matches!(kind, TypeKind::ArrayList | TypeKind::List) => {
-                let (i, n) = (index(0).unwrap_or(-1), index(1).unwrap_or(-1));
-                if i < 0 || n < 0 || i + n > len as i64 {
-                    return Err(self.method_failure(method_error(
-                        name,
-                        args,
-                        "Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.",
-                        "ArgumentException",
-                    ), span));
-                }
-                Value::list(l.ty.clone(), l.items.borrow()[i as usize..(i + n) as usize].to_vec())
+                let range = index_range(index(0), index(1), len).ok_or_else(|| self.method_failure(range_error(name, args), span))?;
+                Value::list(l.ty.clone(), l.items.borrow()[range].to_vec())
             }
             ("contains", 1) => {
                 let x = item(0, "item").map_err(|r| self.located(r, span))?;
@@ -530,4 +514,20 @@ pub fn array_static(lower: &str, name: &str, args: &[Value]) -> Option<Result<Va
         ("reverse" | "sort" | "indexof" | "lastindexof" | "createinstance", n) => Err(arg_count(name, n)),
         _ => return None,
     })
+}
+
+/// `GetRange`/`RemoveRange`'s `(index, count)` as a range of a list of `len` items, `None` when
+/// it does not fit (.NET's ArgumentException).
+fn index_range(index: Option<i64>, count: Option<i64>, len: usize) -> Option<std::ops::Range<usize>> {
+    let (i, n) = (usize::try_from(index?).ok()?, usize::try_from(count?).ok()?);
+    (i.checked_add(n)? <= len).then_some(i..i + n)
+}
+
+fn range_error(name: &str, args: &[Value]) -> ErrorRecord {
+    method_error(
+        name,
+        args,
+        "Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.",
+        "ArgumentException",
+    )
 }

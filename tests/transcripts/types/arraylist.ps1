@@ -33,3 +33,6 @@ $sorted.Length
 $sorted.Clear()
 $sorted.Count
 $list.RemoveAt(10)
+$sorted.GetRange(2, 5)
+$sorted.RemoveRange(-1, 1)
+$list.RemoveRange(0, 1); $list -join ','

@@ -170,6 +170,18 @@ pub fn checked_item(ctx: &Ctx, text: &str) -> Result<(Rc<LabFs>, Item), String> 
     }
 }
 
+/// `-Append` adds, `-NoClobber` refuses a file that is there, else the file is replaced:
+/// Out-File's and Start-Transcript's choice.
+pub fn write_mode(args: &crate::engine::command::Args) -> crate::labfs::WriteMode {
+    if args.switch("Append") {
+        crate::labfs::WriteMode::Append
+    } else if args.switch("NoClobber") {
+        crate::labfs::WriteMode::CreateNew
+    } else {
+        crate::labfs::WriteMode::Create
+    }
+}
+
 /// `-NoClobber` met a file that is there (Out-File, Export-Csv): 5.1's own record.
 pub fn no_clobber(ctx: &Ctx, path: &str) -> ErrorRecord {
     ErrorRecord::new(

@@ -55,13 +55,7 @@ impl Finish for OutFile {
         let width = args.opt::<i64>("Width").and_then(|w| usize::try_from(w).ok()).unwrap_or(ctx.interp.output_width);
         let lines = laid_out(ctx.interp, width, &items);
         let text = if args.switch("NoNewline") { lines.concat() } else { lines.iter().map(|l| format!("{l}\r\n")).collect() };
-        let mode = if args.switch("Append") {
-            WriteMode::Append
-        } else if args.switch("NoClobber") {
-            WriteMode::CreateNew
-        } else {
-            WriteMode::Create
-        };
+        let mode = super::write_mode(args);
         let enc = encoding_arg(args).unwrap_or(Encoding::Unicode);
         match fs.write_text(&item, &text, enc, mode, now(ctx)) {
             Ok(()) => Ok(()),

@@ -83,13 +83,7 @@ impl Cmdlet for StartTranscript {
         let started = format!("Transcript started, output file is {shown}");
         // The started line reaches the file as the console shows it.
         let text: String = header(ctx).iter().map(|l| format!("{l}\r\n")).collect();
-        let mode = if args.switch("Append") {
-            WriteMode::Append
-        } else if args.switch("NoClobber") {
-            WriteMode::CreateNew
-        } else {
-            WriteMode::Create
-        };
+        let mode = super::write_mode(args);
         match fs.write_text(&item, &text, Encoding::Utf8, mode, now(ctx)) {
             Ok(()) => {}
             Err(FsError::AlreadyExists(p)) => return Err(ctx.terminate(no_clobber(ctx, &p))),
