@@ -173,15 +173,24 @@ impl World {
         if self.circuits.has_name(caller, &new.name) {
             return Err(errors::circuit_name_exists(&new.name));
         }
+        let order = NewCircuit { location: location.to_string(), service_provider_name: provider.name.to_string(), ..new };
+        let key = self.place_order(caller, order, None);
+        self.get_circuit_view(&key)
+    }
+
+    /// A circuit the checks accepted, in either model: filed under a new service key, billed
+    /// from now, and handed to the provider. `order` carries the catalogue's spelling of the
+    /// provider and the location.
+    pub(crate) fn place_order(&mut self, caller: &SubscriptionId, order: NewCircuit, arm: Option<super::arm::ArmFace>) -> ServiceKey {
         let record = CircuitRecord {
             service_key: self.ids.next_guid(),
             subscription: *caller,
-            name: new.name,
-            bandwidth: new.bandwidth,
-            billing_type: new.billing_type,
-            location: location.to_string(),
-            provider: provider.name.to_string(),
-            sku: new.sku,
+            name: order.name,
+            bandwidth: order.bandwidth,
+            billing_type: order.billing_type,
+            location: order.location,
+            provider: order.service_provider_name,
+            sku: order.sku,
             provider_state: ProviderProvisioningState::NotProvisioned,
             status: CircuitStatus::Enabled,
             created_at: self.now,
@@ -190,13 +199,13 @@ impl World {
             links: Vec::new(),
             authorizations: Vec::new(),
             pending: None,
-            arm: None,
+            arm,
         };
         let key = record.service_key;
         self.open_billing(&record);
         self.circuits.insert(key, record);
         self.provider_takes_order(&key);
-        self.get_circuit_view(&key)
+        key
     }
 
     /// Get-AzureDedicatedCircuit -ServiceKey: the caller's circuit, with its BillingType.

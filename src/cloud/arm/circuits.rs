@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::errors;
 use super::resource::{circuit_id, merge_tags, normalize_region, ArmSkuTier, ProvisioningState, Tags};
 use crate::cloud::catalog;
-use crate::cloud::circuit::{BillingType, CircuitRecord, CircuitSku, CircuitStatus, CircuitUpdate, ProviderProvisioningState};
+use crate::cloud::circuit::{BillingType, CircuitRecord, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit, ProviderProvisioningState};
 use crate::cloud::errors::{self as classic, CloudResult};
 use crate::cloud::world::{ServiceKey, SubscriptionId, World};
 
@@ -226,29 +226,15 @@ impl World {
             provisioning_state: ProvisioningState::Succeeded,
             resource_guid: self.ids.next_guid(),
         };
-        let record = CircuitRecord {
-            service_key: self.ids.next_guid(),
-            subscription: *caller,
+        let order = NewCircuit {
             name: put.name,
             bandwidth,
-            billing_type: family,
             location: location.to_string(),
-            provider: provider.name.to_string(),
+            service_provider_name: provider.name.to_string(),
             sku: backend_sku(tier),
-            provider_state: ProviderProvisioningState::NotProvisioned,
-            status: CircuitStatus::Enabled,
-            created_at: self.now,
-            cross_connection: None,
-            peerings: Vec::new(),
-            links: Vec::new(),
-            authorizations: Vec::new(),
-            pending: None,
-            arm: Some(face),
+            billing_type: family,
         };
-        let key = record.service_key;
-        self.open_billing(&record);
-        self.circuits.insert(key, record);
-        self.provider_takes_order(&key);
+        let key = self.place_order(caller, order, Some(face));
         self.arm_view_of(&key)
     }
 
