@@ -515,6 +515,8 @@ fn convert_arg(interp: &mut Interp, info: &CommandInfo, invocation: &InvocationI
     }
     if is_function {
         validate::validate(interp, info, invocation, p, &converted, span)?;
+    } else {
+        validate::validators(interp, info, invocation, p, &converted, span)?;
     }
     Ok(converted)
 }
@@ -524,6 +526,23 @@ fn in_set(p: &ParamSpec, set: Option<&str>) -> bool {
         None => true,
         Some(s) => p.sets.is_empty() || p.sets.iter().any(|n| n.eq_ignore_ascii_case(s)),
     }
+}
+
+/// The first set other than the chosen one that allows every bound argument and has a
+/// by-value pipeline parameter this record converts to, with that parameter (compiled
+/// cmdlets only: a function's parameters convert with their own attributes).
+fn other_set_taking<'a>(info: &'a CommandInfo, base: &Args, obj: &Value) -> Option<(String, &'a ParamSpec)> {
+    if info.kind != CommandType::Cmdlet {
+        return None;
+    }
+    let chosen = base.set.as_deref()?;
+    let allows = |set: &str| base.values.iter().all(|(n, _)| info.params.iter().find(|p| p.name.eq_ignore_ascii_case(n)).is_none_or(|p| in_set(p, Some(set))));
+    info.set_names().into_iter().filter(|s| !s.eq_ignore_ascii_case(chosen) && allows(s)).find_map(|set| {
+        let p = info.params.iter().find(|p| {
+            p.from_pipeline && !p.sets.is_empty() && in_set(p, Some(&set)) && (p.ty.kind == TypeKind::Object || convert::convert(obj, &p.ty).is_ok())
+        })?;
+        Some((set, p))
+    })
 }
 
 /// Picks the parameter set the bound parameters allow; the default set breaks ties.
@@ -593,6 +612,19 @@ pub fn bind_pipeline(
             break;
         }
     }
+    // Nothing of the chosen set took the record by value: another set the bound arguments
+    // allow may (a string piped to `Select-String x`, whose default set wants a -Path), before
+    // any binding by property name, as 5.1 binds by value first.
+    let mut switched = false;
+    if !bound_any && base.set.is_some() {
+        if let Some((set, p)) = other_set_taking(info, base, obj) {
+            let v = if p.ty.kind == TypeKind::Object { obj.clone() } else { convert::convert(obj, &p.ty).unwrap_or(Value::Null) };
+            args.set_value(&p.name, v);
+            args.set = Some(set);
+            bound_any = true;
+            switched = true;
+        }
+    }
     // By property name: an object's properties, or a .NET value's (a string's Length).
     let by_name_source = match obj {
         Value::Object(_) => true,
@@ -600,7 +632,8 @@ pub fn bind_pipeline(
         _ => info.kind == CommandType::Function,
     };
     if by_name_source {
-        for p in info.params.iter().filter(|p| p.from_pipeline_by_name) {
+        let set = args.set.clone();
+        for p in info.params.iter().filter(|p| p.from_pipeline_by_name && (!switched || in_set(p, set.as_deref()))) {
             if base.has(&p.name) || args.has(&p.name) {
                 continue;
             }
@@ -640,7 +673,11 @@ pub fn bind_pipeline(
         interp.report_error(Rc::new(rec));
         return Ok(None);
     }
-    let missing: Vec<&String> = deferred.iter().filter(|n| !args.has(n)).collect();
+    let missing: Vec<&String> = if switched {
+        info.params.iter().filter(|p| p.mandatory && in_set(p, args.set.as_deref()) && !args.has(&p.name)).map(|p| &p.name).collect()
+    } else {
+        deferred.iter().filter(|n| !args.has(n)).collect()
+    };
     if !missing.is_empty() {
         let names: String = missing.iter().map(|n| format!(" {n}")).collect();
         let mut rec = ErrorRecord::new(

@@ -105,6 +105,9 @@ pub fn object_to_string(o: &PsObject) -> String {
         let parts: Vec<String> = ["Major", "Minor", "Build", "Revision"].iter().filter_map(|n| o.get(n).map(to_string)).filter(|s| s != "-1").collect();
         return parts.join(".");
     }
+    if o.type_names.first().is_some_and(|t| t == super::dotnet::match_info::MATCH_INFO) {
+        return super::dotnet::match_info::text(o, None);
+    }
     if o.type_names.first().is_some_and(|t| super::dotnet::regex::is_match_part(t)) {
         return o.get("Value").map(to_string).unwrap_or_default();
     }

@@ -49,26 +49,51 @@ pub struct TableView {
     pub group_control: Option<fn(&Value) -> String>,
     /// A `ListControl`: the columns are the list's labelled items, drawn one entry per object.
     pub list: bool,
+    /// A `CustomControl` of one expression (MatchInfo's `$_.ToString((Get-Location).Path)`):
+    /// the object's text from it and the session's current location; no columns.
+    pub custom: Option<fn(&Value, &str) -> String>,
 }
 
 impl TableView {
     pub fn new(type_name: &'static str, columns: Vec<ViewColumn>) -> TableView {
-        TableView { type_name, columns, wrap: false, autosize: false, group_by: None, group_control: None, list: false }
+        TableView { type_name, columns, wrap: false, autosize: false, group_by: None, group_control: None, list: false, custom: None }
+    }
+
+    /// A custom control drawing each object as the lines of `text`.
+    pub fn custom(type_name: &'static str, text: fn(&Value, &str) -> String) -> TableView {
+        TableView { custom: Some(text), ..TableView::new(type_name, Vec::new()) }
     }
 }
+
+/// Where a view reads the session's current location (5.1's views are script blocks run in
+/// the session, so `Get-Location` in one sees where the session is when it draws).
+pub type LocationSource = Rc<dyn Fn() -> String>;
 
 /// The session's views, shared by the interpreter (Format-Table) and the console's
 /// Out-Default; a module loaded later adds to the same table.
 #[derive(Clone, Default)]
-pub struct ViewTable(Rc<RefCell<Vec<Rc<TableView>>>>);
+pub struct ViewTable {
+    views: Rc<RefCell<Vec<Rc<TableView>>>>,
+    location: Rc<RefCell<Option<LocationSource>>>,
+}
 
 impl ViewTable {
     /// Adds a view; a later view for the same type wins, as a later format file does.
     pub fn add(&self, view: TableView) {
-        self.0.borrow_mut().insert(0, Rc::new(view));
+        self.views.borrow_mut().insert(0, Rc::new(view));
     }
 
     pub fn for_type(&self, type_names: &[String]) -> Option<Rc<TableView>> {
-        self.0.borrow().iter().find(|view| type_names.iter().any(|t| t == view.type_name)).cloned()
+        self.views.borrow().iter().find(|view| type_names.iter().any(|t| t == view.type_name)).cloned()
+    }
+
+    /// The session tells its views where to read the current location.
+    pub fn set_location_source(&self, source: LocationSource) {
+        *self.location.borrow_mut() = Some(source);
+    }
+
+    /// The current location as custom views see it; empty without a session.
+    pub fn location(&self) -> String {
+        self.location.borrow().as_ref().map(|f| f()).unwrap_or_default()
     }
 }

@@ -31,8 +31,9 @@ enum State {
     /// A list: the type's list view, or every property.
     List(Option<Rc<TableView>>),
     Table(TableState),
-    /// The DateTime view: one line per date.
-    Dates,
+    /// A custom control's group (the DateTime view, MatchInfo's): each object's lines in turn,
+    /// for as long as objects of that view arrive.
+    Custom(&'static str),
 }
 
 struct TableState {
@@ -101,14 +102,7 @@ impl Formatter {
                 let text = error_view::render(e, self.width + 1);
                 self.raw(text.split('\n').map(str::to_string).collect(), now_ms);
             }
-            Value::DateTime(d) => {
-                if !matches!(self.state, State::Dates) {
-                    self.end_group();
-                    self.lines.push(String::new());
-                    self.state = State::Dates;
-                }
-                self.lines.push(d.format("%A, %B %-d, %Y %-I:%M:%S %p").to_string());
-            }
+            Value::DateTime(d) => self.custom_lines("System.DateTime", &d.format("%A, %B %-d, %Y %-I:%M:%S %p").to_string()),
             // A merged stream's records (`3>&1`): 5.1's out-of-band views print the message.
             Value::Object(o) if record_text(&o.borrow()).is_some() => {
                 let text = record_text(&o.borrow()).unwrap_or_default();
@@ -146,10 +140,28 @@ impl Formatter {
         self.lines.extend(lines);
     }
 
+    /// One object of a custom control: a blank line starts its group (FormatStart), which
+    /// ends, as every group does, when an object of another shape arrives.
+    fn custom_lines(&mut self, view: &'static str, text: &str) {
+        if !matches!(self.state, State::Custom(current) if current == view) {
+            self.end_group();
+            self.lines.push(String::new());
+            self.state = State::Custom(view);
+        }
+        self.lines.extend(text.split('\n').map(|l| l.trim_end_matches('\r').to_string()));
+    }
+
     fn push_object(&mut self, v: &Value, now_ms: i64) {
         let Value::Object(o) = v else { return };
         let type_names = o.borrow().type_names.clone();
-        if matches!(self.state, State::Dates) {
+        if let Some(view) = self.views.for_type(&type_names) {
+            if let Some(text) = view.custom {
+                let text = text(v, &self.views.location());
+                self.custom_lines(view.type_name, &text);
+                return;
+            }
+        }
+        if matches!(self.state, State::Custom(_)) {
             self.end_group();
         }
         if let State::Table(t) = &self.state {
@@ -212,7 +224,7 @@ impl Formatter {
                 let rendered = render_row(t, &cells);
                 self.lines.extend(rendered);
             }
-            State::Idle | State::Dates => {}
+            State::Idle | State::Custom(_) => {}
         }
     }
 
@@ -292,7 +304,7 @@ impl Formatter {
     pub fn end_group(&mut self) {
         match &self.state {
             State::Idle => {}
-            State::List(_) | State::Dates => {
+            State::List(_) | State::Custom(_) => {
                 self.lines.push(String::new());
                 self.lines.push(String::new());
             }

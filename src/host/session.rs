@@ -113,6 +113,9 @@ impl Session {
         // `$PWD` is the start location's PathInfo, as Set-Location keeps it.
         let _ = interp.set_var("PWD", Some("global"), cmdlets::core::files::path_info(&fs.location()));
         let fs = Rc::new(fs);
+        // Views that print paths (MatchInfo's) show them relative to where the session is.
+        let here = fs.clone();
+        interp.views.set_location_source(Rc::new(move || here.location().to_string()));
         // `>` and `>>` write through the lab's file system, laid out as Out-File lays out.
         let redirection: Rc<dyn RedirectionFiles> = Rc::new(cmdlets::core::files::RedirectionWriter(fs.clone()));
         interp.add_extension(redirection);

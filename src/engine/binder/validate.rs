@@ -34,16 +34,23 @@ const VALIDATION: &str = "System.Management.Automation.ParameterBindingValidatio
 
 /// Runs the parameter's validators on its converted value, then the mandatory checks.
 pub(super) fn validate(interp: &mut Interp, info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, value: &Value, span: Span) -> EvalResult<()> {
-    for v in &p.validators {
-        if let Err(text) = check(interp, v, value)? {
-            let msg = format!("Cannot validate argument on parameter '{}'. {text}", p.name);
-            return Err(binding_error(info, invocation, Some(span), "ParameterArgumentValidationError", ErrorCategory::InvalidData, VALIDATION, msg));
-        }
-    }
+    validators(interp, info, invocation, p, value, span)?;
     if p.mandatory {
         if let Some((id, what)) = null_or_empty(p, value) {
             let msg = format!("Cannot bind argument to parameter '{}' because it is {what}.", p.name);
             return Err(binding_error(info, invocation, Some(span), id, ErrorCategory::InvalidData, VALIDATION, msg));
+        }
+    }
+    Ok(())
+}
+
+/// The parameter's validation attributes alone (a compiled cmdlet's null and empty checks
+/// have run before conversion).
+pub(super) fn validators(interp: &mut Interp, info: &CommandInfo, invocation: &InvocationInfo, p: &ParamSpec, value: &Value, span: Span) -> EvalResult<()> {
+    for v in &p.validators {
+        if let Err(text) = check(interp, v, value)? {
+            let msg = format!("Cannot validate argument on parameter '{}'. {text}", p.name);
+            return Err(binding_error(info, invocation, Some(span), "ParameterArgumentValidationError", ErrorCategory::InvalidData, VALIDATION, msg));
         }
     }
     Ok(())

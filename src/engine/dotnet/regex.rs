@@ -112,6 +112,15 @@ pub fn regex_value(r: RegexObj) -> Value {
     Value::Native(Rc::new(Native::Regex(Box::new(r))))
 }
 
+/// The Match objects of `r` in `text`: every match, or only the first (none when it fails).
+pub fn match_objects(r: &RegexObj, text: &str, all: bool) -> Vec<Value> {
+    if all {
+        r.re.captures_iter(text).map(|c| match_object(r, text, Some(&c))).collect()
+    } else {
+        r.re.captures(text).map(|c| match_object(r, text, Some(&c))).into_iter().collect()
+    }
+}
+
 /// The Match object for one match (or a failed one): Groups, Success, Name, Captures, Index,
 /// Length, Value, in .NET Framework 4.8's property order.
 fn match_object(r: &RegexObj, text: &str, caps: Option<&regex::Captures>) -> Value {

@@ -69,7 +69,7 @@ pub fn commands() -> Vec<CommandInfo> {
 
 /// The lines of `text` as StreamReader.ReadLine gives them: split at CRLF, LF or CR, with
 /// no empty line after a final line break.
-fn lines(text: &str) -> Vec<String> {
+pub(super) fn lines(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut line = String::new();
     let mut chars = text.chars().peekable();

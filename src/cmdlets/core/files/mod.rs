@@ -11,6 +11,7 @@ mod listing;
 mod locations;
 mod out_file;
 mod paths;
+mod select_string;
 mod tee;
 mod transcript;
 
@@ -42,12 +43,13 @@ pub fn commands() -> Vec<CommandInfo> {
     all.extend(csv_files::commands());
     all.extend(transcript::commands());
     all.extend(tee::commands());
+    all.extend(select_string::commands());
     all
 }
 
 /// The views of the objects these cmdlets write.
 pub fn views() -> Vec<TableView> {
-    vec![file_system_view(), locations::path_info_view(), paths::drive_view()]
+    vec![file_system_view(), locations::path_info_view(), paths::drive_view(), select_string::view()]
 }
 
 /// 5.1's aliases of these cmdlets.
@@ -64,6 +66,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("gi", "Get-Item"),
     ("ni", "New-Item"),
     ("tee", "Tee-Object"),
+    ("sls", "Select-String"),
     ("ri", "Remove-Item"),
     ("rm", "Remove-Item"),
     ("rmdir", "Remove-Item"),
