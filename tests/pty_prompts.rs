@@ -89,3 +89,31 @@ fn ctrl_c_at_an_advanced_functions_confirmation_runs_nothing() {
     run(&mut p, "");
     assert_eq!(circuits(&mut p), before);
 }
+
+#[test]
+fn a_secure_read_shows_stars_not_the_text() {
+    let home = TempDir::new("pty-secure");
+    let mut p = repl(&home.0);
+    p.send_line("$k = Read-Host 'Key' -AsSecureString; 'len' + \"=$($k.Length)\"").unwrap();
+    p.exp_string("Key: ").unwrap();
+    p.send("zq9x").unwrap();
+    p.flush().unwrap();
+    p.exp_string("****").unwrap();
+    p.send_line("").unwrap();
+    let shown = p.exp_string(PROMPT).unwrap();
+    assert!(shown.contains("len=4"), "{shown:?}");
+    assert!(!shown.contains("zq9x"), "the secret was echoed: {shown:?}");
+}
+
+#[test]
+fn ctrl_c_at_the_credential_password_returns_no_credential() {
+    let home = TempDir::new("pty-credential");
+    let mut p = repl(&home.0);
+    p.send_line("$c = Get-Credential; 'got' + \"=$($c.UserName)\"").unwrap();
+    p.exp_string("User: ").unwrap();
+    p.send_line("ops").unwrap();
+    p.exp_string("Password for user ops: ").unwrap();
+    p.send_control('c').unwrap();
+    let shown = p.exp_string(PROMPT).unwrap();
+    assert!(!shown.contains("got="), "the rest of the line ran: {shown:?}");
+}

@@ -474,6 +474,7 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         TypeKind::ArrayList | TypeKind::List | TypeKind::HashSet | TypeKind::Queue | TypeKind::Stack => super::dotnet::collections::convert_to(v, ty)?,
         TypeKind::Dictionary | TypeKind::Foreign if super::dotnet::registry::value_is(v, ty) => v.clone(),
         TypeKind::StringBuilder | TypeKind::Encoding if super::dotnet::registry::value_is(v, ty) => v.clone(),
+        TypeKind::SecureString | TypeKind::PSCredential | TypeKind::NetworkCredential if super::dotnet::registry::value_is(v, ty) => v.clone(),
         // PowerShell converts by a one-argument constructor: `StringBuilder(string)`.
         TypeKind::StringBuilder => super::dotnet::text::builder(&to_string(v), None),
         TypeKind::Math
@@ -483,7 +484,11 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         | TypeKind::Dictionary
         | TypeKind::Foreign
         | TypeKind::Encoding
-        | TypeKind::Path => return Err(invalid_cast(v, &target)),
+        | TypeKind::Path
+        | TypeKind::SecureString
+        | TypeKind::PSCredential
+        | TypeKind::NetworkCredential
+        | TypeKind::Marshal => return Err(invalid_cast(v, &target)),
     })
 }
 

@@ -19,6 +19,11 @@ pub trait Host {
     fn write_error(&mut self, record: &ErrorRecord);
     /// A line typed by the user, or `None` when there is nobody to ask.
     fn read_line(&mut self, prompt: &str) -> Option<String>;
+    /// A secret typed by the user (Read-Host -AsSecureString, a password): a console echoes
+    /// `*` for each character, as 5.1's ReadLineAsSecureString does.
+    fn read_secret(&mut self, prompt: &str) -> Option<String> {
+        self.read_line(prompt)
+    }
     /// Whether prompts can be answered (a terminal and not -NonInteractive).
     fn is_interactive(&self) -> bool;
     /// A line of a prompt's text (caption, message, help), which a console host

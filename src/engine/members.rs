@@ -7,7 +7,9 @@ use std::rc::Rc;
 use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
-use super::dotnet::{arg_count, collections, convert_class, datetime, enums, environment, math, not_found, path, regex, registry, strings, text, type_object};
+use super::dotnet::{
+    arg_count, collections, convert_class, datetime, enums, environment, math, not_found, path, regex, registry, secure, strings, text, type_object,
+};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
 use super::runtime::Interp;
@@ -234,6 +236,9 @@ impl Interp {
         if let Some(v) = self.error_list_method(target, &lower, &args, span)? {
             return Ok(v);
         }
+        if let Some(v) = secure::credential_method(target, &lower) {
+            return Ok(v);
+        }
         let r = match target {
             Value::Str(s) => strings::string_method(s, &lower, name, &args),
             Value::Array(a) => {
@@ -316,6 +321,7 @@ impl Interp {
             (kind, c) if !ty.is_array && math::constant(kind, c).is_some() => math::constant(kind, c).unwrap_or(Value::Null),
             (TypeKind::Path, c) if path::constant(c).is_some() => path::constant(c).unwrap_or(Value::Null),
             (TypeKind::Environment, p) if environment::property(p).is_some() => environment::property(p).unwrap_or(Value::Null),
+            (kind, p) if secure::static_property(kind, p).is_some() => secure::static_property(kind, p).unwrap_or(Value::Null),
             (TypeKind::String, "empty") => Value::str(""),
             (TypeKind::Guid, "empty") => Value::Guid(uuid::Uuid::nil()),
             (TypeKind::DateTime, "now") | (TypeKind::DateTime, "utcnow") => Value::DateTime(self.clock.now()),
@@ -336,7 +342,14 @@ impl Interp {
         };
         let lower = name.to_ascii_lowercase();
         let emulated = match (ty.kind, lower.as_str()) {
-            (_, "new") => collections::construct(ty, &args).or_else(|| text::construct(ty, &args)).or_else(|| regex::construct(ty, &args)),
+            (_, "new") => collections::construct(ty, &args)
+                .or_else(|| text::construct(ty, &args))
+                .or_else(|| regex::construct(ty, &args))
+                .or_else(|| secure::construct(ty, &args)),
+            (TypeKind::Marshal, _) => {
+                let memory = self.unmanaged_memory();
+                secure::marshal(&memory, &lower, name, &args)
+            }
             (TypeKind::Array, _) if !ty.is_array => collections::array_static(&lower, name, &args),
             (TypeKind::String, _) if !ty.is_array => strings::string_static(&lower, name, &args),
             (TypeKind::Char, _) if !ty.is_array => strings::char_static(&lower, name, &args),
@@ -390,6 +403,14 @@ impl Interp {
             )),
         };
         r.map_err(|rec| self.located(rec, span))
+    }
+
+    /// The unmanaged memory Marshal's functions hand out, made on first use.
+    fn unmanaged_memory(&mut self) -> Rc<std::cell::RefCell<secure::Unmanaged>> {
+        if self.extension::<Rc<std::cell::RefCell<secure::Unmanaged>>>().is_none() {
+            self.add_extension(Rc::new(std::cell::RefCell::new(secure::Unmanaged::default())));
+        }
+        self.extension::<Rc<std::cell::RefCell<secure::Unmanaged>>>().cloned().unwrap_or_default()
     }
 
     /// A new GUID: random, unless the layers above installed a deterministic source.

@@ -46,6 +46,8 @@ pub enum Native {
     StringBuilder(RefCell<Builder>),
     Encoding(Encoding),
     Regex(Box<super::dotnet::regex::RegexObj>),
+    /// A `System.Security.SecureString`: its text, which nothing prints.
+    SecureString(RefCell<super::dotnet::secure::SecureText>),
 }
 
 /// A `System.Text.StringBuilder`: its text and the capacity .NET would have given it.
@@ -172,6 +174,11 @@ pub enum TypeKind {
     Encoding,
     /// `System.IO.Path`, the pure path functions.
     Path,
+    SecureString,
+    PSCredential,
+    NetworkCredential,
+    /// `System.Runtime.InteropServices.Marshal`: reading a SecureString back.
+    Marshal,
     Enum(&'static crate::engine::types::EnumDef),
     /// A type the engine does not emulate, known by name (`TypeRef::foreign`).
     Foreign,
@@ -389,7 +396,8 @@ impl Value {
                 | Value::Char(_)
                 | Value::Str(_)
                 | Value::Enum(_)
-        )
+        ) || matches!(self, Value::Native(n) if matches!(**n, Native::SecureString(_)))
+        // (5.1's FormatViewManager lists SecureString among its scalar types: it prints its type name.)
     }
 
     /// The .NET full type name, as `.GetType().FullName` shows it.

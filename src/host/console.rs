@@ -17,7 +17,15 @@ use crate::format::{error_view, Formatter};
 mod wrap;
 
 /// Reads one line after showing a prompt; `None` at end of input.
-pub type LineReader = Box<dyn FnMut(&str) -> Option<String>>;
+/// How a prompt's answer shows while it is typed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Echo {
+    Plain,
+    /// Each character shows as `*` (a password, a secure string).
+    Masked,
+}
+
+pub type LineReader = Box<dyn FnMut(&str, Echo) -> Option<String>>;
 
 pub struct ConsoleHost {
     out: Box<dyn Write>,
@@ -198,7 +206,12 @@ impl Host for ConsoleHost {
 
     fn read_line(&mut self, prompt: &str) -> Option<String> {
         let _ = self.out.flush();
-        self.reader.as_mut().and_then(|r| r(prompt))
+        self.reader.as_mut().and_then(|r| r(prompt, Echo::Plain))
+    }
+
+    fn read_secret(&mut self, prompt: &str) -> Option<String> {
+        let _ = self.out.flush();
+        self.reader.as_mut().and_then(|r| r(prompt, Echo::Masked))
     }
 
     fn is_interactive(&self) -> bool {

@@ -15,18 +15,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use rustyline::completion::{Completer, Pair};
-use rustyline::config::{CompletionType, Config};
+use rustyline::config::{CompletionType, Config, Configurer};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
-use rustyline::{Context, Editor, Helper};
+use rustyline::{ColorMode, Context, Editor, Helper};
 
 use crate::cmdlets::world::WorldHandle;
 use crate::lang::ast::Source;
 
-use super::console::LineReader;
+use super::console::{Echo, LineReader};
 use super::session::{Session, SessionOptions, StateProblem, STATE_UNUSABLE};
 use crate::engine::run::Outcome;
 use complete::Completion;
@@ -51,11 +51,13 @@ pub struct ReplHelper {
     /// Set while a prompt (Read-Host, a confirmation) reads through the editor: the answer
     /// is not a command, so nothing completes, colours or hints it.
     answering: bool,
+    /// Set while a secret is typed: each character shows as `*`.
+    masking: bool,
 }
 
 impl ReplHelper {
     fn new(decorate: bool) -> ReplHelper {
-        ReplHelper { completion: Completion::default(), hinter: HistoryHinter::new(), decorate, answering: false }
+        ReplHelper { completion: Completion::default(), hinter: HistoryHinter::new(), decorate, answering: false, masking: false }
     }
 
     fn decorating(&self) -> bool {
@@ -93,7 +95,9 @@ impl Hinter for ReplHelper {
 
 impl Highlighter for ReplHelper {
     fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
-        if self.decorating() {
+        if self.masking {
+            Cow::Owned(mask(line))
+        } else if self.decorating() {
             Cow::Owned(highlight::highlight(line))
         } else {
             Cow::Borrowed(line)
@@ -109,9 +113,41 @@ impl Highlighter for ReplHelper {
     }
 
     fn highlight_char(&self, _line: &str, _pos: usize, kind: CmdKind) -> bool {
-        self.decorating() && kind != CmdKind::MoveCursor
+        self.masking || self.decorating() && kind != CmdKind::MoveCursor
     }
 }
+
+/// A secret as the console shows it: one `*` per character.
+fn mask(line: &str) -> String {
+    "*".repeat(line.chars().count())
+}
+
+/// The helper of a prompt read outside the REPL (a `-File` script at a terminal): nothing
+/// but the masking of secrets.
+pub struct Masking(pub bool);
+
+impl Highlighter for Masking {
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
+        if self.0 {
+            Cow::Owned(mask(line))
+        } else {
+            Cow::Borrowed(line)
+        }
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        self.0
+    }
+}
+
+impl Completer for Masking {
+    type Candidate = Pair;
+}
+impl Hinter for Masking {
+    type Hint = String;
+}
+impl Validator for Masking {}
+impl Helper for Masking {}
 
 /// Statements are finished by the REPL loop (the `>> ` lines), not by the editor.
 impl Validator for ReplHelper {}
@@ -155,16 +191,21 @@ type SharedEditor = Rc<RefCell<Editor<ReplHelper, DefaultHistory>>>;
 /// prompt that asks for it. Ctrl-C sets `interrupt`, the interpreter's flag, so the
 /// pipeline stops (see `session::terminal_reader`).
 fn prompt_reader(editor: SharedEditor, interrupt: Rc<OnceCell<Arc<AtomicBool>>>) -> LineReader {
-    Box::new(move |prompt: &str| {
+    Box::new(move |prompt: &str, echo: Echo| {
         // The editor is free whenever a command runs: the REPL holds it only while reading.
         let mut ed = editor.try_borrow_mut().ok()?;
         let answering = |ed: &mut Editor<ReplHelper, DefaultHistory>, on: bool| {
             if let Some(h) = ed.helper_mut() {
                 h.answering = on;
+                h.masking = on && echo == Echo::Masked;
             }
         };
         answering(&mut ed, true);
+        // Masking is drawn by the highlighter, which the editor runs only with colours on.
+        let mode = if echo == Echo::Masked { ColorMode::Forced } else { ColorMode::Enabled };
+        ed.set_color_mode(mode);
         let line = ed.readline(prompt);
+        ed.set_color_mode(ColorMode::Enabled);
         answering(&mut ed, false);
         match line {
             Ok(line) => Some(line),

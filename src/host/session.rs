@@ -20,7 +20,7 @@ use crate::engine::{Clock, Interp, Value};
 use crate::labfs::{Config as LabConfig, DriveRoot, LabFs};
 use crate::lang::ast::{Source, Span};
 
-use super::console::{ConsoleHost, LineReader};
+use super::console::{ConsoleHost, Echo, LineReader};
 
 #[derive(Debug, Clone, Default)]
 pub struct SessionOptions {
@@ -55,12 +55,17 @@ pub fn screen_width() -> usize {
 /// on after `^C`, and the next Enter took the default Yes. The flag `interrupt` is the
 /// interpreter's, so the caller of the prompt sees the stop.
 fn terminal_reader(interrupt: Arc<AtomicBool>) -> LineReader {
-    let mut editor: Option<rustyline::DefaultEditor> = None;
-    Box::new(move |prompt: &str| {
+    let mut editor: Option<rustyline::Editor<super::repl::Masking, rustyline::history::DefaultHistory>> = None;
+    Box::new(move |prompt: &str, echo: Echo| {
         if editor.is_none() {
-            editor = rustyline::DefaultEditor::new().ok();
+            editor = rustyline::Editor::new().ok();
         }
-        match editor.as_mut()?.readline(prompt) {
+        let ed = editor.as_mut()?;
+        ed.set_helper(Some(super::repl::Masking(echo == Echo::Masked)));
+        // The mask is drawn by the highlighter, which the editor runs only with colours on.
+        let mode = if echo == Echo::Masked { rustyline::ColorMode::Forced } else { rustyline::ColorMode::Enabled };
+        rustyline::config::Configurer::set_color_mode(ed, mode);
+        match ed.readline(prompt) {
             Ok(line) => Some(line),
             Err(rustyline::error::ReadlineError::Interrupted) => {
                 interrupt.store(true, Ordering::SeqCst);

@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 use std::rc::Rc;
 
 use ersim::engine::run::Outcome;
+use ersim::host::console::Echo;
 use ersim::host::session::{Session, SessionOptions};
 use ersim::lang::ast::Source;
 
@@ -111,9 +112,14 @@ pub fn answered_session(answers: &[&str]) -> (Session, Buffer, Buffer) {
     let (out, err) = (Buffer::default(), Buffer::default());
     let queue: Rc<RefCell<VecDeque<String>>> = Rc::new(RefCell::new(answers.iter().map(|s| s.to_string()).collect()));
     let screen = out.clone();
-    let reader = Box::new(move |prompt: &str| {
+    let reader = Box::new(move |prompt: &str, echo: Echo| {
         let answer = queue.borrow_mut().pop_front();
-        let _ = writeln!(screen.clone(), "{prompt}{}", answer.clone().unwrap_or_default());
+        // The screen shows what a console shows: a secret as one `*` per character.
+        let shown = match (&answer, echo) {
+            (Some(a), Echo::Masked) => "*".repeat(a.chars().count()),
+            (a, _) => a.clone().unwrap_or_default(),
+        };
+        let _ = writeln!(screen.clone(), "{prompt}{shown}");
         answer
     });
     let options = SessionOptions { interactive: true, in_memory: true, ..Default::default() };

@@ -3,6 +3,7 @@
 mod add_member;
 mod commands_info;
 mod compare;
+mod credentials;
 mod csv;
 mod culture;
 mod file_modules;
@@ -35,6 +36,7 @@ pub fn module() -> Module {
     m.commands.extend(add_member::commands());
     m.commands.extend(csv::commands());
     m.commands.extend(culture::commands());
+    m.commands.extend(credentials::commands());
     m.commands.extend(offline::commands());
     m.commands.extend(random::commands());
     m.commands.extend(timespan::commands());

@@ -41,7 +41,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("Format the date", "Get-Date -Format 'yyyy-MM-dd'", "The virtual date as text."),
         CommandInfo::cmdlet("Read-Host", UTILITY, "Microsoft.PowerShell.Commands.ReadHostCommand", || Box::new(ReadHost))
             .param(ParamSpec::new("Prompt", TypeKind::Object).position(0).remaining().help("The prompt text; a colon and a space are added."))
-            .param(ParamSpec::switch("AsSecureString").help("Accepted; the text is returned as typed."))
+            .param(ParamSpec::switch("AsSecureString").help("Shows * for each character typed and returns a SecureString."))
             .synopsis("Reads a line of input from the console.")
             .description("Fails with 5.1's NonInteractive error when nobody can answer.")
             .example("Ask for a name", "$name = Read-Host 'Circuit name'", "Prompts with 'Circuit name: '."),
@@ -339,6 +339,12 @@ impl Cmdlet for ReadHost {
             Some(p) => format!("{}: ", p.enumerate().iter().map(to_string).collect::<Vec<_>>().join(" ")),
             None => String::new(),
         };
+        if args.switch("AsSecureString") {
+            return match ctx.interp.host.read_secret(&prompt) {
+                Some(line) => ctx.emit(crate::engine::dotnet::secure::secure_value(&line)),
+                None => Err(Flow::Interrupted),
+            };
+        }
         match ctx.interp.host.read_line(&prompt) {
             Some(line) => ctx.emit(Value::str(line)),
             None => Err(Flow::Interrupted),

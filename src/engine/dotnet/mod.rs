@@ -12,6 +12,7 @@ pub mod math;
 pub mod path;
 pub mod regex;
 pub mod registry;
+pub mod secure;
 pub mod strings;
 pub mod text;
 pub mod type_object;

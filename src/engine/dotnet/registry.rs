@@ -106,6 +106,10 @@ static TYPES: &[TypeInfo] = &[
     t(TypeKind::StringBuilder, "System.Text.StringBuilder", None, OBJ),
     t(TypeKind::Encoding, "System.Text.Encoding", None, OBJ),
     TypeInfo { serializable: false, ..t(TypeKind::Path, "System.IO.Path", None, OBJ) },
+    TypeInfo { serializable: false, ..t(TypeKind::SecureString, "System.Security.SecureString", Some("securestring"), OBJ) },
+    TypeInfo { assembly: Assembly::Automation, ..t(TypeKind::PSCredential, "System.Management.Automation.PSCredential", Some("pscredential"), OBJ) },
+    TypeInfo { assembly: Assembly::System, ..t(TypeKind::NetworkCredential, "System.Net.NetworkCredential", None, OBJ) },
+    TypeInfo { serializable: false, ..t(TypeKind::Marshal, "System.Runtime.InteropServices.Marshal", None, OBJ) },
 ];
 
 /// The generic forms of the non-generic collections that have one (`Queue` and `Queue[T]`).

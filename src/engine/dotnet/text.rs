@@ -61,6 +61,7 @@ pub fn type_of(n: &Native) -> TypeRef {
         Native::StringBuilder(_) => TypeRef::of(TypeKind::StringBuilder),
         Native::Encoding(e) => TypeRef::foreign(encoding_info(*e).0),
         Native::Regex(_) => TypeRef::of(TypeKind::Regex),
+        Native::SecureString(_) => TypeRef::of(TypeKind::SecureString),
     }
 }
 
@@ -69,6 +70,7 @@ pub fn native_string(n: &Native) -> String {
         Native::StringBuilder(b) => b.borrow().text.clone(),
         Native::Encoding(e) => encoding_info(*e).0.to_string(),
         Native::Regex(r) => r.pattern.clone(),
+        Native::SecureString(_) => super::secure::SECURE_STRING.to_string(),
     }
 }
 
@@ -160,6 +162,7 @@ pub fn property(n: &Native, lower: &str) -> Option<Value> {
             "righttoleft" => Value::Bool(r.options & 64 != 0),
             _ => return None,
         }),
+        Native::SecureString(s) => super::secure::property(s, lower),
     }
 }
 
@@ -207,6 +210,7 @@ pub fn method(target: &Value, n: &Native, lower: &str, name: &str, args: &[Value
         Native::StringBuilder(cell) => builder_method(target, cell, lower, name, args),
         // A regex's methods run script blocks; `Interp::regex_method` takes them.
         Native::Regex(_) => Err(not_found(target, name)),
+        Native::SecureString(s) => super::secure::method(s, lower, name, args).unwrap_or_else(|| Err(not_found(target, name))),
         Native::Encoding(e) => {
             let e = *e;
             match (lower, args.len()) {
@@ -329,6 +333,7 @@ pub fn display(n: &Native) -> Value {
     }
     let mut o = PsObject::typed(&type_of(n).full_name());
     match n {
+        Native::SecureString(_) => o.add_typed("Length", "int", property(n, "length").unwrap_or(Value::Null)),
         Native::StringBuilder(_) => {
             for p in ["Capacity", "MaxCapacity", "Length"] {
                 o.add_typed(p, "int", property(n, &p.to_ascii_lowercase()).unwrap_or(Value::Null));
