@@ -105,6 +105,9 @@ pub fn object_to_string(o: &PsObject) -> String {
         let parts: Vec<String> = ["Major", "Minor", "Build", "Revision"].iter().filter_map(|n| o.get(n).map(to_string)).filter(|s| s != "-1").collect();
         return parts.join(".");
     }
+    if let Some(text) = super::host_object::object_text(o) {
+        return text;
+    }
     if o.type_names.first().is_some_and(|t| t == super::dotnet::match_info::MATCH_INFO) {
         return super::dotnet::match_info::text(o, None);
     }
@@ -475,6 +478,10 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         TypeKind::Dictionary | TypeKind::Foreign if super::dotnet::registry::value_is(v, ty) => v.clone(),
         TypeKind::StringBuilder | TypeKind::Encoding if super::dotnet::registry::value_is(v, ty) => v.clone(),
         TypeKind::SecureString | TypeKind::PSCredential | TypeKind::NetworkCredential if super::dotnet::registry::value_is(v, ty) => v.clone(),
+        TypeKind::ChoiceDescription | TypeKind::HostSize | TypeKind::HostCoordinates if super::dotnet::registry::value_is(v, ty) => v.clone(),
+        kind @ TypeKind::ChoiceDescription if super::host_object::convert_to(v, kind).is_some() => {
+            super::host_object::convert_to(v, kind).unwrap_or(Value::Null)
+        }
         // PowerShell converts by a one-argument constructor: `StringBuilder(string)`.
         TypeKind::StringBuilder => super::dotnet::text::builder(&to_string(v), None),
         TypeKind::Math
@@ -488,7 +495,10 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         | TypeKind::SecureString
         | TypeKind::PSCredential
         | TypeKind::NetworkCredential
-        | TypeKind::Marshal => return Err(invalid_cast(v, &target)),
+        | TypeKind::Marshal
+        | TypeKind::ChoiceDescription
+        | TypeKind::HostSize
+        | TypeKind::HostCoordinates => return Err(invalid_cast(v, &target)),
     })
 }
 

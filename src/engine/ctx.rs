@@ -8,6 +8,7 @@ use crate::lang::ast::Source;
 
 use super::command::CommandInfo;
 use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::prompts::Choice;
 use super::redirect::{Stream, StreamTarget};
 use super::run::RunAs;
 use super::runtime::{Emit, Interp};
@@ -170,33 +171,20 @@ impl Ctx<'_, '_> {
         if !self.interp.host.is_interactive() {
             return Err(Flow::error(non_interactive()));
         }
-        const CHOICES: [(&str, &str, &str); 3] = [
-            ("Y", "Yes", "Continue with only the next step of the operation."),
-            ("N", "No", "Skip this operation and proceed with the next operation."),
-            ("S", "Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
+        let choices = [
+            Choice::new("&Yes", "Continue with only the next step of the operation."),
+            Choice::new("&No", "Skip this operation and proceed with the next operation."),
+            Choice::new("&Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
         ];
-        // InquireHelper gives an empty caption and query their defaults.
+        // InquireHelper gives an empty caption and query their defaults, and asks again after
+        // a Suspend's nested prompt.
         let caption = if caption.is_empty() { "Confirm" } else { caption };
         let query = if query.is_empty() { "Continue with this operation?" } else { query };
-        self.interp.host.write_host("", true);
-        self.interp.host.write_prompt_line(caption);
-        self.interp.host.write_prompt_line(query);
         loop {
-            let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
-            let Some(answer) = self.interp.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
-                self.interp.check_interrupt()?;
-                return Err(Flow::error(non_interactive()));
-            };
-            match answer.trim().to_ascii_uppercase().as_str() {
-                "" | "Y" | "YES" => return Ok(true),
-                "N" | "NO" => return Ok(false),
-                "S" | "SUSPEND" => self.nested_prompt(),
-                "?" => {
-                    for (k, _, help) in CHOICES {
-                        self.interp.host.write_prompt_line(&format!("{k} - {help}"));
-                    }
-                }
-                _ => {}
+            match self.interp.prompt_for_choice(caption, query, &choices, Some(0))? {
+                0 => return Ok(true),
+                1 => return Ok(false),
+                _ => self.nested_prompt(),
             }
         }
     }

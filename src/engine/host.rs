@@ -19,6 +19,10 @@ pub trait Host {
     fn write_error(&mut self, record: &ErrorRecord);
     /// A line typed by the user, or `None` when there is nobody to ask.
     fn read_line(&mut self, prompt: &str) -> Option<String>;
+    /// `$Host.UI.WriteErrorLine`: a line on the console's error output, outside every stream.
+    fn write_error_line(&mut self, text: &str) {
+        self.write_host(text, true);
+    }
     /// A secret typed by the user (Read-Host -AsSecureString, a password): a console echoes
     /// `*` for each character, as 5.1's ReadLineAsSecureString does.
     fn read_secret(&mut self, prompt: &str) -> Option<String> {

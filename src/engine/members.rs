@@ -220,6 +220,9 @@ impl Interp {
         if let Some(v) = self.script_cmdlet_method(target, name, &args, span)? {
             return Ok(v);
         }
+        if let Some(v) = self.host_ui_method(target, name, &args, span)? {
+            return Ok(v);
+        }
         // Methods every object has.
         match lower.as_str() {
             "gettype" if args.is_empty() => return Ok(Value::Type(Rc::new(registry::type_of(target)))),
@@ -345,7 +348,8 @@ impl Interp {
             (_, "new") => collections::construct(ty, &args)
                 .or_else(|| text::construct(ty, &args))
                 .or_else(|| regex::construct(ty, &args))
-                .or_else(|| secure::construct(ty, &args)),
+                .or_else(|| secure::construct(ty, &args))
+                .or_else(|| super::host_object::construct(ty, &args)),
             (TypeKind::Marshal, _) => {
                 let memory = self.unmanaged_memory();
                 secure::marshal(&memory, &lower, name, &args)

@@ -22,7 +22,7 @@ use super::redirect::Redirects;
 use super::services::Services;
 use super::types::TypeTable;
 use super::types::{self, ACTION_PREFERENCE};
-use super::value::{Hashtable, PsObject, TypeRef, Value};
+use super::value::{Hashtable, TypeRef, Value};
 use super::views::ViewTable;
 
 /// A variable and its optional type constraint (`[int]$x = 1`).
@@ -213,13 +213,13 @@ impl Interp {
             ver.insert(Value::str(k), version_object(a, b, c, d));
         }
         self.define_global("PSVersionTable", Value::hashtable(ver), None);
-        let mut host = PsObject::typed("System.Management.Automation.Internal.Host.InternalHost");
-        host.add_typed("Name", "string", Value::str("ConsoleHost"));
-        host.add_typed("Version", "version", version_object(5, 1, 14393, 206));
-        host.add_typed("InstanceId", "guid", Value::Guid(uuid::Uuid::nil()));
-        host.add_typed("CurrentCulture", "cultureinfo", Value::str("en-US"));
-        host.add_typed("CurrentUICulture", "cultureinfo", Value::str("en-US"));
-        self.define_global("Host", Value::object(host), None);
+        self.define_host(120);
+    }
+
+    /// `$Host` for a console `width` columns wide (the session knows its window's width).
+    pub fn define_host(&mut self, width: usize) {
+        let host = super::host_object::host_value(width, uuid::Uuid::nil(), version_object(5, 1, 14393, 206));
+        self.define_global("Host", host, None);
     }
 
     fn define_global(&mut self, name: &str, value: Value, constraint: Option<Rc<TypeRef>>) {

@@ -10,8 +10,9 @@ use crate::lang::ast::Span;
 
 use super::command::{Args, CommandInfo};
 use super::convert;
-use super::ctx::{non_interactive, CommonParams, Ctx};
+use super::ctx::{CommonParams, Ctx};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::prompts::Choice;
 use super::redirect::Stream;
 use super::runtime::Interp;
 use super::types::{ACTION_PREFERENCE, CONFIRM_IMPACT};
@@ -188,35 +189,19 @@ impl Interp {
 
     /// 5.1's confirmation with Yes to All and No to All (each answered for this call only).
     pub(super) fn confirm_choice(&mut self, query: &str, caption: &str) -> Result<bool, Flow> {
-        if !self.host.is_interactive() {
-            return Err(Flow::error(non_interactive()));
-        }
-        const CHOICES: [(&str, &str, &str); 5] = [
-            ("Y", "Yes", "Continue with only the next step of the operation."),
-            ("A", "Yes to All", "Continue with all the steps of the operation."),
-            ("N", "No", "Skip this operation and proceed with the next operation."),
-            ("L", "No to All", "Skip this operation and all subsequent operations."),
-            ("S", "Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
+        let choices = [
+            Choice::new("&Yes", "Continue with only the next step of the operation."),
+            Choice::new("Yes to &All", "Continue with all the steps of the operation."),
+            Choice::new("&No", "Skip this operation and proceed with the next operation."),
+            Choice::new("No to A&ll", "Skip this operation and all subsequent operations."),
+            Choice::new("&Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."),
         ];
-        self.host.write_host("", true);
-        self.host.write_prompt_line(caption);
-        for line in query.split('\n') {
-            self.host.write_prompt_line(line);
-        }
+        // Yes/No to All answer this call only; Suspend is offered but, with no nested prompt
+        // here, asks again.
         loop {
-            let line: String = CHOICES.iter().map(|(k, l, _)| format!("[{k}] {l}  ")).collect();
-            let Some(answer) = self.host.read_line(&format!("{line}[?] Help (default is \"Y\"): ")) else {
-                self.check_interrupt()?;
-                return Err(Flow::error(non_interactive()));
-            };
-            match answer.trim().to_ascii_uppercase().as_str() {
-                "" | "Y" | "A" => return Ok(true),
-                "N" | "L" => return Ok(false),
-                "?" => {
-                    for (k, _, help) in CHOICES {
-                        self.host.write_host(&format!("{k} - {help}"), true);
-                    }
-                }
+            match self.prompt_for_choice(caption, query, &choices, Some(0))? {
+                0 | 1 => return Ok(true),
+                2 | 3 => return Ok(false),
                 _ => {}
             }
         }

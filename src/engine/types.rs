@@ -73,6 +73,7 @@ impl Default for TypeTable {
                 &super::dotnet::math::MIDPOINT_ROUNDING,
                 &super::dotnet::datetime::DAY_OF_WEEK,
                 &super::dotnet::datetime::DATE_TIME_KIND,
+                &super::host_object::CONSOLE_COLOR,
             ],
         }
     }

@@ -179,6 +179,10 @@ pub enum TypeKind {
     NetworkCredential,
     /// `System.Runtime.InteropServices.Marshal`: reading a SecureString back.
     Marshal,
+    /// The host types scripts build for `$Host.UI` and RawUI.
+    ChoiceDescription,
+    HostSize,
+    HostCoordinates,
     Enum(&'static crate::engine::types::EnumDef),
     /// A type the engine does not emulate, known by name (`TypeRef::foreign`).
     Foreign,

@@ -204,6 +204,13 @@ impl Host for ConsoleHost {
         let _ = self.err.flush();
     }
 
+    fn write_error_line(&mut self, text: &str) {
+        let _ = self.out.flush();
+        self.transcribe(text, true);
+        let _ = if self.color { writeln!(self.err, "\x1b[91m{text}\x1b[0m") } else { writeln!(self.err, "{text}") };
+        let _ = self.err.flush();
+    }
+
     fn read_line(&mut self, prompt: &str) -> Option<String> {
         let _ = self.out.flush();
         self.reader.as_mut().and_then(|r| r(prompt, Echo::Plain))

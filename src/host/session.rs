@@ -106,6 +106,7 @@ impl Session {
         interp.views = views;
         interp.clock = clock;
         interp.output_width = buffer_width.saturating_sub(1);
+        interp.define_host(buffer_width);
         let ids = world.clone();
         interp.guid_source = Some(Box::new(move || ids.next_guid()));
         for module in cmdlets::modules() {

@@ -99,6 +99,15 @@ impl Buffer {
 }
 
 /// An in-memory session whose output and errors the test reads.
+/// An in-memory session whose start directory is `start` (so that what it writes with
+/// relative paths lands there, not in the repository).
+pub fn session_in(start: &Path) -> (Session, Buffer, Buffer) {
+    let (out, err) = (Buffer::default(), Buffer::default());
+    let options = SessionOptions { interactive: false, in_memory: true, start_dir: Some(start.to_path_buf()), ..Default::default() };
+    let s = Session::with_io(options, Box::new(out.clone()), Box::new(err.clone()), None).unwrap_or_else(|_| panic!("a session opens"));
+    (s, out, err)
+}
+
 pub fn session() -> (Session, Buffer, Buffer) {
     let (out, err) = (Buffer::default(), Buffer::default());
     let options = SessionOptions { interactive: false, in_memory: true, ..Default::default() };

@@ -163,36 +163,14 @@ impl Cmdlet for GetCredential {
     }
 }
 
-/// ConsoleHostUserInterface.PromptForCredential: a blank line and the caption, the message,
-/// `User: ` until a name is typed (unless one is given), `Password for user X: ` with the
-/// answer masked, then a blank line. None when the prompt was abandoned (Ctrl-C, end of input).
-pub fn prompt_for_credential(ctx: &mut Ctx, caption: &str, message: &str, user: &str) -> EvalResult<Option<Value>> {
-    if !ctx.interp.host.is_interactive() {
-        let id = format!("InvalidOperation,{}", class(ctx));
-        let rec = ErrorRecord::new(
-            "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-            "System.Management.Automation.PSInvalidOperationException",
-            ErrorCategory::InvalidOperation,
-            id,
-        );
-        return Err(ctx.terminate(rec));
-    }
-    let host = &mut ctx.interp.host;
-    if !caption.is_empty() {
-        host.write_host("", true);
-        host.write_prompt_line(caption);
-    }
-    if !message.is_empty() {
-        host.write_prompt_line(message);
-    }
-    let mut user = user.to_string();
-    while user.is_empty() {
-        match host.read_line("User: ") {
-            Some(u) => user = u,
-            None => return Ok(None),
+/// Get-Credential's prompt; the NonInteractive error carries the cmdlet's own id.
+fn prompt_for_credential(ctx: &mut Ctx, caption: &str, message: &str, user: &str) -> EvalResult<Option<Value>> {
+    match ctx.interp.prompt_for_credential(caption, message, user) {
+        Err(Flow::Error(rec)) => {
+            let mut rec = (*rec).clone();
+            rec.fqid = format!("InvalidOperation,{}", class(ctx));
+            Err(ctx.terminate(rec))
         }
+        other => other,
     }
-    let Some(password) = host.read_secret(&format!("Password for user {user}: ")) else { return Ok(None) };
-    host.write_host("", true);
-    Ok(Some(secure::credential(&user, secure::secure_value(&password))))
 }

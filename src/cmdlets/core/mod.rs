@@ -12,6 +12,7 @@ mod formatting;
 mod gather;
 pub mod help;
 mod history;
+mod host_info;
 mod import_module;
 mod objects;
 mod offline;
@@ -43,6 +44,7 @@ pub fn module() -> Module {
     m.commands.extend(files::commands());
     m.commands.extend(strict_mode::commands());
     m.commands.extend(history::commands());
+    m.commands.extend(host_info::commands());
     m.commands.extend(commands_info::commands());
     m.commands.extend(compare::commands());
     m.commands.extend(file_modules::commands());

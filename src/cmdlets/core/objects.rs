@@ -685,6 +685,7 @@ impl Cmdlet for NewObject {
         let made = crate::engine::dotnet::collections::construct(&ty, &ctor_args)
             .or_else(|| crate::engine::dotnet::text::construct(&ty, &ctor_args))
             .or_else(|| crate::engine::dotnet::secure::construct(&ty, &ctor_args))
+            .or_else(|| crate::engine::host_object::construct(&ty, &ctor_args))
             .or_else(|| crate::engine::dotnet::regex::construct(&ty, &ctor_args));
         if let Some(made) = made {
             return match made {
