@@ -90,6 +90,34 @@ impl Interp {
         stage.end(self, out)
     }
 
+    /// Runs a script block as a command whose pipeline input is `input` (Invoke-Command's
+    /// piped objects): its process block once per item, `$input` in its end block.
+    pub fn invoke_block_with_input(&mut self, sb: &Rc<ScriptBlock>, args: Vec<Value>, input: Vec<Value>, out: &mut Emit) -> EvalResult<()> {
+        let items = args.into_iter().map(|value| ArgItem::Positional { value, span: Span::default() }).collect();
+        let invocation = self.script_invocation();
+        let name = invocation.command.clone().unwrap_or_default();
+        let info = Rc::new(binder::function_info(&name, sb, false, &self.types));
+        let bound = binder::bind(self, &info, items, true, &invocation, 1)?;
+        let mut stage = Stage {
+            info,
+            kind: StageKind::Function { block: sb.clone(), scope: None, input: Vec::new(), dot: false, script: false },
+            args: bound.args,
+            common: bound.common,
+            remaining: bound.remaining,
+            deferred: bound.deferred,
+            invocation,
+            pipeline: (0, 0),
+            expects_input: true,
+            redirects: Redirects::default(),
+            pipeline_defaults: Vec::new(),
+        };
+        stage.begin(self, out)?;
+        for item in input {
+            stage.process(self, Some(item), out)?;
+        }
+        stage.end(self, out)
+    }
+
     /// Runs a whole top-level script block, sending output to `out`.
     pub fn run_top(&mut self, sb: &Rc<ScriptBlock>, out: &mut Emit) -> EvalResult<()> {
         let saved = self.current_source.replace(sb.source.clone());

@@ -14,14 +14,17 @@ pub mod help;
 mod history;
 mod host_info;
 mod import_module;
+mod invoke_command;
 mod objects;
 mod offline;
 mod output;
 mod random;
 mod strict_mode;
+mod string_data;
 mod timespan;
 pub mod utility;
 mod variables;
+mod verbs;
 
 use crate::engine::module::Module;
 
@@ -45,6 +48,9 @@ pub fn module() -> Module {
     m.commands.extend(strict_mode::commands());
     m.commands.extend(history::commands());
     m.commands.extend(host_info::commands());
+    m.commands.extend(invoke_command::commands());
+    m.commands.extend(string_data::commands());
+    m.commands.extend(verbs::commands());
     m.commands.extend(commands_info::commands());
     m.commands.extend(compare::commands());
     m.commands.extend(file_modules::commands());
@@ -69,6 +75,7 @@ pub fn module() -> Module {
 /// The built-in aliases of Windows PowerShell 5.1 that scripts use.
 pub const ALIASES: &[(&str, &str)] = &[
     ("%", "ForEach-Object"),
+    ("icm", "Invoke-Command"),
     ("foreach", "ForEach-Object"),
     ("?", "Where-Object"),
     ("where", "Where-Object"),
