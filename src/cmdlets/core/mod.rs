@@ -18,6 +18,7 @@ mod invoke_command;
 mod objects;
 mod offline;
 mod output;
+mod progress;
 mod random;
 mod strict_mode;
 mod string_data;
@@ -51,6 +52,7 @@ pub fn module() -> Module {
     m.commands.extend(invoke_command::commands());
     m.commands.extend(string_data::commands());
     m.commands.extend(verbs::commands());
+    m.commands.extend(progress::commands());
     m.commands.extend(commands_info::commands());
     m.commands.extend(compare::commands());
     m.commands.extend(file_modules::commands());
