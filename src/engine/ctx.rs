@@ -62,7 +62,8 @@ impl Ctx<'_, '_> {
         if record.invocation.is_none() {
             record.invocation = Some(self.info.clone());
         }
-        if record.activity.is_empty() {
+        // A record from another runspace keeps the activity it had there.
+        if record.activity.is_empty() && record.origin.is_none() {
             record.activity = self.command.name.clone();
         }
         let record = Rc::new(record);

@@ -68,6 +68,9 @@ pub struct ErrorRecord {
     /// `$_.Exception` shows before the ones every exception has: a service error's
     /// status and code, so that scripts can branch on them.
     pub exception_properties: Vec<(&'static str, &'static str, Value)>,
+    /// The computer an error came from in another runspace (a job's, a remote one): 5.1
+    /// shows such a record with no command prefix or position and a `PSComputerName` line.
+    pub origin: Option<String>,
 }
 
 impl ErrorRecord {
@@ -89,7 +92,14 @@ impl ErrorRecord {
             ends_command: false,
             inner_exception: None,
             exception_properties: Vec::new(),
+            origin: None,
         }
+    }
+
+    /// The record as received from `computer`'s runspace (see `origin`).
+    pub fn from_computer(mut self, computer: &str) -> ErrorRecord {
+        self.origin = Some(computer.to_string());
+        self
     }
 
     /// A RuntimeException raised by the engine itself (method on null, bad index, ...).

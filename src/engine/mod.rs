@@ -18,6 +18,7 @@ pub mod host;
 pub mod host_object;
 mod intrinsics;
 mod invoke;
+pub mod jobs;
 pub mod limits;
 pub mod members;
 pub mod module;

@@ -22,7 +22,8 @@ use super::wrap::generate_lines;
 pub fn render(e: &ErrorRecord, buffer_width: usize) -> String {
     let mut out = String::new();
     let inv = e.invocation.as_ref();
-    if !e.from_throw && !e.is_parse_error {
+    let remote = e.origin.is_some();
+    if !e.from_throw && !e.is_parse_error && !remote {
         if let Some(inv) = inv {
             let prefix = match inv.command_kind {
                 CommandKind::ExternalScript | CommandKind::Script => inv.command.clone().unwrap_or_default(),
@@ -36,14 +37,18 @@ pub fn render(e: &ErrorRecord, buffer_width: usize) -> String {
         }
     }
     out.push_str(e.error_details.as_deref().unwrap_or(&e.message));
-    if !e.is_parse_error {
+    if !e.is_parse_error && !remote {
         if let Some((src, span)) = inv.and_then(|i| i.position.as_ref()) {
             out.push('\n');
             out.push_str(&position_message(src, *span));
         }
     }
     let split_at = buffer_width.saturating_sub(6).max(1);
-    for line in [format!("+ CategoryInfo          : {}", e.category_info()), format!("+ FullyQualifiedErrorId : {}", e.fqid)] {
+    let mut lines = vec![format!("+ CategoryInfo          : {}", e.category_info()), format!("+ FullyQualifiedErrorId : {}", e.fqid)];
+    if let Some(computer) = &e.origin {
+        lines.push(format!("+ PSComputerName        : {computer}"));
+    }
+    for line in lines {
         out.push('\n');
         let chars: Vec<char> = line.chars().collect();
         for piece in chars.chunks(split_at) {

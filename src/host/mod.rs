@@ -2,5 +2,6 @@
 
 pub mod cli;
 pub mod console;
+mod jobs;
 pub mod repl;
 pub mod session;

@@ -12,6 +12,7 @@ use crate::cmdlets::world::WorldHandle;
 use crate::engine::binder::ArgItem;
 use crate::engine::error::{CommandKind, InvocationInfo};
 use crate::engine::history::SessionHistory;
+use crate::engine::jobs::JobRunner;
 use crate::engine::limits::{check_input_file, read_input_file, InputFileError};
 use crate::engine::redirect::RedirectionFiles;
 use crate::engine::run::{Outcome, RunAs};
@@ -104,34 +105,44 @@ impl Session {
         // The console's prompt is at level 0; a Suspend's nested prompt raises it.
         let _ = interp.set_var("NestedPromptLevel", Some("global"), Value::Int(0));
         interp.views = views;
-        interp.clock = clock;
-        interp.output_width = buffer_width.saturating_sub(1);
-        interp.define_host(buffer_width);
-        let ids = world.clone();
-        interp.guid_source = Some(Box::new(move || ids.next_guid()));
-        for module in cmdlets::modules() {
-            interp.load_module(module);
-        }
         // Ctrl-C stops the running pipeline (the REPL keeps its session; a script ends).
         let interrupt = interp.interrupt.clone();
         let _ = ctrlc::set_handler(move || interrupt.store(true, Ordering::SeqCst));
-        let fs = lab_fs(&options, &world);
-        // `$PWD` is the start location's PathInfo, as Set-Location keeps it.
-        let _ = interp.set_var("PWD", Some("global"), cmdlets::core::files::path_info(&fs.location()));
-        let fs = Rc::new(fs);
-        // Views that print paths (MatchInfo's) show them relative to where the session is.
-        let here = fs.clone();
-        interp.views.set_location_source(Rc::new(move || here.location().to_string()));
-        // `>` and `>>` write through the lab's file system, laid out as Out-File lays out.
-        let redirection: Rc<dyn RedirectionFiles> = Rc::new(cmdlets::core::files::RedirectionWriter(fs.clone()));
-        interp.add_extension(redirection);
-        interp.add_extension(fs);
-        interp.add_extension(world);
+        let fs = Rc::new(lab_fs(&options, &world));
+        populate(&mut interp, &world, fs.clone(), buffer_width);
+        // Start-Job's runspaces: the same world and files, nothing else of this session.
+        let jobs: Rc<dyn JobRunner> = Rc::new(super::jobs::Runner { world, fs, width: buffer_width });
+        interp.add_extension(jobs);
         if options.interactive {
             interp.add_extension(Rc::new(SessionHistory::default()));
         }
         Ok(Session { interp })
     }
+}
+
+/// What every runspace of the session has (the console's, and each job's): the world's
+/// clock and ids, every module, the lab's file system with `$PWD`, `>` through Out-File,
+/// and `$Host` for a console `width` columns wide.
+pub(super) fn populate(interp: &mut Interp, world: &WorldHandle, fs: Rc<LabFs>, width: usize) {
+    let clock: Rc<dyn Clock> = Rc::new(world.clone());
+    interp.clock = clock;
+    interp.output_width = width.saturating_sub(1);
+    interp.define_host(width);
+    let ids = world.clone();
+    interp.guid_source = Some(Box::new(move || ids.next_guid()));
+    for module in cmdlets::modules() {
+        interp.load_module(module);
+    }
+    // `$PWD` is the start location's PathInfo, as Set-Location keeps it.
+    let _ = interp.set_var("PWD", Some("global"), cmdlets::core::files::path_info(&fs.location()));
+    // Views that print paths (MatchInfo's) show them relative to where the session is.
+    let here = fs.clone();
+    interp.views.set_location_source(Rc::new(move || here.location().to_string()));
+    // `>` and `>>` write through the lab's file system, laid out as Out-File lays out.
+    let redirection: Rc<dyn RedirectionFiles> = Rc::new(cmdlets::core::files::RedirectionWriter(fs.clone()));
+    interp.add_extension(redirection);
+    interp.add_extension(fs);
+    interp.add_extension(world.clone());
 }
 
 /// The session's file system: the start directory is where ersim was started; the lab drive

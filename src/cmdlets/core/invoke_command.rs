@@ -90,4 +90,5 @@ fn cannot_connect(computer: &str) -> ErrorRecord {
         "CannotConnect,PSSessionStateBroken",
     )
     .with_target(&Value::str(computer))
+    .from_computer(computer)
 }

@@ -15,6 +15,7 @@ mod history;
 mod host_info;
 mod import_module;
 mod invoke_command;
+mod jobs;
 mod objects;
 mod offline;
 mod output;
@@ -53,6 +54,7 @@ pub fn module() -> Module {
     m.commands.extend(string_data::commands());
     m.commands.extend(verbs::commands());
     m.commands.extend(progress::commands());
+    m.commands.extend(jobs::commands());
     m.commands.extend(commands_info::commands());
     m.commands.extend(compare::commands());
     m.commands.extend(file_modules::commands());
@@ -62,6 +64,7 @@ pub fn module() -> Module {
     m.views.push(culture::culture_view());
     m.views.extend(files::views());
     m.views.push(history::history_view());
+    m.views.push(jobs::job_view());
     m.views.extend(commands_info::views());
     m.views.push(file_modules::module_view());
     m.enums = offline::ENUMS.to_vec();
@@ -78,6 +81,12 @@ pub fn module() -> Module {
 pub const ALIASES: &[(&str, &str)] = &[
     ("%", "ForEach-Object"),
     ("icm", "Invoke-Command"),
+    ("sajb", "Start-Job"),
+    ("gjb", "Get-Job"),
+    ("wjb", "Wait-Job"),
+    ("rcjb", "Receive-Job"),
+    ("spjb", "Stop-Job"),
+    ("rjb", "Remove-Job"),
     ("foreach", "ForEach-Object"),
     ("?", "Where-Object"),
     ("where", "Where-Object"),
