@@ -145,7 +145,7 @@ impl PeeringRecord {
         split_list(&self.advertised_public_prefixes).filter_map(Ipv4Prefix::parse).collect()
     }
 
-    fn revalidate(&mut self, registry: &RoutingRegistry) {
+    pub(crate) fn revalidate(&mut self, registry: &RoutingRegistry) {
         self.prefixes_state = match self.access_type {
             BgpPeeringAccessType::Microsoft => {
                 registry.evaluate(&self.routing_registry_name, self.origin_asn(), &self.advertised_prefixes(), &self.approved_prefixes)
@@ -185,7 +185,7 @@ fn check_subnet(subnet: &str, public: bool) -> CloudResult<Ipv4Prefix> {
 }
 
 /// All field rules of a peering, in the order the service is assumed to apply them.
-fn validate(peering: &PeeringRecord, others: &[&PeeringRecord]) -> CloudResult<()> {
+pub(crate) fn validate(peering: &PeeringRecord, others: &[&PeeringRecord]) -> CloudResult<()> {
     let public = peering.access_type != BgpPeeringAccessType::Private;
     let primary = check_subnet(&peering.primary_peer_subnet, public)?;
     let secondary = check_subnet(&peering.secondary_peer_subnet, public)?;

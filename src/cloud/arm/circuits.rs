@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::errors;
+use super::peerings::{ArmPeering, ArmPeeringPut};
 use super::resource::{circuit_id, merge_tags, normalize_region, ArmSkuTier, ProvisioningState, Tags};
 use crate::cloud::catalog;
 use crate::cloud::circuit::{BillingType, CircuitRecord, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit, ProviderProvisioningState};
@@ -65,6 +66,8 @@ pub struct ArmCircuitPut {
     pub allow_classic_operations: Option<bool>,
     /// Tags.
     pub tags: Tags,
+    /// `peerings`; absent keeps the circuit's peerings (an object without the list).
+    pub peerings: Option<Vec<ArmPeeringPut>>,
 }
 
 /// A circuit as Resource Manager answers it.
@@ -91,18 +94,22 @@ pub struct ArmCircuit {
     pub service_key: ServiceKey,
     pub allow_classic_operations: bool,
     pub tags: Tags,
+    pub peerings: Vec<ArmPeering>,
 }
 
 impl CircuitRecord {
     /// The ARM view of a circuit with an ARM face.
     fn arm_view(&self) -> Option<ArmCircuit> {
         let face = self.arm.as_ref()?;
+        let id = circuit_id(&self.subscription, &face.resource_group, &self.name);
+        let etag = super::etag_text(&self.etag());
         Some(ArmCircuit {
             name: self.name.clone(),
             resource_group: face.resource_group.clone(),
             location: face.location.clone(),
-            id: circuit_id(&self.subscription, &face.resource_group, &self.name),
-            etag: super::etag_text(&self.etag()),
+            peerings: self.peerings.iter().map(|p| p.arm_view(&id, &etag)).collect(),
+            id,
+            etag,
             resource_guid: face.resource_guid,
             provisioning_state: face.provisioning_state,
             sku_name: face.sku_name.clone(),
@@ -205,6 +212,10 @@ impl World {
         let (Some(provider_name), Some(peering_location)) = (put.service_provider_name.clone(), put.peering_location.clone()) else {
             return Err(errors::provider_properties_missing());
         };
+        // Peerings need a provisioned circuit, which a new one never is.
+        if put.peerings.as_ref().is_some_and(|p| !p.is_empty()) {
+            return Err(classic::circuit_not_in_state("Provisioned"));
+        }
         let bandwidth = put.bandwidth_in_mbps.unwrap_or(0);
         let provider = catalog::find_provider(&provider_name).ok_or_else(classic::provider_not_found)?;
         let location = provider.find_location(&peering_location).ok_or_else(|| classic::location_not_found(&peering_location, &provider_name))?;
@@ -255,8 +266,12 @@ impl World {
         if differs(&put.service_provider_name, &current.service_provider_name) || differs(&put.peering_location, &current.peering_location) {
             return Err(errors::provider_change_not_allowed());
         }
+        let peerings = put.peerings.as_ref().map(|sent| self.plan_arm_peerings(key, sent)).transpose()?;
         let update = CircuitUpdate { bandwidth: put.bandwidth_in_mbps, sku: Some(backend_sku(tier)), billing_type: Some(family) };
         self.update_circuit(caller, key, update)?;
+        if let (Some(planned), Some(circuit)) = (peerings, self.circuits.get_mut(key)) {
+            circuit.peerings = planned;
+        }
         if let Some(face) = self.circuits.get_mut(key).and_then(|c| c.arm.as_mut()) {
             face.sku_tier = tier;
             face.sku_name = sku_name;

@@ -91,3 +91,22 @@ pub(crate) fn circuit_has_authorizations() -> CloudError {
 pub(crate) fn provider_change_not_allowed() -> CloudError {
     arm(400, "InvalidRequestFormat", "The service provider and peering location of an existing circuit cannot be changed.".into())
 }
+
+/// Chosen: a peering type outside the three (the cmdlets' ValidateSet stops these first).
+pub(crate) fn invalid_peering_type(peering_type: &str) -> CloudError {
+    arm(
+        400,
+        "InvalidRequestFormat",
+        format!("The peering type '{peering_type}' is not valid. Valid peering types are AzurePrivatePeering, AzurePublicPeering and MicrosoftPeering."),
+    )
+}
+
+/// Chosen: the service names a circuit's peerings by their type.
+pub(crate) fn peering_name_mismatch(name: &str, peering_type: &str) -> CloudError {
+    arm(400, "InvalidRequestFormat", format!("The peering name '{name}' is not valid. The name of a peering of type {peering_type} must be '{peering_type}'."))
+}
+
+/// Chosen: two peerings of one type in one circuit PUT.
+pub(crate) fn peering_type_twice(peering_type: &str) -> CloudError {
+    arm(400, "InvalidRequestFormat", format!("A circuit can have only one peering of type {peering_type}."))
+}

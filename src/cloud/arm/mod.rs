@@ -12,8 +12,10 @@
 mod circuits;
 pub(crate) mod errors;
 mod groups;
+mod peerings;
 mod resource;
 
 pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
 pub use groups::{ResourceGroup, ResourceGroupRecord};
+pub use peerings::{arm_peering_type, parse_arm_peering_type, ArmMicrosoftConfig, ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixesState};
 pub use resource::{circuit_id, etag_text, normalize_region, resource_group_id, ArmSkuTier, ProvisioningState, Tags, REGIONS};

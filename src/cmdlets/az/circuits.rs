@@ -31,6 +31,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .param(ParamSpec::new("PeeringLocation", TypeKind::String).mandatory().by_name().help("The peering location").complete_with(completers::locations()))
             .param(ParamSpec::new("BandwidthInMbps", TypeKind::Int).mandatory().by_name().help("The bandwidth in Mbps").complete_with(completers::bandwidths()))
             .param(ParamSpec::new("AllowClassicOperations", TypeKind::Bool).by_name().help("The use of this parameter allows you to use the classic Azure PowerShell cmdlets to manage the circuit."))
+            .param(ParamSpec::new("Peering", TypeKind::Object).array().by_name().help("The list of peer"))
             .param(ParamSpec::new("Tag", TypeKind::Hashtable).by_name().help("A hashtable which represents resource tags."))
             .param(ParamSpec::switch("Force").help("Do not ask for confirmation if you want to overwrite a resource"))
             .param(default_profile())
@@ -101,6 +102,7 @@ fn new_put(args: &Args) -> ArmCircuitPut {
         bandwidth_in_mbps: args.opt::<u32>("BandwidthInMbps"),
         allow_classic_operations: args.get("AllowClassicOperations").filter(|v| !v.is_null()).map(crate::engine::convert::to_bool),
         tags: models::tags_of(args.get("Tag")),
+        peerings: args.get("Peering").filter(|v| !v.is_null()).map(super::peering_models::peering_puts),
     }
 }
 

@@ -17,6 +17,7 @@ fn doc_circuit() -> ArmCircuitPut {
         bandwidth_in_mbps: Some(200),
         allow_classic_operations: None,
         tags: Vec::new(),
+        peerings: None,
     }
 }
 
