@@ -4,7 +4,8 @@
 # it, and delete it — with the delete refused while the provider still holds the circuit.
 # Between them, the private and Microsoft peerings of expressroute-howto-routing-arm, each added
 # to the local circuit object and sent with Set-AzExpressRouteCircuit, and removed again.
-# (Authorizations and VNet links of the Resource Manager side are not here yet.)
+# Then an authorization for another subscription's connection, its key read back, and its
+# revocation. (VNet links of the Resource Manager side are not here yet.)
 #
 #   ersim -InMemory scripts/lifecycle-arm.ps1
 #
@@ -53,7 +54,14 @@ $ckt = Remove-AzExpressRouteCircuitPeeringConfig -Name 'MicrosoftPeering' -Expre
 $ckt = Remove-AzExpressRouteCircuitPeeringConfig -Name 'AzurePrivatePeering' -ExpressRouteCircuit $ckt
 Write-Host ('   peerings after removing both: {0}' -f (Set-AzExpressRouteCircuit -ExpressRouteCircuit $ckt).Peerings.Count)
 
-Write-Host '== 6. Delete: refused until the provider deprovisions'
+Write-Host '== 6. An authorization, its key, and its revocation'
+$ckt = Add-AzExpressRouteCircuitAuthorization -ExpressRouteCircuit $ckt -Name 'MyAuthorization1' | Set-AzExpressRouteCircuit
+Get-AzExpressRouteCircuitAuthorization -ExpressRouteCircuit $ckt -Name 'MyAuthorization1' |
+    Select-Object Name, AuthorizationUseStatus, @{ n = 'HasKey'; e = { [bool]$_.AuthorizationKey } } | Out-Host
+$ckt = Remove-AzExpressRouteCircuitAuthorization -Name 'MyAuthorization1' -ExpressRouteCircuit $ckt | Set-AzExpressRouteCircuit
+Write-Host ('   authorizations after the revocation: {0}' -f $ckt.Authorizations.Count)
+
+Write-Host '== 7. Delete: refused until the provider deprovisions'
 Remove-AzExpressRouteCircuit -ResourceGroupName $resourceGroupName -Name 'ExpressRouteARMCircuit' -Force -ErrorAction SilentlyContinue
 Write-Host ('   refused: {0}' -f $Error[0].Exception.Message.Split("`n")[0])
 Request-ErSimDeprovisioning -ServiceKey $key | Out-Null

@@ -57,6 +57,10 @@ pub(crate) struct AuthorizationRecord {
     pub(crate) description: String,
     pub(crate) limit: u32,
     pub(crate) microsoft_ids: Vec<String>,
+    /// The child resource name of an authorization made in Resource Manager (whose key is
+    /// `id`); none for one made with the classic cmdlets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) arm_name: Option<String>,
 }
 
 impl AuthorizationRecord {
@@ -96,7 +100,7 @@ impl CircuitRecord {
     /// Deletes links made under `id` whose subscription's account the authorization no longer
     /// names (all of them when it is gone): "Revoking an authorization will result in all links
     /// being deleted from the subscription whose access was revoked."
-    fn drop_revoked_links(&mut self, id: &Uuid, still_named: impl Fn(&SubscriptionId) -> bool) {
+    pub(crate) fn drop_revoked_links(&mut self, id: &Uuid, still_named: impl Fn(&SubscriptionId) -> bool) {
         self.links.retain(|l| l.authorization != Some(*id) || still_named(&l.subscription));
     }
 }
@@ -120,7 +124,8 @@ impl World {
         if circuit.authorizations.len() >= MAX_AUTHORIZATIONS_PER_CIRCUIT {
             return Err(errors::too_many_authorizations(MAX_AUTHORIZATIONS_PER_CIRCUIT));
         }
-        let mut record = AuthorizationRecord { id: self.ids.next_guid(), description: description.to_string(), limit, microsoft_ids: Vec::new() };
+        let mut record =
+            AuthorizationRecord { id: self.ids.next_guid(), description: description.to_string(), limit, microsoft_ids: Vec::new(), arm_name: None };
         record.add_ids(microsoft_ids);
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         circuit.authorizations.push(record.clone());

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::authorizations::ArmAuthorization;
 use super::errors;
 use super::peerings::{ArmPeering, ArmPeeringPut};
 use super::resource::{circuit_id, merge_tags, normalize_region, ArmSkuTier, ProvisioningState, Tags};
@@ -68,6 +69,8 @@ pub struct ArmCircuitPut {
     pub tags: Tags,
     /// `peerings`; absent keeps the circuit's peerings (an object without the list).
     pub peerings: Option<Vec<ArmPeeringPut>>,
+    /// The names of `authorizations`; absent keeps the circuit's authorizations.
+    pub authorizations: Option<Vec<String>>,
 }
 
 /// A circuit as Resource Manager answers it.
@@ -95,6 +98,7 @@ pub struct ArmCircuit {
     pub allow_classic_operations: bool,
     pub tags: Tags,
     pub peerings: Vec<ArmPeering>,
+    pub authorizations: Vec<ArmAuthorization>,
 }
 
 impl CircuitRecord {
@@ -108,6 +112,7 @@ impl CircuitRecord {
             resource_group: face.resource_group.clone(),
             location: face.location.clone(),
             peerings: self.peerings.iter().map(|p| p.arm_view(&id, &etag)).collect(),
+            authorizations: self.authorizations.iter().map(|a| self.arm_authorization(a, &id, &etag)).collect(),
             id,
             etag,
             resource_guid: face.resource_guid,
@@ -158,7 +163,7 @@ fn fnv1a(offset: u64, a: &[u8], b: &[u8]) -> u64 {
 
 /// The network provider's name rule: 1–80 characters of word characters, `.`, `-`, `_`,
 /// starting with a word character and ending with one or `_`.
-fn valid_resource_name(name: &str) -> bool {
+pub(super) fn valid_resource_name(name: &str) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     let first = name.chars().next().is_some_and(word);
     let last = name.chars().last().is_some_and(word);
@@ -216,6 +221,7 @@ impl World {
         if put.peerings.as_ref().is_some_and(|p| !p.is_empty()) {
             return Err(classic::circuit_not_in_state("Provisioned"));
         }
+        let authorizations = put.authorizations.as_ref().map(|sent| self.plan_arm_authorizations(&[], sent)).transpose()?;
         let bandwidth = put.bandwidth_in_mbps.unwrap_or(0);
         let provider = catalog::find_provider(&provider_name).ok_or_else(classic::provider_not_found)?;
         let location = provider.find_location(&peering_location).ok_or_else(|| classic::location_not_found(&peering_location, &provider_name))?;
@@ -246,6 +252,9 @@ impl World {
             billing_type: family,
         };
         let key = self.place_order(caller, order, Some(face));
+        if let (Some(plan), Some(circuit)) = (authorizations, self.circuits.get_mut(&key)) {
+            circuit.apply_authorizations(plan);
+        }
         self.arm_view_of(&key)
     }
 
@@ -267,10 +276,17 @@ impl World {
             return Err(errors::provider_change_not_allowed());
         }
         let peerings = put.peerings.as_ref().map(|sent| self.plan_arm_peerings(key, sent)).transpose()?;
+        let current = self.circuits.get(key).map(|c| c.authorizations.clone()).unwrap_or_default();
+        let authorizations = put.authorizations.as_ref().map(|sent| self.plan_arm_authorizations(&current, sent)).transpose()?;
         let update = CircuitUpdate { bandwidth: put.bandwidth_in_mbps, sku: Some(backend_sku(tier)), billing_type: Some(family) };
         self.update_circuit(caller, key, update)?;
-        if let (Some(planned), Some(circuit)) = (peerings, self.circuits.get_mut(key)) {
-            circuit.peerings = planned;
+        if let Some(circuit) = self.circuits.get_mut(key) {
+            if let Some(planned) = peerings {
+                circuit.peerings = planned;
+            }
+            if let Some(plan) = authorizations {
+                circuit.apply_authorizations(plan);
+            }
         }
         if let Some(face) = self.circuits.get_mut(key).and_then(|c| c.arm.as_mut()) {
             face.sku_tier = tier;

@@ -110,3 +110,8 @@ pub(crate) fn peering_name_mismatch(name: &str, peering_type: &str) -> CloudErro
 pub(crate) fn peering_type_twice(peering_type: &str) -> CloudError {
     arm(400, "InvalidRequestFormat", format!("A circuit can have only one peering of type {peering_type}."))
 }
+
+/// Chosen: two authorizations of one name in one circuit PUT.
+pub(crate) fn authorization_name_twice(name: &str) -> CloudError {
+    arm(400, "InvalidRequestFormat", format!("The authorization name '{name}' appears more than once in the circuit."))
+}

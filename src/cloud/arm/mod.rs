@@ -9,12 +9,14 @@
 //! bandwidth, SKU and billing rules, ports and billing records are the classic ones.
 //! Knows nothing of PowerShell; fidelity decisions are in `docs/fidelity-cloud.md`.
 
+mod authorizations;
 mod circuits;
 pub(crate) mod errors;
 mod groups;
 mod peerings;
 mod resource;
 
+pub use authorizations::{ArmAuthorization, AuthorizationUseStatus};
 pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
 pub use groups::{ResourceGroup, ResourceGroupRecord};
 pub use peerings::{arm_peering_type, parse_arm_peering_type, ArmMicrosoftConfig, ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixesState};

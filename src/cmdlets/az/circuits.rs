@@ -32,6 +32,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .param(ParamSpec::new("BandwidthInMbps", TypeKind::Int).mandatory().by_name().help("The bandwidth in Mbps").complete_with(completers::bandwidths()))
             .param(ParamSpec::new("AllowClassicOperations", TypeKind::Bool).by_name().help("The use of this parameter allows you to use the classic Azure PowerShell cmdlets to manage the circuit."))
             .param(ParamSpec::new("Peering", TypeKind::Object).array().by_name().help("The list of peer"))
+            .param(ParamSpec::new("Authorization", TypeKind::Object).array().by_name().help("The list of authorizations"))
             .param(ParamSpec::new("Tag", TypeKind::Hashtable).by_name().help("A hashtable which represents resource tags."))
             .param(ParamSpec::switch("Force").help("Do not ask for confirmation if you want to overwrite a resource"))
             .param(default_profile())
@@ -103,6 +104,7 @@ fn new_put(args: &Args) -> ArmCircuitPut {
         allow_classic_operations: args.get("AllowClassicOperations").filter(|v| !v.is_null()).map(crate::engine::convert::to_bool),
         tags: models::tags_of(args.get("Tag")),
         peerings: args.get("Peering").filter(|v| !v.is_null()).map(super::peering_models::peering_puts),
+        authorizations: args.get("Authorization").filter(|v| !v.is_null()).map(super::authorizations::authorization_names),
     }
 }
 

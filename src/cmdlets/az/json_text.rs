@@ -8,9 +8,19 @@ use crate::engine::value::Value;
 
 /// The indented JSON of a model value (`null` for a missing one).
 pub fn json_text(v: Option<&Value>) -> String {
+    text_of(v, false)
+}
+
+/// The same without `NullValueHandling.Ignore`, as `AuthorizationsText` is serialized (the
+/// model, index id 98905476): null members print as `null`.
+pub fn json_text_with_nulls(v: Option<&Value>) -> String {
+    text_of(v, true)
+}
+
+fn text_of(v: Option<&Value>, nulls: bool) -> String {
     let mut out = String::new();
     match v {
-        Some(v) if !v.is_null() => write_value(&mut out, v, 0),
+        Some(v) if !v.is_null() => write_value(&mut out, v, 0, nulls),
         _ => out.push_str("null"),
     }
     out
@@ -29,7 +39,7 @@ fn newline(out: &mut String, depth: usize) {
     out.push_str(&"  ".repeat(depth));
 }
 
-fn write_value(out: &mut String, v: &Value, depth: usize) {
+fn write_value(out: &mut String, v: &Value, depth: usize, nulls: bool) {
     if let Some(items) = items_of(v) {
         if items.is_empty() {
             out.push_str("[]");
@@ -41,7 +51,7 @@ fn write_value(out: &mut String, v: &Value, depth: usize) {
                 out.push(',');
             }
             newline(out, depth + 1);
-            write_value(out, item, depth + 1);
+            write_value(out, item, depth + 1, nulls);
         }
         newline(out, depth);
         out.push(']');
@@ -50,7 +60,7 @@ fn write_value(out: &mut String, v: &Value, depth: usize) {
     match v {
         Value::Object(o) => {
             let o = o.borrow();
-            let members: Vec<_> = o.props.iter().filter(|p| !p.value.is_null()).collect();
+            let members: Vec<_> = o.props.iter().filter(|p| nulls || !p.value.is_null()).collect();
             if members.is_empty() {
                 out.push_str("{}");
                 return;
@@ -63,7 +73,7 @@ fn write_value(out: &mut String, v: &Value, depth: usize) {
                 newline(out, depth + 1);
                 out.push_str(&json_string(&p.name));
                 out.push_str(": ");
-                write_value(out, &p.value, depth + 1);
+                write_value(out, &p.value, depth + 1, nulls);
             }
             newline(out, depth);
             out.push('}');
@@ -115,5 +125,9 @@ mod tests {
         assert_eq!(json_text(None), "null");
         assert_eq!(json_text(Some(&Value::Null)), "null");
         assert_eq!(json_text(Some(&Value::object(PsObject::typed("E")))), "{}");
+        let mut a = PsObject::typed("A");
+        a.add_typed("Name", "string", Value::str("a1"));
+        a.add_typed("AuthorizationKey", "string", Value::Null);
+        assert_eq!(json_text_with_nulls(Some(&Value::array(vec![Value::object(a)]))), "[\n  {\n    \"Name\": \"a1\",\n    \"AuthorizationKey\": null\n  }\n]");
     }
 }

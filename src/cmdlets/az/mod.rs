@@ -6,6 +6,7 @@
 //! `crate::cloud::arm`; fidelity decisions are in `docs/fidelity-cmdlets.md`.
 
 mod accounts;
+mod authorizations;
 mod circuits;
 mod groups;
 mod json_text;
@@ -54,7 +55,7 @@ pub fn modules() -> Vec<Module> {
         r.commands = commands.iter().map(|c| azure_rm(c, rm_name)).collect();
         m.commands = commands;
         if *az_name == NETWORK.0 {
-            m.views = vec![models::circuit_view(), circuits::provider_view(), peering_models::peering_view()];
+            m.views = vec![models::circuit_view(), circuits::provider_view(), peering_models::peering_view(), authorizations::authorization_view()];
         }
         if *az_name == RESOURCES.0 {
             m.views = vec![models::resource_group_view()];
@@ -72,10 +73,11 @@ pub fn modules() -> Vec<Module> {
     az
 }
 
-/// Az.Network's cmdlets: circuits, then the local peering editors.
+/// Az.Network's cmdlets: circuits, then the local peering and authorization editors.
 fn network_commands(module: &str) -> Vec<CommandInfo> {
     let mut commands = circuits::commands(module);
     commands.extend(peerings::commands(module));
+    commands.extend(authorizations::commands(module));
     commands
 }
 

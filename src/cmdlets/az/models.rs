@@ -8,7 +8,8 @@ use crate::engine::convert::{to_bool, to_string};
 use crate::engine::value::{Hashtable, PsObject, Value};
 use crate::engine::views::{ColumnValue, TableView, ViewColumn};
 
-use super::json_text::json_text;
+use super::authorizations;
+use super::json_text::{json_text, json_text_with_nulls};
 use super::peering_models;
 
 pub const CIRCUIT: &str = "Microsoft.Azure.Commands.Network.Models.PSExpressRouteCircuit";
@@ -84,7 +85,7 @@ pub fn circuit(c: &ArmCircuit) -> Value {
     o.add_typed(
         "Authorizations",
         "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSExpressRouteCircuitAuthorization]",
-        Value::array(Vec::new()),
+        Value::array(c.authorizations.iter().map(authorizations::authorization).collect()),
     );
     o.add_typed("AllowClassicOperations", "System.Nullable[bool]", Value::Bool(c.allow_classic_operations));
     o.add_typed("GatewayManagerEtag", "string", text(""));
@@ -132,6 +133,7 @@ pub fn circuit_put(v: &Value) -> ArmCircuitPut {
         allow_classic_operations: member(v, "AllowClassicOperations").filter(|x| !x.is_null()).map(|x| to_bool(&x)),
         tags: tags_of(member(v, "Tag").as_ref()),
         peerings: member(v, "Peerings").map(|p| peering_models::peering_puts(&p)),
+        authorizations: member(v, "Authorizations").map(|a| authorizations::authorization_names(&a)),
     }
 }
 
@@ -157,7 +159,7 @@ fn peerings_text(v: &Value) -> String {
 }
 
 fn authorizations_text(v: &Value) -> String {
-    member_json(v, "Authorizations")
+    json_text_with_nulls(member(v, "Authorizations").as_ref())
 }
 
 pub(super) fn item(label: &'static str, value: ColumnValue) -> ViewColumn {

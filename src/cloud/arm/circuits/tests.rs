@@ -18,6 +18,7 @@ fn doc_circuit() -> ArmCircuitPut {
         allow_classic_operations: None,
         tags: Vec::new(),
         peerings: None,
+        authorizations: None,
     }
 }
 
