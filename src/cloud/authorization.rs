@@ -120,7 +120,7 @@ impl World {
         microsoft_ids: &str,
     ) -> CloudResult<LinkAuthorization> {
         let limit = check_limit(limit)?;
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
         if circuit.authorizations.len() >= MAX_AUTHORIZATIONS_PER_CIRCUIT {
             return Err(errors::too_many_authorizations(MAX_AUTHORIZATIONS_PER_CIRCUIT));
         }
@@ -134,14 +134,14 @@ impl World {
 
     /// Get-AzureDedicatedCircuitLinkAuthorization -AuthorizationId.
     pub fn get_link_authorization(&self, caller: &SubscriptionId, key: &ServiceKey, id: &Uuid) -> CloudResult<LinkAuthorization> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         Ok(circuit.authorization_view(&circuit.authorizations[i]))
     }
 
     /// Get-AzureDedicatedCircuitLinkAuthorization: all, in creation order.
     pub fn list_link_authorizations(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Vec<LinkAuthorization>> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
         Ok(circuit.authorizations.iter().map(|a| circuit.authorization_view(a)).collect())
     }
 
@@ -156,6 +156,7 @@ impl World {
         limit: Option<i64>,
     ) -> CloudResult<LinkAuthorization> {
         let limit = limit.map(check_limit).transpose()?;
+        self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         if let Some(l) = limit {
@@ -173,6 +174,7 @@ impl World {
 
     /// Remove-AzureDedicatedCircuitLinkAuthorization: also deletes the links made under it.
     pub fn remove_link_authorization(&mut self, caller: &SubscriptionId, key: &ServiceKey, id: &Uuid) -> CloudResult<()> {
+        self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         circuit.authorizations.remove(i);
@@ -189,6 +191,7 @@ impl World {
         id: &Uuid,
         microsoft_ids: &str,
     ) -> CloudResult<LinkAuthorization> {
+        self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         circuit.authorizations[i].add_ids(microsoft_ids);
@@ -205,6 +208,7 @@ impl World {
         microsoft_ids: &str,
     ) -> CloudResult<LinkAuthorization> {
         let owners: Vec<(SubscriptionId, String)> = self.subscriptions.iter().map(|s| (s.id, s.account.clone())).collect();
+        self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         let removed: Vec<&str> = split_list(microsoft_ids).collect();
@@ -217,7 +221,7 @@ impl World {
 
     fn authorized_view(&self, circuit: &CircuitRecord, account: &str) -> Option<AuthorizedCircuit> {
         let named: Vec<&AuthorizationRecord> = circuit.authorizations.iter().filter(|a| a.names(account)).collect();
-        if named.is_empty() {
+        if named.is_empty() || !circuit.classic_visible() {
             return None;
         }
         let view = circuit.view(false);

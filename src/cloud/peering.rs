@@ -249,7 +249,7 @@ impl World {
         access_type: BgpPeeringAccessType,
         new: NewBgpPeering,
     ) -> CloudResult<BgpPeering> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
         circuit.require_usable()?;
         if Self::peering_index(circuit, access_type).is_some() {
             return Err(errors::peering_exists());
@@ -275,7 +275,7 @@ impl World {
 
     /// Get-AzureBGPPeering.
     pub fn get_bgp_peering(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType) -> CloudResult<BgpPeering> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
         Self::peering_index(circuit, access_type).map(|i| circuit.peerings[i].view(circuit)).ok_or_else(errors::peering_not_found)
     }
 
@@ -288,7 +288,7 @@ impl World {
         access_type: BgpPeeringAccessType,
         update: BgpPeeringUpdate,
     ) -> CloudResult<BgpPeering> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
         circuit.require_usable()?;
         let i = Self::peering_index(circuit, access_type).ok_or_else(errors::peering_not_found)?;
         let mut candidate = circuit.peerings[i].clone();
@@ -324,6 +324,7 @@ impl World {
 
     /// Remove-AzureBGPPeering. Refused while VNet links use the circuit's private peering.
     pub fn remove_bgp_peering(&mut self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType) -> CloudResult<()> {
+        self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = Self::peering_index(circuit, access_type).ok_or_else(errors::peering_not_found)?;
         if access_type == BgpPeeringAccessType::Private && !circuit.links.is_empty() {

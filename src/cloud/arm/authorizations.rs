@@ -113,6 +113,7 @@ mod tests {
             peering_location: Some("Silicon Valley".into()),
             bandwidth_in_mbps: Some(200),
             authorizations: Some(names.iter().map(|n| n.to_string()).collect()),
+            allow_classic_operations: Some(true),
             ..Default::default()
         }
     }

@@ -279,7 +279,7 @@ impl World {
         let current = self.circuits.get(key).map(|c| c.authorizations.clone()).unwrap_or_default();
         let authorizations = put.authorizations.as_ref().map(|sent| self.plan_arm_authorizations(&current, sent)).transpose()?;
         let update = CircuitUpdate { bandwidth: put.bandwidth_in_mbps, sku: Some(backend_sku(tier)), billing_type: Some(family) };
-        self.update_circuit(caller, key, update)?;
+        self.change_circuit_terms(caller, key, update)?;
         if let Some(circuit) = self.circuits.get_mut(key) {
             if let Some(planned) = peerings {
                 circuit.peerings = planned;
@@ -361,12 +361,12 @@ impl World {
         self.circuits.of(caller, None).into_iter().filter(in_group).map(|c| c.service_key).collect()
     }
 
-    fn arm_circuit_key(&self, caller: &SubscriptionId, group: &str, name: &str) -> Option<ServiceKey> {
+    pub(super) fn arm_circuit_key(&self, caller: &SubscriptionId, group: &str, name: &str) -> Option<ServiceKey> {
         let keys = self.arm_circuit_keys(caller, Some(group));
         keys.into_iter().find(|k| self.circuits.get(k).is_some_and(|c| c.name.eq_ignore_ascii_case(name)))
     }
 
-    fn arm_view_of(&self, key: &ServiceKey) -> CloudResult<ArmCircuit> {
+    pub(super) fn arm_view_of(&self, key: &ServiceKey) -> CloudResult<ArmCircuit> {
         self.circuits.get(key).and_then(CircuitRecord::arm_view).ok_or_else(|| classic::circuit_not_found(key))
     }
 }

@@ -115,3 +115,29 @@ pub(crate) fn peering_type_twice(peering_type: &str) -> CloudError {
 pub(crate) fn authorization_name_twice(name: &str) -> CloudError {
     arm(400, "InvalidRequestFormat", format!("The authorization name '{name}' appears more than once in the circuit."))
 }
+
+/// Chosen, in the dedicated-circuit backend's wording: a classic BGP peering, circuit update or
+/// delete on a circuit Resource Manager manages (expressroute-move 2016-04 lists them as not
+/// allowed when allowClassicOperations is true).
+pub(crate) fn classic_operation_not_allowed() -> CloudError {
+    CloudError {
+        status: 400,
+        code: "BadRequest".into(),
+        message: "The specified dedicated circuit is managed in the Resource Manager deployment model. This operation is not allowed in the classic deployment model.".into(),
+        kind: ErrorKind::Sync,
+    }
+}
+
+/// Chosen: a move whose service key names no circuit of the subscription.
+pub(crate) fn service_key_not_found(key: &str) -> CloudError {
+    arm(404, "NotFound", format!("The dedicated circuit with service key '{key}' was not found in this subscription."))
+}
+
+/// Chosen: a move of a circuit Resource Manager already has under another group or name.
+pub(crate) fn circuit_already_in_arm(key: &uuid::Uuid, group: &str, name: &str) -> CloudError {
+    arm(
+        409,
+        "ConflictError",
+        format!("The dedicated circuit with service key '{key}' has already been moved to the Resource Manager deployment model as '{name}' in resource group '{group}'."),
+    )
+}

@@ -11,13 +11,16 @@
 
 mod authorizations;
 mod circuits;
+mod classic_access;
 pub(crate) mod errors;
 mod groups;
+mod moves;
 mod peerings;
 mod resource;
 
 pub use authorizations::{ArmAuthorization, AuthorizationUseStatus};
 pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
 pub use groups::{ResourceGroup, ResourceGroupRecord};
+pub use moves::ArmCircuitMove;
 pub use peerings::{arm_peering_type, parse_arm_peering_type, ArmMicrosoftConfig, ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixesState};
 pub use resource::{circuit_id, etag_text, normalize_region, resource_group_id, ArmSkuTier, ProvisioningState, Tags, REGIONS};

@@ -1,7 +1,7 @@
 //! Az.Network's ExpressRoute circuits: New-, Get-, Set-, Remove-AzExpressRouteCircuit and
 //! Get-AzExpressRouteServiceProvider.
 
-use crate::cloud::arm::ArmCircuitPut;
+use crate::cloud::arm::{ArmCircuitMove, ArmCircuitPut};
 use crate::cloud::{ServiceProvider, SubscriptionId, World};
 use crate::cmdlets::azure::{completers, confirm, network_call, Fail, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
@@ -77,6 +77,22 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
                 "New-AzResourceGroup -Name LabRG -Location 'West US' -Force | Out-Null\n$c = New-AzExpressRouteCircuit -Name Scratch -ResourceGroupName LabRG -Location 'West US' -SkuTier Standard -SkuFamily MeteredData -ServiceProviderName Equinix -PeeringLocation London -BandwidthInMbps 50\nRemove-AzExpressRouteCircuit -Name Scratch -ResourceGroupName LabRG -Force -PassThru",
                 "Writes True.",
             ),
+        CommandInfo::cmdlet("Move-AzExpressRouteCircuit", module, &format!("{CLASS}MoveAzureExpressRouteCircuitCommand"), body!(move_circuit))
+            .param(name_param().mandatory().not_empty().help("The name of the circuit."))
+            .param(ParamSpec::new("ResourceGroupName", TypeKind::String).mandatory().not_empty().by_name().help("The resource group name."))
+            .param(ParamSpec::new("Location", TypeKind::String).mandatory().not_empty().by_name().help("location."))
+            .param(ParamSpec::new("ServiceKey", TypeKind::String).mandatory().not_empty().by_name().help("The location."))
+            .param(ParamSpec::new("Tag", TypeKind::Hashtable).by_name().help("A hashtable which represents resource tags."))
+            .param(ParamSpec::switch("Force").help("Do not ask for confirmation if you want to overwrite a resource"))
+            .param(default_profile())
+            .outputs(models::CIRCUIT)
+            .synopsis("Moving an ExpressRoute circuit from the classic deployment model to the Resource Manager deployment model.")
+            .description("Gives a classic circuit, found by its service key, a Resource Manager face in the resource group under the name given (the circuit is renamed). It keeps its service key, peerings, classic links and link authorizations, and AllowClassicOperations is True. A circuit already at that name is overwritten after a prompt (none with -Force).")
+            .example(
+                "Move the classic example circuit",
+                "New-AzResourceGroup -Name DemoRG -Location 'West US' | Out-Null\nMove-AzExpressRouteCircuit -Name MyCircuit -ResourceGroupName DemoRG -Location 'West US' -ServiceKey $key",
+                "The circuit in Resource Manager, AllowClassicOperations True.",
+            ),
         CommandInfo::cmdlet("Get-AzExpressRouteServiceProvider", module, &format!("{CLASS}GetAzureExpressRouteServiceProviderCommand"), body!(get_providers))
             .param(default_profile())
             .outputs(SERVICE_PROVIDER)
@@ -127,6 +143,37 @@ fn new_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
                 return Ok(());
             }
             network_call(ctx, |w, sub| send(w, sub, put))?
+        }
+    };
+    ctx.emit(models::circuit(&circuit))?;
+    Ok(())
+}
+
+/// Move-AzExpressRouteCircuit: `ConfirmAction(Force, overwrite, "Moving ExpressRoute Circuit",
+/// Name, action, present)`, as New- asks.
+fn move_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let mv = ArmCircuitMove {
+        resource_group: args.string("ResourceGroupName").unwrap_or_default(),
+        name: args.string("Name").unwrap_or_default(),
+        location: args.string("Location").unwrap_or_default(),
+        service_key: args.string("ServiceKey").unwrap_or_default(),
+        tags: models::tags_of(args.get("Tag")),
+    };
+    let force = args.switch("Force");
+    let first = mv.clone();
+    let moved = network_call(ctx, |w, sub| {
+        if !force && w.arm_circuit_exists(sub, &first.resource_group, &first.name)? {
+            return Ok(None);
+        }
+        Ok(Some(w.move_circuit_to_arm(sub, first)?))
+    })?;
+    let circuit = match moved {
+        Some(c) => c,
+        None => {
+            if !confirm(ctx, args, &format!("Are you sure you want to overwrite resource '{}'", mv.name), "Moving ExpressRoute Circuit", &mv.name)? {
+                return Ok(());
+            }
+            network_call(ctx, |w, sub| Ok(w.move_circuit_to_arm(sub, mv)?))?
         }
     };
     ctx.emit(models::circuit(&circuit))?;

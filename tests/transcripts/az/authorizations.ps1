@@ -17,8 +17,12 @@ $auth1 | Out-Host
 Add-AzExpressRouteCircuitAuthorization -ExpressRouteCircuit $circuit -Name "myauthorization1"
 Add-AzExpressRouteCircuitAuthorization -ExpressRouteCircuit $circuit -Name "MyAuthorization2" | Set-AzExpressRouteCircuit | Out-Null
 
-# Review: every authorization of the circuit, and the same two on the classic side.
+# Review: every authorization of the circuit, and the same two on the classic side once it
+# may see the circuit (AllowClassicOperations).
 $circuit = Get-AzExpressRouteCircuit -Name "MyCircuit" -ResourceGroupName "MyRG"
+Get-AzureDedicatedCircuitLinkAuthorization -ServiceKey $circuit.ServiceKey
+$circuit.AllowClassicOperations = $true
+$circuit = Set-AzExpressRouteCircuit -ExpressRouteCircuit $circuit
 $authorizations = Get-AzExpressRouteCircuitAuthorization -ExpressRouteCircuit $circuit
 $authorizations | Select-Object Name, AuthorizationUseStatus, @{n='KeyKept'; e={$_.AuthorizationKey -eq $auth1.AuthorizationKey}} | Out-Host
 Get-AzureDedicatedCircuitLinkAuthorization -ServiceKey $circuit.ServiceKey | Select-Object Description, Limit, Used | Out-Host
