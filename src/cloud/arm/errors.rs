@@ -141,3 +141,9 @@ pub(crate) fn circuit_already_in_arm(key: &uuid::Uuid, group: &str, name: &str) 
         format!("The dedicated circuit with service key '{key}' has already been moved to the Resource Manager deployment model as '{name}' in resource group '{group}'."),
     )
 }
+
+/// Recorded message and status (DOCS troubleshooting 2024-11: the route table and stats of a
+/// peering that does not exist print only the message and `StatusCode: 400`); the code is chosen.
+pub(crate) fn bgp_peering_not_found(peering_type: &str, key: &uuid::Uuid) -> CloudError {
+    arm(400, "BadRequest", format!("The BGP Peering {peering_type} with Service Key {key} is not found."))
+}

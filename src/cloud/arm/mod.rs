@@ -12,6 +12,7 @@
 mod authorizations;
 mod circuits;
 mod classic_access;
+mod diagnostics;
 pub(crate) mod errors;
 mod groups;
 mod moves;

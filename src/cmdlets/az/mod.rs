@@ -8,6 +8,7 @@
 mod accounts;
 mod authorizations;
 mod circuits;
+mod diagnostics;
 mod groups;
 mod json_text;
 mod models;
@@ -56,6 +57,9 @@ pub fn modules() -> Vec<Module> {
         m.commands = commands;
         if *az_name == NETWORK.0 {
             m.views = vec![models::circuit_view(), circuits::provider_view(), peering_models::peering_view(), authorizations::authorization_view()];
+            m.enums = vec![&diagnostics::DEVICE_PATH_ENUM];
+            m.aliases = diagnostics::AZ_ALIASES.to_vec();
+            r.aliases = diagnostics::RM_ALIASES.to_vec();
         }
         if *az_name == RESOURCES.0 {
             m.views = vec![models::resource_group_view()];
@@ -73,11 +77,12 @@ pub fn modules() -> Vec<Module> {
     az
 }
 
-/// Az.Network's cmdlets: circuits, then the local peering and authorization editors.
+/// Az.Network's cmdlets: circuits, the local peering and authorization editors, diagnostics.
 fn network_commands(module: &str) -> Vec<CommandInfo> {
     let mut commands = circuits::commands(module);
     commands.extend(peerings::commands(module));
     commands.extend(authorizations::commands(module));
+    commands.extend(diagnostics::commands(module));
     commands
 }
 
