@@ -119,6 +119,12 @@ pub(crate) struct PeeringRecord {
     pub(crate) created_at: NaiveDateTime,
     /// Routes the customer's routers advertise (simulation control, for route tables).
     pub(crate) customer_routes: Vec<String>,
+    /// Global Reach connections this (private) peering made to other circuits' peerings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) connections: Vec<super::arm::CircuitConnectionRecord>,
+    /// Global Reach connections other circuits made to this peering.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) peered_connections: Vec<super::arm::PeeredConnectionRecord>,
 }
 
 /// The AS Azure uses towards VNet gateways (routing doc: "Verify that you are not using 65515").
@@ -269,6 +275,8 @@ impl World {
             approved_prefixes: Vec::new(),
             created_at: self.now,
             customer_routes: Vec::new(),
+            connections: Vec::new(),
+            peered_connections: Vec::new(),
         };
         self.store_peering(key, candidate)
     }

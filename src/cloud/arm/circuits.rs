@@ -13,6 +13,7 @@ use super::resource::{circuit_id, merge_tags, normalize_region, ArmSkuTier, Prov
 use crate::cloud::catalog;
 use crate::cloud::circuit::{BillingType, CircuitRecord, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit, ProviderProvisioningState};
 use crate::cloud::errors::{self as classic, CloudResult};
+use crate::cloud::peering::BgpPeeringAccessType;
 use crate::cloud::world::{ServiceKey, SubscriptionId, World};
 
 /// What Resource Manager keeps of a circuit beyond the dedicated circuit itself.
@@ -276,10 +277,13 @@ impl World {
             return Err(errors::provider_change_not_allowed());
         }
         let peerings = put.peerings.as_ref().map(|sent| self.plan_arm_peerings(key, sent)).transpose()?;
-        let current = self.circuits.get(key).map(|c| c.authorizations.clone()).unwrap_or_default();
-        let authorizations = put.authorizations.as_ref().map(|sent| self.plan_arm_authorizations(&current, sent)).transpose()?;
+        let stored_authorizations = self.circuits.get(key).map(|c| c.authorizations.clone()).unwrap_or_default();
+        let authorizations = put.authorizations.as_ref().map(|sent| self.plan_arm_authorizations(&stored_authorizations, sent)).transpose()?;
         let update = CircuitUpdate { bandwidth: put.bandwidth_in_mbps, sku: Some(backend_sku(tier)), billing_type: Some(family) };
         self.change_circuit_terms(caller, key, update)?;
+        let private_connections =
+            |c: &CircuitRecord| c.peerings.iter().find(|p| p.access_type == BgpPeeringAccessType::Private).map(|p| p.connections.clone()).unwrap_or_default();
+        let before = self.circuits.get(key).map(private_connections).unwrap_or_default();
         if let Some(circuit) = self.circuits.get_mut(key) {
             if let Some(planned) = peerings {
                 circuit.peerings = planned;
@@ -295,6 +299,9 @@ impl World {
             face.allow_classic_operations = put.allow_classic_operations.unwrap_or(face.allow_classic_operations);
             face.provisioning_state = ProvisioningState::Succeeded;
         }
+        let after = self.circuits.get(key).map(private_connections).unwrap_or_default();
+        let private_id = format!("{}/peerings/AzurePrivatePeering", current.id);
+        self.sync_peered_connections(key, &private_id, &before, &after);
         self.arm_view_of(key)
     }
 
@@ -343,6 +350,9 @@ impl World {
         }
         if !circuit.authorizations.is_empty() {
             return Err(errors::circuit_has_authorizations());
+        }
+        if circuit.peerings.iter().any(|p| !p.connections.is_empty() || !p.peered_connections.is_empty()) {
+            return Err(errors::circuit_has_global_reach());
         }
         Ok(())
     }

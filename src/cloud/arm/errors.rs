@@ -147,3 +147,60 @@ pub(crate) fn circuit_already_in_arm(key: &uuid::Uuid, group: &str, name: &str) 
 pub(crate) fn bgp_peering_not_found(peering_type: &str, key: &uuid::Uuid) -> CloudError {
     arm(400, "BadRequest", format!("The BGP Peering {peering_type} with Service Key {key} is not found."))
 }
+
+/// Recorded (ARM's answer for a malformed id in a reference, facts §4.1 user capture).
+pub(crate) fn linked_invalid_property_id(value: &str, path: &str) -> CloudError {
+    arm(
+        400,
+        "LinkedInvalidPropertyId",
+        format!("Property id '{value}' at path '{path}' is invalid. Expect fully qualified resource Id that start with '/subscriptions/{{subscriptionId}}' or '/providers/{{resourceProviderNamespace}}/'."),
+    )
+}
+
+/// Chosen: a Global Reach peer that is no circuit's private peering.
+pub(crate) fn peer_peering_not_found(id: &str) -> CloudError {
+    arm(400, "InvalidRequestFormat", format!("The peer circuit peering '{id}' was not found. Global Reach connects the private peerings of two circuits."))
+}
+
+/// Chosen: a circuit connected to itself.
+pub(crate) fn connection_to_itself(name: &str) -> CloudError {
+    arm(400, "InvalidRequestFormat", format!("The circuit connection '{name}' cannot connect a circuit to itself."))
+}
+
+/// Chosen: Global Reach needs a /29 for its two links.
+pub(crate) fn connection_prefix_invalid(prefix: &str, name: &str) -> CloudError {
+    arm(400, "InvalidRequestFormat", format!("The address prefix '{prefix}' of circuit connection '{name}' is not valid. Specify a /29 IPv4 subnet."))
+}
+
+/// Chosen: a peer in another subscription without one of its authorization keys.
+pub(crate) fn connection_not_authorized(name: &str) -> CloudError {
+    arm(
+        400,
+        "AuthorizationKeyInvalid",
+        format!("The circuit connection '{name}' needs a valid authorization key of the peer circuit, which is in another subscription."),
+    )
+}
+
+/// Chosen: two connections of one name.
+pub(crate) fn connection_name_twice(name: &str) -> CloudError {
+    arm(400, "InvalidRequestFormat", format!("The circuit connection name '{name}' appears more than once in the peering."))
+}
+
+/// Chosen: connections on a peering other than private.
+pub(crate) fn connections_only_on_private(peering_type: &str) -> CloudError {
+    arm(400, "InvalidRequestFormat", format!("Circuit connections can be made only on AzurePrivatePeering, not on {peering_type}."))
+}
+
+/// Chosen: the private peering other circuits are connected to cannot go.
+pub(crate) fn peering_has_peered_connections() -> CloudError {
+    arm(400, "InvalidRequestFormat", "The private peering cannot be deleted while other circuits are connected to it through Global Reach.".into())
+}
+
+/// Chosen: delete with Global Reach left (circuit-arm docs since 2025-01 require its removal).
+pub(crate) fn circuit_has_global_reach() -> CloudError {
+    arm(
+        400,
+        "CircuitHasGlobalReach",
+        "The circuit cannot be deleted while it has Global Reach connections. Delete the circuit connections and try again.".into(),
+    )
+}

@@ -14,6 +14,7 @@ mod circuits;
 mod classic_access;
 mod diagnostics;
 pub(crate) mod errors;
+mod global_reach;
 mod groups;
 mod moves;
 mod peerings;
@@ -21,6 +22,7 @@ mod resource;
 
 pub use authorizations::{ArmAuthorization, AuthorizationUseStatus};
 pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
+pub use global_reach::{ArmCircuitConnection, ArmConnectionPut, CircuitConnectionRecord, PeeredConnectionRecord};
 pub use groups::{ResourceGroup, ResourceGroupRecord};
 pub use moves::ArmCircuitMove;
 pub use peerings::{arm_peering_type, parse_arm_peering_type, ArmMicrosoftConfig, ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixesState};

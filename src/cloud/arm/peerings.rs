@@ -7,6 +7,7 @@
 //! prefixes validated against the routing registry. One peering per type, as classic.
 
 use super::errors;
+use super::global_reach::{ArmCircuitConnection, ArmConnectionPut};
 use crate::cloud::circuit::CircuitRecord;
 use crate::cloud::errors::{self as classic, CloudResult};
 use crate::cloud::peering::{split_list, validate, AdvertisedPublicPrefixesState, BgpPeeringAccessType, BgpPeeringState, PeeringRecord, AZURE_ASN};
@@ -27,6 +28,8 @@ pub struct ArmPeeringPut {
     pub shared_key: Option<String>,
     /// `microsoftPeeringConfig`, when the object had one.
     pub microsoft: Option<ArmMicrosoftConfigPut>,
+    /// `connections` (Global Reach, private peering only).
+    pub connections: Vec<ArmConnectionPut>,
 }
 
 /// `microsoftPeeringConfig` of a PUT.
@@ -68,6 +71,10 @@ pub struct ArmPeering {
     pub shared_key: Option<String>,
     pub vlan_id: u32,
     pub microsoft: Option<ArmMicrosoftConfig>,
+    /// Global Reach connections this peering made.
+    pub connections: Vec<ArmCircuitConnection>,
+    /// Global Reach connections other circuits made to it.
+    pub peered_connections: Vec<ArmCircuitConnection>,
 }
 
 /// Resource Manager's name of a peering type (`ExpressRoutePeeringType`).
@@ -104,9 +111,12 @@ impl PeeringRecord {
             customer_asn: self.customer_asn,
             routing_registry_name: self.routing_registry_name.clone(),
         });
+        let id = format!("{circuit_id}/peerings/{name}");
         ArmPeering {
             name: name.to_string(),
-            id: format!("{circuit_id}/peerings/{name}"),
+            connections: self.connections.iter().map(|c| c.arm_view(&id, etag)).collect(),
+            peered_connections: self.peered_connections.iter().map(|c| c.arm_view(&id, etag)).collect(),
+            id,
             etag: etag.to_string(),
             peering_type: name,
             state: self.state(),
@@ -137,7 +147,7 @@ impl World {
         let circuit = self.circuits.get(key).ok_or_else(|| classic::circuit_not_found(key))?;
         let mut planned: Vec<PeeringRecord> = Vec::new();
         let mut changed = false;
-        for put in sent {
+        for (index, put) in sent.iter().enumerate() {
             let access = parse_arm_peering_type(&put.peering_type).ok_or_else(|| errors::invalid_peering_type(&put.peering_type))?;
             if !put.name.eq_ignore_ascii_case(arm_peering_type(access)) {
                 return Err(errors::peering_name_mismatch(&put.name, arm_peering_type(access)));
@@ -145,9 +155,13 @@ impl World {
             if planned.iter().any(|p| p.access_type == access) {
                 return Err(errors::peering_type_twice(arm_peering_type(access)));
             }
-            let candidate = self.peering_record(circuit, access, put);
+            let mut candidate = self.peering_record(circuit, access, put);
+            if access != BgpPeeringAccessType::Private && !put.connections.is_empty() {
+                return Err(errors::connections_only_on_private(arm_peering_type(access)));
+            }
+            candidate.connections = self.plan_connections(circuit, index, &put.connections)?;
             match circuit.peerings.iter().find(|p| p.access_type == access) {
-                Some(stored) if !stored.differs_from(&candidate) => planned.push(stored.clone()),
+                Some(stored) if !stored.differs_from(&candidate) && stored.connections == candidate.connections => planned.push(stored.clone()),
                 _ => {
                     changed = true;
                     planned.push(candidate);
@@ -158,6 +172,10 @@ impl World {
             && !planned.iter().any(|p| p.access_type == BgpPeeringAccessType::Private);
         if removed_private && !circuit.links.is_empty() {
             return Err(classic::peering_in_use());
+        }
+        let peered = circuit.peerings.iter().any(|p| !p.peered_connections.is_empty());
+        if removed_private && peered {
+            return Err(errors::peering_has_peered_connections());
         }
         if changed {
             circuit.require_usable()?;
@@ -191,6 +209,8 @@ impl World {
             approved_prefixes: stored.map(|s| s.approved_prefixes.clone()).unwrap_or_default(),
             created_at: stored.map_or(self.now, |s| s.created_at),
             customer_routes: stored.map(|s| s.customer_routes.clone()).unwrap_or_default(),
+            connections: Vec::new(),
+            peered_connections: stored.map(|s| s.peered_connections.clone()).unwrap_or_default(),
         }
     }
 }

@@ -8,6 +8,7 @@
 mod accounts;
 mod authorizations;
 mod circuits;
+mod connections;
 mod diagnostics;
 mod groups;
 mod json_text;
@@ -56,7 +57,13 @@ pub fn modules() -> Vec<Module> {
         r.commands = commands.iter().map(|c| azure_rm(c, rm_name)).collect();
         m.commands = commands;
         if *az_name == NETWORK.0 {
-            m.views = vec![models::circuit_view(), circuits::provider_view(), peering_models::peering_view(), authorizations::authorization_view()];
+            m.views = vec![
+                models::circuit_view(),
+                circuits::provider_view(),
+                peering_models::peering_view(),
+                authorizations::authorization_view(),
+                connections::connection_view(),
+            ];
             m.enums = vec![&diagnostics::DEVICE_PATH_ENUM];
             m.aliases = diagnostics::AZ_ALIASES.to_vec();
             r.aliases = diagnostics::RM_ALIASES.to_vec();
@@ -77,11 +84,13 @@ pub fn modules() -> Vec<Module> {
     az
 }
 
-/// Az.Network's cmdlets: circuits, the local peering and authorization editors, diagnostics.
+/// Az.Network's cmdlets: circuits, the local peering, authorization and Global Reach editors,
+/// diagnostics.
 fn network_commands(module: &str) -> Vec<CommandInfo> {
     let mut commands = circuits::commands(module);
     commands.extend(peerings::commands(module));
     commands.extend(authorizations::commands(module));
+    commands.extend(connections::commands(module));
     commands.extend(diagnostics::commands(module));
     commands
 }

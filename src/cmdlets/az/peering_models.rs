@@ -10,6 +10,7 @@ use crate::engine::convert::to_string;
 use crate::engine::value::{PsObject, Value};
 use crate::engine::views::{ColumnValue, TableView};
 
+use super::connections;
 use super::json_text::json_text;
 use super::models::{item, member, member_text, prop, text};
 
@@ -39,6 +40,7 @@ pub struct PeeringFields {
     pub gateway_manager_etag: Value,
     pub last_modified_by: Value,
     pub connections: Value,
+    pub peered_connections: Value,
 }
 
 /// A `PSPeering` object.
@@ -63,8 +65,8 @@ pub fn peering_object(f: PeeringFields) -> Value {
     o.add_typed("LastModifiedBy", "string", f.last_modified_by);
     o.add_typed("RouteFilter", ROUTE_FILTER, Value::Null);
     o.add_typed("Ipv6PeeringConfig", IPV6_CONFIG, Value::Null);
-    o.add_typed("Connections", CONNECTIONS, f.connections.clone());
-    o.add_typed("PeeredConnections", PEERED_CONNECTIONS, f.connections);
+    o.add_typed("Connections", CONNECTIONS, f.connections);
+    o.add_typed("PeeredConnections", PEERED_CONNECTIONS, f.peered_connections);
     Value::object(o)
 }
 
@@ -107,7 +109,8 @@ pub fn peering(p: &ArmPeering) -> Value {
         provisioning_state: text("Succeeded"),
         gateway_manager_etag: text(""),
         last_modified_by: text("Customer"),
-        connections: Value::array(Vec::new()),
+        connections: Value::array(p.connections.iter().map(|c| connections::connection(c, false)).collect()),
+        peered_connections: Value::array(p.peered_connections.iter().map(|c| connections::connection(c, true)).collect()),
     })
 }
 
@@ -143,6 +146,7 @@ pub fn peering_puts(list: &Value) -> Vec<ArmPeeringPut> {
                     customer_asn: Some(number(&c, "CustomerASN")).filter(|n| *n != 0),
                     routing_registry_name: member_text(&c, "RoutingRegistryName"),
                 }),
+                connections: connections::connection_puts(p),
             }
         })
         .collect()

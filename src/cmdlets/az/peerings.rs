@@ -170,6 +170,7 @@ fn peering_from(args: &Args) -> Value {
         gateway_manager_etag: Value::Null,
         last_modified_by: Value::Null,
         connections: Value::Null,
+        peered_connections: Value::Null,
     })
 }
 
