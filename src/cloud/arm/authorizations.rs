@@ -88,6 +88,44 @@ impl World {
     }
 }
 
+/// `(subscription, group, circuit)` of a circuit resource id, case-insensitively.
+fn parse_circuit_id(id: &str) -> Option<(Uuid, String, String)> {
+    let parts: Vec<&str> = id.trim().trim_start_matches('/').split('/').collect();
+    let is = |i: usize, word: &str| parts.get(i).is_some_and(|p| p.eq_ignore_ascii_case(word));
+    let shape = parts.len() == 8
+        && is(0, "subscriptions")
+        && is(2, "resourceGroups")
+        && is(4, "providers")
+        && is(5, "Microsoft.Network")
+        && is(6, "expressRouteCircuits");
+    if !shape {
+        return None;
+    }
+    Some((parts[1].parse().ok()?, parts[3].to_string(), parts[7].to_string()))
+}
+
+impl World {
+    /// The circuit a connection's `-PeerId` names and the authorization its key redeems,
+    /// whoever asks (the key is the permission, linkvnet-arm 2020-10): the lookup a connection
+    /// from another subscription makes before it links. An authorization already used by a
+    /// link is not redeemable again ("valid for only one connection").
+    pub fn redeemable_authorization(&self, circuit_id: &str, authorization_key: &str) -> CloudResult<(crate::cloud::world::ServiceKey, Uuid)> {
+        let (sub, group, name) = parse_circuit_id(circuit_id).ok_or_else(errors::circuit_id_invalid)?;
+        let key = self.arm_circuit_key(&sub, &group, &name).ok_or_else(|| errors::circuit_not_found(&group, &name))?;
+        let circuit = self.circuits.get(&key).ok_or_else(|| classic::circuit_not_found(&key))?;
+        let auth = authorization_key
+            .trim()
+            .parse::<Uuid>()
+            .ok()
+            .and_then(|k| circuit.authorizations.iter().find(|a| a.id == k))
+            .ok_or_else(errors::authorization_key_invalid)?;
+        if circuit.used_links(&auth.id) >= auth.limit as usize {
+            return Err(errors::authorization_key_in_use());
+        }
+        Ok((key, auth.id))
+    }
+}
+
 impl CircuitRecord {
     /// Stores a planned authorization list; the links of revoked authorizations go.
     pub(super) fn apply_authorizations(&mut self, plan: AuthorizationPlan) {
@@ -135,6 +173,18 @@ mod tests {
         let c = w.put_arm_circuit(&sub, put(&["a2"])).unwrap();
         assert_eq!(c.authorizations.len(), 1);
         assert_eq!(w.list_link_authorizations(&sub, &c.service_key).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_key_is_looked_up_by_circuit_id_whoever_asks() {
+        let (mut w, sub) = world();
+        w.create_or_update_resource_group(&sub, "rg", "West US", &Vec::new()).unwrap();
+        let c = w.put_arm_circuit(&sub, put(&["a1"])).unwrap();
+        let key = c.authorizations[0].authorization_key;
+        assert_eq!(w.redeemable_authorization(&c.id.to_uppercase(), &key.to_string()).unwrap(), (c.service_key, key));
+        assert_eq!(w.redeemable_authorization(&c.id, "not-a-key").unwrap_err().code, "AuthorizationKeyInvalid");
+        assert_eq!(w.redeemable_authorization(&format!("{}/authorizations/a1", c.id), &key.to_string()).unwrap_err().message, "Cannot parse the request.");
+        assert_eq!(w.redeemable_authorization(&c.id.replace("/ckt", "/other"), &key.to_string()).unwrap_err().code, "ResourceNotFound");
     }
 
     #[test]

@@ -204,3 +204,19 @@ pub(crate) fn circuit_has_global_reach() -> CloudError {
         "The circuit cannot be deleted while it has Global Reach connections. Delete the circuit connections and try again.".into(),
     )
 }
+
+/// Recorded (AzureRM-era capture, facts §4.1: a connection whose `-PeerId` is the
+/// authorization's id rather than the circuit's).
+pub(crate) fn circuit_id_invalid() -> CloudError {
+    arm(400, "InvalidRequestFormat", "Cannot parse the request.".into())
+}
+
+/// Chosen: a key that is none of the circuit's authorizations.
+pub(crate) fn authorization_key_invalid() -> CloudError {
+    arm(400, "AuthorizationKeyInvalid", "The authorization key is not valid for the specified ExpressRoute circuit.".into())
+}
+
+/// Chosen: a key already redeemed ("An authorization is valid for only one connection").
+pub(crate) fn authorization_key_in_use() -> CloudError {
+    arm(400, "AuthorizationKeyInUse", "The authorization key has already been used for a connection to the specified ExpressRoute circuit.".into())
+}
