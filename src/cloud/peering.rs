@@ -125,6 +125,10 @@ pub(crate) struct PeeringRecord {
     /// Global Reach connections other circuits made to this peering.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) peered_connections: Vec<super::arm::PeeredConnectionRecord>,
+    /// Microsoft peering: the validation id and signature given per advertised prefix
+    /// (`advertisedPublicPrefixInfo`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) prefix_info: Vec<super::arm::ArmPrefixInfo>,
 }
 
 /// The AS Azure uses towards VNet gateways (routing doc: "Verify that you are not using 65515").
@@ -277,6 +281,7 @@ impl World {
             customer_routes: Vec::new(),
             connections: Vec::new(),
             peered_connections: Vec::new(),
+            prefix_info: Vec::new(),
         };
         self.store_peering(key, candidate)
     }

@@ -220,3 +220,12 @@ pub(crate) fn authorization_key_invalid() -> CloudError {
 pub(crate) fn authorization_key_in_use() -> CloudError {
     arm(400, "AuthorizationKeyInUse", "The authorization key has already been used for a connection to the specified ExpressRoute circuit.".into())
 }
+
+/// Chosen: prefix information for a prefix the peering does not advertise.
+pub(crate) fn prefix_info_not_advertised(prefix: &str) -> CloudError {
+    arm(
+        400,
+        "InvalidRequestFormat",
+        format!("The prefix '{prefix}' in advertisedPublicPrefixInfo is not one of the advertised public prefixes of the peering."),
+    )
+}

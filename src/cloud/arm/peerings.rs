@@ -38,6 +38,17 @@ pub struct ArmMicrosoftConfigPut {
     pub advertised_public_prefixes: Vec<String>,
     pub customer_asn: Option<u32>,
     pub routing_registry_name: Option<String>,
+    /// `advertisedPublicPrefixInfo`.
+    pub prefix_info: Vec<ArmPrefixInfo>,
+}
+
+/// One `advertisedPublicPrefixInfo` entry: a prefix with the validation id and signature the
+/// customer gives for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ArmPrefixInfo {
+    pub prefix: String,
+    pub validation_id: Option<String>,
+    pub signature: Option<String>,
 }
 
 string_enum! {
@@ -53,6 +64,7 @@ pub struct ArmMicrosoftConfig {
     /// 0 when the peering names no customer ASN (the cmdlets send 0 then).
     pub customer_asn: u32,
     pub routing_registry_name: String,
+    pub prefix_info: Vec<ArmPrefixInfo>,
 }
 
 /// A peering as the circuit GET answers it.
@@ -110,6 +122,7 @@ impl PeeringRecord {
             advertised_public_prefixes_state: arm_prefixes_state(self.prefixes_state),
             customer_asn: self.customer_asn,
             routing_registry_name: self.routing_registry_name.clone(),
+            prefix_info: self.prefix_info.clone(),
         });
         let id = format!("{circuit_id}/peerings/{name}");
         ArmPeering {
@@ -136,6 +149,7 @@ impl PeeringRecord {
             != (sent.peer_asn, &sent.primary_peer_subnet, &sent.secondary_peer_subnet, sent.vlan_id, &sent.shared_key)
             || (self.advertised_public_prefixes.as_str(), self.customer_asn, self.routing_registry_name.as_str())
                 != (sent.advertised_public_prefixes.as_str(), sent.customer_asn, sent.routing_registry_name.as_str())
+            || self.prefix_info != sent.prefix_info
     }
 }
 
@@ -160,6 +174,10 @@ impl World {
                 return Err(errors::connections_only_on_private(arm_peering_type(access)));
             }
             candidate.connections = self.plan_connections(circuit, index, &put.connections)?;
+            let advertised: Vec<&str> = split_list(&candidate.advertised_public_prefixes).collect();
+            if let Some(stray) = candidate.prefix_info.iter().find(|i| !advertised.iter().any(|a| a.eq_ignore_ascii_case(i.prefix.trim()))) {
+                return Err(errors::prefix_info_not_advertised(&stray.prefix));
+            }
             match circuit.peerings.iter().find(|p| p.access_type == access) {
                 Some(stored) if !stored.differs_from(&candidate) && stored.connections == candidate.connections => planned.push(stored.clone()),
                 _ => {
@@ -211,6 +229,7 @@ impl World {
             customer_routes: stored.map(|s| s.customer_routes.clone()).unwrap_or_default(),
             connections: Vec::new(),
             peered_connections: stored.map(|s| s.peered_connections.clone()).unwrap_or_default(),
+            prefix_info: microsoft.map(|m| m.prefix_info.clone()).unwrap_or_default(),
         }
     }
 }
@@ -260,6 +279,7 @@ mod tests {
                 advertised_public_prefixes: vec!["123.1.0.0/24".into()],
                 customer_asn: Some(23),
                 routing_registry_name: Some("ARIN".into()),
+                prefix_info: Vec::new(),
             }),
             ..private()
         }
@@ -352,5 +372,22 @@ mod tests {
         let other = ArmMicrosoftConfigPut { advertised_public_prefixes: vec!["124.1.0.0/24".into()], ..microsoft().microsoft.unwrap() };
         let c = w.put_arm_circuit(&sub, circuit_put(vec![ArmPeeringPut { microsoft: Some(other), ..microsoft() }])).unwrap();
         assert_eq!(c.peerings[0].microsoft.as_ref().map(|m| m.advertised_public_prefixes_state), Some(ArmPrefixesState::ValidationNeeded));
+    }
+
+    #[test]
+    fn prefix_information_is_kept_for_advertised_prefixes_only() {
+        let (mut w, sub, _) = provisioned();
+        let info = |p: &str| ArmPrefixInfo { prefix: p.into(), validation_id: Some("Azure-1".into()), signature: None };
+        let with = |p: &str| {
+            let mut m = microsoft();
+            if let Some(c) = m.microsoft.as_mut() {
+                c.prefix_info = vec![info(p)];
+            }
+            m
+        };
+        let e = w.put_arm_circuit(&sub, circuit_put(vec![with("124.1.0.0/24")])).unwrap_err();
+        assert_eq!(e.message, "The prefix '124.1.0.0/24' in advertisedPublicPrefixInfo is not one of the advertised public prefixes of the peering.");
+        let c = w.put_arm_circuit(&sub, circuit_put(vec![with("123.1.0.0/24")])).unwrap();
+        assert_eq!(c.peerings[0].microsoft.as_ref().map(|m| m.prefix_info.clone()), Some(vec![info("123.1.0.0/24")]));
     }
 }

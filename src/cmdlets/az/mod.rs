@@ -15,6 +15,7 @@ mod json_text;
 mod models;
 mod peering_models;
 mod peerings;
+mod prefix_configs;
 
 use crate::engine::command::{CommandInfo, ParamSpec};
 use crate::engine::module::Module;
@@ -84,13 +85,14 @@ pub fn modules() -> Vec<Module> {
     az
 }
 
-/// Az.Network's cmdlets: circuits, the local peering, authorization and Global Reach editors,
-/// diagnostics.
+/// Az.Network's cmdlets: circuits, the local peering, authorization, Global Reach and prefix
+/// configuration editors, diagnostics.
 fn network_commands(module: &str) -> Vec<CommandInfo> {
     let mut commands = circuits::commands(module);
     commands.extend(peerings::commands(module));
     commands.extend(authorizations::commands(module));
     commands.extend(connections::commands(module));
+    commands.extend(prefix_configs::commands(module));
     commands.extend(diagnostics::commands(module));
     commands
 }

@@ -4,7 +4,7 @@
 //! facts §2.3). Properties are added in the model's JSON order (inherited Name, Etag, Id
 //! first), which is the order `PeeringsText` prints them.
 
-use crate::cloud::arm::{ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut};
+use crate::cloud::arm::{ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixInfo};
 use crate::engine::command::FromArg;
 use crate::engine::convert::to_string;
 use crate::engine::value::{PsObject, Value};
@@ -16,6 +16,8 @@ use super::models::{item, member, member_text, prop, text};
 
 pub const PEERING: &str = "Microsoft.Azure.Commands.Network.Models.PSPeering";
 pub const PEERING_CONFIG: &str = "Microsoft.Azure.Commands.Network.Models.PSPeeringConfig";
+pub const PREFIX_CONFIG: &str = "Microsoft.Azure.Commands.Network.Models.PSPeeringPrefixConfig";
+const PREFIX_CONFIGS: &str = "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSPeeringPrefixConfig]";
 const ROUTE_FILTER: &str = "Microsoft.Azure.Commands.Network.Models.PSRouteFilter";
 const IPV6_CONFIG: &str = "Microsoft.Azure.Commands.Network.Models.PSIpv6PeeringConfig";
 const CONNECTIONS: &str = "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSExpressRouteCircuitConnection]";
@@ -79,18 +81,36 @@ pub fn microsoft_config(prefixes: &[String], state: Value, customer_asn: i32, re
     o.add_typed("CustomerASN", "System.Nullable[int]", Value::Int(customer_asn));
     o.add_typed("LegacyMode", "System.Nullable[int]", Value::Null);
     o.add_typed("RoutingRegistryName", "string", registry);
+    o.add_typed("AdvertisedPublicPrefixInfo", PREFIX_CONFIGS, Value::Null);
+    Value::object(o)
+}
+
+/// A `PSPeeringPrefixConfig` (one entry of `AdvertisedPublicPrefixInfo`).
+pub fn prefix_config(prefix: &str, validation_id: Option<&str>, signature: Option<&str>) -> Value {
+    let mut o = PsObject::typed(PREFIX_CONFIG);
+    o.add_typed("Prefix", "string", text(prefix));
+    o.add_typed("ValidationId", "string", validation_id.map_or(Value::Null, text));
+    o.add_typed("Signature", "string", signature.map_or(Value::Null, text));
+    o.add_typed("ValidationState", "string", Value::Null);
     Value::object(o)
 }
 
 /// A peering as the service answered it.
 pub fn peering(p: &ArmPeering) -> Value {
     let microsoft = p.microsoft.as_ref().map_or(Value::Null, |m| {
-        microsoft_config(
+        let config = microsoft_config(
             &m.advertised_public_prefixes,
             text(m.advertised_public_prefixes_state.as_str()),
             m.customer_asn as i32,
             text(&m.routing_registry_name),
-        )
+        );
+        if !m.prefix_info.is_empty() {
+            let info = m.prefix_info.iter().map(|i| prefix_config(&i.prefix, i.validation_id.as_deref(), i.signature.as_deref())).collect();
+            if let Value::Object(o) = &config {
+                o.borrow_mut().set("AdvertisedPublicPrefixInfo", Value::array(info));
+            }
+        }
+        config
     });
     peering_object(PeeringFields {
         name: text(&p.name),
@@ -145,6 +165,18 @@ pub fn peering_puts(list: &Value) -> Vec<ArmPeeringPut> {
                     advertised_public_prefixes: member(&c, "AdvertisedPublicPrefixes").map(|l| items(&l).iter().map(to_string).collect()).unwrap_or_default(),
                     customer_asn: Some(number(&c, "CustomerASN")).filter(|n| *n != 0),
                     routing_registry_name: member_text(&c, "RoutingRegistryName"),
+                    prefix_info: member(&c, "AdvertisedPublicPrefixInfo")
+                        .map(|l| {
+                            items(&l)
+                                .iter()
+                                .map(|i| ArmPrefixInfo {
+                                    prefix: member_text(i, "Prefix").unwrap_or_default(),
+                                    validation_id: member_text(i, "ValidationId"),
+                                    signature: member_text(i, "Signature"),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                 }),
                 connections: connections::connection_puts(p),
             }
