@@ -102,6 +102,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
         CommandInfo::cmdlet("Remove-AzExpressRouteCircuitPeeringConfig", module, &format!("{CLASS}RemoveAzureExpressRouteCircuitPeeringConfigCommand"), body!(remove_peering))
             .param(ParamSpec::new("Name", TypeKind::String).not_empty().help("The name of the Peering"))
             .param(circuit_param())
+            .param(ParamSpec::new("PeerAddressType", TypeKind::String).set(&["IPv4", "IPv6", "All"]).help("The Address family of the peering"))
             .param(default_profile())
             .outputs(models::CIRCUIT)
             .synopsis("Removes an ExpressRoute circuit peering configuration.")
@@ -244,7 +245,29 @@ fn get_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn remove_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
     let circuit = circuit_arg(args);
     let name = args.string("Name").unwrap_or_default();
-    let (list, _) = peerings_of(&circuit)?;
+    let family = args.string("PeerAddressType").unwrap_or_default();
+    let (list, items) = peerings_of(&circuit)?;
+    let Some(peering) = items.iter().find(|p| same_name(p, &name)) else {
+        ctx.emit(circuit)?;
+        return Ok(());
+    };
+    let has = |field: &str| member(peering, field).is_some_and(|v| !v.is_null());
+    let kind = member(peering, "PeeringType").map(|t| to_string(&t)).unwrap_or_default();
+    let is = |f: &str| family.eq_ignore_ascii_case(f);
+    // AP@1ab53698: only the named address family goes when the peering has both; asking for
+    // a family the Microsoft peering lacks returns without writing anything; the IPv4 half
+    // of a private peering stays when only its IPv6 half is removed.
+    if kind.eq_ignore_ascii_case("MicrosoftPeering") {
+        if (is("IPv4") && !has("MicrosoftPeeringConfig")) || (is("IPv6") && !has("Ipv6PeeringConfig")) {
+            return Ok(());
+        }
+    } else if kind.eq_ignore_ascii_case("AzurePrivatePeering") && is("IPv6") && has("PrimaryPeerAddressPrefix") {
+        if let Value::Object(p) = peering {
+            p.borrow_mut().set("Ipv6PeeringConfig", Value::Null);
+        }
+        ctx.emit(circuit)?;
+        return Ok(());
+    }
     let keep = |p: &Value| !same_name(p, &name);
     match &list {
         Value::Array(a) => a.borrow_mut().retain(keep),

@@ -61,3 +61,12 @@ Remove-AzureRmExpressRouteCircuitPeeringConfig -Name "MicrosoftPeering" -Express
 Remove-AzureRmExpressRouteCircuitPeeringConfig -Name "AzurePublicPeering" -ExpressRouteCircuit $ckt | Out-Null
 Set-AzureRmExpressRouteCircuit -ExpressRouteCircuit $ckt | Get-AzureRmExpressRouteCircuitPeeringConfig | Select-Object Name | Out-Host
 Remove-AzureRmExpressRouteCircuitPeeringConfig -Name "AzurePrivatePeering" -ExpressRouteCircuit $ckt | Set-AzureRmExpressRouteCircuit | Select-Object Name, @{n='Peerings'; e={$_.Peerings.Count}} | Out-Host
+
+# -PeerAddressType: asking to remove the IPv6 half of a private peering that has only IPv4
+# keeps it; asking for the IPv4 configuration of a Microsoft peering without one writes nothing.
+$ckt = Get-AzureRmExpressRouteCircuit -Name "ExpressRouteARMCircuit" -ResourceGroupName "ExpressRouteResourceGroup"
+$ckt = Add-AzureRmExpressRouteCircuitPeeringConfig -Name "AzurePrivatePeering" -ExpressRouteCircuit $ckt -PeeringType AzurePrivatePeering -PeerASN 100 -PrimaryPeerAddressPrefix "10.0.0.0/30" -SecondaryPeerAddressPrefix "10.0.0.4/30" -VlanId 200
+(Remove-AzureRmExpressRouteCircuitPeeringConfig -Name "AzurePrivatePeering" -ExpressRouteCircuit $ckt -PeerAddressType IPv6).Peerings.Count
+$ckt = Add-AzureRmExpressRouteCircuitPeeringConfig -Name "MicrosoftPeering" -ExpressRouteCircuit $ckt -PeeringType MicrosoftPeering -PeerASN 100 -PrimaryPeerAddressPrefix "123.0.0.0/30" -SecondaryPeerAddressPrefix "123.0.0.4/30" -VlanId 300
+"written: $(@(Remove-AzureRmExpressRouteCircuitPeeringConfig -Name "MicrosoftPeering" -ExpressRouteCircuit $ckt -PeerAddressType IPv4).Count), peerings: $($ckt.Peerings.Count)"
+(Remove-AzureRmExpressRouteCircuitPeeringConfig -Name "MicrosoftPeering" -ExpressRouteCircuit $ckt -PeerAddressType All).Peerings.Count
