@@ -60,7 +60,7 @@ fn items(v: &Value) -> Vec<Value> {
 }
 
 fn circuit_param() -> ParamSpec {
-    ParamSpec::new("ExpressRouteCircuit", TypeKind::Object).mandatory().pipeline().help("The ExpressRouteCircuit")
+    models::model_param("ExpressRouteCircuit", models::CIRCUIT).mandatory().pipeline().help("The ExpressRouteCircuit")
 }
 
 const CIRCUIT: &str = "New-AzResourceGroup -Name LabRG -Location 'West US' -Force | Out-Null\n$ckt = New-AzExpressRouteCircuit -Name LabArm -ResourceGroupName LabRG -Location 'West US' -SkuTier Standard -SkuFamily MeteredData -ServiceProviderName Equinix -PeeringLocation 'Silicon Valley' -BandwidthInMbps 200 -Force\n";

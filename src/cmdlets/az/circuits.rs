@@ -53,7 +53,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .description("One circuit by group and name, or the circuits of a group or of the subscription; -Name and -ResourceGroupName take wildcards.")
             .example("The circuits whose names start with Express", "Get-AzExpressRouteCircuit -Name Express*", "Nothing when none matches."),
         CommandInfo::cmdlet("Set-AzExpressRouteCircuit", module, &format!("{CLASS}SetAzureExpressRouteCircuitCommand"), body!(set_circuit))
-            .param(ParamSpec::new("ExpressRouteCircuit", TypeKind::Object).mandatory().pipeline().help("The ExpressRouteCircuit"))
+            .param(models::model_param("ExpressRouteCircuit", models::CIRCUIT).mandatory().pipeline().help("The ExpressRouteCircuit"))
             .param(default_profile())
             .outputs(models::CIRCUIT)
             .synopsis("Modifies an ExpressRoute circuit.")

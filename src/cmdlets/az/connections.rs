@@ -119,7 +119,11 @@ pub fn connection_view() -> TableView {
 fn common(c: CommandInfo, name_mandatory: bool) -> CommandInfo {
     let name = ParamSpec::new("Name", TypeKind::String).position(0).help("The name of the Circuit Connection");
     c.param(if name_mandatory { name.mandatory().not_empty() } else { name }).param(
-        ParamSpec::new("ExpressRouteCircuit", TypeKind::Object).mandatory().position(1).pipeline().help("Express Route Circuit Peering intiating connection"),
+        models::model_param("ExpressRouteCircuit", models::CIRCUIT)
+            .mandatory()
+            .position(1)
+            .pipeline()
+            .help("Express Route Circuit Peering intiating connection"),
     )
 }
 

@@ -95,6 +95,14 @@ pub fn circuit(c: &ArmCircuit) -> Value {
     Value::object(o)
 }
 
+/// A parameter typed as a network model (`-ExpressRouteCircuit <PSExpressRouteCircuit>`): it
+/// binds only objects of that type, and SYNTAX names it.
+pub fn model_param(name: &str, model: &str) -> crate::engine::command::ParamSpec {
+    let mut p = crate::engine::command::ParamSpec::new(name, crate::engine::value::TypeKind::Object);
+    p.ty = std::rc::Rc::new(crate::engine::value::TypeRef::foreign(model));
+    p
+}
+
 /// A property of an object value, if it has it.
 pub(super) fn member(v: &Value, name: &str) -> Option<Value> {
     match v {

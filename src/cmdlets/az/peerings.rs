@@ -18,7 +18,7 @@ const CLASS: &str = "Microsoft.Azure.Commands.Network.";
 const PEERING_TYPES: [&str; 3] = ["AzurePrivatePeering", "AzurePublicPeering", "MicrosoftPeering"];
 
 fn circuit_param() -> ParamSpec {
-    ParamSpec::new("ExpressRouteCircuit", TypeKind::Object).mandatory().pipeline().help("The ExpressRouteCircuit")
+    models::model_param("ExpressRouteCircuit", models::CIRCUIT).mandatory().pipeline().help("The ExpressRouteCircuit")
 }
 
 /// The parameters every peering-defining cmdlet shares (AzureExpressRouteCircuitPeeringConfigBase).
@@ -92,7 +92,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
         add,
         CommandInfo::cmdlet("Get-AzExpressRouteCircuitPeeringConfig", module, &format!("{CLASS}GetAzureExpressRouteCircuitPeeringConfigCommand"), body!(get_peering))
             .param(ParamSpec::new("Name", TypeKind::String).help("The name of the Peering"))
-            .param(ParamSpec::new("ExpressRouteCircuit", TypeKind::Object).mandatory().pipeline().help("The circuit"))
+            .param(models::model_param("ExpressRouteCircuit", models::CIRCUIT).mandatory().pipeline().help("The circuit"))
             .param(default_profile())
             .outputs(PEERING)
             .synopsis("Gets an ExpressRoute circuit peering configuration.")

@@ -19,7 +19,7 @@ use super::{body, default_profile};
 const CLASS: &str = "Microsoft.Azure.Commands.Network.";
 
 fn params(c: CommandInfo) -> CommandInfo {
-    c.param(ParamSpec::new("ExpressRouteCircuit", TypeKind::Object).mandatory().pipeline().help("The ExpressRouteCircuit"))
+    c.param(models::model_param("ExpressRouteCircuit", models::CIRCUIT).mandatory().pipeline().help("The ExpressRouteCircuit"))
         .param(ParamSpec::new("PeerAddressType", TypeKind::String).mandatory().by_name().set(&["IPv4", "IPv6"]).help("PeerAddressType"))
         .param(ParamSpec::new("Prefix", TypeKind::String).mandatory().not_empty().help("Prefix"))
         .param(ParamSpec::new("ValidationId", TypeKind::String).not_empty().help("ValidationId"))

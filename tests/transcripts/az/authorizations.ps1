@@ -43,3 +43,5 @@ $auth | Out-Host
 $c = New-AzExpressRouteCircuit -Name "MyCircuit2" -ResourceGroupName "MyRG" -Location "East US" -SkuTier Standard -SkuFamily MeteredData -ServiceProviderName "Equinix" -PeeringLocation "Washington DC" -BandwidthInMbps 200 -Authorization $auth
 $c.Authorizations | Select-Object Name, AuthorizationUseStatus | Out-Host
 Add-AzExpressRouteCircuitAuthorization -ExpressRouteCircuit $c -Name "bad name!" | Set-AzExpressRouteCircuit
+# The circuit parameter binds circuit objects only, not a circuit's name.
+Add-AzExpressRouteCircuitAuthorization -ExpressRouteCircuit "MyCircuit2" -Name "a3"
