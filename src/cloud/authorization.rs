@@ -57,6 +57,10 @@ pub(crate) struct AuthorizationRecord {
     pub(crate) description: String,
     pub(crate) limit: u32,
     pub(crate) microsoft_ids: Vec<String>,
+    /// The child resource name of an authorization made in Resource Manager (whose key is
+    /// `id`); none for one made with the classic cmdlets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) arm_name: Option<String>,
 }
 
 impl AuthorizationRecord {
@@ -96,7 +100,7 @@ impl CircuitRecord {
     /// Deletes links made under `id` whose subscription's account the authorization no longer
     /// names (all of them when it is gone): "Revoking an authorization will result in all links
     /// being deleted from the subscription whose access was revoked."
-    fn drop_revoked_links(&mut self, id: &Uuid, still_named: impl Fn(&SubscriptionId) -> bool) {
+    pub(crate) fn drop_revoked_links(&mut self, id: &Uuid, still_named: impl Fn(&SubscriptionId) -> bool) {
         self.links.retain(|l| l.authorization != Some(*id) || still_named(&l.subscription));
     }
 }
@@ -116,11 +120,12 @@ impl World {
         microsoft_ids: &str,
     ) -> CloudResult<LinkAuthorization> {
         let limit = check_limit(limit)?;
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
         if circuit.authorizations.len() >= MAX_AUTHORIZATIONS_PER_CIRCUIT {
             return Err(errors::too_many_authorizations(MAX_AUTHORIZATIONS_PER_CIRCUIT));
         }
-        let mut record = AuthorizationRecord { id: self.ids.next_guid(), description: description.to_string(), limit, microsoft_ids: Vec::new() };
+        let mut record =
+            AuthorizationRecord { id: self.ids.next_guid(), description: description.to_string(), limit, microsoft_ids: Vec::new(), arm_name: None };
         record.add_ids(microsoft_ids);
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         circuit.authorizations.push(record.clone());
@@ -129,14 +134,14 @@ impl World {
 
     /// Get-AzureDedicatedCircuitLinkAuthorization -AuthorizationId.
     pub fn get_link_authorization(&self, caller: &SubscriptionId, key: &ServiceKey, id: &Uuid) -> CloudResult<LinkAuthorization> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         Ok(circuit.authorization_view(&circuit.authorizations[i]))
     }
 
     /// Get-AzureDedicatedCircuitLinkAuthorization: all, in creation order.
     pub fn list_link_authorizations(&self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Vec<LinkAuthorization>> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
         Ok(circuit.authorizations.iter().map(|a| circuit.authorization_view(a)).collect())
     }
 
@@ -151,6 +156,7 @@ impl World {
         limit: Option<i64>,
     ) -> CloudResult<LinkAuthorization> {
         let limit = limit.map(check_limit).transpose()?;
+        self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         if let Some(l) = limit {
@@ -168,6 +174,7 @@ impl World {
 
     /// Remove-AzureDedicatedCircuitLinkAuthorization: also deletes the links made under it.
     pub fn remove_link_authorization(&mut self, caller: &SubscriptionId, key: &ServiceKey, id: &Uuid) -> CloudResult<()> {
+        self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         circuit.authorizations.remove(i);
@@ -184,6 +191,7 @@ impl World {
         id: &Uuid,
         microsoft_ids: &str,
     ) -> CloudResult<LinkAuthorization> {
+        self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         circuit.authorizations[i].add_ids(microsoft_ids);
@@ -200,6 +208,7 @@ impl World {
         microsoft_ids: &str,
     ) -> CloudResult<LinkAuthorization> {
         let owners: Vec<(SubscriptionId, String)> = self.subscriptions.iter().map(|s| (s.id, s.account.clone())).collect();
+        self.classic_circuit(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = circuit.authorization_index(id)?;
         let removed: Vec<&str> = split_list(microsoft_ids).collect();
@@ -212,7 +221,7 @@ impl World {
 
     fn authorized_view(&self, circuit: &CircuitRecord, account: &str) -> Option<AuthorizedCircuit> {
         let named: Vec<&AuthorizationRecord> = circuit.authorizations.iter().filter(|a| a.names(account)).collect();
-        if named.is_empty() {
+        if named.is_empty() || !circuit.classic_visible() {
             return None;
         }
         let view = circuit.view(false);

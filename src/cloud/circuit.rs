@@ -211,7 +211,7 @@ impl World {
     /// Get-AzureDedicatedCircuit -ServiceKey: the caller's circuit, with its BillingType.
     /// Mutable because a read counts towards a provider transition under the Auto policy.
     pub fn get_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<Circuit> {
-        self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        self.classic_circuit(caller, key, errors::circuit_not_found)?;
         self.note_reads(&[*key]);
         self.get_circuit_view(key)
     }
@@ -220,7 +220,7 @@ impl World {
     /// as in the real list response. Each listed circuit counts as read (Auto policy).
     pub fn list_circuits(&mut self, caller: &SubscriptionId) -> CloudResult<Vec<Circuit>> {
         self.caller(caller)?;
-        let keys: Vec<ServiceKey> = self.circuits.of(caller, None).iter().map(|c| c.service_key).collect();
+        let keys: Vec<ServiceKey> = self.circuits.of(caller, None).iter().filter(|c| c.classic_visible()).map(|c| c.service_key).collect();
         self.note_reads(&keys);
         Ok(keys.iter().filter_map(|k| self.circuits.get(k)).map(|c| c.view(false)).collect())
     }
@@ -234,7 +234,7 @@ impl World {
     /// has not deprovisioned the circuit (Provisioning, Provisioned, Deprovisioning). Peerings
     /// and authorizations go with the circuit; billing stops.
     pub fn remove_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<()> {
-        let circuit = self.owned_circuit(caller, key, errors::service_key_not_valid)?;
+        let circuit = self.classic_lifecycle(caller, key, errors::service_key_not_valid)?;
         if !circuit.links.is_empty() {
             return Err(errors::circuit_in_use());
         }
@@ -251,6 +251,12 @@ impl World {
     /// Set-AzureDedicatedCircuitProperties. Applies the given fields; billing restarts under
     /// the new terms when anything changed.
     pub fn update_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey, update: CircuitUpdate) -> CloudResult<Circuit> {
+        self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
+        self.change_circuit_terms(caller, key, update)
+    }
+
+    /// The change rules of the dedicated-circuit backend, whichever model asks.
+    pub(crate) fn change_circuit_terms(&mut self, caller: &SubscriptionId, key: &ServiceKey, update: CircuitUpdate) -> CloudResult<Circuit> {
         // A copy, so the port index can be consulted (and built) while the old terms are read.
         let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?.clone();
         let mut next = circuit.clone();

@@ -106,7 +106,7 @@ fn up_down(seconds: i64) -> String {
 }
 
 impl CircuitRecord {
-    fn peering(&self, access_type: BgpPeeringAccessType) -> Option<&PeeringRecord> {
+    pub(crate) fn peering(&self, access_type: BgpPeeringAccessType) -> Option<&PeeringRecord> {
         self.peerings.iter().find(|p| p.access_type == access_type)
     }
 
@@ -141,7 +141,13 @@ impl World {
     /// Get-AzureDedicatedCircuitStats for one peering. A missing peering answers the recorded
     /// `ResourceNotFound` "Can not find any subinterface ..." text.
     pub fn peering_stats(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType) -> CloudResult<PeeringStats> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
+        self.stats_of(circuit, access_type)
+    }
+
+    /// A peering's counters, whichever model asks.
+    pub(crate) fn stats_of(&self, circuit: &CircuitRecord, access_type: BgpPeeringAccessType) -> CloudResult<PeeringStats> {
+        let key = &circuit.service_key;
         let peering = circuit.peering(access_type).ok_or_else(|| errors::no_subinterface(access_type.as_str(), key))?;
         if !circuit.session_up(peering) {
             return Ok(PeeringStats::default());
@@ -165,12 +171,18 @@ impl World {
     /// "ARP Info:"). The on-premises row appears only while the provider side is provisioned
     /// ("Only one entry appears ... when the connectivity-provider side has problems").
     pub fn arp_table(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType, path: DevicePath) -> CloudResult<Vec<ArpEntry>> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
+        Ok(self.arp_rows_of(circuit, access_type, path))
+    }
+
+    /// A peering path's ARP rows, whichever model asks.
+    pub(crate) fn arp_rows_of(&self, circuit: &CircuitRecord, access_type: BgpPeeringAccessType, path: DevicePath) -> Vec<ArpEntry> {
+        let key = &circuit.service_key;
         let Some(peering) = circuit.peering(access_type) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let Some(subnet) = peering.path_subnet(path) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let path_tag = path.as_str().as_bytes();
         let mut rows = Vec::new();
@@ -189,7 +201,7 @@ impl World {
             ip_address: subnet.host(2).to_string(),
             mac_address: mac(fnv(&[key.as_bytes(), path_tag, b"msee"])),
         });
-        Ok(rows)
+        rows
     }
 
     /// Get-AzureDedicatedCircuitPeeringRouteTableSummary rows (one neighbor per path).
@@ -200,21 +212,26 @@ impl World {
         access_type: BgpPeeringAccessType,
         path: DevicePath,
     ) -> CloudResult<Vec<RouteSummaryEntry>> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
+        Ok(self.summary_rows_of(circuit, access_type, path))
+    }
+
+    /// A peering path's BGP neighbor summary, whichever model asks.
+    pub(crate) fn summary_rows_of(&self, circuit: &CircuitRecord, access_type: BgpPeeringAccessType, path: DevicePath) -> Vec<RouteSummaryEntry> {
         let Some(peering) = circuit.peering(access_type) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let Some(subnet) = peering.path_subnet(path) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let up = circuit.session_up(peering);
-        Ok(vec![RouteSummaryEntry {
+        vec![RouteSummaryEntry {
             neighbor: subnet.host(1).to_string(),
             version: 4,
             asn: peering.peer_asn,
             up_down: if up { up_down(self.peering_age_seconds(peering)) } else { "never".into() },
             state_pfx_rcd: if up { peering.announced_routes().len().to_string() } else { "Idle".into() },
-        }])
+        }]
     }
 
     /// Get-AzureDedicatedCircuitPeeringRouteTableInfo rows while the session is up, sorted by
@@ -224,12 +241,17 @@ impl World {
     /// the secondary, the first addresses Azure does not reserve; path 65515, the gateways'
     /// ASN the routing page tells customers to avoid).
     pub fn route_table(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType, path: DevicePath) -> CloudResult<Vec<RouteEntry>> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_circuit(caller, key, errors::circuit_not_found)?;
+        Ok(self.route_rows_of(circuit, access_type, path))
+    }
+
+    /// A peering path's routes, whichever model asks.
+    pub(crate) fn route_rows_of(&self, circuit: &CircuitRecord, access_type: BgpPeeringAccessType, path: DevicePath) -> Vec<RouteEntry> {
         let Some(peering) = circuit.peering(access_type) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let (Some(subnet), true) = (peering.path_subnet(path), circuit.session_up(peering)) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let as_path = match peering.customer_asn {
             0 => peering.peer_asn.to_string(),
@@ -256,7 +278,7 @@ impl World {
             }
         }
         rows.sort_by_key(|r| Ipv4Prefix::parse(&r.network).map(|p| (u32::from(p.host(0)), p.len())));
-        Ok(rows)
+        rows
     }
 
     /// Simulation control: the prefixes the customer's routers announce on a Private or Public

@@ -77,7 +77,7 @@ impl World {
         let account = &self.caller(caller)?.account;
         self.circuits
             .get(key)
-            .filter(|c| c.subscription == *caller || c.authorizations.iter().any(|a| a.names(account)))
+            .filter(|c| c.classic_visible() && (c.subscription == *caller || c.authorizations.iter().any(|a| a.names(account))))
             .ok_or_else(|| errors::circuit_not_found(key))
     }
 

@@ -119,6 +119,16 @@ pub(crate) struct PeeringRecord {
     pub(crate) created_at: NaiveDateTime,
     /// Routes the customer's routers advertise (simulation control, for route tables).
     pub(crate) customer_routes: Vec<String>,
+    /// Global Reach connections this (private) peering made to other circuits' peerings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) connections: Vec<super::arm::CircuitConnectionRecord>,
+    /// Global Reach connections other circuits made to this peering.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) peered_connections: Vec<super::arm::PeeredConnectionRecord>,
+    /// Microsoft peering: the validation id and signature given per advertised prefix
+    /// (`advertisedPublicPrefixInfo`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) prefix_info: Vec<super::arm::ArmPrefixInfo>,
 }
 
 /// The AS Azure uses towards VNet gateways (routing doc: "Verify that you are not using 65515").
@@ -145,7 +155,7 @@ impl PeeringRecord {
         split_list(&self.advertised_public_prefixes).filter_map(Ipv4Prefix::parse).collect()
     }
 
-    fn revalidate(&mut self, registry: &RoutingRegistry) {
+    pub(crate) fn revalidate(&mut self, registry: &RoutingRegistry) {
         self.prefixes_state = match self.access_type {
             BgpPeeringAccessType::Microsoft => {
                 registry.evaluate(&self.routing_registry_name, self.origin_asn(), &self.advertised_prefixes(), &self.approved_prefixes)
@@ -185,7 +195,7 @@ fn check_subnet(subnet: &str, public: bool) -> CloudResult<Ipv4Prefix> {
 }
 
 /// All field rules of a peering, in the order the service is assumed to apply them.
-fn validate(peering: &PeeringRecord, others: &[&PeeringRecord]) -> CloudResult<()> {
+pub(crate) fn validate(peering: &PeeringRecord, others: &[&PeeringRecord]) -> CloudResult<()> {
     let public = peering.access_type != BgpPeeringAccessType::Private;
     let primary = check_subnet(&peering.primary_peer_subnet, public)?;
     let secondary = check_subnet(&peering.secondary_peer_subnet, public)?;
@@ -249,7 +259,7 @@ impl World {
         access_type: BgpPeeringAccessType,
         new: NewBgpPeering,
     ) -> CloudResult<BgpPeering> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
         circuit.require_usable()?;
         if Self::peering_index(circuit, access_type).is_some() {
             return Err(errors::peering_exists());
@@ -269,13 +279,16 @@ impl World {
             approved_prefixes: Vec::new(),
             created_at: self.now,
             customer_routes: Vec::new(),
+            connections: Vec::new(),
+            peered_connections: Vec::new(),
+            prefix_info: Vec::new(),
         };
         self.store_peering(key, candidate)
     }
 
     /// Get-AzureBGPPeering.
     pub fn get_bgp_peering(&self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType) -> CloudResult<BgpPeering> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
         Self::peering_index(circuit, access_type).map(|i| circuit.peerings[i].view(circuit)).ok_or_else(errors::peering_not_found)
     }
 
@@ -288,7 +301,7 @@ impl World {
         access_type: BgpPeeringAccessType,
         update: BgpPeeringUpdate,
     ) -> CloudResult<BgpPeering> {
-        let circuit = self.owned_circuit(caller, key, errors::circuit_not_found)?;
+        let circuit = self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
         circuit.require_usable()?;
         let i = Self::peering_index(circuit, access_type).ok_or_else(errors::peering_not_found)?;
         let mut candidate = circuit.peerings[i].clone();
@@ -324,6 +337,7 @@ impl World {
 
     /// Remove-AzureBGPPeering. Refused while VNet links use the circuit's private peering.
     pub fn remove_bgp_peering(&mut self, caller: &SubscriptionId, key: &ServiceKey, access_type: BgpPeeringAccessType) -> CloudResult<()> {
+        self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = Self::peering_index(circuit, access_type).ok_or_else(errors::peering_not_found)?;
         if access_type == BgpPeeringAccessType::Private && !circuit.links.is_empty() {

@@ -6,11 +6,14 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::authorizations::ArmAuthorization;
 use super::errors;
+use super::peerings::{ArmPeering, ArmPeeringPut};
 use super::resource::{circuit_id, merge_tags, normalize_region, ArmSkuTier, ProvisioningState, Tags};
 use crate::cloud::catalog;
 use crate::cloud::circuit::{BillingType, CircuitRecord, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit, ProviderProvisioningState};
 use crate::cloud::errors::{self as classic, CloudResult};
+use crate::cloud::peering::BgpPeeringAccessType;
 use crate::cloud::world::{ServiceKey, SubscriptionId, World};
 
 /// What Resource Manager keeps of a circuit beyond the dedicated circuit itself.
@@ -65,6 +68,10 @@ pub struct ArmCircuitPut {
     pub allow_classic_operations: Option<bool>,
     /// Tags.
     pub tags: Tags,
+    /// `peerings`; absent keeps the circuit's peerings (an object without the list).
+    pub peerings: Option<Vec<ArmPeeringPut>>,
+    /// The names of `authorizations`; absent keeps the circuit's authorizations.
+    pub authorizations: Option<Vec<String>>,
 }
 
 /// A circuit as Resource Manager answers it.
@@ -91,18 +98,24 @@ pub struct ArmCircuit {
     pub service_key: ServiceKey,
     pub allow_classic_operations: bool,
     pub tags: Tags,
+    pub peerings: Vec<ArmPeering>,
+    pub authorizations: Vec<ArmAuthorization>,
 }
 
 impl CircuitRecord {
     /// The ARM view of a circuit with an ARM face.
     fn arm_view(&self) -> Option<ArmCircuit> {
         let face = self.arm.as_ref()?;
+        let id = circuit_id(&self.subscription, &face.resource_group, &self.name);
+        let etag = super::etag_text(&self.etag());
         Some(ArmCircuit {
             name: self.name.clone(),
             resource_group: face.resource_group.clone(),
             location: face.location.clone(),
-            id: circuit_id(&self.subscription, &face.resource_group, &self.name),
-            etag: super::etag_text(&self.etag()),
+            peerings: self.peerings.iter().map(|p| p.arm_view(&id, &etag)).collect(),
+            authorizations: self.authorizations.iter().map(|a| self.arm_authorization(a, &id, &etag)).collect(),
+            id,
+            etag,
             resource_guid: face.resource_guid,
             provisioning_state: face.provisioning_state,
             sku_name: face.sku_name.clone(),
@@ -151,7 +164,7 @@ fn fnv1a(offset: u64, a: &[u8], b: &[u8]) -> u64 {
 
 /// The network provider's name rule: 1–80 characters of word characters, `.`, `-`, `_`,
 /// starting with a word character and ending with one or `_`.
-fn valid_resource_name(name: &str) -> bool {
+pub(super) fn valid_resource_name(name: &str) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     let first = name.chars().next().is_some_and(word);
     let last = name.chars().last().is_some_and(word);
@@ -205,6 +218,11 @@ impl World {
         let (Some(provider_name), Some(peering_location)) = (put.service_provider_name.clone(), put.peering_location.clone()) else {
             return Err(errors::provider_properties_missing());
         };
+        // Peerings need a provisioned circuit, which a new one never is.
+        if put.peerings.as_ref().is_some_and(|p| !p.is_empty()) {
+            return Err(classic::circuit_not_in_state("Provisioned"));
+        }
+        let authorizations = put.authorizations.as_ref().map(|sent| self.plan_arm_authorizations(&[], sent)).transpose()?;
         let bandwidth = put.bandwidth_in_mbps.unwrap_or(0);
         let provider = catalog::find_provider(&provider_name).ok_or_else(classic::provider_not_found)?;
         let location = provider.find_location(&peering_location).ok_or_else(|| classic::location_not_found(&peering_location, &provider_name))?;
@@ -235,6 +253,9 @@ impl World {
             billing_type: family,
         };
         let key = self.place_order(caller, order, Some(face));
+        if let (Some(plan), Some(circuit)) = (authorizations, self.circuits.get_mut(&key)) {
+            circuit.apply_authorizations(plan);
+        }
         self.arm_view_of(&key)
     }
 
@@ -255,8 +276,22 @@ impl World {
         if differs(&put.service_provider_name, &current.service_provider_name) || differs(&put.peering_location, &current.peering_location) {
             return Err(errors::provider_change_not_allowed());
         }
+        let peerings = put.peerings.as_ref().map(|sent| self.plan_arm_peerings(key, sent)).transpose()?;
+        let stored_authorizations = self.circuits.get(key).map(|c| c.authorizations.clone()).unwrap_or_default();
+        let authorizations = put.authorizations.as_ref().map(|sent| self.plan_arm_authorizations(&stored_authorizations, sent)).transpose()?;
         let update = CircuitUpdate { bandwidth: put.bandwidth_in_mbps, sku: Some(backend_sku(tier)), billing_type: Some(family) };
-        self.update_circuit(caller, key, update)?;
+        self.change_circuit_terms(caller, key, update)?;
+        let private_connections =
+            |c: &CircuitRecord| c.peerings.iter().find(|p| p.access_type == BgpPeeringAccessType::Private).map(|p| p.connections.clone()).unwrap_or_default();
+        let before = self.circuits.get(key).map(private_connections).unwrap_or_default();
+        if let Some(circuit) = self.circuits.get_mut(key) {
+            if let Some(planned) = peerings {
+                circuit.peerings = planned;
+            }
+            if let Some(plan) = authorizations {
+                circuit.apply_authorizations(plan);
+            }
+        }
         if let Some(face) = self.circuits.get_mut(key).and_then(|c| c.arm.as_mut()) {
             face.sku_tier = tier;
             face.sku_name = sku_name;
@@ -264,6 +299,9 @@ impl World {
             face.allow_classic_operations = put.allow_classic_operations.unwrap_or(face.allow_classic_operations);
             face.provisioning_state = ProvisioningState::Succeeded;
         }
+        let after = self.circuits.get(key).map(private_connections).unwrap_or_default();
+        let private_id = format!("{}/peerings/AzurePrivatePeering", current.id);
+        self.sync_peered_connections(key, &private_id, &before, &after);
         self.arm_view_of(key)
     }
 
@@ -313,6 +351,9 @@ impl World {
         if !circuit.authorizations.is_empty() {
             return Err(errors::circuit_has_authorizations());
         }
+        if circuit.peerings.iter().any(|p| !p.connections.is_empty() || !p.peered_connections.is_empty()) {
+            return Err(errors::circuit_has_global_reach());
+        }
         Ok(())
     }
 
@@ -330,12 +371,12 @@ impl World {
         self.circuits.of(caller, None).into_iter().filter(in_group).map(|c| c.service_key).collect()
     }
 
-    fn arm_circuit_key(&self, caller: &SubscriptionId, group: &str, name: &str) -> Option<ServiceKey> {
+    pub(super) fn arm_circuit_key(&self, caller: &SubscriptionId, group: &str, name: &str) -> Option<ServiceKey> {
         let keys = self.arm_circuit_keys(caller, Some(group));
         keys.into_iter().find(|k| self.circuits.get(k).is_some_and(|c| c.name.eq_ignore_ascii_case(name)))
     }
 
-    fn arm_view_of(&self, key: &ServiceKey) -> CloudResult<ArmCircuit> {
+    pub(super) fn arm_view_of(&self, key: &ServiceKey) -> CloudResult<ArmCircuit> {
         self.circuits.get(key).and_then(CircuitRecord::arm_view).ok_or_else(|| classic::circuit_not_found(key))
     }
 }

@@ -9,11 +9,23 @@
 //! bandwidth, SKU and billing rules, ports and billing records are the classic ones.
 //! Knows nothing of PowerShell; fidelity decisions are in `docs/fidelity-cloud.md`.
 
+mod authorizations;
 mod circuits;
+mod classic_access;
+mod diagnostics;
 pub(crate) mod errors;
+mod global_reach;
 mod groups;
+mod moves;
+mod peerings;
 mod resource;
 
+pub use authorizations::{ArmAuthorization, AuthorizationUseStatus};
 pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
+pub use global_reach::{ArmCircuitConnection, ArmConnectionPut, CircuitConnectionRecord, PeeredConnectionRecord};
 pub use groups::{ResourceGroup, ResourceGroupRecord};
+pub use moves::ArmCircuitMove;
+pub use peerings::{
+    arm_peering_type, parse_arm_peering_type, ArmMicrosoftConfig, ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixInfo, ArmPrefixesState,
+};
 pub use resource::{circuit_id, etag_text, normalize_region, resource_group_id, ArmSkuTier, ProvisioningState, Tags, REGIONS};

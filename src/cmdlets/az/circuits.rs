@@ -1,7 +1,7 @@
 //! Az.Network's ExpressRoute circuits: New-, Get-, Set-, Remove-AzExpressRouteCircuit and
 //! Get-AzExpressRouteServiceProvider.
 
-use crate::cloud::arm::ArmCircuitPut;
+use crate::cloud::arm::{ArmCircuitMove, ArmCircuitPut};
 use crate::cloud::{ServiceProvider, SubscriptionId, World};
 use crate::cmdlets::azure::{completers, confirm, network_call, Fail, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
@@ -31,6 +31,8 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .param(ParamSpec::new("PeeringLocation", TypeKind::String).mandatory().by_name().help("The peering location").complete_with(completers::locations()))
             .param(ParamSpec::new("BandwidthInMbps", TypeKind::Int).mandatory().by_name().help("The bandwidth in Mbps").complete_with(completers::bandwidths()))
             .param(ParamSpec::new("AllowClassicOperations", TypeKind::Bool).by_name().help("The use of this parameter allows you to use the classic Azure PowerShell cmdlets to manage the circuit."))
+            .param(ParamSpec::new("Peering", TypeKind::Object).array().by_name().help("The list of peer"))
+            .param(ParamSpec::new("Authorization", TypeKind::Object).array().by_name().help("The list of authorizations"))
             .param(ParamSpec::new("Tag", TypeKind::Hashtable).by_name().help("A hashtable which represents resource tags."))
             .param(ParamSpec::switch("Force").help("Do not ask for confirmation if you want to overwrite a resource"))
             .param(default_profile())
@@ -51,7 +53,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .description("One circuit by group and name, or the circuits of a group or of the subscription; -Name and -ResourceGroupName take wildcards.")
             .example("The circuits whose names start with Express", "Get-AzExpressRouteCircuit -Name Express*", "Nothing when none matches."),
         CommandInfo::cmdlet("Set-AzExpressRouteCircuit", module, &format!("{CLASS}SetAzureExpressRouteCircuitCommand"), body!(set_circuit))
-            .param(ParamSpec::new("ExpressRouteCircuit", TypeKind::Object).mandatory().pipeline().help("The ExpressRouteCircuit"))
+            .param(models::model_param("ExpressRouteCircuit", models::CIRCUIT).mandatory().pipeline().help("The ExpressRouteCircuit"))
             .param(default_profile())
             .outputs(models::CIRCUIT)
             .synopsis("Modifies an ExpressRoute circuit.")
@@ -74,6 +76,22 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
                 "Remove a circuit no provider has provisioned",
                 "New-AzResourceGroup -Name LabRG -Location 'West US' -Force | Out-Null\n$c = New-AzExpressRouteCircuit -Name Scratch -ResourceGroupName LabRG -Location 'West US' -SkuTier Standard -SkuFamily MeteredData -ServiceProviderName Equinix -PeeringLocation London -BandwidthInMbps 50\nRemove-AzExpressRouteCircuit -Name Scratch -ResourceGroupName LabRG -Force -PassThru",
                 "Writes True.",
+            ),
+        CommandInfo::cmdlet("Move-AzExpressRouteCircuit", module, &format!("{CLASS}MoveAzureExpressRouteCircuitCommand"), body!(move_circuit))
+            .param(name_param().mandatory().not_empty().help("The name of the circuit."))
+            .param(ParamSpec::new("ResourceGroupName", TypeKind::String).mandatory().not_empty().by_name().help("The resource group name."))
+            .param(ParamSpec::new("Location", TypeKind::String).mandatory().not_empty().by_name().help("location."))
+            .param(ParamSpec::new("ServiceKey", TypeKind::String).mandatory().not_empty().by_name().help("The location."))
+            .param(ParamSpec::new("Tag", TypeKind::Hashtable).by_name().help("A hashtable which represents resource tags."))
+            .param(ParamSpec::switch("Force").help("Do not ask for confirmation if you want to overwrite a resource"))
+            .param(default_profile())
+            .outputs(models::CIRCUIT)
+            .synopsis("Moving an ExpressRoute circuit from the classic deployment model to the Resource Manager deployment model.")
+            .description("Gives a classic circuit, found by its service key, a Resource Manager face in the resource group under the name given (the circuit is renamed). It keeps its service key, peerings, classic links and link authorizations, and AllowClassicOperations is True. A circuit already at that name is overwritten after a prompt (none with -Force).")
+            .example(
+                "Move the classic example circuit",
+                "New-AzResourceGroup -Name DemoRG -Location 'West US' | Out-Null\nMove-AzExpressRouteCircuit -Name MyCircuit -ResourceGroupName DemoRG -Location 'West US' -ServiceKey $key",
+                "The circuit in Resource Manager, AllowClassicOperations True.",
             ),
         CommandInfo::cmdlet("Get-AzExpressRouteServiceProvider", module, &format!("{CLASS}GetAzureExpressRouteServiceProviderCommand"), body!(get_providers))
             .param(default_profile())
@@ -101,6 +119,8 @@ fn new_put(args: &Args) -> ArmCircuitPut {
         bandwidth_in_mbps: args.opt::<u32>("BandwidthInMbps"),
         allow_classic_operations: args.get("AllowClassicOperations").filter(|v| !v.is_null()).map(crate::engine::convert::to_bool),
         tags: models::tags_of(args.get("Tag")),
+        peerings: args.get("Peering").filter(|v| !v.is_null()).map(super::peering_models::peering_puts),
+        authorizations: args.get("Authorization").filter(|v| !v.is_null()).map(super::authorizations::authorization_names),
     }
 }
 
@@ -123,6 +143,37 @@ fn new_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
                 return Ok(());
             }
             network_call(ctx, |w, sub| send(w, sub, put))?
+        }
+    };
+    ctx.emit(models::circuit(&circuit))?;
+    Ok(())
+}
+
+/// Move-AzExpressRouteCircuit: `ConfirmAction(Force, overwrite, "Moving ExpressRoute Circuit",
+/// Name, action, present)`, as New- asks.
+fn move_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let mv = ArmCircuitMove {
+        resource_group: args.string("ResourceGroupName").unwrap_or_default(),
+        name: args.string("Name").unwrap_or_default(),
+        location: args.string("Location").unwrap_or_default(),
+        service_key: args.string("ServiceKey").unwrap_or_default(),
+        tags: models::tags_of(args.get("Tag")),
+    };
+    let force = args.switch("Force");
+    let first = mv.clone();
+    let moved = network_call(ctx, |w, sub| {
+        if !force && w.arm_circuit_exists(sub, &first.resource_group, &first.name)? {
+            return Ok(None);
+        }
+        Ok(Some(w.move_circuit_to_arm(sub, first)?))
+    })?;
+    let circuit = match moved {
+        Some(c) => c,
+        None => {
+            if !confirm(ctx, args, &format!("Are you sure you want to overwrite resource '{}'", mv.name), "Moving ExpressRoute Circuit", &mv.name)? {
+                return Ok(());
+            }
+            network_call(ctx, |w, sub| Ok(w.move_circuit_to_arm(sub, mv)?))?
         }
     };
     ctx.emit(models::circuit(&circuit))?;

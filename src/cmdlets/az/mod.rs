@@ -6,9 +6,16 @@
 //! `crate::cloud::arm`; fidelity decisions are in `docs/fidelity-cmdlets.md`.
 
 mod accounts;
+mod authorizations;
 mod circuits;
+mod connections;
+mod diagnostics;
 mod groups;
+mod json_text;
 mod models;
+mod peering_models;
+mod peerings;
+mod prefix_configs;
 
 use crate::engine::command::{CommandInfo, ParamSpec};
 use crate::engine::module::Module;
@@ -42,7 +49,7 @@ fn default_profile() -> ParamSpec {
 /// The Az modules, then the AzureRM ones with the same cmdlets under their AzureRM names.
 pub fn modules() -> Vec<Module> {
     let sets: [(&Names, Vec<CommandInfo>); 3] =
-        [(&ACCOUNTS, accounts::commands(ACCOUNTS.0)), (&RESOURCES, groups::commands(RESOURCES.0)), (&NETWORK, circuits::commands(NETWORK.0))];
+        [(&ACCOUNTS, accounts::commands(ACCOUNTS.0)), (&RESOURCES, groups::commands(RESOURCES.0)), (&NETWORK, network_commands(NETWORK.0))];
     let mut az = Vec::new();
     let mut rm = Vec::new();
     for ((az_name, az_version, rm_name, rm_version), commands) in sets {
@@ -51,7 +58,16 @@ pub fn modules() -> Vec<Module> {
         r.commands = commands.iter().map(|c| azure_rm(c, rm_name)).collect();
         m.commands = commands;
         if *az_name == NETWORK.0 {
-            m.views = vec![models::circuit_view(), circuits::provider_view()];
+            m.views = vec![
+                models::circuit_view(),
+                circuits::provider_view(),
+                peering_models::peering_view(),
+                authorizations::authorization_view(),
+                connections::connection_view(),
+            ];
+            m.enums = vec![&diagnostics::DEVICE_PATH_ENUM];
+            m.aliases = diagnostics::AZ_ALIASES.to_vec();
+            r.aliases = diagnostics::RM_ALIASES.to_vec();
         }
         if *az_name == RESOURCES.0 {
             m.views = vec![models::resource_group_view()];
@@ -67,6 +83,18 @@ pub fn modules() -> Vec<Module> {
     }
     az.extend(rm);
     az
+}
+
+/// Az.Network's cmdlets: circuits, the local peering, authorization, Global Reach and prefix
+/// configuration editors, diagnostics.
+fn network_commands(module: &str) -> Vec<CommandInfo> {
+    let mut commands = circuits::commands(module);
+    commands.extend(peerings::commands(module));
+    commands.extend(authorizations::commands(module));
+    commands.extend(connections::commands(module));
+    commands.extend(prefix_configs::commands(module));
+    commands.extend(diagnostics::commands(module));
+    commands
 }
 
 /// The AzureRM-era copy of an Az cmdlet: `Verb-AzNoun` → `Verb-AzureRmNoun`, same class.

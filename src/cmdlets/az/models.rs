@@ -8,12 +8,16 @@ use crate::engine::convert::{to_bool, to_string};
 use crate::engine::value::{Hashtable, PsObject, Value};
 use crate::engine::views::{ColumnValue, TableView, ViewColumn};
 
+use super::authorizations;
+use super::json_text::{json_text, json_text_with_nulls};
+use super::peering_models;
+
 pub const CIRCUIT: &str = "Microsoft.Azure.Commands.Network.Models.PSExpressRouteCircuit";
 pub const CIRCUIT_SKU: &str = "Microsoft.Azure.Commands.Network.Models.PSExpressRouteCircuitSku";
 pub const PROVIDER_PROPERTIES: &str = "Microsoft.Azure.Commands.Network.Models.PSServiceProviderProperties";
 pub const RESOURCE_GROUP: &str = "Microsoft.Azure.Commands.ResourceManager.Cmdlets.SdkModels.PSResourceGroup";
 
-fn text(s: &str) -> Value {
+pub(super) fn text(s: &str) -> Value {
     Value::str(s)
 }
 
@@ -73,11 +77,15 @@ pub fn circuit(c: &ArmCircuit) -> Value {
     o.add_typed("BandwidthInGbps", "System.Nullable[double]", Value::Null);
     o.add_typed("Stag", "System.Nullable[int]", c.stag.map_or(Value::Null, |s| Value::Int(s as i32)));
     o.add_typed("ServiceKey", "string", text(&c.service_key.to_string()));
-    o.add_typed("Peerings", "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSPeering]", Value::array(Vec::new()));
+    o.add_typed(
+        "Peerings",
+        "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSPeering]",
+        Value::array(c.peerings.iter().map(peering_models::peering).collect()),
+    );
     o.add_typed(
         "Authorizations",
         "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSExpressRouteCircuitAuthorization]",
-        Value::array(Vec::new()),
+        Value::array(c.authorizations.iter().map(authorizations::authorization).collect()),
     );
     o.add_typed("AllowClassicOperations", "System.Nullable[bool]", Value::Bool(c.allow_classic_operations));
     o.add_typed("GatewayManagerEtag", "string", text(""));
@@ -87,15 +95,23 @@ pub fn circuit(c: &ArmCircuit) -> Value {
     Value::object(o)
 }
 
+/// A parameter typed as a network model (`-ExpressRouteCircuit <PSExpressRouteCircuit>`): it
+/// binds only objects of that type, and SYNTAX names it.
+pub fn model_param(name: &str, model: &str) -> crate::engine::command::ParamSpec {
+    let mut p = crate::engine::command::ParamSpec::new(name, crate::engine::value::TypeKind::Object);
+    p.ty = std::rc::Rc::new(crate::engine::value::TypeRef::foreign(model));
+    p
+}
+
 /// A property of an object value, if it has it.
-fn member(v: &Value, name: &str) -> Option<Value> {
+pub(super) fn member(v: &Value, name: &str) -> Option<Value> {
     match v {
         Value::Object(o) => o.borrow().get(name).cloned(),
         _ => None,
     }
 }
 
-fn member_text(v: &Value, name: &str) -> Option<String> {
+pub(super) fn member_text(v: &Value, name: &str) -> Option<String> {
     member(v, name).filter(|x| !x.is_null()).map(|x| to_string(&x))
 }
 
@@ -124,97 +140,41 @@ pub fn circuit_put(v: &Value) -> ArmCircuitPut {
         bandwidth_in_mbps: member_text(&sp, "BandwidthInMbps").and_then(|b| b.trim().parse().ok()),
         allow_classic_operations: member(v, "AllowClassicOperations").filter(|x| !x.is_null()).map(|x| to_bool(&x)),
         tags: tags_of(member(v, "Tag").as_ref()),
-    }
-}
-
-/// Newtonsoft's `Formatting.Indented` text of a flat object, null members left out
-/// (`NullValueHandling.Ignore`); a missing object is `null`.
-fn indented_json(v: Option<Value>) -> String {
-    let Some(Value::Object(o)) = v else { return "null".into() };
-    let o = o.borrow();
-    let members: Vec<String> = o.props.iter().filter(|p| !p.value.is_null()).map(|p| format!("  {}: {}", json_string(&p.name), json_value(&p.value))).collect();
-    if members.is_empty() {
-        return "{}".into();
-    }
-    format!("{{\n{}\n}}", members.join(",\n"))
-}
-
-fn json_value(v: &Value) -> String {
-    match v {
-        Value::Int(_) | Value::Long(_) | Value::UInt(_) | Value::ULong(_) | Value::Double(_) => to_string(v),
-        Value::Bool(b) => b.to_string(),
-        other => json_string(&to_string(other)),
-    }
-}
-
-/// A JSON string as Newtonsoft writes it by default: quotes, backslashes and control
-/// characters escaped, everything else (`&`, non-ASCII) as is.
-fn json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A list as indented JSON (`[]` when empty): strings quoted, objects indented one level.
-fn list_json(v: Option<Value>) -> String {
-    match v {
-        Some(Value::Array(a)) if a.borrow().is_empty() => "[]".into(),
-        Some(Value::Array(a)) => {
-            let items: Vec<String> = a
-                .borrow()
-                .iter()
-                .map(|i| match i {
-                    Value::Object(_) => indented_json(Some(i.clone())).replace('\n', "\n  "),
-                    other => json_value(other),
-                })
-                .collect();
-            format!("[\n  {}\n]", items.join(",\n  "))
-        }
-        _ => "null".into(),
+        peerings: member(v, "Peerings").map(|p| peering_models::peering_puts(&p)),
+        authorizations: member(v, "Authorizations").map(|a| authorizations::authorization_names(&a)),
     }
 }
 
 /// A list property of an object as the model's `…Text` getter gives it.
 pub fn member_json(v: &Value, name: &str) -> String {
-    list_json(member(v, name))
+    json_text(member(v, name).as_ref())
 }
 
 fn sku_text(v: &Value) -> String {
-    indented_json(member(v, "Sku"))
+    member_json(v, "Sku")
 }
 
 fn provider_properties_text(v: &Value) -> String {
-    indented_json(member(v, "ServiceProviderProperties"))
+    member_json(v, "ServiceProviderProperties")
 }
 
 fn port_text(v: &Value) -> String {
-    indented_json(member(v, "ExpressRoutePort"))
+    member_json(v, "ExpressRoutePort")
 }
 
 fn peerings_text(v: &Value) -> String {
-    list_json(member(v, "Peerings"))
+    member_json(v, "Peerings")
 }
 
 fn authorizations_text(v: &Value) -> String {
-    list_json(member(v, "Authorizations"))
+    json_text_with_nulls(member(v, "Authorizations").as_ref())
 }
 
-fn item(label: &'static str, value: ColumnValue) -> ViewColumn {
+pub(super) fn item(label: &'static str, value: ColumnValue) -> ViewColumn {
     ViewColumn { label, value, ..ViewColumn::property(label, 0) }
 }
 
-fn prop(name: &'static str) -> ViewColumn {
+pub(super) fn prop(name: &'static str) -> ViewColumn {
     ViewColumn::property(name, 0)
 }
 
@@ -277,17 +237,6 @@ pub fn resource_group_view() -> TableView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_text_is_newtonsoft_indented_without_nulls() {
-        let mut o = PsObject::typed("T");
-        o.add_typed("Name", "string", text("AT&T \"x\""));
-        o.add_typed("Gone", "string", Value::Null);
-        o.add_typed("BandwidthInMbps", "int", Value::Int(50));
-        assert_eq!(indented_json(Some(Value::object(o))), "{\n  \"Name\": \"AT&T \\\"x\\\"\",\n  \"BandwidthInMbps\": 50\n}");
-        assert_eq!(indented_json(None), "null");
-        assert_eq!(list_json(Some(Value::array(Vec::new()))), "[]");
-    }
 
     fn sample() -> ArmCircuit {
         let mut w = crate::cloud::World::default_world_seeded(chrono::NaiveDate::from_ymd_opt(2016, 10, 10).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap(), 1);

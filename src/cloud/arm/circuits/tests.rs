@@ -17,6 +17,8 @@ fn doc_circuit() -> ArmCircuitPut {
         bandwidth_in_mbps: Some(200),
         allow_classic_operations: None,
         tags: Vec::new(),
+        peerings: None,
+        authorizations: None,
     }
 }
 
@@ -54,16 +56,35 @@ fn create_answers_the_documented_initial_state() {
 }
 
 #[test]
-fn the_classic_side_sees_the_same_circuit_by_service_key() {
+fn the_provider_acts_on_the_service_key_and_the_classic_side_sees_the_circuit_only_when_allowed() {
     let (mut w, sub) = world_with_group();
     let c = w.put_arm_circuit(&sub, doc_circuit()).unwrap();
-    let classic = w.get_circuit(&sub, &c.service_key).unwrap();
-    assert_eq!((classic.circuit_name.as_str(), classic.location.as_str(), classic.bandwidth), ("ExpressRouteARMCircuit", "Silicon Valley", 200));
+    assert_eq!(w.get_circuit(&sub, &c.service_key).unwrap_err().code, "ResourceNotFound", "allowClassicOperations false: not there");
+    assert!(w.list_circuits(&sub).unwrap().is_empty());
     provision(&mut w, &c.service_key);
     let after = w.get_arm_circuit(&sub, "ExpressRouteResourceGroup", "ExpressRouteARMCircuit").unwrap();
     assert_eq!(after.service_provider_provisioning_state, ProviderProvisioningState::Provisioned);
     assert!(after.stag.is_some());
     assert_ne!(after.etag, c.etag, "a provider change is a change");
+
+    let allow = ArmCircuitPut { allow_classic_operations: Some(true), ..doc_circuit() };
+    w.put_arm_circuit(&sub, allow).unwrap();
+    let classic = w.get_circuit(&sub, &c.service_key).unwrap();
+    assert_eq!((classic.circuit_name.as_str(), classic.location.as_str(), classic.bandwidth), ("ExpressRouteARMCircuit", "Silicon Valley", 200));
+    assert_eq!(w.list_circuits(&sub).unwrap().len(), 1);
+    // Its lifecycle stays with Resource Manager.
+    let refused =
+        "The specified dedicated circuit is managed in the Resource Manager deployment model. This operation is not allowed in the classic deployment model.";
+    assert_eq!(w.remove_circuit(&sub, &c.service_key).unwrap_err().message, refused);
+    let more = CircuitUpdate { bandwidth: Some(500), sku: None, billing_type: None };
+    assert_eq!(w.update_circuit(&sub, &c.service_key, more).unwrap_err().message, refused);
+    let e = w
+        .new_bgp_peering(&sub, &c.service_key, crate::cloud::peering::BgpPeeringAccessType::Private, crate::cloud::peering::tests::private_peering())
+        .unwrap_err();
+    assert_eq!((e.status, e.message.as_str()), (400, refused));
+    // Link authorizations are the classic side's to manage.
+    w.new_link_authorization(&sub, &c.service_key, "classic", 2, "").unwrap();
+    assert_eq!(w.get_arm_circuit(&sub, "ExpressRouteResourceGroup", "ExpressRouteARMCircuit").unwrap().authorizations[0].name, "classic");
 }
 
 #[test]
