@@ -151,7 +151,7 @@ fn fnv1a(offset: u64, a: &[u8], b: &[u8]) -> u64 {
 
 /// The network provider's name rule: 1–80 characters of word characters, `.`, `-`, `_`,
 /// starting with a word character and ending with one or `_`.
-fn valid_resource_name(name: &str) -> bool {
+pub(super) fn valid_resource_name(name: &str) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     let first = name.chars().next().is_some_and(word);
     let last = name.chars().last().is_some_and(word);
@@ -307,7 +307,7 @@ impl World {
         if circuit.provider_state != ProviderProvisioningState::NotProvisioned {
             return Err(classic::circuit_not_deprovisioned());
         }
-        if !circuit.links.is_empty() {
+        if circuit.link_count() > 0 {
             return Err(classic::circuit_in_use());
         }
         if !circuit.authorizations.is_empty() {

@@ -12,6 +12,7 @@
 mod circuits;
 pub(crate) mod errors;
 mod groups;
+pub mod network;
 mod resource;
 
 pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
