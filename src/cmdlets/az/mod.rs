@@ -9,6 +9,7 @@ mod accounts;
 mod circuits;
 mod groups;
 mod models;
+mod network;
 
 use crate::engine::command::{CommandInfo, ParamSpec};
 use crate::engine::module::Module;
@@ -42,7 +43,7 @@ fn default_profile() -> ParamSpec {
 /// The Az modules, then the AzureRM ones with the same cmdlets under their AzureRM names.
 pub fn modules() -> Vec<Module> {
     let sets: [(&Names, Vec<CommandInfo>); 3] =
-        [(&ACCOUNTS, accounts::commands(ACCOUNTS.0)), (&RESOURCES, groups::commands(RESOURCES.0)), (&NETWORK, circuits::commands(NETWORK.0))];
+        [(&ACCOUNTS, accounts::commands(ACCOUNTS.0)), (&RESOURCES, groups::commands(RESOURCES.0)), (&NETWORK, network_commands(NETWORK.0))];
     let mut az = Vec::new();
     let mut rm = Vec::new();
     for ((az_name, az_version, rm_name, rm_version), commands) in sets {
@@ -52,6 +53,7 @@ pub fn modules() -> Vec<Module> {
         m.commands = commands;
         if *az_name == NETWORK.0 {
             m.views = vec![models::circuit_view(), circuits::provider_view()];
+            m.views.extend(network::views());
         }
         if *az_name == RESOURCES.0 {
             m.views = vec![models::resource_group_view()];
@@ -67,6 +69,13 @@ pub fn modules() -> Vec<Module> {
     }
     az.extend(rm);
     az
+}
+
+/// Az.Network's cmdlets: the circuits, then the virtual networks, gateways and connections.
+fn network_commands(module: &str) -> Vec<CommandInfo> {
+    let mut all = circuits::commands(module);
+    all.extend(network::commands(module));
+    all
 }
 
 /// The AzureRM-era copy of an Az cmdlet: `Verb-AzNoun` → `Verb-AzureRmNoun`, same class.
