@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::errors;
 use super::ids::{network_id, parse_id};
-use super::records::{ArmConnectionRef, Common, ConnectionKind, ConnectionRecord, GatewayKind};
+use super::records::{ArmConnectionRef, Common, ConnectionKind, ConnectionRecord, GatewayKind, GatewaySku};
 use crate::cloud::arm::errors as arm_errors;
 use crate::cloud::arm::resource::merge_tags;
 use crate::cloud::arm::{etag_text, normalize_region, ProvisioningState, Tags};
@@ -99,6 +99,10 @@ impl World {
             i32::try_from(put.routing_weight).ok().filter(|w| (0..=32000).contains(w)).ok_or_else(|| errors::routing_weight_invalid(put.routing_weight))?;
         let id = network_id(caller, &group, KIND, &put.name);
         let existing = self.arm_networks.of(caller).connections.iter().find(|c| c.common.is(&group, &put.name)).cloned();
+        let gateway = self.gateway_by_id(caller, existing.as_ref().map_or(put.gateway1_id.as_str(), |o| o.gateway1_id.as_str()))?;
+        if put.express_route_gateway_bypass && !matches!(gateway.record.sku, GatewaySku::UltraPerformance | GatewaySku::ErGw3AZ) {
+            return Err(errors::fast_path_needs_sku(&gateway.id, gateway.record.sku.as_str()));
+        }
         if let Some(old) = existing {
             let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
             if !same(&old.gateway1_id, &put.gateway1_id) {
@@ -118,7 +122,6 @@ impl World {
             }
             return Ok(self.connection_view(caller, &record));
         }
-        let gateway = self.gateway_by_id(caller, &put.gateway1_id)?;
         if gateway.record.kind != GatewayKind::ExpressRoute {
             return Err(errors::gateway_not_express_route(&gateway.id));
         }

@@ -221,6 +221,15 @@ pub(crate) fn routing_weight_invalid(weight: i64) -> CloudError {
     arm(400, "InvalidRoutingWeight", format!("Routing weight {weight} is not valid. The routing weight must be between 0 and 32000."))
 }
 
+/// Chosen: FastPath "if your virtual network gateway is Ultra Performance or ErGw3AZ" (linkvnet 2020).
+pub(crate) fn fast_path_needs_sku(gateway: &str, sku: &str) -> CloudError {
+    arm(
+        400,
+        "ExpressRouteGatewayBypassNotSupported",
+        format!("ExpressRoute FastPath (ExpressRouteGatewayBypass) needs an UltraPerformance or ErGw3AZ gateway; virtual network gateway {gateway} is {sku}."),
+    )
+}
+
 /// Chosen: what a connection PUT may not change.
 pub(crate) fn connection_fixed(what: &str) -> CloudError {
     arm(400, "InvalidRequestFormat", format!("The {what} of an existing connection cannot be changed."))

@@ -92,12 +92,11 @@ impl Common {
     }
 }
 
-/// A subnet of a virtual network.
+/// A subnet of a virtual network (its etag is the VNet's, as ARM gives children theirs).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubnetRecord {
     pub name: String,
     pub address_prefixes: Vec<String>,
-    pub etag: Uuid,
 }
 
 /// A virtual network.

@@ -326,3 +326,16 @@ fn removing_the_group_removes_its_network_in_dependency_order() {
     assert!(w.arm_networks.of(&sub).is_empty());
     assert_eq!(w.circuits.get(&key).unwrap().link_count(), 0, "the circuit forgot the connection");
 }
+
+#[test]
+fn fast_path_needs_an_ultra_performance_or_ergw3az_gateway() {
+    let (mut w, sub) = with_gateway();
+    let (peer, _) = ready_circuit(&mut w, &sub);
+    let mut put = connection_put(&w, &sub, "conn", &peer, None);
+    put.express_route_gateway_bypass = true;
+    assert_eq!(w.put_connection(&sub, put.clone()).unwrap_err().code, "ExpressRouteGatewayBypassNotSupported");
+    put.express_route_gateway_bypass = false;
+    w.put_connection(&sub, put.clone()).unwrap();
+    put.express_route_gateway_bypass = true;
+    assert_eq!(w.put_connection(&sub, put).unwrap_err().code, "ExpressRouteGatewayBypassNotSupported", "nor on an existing connection");
+}

@@ -111,7 +111,7 @@ impl World {
                         format!("{}/ipConfigurations/{}", network_id(caller, &g.common.resource_group, super::gateways::KIND, &g.common.name), c.name)
                     })
                     .collect();
-                Subnet { name: s.name.clone(), id: subnet_id, etag: etag_text(&s.etag), address_prefixes: s.address_prefixes.clone(), ip_configurations }
+                Subnet { name: s.name.clone(), id: subnet_id, etag: etag_text(&v.common.etag), address_prefixes: s.address_prefixes.clone(), ip_configurations }
             })
             .collect();
         VirtualNetwork {
@@ -147,8 +147,7 @@ impl World {
             .iter()
             .map(|s| {
                 let kept = existing.as_ref().and_then(|o| o.subnets.iter().find(|k| k.name.eq_ignore_ascii_case(&s.name)));
-                let etag = kept.filter(|k| k.address_prefixes == s.address_prefixes).map_or(etag, |k| k.etag);
-                SubnetRecord { name: kept.map_or(s.name.clone(), |k| k.name.clone()), address_prefixes: s.address_prefixes.clone(), etag }
+                SubnetRecord { name: kept.map_or(s.name.clone(), |k| k.name.clone()), address_prefixes: s.address_prefixes.clone() }
             })
             .collect();
         let common = match existing {
