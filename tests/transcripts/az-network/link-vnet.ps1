@@ -1,8 +1,8 @@
 # expressroute-howto-linkvnet-arm (2020-10), end to end, in one world: a VNet of the circuit's
 # subscription, then one of another subscription through an authorization key, the connection
-# modified, released and the circuit torn down in the order the service requires. A dialogue:
-# the page's Set- and Remove- lines ask before they act.
-Set-ErSimSeed 20161003
+# modified, released and the circuit torn down in the order the service requires. The page's
+# Set- and Remove- lines ask before they act; this run is not interactive, so they carry -Force
+# (the prompts themselves are in network-prompts).
 Connect-AzAccount | Out-Null
 
 # A ready VNet gateway named ExpressRouteGw (expressroute-howto-add-gateway-resource-manager).
@@ -63,13 +63,13 @@ New-AzVirtualNetworkGatewayConnection -Name "OtherConnection" -ResourceGroupName
 # Modify a virtual network connection: the weight; FastPath needs an UltraPerformance or ErGw3AZ gateway.
 $connection = Get-AzVirtualNetworkGatewayConnection -Name "ERConnection" -ResourceGroupName "RemoteResourceGroup"
 $connection.RoutingWeight = 100
-Set-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection | Select-Object Name, RoutingWeight | Out-Host
+Set-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection -Force | Select-Object Name, RoutingWeight | Out-Host
 $connection.ExpressRouteGatewayBypass = $True
-Set-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection
+Set-AzVirtualNetworkGatewayConnection -VirtualNetworkGatewayConnection $connection -Force
 
 # Clean up: the page's line passes the name by position, which the cmdlet does not accept.
 Remove-AzVirtualNetworkGatewayConnection "ERConnection" -ResourceGroupName "RemoteResourceGroup"
-Remove-AzVirtualNetworkGatewayConnection -Name "ERConnection" -ResourceGroupName "RemoteResourceGroup"
+Remove-AzVirtualNetworkGatewayConnection -Name "ERConnection" -ResourceGroupName "RemoteResourceGroup" -Force
 # Released: the other gateway may now redeem the key.
 (New-AzVirtualNetworkGatewayConnection -Name "OtherConnection" -ResourceGroupName "RemoteResourceGroup" -Location "East US" -VirtualNetworkGateway1 $other -PeerId $id -ConnectionType ExpressRoute -AuthorizationKey $authKey).ConnectionStatus
 Remove-AzVirtualNetworkGatewayConnection -Name "OtherConnection" -ResourceGroupName "RemoteResourceGroup" -Force
