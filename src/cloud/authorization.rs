@@ -172,6 +172,7 @@ impl World {
         let i = circuit.authorization_index(id)?;
         circuit.authorizations.remove(i);
         circuit.drop_revoked_links(id, |_| false);
+        self.drop_connections_of_authorization(key, id);
         Ok(())
     }
 

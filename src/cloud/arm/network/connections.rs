@@ -220,6 +220,19 @@ impl World {
         Ok(set.connections.iter().filter(|c| c.common.in_group(Some(group))).map(|c| self.connection_view(caller, c)).collect())
     }
 
+    /// "Revoking an authorization results in all link connections being deleted from the
+    /// subscription whose access was revoked" (linkvnet 2020): the connections redeemed with
+    /// the authorization `id` of the circuit `key` go, from whichever subscription made them.
+    pub(crate) fn drop_connections_of_authorization(&mut self, key: &ServiceKey, id: &Uuid) {
+        let Some(circuit) = self.circuits.get_mut(key) else { return };
+        let (revoked, kept): (Vec<ArmConnectionRef>, Vec<ArmConnectionRef>) = circuit.arm_connections.drain(..).partition(|c| c.authorization == Some(*id));
+        circuit.arm_connections = kept;
+        for c in revoked {
+            let set = self.arm_networks.of_mut(&c.subscription);
+            set.connections.retain(|x| !network_id(&c.subscription, &x.common.resource_group, KIND, &x.common.name).eq_ignore_ascii_case(&c.connection_id));
+        }
+    }
+
     /// DELETE of a connection: the circuit forgets it and its authorization is free again.
     pub fn remove_connection(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
         self.caller(caller)?;

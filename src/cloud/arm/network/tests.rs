@@ -339,3 +339,22 @@ fn fast_path_needs_an_ultra_performance_or_ergw3az_gateway() {
     put.express_route_gateway_bypass = true;
     assert_eq!(w.put_connection(&sub, put).unwrap_err().code, "ExpressRouteGatewayBypassNotSupported", "nor on an existing connection");
 }
+
+#[test]
+fn revoking_the_authorization_deletes_the_connections_made_with_it() {
+    let (mut w, owner) = with_gateway();
+    let (peer, key) = ready_circuit(&mut w, &owner);
+    w.put_connection(&owner, connection_put(&w, &owner, "own", &peer, None)).unwrap();
+    let auth = w.new_link_authorization(&owner, &key, "for dev", 1, "devtest@contoso.com").unwrap().link_authorization_id;
+    let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
+    w.create_or_update_resource_group(&dev, "rg", "West US", &Vec::new()).unwrap();
+    w.put_virtual_network(&dev, vnet_put("v", "10.1.0.0/16", &[("GatewaySubnet", "10.1.255.0/27")])).unwrap();
+    w.put_public_ip(&dev, ip_put("ip", "Dynamic")).unwrap();
+    let put = gateway_put(&w, &dev, "gw", "v", "ip", "ExpressRoute", "Standard");
+    w.put_virtual_network_gateway(&dev, put, true).unwrap();
+    w.put_connection(&dev, connection_put(&w, &dev, "conn", &peer, Some(&auth.to_string()))).unwrap();
+    w.remove_link_authorization(&owner, &key, &auth).unwrap();
+    assert!(w.list_connections(&dev, "rg").unwrap().is_empty(), "the user's connection went with the authorization");
+    assert_eq!(w.list_connections(&owner, "rg").unwrap().len(), 1, "the owner's own connection stays");
+    assert_eq!(w.circuits.get(&key).unwrap().link_count(), 1);
+}
