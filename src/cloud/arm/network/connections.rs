@@ -212,12 +212,14 @@ impl World {
         Ok(self.connection_view(caller, c))
     }
 
-    /// The connections of a group.
-    pub fn list_connections(&self, caller: &SubscriptionId, group: &str) -> CloudResult<Vec<Connection>> {
+    /// The connections of a group, or of the subscription (for a wildcard group name).
+    pub fn list_connections(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<Connection>> {
         self.caller(caller)?;
-        self.group(caller, group)?;
+        if let Some(g) = group {
+            self.group(caller, g)?;
+        }
         let set = self.arm_networks.of(caller);
-        Ok(set.connections.iter().filter(|c| c.common.in_group(Some(group))).map(|c| self.connection_view(caller, c)).collect())
+        Ok(set.connections.iter().filter(|c| c.common.in_group(group)).map(|c| self.connection_view(caller, c)).collect())
     }
 
     /// "Revoking an authorization results in all link connections being deleted from the

@@ -114,6 +114,16 @@ pub(crate) fn gateway_exists_in_vnet(kind: &str, vnet: &str, other: &str) -> Clo
     arm(400, "VnetGatewayAlreadyExists", format!("Virtual network {vnet} already has a gateway of type {kind}: {other}."))
 }
 
+/// Chosen: "Basic SKU gateway is not supported" and "Only route-based VPN gateway is supported"
+/// for ExpressRoute and VPN gateways side by side (coexist 2019).
+pub(crate) fn coexistence_unsupported(vnet: &str) -> CloudError {
+    arm(
+        400,
+        "GatewayCoexistenceNotSupported",
+        format!("ExpressRoute and VPN gateways can coexist in virtual network {vnet} only when neither has the Basic SKU and the VPN gateway is RouteBased."),
+    )
+}
+
 /// Chosen: a SKU of the other gateway type.
 pub(crate) fn sku_not_for_type(sku: &str, kind: &str) -> CloudError {
     arm(400, "InvalidGatewaySku", format!("The gateway SKU {sku} is not valid for a gateway of type {kind}."))

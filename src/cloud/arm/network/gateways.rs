@@ -43,9 +43,14 @@ pub struct GatewayPut {
     pub sku: Option<String>,
     pub vpn_type: Option<String>,
     pub enable_bgp: bool,
+    /// `bgpSettings.asn` (-Asn); none keeps the current one (65515 when new).
+    pub asn: Option<u32>,
     pub ip_configurations: Vec<GatewayIpConfigPut>,
     pub tags: Tags,
 }
+
+/// "VPN Gateway defaults to ASN 65515 if not specified" (coexist 2019).
+pub const DEFAULT_VPN_ASN: u32 = 65515;
 
 /// A gateway IP configuration as the service answers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +70,9 @@ pub struct Gateway {
     pub etag: String,
     pub provisioning_state: ProvisioningState,
     pub ip_configurations: Vec<GatewayIpConfig>,
+    /// A VPN gateway's BGP settings: its ASN and peering address (the GatewaySubnet's last
+    /// host); none for an ExpressRoute gateway.
+    pub bgp: Option<(u32, String)>,
 }
 
 /// The subnet an IP configuration names: its id's VNet must be the caller's, in the
@@ -90,7 +98,18 @@ impl World {
             })
             .collect();
         let provisioning_state = if self.now < g.ready_at { ProvisioningState::Updating } else { ProvisioningState::Succeeded };
-        Gateway { record: g.clone(), etag: etag_text(&g.common.etag), id, provisioning_state, ip_configurations }
+        let bgp = (g.kind == GatewayKind::Vpn).then(|| {
+            let set = self.arm_networks.of(caller);
+            let subnet = set
+                .virtual_networks
+                .iter()
+                .find(|v| v.common.is(&g.vnet.0, &g.vnet.1))
+                .and_then(|v| v.subnets.iter().find(|s| s.name.eq_ignore_ascii_case("GatewaySubnet")));
+            let prefix = subnet.and_then(|s| s.address_prefixes.first()).and_then(|p| Ipv4Prefix::parse(p));
+            let address = prefix.map_or(String::new(), |p| p.host((1u32 << (32 - u32::from(p.len()).min(31))) - 2).to_string());
+            (g.asn.unwrap_or(DEFAULT_VPN_ASN), address)
+        });
+        Gateway { record: g.clone(), etag: etag_text(&g.common.etag), id, provisioning_state, ip_configurations, bgp }
     }
 
     /// The id of the gateway IP configuration that uses the public IP `ip_id`, if any.
@@ -198,6 +217,14 @@ impl World {
             return Err(errors::gateway_exists_in_vnet(kind.as_str(), &vnet.1, &network_id(caller, &other.common.resource_group, KIND, &other.common.name)));
         }
         let vpn_type = VpnType::parse(put.vpn_type.as_deref().unwrap_or("RouteBased")).unwrap_or(VpnType::RouteBased);
+        // Coexistence (coexist 2019): no Basic SKU on either side, and the VPN gateway route-based.
+        let beside = |g: &&GatewayRecord| g.kind != kind && g.vnet.0.eq_ignore_ascii_case(&vnet.0) && g.vnet.1.eq_ignore_ascii_case(&vnet.1);
+        if let Some(other) = set.gateways.iter().find(beside) {
+            let policy_based = if kind == GatewayKind::Vpn { vpn_type == VpnType::PolicyBased } else { other.vpn_type == VpnType::PolicyBased };
+            if sku == GatewaySku::Basic || other.sku == GatewaySku::Basic || policy_based {
+                return Err(errors::coexistence_unsupported(&vnet.1));
+            }
+        }
         let mut ip_configurations = Vec::new();
         for (c, p) in put.ip_configurations.iter().zip(&placements) {
             if let Some((g, n, _)) = &p.public_ip {
@@ -225,7 +252,7 @@ impl World {
             etag: self.ids.next_guid(),
         };
         let ready_at: NaiveDateTime = self.now + Duration::minutes(GATEWAY_BUILD_MINUTES);
-        let record = GatewayRecord { common, kind, sku, vpn_type, enable_bgp: put.enable_bgp, ip_configurations, vnet, ready_at };
+        let record = GatewayRecord { common, kind, sku, vpn_type, enable_bgp: put.enable_bgp, ip_configurations, vnet, ready_at, asn: put.asn };
         self.arm_networks.of_mut(caller).gateways.push(record.clone());
         if wait {
             self.advance_clock(ready_at - self.now);
@@ -248,7 +275,8 @@ impl World {
             return Err(errors::resize_ultra(old.sku.as_str(), sku.as_str()));
         }
         let etag = self.ids.next_guid();
-        let record = GatewayRecord { common: Common { tags: merge_tags(&put.tags), etag, ..old.common }, sku, enable_bgp: put.enable_bgp, ..old };
+        let asn = put.asn.or(old.asn);
+        let record = GatewayRecord { common: Common { tags: merge_tags(&put.tags), etag, ..old.common }, sku, enable_bgp: put.enable_bgp, asn, ..old };
         if let Some(slot) = self.arm_networks.of_mut(caller).gateways.iter_mut().find(|g| g.common.is(&record.common.resource_group, &record.common.name)) {
             *slot = record.clone();
         }
@@ -264,12 +292,14 @@ impl World {
         Ok(self.gateway_view(caller, g))
     }
 
-    /// The gateways of a group.
-    pub fn list_virtual_network_gateways(&self, caller: &SubscriptionId, group: &str) -> CloudResult<Vec<Gateway>> {
+    /// The gateways of a group, or of the subscription (for a wildcard group name).
+    pub fn list_virtual_network_gateways(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<Gateway>> {
         self.caller(caller)?;
-        self.group(caller, group)?;
+        if let Some(g) = group {
+            self.group(caller, g)?;
+        }
         let set = self.arm_networks.of(caller);
-        Ok(set.gateways.iter().filter(|g| g.common.in_group(Some(group))).map(|g| self.gateway_view(caller, g)).collect())
+        Ok(set.gateways.iter().filter(|g| g.common.in_group(group)).map(|g| self.gateway_view(caller, g)).collect())
     }
 
     /// DELETE of a gateway: refused while a connection uses it or while it is being built;

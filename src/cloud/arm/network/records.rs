@@ -154,6 +154,9 @@ pub struct GatewayRecord {
     pub vnet: (String, String),
     /// When the service finishes building it: `Updating` until then.
     pub ready_at: NaiveDateTime,
+    /// The BGP ASN a VPN gateway was given (-Asn); none is the default 65515.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asn: Option<u32>,
 }
 
 /// A connection of a gateway.

@@ -354,7 +354,24 @@ fn revoking_the_authorization_deletes_the_connections_made_with_it() {
     w.put_virtual_network_gateway(&dev, put, true).unwrap();
     w.put_connection(&dev, connection_put(&w, &dev, "conn", &peer, Some(&auth.to_string()))).unwrap();
     w.remove_link_authorization(&owner, &key, &auth).unwrap();
-    assert!(w.list_connections(&dev, "rg").unwrap().is_empty(), "the user's connection went with the authorization");
-    assert_eq!(w.list_connections(&owner, "rg").unwrap().len(), 1, "the owner's own connection stays");
+    assert!(w.list_connections(&dev, Some("rg")).unwrap().is_empty(), "the user's connection went with the authorization");
+    assert_eq!(w.list_connections(&owner, Some("rg")).unwrap().len(), 1, "the owner's own connection stays");
     assert_eq!(w.circuits.get(&key).unwrap().link_count(), 1);
+}
+
+#[test]
+fn coexisting_gateways_need_non_basic_skus_and_a_route_based_vpn() {
+    let (mut w, sub) = with_gateway();
+    w.put_public_ip(&sub, ip_put("vpn", "Dynamic")).unwrap();
+    let basic = gateway_put(&w, &sub, "vpngw", "v", "vpn", "Vpn", "Basic");
+    assert_eq!(w.put_virtual_network_gateway(&sub, basic, true).unwrap_err().code, "GatewayCoexistenceNotSupported");
+    let mut policy = gateway_put(&w, &sub, "vpngw", "v", "vpn", "Vpn", "VpnGw1");
+    policy.vpn_type = Some("PolicyBased".into());
+    assert_eq!(w.put_virtual_network_gateway(&sub, policy.clone(), true).unwrap_err().code, "GatewayCoexistenceNotSupported");
+    policy.vpn_type = Some("RouteBased".into());
+    let vpn = w.put_virtual_network_gateway(&sub, policy.clone(), true).unwrap();
+    assert_eq!(vpn.bgp, Some((65515, "10.1.255.30".to_string())), "the default ASN and the GatewaySubnet's last host");
+    policy.asn = Some(65010);
+    assert_eq!(w.put_virtual_network_gateway(&sub, policy, true).unwrap().bgp.map(|b| b.0), Some(65010));
+    assert_eq!(w.get_virtual_network_gateway(&sub, "rg", "gw").unwrap().bgp, None, "an ExpressRoute gateway has none");
 }

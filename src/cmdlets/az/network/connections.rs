@@ -103,7 +103,7 @@ fn get_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
         ctx,
         args,
         |w, sub, g, n| w.get_connection(sub, g, n),
-        |w, sub, g| w.list_connections(sub, g.unwrap_or_default()),
+        |w, sub, g| w.list_connections(sub, g),
         |c| (c.record.common.resource_group.clone(), c.record.common.name.clone()),
     )?;
     ctx.emit_all(found.iter().map(models::connection).collect())?;

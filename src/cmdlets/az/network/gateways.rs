@@ -201,6 +201,7 @@ fn gateway_put(v: &Value) -> GatewayPut {
         sku: member(v, "Sku").and_then(|s| member_text(&s, "Name")),
         vpn_type: member_text(v, "VpnType"),
         enable_bgp: member(v, "EnableBgp").is_some_and(|b| to_bool(&b)),
+        asn: member(v, "BgpSettings").and_then(|b| member_text(&b, "Asn")).and_then(|a| a.trim().parse().ok()),
         ip_configurations: config_puts(items(member(v, "IpConfigurations"))),
         tags: tags_of(member(v, "Tag").as_ref()),
     }
@@ -218,6 +219,7 @@ fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
         sku: args.string("GatewaySku"),
         vpn_type: args.string("VpnType"),
         enable_bgp: args.get("EnableBgp").is_some_and(to_bool),
+        asn: args.opt::<u32>("Asn").filter(|a| *a > 0),
         ip_configurations: config_puts(items(args.get("IpConfigurations").cloned())),
         tags: tags_of(args.get("Tag")),
     };
@@ -243,7 +245,7 @@ fn get_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
         ctx,
         args,
         |w, sub, g, n| w.get_virtual_network_gateway(sub, g, n),
-        |w, sub, g| w.list_virtual_network_gateways(sub, g.unwrap_or_default()),
+        |w, sub, g| w.list_virtual_network_gateways(sub, g),
         |g| (g.record.common.resource_group.clone(), g.record.common.name.clone()),
     )?;
     ctx.emit_all(found.iter().map(models::gateway).collect())?;

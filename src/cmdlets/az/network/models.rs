@@ -201,7 +201,14 @@ pub fn gateway(g: &Gateway) -> Value {
     sku.add_typed("Tier", "string", text(r.sku.as_str()));
     o.add_typed("Sku", "Microsoft.Azure.Commands.Network.Models.PSVirtualNetworkGatewaySku", Value::object(sku));
     o.add_typed("VpnClientConfiguration", "Microsoft.Azure.Commands.Network.Models.PSVpnClientConfiguration", Value::Null);
-    o.add_typed("BgpSettings", "Microsoft.Azure.Commands.Network.Models.PSBgpSettings", Value::Null);
+    let bgp = g.bgp.as_ref().map_or(Value::Null, |(asn, address)| {
+        let mut b = PsObject::typed(&format!("{NS}PSBgpSettings"));
+        b.add_typed("Asn", "System.Nullable[long]", Value::Long(i64::from(*asn)));
+        b.add_typed("BgpPeeringAddress", "string", text(address));
+        b.add_typed("PeerWeight", "System.Nullable[int]", Value::Int(0));
+        Value::object(b)
+    });
+    o.add_typed("BgpSettings", "Microsoft.Azure.Commands.Network.Models.PSBgpSettings", bgp);
     o.add_typed("CustomRoutes", "Microsoft.Azure.Commands.Network.Models.PSAddressSpace", Value::Null);
     o.add_typed("NatRules", "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSVirtualNetworkGatewayNatRule]", empty());
     o.add_typed("ExtendedLocation", "Microsoft.Azure.Commands.Network.Models.PSExtendedLocation", Value::Null);
