@@ -240,6 +240,25 @@ pub(crate) fn fast_path_needs_sku(gateway: &str, sku: &str) -> CloudError {
     )
 }
 
+/// Chosen: "A route filter can have only one rule" (routefilter 2019-02).
+pub(crate) fn route_filter_one_rule() -> CloudError {
+    arm(400, "RouteFilterRuleLimitExceeded", "A route filter can have only one rule.".into())
+}
+
+/// Chosen: "the rule must be of type 'Allow'" (routefilter 2019-02).
+pub(crate) fn route_filter_rule_must_allow(rule: &str) -> CloudError {
+    arm(400, "RouteFilterRuleAccessNotSupported", format!("Route filter rule {rule} must have access Allow."))
+}
+
+/// Chosen: a community that is not one of Microsoft's (`12076:<value>`).
+pub(crate) fn community_invalid(community: &str) -> CloudError {
+    arm(
+        400,
+        "InvalidBgpCommunity",
+        format!("The BGP community value {community} is not valid. A route filter takes the service communities of ASN 12076, such as 12076:5010."),
+    )
+}
+
 /// Chosen: what a connection PUT may not change.
 pub(crate) fn connection_fixed(what: &str) -> CloudError {
     arm(400, "InvalidRequestFormat", format!("The {what} of an existing connection cannot be changed."))

@@ -1,5 +1,5 @@
 //! Resource Manager networking: virtual networks and subnets, public IP addresses, virtual
-//! network gateways and their connections to ExpressRoute circuits.
+//! network gateways and their connections to ExpressRoute circuits, route filters.
 //!
 //! A subscription's network resources are one [`NetworkSet`], loaded whole when an operation
 //! needs it (one row per subscription in the store). A connection to a circuit is also noted
@@ -14,6 +14,7 @@ mod gateways;
 mod ids;
 mod public_ips;
 mod records;
+mod route_filters;
 pub(crate) mod store;
 mod vnets;
 
@@ -25,6 +26,7 @@ pub use records::{
     AllocationMethod, ArmConnectionRef, Common, ConnectionKind, ConnectionRecord, GatewayIpConfigRecord, GatewayKind, GatewayRecord, GatewaySku, NetworkSet,
     PublicIpRecord, PublicIpSku, SubnetRecord, VirtualNetworkRecord, VpnType,
 };
+pub use route_filters::{RouteFilter, RouteFilterPut, RouteFilterRecord, RouteFilterRulePut, RouteFilterRuleRecord};
 pub use vnets::{Subnet, SubnetPut, VirtualNetwork, VnetPut};
 
 use crate::cloud::errors::{CloudError, CloudResult, ErrorKind};
@@ -49,6 +51,9 @@ impl World {
         }
         for name in names(self, |s| s.virtual_networks.iter().map(|c| &c.common).collect()) {
             self.remove_virtual_network(caller, group, &name)?;
+        }
+        for name in names(self, |s| s.route_filters.iter().map(|c| &c.common).collect()) {
+            self.remove_route_filter(caller, group, &name)?;
         }
         Ok(())
     }

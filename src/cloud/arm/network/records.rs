@@ -189,11 +189,17 @@ pub struct NetworkSet {
     pub gateways: Vec<GatewayRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub connections: Vec<ConnectionRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub route_filters: Vec<super::route_filters::RouteFilterRecord>,
 }
 
 impl NetworkSet {
     pub(crate) fn is_empty(&self) -> bool {
-        self.virtual_networks.is_empty() && self.public_ips.is_empty() && self.gateways.is_empty() && self.connections.is_empty()
+        self.virtual_networks.is_empty()
+            && self.public_ips.is_empty()
+            && self.gateways.is_empty()
+            && self.connections.is_empty()
+            && self.route_filters.is_empty()
     }
 }
 

@@ -375,3 +375,28 @@ fn coexisting_gateways_need_non_basic_skus_and_a_route_based_vpn() {
     assert_eq!(w.put_virtual_network_gateway(&sub, policy, true).unwrap().bgp.map(|b| b.0), Some(65010));
     assert_eq!(w.get_virtual_network_gateway(&sub, "rg", "gw").unwrap().bgp, None, "an ExpressRoute gateway has none");
 }
+
+#[test]
+fn a_route_filter_has_one_allow_rule_of_microsoft_communities() {
+    let (mut w, sub) = world();
+    w.create_or_update_resource_group(&sub, "rg", "West US", &Vec::new()).unwrap();
+    let rule = |name: &str, access: &str, communities: &[&str]| RouteFilterRulePut {
+        name: name.into(),
+        access: access.into(),
+        rule_type: "Community".into(),
+        communities: communities.iter().map(|c| c.to_string()).collect(),
+    };
+    let put =
+        |rules: Vec<RouteFilterRulePut>| RouteFilterPut { resource_group: "rg".into(), name: "f".into(), location: "West US".into(), rules, tags: Vec::new() };
+    let f = w.put_route_filter(&sub, put(Vec::new())).unwrap();
+    assert!(f.id.ends_with("/providers/Microsoft.Network/routeFilters/f") && f.record.rules.is_empty());
+    let code = |w: &mut World, rules| w.put_route_filter(&sub, put(rules)).unwrap_err().code;
+    assert_eq!(code(&mut w, vec![rule("a", "Allow", &["12076:5010"]), rule("b", "Allow", &["12076:5040"])]), "RouteFilterRuleLimitExceeded");
+    assert_eq!(code(&mut w, vec![rule("a", "Deny", &["12076:5010"])]), "RouteFilterRuleAccessNotSupported");
+    assert_eq!(code(&mut w, vec![rule("a", "Allow", &["65000:1"])]), "InvalidBgpCommunity");
+    let f = w.put_route_filter(&sub, put(vec![rule("Allow-EXO-D365", "allow", &["12076:5010", "12076:5040"])])).unwrap();
+    assert_eq!((f.record.rules[0].access.as_str(), f.record.rules[0].communities.len()), ("Allow", 2));
+    assert_eq!(w.list_route_filters(&sub, None).unwrap().len(), 1);
+    w.remove_route_filter(&sub, "rg", "F").unwrap();
+    assert_eq!(w.get_route_filter(&sub, "rg", "f").unwrap_err().code, "ResourceNotFound");
+}
