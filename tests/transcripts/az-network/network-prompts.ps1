@@ -1,6 +1,7 @@
 # §4.6 for the network cmdlets, by the source's ConfirmAction: New- asks only to overwrite what
 # exists; New-AzVirtualNetworkGateway asks only for an existing gateway given UltraPerformance,
-# with the billing warning; Remove- always asks; Set-AzVirtualNetworkGatewayConnection always asks.
+# with the billing warning; Remove- always asks; Set-AzVirtualNetworkGatewayConnection always asks;
+# New-AzRouteFilterRuleConfig and Set-AzRouteFilter always ask.
 Connect-AzAccount | Out-Null
 New-AzResourceGroup -Name "AskRG" -Location "West US" | Out-Null
 $gwSubnet = New-AzVirtualNetworkSubnetConfig -Name "GatewaySubnet" -AddressPrefix "10.5.255.0/27"
@@ -22,3 +23,9 @@ New-AzVirtualNetworkGateway @gw -GatewaySku UltraPerformance
 Remove-AzPublicIpAddress -Name "AskIp" -ResourceGroupName "AskRG"
 "addresses after No: $(@(Get-AzPublicIpAddress -ResourceGroupName AskRG).Count)"
 Remove-AzVirtualNetworkGateway -Name "AskGw" -ResourceGroupName "AskRG" -PassThru
+# Route filters: New-AzRouteFilterRuleConfig and Set-AzRouteFilter always ask.
+$filter = New-AzRouteFilter -Name "AskFilter" -ResourceGroupName "AskRG" -Location "West US"
+$rule = New-AzRouteFilterRuleConfig -Name "Allow-EXO" -Access Allow -RouteFilterRuleType Community -CommunityList 12076:5010
+$filter.Rules.Add($rule)
+Set-AzRouteFilter -RouteFilter $filter
+"rules after No: $((Get-AzRouteFilter -Name AskFilter -ResourceGroupName AskRG).Rules.Count)"

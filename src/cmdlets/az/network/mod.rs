@@ -1,5 +1,5 @@
 //! Az.Network's virtual networks, subnets, public IP addresses, virtual network gateways and
-//! their connections: thin adapters over `crate::cloud::arm::network`. The config cmdlets
+//! their connections, route filters: thin adapters over `crate::cloud::arm::network`. The config cmdlets
 //! (`…SubnetConfig`, `…GatewayIpConfig`) edit or build local objects and call nothing; the
 //! Set- cmdlets send the whole local object. Fidelity decisions: `docs/fidelity-cmdlets.md`
 //! ("Resource Manager networking").
@@ -9,6 +9,7 @@ mod gateways;
 mod json;
 mod models;
 mod public_ips;
+mod route_filters;
 mod subnets;
 mod vnets;
 
@@ -30,12 +31,15 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
     all.extend(public_ips::commands(module));
     all.extend(gateways::commands(module));
     all.extend(connections::commands(module));
+    all.extend(route_filters::commands(module));
     all
 }
 
 /// The list views of their objects.
 pub fn views() -> Vec<TableView> {
-    models::views()
+    let mut views = models::views();
+    views.extend(route_filters::views());
+    views
 }
 
 fn name_param(help: &str) -> ParamSpec {
