@@ -51,3 +51,11 @@ Get-AzVirtualNetworkGateway -Name "Nope" -ResourceGroupName "RulesRG"
 # Removing the group removes what is in it, in the order the service needs.
 Remove-AzResourceGroup -Name "RulesRG" -Force
 Get-AzPublicIpAddress | Measure-Object | Select-Object -ExpandProperty Count
+
+# The AzureRM names of the 2016–2018 pages; their New- cmdlets warned about the output type.
+New-AzureRmResourceGroup -Name "RmRG" -Location "West US" | Out-Null
+$rmVnet = New-AzureRmVirtualNetwork -Name "RmVnet" -ResourceGroupName "RmRG" -Location "West US" -AddressPrefix "10.30.0.0/16" -Subnet (New-AzureRmVirtualNetworkSubnetConfig -Name "GatewaySubnet" -AddressPrefix "10.30.255.0/27")
+$rmIp = New-AzureRmPublicIpAddress -Name "RmIp" -ResourceGroupName "RmRG" -Location "West US" -AllocationMethod Dynamic
+$rmCfg = New-AzureRmVirtualNetworkGatewayIpConfig -Name "c" -SubnetId $rmVnet.Subnets[0].Id -PublicIpAddressId $rmIp.Id
+(New-AzureRmVirtualNetworkGateway -Name "RmGw" -ResourceGroupName "RmRG" -Location "West US" -IpConfigurations $rmCfg -GatewayType ExpressRoute -GatewaySku Standard).ProvisioningState
+Remove-AzureRmResourceGroup -Name "RmRG" -Force

@@ -71,6 +71,7 @@ fn id_of(v: Option<&Value>) -> Option<String> {
 }
 
 fn new_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
+    super::azure_rm_output_warning(ctx)?;
     let put = ConnectionPut {
         resource_group: args.string("ResourceGroupName").unwrap_or_default(),
         name: args.string("Name").unwrap_or_default(),

@@ -211,6 +211,7 @@ fn gateway_put(v: &Value) -> GatewayPut {
 /// unless the SKU is UltraPerformance: only an existing UltraPerformance gateway asks, with the
 /// billing warning; any other New- overwrites without a prompt (the source's own logic).
 fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
+    super::azure_rm_output_warning(ctx)?;
     let put = GatewayPut {
         resource_group: args.string("ResourceGroupName").unwrap_or_default(),
         name: args.string("Name").unwrap_or_default(),

@@ -137,6 +137,16 @@ fn remove(ctx: &mut Ctx, args: &Args, op: impl FnOnce(&mut World, &SubscriptionI
     Ok(())
 }
 
+/// AzureRM's New-AzureRmVirtualNetwork, …Gateway and …GatewayConnection warned first thing,
+/// before the presence check and any prompt (AzureRM source, index id 100451496; captures of
+/// New-AzureRmVirtualNetwork); the Az cmdlets no longer do.
+fn azure_rm_output_warning(ctx: &mut Ctx) -> Result<(), Fail> {
+    if ctx.command.name.contains("-AzureRm") {
+        ctx.write_warning("The output object type of this cmdlet will be modified in a future release.")?;
+    }
+    Ok(())
+}
+
 /// The object a mandatory object parameter holds.
 fn object_arg(args: &Args, name: &str) -> Value {
     args.get(name).cloned().unwrap_or(Value::Null)

@@ -88,6 +88,7 @@ fn vnet_put(v: &Value) -> VnetPut {
 }
 
 fn new_vnet(ctx: &mut Ctx, args: &Args) -> Outcome {
+    super::azure_rm_output_warning(ctx)?;
     let put = VnetPut {
         resource_group: args.string("ResourceGroupName").unwrap_or_default(),
         name: args.string("Name").unwrap_or_default(),
