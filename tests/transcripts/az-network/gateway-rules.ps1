@@ -57,5 +57,7 @@ New-AzureRmResourceGroup -Name "RmRG" -Location "West US" | Out-Null
 $rmVnet = New-AzureRmVirtualNetwork -Name "RmVnet" -ResourceGroupName "RmRG" -Location "West US" -AddressPrefix "10.30.0.0/16" -Subnet (New-AzureRmVirtualNetworkSubnetConfig -Name "GatewaySubnet" -AddressPrefix "10.30.255.0/27")
 $rmIp = New-AzureRmPublicIpAddress -Name "RmIp" -ResourceGroupName "RmRG" -Location "West US" -AllocationMethod Dynamic
 $rmCfg = New-AzureRmVirtualNetworkGatewayIpConfig -Name "c" -SubnetId $rmVnet.Subnets[0].Id -PublicIpAddressId $rmIp.Id
+# AzureRM picked Basic itself when -GatewaySku was left out (Az leaves it to the service).
+New-AzureRmVirtualNetworkGateway -Name "RmGw" -ResourceGroupName "RmRG" -Location "West US" -IpConfigurations $rmCfg -GatewayType ExpressRoute
 (New-AzureRmVirtualNetworkGateway -Name "RmGw" -ResourceGroupName "RmRG" -Location "West US" -IpConfigurations $rmCfg -GatewayType ExpressRoute -GatewaySku Standard).ProvisioningState
 Remove-AzureRmResourceGroup -Name "RmRG" -Force

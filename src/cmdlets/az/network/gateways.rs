@@ -207,6 +207,14 @@ fn gateway_put(v: &Value) -> GatewayPut {
     }
 }
 
+/// Without -GatewaySku, Az sends no SKU (the service picks); AzureRM chose one itself:
+/// Standard for a RouteBased gateway, else Basic (AzureRM source, index id 100451496) — so an
+/// AzureRM ExpressRoute gateway needs its -GatewaySku.
+fn azure_rm_default_sku(ctx: &Ctx, args: &Args) -> Option<String> {
+    let route_based = args.string("VpnType").is_some_and(|t| t.eq_ignore_ascii_case("RouteBased"));
+    ctx.command.name.contains("-AzureRm").then(|| if route_based { "Standard" } else { "Basic" }.to_string())
+}
+
 /// `ConfirmAction(force, warning, "Creating Resource", Name, …, present)` with `force` true
 /// unless the SKU is UltraPerformance: only an existing UltraPerformance gateway asks, with the
 /// billing warning; any other New- overwrites without a prompt (the source's own logic).
@@ -217,7 +225,7 @@ fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
         name: args.string("Name").unwrap_or_default(),
         location: args.string("Location").unwrap_or_default(),
         kind: args.string("GatewayType"),
-        sku: args.string("GatewaySku"),
+        sku: args.string("GatewaySku").or_else(|| azure_rm_default_sku(ctx, args)),
         vpn_type: args.string("VpnType"),
         enable_bgp: args.get("EnableBgp").is_some_and(to_bool),
         asn: args.opt::<u32>("Asn").filter(|a| *a > 0),
