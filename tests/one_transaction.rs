@@ -102,3 +102,38 @@ fn every_resource_manager_cmdlet_call_is_one_store_transaction() {
     );
     assert_eq!(err.text(), "", "only the expected errors, all silenced");
 }
+
+#[test]
+fn every_network_cmdlet_call_is_one_store_transaction() {
+    let (mut s, _, err) = common::session();
+    let gateway =
+        "New-AzVirtualNetworkGateway -Name gw -ResourceGroupName rg -Location 'West US' -IpConfigurations $cfg -GatewayType ExpressRoute -GatewaySku Standard";
+    check(
+        &mut s,
+        &[
+            ("$r = Connect-AzAccount", 1),
+            ("$r = New-AzResourceGroup -Name rg -Location 'West US'", 1),
+            ("$v = New-AzVirtualNetwork -Name v -ResourceGroupName rg -Location 'West US' -AddressPrefix 10.0.0.0/16", 1),
+            // The config cmdlets edit or build local objects: no request at all.
+            ("$v = Add-AzVirtualNetworkSubnetConfig -Name GatewaySubnet -VirtualNetwork $v -AddressPrefix 10.0.255.0/27", 0),
+            ("$v = Set-AzVirtualNetwork -VirtualNetwork $v", 1),
+            ("$sn = Get-AzVirtualNetworkSubnetConfig -Name GatewaySubnet -VirtualNetwork $v", 0),
+            ("$r = Get-AzVirtualNetworkSubnetConfig -ResourceId $sn.Id", 1),
+            ("$ip = New-AzPublicIpAddress -Name ip -ResourceGroupName rg -Location 'West US' -AllocationMethod Dynamic", 1),
+            ("$cfg = New-AzVirtualNetworkGatewayIpConfig -Name c -Subnet $sn -PublicIpAddress $ip", 0),
+            // The 45 virtual minutes of the build pass inside the one transaction.
+            (&format!("$g = {gateway}"), 1),
+            ("$r = Get-AzVirtualNetworkGateway -ResourceGroupName rg", 1),
+            ("$g = Resize-AzVirtualNetworkGateway -VirtualNetworkGateway $g -GatewaySku HighPerformance", 1),
+            ("$r = Get-AzVirtualNetworkGatewayConnection -ResourceGroupName rg", 1),
+            ("$r = Get-AzPublicIpAddress", 1),
+            ("$r = Get-AzVirtualNetwork", 1),
+            // Nobody can answer the remove prompt here: the call never reaches the service.
+            ("Remove-AzVirtualNetworkGateway -Name gw -ResourceGroupName rg -ErrorAction SilentlyContinue", 0),
+            ("Remove-AzVirtualNetworkGateway -Name gw -ResourceGroupName rg -Force", 1),
+            ("Remove-AzPublicIpAddress -Name ip -ResourceGroupName rg -Force", 1),
+            ("Remove-AzVirtualNetwork -Name v -ResourceGroupName rg -Force", 1),
+        ],
+    );
+    assert_eq!(err.text(), "", "only the expected errors, all silenced");
+}

@@ -79,8 +79,10 @@ impl AuthorizationRecord {
 }
 
 impl CircuitRecord {
+    /// The links and Resource Manager connections redeemed with an authorization.
     pub(crate) fn used_links(&self, authorization: &Uuid) -> usize {
         self.links.iter().filter(|l| l.authorization == Some(*authorization)).count()
+            + self.arm_connections.iter().filter(|c| c.authorization == Some(*authorization)).count()
     }
 
     fn authorization_view(&self, a: &AuthorizationRecord) -> LinkAuthorization {
@@ -179,6 +181,7 @@ impl World {
         let i = circuit.authorization_index(id)?;
         circuit.authorizations.remove(i);
         circuit.drop_revoked_links(id, |_| false);
+        self.drop_connections_of_authorization(key, id);
         Ok(())
     }
 

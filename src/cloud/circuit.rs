@@ -116,6 +116,9 @@ pub(crate) struct CircuitRecord {
     /// What Resource Manager keeps of a circuit created there (none for a classic circuit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) arm: Option<super::arm::ArmFace>,
+    /// Resource Manager connections to the circuit, from any subscription.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) arm_connections: Vec<super::arm::network::ArmConnectionRef>,
 }
 
 impl CircuitRecord {
@@ -200,6 +203,7 @@ impl World {
             authorizations: Vec::new(),
             pending: None,
             arm,
+            arm_connections: Vec::new(),
         };
         let key = record.service_key;
         self.open_billing(&record);
@@ -235,7 +239,7 @@ impl World {
     /// and authorizations go with the circuit; billing stops.
     pub fn remove_circuit(&mut self, caller: &SubscriptionId, key: &ServiceKey) -> CloudResult<()> {
         let circuit = self.classic_lifecycle(caller, key, errors::service_key_not_valid)?;
-        if !circuit.links.is_empty() {
+        if circuit.link_count() > 0 {
             return Err(errors::circuit_in_use());
         }
         if circuit.provider_state != ProviderProvisioningState::NotProvisioned {

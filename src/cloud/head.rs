@@ -9,6 +9,8 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::arm::network::store::ArmNetworks;
+use super::arm::network::NetworkSet;
 use super::arm::ResourceGroupRecord;
 use super::billing::Ledger;
 use super::circuits::Circuits;
@@ -67,6 +69,7 @@ impl World {
             vnets: VNets::in_rows(rows.clone()),
             registry: head.registry,
             resource_groups: head.resource_groups,
+            arm_networks: ArmNetworks::in_rows(rows.clone()),
             controls: head.controls,
             ports: Default::default(),
         }
@@ -77,6 +80,7 @@ impl World {
     pub(crate) fn finish_rows(&mut self) -> Result<(), RepoError> {
         self.circuits.finish()?;
         self.vnets.finish()?;
+        self.arm_networks.finish()?;
         self.billing.finish()
     }
 
@@ -85,5 +89,10 @@ impl World {
         &self,
     ) -> (Vec<&super::circuit::CircuitRecord>, Vec<&super::vnet::VirtualNetwork>, std::borrow::Cow<'_, [super::billing::BillingRecord]>) {
         (self.circuits.values(), self.vnets.all(), self.billing.records())
+    }
+
+    /// Every subscription's Resource Manager network set, for the same store.
+    pub(crate) fn network_rows_of(&self) -> Vec<&NetworkSet> {
+        self.arm_networks.all()
     }
 }

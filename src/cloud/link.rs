@@ -89,8 +89,8 @@ impl World {
     /// Refuses an update whose sku would allow fewer links than exist (premium removal).
     pub(crate) fn check_link_limit_for(&self, next: &CircuitRecord) -> CloudResult<()> {
         let limit = max_links(next.sku, next.bandwidth);
-        if next.links.len() > limit {
-            return Err(errors::too_many_links_for_standard(next.links.len(), limit));
+        if next.link_count() > limit {
+            return Err(errors::too_many_links_for_standard(next.link_count(), limit));
         }
         Ok(())
     }
@@ -117,7 +117,7 @@ impl World {
             return Err(errors::vnet_circuit_limit(&vnet_name, MAX_CIRCUITS_PER_VNET));
         }
         let limit = max_links(circuit.sku, circuit.bandwidth);
-        if circuit.links.len() >= limit {
+        if circuit.link_count() >= limit {
             return Err(errors::circuit_link_limit(limit));
         }
         let authorization = if circuit.subscription == *caller {

@@ -340,7 +340,7 @@ impl World {
         self.classic_lifecycle(caller, key, errors::circuit_not_found)?;
         let circuit = self.owned_circuit_mut(caller, key, errors::circuit_not_found)?;
         let i = Self::peering_index(circuit, access_type).ok_or_else(errors::peering_not_found)?;
-        if access_type == BgpPeeringAccessType::Private && !circuit.links.is_empty() {
+        if access_type == BgpPeeringAccessType::Private && circuit.link_count() > 0 {
             return Err(errors::peering_in_use());
         }
         circuit.peerings.remove(i);

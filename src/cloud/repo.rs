@@ -11,6 +11,7 @@
 
 use chrono::NaiveDateTime;
 
+use super::arm::network::NetworkSet;
 use super::billing::BillingRecord;
 use super::circuit::CircuitRecord;
 use super::vnet::VirtualNetwork;
@@ -66,6 +67,13 @@ pub(crate) trait Rows: Send + Sync {
     fn vnet_subscriptions(&self) -> RepoResult<Vec<SubscriptionId>>;
     /// The subscriptions with a gateway provisioning that is ready at or before `now`.
     fn gateways_due_by(&self, now: NaiveDateTime) -> RepoResult<Vec<SubscriptionId>>;
+
+    /// The subscription's Resource Manager network set, if it has one.
+    fn arm_networks_of(&self, subscription: &SubscriptionId) -> RepoResult<Option<NetworkSet>>;
+    /// Stores the subscription's network set (an empty one removes its row).
+    fn put_arm_networks(&self, subscription: &SubscriptionId, set: &NetworkSet) -> RepoResult<()>;
+    /// The subscriptions that have a network set, in the order their sets were first stored.
+    fn arm_network_subscriptions(&self) -> RepoResult<Vec<SubscriptionId>>;
 
     /// Appends a billing record.
     fn add_billing(&self, record: &BillingRecord) -> RepoResult<()>;

@@ -10,6 +10,7 @@ use chrono::{Duration, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::arm::network::store::ArmNetworks;
 use super::arm::ResourceGroupRecord;
 use super::billing::{BillingRecord, Ledger};
 use super::catalog::{self, PROVIDERS};
@@ -77,6 +78,10 @@ pub struct World {
     /// there are none, so a classic world's export is as it was).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) resource_groups: Vec<ResourceGroupRecord>,
+    /// Resource Manager network resources, one set per subscription (left out of a document
+    /// when there are none).
+    #[serde(default, skip_serializing_if = "ArmNetworks::is_empty")]
+    pub(crate) arm_networks: ArmNetworks,
     /// Simulation controls (provider policy, gateway delay, faults).
     #[serde(default)]
     pub(crate) controls: Controls,
@@ -105,6 +110,7 @@ impl World {
             vnets: VNets::default(),
             registry: RoutingRegistry::default(),
             resource_groups: Vec::new(),
+            arm_networks: ArmNetworks::default(),
             controls: Controls::default(),
             ports: Default::default(),
         }

@@ -26,7 +26,7 @@ use super::durable::{parent_dir, sync_dir, PRIVATE_FILE_MODE};
 use super::error::StoreError;
 use super::format::{self, DecodeError, SCHEMA};
 use super::lock::{acquire, lock_path, LockKind};
-use super::rows::{SqliteRows, CREATE, DB_SCHEMA};
+use super::rows::{SqliteRows, CREATE, DB_SCHEMA, UPGRADE_FROM_1};
 
 const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
 
@@ -111,7 +111,9 @@ pub(crate) fn open(path: &Path, legacy: Option<&Path>, timeout: Duration, fresh:
     if version > DB_SCHEMA {
         return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: version as u64, supported: DB_SCHEMA as u32 });
     }
-    if version != DB_SCHEMA {
+    if version == 1 {
+        conn.execute_batch(UPGRADE_FROM_1).map_err(|e| sql_error(path, e, timeout))?;
+    } else if version != DB_SCHEMA {
         return Err(StoreError::Corrupt { path: path.to_path_buf(), detail: format!("the database has no ersim tables (schema {version})") });
     }
     Ok(Arc::new(SqliteRows::new(conn)))
@@ -214,6 +216,9 @@ fn insert_world(rows: &SqliteRows, world: &World) -> Result<(), String> {
         let of_s: Vec<_> = vnets.iter().filter(|v| v.subscription == s).map(|v| (*v).clone()).collect();
         rows.put_vnets(&s, &of_s, true).map_err(|e| e.0)?;
     }
+    for set in world.network_rows_of() {
+        rows.put_arm_networks(&set.subscription, set).map_err(|e| e.0)?;
+    }
     rows.add_billing_all(&billing).map_err(|e| e.0)
 }
 
@@ -264,7 +269,7 @@ pub(crate) fn replace(path: &Path, rows: Option<&SqliteRows>, world: &World, tim
     rows.conn().execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
     let done = (|| {
         rows.conn()
-            .execute_batch("DELETE FROM meta; DELETE FROM circuits; DELETE FROM peerings; DELETE FROM links; DELETE FROM authorizations; DELETE FROM grants; DELETE FROM billing; DELETE FROM vnets;")
+            .execute_batch("DELETE FROM meta; DELETE FROM circuits; DELETE FROM peerings; DELETE FROM links; DELETE FROM authorizations; DELETE FROM grants; DELETE FROM billing; DELETE FROM vnets; DELETE FROM arm_networks;")
             .map_err(|e| e.to_string())?;
         rows.forget_reads();
         insert_world(rows, world)

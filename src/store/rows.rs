@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
+use crate::cloud::arm::network::NetworkSet;
 use crate::cloud::billing::BillingRecord;
 use crate::cloud::circuit::CircuitRecord;
 use crate::cloud::repo::{CircuitQuery, RepoError, RepoResult, Rows};
@@ -20,7 +21,16 @@ use crate::cloud::vnets::first_gateway_due;
 use crate::cloud::{ServiceKey, SubscriptionId, VirtualNetwork};
 
 /// The database schema (`PRAGMA user_version`); the JSON document keeps its own.
-pub(crate) const DB_SCHEMA: i64 = 1;
+pub(crate) const DB_SCHEMA: i64 = 2;
+
+/// Schema 1 → 2: the Resource Manager network sets got their table. Idempotent, so two
+/// processes that open a schema-1 database together both succeed.
+pub(crate) const UPGRADE_FROM_1: &str = "
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS arm_networks (subscription TEXT NOT NULL UNIQUE, body TEXT NOT NULL);
+PRAGMA user_version = 2;
+COMMIT;
+";
 
 pub(crate) const CREATE: &str = "
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -51,6 +61,7 @@ CREATE TABLE vnets (subscription TEXT NOT NULL UNIQUE, gateway_due_ms INTEGER, b
 CREATE INDEX vnets_gateway_due ON vnets (gateway_due_ms) WHERE gateway_due_ms IS NOT NULL;
 CREATE TABLE billing (id INTEGER PRIMARY KEY, service_key TEXT NOT NULL, running INTEGER NOT NULL, body TEXT NOT NULL);
 CREATE INDEX billing_running ON billing (service_key) WHERE running = 1;
+CREATE TABLE arm_networks (subscription TEXT NOT NULL UNIQUE, body TEXT NOT NULL);
 ";
 
 /// The parts of a circuit that are rows of their own.
@@ -327,6 +338,34 @@ impl Rows for SqliteRows {
 
     fn vnet_subscriptions(&self) -> RepoResult<Vec<SubscriptionId>> {
         self.keys("SELECT subscription FROM vnets ORDER BY rowid", [])
+    }
+
+    fn arm_networks_of(&self, subscription: &SubscriptionId) -> RepoResult<Option<NetworkSet>> {
+        let conn = self.conn();
+        let body: Option<String> = conn
+            .prepare_cached("SELECT body FROM arm_networks WHERE subscription = ?1")
+            .and_then(|mut s| s.query_row([subscription.to_string()], |r| r.get(0)).optional())
+            .map_err(failed)?;
+        body.map(|b| serde_json::from_str(&b).map_err(|e| RepoError(format!("the network resources of subscription {subscription} do not decode ({e})"))))
+            .transpose()
+    }
+
+    fn put_arm_networks(&self, subscription: &SubscriptionId, set: &NetworkSet) -> RepoResult<()> {
+        let conn = self.conn();
+        let sub = subscription.to_string();
+        if set.is_empty() {
+            conn.prepare_cached("DELETE FROM arm_networks WHERE subscription = ?1").and_then(|mut s| s.execute([&sub])).map_err(failed)?;
+            return Ok(());
+        }
+        let body = serde_json::to_string(set).map_err(failed)?;
+        conn.prepare_cached("INSERT INTO arm_networks (subscription, body) VALUES (?1, ?2) ON CONFLICT (subscription) DO UPDATE SET body = excluded.body")
+            .and_then(|mut s| s.execute(params![sub, body]))
+            .map_err(failed)?;
+        Ok(())
+    }
+
+    fn arm_network_subscriptions(&self) -> RepoResult<Vec<SubscriptionId>> {
+        self.keys("SELECT subscription FROM arm_networks ORDER BY rowid", [])
     }
 
     fn gateways_due_by(&self, now: NaiveDateTime) -> RepoResult<Vec<SubscriptionId>> {

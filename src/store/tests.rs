@@ -667,3 +667,48 @@ fn vnets_in_rows_behave_as_vnets_in_memory() {
     assert_eq!(s.read(|w| w.get_gateway(&b, "V0").unwrap().state).unwrap(), GatewayState::Provisioned);
     assert_eq!(format::encode(&store(&dir.file("state.db")).read(World::clone).unwrap()).unwrap(), format::encode(&memory).unwrap());
 }
+
+#[test]
+fn network_sets_live_in_their_table_and_a_schema_1_database_gains_it() {
+    use crate::cloud::arm::network::{SubnetPut, VnetPut};
+    let dir = Scratch::new();
+    let path = dir.file("state.db");
+    add_circuit(&store(&path), "before").unwrap();
+    // A database of the schema before network sets: no table, user_version 1.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("DROP TABLE arm_networks; PRAGMA user_version = 1;").unwrap();
+    drop(conn);
+    let put = VnetPut {
+        resource_group: "rg".into(),
+        name: "v".into(),
+        location: "westus".into(),
+        address_prefixes: vec!["10.0.0.0/16".into()],
+        subnets: vec![SubnetPut { name: "GatewaySubnet".into(), address_prefixes: vec!["10.0.255.0/27".into()] }],
+        ..Default::default()
+    };
+    store(&path)
+        .transaction(|w| {
+            let sub = w.selected_subscription().unwrap().id;
+            w.create_or_update_resource_group(&sub, "rg", "West US", &Vec::new()).unwrap();
+            w.put_virtual_network(&sub, put).unwrap();
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+    let version: i64 = rusqlite::Connection::open(&path).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 2);
+    let rows: i64 = rusqlite::Connection::open(&path).unwrap().query_row("SELECT count(*) FROM arm_networks", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows, 1, "one row for the subscription");
+    let names = store(&path)
+        .read(|w| w.list_virtual_networks(&w.selected_subscription().unwrap().id, None).unwrap().into_iter().map(|v| v.common.name).collect::<Vec<_>>())
+        .unwrap();
+    assert_eq!((names, circuits(&store(&path))), (vec!["v".to_string()], 1));
+    store(&path)
+        .transaction(|w| {
+            let sub = w.selected_subscription().unwrap().id;
+            w.remove_virtual_network(&sub, "rg", "v").unwrap();
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+    let rows: i64 = rusqlite::Connection::open(&path).unwrap().query_row("SELECT count(*) FROM arm_networks", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows, 0, "an emptied set leaves no row");
+}

@@ -345,7 +345,7 @@ impl World {
         if circuit.provider_state != ProviderProvisioningState::NotProvisioned {
             return Err(classic::circuit_not_deprovisioned());
         }
-        if !circuit.links.is_empty() {
+        if circuit.link_count() > 0 {
             return Err(classic::circuit_in_use());
         }
         if !circuit.authorizations.is_empty() {

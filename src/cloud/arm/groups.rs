@@ -110,6 +110,7 @@ impl World {
         for key in &keys {
             self.check_arm_delete(key)?;
         }
+        self.remove_group_networks(caller, &stored)?;
         for key in &keys {
             self.drop_circuit(key);
         }

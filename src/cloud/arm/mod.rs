@@ -17,6 +17,7 @@ pub(crate) mod errors;
 mod global_reach;
 mod groups;
 mod moves;
+pub mod network;
 mod peerings;
 mod resource;
 

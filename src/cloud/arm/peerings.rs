@@ -188,7 +188,7 @@ impl World {
         }
         let removed_private = circuit.peerings.iter().any(|p| p.access_type == BgpPeeringAccessType::Private)
             && !planned.iter().any(|p| p.access_type == BgpPeeringAccessType::Private);
-        if removed_private && !circuit.links.is_empty() {
+        if removed_private && circuit.link_count() > 0 {
             return Err(classic::peering_in_use());
         }
         let peered = circuit.peerings.iter().any(|p| !p.peered_connections.is_empty());

@@ -13,6 +13,7 @@ mod diagnostics;
 mod groups;
 mod json_text;
 mod models;
+mod network;
 mod peering_models;
 mod peerings;
 mod prefix_configs;
@@ -68,6 +69,7 @@ pub fn modules() -> Vec<Module> {
             m.enums = vec![&diagnostics::DEVICE_PATH_ENUM];
             m.aliases = diagnostics::AZ_ALIASES.to_vec();
             r.aliases = diagnostics::RM_ALIASES.to_vec();
+            m.views.extend(network::views());
         }
         if *az_name == RESOURCES.0 {
             m.views = vec![models::resource_group_view()];
@@ -86,7 +88,7 @@ pub fn modules() -> Vec<Module> {
 }
 
 /// Az.Network's cmdlets: circuits, the local peering, authorization, Global Reach and prefix
-/// configuration editors, diagnostics.
+/// configuration editors, diagnostics, then the virtual networks, gateways and connections.
 fn network_commands(module: &str) -> Vec<CommandInfo> {
     let mut commands = circuits::commands(module);
     commands.extend(peerings::commands(module));
@@ -94,6 +96,7 @@ fn network_commands(module: &str) -> Vec<CommandInfo> {
     commands.extend(connections::commands(module));
     commands.extend(prefix_configs::commands(module));
     commands.extend(diagnostics::commands(module));
+    commands.extend(network::commands(module));
     commands
 }
 

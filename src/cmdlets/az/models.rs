@@ -22,7 +22,7 @@ pub(super) fn text(s: &str) -> Value {
 }
 
 /// Tags as the `Tag` hashtable the models carry.
-fn tag_table(tags: &Tags) -> Value {
+pub(super) fn tag_table(tags: &Tags) -> Value {
     let mut h = Hashtable::new(false);
     for (k, v) in tags {
         h.insert(text(k), text(v));
@@ -33,7 +33,7 @@ fn tag_table(tags: &Tags) -> Value {
 /// `TagsTable`: nothing without tags, else a `Name`/`Value` table under `=` rules, each row
 /// padded to the longest name and value and ended by a newline, after a first empty line
 /// (the Resources extension's ConstructTagsTable, as recalled: see fidelity-cmdlets.md).
-fn tags_table(tags: &Tags) -> Value {
+pub(super) fn tags_table(tags: &Tags) -> Value {
     if tags.is_empty() {
         return Value::Null;
     }

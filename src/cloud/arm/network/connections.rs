@@ -1,0 +1,252 @@
+//! Connections of type ExpressRoute between a gateway and a circuit. The circuit may be the
+//! caller's or, with an authorization key, another subscription's: the key must be one of
+//! the circuit's authorizations and not yet used ("valid for only one connection"); the
+//! connection then holds it until it is deleted. The circuit must be provisioned with
+//! private peering, and its link limit counts classic links and ARM connections together.
+
+use uuid::Uuid;
+
+use super::errors;
+use super::ids::{network_id, parse_id};
+use super::records::{ArmConnectionRef, Common, ConnectionKind, ConnectionRecord, GatewayKind, GatewaySku};
+use crate::cloud::arm::errors as arm_errors;
+use crate::cloud::arm::resource::merge_tags;
+use crate::cloud::arm::{etag_text, normalize_region, ProvisioningState, Tags};
+use crate::cloud::authorization::AuthorizationRecord;
+use crate::cloud::circuit::{CircuitRecord, CircuitStatus, ProviderProvisioningState};
+use crate::cloud::errors::CloudResult;
+use crate::cloud::link::max_links;
+use crate::cloud::peering::BgpPeeringAccessType;
+use crate::cloud::world::{ServiceKey, SubscriptionId, World};
+
+pub(crate) const KIND: &str = "connections";
+
+/// `connectionStatus` of an ExpressRoute connection once it is made (chosen: no recording of
+/// one was found; the connection exists only over a provisioned, peered circuit).
+pub const CONNECTED: &str = "Connected";
+
+/// The body of a connection PUT.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConnectionPut {
+    pub resource_group: String,
+    pub name: String,
+    pub location: String,
+    /// As typed (`ExpressRoute`).
+    pub kind: String,
+    pub gateway1_id: String,
+    pub peer_id: Option<String>,
+    pub authorization_key: Option<String>,
+    pub routing_weight: i64,
+    pub express_route_gateway_bypass: bool,
+    pub tags: Tags,
+}
+
+/// A connection as the service answers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Connection {
+    pub record: ConnectionRecord,
+    pub id: String,
+    pub etag: String,
+    pub provisioning_state: ProvisioningState,
+    pub connection_status: &'static str,
+}
+
+/// The key an authorization is redeemed with: its id, the one key the circuit record keeps.
+pub(crate) fn authorization_key(a: &AuthorizationRecord) -> String {
+    a.id.to_string()
+}
+
+impl CircuitRecord {
+    /// Classic links and ARM connections: what the circuit's link limit counts.
+    pub(crate) fn link_count(&self) -> usize {
+        self.links.len() + self.arm_connections.len()
+    }
+
+    fn authorization_in_use(&self, id: &Uuid) -> bool {
+        self.used_links(id) > 0
+    }
+}
+
+impl World {
+    fn connection_view(&self, caller: &SubscriptionId, c: &ConnectionRecord) -> Connection {
+        let id = network_id(caller, &c.common.resource_group, KIND, &c.common.name);
+        Connection { record: c.clone(), etag: etag_text(&c.common.etag), id, provisioning_state: ProvisioningState::Succeeded, connection_status: CONNECTED }
+    }
+
+    /// Whether the group holds a connection of this name.
+    pub fn connection_exists(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<bool> {
+        self.caller(caller)?;
+        Ok(self.group(caller, group).is_ok() && self.arm_networks.of(caller).connections.iter().any(|c| c.common.is(group, name)))
+    }
+
+    /// The circuit a PeerId names (an ARM circuit, in its owner's subscription).
+    fn peer_circuit(&self, peer: &str) -> Option<ServiceKey> {
+        let p = parse_id(peer).filter(|p| p.is("expressRouteCircuits"))?;
+        self.arm_circuit_keys(&p.subscription, Some(&p.group)).into_iter().find(|k| self.circuits.get(k).is_some_and(|c| c.name.eq_ignore_ascii_case(&p.name)))
+    }
+
+    /// PUT of a connection: creates it, or changes its routing weight, FastPath setting and tags.
+    pub fn put_connection(&mut self, caller: &SubscriptionId, put: ConnectionPut) -> CloudResult<Connection> {
+        self.caller(caller)?;
+        let group = self.group(caller, &put.resource_group)?.name.clone();
+        let region = normalize_region(&put.location).ok_or_else(|| arm_errors::location_not_available(&put.location, "Microsoft.Network/connections"))?;
+        super::check_name(&put.name)?;
+        let kind = ConnectionKind::parse(&put.kind).ok_or_else(|| super::invalid_value("connectionType", &put.kind))?;
+        if kind != ConnectionKind::ExpressRoute {
+            return Err(errors::connection_type_unsupported(kind.as_str()));
+        }
+        let weight =
+            i32::try_from(put.routing_weight).ok().filter(|w| (0..=32000).contains(w)).ok_or_else(|| errors::routing_weight_invalid(put.routing_weight))?;
+        let id = network_id(caller, &group, KIND, &put.name);
+        let existing = self.arm_networks.of(caller).connections.iter().find(|c| c.common.is(&group, &put.name)).cloned();
+        let gateway = self.gateway_by_id(caller, existing.as_ref().map_or(put.gateway1_id.as_str(), |o| o.gateway1_id.as_str()))?;
+        if put.express_route_gateway_bypass && !matches!(gateway.record.sku, GatewaySku::UltraPerformance | GatewaySku::ErGw3AZ) {
+            return Err(errors::fast_path_needs_sku(&gateway.id, gateway.record.sku.as_str()));
+        }
+        if let Some(old) = existing {
+            let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+            if !same(&old.gateway1_id, &put.gateway1_id) {
+                return Err(errors::connection_fixed("virtualNetworkGateway1"));
+            }
+            if !same(&old.peer_id, put.peer_id.as_deref().unwrap_or_default()) {
+                return Err(errors::connection_fixed("peer"));
+            }
+            let record = ConnectionRecord {
+                common: Common { tags: merge_tags(&put.tags), etag: self.ids.next_guid(), ..old.common },
+                routing_weight: weight,
+                express_route_gateway_bypass: put.express_route_gateway_bypass,
+                ..old
+            };
+            if let Some(slot) = self.arm_networks.of_mut(caller).connections.iter_mut().find(|c| c.common.is(&group, &put.name)) {
+                *slot = record.clone();
+            }
+            return Ok(self.connection_view(caller, &record));
+        }
+        if gateway.record.kind != GatewayKind::ExpressRoute {
+            return Err(errors::gateway_not_express_route(&gateway.id));
+        }
+        if gateway.provisioning_state != ProvisioningState::Succeeded {
+            return Err(errors::gateway_busy(&gateway.id));
+        }
+        let peer = put.peer_id.clone().unwrap_or_default();
+        let owner = parse_id(&peer).filter(|p| p.is("expressRouteCircuits")).ok_or_else(errors::cannot_parse_request)?.subscription;
+        let key_text = put.authorization_key.clone().filter(|k| !k.trim().is_empty());
+        if owner != *caller && key_text.is_none() {
+            return Err(errors::linked_authorization_failed(&id, &peer));
+        }
+        let key = self.peer_circuit(&peer).ok_or_else(|| errors::reference_not_found(&peer))?;
+        let circuit = self.circuits.get(&key).ok_or_else(|| errors::reference_not_found(&peer))?;
+        let usable = circuit.provider_state == ProviderProvisioningState::Provisioned
+            && circuit.status == CircuitStatus::Enabled
+            && circuit.peerings.iter().any(|p| p.access_type == BgpPeeringAccessType::Private);
+        if !usable {
+            return Err(errors::circuit_not_ready(&peer));
+        }
+        let connected = |c: &ArmConnectionRef| {
+            c.subscription == *caller
+                && self.arm_networks.of(caller).connections.iter().any(|x| {
+                    x.gateway1_id.eq_ignore_ascii_case(&gateway.id)
+                        && network_id(caller, &x.common.resource_group, KIND, &x.common.name).eq_ignore_ascii_case(&c.connection_id)
+                })
+        };
+        if circuit.arm_connections.iter().any(connected) {
+            return Err(errors::already_connected(&gateway.id, &peer));
+        }
+        let authorization = match (owner != *caller, &key_text) {
+            (true, Some(k)) => {
+                let a = circuit
+                    .authorizations
+                    .iter()
+                    .find(|a| authorization_key(a).eq_ignore_ascii_case(k.trim()))
+                    .ok_or_else(|| errors::authorization_key_invalid(&peer))?;
+                if circuit.authorization_in_use(&a.id) {
+                    return Err(errors::authorization_key_used(&peer));
+                }
+                Some(a.id)
+            }
+            _ => None,
+        };
+        let limit = max_links(circuit.sku, circuit.bandwidth);
+        if circuit.link_count() >= limit {
+            return Err(errors::circuit_link_limit(&peer, limit));
+        }
+        let common = Common {
+            resource_group: group,
+            name: put.name.clone(),
+            location: region.to_string(),
+            tags: merge_tags(&put.tags),
+            resource_guid: self.ids.next_guid(),
+            etag: self.ids.next_guid(),
+        };
+        let record = ConnectionRecord {
+            common,
+            kind,
+            gateway1_id: gateway.id.clone(),
+            peer_id: peer,
+            circuit: key,
+            authorization_key: key_text,
+            routing_weight: weight,
+            express_route_gateway_bypass: put.express_route_gateway_bypass,
+        };
+        if let Some(c) = self.circuits.get_mut(&key) {
+            c.arm_connections.push(ArmConnectionRef { subscription: *caller, connection_id: id, authorization });
+        }
+        self.arm_networks.of_mut(caller).connections.push(record.clone());
+        Ok(self.connection_view(caller, &record))
+    }
+
+    fn gateway_by_id(&self, caller: &SubscriptionId, id: &str) -> CloudResult<super::Gateway> {
+        let path = "properties.virtualNetworkGateway1.id";
+        let p = parse_id(id).filter(|p| p.is(super::gateways::KIND)).ok_or_else(|| errors::invalid_reference(id, path))?;
+        let set = self.arm_networks.of(caller);
+        let g = set.gateways.iter().find(|g| p.subscription == *caller && g.common.is(&p.group, &p.name)).ok_or_else(|| errors::reference_not_found(id))?;
+        Ok(self.gateway_view(caller, g))
+    }
+
+    /// GET of one connection.
+    pub fn get_connection(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<Connection> {
+        self.caller(caller)?;
+        self.group(caller, group)?;
+        let set = self.arm_networks.of(caller);
+        let c = set.connections.iter().find(|c| c.common.is(group, name)).ok_or_else(|| errors::not_found(KIND, group, name))?;
+        Ok(self.connection_view(caller, c))
+    }
+
+    /// The connections of a group, or of the subscription (for a wildcard group name).
+    pub fn list_connections(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<Connection>> {
+        self.caller(caller)?;
+        if let Some(g) = group {
+            self.group(caller, g)?;
+        }
+        let set = self.arm_networks.of(caller);
+        Ok(set.connections.iter().filter(|c| c.common.in_group(group)).map(|c| self.connection_view(caller, c)).collect())
+    }
+
+    /// "Revoking an authorization results in all link connections being deleted from the
+    /// subscription whose access was revoked" (linkvnet 2020): the connections redeemed with
+    /// the authorization `id` of the circuit `key` go, from whichever subscription made them.
+    pub(crate) fn drop_connections_of_authorization(&mut self, key: &ServiceKey, id: &Uuid) {
+        let Some(circuit) = self.circuits.get_mut(key) else { return };
+        let (revoked, kept): (Vec<ArmConnectionRef>, Vec<ArmConnectionRef>) = circuit.arm_connections.drain(..).partition(|c| c.authorization == Some(*id));
+        circuit.arm_connections = kept;
+        for c in revoked {
+            let set = self.arm_networks.of_mut(&c.subscription);
+            set.connections.retain(|x| !network_id(&c.subscription, &x.common.resource_group, KIND, &x.common.name).eq_ignore_ascii_case(&c.connection_id));
+        }
+    }
+
+    /// DELETE of a connection: the circuit forgets it and its authorization is free again.
+    pub fn remove_connection(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
+        self.caller(caller)?;
+        self.group(caller, group)?;
+        let Some(c) = self.arm_networks.of(caller).connections.iter().find(|c| c.common.is(group, name)).cloned() else {
+            return Ok(());
+        };
+        let id = network_id(caller, &c.common.resource_group, KIND, &c.common.name);
+        if let Some(circuit) = self.circuits.get_mut(&c.circuit) {
+            circuit.arm_connections.retain(|r| !(r.subscription == *caller && r.connection_id.eq_ignore_ascii_case(&id)));
+        }
+        self.arm_networks.of_mut(caller).connections.retain(|x| !x.common.is(group, name));
+        Ok(())
+    }
+}

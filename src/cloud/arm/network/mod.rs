@@ -1,0 +1,83 @@
+//! Resource Manager networking: virtual networks and subnets, public IP addresses, virtual
+//! network gateways and their connections to ExpressRoute circuits, route filters.
+//!
+//! A subscription's network resources are one [`NetworkSet`], loaded whole when an operation
+//! needs it (one row per subscription in the store). A connection to a circuit is also noted
+//! on the circuit record ([`ArmConnectionRef`]), so the circuit's link limit counts classic
+//! links and ARM connections together and its delete rule sees both without reading the
+//! connecting subscription's set. Knows nothing of PowerShell; fidelity decisions are in
+//! `docs/fidelity-cloud.md` ("Resource Manager networking").
+
+mod connections;
+pub(crate) mod errors;
+mod gateways;
+mod ids;
+mod public_ips;
+mod records;
+mod route_filters;
+pub(crate) mod store;
+mod vnets;
+
+pub use connections::{Connection, ConnectionPut, CONNECTED};
+pub use gateways::{Gateway, GatewayIpConfig, GatewayIpConfigPut, GatewayPut, GATEWAY_BUILD_MINUTES};
+pub use ids::{network_id, parse_id, ParsedId};
+pub use public_ips::{PublicIp, PublicIpPut};
+pub use records::{
+    AllocationMethod, ArmConnectionRef, Common, ConnectionKind, ConnectionRecord, GatewayIpConfigRecord, GatewayKind, GatewayRecord, GatewaySku, NetworkSet,
+    PublicIpRecord, PublicIpSku, SubnetRecord, VirtualNetworkRecord, VpnType,
+};
+pub use route_filters::{RouteFilter, RouteFilterPut, RouteFilterRecord, RouteFilterRulePut, RouteFilterRuleRecord};
+pub use vnets::{Subnet, SubnetPut, VirtualNetwork, VnetPut};
+
+use crate::cloud::errors::{CloudError, CloudResult, ErrorKind};
+use crate::cloud::world::{SubscriptionId, World};
+
+impl World {
+    /// Deletes the group's network resources as ARM deletes a group's contents: connections,
+    /// then gateways, public IPs and VNets, each under its own delete rule (a resource of
+    /// another group still using one stops the delete there).
+    pub(crate) fn remove_group_networks(&mut self, caller: &SubscriptionId, group: &str) -> CloudResult<()> {
+        let names = |w: &World, pick: fn(&NetworkSet) -> Vec<&Common>| -> Vec<String> {
+            pick(&w.arm_networks.of(caller)).into_iter().filter(|c| c.in_group(Some(group))).map(|c| c.name.clone()).collect()
+        };
+        for name in names(self, |s| s.connections.iter().map(|c| &c.common).collect()) {
+            self.remove_connection(caller, group, &name)?;
+        }
+        for name in names(self, |s| s.gateways.iter().map(|c| &c.common).collect()) {
+            self.remove_virtual_network_gateway(caller, group, &name)?;
+        }
+        for name in names(self, |s| s.public_ips.iter().map(|c| &c.common).collect()) {
+            self.remove_public_ip(caller, group, &name)?;
+        }
+        for name in names(self, |s| s.virtual_networks.iter().map(|c| &c.common).collect()) {
+            self.remove_virtual_network(caller, group, &name)?;
+        }
+        for name in names(self, |s| s.route_filters.iter().map(|c| &c.common).collect()) {
+            self.remove_route_filter(caller, group, &name)?;
+        }
+        Ok(())
+    }
+}
+
+/// The network provider's name rule (shared with circuits).
+fn check_name(name: &str) -> CloudResult<()> {
+    if super::circuits::valid_resource_name(name) {
+        Ok(())
+    } else {
+        Err(super::errors::invalid_resource_name(name))
+    }
+}
+
+/// Chosen: a value outside a property's enumeration (the cmdlets' ValidateSets stop these
+/// before they are sent).
+fn invalid_value(property: &str, value: &str) -> CloudError {
+    CloudError {
+        status: 400,
+        code: "InvalidRequestFormat".into(),
+        message: format!("Cannot parse the request. The value '{value}' is not valid for {property}."),
+        kind: ErrorKind::Sync,
+    }
+}
+
+#[cfg(test)]
+mod tests;

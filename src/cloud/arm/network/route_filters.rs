@@ -1,0 +1,156 @@
+//! Route filters for Microsoft peering: "A route filter can have only one rule, and the rule
+//! must be of type 'Allow'. This rule can have a list of BGP community values" (routefilter
+//! 2019-02). Attaching one to a circuit's Microsoft peering is the circuit PUT's business.
+
+use serde::{Deserialize, Serialize};
+
+use super::errors;
+use super::ids::network_id;
+use super::records::Common;
+use crate::cloud::arm::errors as arm_errors;
+use crate::cloud::arm::resource::merge_tags;
+use crate::cloud::arm::{etag_text, normalize_region, Tags};
+use crate::cloud::errors::CloudResult;
+use crate::cloud::world::{SubscriptionId, World};
+
+pub(crate) const KIND: &str = "routeFilters";
+
+/// Microsoft's ASN, the first half of every service community (`12076:5010`).
+const MICROSOFT_ASN: &str = "12076";
+
+/// A stored rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteFilterRuleRecord {
+    pub name: String,
+    /// `Allow` (the only access the service takes).
+    pub access: String,
+    pub communities: Vec<String>,
+}
+
+/// A stored route filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteFilterRecord {
+    #[serde(flatten)]
+    pub common: Common,
+    #[serde(default)]
+    pub rules: Vec<RouteFilterRuleRecord>,
+}
+
+/// A rule as sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RouteFilterRulePut {
+    pub name: String,
+    pub access: String,
+    pub rule_type: String,
+    pub communities: Vec<String>,
+}
+
+/// The body of a route filter PUT (New-, Set-AzRouteFilter).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RouteFilterPut {
+    pub resource_group: String,
+    pub name: String,
+    pub location: String,
+    pub rules: Vec<RouteFilterRulePut>,
+    pub tags: Tags,
+}
+
+/// A route filter as the service answers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteFilter {
+    pub record: RouteFilterRecord,
+    pub id: String,
+    pub etag: String,
+}
+
+fn check_rules(rules: &[RouteFilterRulePut]) -> CloudResult<()> {
+    if rules.len() > 1 {
+        return Err(errors::route_filter_one_rule());
+    }
+    for r in rules {
+        if !r.access.eq_ignore_ascii_case("Allow") {
+            return Err(errors::route_filter_rule_must_allow(&r.name));
+        }
+        if !r.rule_type.eq_ignore_ascii_case("Community") {
+            return Err(super::invalid_value("routeFilterRuleType", &r.rule_type));
+        }
+        let community =
+            |c: &String| c.split_once(':').is_some_and(|(asn, value)| asn == MICROSOFT_ASN && !value.is_empty() && value.chars().all(|d| d.is_ascii_digit()));
+        if let Some(bad) = r.communities.iter().find(|c| !community(c)) {
+            return Err(errors::community_invalid(bad));
+        }
+    }
+    Ok(())
+}
+
+impl World {
+    fn route_filter_view(&self, caller: &SubscriptionId, r: &RouteFilterRecord) -> RouteFilter {
+        RouteFilter { record: r.clone(), id: network_id(caller, &r.common.resource_group, KIND, &r.common.name), etag: etag_text(&r.common.etag) }
+    }
+
+    /// Whether the group holds a route filter of this name.
+    pub fn route_filter_exists(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<bool> {
+        self.caller(caller)?;
+        Ok(self.group(caller, group).is_ok() && self.arm_networks.of(caller).route_filters.iter().any(|f| f.common.is(group, name)))
+    }
+
+    /// PUT of a route filter: creates it or replaces its rules and tags.
+    pub fn put_route_filter(&mut self, caller: &SubscriptionId, put: RouteFilterPut) -> CloudResult<RouteFilter> {
+        self.caller(caller)?;
+        let group = self.group(caller, &put.resource_group)?.name.clone();
+        let region = normalize_region(&put.location).ok_or_else(|| arm_errors::location_not_available(&put.location, "Microsoft.Network/routeFilters"))?;
+        super::check_name(&put.name)?;
+        check_rules(&put.rules)?;
+        let rules =
+            put.rules.iter().map(|r| RouteFilterRuleRecord { name: r.name.clone(), access: "Allow".into(), communities: r.communities.clone() }).collect();
+        let existing = self.arm_networks.of(caller).route_filters.iter().find(|f| f.common.is(&group, &put.name)).cloned();
+        let etag = self.ids.next_guid();
+        let common = match existing {
+            Some(old) => Common { tags: merge_tags(&put.tags), etag, ..old.common },
+            None => Common {
+                resource_group: group,
+                name: put.name.clone(),
+                location: region.to_string(),
+                tags: merge_tags(&put.tags),
+                resource_guid: self.ids.next_guid(),
+                etag,
+            },
+        };
+        let record = RouteFilterRecord { common, rules };
+        let set = self.arm_networks.of_mut(caller);
+        match set.route_filters.iter_mut().find(|f| f.common.is(&record.common.resource_group, &record.common.name)) {
+            Some(slot) => *slot = record.clone(),
+            None => set.route_filters.push(record.clone()),
+        }
+        Ok(self.route_filter_view(caller, &record))
+    }
+
+    /// GET of one route filter.
+    pub fn get_route_filter(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<RouteFilter> {
+        self.caller(caller)?;
+        self.group(caller, group)?;
+        let set = self.arm_networks.of(caller);
+        let f = set.route_filters.iter().find(|f| f.common.is(group, name)).ok_or_else(|| errors::not_found(KIND, group, name))?;
+        Ok(self.route_filter_view(caller, f))
+    }
+
+    /// The route filters of a group, or of the subscription.
+    pub fn list_route_filters(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<RouteFilter>> {
+        self.caller(caller)?;
+        if let Some(g) = group {
+            self.group(caller, g)?;
+        }
+        let set = self.arm_networks.of(caller);
+        Ok(set.route_filters.iter().filter(|f| f.common.in_group(group)).map(|f| self.route_filter_view(caller, f)).collect())
+    }
+
+    /// DELETE of a route filter (one that is not there is already deleted).
+    pub fn remove_route_filter(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
+        self.caller(caller)?;
+        self.group(caller, group)?;
+        if self.arm_networks.of(caller).route_filters.iter().any(|f| f.common.is(group, name)) {
+            self.arm_networks.of_mut(caller).route_filters.retain(|f| !f.common.is(group, name));
+        }
+        Ok(())
+    }
+}
