@@ -454,6 +454,7 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
                     .map_err(|inner| super::dotnet::regex::cast_error(&pattern, &inner))?
             }
         },
+        TypeKind::XmlDocument => super::dotnet::xml::convert(v)?,
         TypeKind::Type => match v {
             Value::Type(_) => v.clone(),
             Value::Str(s) => match super::types::resolve(s, false) {
@@ -480,7 +481,8 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         | TypeKind::Dictionary
         | TypeKind::Foreign
         | TypeKind::Encoding
-        | TypeKind::Path => return Err(invalid_cast(v, &target)),
+        | TypeKind::Path
+        | TypeKind::XmlNamespaceManager => return Err(invalid_cast(v, &target)),
     })
 }
 

@@ -7,7 +7,9 @@ use std::rc::Rc;
 use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
-use super::dotnet::{arg_count, collections, convert_class, datetime, enums, environment, math, not_found, path, regex, registry, strings, text, type_object};
+use super::dotnet::{
+    arg_count, collections, convert_class, datetime, enums, environment, math, not_found, path, regex, registry, strings, text, type_object, xml,
+};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
 use super::runtime::Interp;
@@ -253,6 +255,7 @@ impl Interp {
             Value::List(l) => return self.list_method(target, l, &lower, name, &args, span),
             Value::Native(n) => match &**n {
                 Native::Regex(r) => return self.regex_method(target, r, &lower, name, &args, span),
+                Native::Xml(x) => return self.xml_method(target, x, &lower, name, &args, span),
                 _ => text::method(target, n, &lower, name, &args),
             },
             Value::Type(t) => type_object::method(t, &lower, &args).ok_or_else(|| not_found(target, name)),
@@ -336,7 +339,10 @@ impl Interp {
         };
         let lower = name.to_ascii_lowercase();
         let emulated = match (ty.kind, lower.as_str()) {
-            (_, "new") => collections::construct(ty, &args).or_else(|| text::construct(ty, &args)).or_else(|| regex::construct(ty, &args)),
+            (_, "new") => collections::construct(ty, &args)
+                .or_else(|| text::construct(ty, &args))
+                .or_else(|| regex::construct(ty, &args))
+                .or_else(|| xml::construct(ty, &args)),
             (TypeKind::Array, _) if !ty.is_array => collections::array_static(&lower, name, &args),
             (TypeKind::String, _) if !ty.is_array => strings::string_static(&lower, name, &args),
             (TypeKind::Char, _) if !ty.is_array => strings::char_static(&lower, name, &args),

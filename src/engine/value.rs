@@ -46,6 +46,7 @@ pub enum Native {
     StringBuilder(RefCell<Builder>),
     Encoding(Encoding),
     Regex(Box<super::dotnet::regex::RegexObj>),
+    Xml(super::dotnet::xml::XmlObj),
 }
 
 /// A `System.Text.StringBuilder`: its text and the capacity .NET would have given it.
@@ -172,6 +173,8 @@ pub enum TypeKind {
     Encoding,
     /// `System.IO.Path`, the pure path functions.
     Path,
+    XmlDocument,
+    XmlNamespaceManager,
     Enum(&'static crate::engine::types::EnumDef),
     /// A type the engine does not emulate, known by name (`TypeRef::foreign`).
     Foreign,
@@ -479,7 +482,11 @@ impl Value {
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
-            (Value::Native(a), Value::Native(b)) => Rc::ptr_eq(a, b) || matches!((&**a, &**b), (Native::Encoding(x), Native::Encoding(y)) if x == y),
+            (Value::Native(a), Value::Native(b)) => {
+                Rc::ptr_eq(a, b)
+                    || matches!((&**a, &**b), (Native::Encoding(x), Native::Encoding(y)) if x == y)
+                    || matches!((&**a, &**b), (Native::Xml(x), Native::Xml(y)) if super::dotnet::xml::same_node(x, y))
+            }
             (Value::Hashtable(a), Value::Hashtable(b)) => Rc::ptr_eq(a, b),
             (Value::ScriptBlock(a), Value::ScriptBlock(b)) => Rc::ptr_eq(a, b),
             (Value::Error(a), Value::Error(b)) => Rc::ptr_eq(a, b),

@@ -684,7 +684,8 @@ impl Cmdlet for NewObject {
         let ctor_args = args.get("ArgumentList").map(Value::enumerate).unwrap_or_default();
         let made = crate::engine::dotnet::collections::construct(&ty, &ctor_args)
             .or_else(|| crate::engine::dotnet::text::construct(&ty, &ctor_args))
-            .or_else(|| crate::engine::dotnet::regex::construct(&ty, &ctor_args));
+            .or_else(|| crate::engine::dotnet::regex::construct(&ty, &ctor_args))
+            .or_else(|| crate::engine::dotnet::xml::construct(&ty, &ctor_args));
         if let Some(made) = made {
             return match made {
                 // New-Object writes the collection itself, not its items.

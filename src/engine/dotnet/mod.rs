@@ -14,6 +14,7 @@ pub mod registry;
 pub mod strings;
 pub mod text;
 pub mod type_object;
+pub mod xml;
 
 use crate::engine::convert::to_string;
 use crate::engine::error::{ErrorCategory, ErrorRecord};

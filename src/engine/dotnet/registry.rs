@@ -106,6 +106,8 @@ static TYPES: &[TypeInfo] = &[
     t(TypeKind::StringBuilder, "System.Text.StringBuilder", None, OBJ),
     t(TypeKind::Encoding, "System.Text.Encoding", None, OBJ),
     TypeInfo { serializable: false, ..t(TypeKind::Path, "System.IO.Path", None, OBJ) },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlDocument, "System.Xml.XmlDocument", Some("xml"), "System.Xml.XmlNode") },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlNamespaceManager, "System.Xml.XmlNamespaceManager", None, OBJ) },
 ];
 
 /// The generic forms of the non-generic collections that have one (`Queue` and `Queue[T]`).

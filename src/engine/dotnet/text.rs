@@ -61,6 +61,7 @@ pub fn type_of(n: &Native) -> TypeRef {
         Native::StringBuilder(_) => TypeRef::of(TypeKind::StringBuilder),
         Native::Encoding(e) => TypeRef::foreign(encoding_info(*e).0),
         Native::Regex(_) => TypeRef::of(TypeKind::Regex),
+        Native::Xml(x) => super::xml::type_of(x),
     }
 }
 
@@ -69,6 +70,7 @@ pub fn native_string(n: &Native) -> String {
         Native::StringBuilder(b) => b.borrow().text.clone(),
         Native::Encoding(e) => encoding_info(*e).0.to_string(),
         Native::Regex(r) => r.pattern.clone(),
+        Native::Xml(x) => super::xml::to_text(x),
     }
 }
 
@@ -160,11 +162,15 @@ pub fn property(n: &Native, lower: &str) -> Option<Value> {
             "righttoleft" => Value::Bool(r.options & 64 != 0),
             _ => return None,
         }),
+        Native::Xml(x) => super::xml::adapter::property(x, lower),
     }
 }
 
 /// `$sb.Length = 0` (truncates or pads with NULs) and `$sb.Capacity = n`.
 pub fn set_property(n: &Native, name: &str, value: &Value) -> Option<Result<(), ErrorRecord>> {
+    if let Native::Xml(x) = n {
+        return super::xml::adapter::set_property(x, name, value);
+    }
     let Native::StringBuilder(b) = n else { return None };
     let lower = name.to_ascii_lowercase();
     let n = to_num(value).map(|x| x.as_f64() as i64).unwrap_or(-1);
@@ -206,7 +212,7 @@ pub fn method(target: &Value, n: &Native, lower: &str, name: &str, args: &[Value
     match n {
         Native::StringBuilder(cell) => builder_method(target, cell, lower, name, args),
         // A regex's methods run script blocks; `Interp::regex_method` takes them.
-        Native::Regex(_) => Err(not_found(target, name)),
+        Native::Regex(_) | Native::Xml(_) => Err(not_found(target, name)),
         Native::Encoding(e) => {
             let e = *e;
             match (lower, args.len()) {
@@ -327,6 +333,9 @@ pub fn display(n: &Native) -> Value {
     if let Native::Regex(r) = n {
         return super::regex::display(r);
     }
+    if let Native::Xml(x) = n {
+        return super::xml::adapter::display(x);
+    }
     let mut o = PsObject::typed(&type_of(n).full_name());
     match n {
         Native::StringBuilder(_) => {
@@ -353,7 +362,7 @@ pub fn display(n: &Native) -> Value {
             o.add_typed("IsReadOnly", "bool", Value::Bool(true));
             o.add_typed("CodePage", "int", Value::Int(code_page));
         }
-        Native::Regex(_) => {}
+        Native::Regex(_) | Native::Xml(_) => {}
     }
     Value::object(o)
 }
