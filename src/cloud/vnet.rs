@@ -37,8 +37,35 @@ pub struct SubnetConfig {
     pub address_prefix: String,
 }
 
-/// One `<VirtualNetworkSite>` of the network configuration.
+/// A `<DnsServer>` of the configuration's `Dns` section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DnsServer {
+    pub name: String,
+    /// Its `IPAddress`.
+    pub address: String,
+}
+
+/// A `<LocalNetworkSite>`: an on-premises network a gateway connects to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalNetworkSite {
+    pub name: String,
+    pub address_spaces: Vec<String>,
+    /// `VPNGatewayAddress`: the on-premises VPN device's public address.
+    pub vpn_gateway_address: String,
+}
+
+/// One `<LocalNetworkSiteRef>` of a site's `Gateway/ConnectionsToLocalNetwork`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalConnection {
+    pub site: LocalNetworkSite,
+    /// The `Connection type` (`IPsec`, `Dedicated`).
+    pub connection_type: String,
+}
+
+/// One `<VirtualNetworkSite>` of the network configuration. The configuration's shared
+/// sections (DNS servers, local network sites) are kept on the sites that refer to them,
+/// so the subscription's configuration stays one list of VNets in the store.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VirtualNetworkConfig {
     /// VNet name.
     pub name: String,
@@ -48,6 +75,12 @@ pub struct VirtualNetworkConfig {
     pub address_spaces: Vec<String>,
     /// Subnets.
     pub subnets: Vec<SubnetConfig>,
+    /// The DNS servers its `DnsServersRef` names, with their addresses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns_servers: Vec<DnsServer>,
+    /// Its gateway's connections to local networks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_connections: Vec<LocalConnection>,
 }
 
 /// A VNet gateway.
@@ -177,7 +210,7 @@ pub(crate) mod tests {
         if with_gateway_subnet {
             subnets.push(SubnetConfig { name: GATEWAY_SUBNET.into(), address_prefix: "10.1.1.0/28".into() });
         }
-        VirtualNetworkConfig { name: name.into(), location: "West US".into(), address_spaces: vec!["10.1.0.0/16".into()], subnets }
+        VirtualNetworkConfig { name: name.into(), location: "West US".into(), address_spaces: vec!["10.1.0.0/16".into()], subnets, ..Default::default() }
     }
 
     #[test]

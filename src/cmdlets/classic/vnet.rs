@@ -108,7 +108,9 @@ fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
         InputFileError::Missing => file_not_found(&shown),
         other => unreadable(other.to_string()),
     })?;
-    let xml = String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".into()))?;
+    // Read as an XML reader reads a file: a BOM (XmlDocument.Save writes one), else the
+    // declaration's encoding, else UTF-8.
+    let xml = crate::engine::dotnet::xml::parse::decode_file(&bytes);
     // The service validates the document it is sent; the cloud takes parsed sites.
     let vnets = netconfig::parse(&xml).map_err(|detail| CloudError {
         status: 400,
@@ -146,16 +148,42 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     let mut o = PsObject::typed(SITE_CONTEXT);
     o.add_typed("AddressSpacePrefixes", "System.Collections.Generic.IEnumerable[string]", Value::array(c.address_spaces.iter().map(Value::str).collect()));
     o.add_typed("AffinityGroup", "string", Value::Null);
+    let dns: Vec<Value> = c
+        .dns_servers
+        .iter()
+        .map(|d| {
+            let mut o = PsObject::typed("Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.DnsServer");
+            o.add_typed("Address", "string", Value::str(&d.address));
+            o.add_typed("Name", "string", Value::str(&d.name));
+            Value::object(o)
+        })
+        .collect();
     o.add_typed(
         "DnsServers",
         "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.DnsServer]",
-        Value::array(Vec::new()),
+        Value::array(dns),
     );
     o.add_typed("GatewayProfile", "string", Value::Null);
+    // The local network sites the VNet's gateway connects to; none is no list at all.
+    let sites: Vec<Value> = c
+        .local_connections
+        .iter()
+        .map(|l| {
+            let mut o = PsObject::typed("Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.LocalNetworkSite");
+            o.add_typed(
+                "AddressSpacePrefixes",
+                "System.Collections.Generic.IEnumerable[string]",
+                Value::array(l.site.address_spaces.iter().map(Value::str).collect()),
+            );
+            o.add_typed("Name", "string", Value::str(&l.site.name));
+            o.add_typed("VpnGatewayAddress", "string", Value::str(&l.site.vpn_gateway_address));
+            Value::object(o)
+        })
+        .collect();
     o.add_typed(
         "GatewaySites",
         "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.LocalNetworkSite]",
-        Value::Null,
+        if sites.is_empty() { Value::Null } else { Value::array(sites) },
     );
     o.add_typed("InUse", "bool", Value::Bool(v.gateway.is_some()));
     o.add_typed("Label", "string", Value::Null);
