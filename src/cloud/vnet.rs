@@ -60,6 +60,10 @@ pub struct LocalConnection {
     pub site: LocalNetworkSite,
     /// The `Connection type` (`IPsec`, `Dedicated`).
     pub connection_type: String,
+    /// The IPsec shared key; the gateway makes one for each connection, Set-AzureVNetGatewayKey
+    /// replaces it. Not part of the configuration document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_key: Option<String>,
 }
 
 /// One `<VirtualNetworkSite>` of the network configuration. The configuration's shared
@@ -146,15 +150,61 @@ impl World {
         if let Some(v) = current.iter().find(|v| v.gateway.is_some() && !kept(v)) {
             return Err(errors::vnet_has_gateway(&v.config.name));
         }
-        let gateways: Vec<(String, Gateway)> = current.iter().filter_map(|v| v.gateway.clone().map(|g| (v.config.name.clone(), g))).collect();
-        let next = configs
-            .into_iter()
-            .map(|config| {
-                let gateway = gateways.iter().find(|(n, _)| n.eq_ignore_ascii_case(&config.name)).map(|(_, g)| g.clone());
-                VirtualNetwork { subscription: *caller, config, gateway }
-            })
-            .collect();
+        let before: Vec<VirtualNetwork> = current.into_iter().cloned().collect();
+        let mut next = Vec::with_capacity(configs.len());
+        for mut config in configs {
+            let old = before.iter().find(|v| v.config.name.eq_ignore_ascii_case(&config.name));
+            let gateway = old.and_then(|v| v.gateway.clone());
+            // A connection that stays keeps its key; a new one of a gateway gets its own.
+            for c in &mut config.local_connections {
+                let kept = old.and_then(|v| v.config.local_connections.iter().find(|o| o.site.name.eq_ignore_ascii_case(&c.site.name)));
+                c.shared_key = kept.and_then(|o| o.shared_key.clone());
+                if c.shared_key.is_none() && gateway.is_some() {
+                    c.shared_key = Some(self.ids.next_guid().simple().to_string());
+                }
+            }
+            next.push(VirtualNetwork { subscription: *caller, config, gateway });
+        }
         self.vnets.replace(caller, next);
+        Ok(())
+    }
+
+    /// Remove-AzureVNetConfig: the configuration emptied, refused as Set-AzureVNetConfig
+    /// refuses dropping a VNet that has a gateway.
+    pub fn remove_vnet_config(&mut self, caller: &SubscriptionId) -> CloudResult<()> {
+        self.set_vnet_config(caller, Vec::new())
+    }
+
+    /// Get-AzureVNetGateway: the VNet's gateway, `None` when it has none (the service answered
+    /// with a NotProvisioned gateway, not an error).
+    pub fn gateway_of(&self, caller: &SubscriptionId, vnet: &str) -> CloudResult<Option<Gateway>> {
+        Ok(self.virtual_network(caller, vnet)?.gateway)
+    }
+
+    /// Get-AzureVNetConnection: the connections of the VNet's gateway to local networks.
+    pub fn gateway_connections(&self, caller: &SubscriptionId, vnet: &str) -> CloudResult<Vec<LocalConnection>> {
+        let v = self.virtual_network(caller, vnet)?;
+        if v.gateway.is_none() {
+            return Err(errors::gateway_not_found(&v.config.name));
+        }
+        Ok(v.config.local_connections)
+    }
+
+    /// Get-AzureVNetGatewayKey.
+    pub fn shared_key(&self, caller: &SubscriptionId, vnet: &str, site: &str) -> CloudResult<String> {
+        let connections = self.gateway_connections(caller, vnet)?;
+        let c = connections.iter().find(|c| c.site.name.eq_ignore_ascii_case(site.trim())).ok_or_else(|| errors::local_site_not_connected(site, vnet))?;
+        Ok(c.shared_key.clone().unwrap_or_default())
+    }
+
+    /// Set-AzureVNetGatewayKey.
+    pub fn set_shared_key(&mut self, caller: &SubscriptionId, vnet: &str, site: &str, key: &str) -> CloudResult<()> {
+        self.shared_key(caller, vnet, site)?;
+        if let Some(v) = self.vnets.find_mut(caller, vnet) {
+            if let Some(c) = v.config.local_connections.iter_mut().find(|c| c.site.name.eq_ignore_ascii_case(site.trim())) {
+                c.shared_key = Some(key.to_string());
+            }
+        }
         Ok(())
     }
 
@@ -178,6 +228,14 @@ impl World {
             provisioned_at: Some(ready),
         };
         v.gateway = Some(gateway.clone());
+        // The new gateway makes a shared key for each local network it connects to.
+        let missing = v.config.local_connections.iter().filter(|c| c.shared_key.is_none()).count();
+        let mut keys: Vec<String> = (0..missing).map(|_| self.ids.next_guid().simple().to_string()).collect();
+        if let Some(v) = self.vnets.find_mut(caller, vnet) {
+            for c in v.config.local_connections.iter_mut().filter(|c| c.shared_key.is_none()) {
+                c.shared_key = keys.pop();
+            }
+        }
         Ok(gateway)
     }
 

@@ -19,13 +19,16 @@ const CONFIG_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.
 const SITE_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkSiteContext";
 const GATEWAY_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkGatewayContext";
 
+/// A cmdlet of the classic module's network namespace.
 macro_rules! network_cmdlet {
     ($name:expr, $class:expr, $body:path) => {
         CommandInfo::cmdlet($name, MODULE, concat!("Microsoft.WindowsAzure.Commands.ServiceManagement.Network.", $class), || Box::new(SmCmdlet($body)))
     };
 }
 
-fn vnet_name(help: &str) -> ParamSpec {
+pub(super) use network_cmdlet;
+
+pub(super) fn vnet_name(help: &str) -> ParamSpec {
     ParamSpec::new("VNetName", TypeKind::String).by_name().help(help).complete_with(completers::vnet_names())
 }
 
@@ -43,6 +46,11 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Gets the virtual network configuration of the subscription.")
             .description("Writes the configuration XML; with -ExportToFile also saves it to that file.")
             .example("Save the configuration", r"Get-AzureVNetConfig -ExportToFile .\NetworkConfig.xml", "Edit the file and apply it with Set-AzureVNetConfig."),
+        network_cmdlet!("Remove-AzureVNetConfig", "RemoveAzureVNetConfigCommand", remove_config)
+            .outputs(OPERATION_CONTEXT)
+            .synopsis("Removes the virtual network configuration of the subscription.")
+            .description("Every VNet, DNS server and local network site goes; refused while a VNet has a gateway.")
+            .example("Start over", "Remove-AzureVNetConfig", "Get-AzureVNetSite lists nothing afterwards."),
         network_cmdlet!("Get-AzureVNetSite", "GetAzureVNetSiteCommand", get_site)
             .param(vnet_name("The virtual network name.").position(0))
             .outputs(SITE_CONTEXT)
@@ -75,13 +83,13 @@ pub fn commands() -> Vec<CommandInfo> {
 /// OperationDescription, OperationId, OperationStatus: what every call of these cmdlets adds.
 /// The operation fields every result carries; the id comes from the world's generator
 /// inside the cmdlet's one transaction, so seeded worlds repeat it.
-fn operation(o: &mut PsObject, ctx: &Ctx, id: Uuid) {
+pub(super) fn operation(o: &mut PsObject, ctx: &Ctx, id: Uuid) {
     o.add_typed("OperationDescription", "string", Value::str(&ctx.command.name));
     o.add_typed("OperationId", "string", Value::str(id.to_string()));
     o.add_typed("OperationStatus", "string", Value::str("Succeeded"));
 }
 
-fn operation_context(ctx: &Ctx, id: Uuid) -> Value {
+pub(super) fn operation_context(ctx: &Ctx, id: Uuid) -> Value {
     let mut o = PsObject::typed(OPERATION_CONTEXT);
     operation(&mut o, ctx, id);
     Value::object(o)
@@ -199,6 +207,16 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     Value::object(o)
 }
 
+fn remove_config(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let id = call(ctx, args, |w, sub| {
+        w.remove_vnet_config(sub)?;
+        Ok(w.next_guid())
+    })?;
+    let result = operation_context(ctx, id);
+    ctx.emit(result)?;
+    Ok(())
+}
+
 fn get_site(ctx: &mut Ctx, args: &Args) -> Outcome {
     let name = args.string("VNetName");
     let vnets = call(ctx, args, |w, sub| {
@@ -226,24 +244,26 @@ fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
     Ok(())
 }
 
-fn gateway_context(g: &Gateway, ctx: &Ctx, id: Uuid) -> Value {
+/// A gateway's context; a VNet without one has a NotProvisioned gateway, as the service
+/// answered.
+fn gateway_context(g: Option<&Gateway>, ctx: &Ctx, id: Uuid) -> Value {
     let mut o = PsObject::typed(GATEWAY_CONTEXT);
     o.add_typed("LastEventData", "string", Value::Null);
     o.add_typed("LastEventTimeStamp", "System.Nullable[datetime]", Value::Null);
     o.add_typed("LastEventMessage", "string", Value::Null);
     o.add_typed("LastEventID", "int", Value::Int(0));
-    o.add_typed("State", "string", Value::str(g.state.as_str()));
+    o.add_typed("State", "string", Value::str(g.map_or("NotProvisioned", |g| g.state.as_str())));
     o.add_typed("VIPAddress", "string", Value::Null);
     o.add_typed("DefaultSite", "string", Value::Null);
-    o.add_typed("GatewaySKU", "string", Value::str(g.sku.as_str()));
+    o.add_typed("GatewaySKU", "string", g.map_or(Value::Null, |g| Value::str(g.sku.as_str())));
     operation(&mut o, ctx, id);
     Value::object(o)
 }
 
 fn get_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
     let vnet = args.string("VNetName").unwrap_or_default();
-    let (gateway, id) = call(ctx, args, |w, sub| Ok((w.get_gateway(sub, &vnet)?, w.next_guid())))?;
-    let result = gateway_context(&gateway, ctx, id);
+    let (gateway, id) = call(ctx, args, |w, sub| Ok((w.gateway_of(sub, &vnet)?, w.next_guid())))?;
+    let result = gateway_context(gateway.as_ref(), ctx, id);
     ctx.emit(result)?;
     Ok(())
 }
