@@ -455,6 +455,7 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
             }
         },
         TypeKind::XmlDocument => super::dotnet::xml::convert(v)?,
+        TypeKind::XmlNode(_) => super::dotnet::xml::convert_node(v, ty)?,
         TypeKind::Type => match v {
             Value::Type(_) => v.clone(),
             Value::Str(s) => match super::types::resolve(s, false) {

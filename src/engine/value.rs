@@ -175,6 +175,8 @@ pub enum TypeKind {
     Path,
     XmlDocument,
     XmlNamespaceManager,
+    /// A System.Xml node class other than the document, by its full name.
+    XmlNode(&'static str),
     Enum(&'static crate::engine::types::EnumDef),
     /// A type the engine does not emulate, known by name (`TypeRef::foreign`).
     Foreign,

@@ -39,3 +39,10 @@ $x.config.GetType().FullName
 $x.config.env.GetType().FullName
 $x.FirstChild.OuterXml
 $x -is [xml]
+# The node classes as types: an element with attributes is a node, an empty one is a string.
+$x.config.note -is [System.Xml.XmlElement]
+$x.config.empty -is [System.Xml.XmlElement]
+$x.config.note -is [Xml.XmlNode]
+$x.config.note.GetType().BaseType.FullName
+([System.Xml.XmlElement]$x.config.note).Name
+[System.Xml.XmlElement]'text'

@@ -19,6 +19,9 @@ use dom::{Dom, Id, Kind, DOCUMENT};
 use crate::engine::convert::{net_to_string, to_string};
 use crate::engine::value::{Native, TypeKind, TypeRef, Value};
 
+pub const NODE: &str = "System.Xml.XmlNode";
+pub const LINKED: &str = "System.Xml.XmlLinkedNode";
+
 /// The System.Xml objects a script holds.
 #[derive(Debug)]
 pub enum XmlObj {
@@ -78,7 +81,7 @@ pub fn same_node(a: &XmlObj, b: &XmlObj) -> bool {
 pub fn type_of(x: &XmlObj) -> TypeRef {
     match x {
         XmlObj::Node(r) if r.kind() == Kind::Document => TypeRef::of(TypeKind::XmlDocument),
-        XmlObj::Node(r) => TypeRef::foreign(r.kind().class()),
+        XmlObj::Node(r) => super::registry::resolve(r.kind().class(), false).unwrap_or_else(|| TypeRef::foreign(r.kind().class())),
         XmlObj::NamespaceManager(_) => TypeRef::of(TypeKind::XmlNamespaceManager),
         XmlObj::NameTable => TypeRef::foreign("System.Xml.NameTable"),
     }
@@ -110,6 +113,15 @@ pub fn convert(v: &Value) -> Result<Value, String> {
         other => to_string(other),
     };
     parse::parse(&text).map(document).map_err(|inner| format!("Cannot convert value \"{shown}\" to type \"System.Xml.XmlDocument\". Error: \"{inner}\""))
+}
+
+/// `[System.Xml.XmlElement]value` and the other node classes: a node of the class (or one
+/// derived from it) is itself; anything else does not convert.
+pub fn convert_node(v: &Value, ty: &TypeRef) -> Result<Value, String> {
+    if super::registry::value_is(v, ty) {
+        return Ok(v.clone());
+    }
+    Err(crate::engine::convert::invalid_cast(v, &ty.full_name()))
 }
 
 /// `New-Object System.Xml.XmlDocument`, `[xml]::new()`, `New-Object Xml.XmlNamespaceManager $x.NameTable`.
