@@ -339,3 +339,8 @@ pub(crate) fn too_many_authorizations(limit: usize) -> CloudError {
 pub(crate) fn local_site_not_connected(site: &str, vnet: &str) -> CloudError {
     sync(404, NOT_FOUND, format!("The local network site '{site}' is not connected to the virtual network '{vnet}'."))
 }
+
+/// Chosen: an IPsec parameter value the classic gateway does not support.
+pub(crate) fn ipsec_value_invalid(name: &str, value: &str) -> CloudError {
+    sync(400, BAD_REQUEST, format!("The value '{value}' of {name} is not valid."))
+}

@@ -83,6 +83,7 @@ pub use provider_side::{CrossConnection, CrossConnectionOperation};
 pub use registry::{RegistryEntry, ROUTING_REGISTRIES};
 pub use summary::{BillingTotals, SubscriptionSummary, WorldSummary};
 pub use vnet::{
-    DnsServer, Gateway, GatewaySku, GatewayState, GatewayType, LocalConnection, LocalNetworkSite, SubnetConfig, VirtualNetwork, VirtualNetworkConfig,
+    DnsServer, Gateway, GatewaySku, GatewayState, GatewayType, IpsecParameters, IpsecUpdate, LocalConnection, LocalNetworkSite, SubnetConfig, VirtualNetwork,
+    VirtualNetworkConfig,
 };
 pub use world::{Account, ServiceKey, Subscription, SubscriptionId, SubscriptionKind, World};

@@ -64,6 +64,39 @@ pub struct LocalConnection {
     /// replaces it. Not part of the configuration document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared_key: Option<String>,
+    /// Set-AzureVNetGatewayIPsecParameters' values; `None` is the gateway's defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipsec: Option<IpsecParameters>,
+}
+
+/// A connection's IPsec parameters (the service's IPsecParameters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IpsecParameters {
+    pub encryption_type: String,
+    pub pfs_group: String,
+    pub sa_data_size_kilobytes: i64,
+    pub sa_lifetime_seconds: i64,
+}
+
+impl Default for IpsecParameters {
+    /// A classic gateway's defaults: encryption required, no PFS, 102400000 KB and an hour.
+    fn default() -> IpsecParameters {
+        IpsecParameters {
+            encryption_type: "RequireEncryption".into(),
+            pfs_group: "None".into(),
+            sa_data_size_kilobytes: 102_400_000,
+            sa_lifetime_seconds: 3600,
+        }
+    }
+}
+
+/// What Set-AzureVNetGatewayIPsecParameters names; what it leaves out stays.
+#[derive(Debug, Clone, Default)]
+pub struct IpsecUpdate {
+    pub encryption_type: Option<String>,
+    pub pfs_group: Option<String>,
+    pub sa_data_size_kilobytes: Option<i64>,
+    pub sa_lifetime_seconds: Option<i64>,
 }
 
 /// One `<VirtualNetworkSite>` of the network configuration. The configuration's shared
@@ -159,6 +192,7 @@ impl World {
             for c in &mut config.local_connections {
                 let kept = old.and_then(|v| v.config.local_connections.iter().find(|o| o.site.name.eq_ignore_ascii_case(&c.site.name)));
                 c.shared_key = kept.and_then(|o| o.shared_key.clone());
+                c.ipsec = kept.and_then(|o| o.ipsec.clone());
                 if c.shared_key.is_none() && gateway.is_some() {
                     c.shared_key = Some(self.ids.next_guid().simple().to_string());
                 }
@@ -195,6 +229,40 @@ impl World {
         let connections = self.gateway_connections(caller, vnet)?;
         let c = connections.iter().find(|c| c.site.name.eq_ignore_ascii_case(site.trim())).ok_or_else(|| errors::local_site_not_connected(site, vnet))?;
         Ok(c.shared_key.clone().unwrap_or_default())
+    }
+
+    /// Get-AzureVNetGatewayIPsecParameters.
+    pub fn ipsec_parameters(&self, caller: &SubscriptionId, vnet: &str, site: &str) -> CloudResult<IpsecParameters> {
+        let connections = self.gateway_connections(caller, vnet)?;
+        let c = connections.iter().find(|c| c.site.name.eq_ignore_ascii_case(site.trim())).ok_or_else(|| errors::local_site_not_connected(site, vnet))?;
+        Ok(c.ipsec.clone().unwrap_or_default())
+    }
+
+    /// Set-AzureVNetGatewayIPsecParameters: the values must be ones the gateway supports.
+    pub fn set_ipsec_parameters(&mut self, caller: &SubscriptionId, vnet: &str, site: &str, update: IpsecUpdate) -> CloudResult<IpsecParameters> {
+        let mut p = self.ipsec_parameters(caller, vnet, site)?;
+        if let Some(e) = update.encryption_type {
+            p.encryption_type = ["RequireEncryption", "NoEncryption"]
+                .into_iter()
+                .find(|v| v.eq_ignore_ascii_case(&e))
+                .ok_or_else(|| errors::ipsec_value_invalid("EncryptionType", &e))?
+                .into();
+        }
+        if let Some(g) = update.pfs_group {
+            p.pfs_group = ["None", "PFS1"].into_iter().find(|v| v.eq_ignore_ascii_case(&g)).ok_or_else(|| errors::ipsec_value_invalid("PfsGroup", &g))?.into();
+        }
+        if let Some(n) = update.sa_data_size_kilobytes {
+            p.sa_data_size_kilobytes = n;
+        }
+        if let Some(n) = update.sa_lifetime_seconds {
+            p.sa_lifetime_seconds = n;
+        }
+        if let Some(v) = self.vnets.find_mut(caller, vnet) {
+            if let Some(c) = v.config.local_connections.iter_mut().find(|c| c.site.name.eq_ignore_ascii_case(site.trim())) {
+                c.ipsec = Some(p.clone());
+            }
+        }
+        Ok(p)
     }
 
     /// Set-AzureVNetGatewayKey.

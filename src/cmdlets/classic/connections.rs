@@ -1,18 +1,21 @@
 //! A classic gateway's site-to-site side: Get-AzureVNetConnection (its connections to the
-//! local network sites of the configuration) and Get-/Set-AzureVNetGatewayKey (their IPsec
-//! shared keys), as GetAzureVNetConnection.cs and the Get/Set gateway key commands of the
-//! classic module call the Gateways API.
+//! local network sites of the configuration), Get-/Set-AzureVNetGatewayKey (their IPsec
+//! shared keys) and Get-/Set-AzureVNetGatewayIPsecParameters, as the classic module's
+//! Gateway commands call the Gateways API. The Set cmdlets write the API's operation status
+//! response (GatewayGetOperationStatusResponse), not an operation context.
 
-use crate::cloud::LocalConnection;
+use crate::cloud::{IpsecParameters, IpsecUpdate, LocalConnection};
 use crate::cmdlets::azure::{call, Outcome, SmCmdlet};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::accounts::MODULE;
-use super::vnet::{network_cmdlet, operation, operation_context, vnet_name};
+use super::vnet::{network_cmdlet, operation, vnet_name};
 
 const CONNECTION_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Gateway.Model.GatewayConnectionContext";
+const STATUS_RESPONSE: &str = "Microsoft.WindowsAzure.Management.Network.Models.GatewayGetOperationStatusResponse";
+const IPSEC_PARAMETERS: &str = "Microsoft.WindowsAzure.Management.Network.Models.IPsecParameters";
 const KEY_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Gateway.Model.SharedKeyContext";
 
 /// What the key examples need first: the documented configuration with a local network
@@ -53,6 +56,7 @@ pub fn commands() -> Vec<CommandInfo> {
                     .not_empty()
                     .help("The shared key the Azure gateway and the VPN device use."),
             )
+            .outputs(STATUS_RESPONSE)
             .synopsis("Sets the IPsec shared key of a gateway's connection to a local network site.")
             .description("Replaces the key; the VPN device must use the same one.")
             .example(
@@ -60,7 +64,81 @@ pub fn commands() -> Vec<CommandInfo> {
                 &format!("{SITE_TO_SITE}Set-AzureVNetGatewayKey -VNetName MyVNet -LocalNetworkSiteName OnPremises -SharedKey 'A1b2C3d4'"),
                 "The operation's status.",
             ),
+        network_cmdlet!("Get-AzureVNetGatewayIPsecParameters", "Gateway.GetAzureVNetGatewayIPsecParameters", get_ipsec)
+            .param(vnet_name("The virtual network name.").mandatory().position(0).not_empty())
+            .param(site_name(1))
+            .outputs(IPSEC_PARAMETERS)
+            .synopsis("Gets the IPsec parameters of a gateway's connection to a local network site.")
+            .description("The gateway's defaults (RequireEncryption, no PFS, 102400000 KB, 3600 s) until Set-AzureVNetGatewayIPsecParameters changes them.")
+            .example(
+                "The parameters",
+                &format!("{SITE_TO_SITE}Get-AzureVNetGatewayIPsecParameters -VNetName MyVNet -LocalNetworkSiteName OnPremises"),
+                "EncryptionType RequireEncryption.",
+            ),
+        network_cmdlet!("Set-AzureVNetGatewayIPsecParameters", "Gateway.SetAzureVNetGatewayIPsecParameters", set_ipsec)
+            .param(vnet_name("The virtual network name.").mandatory().position(0).not_empty())
+            .param(site_name(1))
+            .param(ParamSpec::new("EncryptionType", TypeKind::String).position(2).by_name().help("RequireEncryption or NoEncryption."))
+            .param(ParamSpec::new("PfsGroup", TypeKind::String).position(3).by_name().help("The PFS group: None or PFS1."))
+            .param(ParamSpec::new("SADataSizeKilobytes", TypeKind::Int).position(4).by_name().help("Kilobytes of traffic before the SA is renegotiated."))
+            .param(ParamSpec::new("SALifetimeSeconds", TypeKind::Int).position(5).by_name().help("Seconds the SA is valid before a new one is negotiated."))
+            .outputs(STATUS_RESPONSE)
+            .synopsis("Sets the IPsec parameters of a gateway's connection to a local network site.")
+            .description("Changes the values named; the others stay. A value the gateway does not support is refused.")
+            .example(
+                "Perfect forward secrecy",
+                &format!("{SITE_TO_SITE}Set-AzureVNetGatewayIPsecParameters -VNetName MyVNet -LocalNetworkSiteName OnPremises -PfsGroup PFS1"),
+                "The operation's status.",
+            ),
     ]
+}
+
+/// The Gateways API's answer to a change: the operation's id and status.
+fn status_response(ctx: &mut Ctx, id: uuid::Uuid, request: uuid::Uuid) -> Outcome {
+    let mut o = PsObject::typed(STATUS_RESPONSE);
+    o.add_typed("Error", "Microsoft.WindowsAzure.Management.Network.Models.GatewayOperationErrorDetails", Value::Null);
+    o.add_typed("HttpStatusCode", "System.Net.HttpStatusCode", Value::str("OK"));
+    o.add_typed("Id", "string", Value::str(id.to_string()));
+    o.add_typed("Status", "Microsoft.WindowsAzure.Management.Network.Models.GatewayOperationStatus", Value::str("Successful"));
+    o.add_typed("RequestId", "string", Value::str(request.to_string()));
+    o.add_typed("StatusCode", "System.Net.HttpStatusCode", Value::str("OK"));
+    ctx.emit(Value::object(o))?;
+    Ok(())
+}
+
+fn names(args: &Args) -> (String, String) {
+    (args.string("VNetName").unwrap_or_default(), args.string("LocalNetworkSiteName").unwrap_or_default())
+}
+
+fn ipsec_object(p: &IpsecParameters) -> Value {
+    let mut o = PsObject::typed(IPSEC_PARAMETERS);
+    o.add_typed("EncryptionType", "string", Value::str(&p.encryption_type));
+    o.add_typed("PfsGroup", "string", Value::str(&p.pfs_group));
+    o.add_typed("SADataSizeKilobytes", "int", Value::Int(p.sa_data_size_kilobytes as i32));
+    o.add_typed("SALifeTimeSeconds", "int", Value::Int(p.sa_lifetime_seconds as i32));
+    Value::object(o)
+}
+
+fn get_ipsec(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let (vnet, site) = names(args);
+    let p = call(ctx, args, |w, sub| Ok(w.ipsec_parameters(sub, &vnet, &site)?))?;
+    ctx.emit(ipsec_object(&p))?;
+    Ok(())
+}
+
+fn set_ipsec(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let (vnet, site) = names(args);
+    let update = IpsecUpdate {
+        encryption_type: args.string("EncryptionType"),
+        pfs_group: args.string("PfsGroup"),
+        sa_data_size_kilobytes: args.opt::<i64>("SADataSizeKilobytes"),
+        sa_lifetime_seconds: args.opt::<i64>("SALifetimeSeconds"),
+    };
+    let (id, request) = call(ctx, args, |w, sub| {
+        w.set_ipsec_parameters(sub, &vnet, &site, update)?;
+        Ok((w.next_guid(), w.next_guid()))
+    })?;
+    status_response(ctx, id, request)
 }
 
 fn connection(c: &LocalConnection, ctx: &Ctx, id: uuid::Uuid) -> Value {
@@ -100,11 +178,9 @@ fn get_key(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn set_key(ctx: &mut Ctx, args: &Args) -> Outcome {
     let (vnet, site) = (args.string("VNetName").unwrap_or_default(), args.string("LocalNetworkSiteName").unwrap_or_default());
     let key = args.string("SharedKey").unwrap_or_default();
-    let id = call(ctx, args, |w, sub| {
+    let (id, request) = call(ctx, args, |w, sub| {
         w.set_shared_key(sub, &vnet, &site, &key)?;
-        Ok(w.next_guid())
+        Ok((w.next_guid(), w.next_guid()))
     })?;
-    let result = operation_context(ctx, id);
-    ctx.emit(result)?;
-    Ok(())
+    status_response(ctx, id, request)
 }

@@ -83,7 +83,7 @@ pub fn parse(xml: &str) -> Result<Vec<VirtualNetworkConfig>, String> {
             let found = local_sites.iter().find(|l| l.name.eq_ignore_ascii_case(wanted));
             let site = found.cloned().ok_or_else(|| format!("The local network site '{wanted}' referenced by the virtual network '{name}' is not defined."))?;
             let connection_type = child(r, "Connection").and_then(|c| c.attribute("type")).unwrap_or("IPsec").to_string();
-            local_connections.push(LocalConnection { site, connection_type, shared_key: None });
+            local_connections.push(LocalConnection { site, connection_type, shared_key: None, ipsec: None });
         }
         out.push(VirtualNetworkConfig {
             name: name.to_string(),

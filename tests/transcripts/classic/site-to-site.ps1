@@ -28,10 +28,14 @@ Get-AzureVNetGatewayKey -VNetName Branch -LocalNetworkSiteName OnPremises
 New-AzureVNetGateway -VNetName Branch -GatewayType DynamicRouting | Out-Null
 Get-AzureVNetConnection -VNetName Branch | Format-List LocalNetworkSiteName, ConnectivityState, EgressBytesTransferred, LastConnectionEstablished
 (Get-AzureVNetGatewayKey -VNetName Branch -LocalNetworkSiteName OnPremises).Value.Length
-Set-AzureVNetGatewayKey -VNetName Branch -LocalNetworkSiteName OnPremises -SharedKey 'Lab-Shared-Key-1' | Select-Object OperationStatus
+Set-AzureVNetGatewayKey -VNetName Branch -LocalNetworkSiteName OnPremises -SharedKey 'Lab-Shared-Key-1' | Format-List Error, HttpStatusCode, Status, StatusCode
 (Get-AzureVNetGatewayKey Branch OnPremises).Value
 Set-AzureVNetConfig -ConfigurationPath .\s2s.xml | Out-Null
 (Get-AzureVNetGatewayKey Branch OnPremises).Value
+Get-AzureVNetGatewayIPsecParameters -VNetName Branch -LocalNetworkSiteName OnPremises
+Set-AzureVNetGatewayIPsecParameters Branch OnPremises -PfsGroup pfs1 -SALifetimeSeconds 28800 | ForEach-Object Status
+Get-AzureVNetGatewayIPsecParameters Branch OnPremises | Format-List
+Set-AzureVNetGatewayIPsecParameters Branch OnPremises -EncryptionType Maybe
 Get-AzureVNetGatewayKey -VNetName Branch -LocalNetworkSiteName Elsewhere
 Get-AzureVNetGatewayKey -VNetName Branch -LocalNetworkSiteName ''
 Remove-AzureVNetConfig
