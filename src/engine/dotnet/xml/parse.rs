@@ -7,7 +7,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use quick_xml::XmlVersion;
 
-use super::dom::{Dom, Id, Kind, DOCUMENT, XMLNS};
+use std::collections::HashMap;
+
+use super::dom::{Dom, Id, Kind, DOCUMENT, XMLNS, XML_NS};
 use crate::labfs::encoding::{self, Encoding};
 
 /// The text of a file an XML reader loads: by its BOM, else the declaration's encoding, else
@@ -49,6 +51,44 @@ fn utf8(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The deepest nesting ersim reads: each level is a frame of the recursive walks over the
+/// tree (InnerText, OuterXml, XPath), so a document nested without end would otherwise end
+/// the process on a stack overflow. No real configuration comes near it.
+pub const MAX_DEPTH: usize = 10_000;
+
+/// The namespace prefixes in scope while parsing: each prefix's URIs, innermost last, so a
+/// lookup does not walk up the tree (which made deep documents quadratic).
+#[derive(Default)]
+struct Scope {
+    bindings: HashMap<String, Vec<String>>,
+}
+
+impl Scope {
+    fn lookup(&self, prefix: &str) -> Option<String> {
+        match prefix {
+            "xml" => Some(XML_NS.into()),
+            "xmlns" => Some(XMLNS.into()),
+            p => match self.bindings.get(p).and_then(|v| v.last()) {
+                Some(uri) => Some(uri.clone()),
+                None if p.is_empty() => Some(String::new()),
+                None => None,
+            },
+        }
+    }
+
+    fn declare(&mut self, prefix: &str, uri: &str) {
+        self.bindings.entry(prefix.to_string()).or_default().push(uri.to_string());
+    }
+
+    fn leave(&mut self, declared: &[String]) {
+        for p in declared {
+            if let Some(v) = self.bindings.get_mut(p) {
+                v.pop();
+            }
+        }
+    }
+}
+
 fn split_name(q: &str) -> (&str, &str) {
     match q.split_once(':') {
         Some((p, l)) => (p, l),
@@ -72,12 +112,14 @@ fn parse_in(text: &str, fragment: bool) -> Result<Dom, String> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = false;
     reader.config_mut().allow_unmatched_ends = true;
-    // Open elements with the offset of their name; a fragment's holder is open from the start.
-    let mut open: Vec<(Id, usize)> = Vec::new();
+    // Open elements with the offset of their name and the prefixes they declare; a
+    // fragment's holder is open from the start.
+    let mut open: Vec<(Id, usize, Vec<String>)> = Vec::new();
+    let mut scope = Scope::default();
     let holder = dom.create(Kind::Element, "", "fragment", "", "");
     if fragment {
         dom.insert(DOCUMENT, holder, None);
-        open.push((holder, 0));
+        open.push((holder, 0, Vec::new()));
     }
     let mut pending = String::new();
     let mut pending_at = 0usize;
@@ -87,10 +129,11 @@ fn parse_in(text: &str, fragment: bool) -> Result<Dom, String> {
             Ok(e) => e,
             Err(e) => {
                 let pos = reader.error_position() as usize;
-                return Err(syntax_error(text, pos, &e, &open[usize::from(fragment)..], &dom));
+                let ids: Vec<Id> = open[usize::from(fragment)..].iter().map(|(id, _, _)| *id).collect();
+                return Err(syntax_error(text, pos, &e, &ids, &dom));
             }
         };
-        let parent = open.last().map(|(id, _)| *id).unwrap_or(DOCUMENT);
+        let parent = open.last().map(|(id, _, _)| *id).unwrap_or(DOCUMENT);
         if !matches!(event, Event::Text(_) | Event::GeneralRef(_)) {
             flush_text(&mut dom, parent, &mut pending, pending_at, text, open.is_empty())?;
         }
@@ -100,17 +143,22 @@ fn parse_in(text: &str, fragment: bool) -> Result<Dom, String> {
                 return Err(at(text, start + 1, "There are multiple root elements."));
             }
             Event::Start(e) => {
-                let id = element(&mut dom, parent, &e, text, start)?;
-                open.push((id, start + 1));
+                if open.len() >= MAX_DEPTH {
+                    return Err(at(text, start + 1, &format!("The document is nested more than {MAX_DEPTH} elements deep, deeper than ersim reads.")));
+                }
+                let (id, declared) = element(&mut dom, &mut scope, parent, &e, text, start)?;
+                open.push((id, start + 1, declared));
             }
             Event::Empty(e) => {
-                element(&mut dom, parent, &e, text, start)?;
+                let (_, declared) = element(&mut dom, &mut scope, parent, &e, text, start)?;
+                scope.leave(&declared);
             }
             Event::End(e) => {
                 let name = utf8(e.name().as_ref());
-                let Some((id, name_at)) = open.pop().filter(|(id, _)| !fragment || *id != holder) else {
+                let Some((id, name_at, declared)) = open.pop().filter(|(id, _, _)| !fragment || *id != holder) else {
                     return Err(at(text, start + 2, "Unexpected end tag."));
                 };
+                scope.leave(&declared);
                 if dom.name(id) != name {
                     let (l, p) = line_pos(text, name_at);
                     return Err(at(
@@ -180,7 +228,7 @@ fn parse_in(text: &str, fragment: bool) -> Result<Dom, String> {
         open.remove(0);
     }
     if !open.is_empty() {
-        let names: Vec<String> = open.iter().map(|(id, _)| dom.name(*id)).collect();
+        let names: Vec<String> = open.iter().map(|(id, _, _)| dom.name(*id)).collect();
         return Err(at(text, text.len(), &format!("Unexpected end of file has occurred. The following elements are not closed: {}.", names.join(", "))));
     }
     if dom.document_element().is_none() && !fragment {
@@ -208,11 +256,14 @@ fn flush_text(dom: &mut Dom, parent: Id, pending: &mut String, offset: usize, te
     Ok(())
 }
 
-fn element(dom: &mut Dom, parent: Id, e: &BytesStart, text: &str, start: usize) -> Result<Id, String> {
+/// An element and its attributes; its namespace declarations enter `scope` (the prefixes
+/// declared are returned, to leave the scope when the element ends).
+fn element(dom: &mut Dom, scope: &mut Scope, parent: Id, e: &BytesStart, text: &str, start: usize) -> Result<(Id, Vec<String>), String> {
     let qname = utf8(e.name().as_ref());
     let (prefix, local) = split_name(&qname);
     let id = dom.create(Kind::Element, prefix, local, "", "");
     dom.insert(parent, id, None);
+    let mut declared = Vec::new();
     let mut attrs = e.attributes();
     attrs.with_checks(true);
     for a in attrs {
@@ -220,20 +271,26 @@ fn element(dom: &mut Dom, parent: Id, e: &BytesStart, text: &str, start: usize) 
         let name = utf8(a.key.as_ref());
         let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|_| at(text, start + 1, "An error occurred while parsing EntityName."))?.into_owned();
         let (p, l) = split_name(&name);
-        let ns = if p == "xmlns" || (p.is_empty() && l == "xmlns") { XMLNS } else { "" };
-        let attr = dom.create(Kind::Attribute, p, l, ns, &value);
+        let declares = p == "xmlns" || (p.is_empty() && l == "xmlns");
+        if declares {
+            let bound = if p.is_empty() { "" } else { l };
+            scope.declare(bound, &value);
+            declared.push(bound.to_string());
+        }
+        let attr = dom.create(Kind::Attribute, p, l, if declares { XMLNS } else { "" }, &value);
         dom.set_attribute_node(id, attr);
     }
-    let ns = dom.lookup_namespace(id, prefix).ok_or_else(|| at(text, start + 1, &format!("'{prefix}' is an undeclared prefix.")))?;
+    let undeclared = |p: &str| at(text, start + 1, &format!("'{p}' is an undeclared prefix."));
+    let ns = scope.lookup(prefix).ok_or_else(|| undeclared(prefix))?;
     dom.node_mut(id).ns = ns;
     for a in dom.node(id).attrs.clone() {
         let p = dom.node(a).prefix.clone();
         if !p.is_empty() && p != "xmlns" {
-            let ns = dom.lookup_namespace(id, &p).ok_or_else(|| at(text, start + 1, &format!("'{p}' is an undeclared prefix.")))?;
+            let ns = scope.lookup(&p).ok_or_else(|| undeclared(&p))?;
             dom.node_mut(a).ns = ns;
         }
     }
-    Ok(id)
+    Ok((id, declared))
 }
 
 fn attribute_error(text: &str, start: usize, err: &quick_xml::events::attributes::AttrError) -> String {
@@ -251,8 +308,8 @@ fn attribute_error(text: &str, start: usize, err: &quick_xml::events::attributes
     }
 }
 
-fn syntax_error(text: &str, pos: usize, err: &quick_xml::Error, open: &[(Id, usize)], dom: &Dom) -> String {
-    let names: Vec<String> = open.iter().map(|(id, _)| dom.name(*id)).collect();
+fn syntax_error(text: &str, pos: usize, err: &quick_xml::Error, open: &[Id], dom: &Dom) -> String {
+    let names: Vec<String> = open.iter().map(|id| dom.name(*id)).collect();
     match err {
         quick_xml::Error::Syntax(_) if names.is_empty() => at(text, text.len(), "Unexpected end of file has occurred."),
         quick_xml::Error::Syntax(_) => {
@@ -289,6 +346,10 @@ mod tests {
         assert_eq!(parse("hello").unwrap_err(), "Data at the root level is invalid. Line 1, position 1.");
         assert_eq!(parse("").unwrap_err(), "Root element is missing.");
         assert_eq!(parse("<p:a/>").unwrap_err(), "'p' is an undeclared prefix. Line 1, position 2.");
+        assert_eq!(parse("<a xmlns:p='urn:p'><p:b/></a><p:c/>").unwrap_err(), "There are multiple root elements. Line 1, position 31.");
+        assert_eq!(parse("<r><a xmlns:p='urn:p'/><p:b/></r>").unwrap_err(), "'p' is an undeclared prefix. Line 1, position 25.");
+        let deep = format!("{}{}", "<a>".repeat(MAX_DEPTH + 1), "</a>".repeat(MAX_DEPTH + 1));
+        assert!(parse(&deep).unwrap_err().starts_with("The document is nested more than 10000 elements deep"));
     }
 
     #[test]
