@@ -293,18 +293,22 @@ fn element(dom: &mut Dom, scope: &mut Scope, parent: Id, e: &BytesStart, text: &
     Ok((id, declared))
 }
 
+/// An attribute the tokenizer refused; its positions count from the byte after `<`.
 fn attribute_error(text: &str, start: usize, err: &quick_xml::events::attributes::AttrError) -> String {
     use quick_xml::events::attributes::AttrError;
+    let at_byte = |pos: usize| start + 1 + pos;
+    let rest = |pos: usize| text.get(at_byte(pos)..).unwrap_or_default();
+    let unexpected = |pos: usize, expected: &str| {
+        let c = rest(pos).chars().next().map(String::from).unwrap_or_default();
+        at(text, at_byte(pos), &format!("'{c}' is an unexpected token. The expected token is {expected}."))
+    };
     match err {
         AttrError::Duplicated(pos, _) => {
-            let rest = &text[start + pos..];
-            let name: String = rest.chars().take_while(|c| !c.is_whitespace() && *c != '=').collect();
-            at(text, start + pos, &format!("'{name}' is a duplicate attribute name."))
+            let name: String = rest(*pos).chars().take_while(|c| !c.is_whitespace() && *c != '=').collect();
+            at(text, at_byte(*pos), &format!("'{name}' is a duplicate attribute name."))
         }
-        AttrError::ExpectedEq(pos) | AttrError::ExpectedValue(pos) | AttrError::UnquotedValue(pos) | AttrError::ExpectedQuote(pos, _) => {
-            let c = text[start + pos..].chars().next().unwrap_or(' ');
-            at(text, start + pos, &format!("'{c}' is an unexpected token. The expected token is '\"' or '''."))
-        }
+        AttrError::ExpectedEq(pos) => unexpected(*pos, "'='"),
+        AttrError::ExpectedValue(pos) | AttrError::UnquotedValue(pos) | AttrError::ExpectedQuote(pos, _) => unexpected(*pos, r#"'"' or '''"#),
     }
 }
 
@@ -346,6 +350,9 @@ mod tests {
         assert_eq!(parse("hello").unwrap_err(), "Data at the root level is invalid. Line 1, position 1.");
         assert_eq!(parse("").unwrap_err(), "Root element is missing.");
         assert_eq!(parse("<p:a/>").unwrap_err(), "'p' is an undeclared prefix. Line 1, position 2.");
+        assert_eq!(parse(r#"<a k="1" k="2"/>"#).unwrap_err(), "'k' is a duplicate attribute name. Line 1, position 10.");
+        assert_eq!(parse("<aé k=1/>").unwrap_err(), r#"'1' is an unexpected token. The expected token is '"' or '''. Line 1, position 7."#);
+        assert_eq!(parse("<a k/>").unwrap_err(), "'/' is an unexpected token. The expected token is '='. Line 1, position 5.");
         assert_eq!(parse("<a xmlns:p='urn:p'><p:b/></a><p:c/>").unwrap_err(), "There are multiple root elements. Line 1, position 31.");
         assert_eq!(parse("<r><a xmlns:p='urn:p'/><p:b/></r>").unwrap_err(), "'p' is an undeclared prefix. Line 1, position 25.");
         let deep = format!("{}{}", "<a>".repeat(MAX_DEPTH + 1), "</a>".repeat(MAX_DEPTH + 1));
