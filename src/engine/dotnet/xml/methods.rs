@@ -142,11 +142,15 @@ fn check_insert(r: &NodeRef, child: &NodeRef) -> Result<(), &'static str> {
     Ok(())
 }
 
-fn new_node(r: &NodeRef, kind: Kind, qname: &str, ns: &str, value: &str) -> Value {
+/// A new detached node of the document, named `prefix:local` or `local`.
+fn new_node_id(r: &NodeRef, kind: Kind, qname: &str, ns: &str, value: &str) -> Id {
     let (prefix, local) = qname.split_once(':').unwrap_or(("", qname));
     let ns = if kind == Kind::Attribute && (prefix == "xmlns" || qname == "xmlns") { XMLNS } else { ns };
-    let id = r.dom.borrow_mut().create(kind, prefix, local, ns, value);
-    node_value(&r.dom, id)
+    r.dom.borrow_mut().create(kind, prefix, local, ns, value)
+}
+
+fn new_node(r: &NodeRef, kind: Kind, qname: &str, ns: &str, value: &str) -> Value {
+    node_value(&r.dom, new_node_id(r, kind, qname, ns, value))
 }
 
 impl Interp {
@@ -345,8 +349,7 @@ fn node_method(target: &Value, r: &NodeRef, lower: &str, name: &str, args: &[Val
             match existing {
                 Some(a) => r.dom.borrow_mut().node_mut(a).value = value,
                 None => {
-                    let attr = new_node(r, Kind::Attribute, &qname, &ns, &value);
-                    let id = node_of(&attr).map(|n| n.id).unwrap_or(DOCUMENT);
+                    let id = new_node_id(r, Kind::Attribute, &qname, &ns, &value);
                     r.dom.borrow_mut().set_attribute_node(r.id, id);
                 }
             }

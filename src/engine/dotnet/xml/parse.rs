@@ -116,7 +116,7 @@ fn parse_in(text: &str, fragment: bool) -> Result<Dom, String> {
     // fragment's holder is open from the start.
     let mut open: Vec<(Id, usize, Vec<String>)> = Vec::new();
     let mut scope = Scope::default();
-    let holder = dom.create(Kind::Element, "", "fragment", "", "");
+    let holder = if fragment { dom.create(Kind::Element, "", "fragment", "", "") } else { DOCUMENT };
     if fragment {
         dom.insert(DOCUMENT, holder, None);
         open.push((holder, 0, Vec::new()));
@@ -138,8 +138,7 @@ fn parse_in(text: &str, fragment: bool) -> Result<Dom, String> {
             flush_text(&mut dom, parent, &mut pending, pending_at, text, open.is_empty())?;
         }
         match event {
-            Event::Start(e) | Event::Empty(e) if open.is_empty() && dom.document_element().is_some() => {
-                let _ = e;
+            Event::Start(_) | Event::Empty(_) if open.is_empty() && dom.document_element().is_some() => {
                 return Err(at(text, start + 1, "There are multiple root elements."));
             }
             Event::Start(e) => {
