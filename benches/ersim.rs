@@ -135,6 +135,7 @@ pub fn world_of(n: usize) -> World {
             location: "West US".into(),
             address_spaces: vec!["10.1.0.0/16".into()],
             subnets: vec![SubnetConfig { name: "GatewaySubnet".into(), address_prefix: "10.1.1.0/28".into() }],
+            ..Default::default()
         })
         .collect();
     w.set_vnet_config(&customer, configs).expect("VNets");

@@ -139,6 +139,7 @@ impl Lab {
                             .then(|| SubnetConfig { name: "GatewaySubnet".into(), address_prefix: format!("10.{}.1.0/28", 100 + i) })
                             .into_iter()
                             .collect(),
+                        ..Default::default()
                     })
                     .collect();
                 let _ = w.set_vnet_config(&me, configs);

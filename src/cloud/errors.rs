@@ -334,3 +334,13 @@ pub(crate) fn authorization_limit_below_used(limit: i64, used: usize) -> CloudEr
 pub(crate) fn too_many_authorizations(limit: usize) -> CloudError {
     sync(400, BAD_REQUEST, format!("The maximum number of authorizations ({limit}) for the specified dedicated circuit has been reached."))
 }
+
+/// Chosen: a shared key asked of a local network site the VNet's gateway does not connect to.
+pub(crate) fn local_site_not_connected(site: &str, vnet: &str) -> CloudError {
+    sync(404, NOT_FOUND, format!("The local network site '{site}' is not connected to the virtual network '{vnet}'."))
+}
+
+/// Chosen: an IPsec parameter value the classic gateway does not support.
+pub(crate) fn ipsec_value_invalid(name: &str, value: &str) -> CloudError {
+    sync(400, BAD_REQUEST, format!("The value '{value}' of {name} is not valid."))
+}

@@ -82,5 +82,8 @@ pub use policy::ProviderPolicy;
 pub use provider_side::{CrossConnection, CrossConnectionOperation};
 pub use registry::{RegistryEntry, ROUTING_REGISTRIES};
 pub use summary::{BillingTotals, SubscriptionSummary, WorldSummary};
-pub use vnet::{Gateway, GatewaySku, GatewayState, GatewayType, SubnetConfig, VirtualNetwork, VirtualNetworkConfig};
+pub use vnet::{
+    DnsServer, Gateway, GatewaySku, GatewayState, GatewayType, IpsecParameters, IpsecUpdate, LocalConnection, LocalNetworkSite, SubnetConfig, VirtualNetwork,
+    VirtualNetworkConfig,
+};
 pub use world::{Account, ServiceKey, Subscription, SubscriptionId, SubscriptionKind, World};

@@ -37,8 +37,72 @@ pub struct SubnetConfig {
     pub address_prefix: String,
 }
 
-/// One `<VirtualNetworkSite>` of the network configuration.
+/// A `<DnsServer>` of the configuration's `Dns` section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DnsServer {
+    pub name: String,
+    /// Its `IPAddress`.
+    pub address: String,
+}
+
+/// A `<LocalNetworkSite>`: an on-premises network a gateway connects to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalNetworkSite {
+    pub name: String,
+    pub address_spaces: Vec<String>,
+    /// `VPNGatewayAddress`: the on-premises VPN device's public address.
+    pub vpn_gateway_address: String,
+}
+
+/// One `<LocalNetworkSiteRef>` of a site's `Gateway/ConnectionsToLocalNetwork`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalConnection {
+    pub site: LocalNetworkSite,
+    /// The `Connection type` (`IPsec`, `Dedicated`).
+    pub connection_type: String,
+    /// The IPsec shared key; the gateway makes one for each connection, Set-AzureVNetGatewayKey
+    /// replaces it. Not part of the configuration document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_key: Option<String>,
+    /// Set-AzureVNetGatewayIPsecParameters' values; `None` is the gateway's defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipsec: Option<IpsecParameters>,
+}
+
+/// A connection's IPsec parameters (the service's IPsecParameters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IpsecParameters {
+    pub encryption_type: String,
+    pub pfs_group: String,
+    pub sa_data_size_kilobytes: i64,
+    pub sa_lifetime_seconds: i64,
+}
+
+impl Default for IpsecParameters {
+    /// A classic gateway's defaults: encryption required, no PFS, 102400000 KB and an hour.
+    fn default() -> IpsecParameters {
+        IpsecParameters {
+            encryption_type: "RequireEncryption".into(),
+            pfs_group: "None".into(),
+            sa_data_size_kilobytes: 102_400_000,
+            sa_lifetime_seconds: 3600,
+        }
+    }
+}
+
+/// What Set-AzureVNetGatewayIPsecParameters names; what it leaves out stays.
+#[derive(Debug, Clone, Default)]
+pub struct IpsecUpdate {
+    pub encryption_type: Option<String>,
+    pub pfs_group: Option<String>,
+    pub sa_data_size_kilobytes: Option<i64>,
+    pub sa_lifetime_seconds: Option<i64>,
+}
+
+/// One `<VirtualNetworkSite>` of the network configuration. The configuration's shared
+/// sections (DNS servers, local network sites) are kept on the sites that refer to them,
+/// so the subscription's configuration stays one list of VNets in the store.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VirtualNetworkConfig {
     /// VNet name.
     pub name: String,
@@ -48,6 +112,12 @@ pub struct VirtualNetworkConfig {
     pub address_spaces: Vec<String>,
     /// Subnets.
     pub subnets: Vec<SubnetConfig>,
+    /// The DNS servers its `DnsServersRef` names, with their addresses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns_servers: Vec<DnsServer>,
+    /// Its gateway's connections to local networks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_connections: Vec<LocalConnection>,
 }
 
 /// A VNet gateway.
@@ -113,15 +183,96 @@ impl World {
         if let Some(v) = current.iter().find(|v| v.gateway.is_some() && !kept(v)) {
             return Err(errors::vnet_has_gateway(&v.config.name));
         }
-        let gateways: Vec<(String, Gateway)> = current.iter().filter_map(|v| v.gateway.clone().map(|g| (v.config.name.clone(), g))).collect();
-        let next = configs
-            .into_iter()
-            .map(|config| {
-                let gateway = gateways.iter().find(|(n, _)| n.eq_ignore_ascii_case(&config.name)).map(|(_, g)| g.clone());
-                VirtualNetwork { subscription: *caller, config, gateway }
-            })
-            .collect();
+        let before: Vec<VirtualNetwork> = current.into_iter().cloned().collect();
+        let mut next = Vec::with_capacity(configs.len());
+        for mut config in configs {
+            let old = before.iter().find(|v| v.config.name.eq_ignore_ascii_case(&config.name));
+            let gateway = old.and_then(|v| v.gateway.clone());
+            // A connection that stays keeps its key; a new one of a gateway gets its own.
+            for c in &mut config.local_connections {
+                let kept = old.and_then(|v| v.config.local_connections.iter().find(|o| o.site.name.eq_ignore_ascii_case(&c.site.name)));
+                c.shared_key = kept.and_then(|o| o.shared_key.clone());
+                c.ipsec = kept.and_then(|o| o.ipsec.clone());
+                if c.shared_key.is_none() && gateway.is_some() {
+                    c.shared_key = Some(self.ids.next_guid().simple().to_string());
+                }
+            }
+            next.push(VirtualNetwork { subscription: *caller, config, gateway });
+        }
         self.vnets.replace(caller, next);
+        Ok(())
+    }
+
+    /// Remove-AzureVNetConfig: the configuration emptied, refused as Set-AzureVNetConfig
+    /// refuses dropping a VNet that has a gateway.
+    pub fn remove_vnet_config(&mut self, caller: &SubscriptionId) -> CloudResult<()> {
+        self.set_vnet_config(caller, Vec::new())
+    }
+
+    /// Get-AzureVNetGateway: the VNet's gateway, `None` when it has none (the service answered
+    /// with a NotProvisioned gateway, not an error).
+    pub fn gateway_of(&self, caller: &SubscriptionId, vnet: &str) -> CloudResult<Option<Gateway>> {
+        Ok(self.virtual_network(caller, vnet)?.gateway)
+    }
+
+    /// Get-AzureVNetConnection: the connections of the VNet's gateway to local networks.
+    pub fn gateway_connections(&self, caller: &SubscriptionId, vnet: &str) -> CloudResult<Vec<LocalConnection>> {
+        let v = self.virtual_network(caller, vnet)?;
+        if v.gateway.is_none() {
+            return Err(errors::gateway_not_found(&v.config.name));
+        }
+        Ok(v.config.local_connections)
+    }
+
+    /// Get-AzureVNetGatewayKey.
+    pub fn shared_key(&self, caller: &SubscriptionId, vnet: &str, site: &str) -> CloudResult<String> {
+        let connections = self.gateway_connections(caller, vnet)?;
+        let c = connections.iter().find(|c| c.site.name.eq_ignore_ascii_case(site.trim())).ok_or_else(|| errors::local_site_not_connected(site, vnet))?;
+        Ok(c.shared_key.clone().unwrap_or_default())
+    }
+
+    /// Get-AzureVNetGatewayIPsecParameters.
+    pub fn ipsec_parameters(&self, caller: &SubscriptionId, vnet: &str, site: &str) -> CloudResult<IpsecParameters> {
+        let connections = self.gateway_connections(caller, vnet)?;
+        let c = connections.iter().find(|c| c.site.name.eq_ignore_ascii_case(site.trim())).ok_or_else(|| errors::local_site_not_connected(site, vnet))?;
+        Ok(c.ipsec.clone().unwrap_or_default())
+    }
+
+    /// Set-AzureVNetGatewayIPsecParameters: the values must be ones the gateway supports.
+    pub fn set_ipsec_parameters(&mut self, caller: &SubscriptionId, vnet: &str, site: &str, update: IpsecUpdate) -> CloudResult<IpsecParameters> {
+        let mut p = self.ipsec_parameters(caller, vnet, site)?;
+        if let Some(e) = update.encryption_type {
+            p.encryption_type = ["RequireEncryption", "NoEncryption"]
+                .into_iter()
+                .find(|v| v.eq_ignore_ascii_case(&e))
+                .ok_or_else(|| errors::ipsec_value_invalid("EncryptionType", &e))?
+                .into();
+        }
+        if let Some(g) = update.pfs_group {
+            p.pfs_group = ["None", "PFS1"].into_iter().find(|v| v.eq_ignore_ascii_case(&g)).ok_or_else(|| errors::ipsec_value_invalid("PfsGroup", &g))?.into();
+        }
+        if let Some(n) = update.sa_data_size_kilobytes {
+            p.sa_data_size_kilobytes = n;
+        }
+        if let Some(n) = update.sa_lifetime_seconds {
+            p.sa_lifetime_seconds = n;
+        }
+        if let Some(v) = self.vnets.find_mut(caller, vnet) {
+            if let Some(c) = v.config.local_connections.iter_mut().find(|c| c.site.name.eq_ignore_ascii_case(site.trim())) {
+                c.ipsec = Some(p.clone());
+            }
+        }
+        Ok(p)
+    }
+
+    /// Set-AzureVNetGatewayKey.
+    pub fn set_shared_key(&mut self, caller: &SubscriptionId, vnet: &str, site: &str, key: &str) -> CloudResult<()> {
+        self.shared_key(caller, vnet, site)?;
+        if let Some(v) = self.vnets.find_mut(caller, vnet) {
+            if let Some(c) = v.config.local_connections.iter_mut().find(|c| c.site.name.eq_ignore_ascii_case(site.trim())) {
+                c.shared_key = Some(key.to_string());
+            }
+        }
         Ok(())
     }
 
@@ -145,6 +296,14 @@ impl World {
             provisioned_at: Some(ready),
         };
         v.gateway = Some(gateway.clone());
+        // The new gateway makes a shared key for each local network it connects to.
+        let missing = v.config.local_connections.iter().filter(|c| c.shared_key.is_none()).count();
+        let mut keys: Vec<String> = (0..missing).map(|_| self.ids.next_guid().simple().to_string()).collect();
+        if let Some(v) = self.vnets.find_mut(caller, vnet) {
+            for c in v.config.local_connections.iter_mut().filter(|c| c.shared_key.is_none()) {
+                c.shared_key = keys.pop();
+            }
+        }
         Ok(gateway)
     }
 
@@ -177,7 +336,7 @@ pub(crate) mod tests {
         if with_gateway_subnet {
             subnets.push(SubnetConfig { name: GATEWAY_SUBNET.into(), address_prefix: "10.1.1.0/28".into() });
         }
-        VirtualNetworkConfig { name: name.into(), location: "West US".into(), address_spaces: vec!["10.1.0.0/16".into()], subnets }
+        VirtualNetworkConfig { name: name.into(), location: "West US".into(), address_spaces: vec!["10.1.0.0/16".into()], subnets, ..Default::default() }
     }
 
     #[test]

@@ -460,6 +460,8 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
                     .map_err(|inner| super::dotnet::regex::cast_error(&pattern, &inner))?
             }
         },
+        TypeKind::XmlDocument => super::dotnet::xml::convert(v)?,
+        TypeKind::XmlNode(_) => super::dotnet::xml::convert_node(v, ty)?,
         TypeKind::Type => match v {
             Value::Type(_) => v.clone(),
             Value::Str(s) => match super::types::resolve(s, false) {
@@ -498,7 +500,8 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         | TypeKind::Marshal
         | TypeKind::ChoiceDescription
         | TypeKind::HostSize
-        | TypeKind::HostCoordinates => return Err(invalid_cast(v, &target)),
+        | TypeKind::HostCoordinates
+        | TypeKind::XmlNamespaceManager => return Err(invalid_cast(v, &target)),
     })
 }
 

@@ -8,7 +8,7 @@ use chrono::{Datelike, Timelike};
 
 use super::convert::{self, to_num, to_string};
 use super::dotnet::{
-    arg_count, collections, convert_class, datetime, enums, environment, math, not_found, path, regex, registry, secure, strings, text, type_object,
+    arg_count, collections, convert_class, datetime, enums, environment, math, not_found, path, regex, registry, secure, strings, text, type_object, xml,
 };
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
@@ -261,6 +261,7 @@ impl Interp {
             Value::List(l) => return self.list_method(target, l, &lower, name, &args, span),
             Value::Native(n) => match &**n {
                 Native::Regex(r) => return self.regex_method(target, r, &lower, name, &args, span),
+                Native::Xml(x) => return self.xml_method(target, x, &lower, name, &args, span),
                 _ => text::method(target, n, &lower, name, &args),
             },
             Value::Type(t) => type_object::method(t, &lower, &args).ok_or_else(|| not_found(target, name)),
@@ -349,7 +350,8 @@ impl Interp {
                 .or_else(|| text::construct(ty, &args))
                 .or_else(|| regex::construct(ty, &args))
                 .or_else(|| secure::construct(ty, &args))
-                .or_else(|| super::host_object::construct(ty, &args)),
+                .or_else(|| super::host_object::construct(ty, &args))
+                .or_else(|| xml::construct(ty, &args)),
             (TypeKind::Marshal, _) => {
                 let memory = self.unmanaged_memory();
                 secure::marshal(&memory, &lower, name, &args)

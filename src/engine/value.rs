@@ -48,6 +48,7 @@ pub enum Native {
     Regex(Box<super::dotnet::regex::RegexObj>),
     /// A `System.Security.SecureString`: its text, which nothing prints.
     SecureString(RefCell<super::dotnet::secure::SecureText>),
+    Xml(super::dotnet::xml::XmlObj),
 }
 
 /// A `System.Text.StringBuilder`: its text and the capacity .NET would have given it.
@@ -183,6 +184,10 @@ pub enum TypeKind {
     ChoiceDescription,
     HostSize,
     HostCoordinates,
+    XmlDocument,
+    XmlNamespaceManager,
+    /// A System.Xml node class other than the document, by its full name.
+    XmlNode(&'static str),
     Enum(&'static crate::engine::types::EnumDef),
     /// A type the engine does not emulate, known by name (`TypeRef::foreign`).
     Foreign,
@@ -491,7 +496,11 @@ impl Value {
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
-            (Value::Native(a), Value::Native(b)) => Rc::ptr_eq(a, b) || matches!((&**a, &**b), (Native::Encoding(x), Native::Encoding(y)) if x == y),
+            (Value::Native(a), Value::Native(b)) => {
+                Rc::ptr_eq(a, b)
+                    || matches!((&**a, &**b), (Native::Encoding(x), Native::Encoding(y)) if x == y)
+                    || matches!((&**a, &**b), (Native::Xml(x), Native::Xml(y)) if super::dotnet::xml::same_node(x, y))
+            }
             (Value::Hashtable(a), Value::Hashtable(b)) => Rc::ptr_eq(a, b),
             (Value::ScriptBlock(a), Value::ScriptBlock(b)) => Rc::ptr_eq(a, b),
             (Value::Error(a), Value::Error(b)) => Rc::ptr_eq(a, b),

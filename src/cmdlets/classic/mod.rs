@@ -1,8 +1,9 @@
 //! The classic Azure module (`Azure`, Service Management) as far as the documented
 //! workflow needs it: accounts and subscriptions (Azure.Profile), classic VNets and
-//! their gateways.
+//! their gateways, the gateways' connections to local networks and their keys.
 
 mod accounts;
+mod connections;
 pub mod netconfig;
 mod vnet;
 
@@ -12,6 +13,7 @@ pub fn module() -> Module {
     let mut m = Module::new(accounts::MODULE, "5.3.0");
     m.commands = accounts::commands();
     m.commands.extend(vnet::commands());
+    m.commands.extend(connections::commands());
     m.views = vec![accounts::account_view()];
     m
 }

@@ -19,13 +19,16 @@ const CONFIG_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.
 const SITE_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkSiteContext";
 const GATEWAY_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkGatewayContext";
 
+/// A cmdlet of the classic module's network namespace.
 macro_rules! network_cmdlet {
     ($name:expr, $class:expr, $body:path) => {
         CommandInfo::cmdlet($name, MODULE, concat!("Microsoft.WindowsAzure.Commands.ServiceManagement.Network.", $class), || Box::new(SmCmdlet($body)))
     };
 }
 
-fn vnet_name(help: &str) -> ParamSpec {
+pub(super) use network_cmdlet;
+
+pub(super) fn vnet_name(help: &str) -> ParamSpec {
     ParamSpec::new("VNetName", TypeKind::String).by_name().help(help).complete_with(completers::vnet_names())
 }
 
@@ -43,6 +46,11 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Gets the virtual network configuration of the subscription.")
             .description("Writes the configuration XML; with -ExportToFile also saves it to that file.")
             .example("Save the configuration", r"Get-AzureVNetConfig -ExportToFile .\NetworkConfig.xml", "Edit the file and apply it with Set-AzureVNetConfig."),
+        network_cmdlet!("Remove-AzureVNetConfig", "RemoveAzureVNetConfigCommand", remove_config)
+            .outputs(OPERATION_CONTEXT)
+            .synopsis("Removes the virtual network configuration of the subscription.")
+            .description("Every VNet, DNS server and local network site goes; refused while a VNet has a gateway.")
+            .example("Start over", "Remove-AzureVNetConfig", "Get-AzureVNetSite lists nothing afterwards."),
         network_cmdlet!("Get-AzureVNetSite", "GetAzureVNetSiteCommand", get_site)
             .param(vnet_name("The virtual network name.").position(0))
             .outputs(SITE_CONTEXT)
@@ -75,13 +83,13 @@ pub fn commands() -> Vec<CommandInfo> {
 /// OperationDescription, OperationId, OperationStatus: what every call of these cmdlets adds.
 /// The operation fields every result carries; the id comes from the world's generator
 /// inside the cmdlet's one transaction, so seeded worlds repeat it.
-fn operation(o: &mut PsObject, ctx: &Ctx, id: Uuid) {
+pub(super) fn operation(o: &mut PsObject, ctx: &Ctx, id: Uuid) {
     o.add_typed("OperationDescription", "string", Value::str(&ctx.command.name));
     o.add_typed("OperationId", "string", Value::str(id.to_string()));
     o.add_typed("OperationStatus", "string", Value::str("Succeeded"));
 }
 
-fn operation_context(ctx: &Ctx, id: Uuid) -> Value {
+pub(super) fn operation_context(ctx: &Ctx, id: Uuid) -> Value {
     let mut o = PsObject::typed(OPERATION_CONTEXT);
     operation(&mut o, ctx, id);
     Value::object(o)
@@ -108,7 +116,9 @@ fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
         InputFileError::Missing => file_not_found(&shown),
         other => unreadable(other.to_string()),
     })?;
-    let xml = String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".into()))?;
+    // Read as an XML reader reads a file: a BOM (XmlDocument.Save writes one), else the
+    // declaration's encoding, else UTF-8.
+    let xml = crate::engine::dotnet::xml::parse::decode_file(&bytes);
     // The service validates the document it is sent; the cloud takes parsed sites.
     let vnets = netconfig::parse(&xml).map_err(|detail| CloudError {
         status: 400,
@@ -146,16 +156,42 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     let mut o = PsObject::typed(SITE_CONTEXT);
     o.add_typed("AddressSpacePrefixes", "System.Collections.Generic.IEnumerable[string]", Value::array(c.address_spaces.iter().map(Value::str).collect()));
     o.add_typed("AffinityGroup", "string", Value::Null);
+    let dns: Vec<Value> = c
+        .dns_servers
+        .iter()
+        .map(|d| {
+            let mut o = PsObject::typed("Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.DnsServer");
+            o.add_typed("Address", "string", Value::str(&d.address));
+            o.add_typed("Name", "string", Value::str(&d.name));
+            Value::object(o)
+        })
+        .collect();
     o.add_typed(
         "DnsServers",
         "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.DnsServer]",
-        Value::array(Vec::new()),
+        Value::array(dns),
     );
     o.add_typed("GatewayProfile", "string", Value::Null);
+    // The local network sites the VNet's gateway connects to; none is no list at all.
+    let sites: Vec<Value> = c
+        .local_connections
+        .iter()
+        .map(|l| {
+            let mut o = PsObject::typed("Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.LocalNetworkSite");
+            o.add_typed(
+                "AddressSpacePrefixes",
+                "System.Collections.Generic.IEnumerable[string]",
+                Value::array(l.site.address_spaces.iter().map(Value::str).collect()),
+            );
+            o.add_typed("Name", "string", Value::str(&l.site.name));
+            o.add_typed("VpnGatewayAddress", "string", Value::str(&l.site.vpn_gateway_address));
+            Value::object(o)
+        })
+        .collect();
     o.add_typed(
         "GatewaySites",
         "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.LocalNetworkSite]",
-        Value::Null,
+        if sites.is_empty() { Value::Null } else { Value::array(sites) },
     );
     o.add_typed("InUse", "bool", Value::Bool(v.gateway.is_some()));
     o.add_typed("Label", "string", Value::Null);
@@ -169,6 +205,16 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     );
     operation(&mut o, ctx, id);
     Value::object(o)
+}
+
+fn remove_config(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let id = call(ctx, args, |w, sub| {
+        w.remove_vnet_config(sub)?;
+        Ok(w.next_guid())
+    })?;
+    let result = operation_context(ctx, id);
+    ctx.emit(result)?;
+    Ok(())
 }
 
 fn get_site(ctx: &mut Ctx, args: &Args) -> Outcome {
@@ -198,24 +244,26 @@ fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
     Ok(())
 }
 
-fn gateway_context(g: &Gateway, ctx: &Ctx, id: Uuid) -> Value {
+/// A gateway's context; a VNet without one has a NotProvisioned gateway, as the service
+/// answered.
+fn gateway_context(g: Option<&Gateway>, ctx: &Ctx, id: Uuid) -> Value {
     let mut o = PsObject::typed(GATEWAY_CONTEXT);
     o.add_typed("LastEventData", "string", Value::Null);
     o.add_typed("LastEventTimeStamp", "System.Nullable[datetime]", Value::Null);
     o.add_typed("LastEventMessage", "string", Value::Null);
     o.add_typed("LastEventID", "int", Value::Int(0));
-    o.add_typed("State", "string", Value::str(g.state.as_str()));
+    o.add_typed("State", "string", Value::str(g.map_or("NotProvisioned", |g| g.state.as_str())));
     o.add_typed("VIPAddress", "string", Value::Null);
     o.add_typed("DefaultSite", "string", Value::Null);
-    o.add_typed("GatewaySKU", "string", Value::str(g.sku.as_str()));
+    o.add_typed("GatewaySKU", "string", g.map_or(Value::Null, |g| Value::str(g.sku.as_str())));
     operation(&mut o, ctx, id);
     Value::object(o)
 }
 
 fn get_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
     let vnet = args.string("VNetName").unwrap_or_default();
-    let (gateway, id) = call(ctx, args, |w, sub| Ok((w.get_gateway(sub, &vnet)?, w.next_guid())))?;
-    let result = gateway_context(&gateway, ctx, id);
+    let (gateway, id) = call(ctx, args, |w, sub| Ok((w.gateway_of(sub, &vnet)?, w.next_guid())))?;
+    let result = gateway_context(gateway.as_ref(), ctx, id);
     ctx.emit(result)?;
     Ok(())
 }

@@ -21,6 +21,7 @@ mod offline;
 mod output;
 mod progress;
 mod random;
+mod select_xml;
 mod strict_mode;
 mod string_data;
 mod timespan;
@@ -59,6 +60,7 @@ pub fn module() -> Module {
     m.commands.extend(compare::commands());
     m.commands.extend(file_modules::commands());
     m.commands.extend(variables::commands());
+    m.commands.extend(select_xml::commands());
     m.views = crate::format::view::dotnet_views();
     m.views.push(help::help_view());
     m.views.push(culture::culture_view());

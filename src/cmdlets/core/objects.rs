@@ -686,7 +686,8 @@ impl Cmdlet for NewObject {
             .or_else(|| crate::engine::dotnet::text::construct(&ty, &ctor_args))
             .or_else(|| crate::engine::dotnet::secure::construct(&ty, &ctor_args))
             .or_else(|| crate::engine::host_object::construct(&ty, &ctor_args))
-            .or_else(|| crate::engine::dotnet::regex::construct(&ty, &ctor_args));
+            .or_else(|| crate::engine::dotnet::regex::construct(&ty, &ctor_args))
+            .or_else(|| crate::engine::dotnet::xml::construct(&ty, &ctor_args));
         if let Some(made) = made {
             return match made {
                 // New-Object writes the collection itself, not its items.

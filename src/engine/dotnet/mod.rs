@@ -16,6 +16,7 @@ pub mod secure;
 pub mod strings;
 pub mod text;
 pub mod type_object;
+pub mod xml;
 
 use crate::engine::convert::to_string;
 use crate::engine::error::{ErrorCategory, ErrorRecord};

@@ -113,6 +113,14 @@ static TYPES: &[TypeInfo] = &[
     TypeInfo { assembly: Assembly::Automation, ..t(TypeKind::ChoiceDescription, "System.Management.Automation.Host.ChoiceDescription", None, OBJ) },
     TypeInfo { assembly: Assembly::Automation, ..v(TypeKind::HostSize, "System.Management.Automation.Host.Size", None) },
     TypeInfo { assembly: Assembly::Automation, ..v(TypeKind::HostCoordinates, "System.Management.Automation.Host.Coordinates", None) },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlDocument, "System.Xml.XmlDocument", Some("xml"), "System.Xml.XmlNode") },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlNamespaceManager, "System.Xml.XmlNamespaceManager", None, OBJ) },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlNode(super::xml::NODE), super::xml::NODE, None, OBJ) },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlNode(super::xml::LINKED), super::xml::LINKED, None, super::xml::NODE) },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlNode("System.Xml.XmlElement"), "System.Xml.XmlElement", None, super::xml::LINKED) },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlNode("System.Xml.XmlAttribute"), "System.Xml.XmlAttribute", None, super::xml::NODE) },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlNode("System.Xml.XmlText"), "System.Xml.XmlText", None, super::xml::LINKED) },
+    TypeInfo { serializable: false, ..t(TypeKind::XmlNode("System.Xml.XmlComment"), "System.Xml.XmlComment", None, super::xml::LINKED) },
 ];
 
 /// The generic forms of the non-generic collections that have one (`Queue` and `Queue[T]`).

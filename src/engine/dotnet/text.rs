@@ -62,6 +62,7 @@ pub fn type_of(n: &Native) -> TypeRef {
         Native::Encoding(e) => TypeRef::foreign(encoding_info(*e).0),
         Native::Regex(_) => TypeRef::of(TypeKind::Regex),
         Native::SecureString(_) => TypeRef::of(TypeKind::SecureString),
+        Native::Xml(x) => super::xml::type_of(x),
     }
 }
 
@@ -71,6 +72,7 @@ pub fn native_string(n: &Native) -> String {
         Native::Encoding(e) => encoding_info(*e).0.to_string(),
         Native::Regex(r) => r.pattern.clone(),
         Native::SecureString(_) => super::secure::SECURE_STRING.to_string(),
+        Native::Xml(x) => super::xml::to_text(x),
     }
 }
 
@@ -163,11 +165,15 @@ pub fn property(n: &Native, lower: &str) -> Option<Value> {
             _ => return None,
         }),
         Native::SecureString(s) => super::secure::property(s, lower),
+        Native::Xml(x) => super::xml::adapter::property(x, lower),
     }
 }
 
 /// `$sb.Length = 0` (truncates or pads with NULs) and `$sb.Capacity = n`.
 pub fn set_property(n: &Native, name: &str, value: &Value) -> Option<Result<(), ErrorRecord>> {
+    if let Native::Xml(x) = n {
+        return super::xml::adapter::set_property(x, name, value);
+    }
     let Native::StringBuilder(b) = n else { return None };
     let lower = name.to_ascii_lowercase();
     let n = to_num(value).map(|x| x.as_f64() as i64).unwrap_or(-1);
@@ -209,7 +215,7 @@ pub fn method(target: &Value, n: &Native, lower: &str, name: &str, args: &[Value
     match n {
         Native::StringBuilder(cell) => builder_method(target, cell, lower, name, args),
         // A regex's methods run script blocks; `Interp::regex_method` takes them.
-        Native::Regex(_) => Err(not_found(target, name)),
+        Native::Regex(_) | Native::Xml(_) => Err(not_found(target, name)),
         Native::SecureString(s) => super::secure::method(s, lower, name, args).unwrap_or_else(|| Err(not_found(target, name))),
         Native::Encoding(e) => {
             let e = *e;
@@ -331,6 +337,9 @@ pub fn display(n: &Native) -> Value {
     if let Native::Regex(r) = n {
         return super::regex::display(r);
     }
+    if let Native::Xml(x) = n {
+        return super::xml::adapter::display(x);
+    }
     let mut o = PsObject::typed(&type_of(n).full_name());
     match n {
         Native::SecureString(_) => o.add_typed("Length", "int", property(n, "length").unwrap_or(Value::Null)),
@@ -358,7 +367,7 @@ pub fn display(n: &Native) -> Value {
             o.add_typed("IsReadOnly", "bool", Value::Bool(true));
             o.add_typed("CodePage", "int", Value::Int(code_page));
         }
-        Native::Regex(_) => {}
+        Native::Regex(_) | Native::Xml(_) => {}
     }
     Value::object(o)
 }
