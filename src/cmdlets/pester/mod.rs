@@ -8,6 +8,8 @@ mod blocks;
 mod config;
 mod have_parameter;
 mod invoke;
+mod mock;
+mod module_scope;
 mod nicely;
 mod nunit;
 mod report;
@@ -37,6 +39,8 @@ pub fn module() -> Module {
     let mut m = Module::new(MODULE, PESTER_VERSION);
     m.commands = vec![invoke::command(), should::command(), config::command()];
     m.commands.extend(blocks::commands());
+    m.commands.extend(mock::commands());
+    m.commands.push(module_scope::command());
     m
 }
 

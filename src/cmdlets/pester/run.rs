@@ -14,6 +14,7 @@ use crate::lang::ast::ScriptBlock;
 
 use super::blocks::{define_data, in_scope};
 use super::report::Report;
+use super::state::state;
 use super::tree::{Block, BlockKind, Node, Test};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +180,9 @@ impl Runner<'_> {
         let start = ctx.interp.clock.now();
         let global = ctx.interp.global.clone();
         let scope = ctx.interp.new_scope(&global, true);
-        self.block(ctx, root, &scope, Inherited::default(), 0)?;
+        let r = self.block(ctx, root, &scope, Inherited::default(), 0);
+        state(ctx.interp).clear_mocks();
+        r?;
         self.result.ticks = ticks_between(start, ctx.interp.clock.now());
         Ok(())
     }
@@ -210,7 +213,10 @@ impl Runner<'_> {
         inherited.skip |= block.skip;
         let scope = ctx.interp.new_scope(parent, block.kind == BlockKind::Root);
         let saved = std::mem::replace(&mut ctx.interp.current, scope.clone());
+        let pester = state(ctx.interp);
+        pester.block_ids.borrow_mut().push(pester.new_id());
         let r = self.block_in_scope(ctx, block, &scope, inherited, depth, runs);
+        pester.block_ids.borrow_mut().pop();
         ctx.interp.current = saved;
         r
     }
@@ -306,6 +312,8 @@ impl Runner<'_> {
             return Ok(());
         }
         let start = ctx.interp.clock.now();
+        let pester = state(ctx.interp);
+        pester.test_id.set(pester.new_id());
         let ran = in_scope(ctx.interp, scope, |interp| -> EvalResult<Ran> {
             define_data(interp, test.data.as_ref());
             let mut outcome: Ran = Ok(());
@@ -327,7 +335,9 @@ impl Runner<'_> {
                 }
             }
             Ok(outcome)
-        })?;
+        });
+        pester.test_id.set(0);
+        let ran = ran?;
         let ticks = ticks_between(start, ctx.interp.clock.now());
         let r = match ran {
             Ok(()) => result_of(test, &inherited.path, &tags, Outcome::Passed, ticks, None),

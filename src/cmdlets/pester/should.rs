@@ -34,7 +34,12 @@ pub fn command() -> CommandInfo {
         .param(ParamSpec::new("ParameterName", TypeKind::String).help("-HaveParameter: the parameter's name."))
         .param(ParamSpec::new("Type", TypeKind::Object).help("-HaveParameter: the parameter's type."))
         .param(ParamSpec::switch("Mandatory").help("-HaveParameter: the parameter is mandatory."))
-        .param(ParamSpec::new("Alias", TypeKind::String).array().help("-HaveParameter: aliases the parameter has."));
+        .param(ParamSpec::new("Alias", TypeKind::String).array().help("-HaveParameter: aliases the parameter has."))
+        .param(ParamSpec::new("CommandName", TypeKind::String).help("-Invoke: the mocked command (also the first positional value)."))
+        .param(ParamSpec::new("Times", TypeKind::Int).help("-Invoke: how many calls, at least (1 by default) or exactly with -Exactly."))
+        .param(ParamSpec::switch("Exactly").help("-Invoke: exactly -Times calls."))
+        .param(ParamSpec::new("ParameterFilter", TypeKind::ScriptBlock).help("-Invoke: counts only the calls for which it returns true."))
+        .param(ParamSpec::new("Scope", TypeKind::String).help("-Invoke: It, Context or Describe, where the calls were made (the running test by default)."));
     for (name, aliases, help) in OPERATORS {
         let mut p = ParamSpec::switch(name).help(help);
         for a in *aliases {
@@ -43,7 +48,7 @@ pub fn command() -> CommandInfo {
         c = c.param(p);
     }
     c.synopsis("Asserts a value: a failure ends the test with Pester's message.")
-        .description("Operators: -Be, -BeExactly, -BeNullOrEmpty, -BeTrue, -BeFalse, -Match, -MatchExactly, -BeLike, -BeLikeExactly, -BeOfType, -HaveCount, -Contain, -BeIn, -BeGreaterThan, -BeLessThan, -BeGreaterOrEqual, -BeLessOrEqual, -Exist, -FileContentMatch, -FileContentMatchExactly, -FileContentMatchMultiline, -Throw and -HaveParameter; -Not reverses any of them and -Because adds a reason to the message. The legacy form without dashes (Should Be 3) works as well.")
+        .description("Operators: -Be, -BeExactly, -BeNullOrEmpty, -BeTrue, -BeFalse, -Match, -MatchExactly, -BeLike, -BeLikeExactly, -BeOfType, -HaveCount, -Contain, -BeIn, -BeGreaterThan, -BeLessThan, -BeGreaterOrEqual, -BeLessOrEqual, -Exist, -FileContentMatch, -FileContentMatchExactly, -FileContentMatchMultiline, -Throw, -HaveParameter, -Invoke and -InvokeVerifiable; -Not reverses any of them and -Because adds a reason to the message. The legacy form without dashes (Should Be 3) works as well.")
         .example("A passing assertion", "1 + 1 | Should -Be 2", "Nothing: the assertion holds.")
         .example("An expected exception", "{ throw 'no circuit' } | Should -Throw -ExpectedMessage 'no*'", "Nothing: the script block threw a matching error.")
         .example("The legacy form", "'abc' | Should Match 'b'", "Nothing: the assertion holds.")
@@ -115,11 +120,14 @@ impl Cmdlet for Should {
                 }
                 Ok(())
             }
-            Err(message) => {
-                let mut rec = ErrorRecord::new(message, "System.Exception", ErrorCategory::InvalidResult, ASSERTION_ID).with_target(&actual);
-                rec.terminates_script = true;
-                Err(ctx.terminate(rec))
-            }
+            Err(message) => Err(assertion_failed(ctx, message, &actual)),
         }
     }
+}
+
+/// Pester's assertion error: it ends the test, and the report shows its message as it is.
+pub fn assertion_failed(ctx: &mut Ctx, message: String, actual: &Value) -> crate::engine::Flow {
+    let mut rec = ErrorRecord::new(message, "System.Exception", ErrorCategory::InvalidResult, ASSERTION_ID).with_target(actual);
+    rec.terminates_script = true;
+    ctx.terminate(rec)
 }

@@ -40,6 +40,8 @@ pub const OPERATORS: &[(&str, &[&str], &str)] = &[
     ("FileContentMatchMultiline", &[], "The file's whole text matches the regular expression."),
     ("Throw", &[], "The script block throws (a matching error with -ExpectedMessage, -ErrorId, -ExceptionType)."),
     ("HaveParameter", &[], "The command has the parameter (with -Type, -Mandatory, -Alias)."),
+    ("Invoke", &[], "The mocked command was called (-Times, -Exactly, -ParameterFilter, -Scope)."),
+    ("InvokeVerifiable", &[], "Every mock made with -Verifiable was called."),
 ];
 
 pub struct Check {
@@ -202,6 +204,22 @@ pub fn check(ctx: &mut Ctx, c: &Check) -> Verdict {
         }
         "FileContentMatch" | "FileContentMatchExactly" | "FileContentMatchMultiline" => file_content(ctx, c, &b)?,
         "Throw" => return throws(ctx, c, &b),
+        "Invoke" => {
+            let sb = |n: &str| match c.args.get(n) {
+                Some(Value::ScriptBlock(sb)) => Some(sb.clone()),
+                _ => None,
+            };
+            let e = super::mock::Expectation {
+                command: c.args.string("CommandName").unwrap_or_else(|| to_string(&c.expected)),
+                times: c.args.opt("Times").unwrap_or(1),
+                exactly: c.args.switch("Exactly"),
+                filter: sb("ParameterFilter"),
+                scope: c.args.string("Scope"),
+                not: c.not,
+            };
+            super::mock::count_calls(ctx, &e, &b)?.map(|()| None)
+        }
+        "InvokeVerifiable" => super::mock::verifiable(ctx, &b).map(|()| None),
         _ => super::have_parameter::check(ctx, c, &b)?,
     };
     Ok(v)

@@ -1,18 +1,69 @@
-//! The session's Pester state: the blocks discovery is filling, innermost last. Describe,
-//! It and the setup blocks add to it; Invoke-Pester starts and ends it. It lives as a
-//! session extension, so two sessions never share it.
+//! The session's Pester state: the blocks discovery is filling, innermost last; the mocks
+//! and the calls they recorded; which test and blocks are running. Describe, It and the
+//! setup blocks add to it; Invoke-Pester starts and ends it. It lives as a session
+//! extension, so two sessions never share it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::engine::Interp;
+use crate::engine::command::CommandInfo;
+use crate::engine::runtime::ScopeRef;
+use crate::engine::{Interp, Value};
+use crate::lang::ast::ScriptBlock;
 
 use super::tree::Block;
+
+/// One Mock: the command it replaces and for which scope, its filter and behaviour.
+pub struct MockDef {
+    /// Lower-cased, as commands are looked up.
+    pub command: String,
+    pub name: String,
+    pub with: Option<Rc<ScriptBlock>>,
+    pub filter: Option<Rc<ScriptBlock>>,
+    pub verifiable: bool,
+    pub scope: ScopeRef,
+    pub called: Cell<bool>,
+}
+
+/// A call a stand-in recorded: its arguments, and the test and blocks running then.
+#[derive(Clone)]
+pub struct Call {
+    pub command: String,
+    pub args: Vec<(String, Value)>,
+    pub test: u64,
+    pub blocks: Vec<u64>,
+}
+
+/// A mocked command's real one, with its body when it is a script function.
+pub type Original = (Rc<CommandInfo>, Option<Rc<ScriptBlock>>);
 
 #[derive(Default)]
 pub struct Pester {
     /// The blocks open in discovery, the file's root first; empty outside discovery.
     pub open: RefCell<Vec<Block>>,
+    pub mocks: RefCell<Vec<Rc<MockDef>>>,
+    pub calls: RefCell<Vec<Call>>,
+    /// The real command of each mocked name.
+    pub originals: RefCell<HashMap<String, Original>>,
+    /// The running test's number (0: none), and the numbers of the blocks around it.
+    pub test_id: Cell<u64>,
+    pub block_ids: RefCell<Vec<u64>>,
+    pub next_id: Cell<u64>,
+}
+
+impl Pester {
+    pub fn new_id(&self) -> u64 {
+        self.next_id.set(self.next_id.get() + 1);
+        self.next_id.get()
+    }
+
+    /// Forgets the mocks and their calls, after a file's run.
+    pub fn clear_mocks(&self) {
+        self.mocks.borrow_mut().clear();
+        self.calls.borrow_mut().clear();
+        self.originals.borrow_mut().clear();
+    }
 }
 
 pub fn state(interp: &mut Interp) -> Rc<Pester> {
