@@ -13,6 +13,9 @@ use super::invoke::{option, option_bool, option_strings};
 use super::report::Verbosity;
 use super::run::Filter;
 
+/// The result file formats: NUnit 2.5 by either name, and JUnit 4.
+pub const RESULT_FORMATS: [&str; 3] = ["NUnitXml", "NUnit2.5", "JUnitXml"];
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub paths: Vec<String>,
@@ -24,6 +27,8 @@ pub struct Settings {
     pub result_file: bool,
     pub result_path: String,
     pub result_format: String,
+    /// `Should.ErrorAction = 'Continue'`: a failed assertion does not end its test.
+    pub should_continue: bool,
 }
 
 impl Default for Settings {
@@ -38,6 +43,7 @@ impl Default for Settings {
             result_file: false,
             result_path: "testResults.xml".to_string(),
             result_format: "NUnitXml".to_string(),
+            should_continue: false,
         }
     }
 }
@@ -99,6 +105,17 @@ impl Settings {
         if let Some(f) = option(c, "TestResult", "OutputFormat") {
             self.result_format = to_string(&f);
         }
+        if let Some(a) = option(c, "Should", "ErrorAction") {
+            self.should_continue = to_string(&a).eq_ignore_ascii_case("Continue");
+        }
+        if self.result_file && !RESULT_FORMATS.iter().any(|f| f.eq_ignore_ascii_case(&self.result_format)) {
+            return Err(ctx.terminate(ErrorRecord::new(
+                format!("TestResult.OutputFormat must be NUnitXml, NUnit2.5 or JUnitXml, but it was '{}'.", self.result_format),
+                "System.ArgumentException",
+                ErrorCategory::InvalidArgument,
+                "InvalidConfiguration,Invoke-Pester",
+            )));
+        }
         Ok(())
     }
 }
@@ -120,7 +137,7 @@ pub fn command() -> CommandInfo {
         .param(ParamSpec::new("Hashtable", TypeKind::Object).position(0).help("Sections and options to set, as @{ Run = @{ Path = '.' } }."))
         .outputs("PesterConfiguration")
         .synopsis("Creates a configuration for Invoke-Pester -Configuration.")
-        .description("Sections Run (Path, ExcludePath, Exit, PassThru), Filter (Tag, ExcludeTag, FullName), Output (Verbosity), TestResult (Enabled, OutputFormat, OutputPath) and Should (ErrorAction), each option holding its default until set: $c.Run.Path = 'C:\\tests'.")
+        .description("Sections Run (Path, ExcludePath, Exit, PassThru), Filter (Tag, ExcludeTag, FullName), Output (Verbosity), TestResult (Enabled, OutputFormat NUnitXml or JUnitXml, OutputPath) and Should (ErrorAction: Stop, or Continue to go on after a failed assertion), each option holding its default until set: $c.Run.Path = 'C:\\tests'.")
         .example("Detailed output", "$c = New-PesterConfiguration; $c.Output.Verbosity = 'Detailed'; $c.Output.Verbosity", "Detailed.")
 }
 

@@ -55,7 +55,11 @@ impl Cmdlet for InvokePester {
         let files = find_files(ctx, &fs, &settings)?;
         let report = Report { verbosity: settings.verbosity };
         let started = ctx.interp.clock.now();
-        let run = run_files(ctx, &fs, &files, &settings, &report)?;
+        let pester = state(ctx.interp);
+        pester.continue_on_failure.set(settings.should_continue);
+        let run = run_files(ctx, &fs, &files, &settings, &report);
+        pester.continue_on_failure.set(false);
+        let run = run?;
         let failures = run
             .iter()
             .map(|c| {

@@ -8,6 +8,7 @@ mod blocks;
 mod config;
 mod have_parameter;
 mod invoke;
+mod junit;
 mod mock;
 mod module_scope;
 mod nicely;

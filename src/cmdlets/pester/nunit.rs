@@ -1,4 +1,4 @@
-//! The NUnit 2.5 result file CI systems read (`-CI`, or `TestResult.Enabled`): one
+//! The result files CI systems read (`-CI`, or `TestResult.Enabled`). NUnit 2.5: one
 //! test-suite for the run, one per file, one per Describe or Context, each test a
 //! test-case named `Describe.It` with its failure's message and stack trace. Times and the
 //! date come from the virtual clock, so the file is the same on every run.
@@ -13,7 +13,7 @@ use super::config::Settings;
 use super::report::error_lines;
 use super::run::{ContainerResult, Outcome, TestResult};
 
-fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -29,8 +29,26 @@ fn escape(s: &str) -> String {
     out
 }
 
-fn seconds(ticks: i64) -> String {
-    format!("{:.4}", ticks as f64 / 10_000_000.0)
+/// Seconds to three places, as Pester writes times in its result files.
+pub fn seconds(ticks: i64) -> String {
+    format!("{:.3}", ticks as f64 / 10_000_000.0)
+}
+
+/// A failed test's errors as the result files keep them: the messages, and the `at …` lines
+/// of the stack traces; with several errors each starts with its number, `[0] `.
+pub fn message_and_trace(t: &TestResult) -> (String, String) {
+    let (mut message, mut trace) = (Vec::new(), Vec::new());
+    let numbered = t.errors.len() > 1;
+    for (i, e) in t.errors.iter().enumerate() {
+        let lines = error_lines(e);
+        let split = lines.iter().position(|l| l.starts_with("at ")).unwrap_or(lines.len());
+        for (part, out) in [(&lines[..split], &mut message), (&lines[split..], &mut trace)] {
+            for (j, l) in part.iter().enumerate() {
+                out.push(if numbered && j == 0 { format!("[{i}] {l}") } else { l.clone() });
+            }
+        }
+    }
+    (message.join("\n"), trace.join("\n"))
 }
 
 fn status(tests: &[&TestResult]) -> (&'static str, &'static str) {
@@ -68,9 +86,8 @@ fn test_case(out: &mut String, indent: usize, t: &TestResult) {
             "{pad}<test-case description=\"{description}\" name=\"{name}\" time=\"{time}\" asserts=\"0\" success=\"False\" result=\"Ignored\" executed=\"False\">\n{pad}  <reason>\n{pad}    <message />\n{pad}  </reason>\n{pad}</test-case>\n"
         )),
         _ => {
-            let lines = t.error.as_ref().map(|e| error_lines(e)).unwrap_or_default();
-            let split = lines.iter().position(|l| l.starts_with("at ")).unwrap_or(lines.len());
-            let (message, trace) = (escape(&lines[..split].join("\n")), escape(&lines[split..].join("\n")));
+            let (message, trace) = message_and_trace(t);
+            let (message, trace) = (escape(&message), escape(&trace));
             out.push_str(&format!(
                 "{pad}<test-case description=\"{description}\" name=\"{name}\" time=\"{time}\" asserts=\"0\" success=\"False\" result=\"Failure\" executed=\"True\">\n{pad}  <failure>\n{pad}    <message>{message}</message>\n{pad}    <stack-trace>{trace}</stack-trace>\n{pad}  </failure>\n{pad}</test-case>\n"
             ))
@@ -132,16 +149,10 @@ pub fn document(containers: &[ContainerResult], started: NaiveDateTime, cwd: &st
 
 /// Writes the result file where the settings say, through the lab's file rules.
 pub fn write(ctx: &mut Ctx, fs: &LabFs, settings: &Settings, containers: &[ContainerResult], started: NaiveDateTime) -> EvalResult<()> {
-    if !settings.result_format.eq_ignore_ascii_case("NUnitXml") && !settings.result_format.eq_ignore_ascii_case("NUnit2.5") {
-        return Err(ctx.terminate(ErrorRecord::new(
-            format!("TestResult.OutputFormat must be NUnitXml or NUnit2.5, but it was '{}'.", settings.result_format),
-            "System.ArgumentException",
-            ErrorCategory::InvalidArgument,
-            "InvalidConfiguration,Invoke-Pester",
-        )));
-    }
     let cwd = fs.location().to_string();
-    let text = document(containers, started, &cwd);
+    // Settings only hold a format of RESULT_FORMATS: NUnit by either name, or JUnit.
+    let text =
+        if settings.result_format.eq_ignore_ascii_case("JUnitXml") { super::junit::document(containers, &cwd) } else { document(containers, started, &cwd) };
     let written = fs.resolve(&settings.result_path).and_then(|item| fs.write_text(&item, &text, Encoding::Utf8, WriteMode::Create, ctx.interp.clock.now()));
     if let Err(e) = written {
         return ctx.write_error(ErrorRecord::new(e.to_string(), "System.IO.IOException", ErrorCategory::WriteError, "TestResultWriteError,Invoke-Pester"));

@@ -132,7 +132,7 @@ impl Report {
             return Ok(());
         }
         self.line(ctx, &format!("{margin}{mark} {name} {}", timing(r.ticks)))?;
-        if let Some(e) = &r.error {
+        for e in &r.errors {
             for l in error_lines(e) {
                 self.line(ctx, &format!("{margin} {l}"))?;
             }

@@ -13,7 +13,7 @@ fn test_object(t: &TestResult) -> Value {
     o.add_note("ExpandedName", Value::str(&t.expanded));
     o.add_note("ExpandedPath", Value::str(t.full_name()));
     o.add_note("Result", Value::str(t.outcome.name()));
-    o.add_note("ErrorRecord", Value::array(t.error.iter().map(|e| Value::Error(e.clone())).collect()));
+    o.add_note("ErrorRecord", Value::array(t.errors.iter().map(|e| Value::Error(e.clone())).collect()));
     o.add_note("Duration", Value::TimeSpan(t.ticks));
     o.add_note("Tag", Value::array(t.tags.iter().map(Value::str).collect()));
     o.add_note("Passed", Value::Bool(t.outcome == Outcome::Passed));

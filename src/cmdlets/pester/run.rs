@@ -45,7 +45,9 @@ pub struct TestResult {
     pub expanded: String,
     pub outcome: Outcome,
     pub ticks: i64,
-    pub error: Option<Rc<ErrorRecord>>,
+    /// What failed it: usually one error; several when Should went on after failures
+    /// (`Should.ErrorAction = 'Continue'`) or an AfterEach failed as well.
+    pub errors: Vec<Rc<ErrorRecord>>,
     pub tags: Vec<String>,
     pub data: Option<Value>,
 }
@@ -281,7 +283,7 @@ impl Runner<'_> {
         let mut results = Vec::new();
         walk_tests(block, &mut path, &mut tags, &mut |t, p, full, tg| {
             let outcome = if !self.filter.selects(tg, full) { Outcome::NotRun } else { Outcome::Failed };
-            results.push(result_of(t, p, tg, outcome, 0, (outcome == Outcome::Failed).then(|| e.clone())));
+            results.push(result_of(t, p, tg, outcome, 0, if outcome == Outcome::Failed { vec![e.clone()] } else { Vec::new() }));
         });
         self.result.tests.extend(results);
     }
@@ -298,15 +300,15 @@ impl Runner<'_> {
         let tags: Vec<String> = [&inherited.tags[..], &test.tags[..]].concat();
         let full = [&inherited.path[..], std::slice::from_ref(&test.expanded)].concat().join(".");
         if !self.filter.selects(&tags, &full) {
-            self.result.tests.push(result_of(test, &inherited.path, &tags, Outcome::NotRun, 0, None));
+            self.result.tests.push(result_of(test, &inherited.path, &tags, Outcome::NotRun, 0, Vec::new()));
             return Ok(());
         }
         if let Some(e) = failed_setup {
-            self.result.tests.push(result_of(test, &inherited.path, &tags, Outcome::Failed, 0, Some(e.clone())));
+            self.result.tests.push(result_of(test, &inherited.path, &tags, Outcome::Failed, 0, vec![e.clone()]));
             return Ok(());
         }
         if test.skip || inherited.skip {
-            let r = result_of(test, &inherited.path, &tags, Outcome::Skipped, 0, None);
+            let r = result_of(test, &inherited.path, &tags, Outcome::Skipped, 0, Vec::new());
             self.report.test(ctx, &r, depth)?;
             self.result.tests.push(r);
             return Ok(());
@@ -314,35 +316,34 @@ impl Runner<'_> {
         let start = ctx.interp.clock.now();
         let pester = state(ctx.interp);
         pester.test_id.set(pester.new_id());
-        let ran = in_scope(ctx.interp, scope, |interp| -> EvalResult<Ran> {
+        pester.collected.borrow_mut().clear();
+        let ran = in_scope(ctx.interp, scope, |interp| -> EvalResult<Vec<Rc<ErrorRecord>>> {
             define_data(interp, test.data.as_ref());
-            let mut outcome: Ran = Ok(());
+            let mut errors = Vec::new();
             for sb in &inherited.before_each {
-                outcome = run_code(interp, sb)?;
-                if outcome.is_err() {
+                if let Err(e) = run_code(interp, sb)? {
+                    errors.push(e);
                     break;
                 }
             }
-            if outcome.is_ok() {
+            if errors.is_empty() {
                 if let Some(body) = &test.body {
-                    outcome = run_code(interp, body)?;
+                    let ran = run_code(interp, body)?;
+                    // Assertions that went on after failing come first, in the order they failed.
+                    errors.append(&mut pester.collected.borrow_mut());
+                    errors.extend(ran.err());
                 }
             }
             for sb in &inherited.after_each {
-                let after = run_code(interp, sb)?;
-                if outcome.is_ok() {
-                    outcome = after;
-                }
+                errors.extend(run_code(interp, sb)?.err());
             }
-            Ok(outcome)
+            Ok(errors)
         });
         pester.test_id.set(0);
-        let ran = ran?;
+        let errors = ran?;
         let ticks = ticks_between(start, ctx.interp.clock.now());
-        let r = match ran {
-            Ok(()) => result_of(test, &inherited.path, &tags, Outcome::Passed, ticks, None),
-            Err(e) => result_of(test, &inherited.path, &tags, Outcome::Failed, ticks, Some(e)),
-        };
+        let outcome = if errors.is_empty() { Outcome::Passed } else { Outcome::Failed };
+        let r = result_of(test, &inherited.path, &tags, outcome, ticks, errors);
         self.report.test(ctx, &r, depth)?;
         self.result.tests.push(r);
         Ok(())
@@ -357,14 +358,14 @@ fn inherited_name(inherited: &Inherited, block: &Block) -> String {
     }
 }
 
-fn result_of(test: &Test, path: &[String], tags: &[String], outcome: Outcome, ticks: i64, error: Option<Rc<ErrorRecord>>) -> TestResult {
+fn result_of(test: &Test, path: &[String], tags: &[String], outcome: Outcome, ticks: i64, errors: Vec<Rc<ErrorRecord>>) -> TestResult {
     TestResult {
         path: path.to_vec(),
         name: test.name.clone(),
         expanded: test.expanded.clone(),
         outcome,
         ticks,
-        error,
+        errors,
         tags: tags.to_vec(),
         data: test.data.clone(),
     }

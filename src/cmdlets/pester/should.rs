@@ -120,7 +120,23 @@ impl Cmdlet for Should {
                 }
                 Ok(())
             }
-            Err(message) => Err(assertion_failed(ctx, message, &actual)),
+            Err(message) => {
+                let flow = assertion_failed(ctx, message, &actual);
+                // Going on after a failure: Should.ErrorAction = 'Continue', or -ErrorAction
+                // Continue on this Should, inside a running test.
+                let pester = super::state::state(ctx.interp);
+                let go_on = match &ctx.common.error_action {
+                    Some(a) => a.eq_ignore_ascii_case("Continue"),
+                    None => pester.continue_on_failure.get(),
+                };
+                match flow {
+                    crate::engine::Flow::Error(rec) if go_on && pester.test_id.get() != 0 => {
+                        pester.collected.borrow_mut().push(rec);
+                        Ok(())
+                    }
+                    flow => Err(flow),
+                }
+            }
         }
     }
 }

@@ -50,6 +50,9 @@ pub struct Pester {
     pub test_id: Cell<u64>,
     pub block_ids: RefCell<Vec<u64>>,
     pub next_id: Cell<u64>,
+    /// `Should.ErrorAction = 'Continue'`: failed assertions are kept here and the test goes on.
+    pub continue_on_failure: Cell<bool>,
+    pub collected: RefCell<Vec<Rc<crate::engine::ErrorRecord>>>,
 }
 
 impl Pester {
