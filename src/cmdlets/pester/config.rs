@@ -19,6 +19,8 @@ pub const RESULT_FORMATS: [&str; 3] = ["NUnitXml", "NUnit2.5", "JUnitXml"];
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub paths: Vec<String>,
+    /// New-PesterContainer objects (`-Container`, `Run.Container`); they replace the paths.
+    pub containers: Vec<Value>,
     pub exclude_paths: Vec<String>,
     pub filter: Filter,
     pub verbosity: Verbosity,
@@ -35,6 +37,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             paths: vec![".".to_string()],
+            containers: Vec::new(),
             exclude_paths: Vec::new(),
             filter: Filter::default(),
             verbosity: Verbosity::Normal,
@@ -62,6 +65,7 @@ impl Settings {
         if args.has("Path") {
             s.paths = strings(args, "Path");
         }
+        s.containers = args.get("Container").map(|v| v.enumerate()).unwrap_or_default();
         s.exclude_paths = strings(args, "ExcludePath");
         s.filter = Filter { tags: strings(args, "TagFilter"), exclude_tags: strings(args, "ExcludeTagFilter"), full_names: strings(args, "FullNameFilter") };
         if let Some(out) = args.string("Output") {
@@ -78,6 +82,17 @@ impl Settings {
     fn apply(&mut self, ctx: &mut Ctx, c: &Value) -> EvalResult<()> {
         if let Some(p) = option_strings(c, "Run", "Path") {
             self.paths = p;
+        }
+        if let Some(v) = option(c, "Run", "Container") {
+            self.containers = v.enumerate();
+        }
+        if let Some(v) = option(c, "Run", "ScriptBlock") {
+            self.containers.extend(v.enumerate().into_iter().map(|sb| {
+                let mut o = PsObject::typed("Pester.ContainerInfo");
+                o.add_note("Type", Value::str("ScriptBlock"));
+                o.add_note("Item", sb);
+                Value::object(o)
+            }));
         }
         if let Some(p) = option_strings(c, "Run", "ExcludePath") {
             self.exclude_paths = p;
@@ -124,7 +139,17 @@ impl Settings {
 fn sections() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
     let empty = || Value::array(Vec::new());
     vec![
-        ("Run", vec![("Path", Value::array(vec![Value::str(".")])), ("ExcludePath", empty()), ("Exit", Value::Bool(false)), ("PassThru", Value::Bool(false))]),
+        (
+            "Run",
+            vec![
+                ("Path", Value::array(vec![Value::str(".")])),
+                ("ExcludePath", empty()),
+                ("ScriptBlock", empty()),
+                ("Container", empty()),
+                ("Exit", Value::Bool(false)),
+                ("PassThru", Value::Bool(false)),
+            ],
+        ),
         ("Filter", vec![("Tag", empty()), ("ExcludeTag", empty()), ("FullName", empty())]),
         ("Output", vec![("Verbosity", Value::str("Normal"))]),
         ("TestResult", vec![("Enabled", Value::Bool(false)), ("OutputFormat", Value::str("NUnitXml")), ("OutputPath", Value::str("testResults.xml"))]),
@@ -137,7 +162,7 @@ pub fn command() -> CommandInfo {
         .param(ParamSpec::new("Hashtable", TypeKind::Object).position(0).help("Sections and options to set, as @{ Run = @{ Path = '.' } }."))
         .outputs("PesterConfiguration")
         .synopsis("Creates a configuration for Invoke-Pester -Configuration.")
-        .description("Sections Run (Path, ExcludePath, Exit, PassThru), Filter (Tag, ExcludeTag, FullName), Output (Verbosity), TestResult (Enabled, OutputFormat NUnitXml or JUnitXml, OutputPath) and Should (ErrorAction: Stop, or Continue to go on after a failed assertion), each option holding its default until set: $c.Run.Path = 'C:\\tests'.")
+        .description("Sections Run (Path, ExcludePath, ScriptBlock, Container, Exit, PassThru), Filter (Tag, ExcludeTag, FullName), Output (Verbosity), TestResult (Enabled, OutputFormat NUnitXml or JUnitXml, OutputPath) and Should (ErrorAction: Stop, or Continue to go on after a failed assertion), each option holding its default until set: $c.Run.Path = 'C:\\tests'.")
         .example("Detailed output", "$c = New-PesterConfiguration; $c.Output.Verbosity = 'Detailed'; $c.Output.Verbosity", "Detailed.")
 }
 

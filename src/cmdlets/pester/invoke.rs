@@ -7,17 +7,17 @@ use std::rc::Rc;
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::{to_bool, to_string};
-use crate::engine::error::{parse_error_record, ErrorCategory, ErrorRecord};
+use crate::engine::error::{ErrorCategory, ErrorRecord};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, EvalResult, Flow};
 use crate::labfs::{Item, LabFs};
-use crate::lang::ast::Source;
 
 use super::config::Settings;
+use super::containers::{self, Code, Container};
 use super::report::{Report, Verbosity};
-use super::run::{run_code, ContainerResult, Runner};
+use super::run::{ContainerResult, Runner};
 use super::state::state;
-use super::tree::{Block, BlockKind};
+use super::tree::Block;
 use super::{info, result, testdrive};
 
 pub fn command() -> CommandInfo {
@@ -28,6 +28,7 @@ pub fn command() -> CommandInfo {
         .param(ParamSpec::new("ExcludeTagFilter", TypeKind::String).array().alias("ExcludeTag").help("Leaves out the tests with one of these tags."))
         .param(ParamSpec::new("FullNameFilter", TypeKind::String).array().alias("FullName").help("Runs only the tests whose Describe.Context.It name matches (wildcards)."))
         .param(ParamSpec::new("Output", TypeKind::String).set(&["None", "Normal", "Detailed", "Diagnostic"]).default_text("Normal").help("How much the report shows."))
+        .param(ParamSpec::new("Container", TypeKind::Object).array().help("New-PesterContainer objects: files or script blocks, with data for their param() blocks."))
         .param(ParamSpec::new("Configuration", TypeKind::Object).help("A New-PesterConfiguration object or a hashtable of its sections; other parameters are not used with it."))
         .param(ParamSpec::switch("PassThru").help("Writes the run's result object."))
         .param(ParamSpec::switch("CI").help("A failed run exits with a non-zero code, and testResults.xml (NUnit 2.5) is written."))
@@ -52,12 +53,12 @@ impl Cmdlet for InvokePester {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let settings = Settings::from_args(ctx, args)?;
         let fs = super::lab(ctx)?;
-        let files = find_files(ctx, &fs, &settings)?;
+        let containers = find_containers(ctx, &fs, &settings)?;
         let report = Report { verbosity: settings.verbosity };
         let started = ctx.interp.clock.now();
         let pester = state(ctx.interp);
         pester.continue_on_failure.set(settings.should_continue);
-        let run = run_files(ctx, &fs, &files, &settings, &report);
+        let run = run_containers(ctx, &fs, &containers, &settings, &report);
         pester.continue_on_failure.set(false);
         let run = run?;
         let failures = run
@@ -80,11 +81,11 @@ impl Cmdlet for InvokePester {
     }
 }
 
-/// The test files a run takes: each file named, and every `*.Tests.ps1` under each folder
-/// named, in name order; a path with nothing there is an error, and the others still run.
-fn find_files(ctx: &mut Ctx, fs: &LabFs, settings: &Settings) -> EvalResult<Vec<Item>> {
-    let mut files = Vec::new();
-    for path in &settings.paths {
+/// The containers a run takes: `-Container`'s, else each file of `-Path` and every
+/// `*.Tests.ps1` under each folder named, in name order; a path with nothing there is an
+/// error, and the others still run.
+fn find_containers(ctx: &mut Ctx, fs: &LabFs, settings: &Settings) -> EvalResult<Vec<Container>> {
+    let mut expand = |path: &str| -> EvalResult<Vec<Item>> {
         let item = match fs.resolve(path) {
             Ok(item) if fs.exists(&item) => item,
             _ => {
@@ -94,17 +95,26 @@ fn find_files(ctx: &mut Ctx, fs: &LabFs, settings: &Settings) -> EvalResult<Vec<
                     ErrorCategory::ObjectNotFound,
                     "PathNotFound,Invoke-Pester",
                 ))?;
-                continue;
+                return Ok(Vec::new());
             }
         };
+        let mut files = Vec::new();
         if fs.is_dir(&item) {
             collect(fs, &item, &mut files);
         } else {
             files.push(item);
         }
+        files.retain(|f| !settings.exclude_paths.iter().any(|p| crate::engine::ops::like(&Value::str(f.shown()), &Value::str(p), false)));
+        Ok(files)
+    };
+    if !settings.containers.is_empty() {
+        return containers::from_objects(&settings.containers, &mut expand);
     }
-    files.retain(|f| !settings.exclude_paths.iter().any(|p| crate::engine::ops::like(&Value::str(f.shown()), &Value::str(p), false)));
-    Ok(files)
+    let mut out = Vec::new();
+    for path in &settings.paths {
+        out.extend(expand(path)?.into_iter().map(|f| Container { code: Code::File(f), data: None }));
+    }
+    Ok(out)
 }
 
 fn collect(fs: &LabFs, folder: &Item, out: &mut Vec<Item>) {
@@ -120,9 +130,10 @@ fn collect(fs: &LabFs, folder: &Item, out: &mut Vec<Item>) {
     }
 }
 
-/// One file as discovery found it.
+/// One container as discovery found it.
 struct Discovered {
     path: String,
+    kind: &'static str,
     root: Option<Block>,
     error: Option<Rc<ErrorRecord>>,
     ticks: i64,
@@ -132,27 +143,28 @@ fn ticks_since(ctx: &Ctx, start: chrono::NaiveDateTime) -> i64 {
     (ctx.interp.clock.now() - start).num_microseconds().unwrap_or(0) * 10
 }
 
-fn run_files(ctx: &mut Ctx, fs: &LabFs, files: &[Item], settings: &Settings, report: &Report) -> EvalResult<Vec<ContainerResult>> {
+fn run_containers(ctx: &mut Ctx, fs: &LabFs, containers: &[Container], settings: &Settings, report: &Report) -> EvalResult<Vec<ContainerResult>> {
     let start = ctx.interp.clock.now();
-    report.discovery_start(ctx, files.len())?;
+    report.discovery_start(ctx, containers.len())?;
     let mut found = Vec::new();
-    for file in files {
+    for c in containers {
         let t0 = ctx.interp.clock.now();
-        let (root, error) = match discover_file(ctx, fs, file)? {
+        let (root, error) = match containers::discover(ctx, fs, c)? {
             Ok(root) => (Some(root), None),
             Err(e) => {
-                report.discovery_failed(ctx, &file.shown(), &e)?;
+                report.discovery_failed(ctx, &c.name(), &e)?;
                 (None, Some(e))
             }
         };
-        found.push(Discovered { path: file.shown(), root, error, ticks: ticks_since(ctx, t0) });
+        let kind = if matches!(c.code, Code::File(_)) { "File" } else { "ScriptBlock" };
+        found.push(Discovered { path: c.name(), kind, root, error, ticks: ticks_since(ctx, t0) });
     }
     let tests: usize = found.iter().filter_map(|d| d.root.as_ref()).map(Block::test_count).sum();
     let selected: usize = found.iter().filter_map(|d| d.root.as_ref()).map(|r| settings.filter.count(r)).sum();
     report.discovery_done(ctx, tests, ticks_since(ctx, start), &settings.filter, selected)?;
     let mut results = Vec::new();
     for d in found {
-        let mut result = ContainerResult { path: d.path.clone(), discovery_error: d.error, discovery_ticks: d.ticks, ..Default::default() };
+        let mut result = ContainerResult { path: d.path.clone(), kind: d.kind, discovery_error: d.error, discovery_ticks: d.ticks, ..Default::default() };
         if let Some(root) = &d.root {
             report.container_start(ctx, &d.path)?;
             let mut runner = Runner { filter: &settings.filter, report, result };
@@ -166,30 +178,6 @@ fn run_files(ctx: &mut Ctx, fs: &LabFs, files: &[Item], settings: &Settings, rep
     Ok(results)
 }
 
-/// Discovery of one file: its text parsed and run in a script scope of its own with the
-/// test commands collecting into a fresh root block.
-fn discover_file(ctx: &mut Ctx, fs: &LabFs, file: &Item) -> EvalResult<Result<Block, Rc<ErrorRecord>>> {
-    let text = match fs.read_text(file, None) {
-        Ok((text, _)) => text,
-        Err(e) => return Ok(Err(Rc::new(ErrorRecord::new(e.to_string(), "System.IO.IOException", ErrorCategory::ReadError, "ReadError")))),
-    };
-    let src = Source::new(Some(file.shown()), text);
-    let body = match crate::lang::parse_script(&src) {
-        Ok(sb) => sb,
-        Err(e) => return Ok(Err(Rc::new(parse_error_record(&e, &src, false)))),
-    };
-    let pester = state(ctx.interp);
-    let outer = std::mem::take(&mut *pester.open.borrow_mut());
-    pester.open.borrow_mut().push(Block::new(BlockKind::Root, String::new()));
-    let global = ctx.interp.global.clone();
-    let scope = ctx.interp.new_scope(&global, true);
-    let saved = std::mem::replace(&mut ctx.interp.current, scope);
-    let ran = run_code(ctx.interp, &body);
-    ctx.interp.current = saved;
-    let root = std::mem::replace(&mut *pester.open.borrow_mut(), outer).pop().unwrap_or_else(|| Block::new(BlockKind::Root, String::new()));
-    Ok(ran?.map(|()| root))
-}
-
 /// A Describe called outside Invoke-Pester (a test file started directly): the block
 /// discovered, then run and reported as Invoke-Pester would with the default settings.
 pub fn standalone(ctx: &mut Ctx, root: Block) -> EvalResult<()> {
@@ -198,7 +186,7 @@ pub fn standalone(ctx: &mut Ctx, root: Block) -> EvalResult<()> {
     let path = root_path(ctx);
     report.discovery_start(ctx, 1)?;
     report.discovery_done(ctx, root.test_count(), 0, &settings.filter, 0)?;
-    let result = ContainerResult { path, ..Default::default() };
+    let result = ContainerResult { path, kind: "File", ..Default::default() };
     let mut runner = Runner { filter: &settings.filter, report: &report, result };
     testdrive::around(ctx, |ctx| runner.run(ctx, &root))?;
     let result = runner.result;

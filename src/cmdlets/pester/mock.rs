@@ -69,7 +69,7 @@ impl Cmdlet for MockCmd {
             let body = ctx.interp.function_body(&original.name.to_ascii_lowercase());
             pester.originals.borrow_mut().insert(lower.clone(), (original, body));
         }
-        let (original, _) = pester.originals.borrow()[&lower].clone();
+        let original = pester.originals.borrow().get(&lower).map(|(o, _)| o.clone()).expect("recorded above");
         let mut stand_in = (*original).clone();
         stand_in.factory = Some(|| Box::new(StandIn::default()));
         stand_in.module_scope = None;
@@ -163,7 +163,15 @@ impl Cmdlet for StandIn {
                 };
             }
         }
-        let (original, body) = pester.originals.borrow()[&lower].clone();
+        // A stand-in left where no run clears it (a Mock outside any test) outlives its record.
+        let Some((original, body)) = pester.originals.borrow().get(&lower).cloned() else {
+            return Err(ctx.terminate(ErrorRecord::new(
+                format!("The mock of {} is no longer in effect; run the test again.", ctx.command.name),
+                "System.Management.Automation.RuntimeException",
+                ErrorCategory::InvalidOperation,
+                "MockNotInEffect",
+            )));
+        };
         match (original.factory, body) {
             (Some(factory), _) => {
                 if self.real.is_none() {

@@ -6,6 +6,7 @@
 
 mod blocks;
 mod config;
+mod containers;
 mod have_parameter;
 mod invoke;
 mod junit;
@@ -38,7 +39,7 @@ const MODULE: &str = "Pester";
 
 pub fn module() -> Module {
     let mut m = Module::new(MODULE, PESTER_VERSION);
-    m.commands = vec![invoke::command(), should::command(), config::command()];
+    m.commands = vec![invoke::command(), should::command(), config::command(), containers::command()];
     m.commands.extend(blocks::commands());
     m.commands.extend(mock::commands());
     m.commands.push(module_scope::command());

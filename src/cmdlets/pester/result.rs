@@ -36,7 +36,7 @@ fn counts(o: &mut PsObject, tests: &[&TestResult]) {
 
 fn container_object(c: &ContainerResult) -> Value {
     let mut o = PsObject::typed("Pester.Container");
-    o.add_note("Type", Value::str("File"));
+    o.add_note("Type", Value::str(c.kind));
     o.add_note("Item", Value::str(&c.path));
     o.add_note("Result", Value::str(if c.passed() { "Passed" } else { "Failed" }));
     let tests: Vec<&TestResult> = c.tests.iter().collect();

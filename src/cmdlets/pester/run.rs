@@ -65,6 +65,8 @@ impl TestResult {
 #[derive(Debug, Clone, Default)]
 pub struct ContainerResult {
     pub path: String,
+    /// `File` or `ScriptBlock`.
+    pub kind: &'static str,
     pub tests: Vec<TestResult>,
     /// Blocks whose BeforeAll or AfterAll failed: the block's path and the error.
     pub failed_blocks: Vec<(String, Rc<ErrorRecord>)>,
