@@ -26,7 +26,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("MockWith", TypeKind::ScriptBlock).position(1).help("What the command does instead; it sees the call's parameters as variables."))
             .param(ParamSpec::new("ParameterFilter", TypeKind::ScriptBlock).help("Which calls this mock takes: those for which it returns true."))
             .param(ParamSpec::switch("Verifiable").help("Should -InvokeVerifiable checks that the mock was called."))
-            .param(ParamSpec::new("ModuleName", TypeKind::String).help("Accepted: ersim's modules share the session's scope, so a mock reaches their calls anyway."))
+            .param(ParamSpec::new("ModuleName", TypeKind::String).help("A script module whose own calls (of its private functions too) the mock takes; ersim's built-in modules need none."))
             .synopsis("Replaces a command for the tests of the scope it runs in.")
             .description("In an It, the mock lasts for that test; in BeforeAll, for every test of the block. Calls are recorded for Should -Invoke. A call no mock's filter accepts goes to the real command.")
             .example(
@@ -40,6 +40,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("ParameterFilter", TypeKind::ScriptBlock).help("Counts only the calls for which it returns true."))
             .param(ParamSpec::switch("Exactly").help("Exactly -Times calls."))
             .param(ParamSpec::new("Scope", TypeKind::String).help("It, Context or Describe: where the calls were made (the running test, else the block)."))
+            .param(ParamSpec::new("ModuleName", TypeKind::String).help("Accepted; a mock's calls are counted wherever they were made."))
             .synopsis("Pester 4's form of Should -Invoke.")
             .description("Fails the test when the mocked command was not called as often as said.")
             .example(
@@ -57,8 +58,19 @@ impl Cmdlet for MockCmd {
         let name: String = args.opt("CommandName").unwrap_or_default();
         let lower = name.to_ascii_lowercase();
         let pester = state(ctx.interp);
+        let module = args.string("ModuleName").and_then(|m| super::module_scope::script_scope(ctx.interp, &m));
         if !pester.originals.borrow().contains_key(&lower) {
-            let Some(original) = ctx.interp.resolve_command(&name) else {
+            // A module's command is looked up from inside the module: it may be private.
+            let inside = module.as_ref().map(|m| ctx.interp.new_scope(m, false));
+            let saved = inside.map(|s| std::mem::replace(&mut ctx.interp.current, s));
+            let found = ctx.interp.resolve_command(&name).map(|o| {
+                let body = ctx.interp.function_body(&o.name.to_ascii_lowercase());
+                (o, body)
+            });
+            if let Some(s) = saved {
+                ctx.interp.current = s;
+            }
+            let Some((original, body)) = found else {
                 return Err(ctx.terminate(ErrorRecord::new(
                     format!("Could not find Command {name}"),
                     "System.Management.Automation.RuntimeException",
@@ -66,15 +78,20 @@ impl Cmdlet for MockCmd {
                     "CommandNotFound,Mock",
                 )));
             };
-            let body = ctx.interp.function_body(&original.name.to_ascii_lowercase());
             pester.originals.borrow_mut().insert(lower.clone(), (original, body));
         }
         let original = pester.originals.borrow().get(&lower).map(|(o, _)| o.clone()).expect("recorded above");
         let mut stand_in = (*original).clone();
         stand_in.factory = Some(|| Box::new(StandIn::default()));
         stand_in.module_scope = None;
+        let stand_in = Rc::new(stand_in);
+        let key = original.name.to_ascii_lowercase();
         let scope = ctx.interp.current.clone();
-        scope.borrow_mut().functions.insert(original.name.to_ascii_lowercase(), Rc::new(stand_in));
+        scope.borrow_mut().functions.insert(key.clone(), stand_in.clone());
+        if let Some(m) = &module {
+            let previous = m.borrow_mut().functions.insert(key.clone(), stand_in);
+            pester.installed.borrow_mut().push((m.clone(), key, previous));
+        }
         let block = |n: &str| match args.get(n) {
             Some(Value::ScriptBlock(sb)) => Some(sb.clone()),
             _ => None,
@@ -86,10 +103,23 @@ impl Cmdlet for MockCmd {
             filter: block("ParameterFilter"),
             verifiable: args.switch("Verifiable"),
             scope,
+            module,
+            test: pester.test_id.get(),
+            block: pester.block_ids.borrow().last().copied(),
             called: std::cell::Cell::new(false),
         }));
         Ok(())
     }
+}
+
+/// Whether mock `m` answers a call made from `current`: its scope is above the call, or the
+/// call comes from inside its module while the test or block that made it still runs.
+fn in_effect(pester: &super::state::Pester, m: &MockDef, current: &ScopeRef) -> bool {
+    if reaches(&m.scope, current) {
+        return true;
+    }
+    let alive = if m.test != 0 { pester.test_id.get() == m.test } else { m.block.is_none_or(|b| pester.block_ids.borrow().contains(&b)) };
+    alive && m.module.as_ref().is_some_and(|s| reaches(s, current))
 }
 
 /// Whether `scope` is `current` or one of the scopes above it.
@@ -151,7 +181,8 @@ impl Cmdlet for StandIn {
             blocks: pester.block_ids.borrow().clone(),
         });
         let current = ctx.interp.current.clone();
-        let candidates: Vec<Rc<MockDef>> = pester.mocks.borrow().iter().rev().filter(|m| m.command == lower && reaches(&m.scope, &current)).cloned().collect();
+        let candidates: Vec<Rc<MockDef>> =
+            pester.mocks.borrow().iter().rev().filter(|m| m.command == lower && in_effect(&pester, m, &current)).cloned().collect();
         // Filtered mocks are tried before the ones that take every call, newest first.
         let ordered = candidates.iter().filter(|m| m.filter.is_some()).chain(candidates.iter().filter(|m| m.filter.is_none()));
         for m in ordered {
@@ -253,7 +284,7 @@ pub fn verifiable(ctx: &mut Ctx, because: &str) -> Result<(), String> {
         .mocks
         .borrow()
         .iter()
-        .filter(|m| m.verifiable && !m.called.get() && reaches(&m.scope, &current))
+        .filter(|m| m.verifiable && !m.called.get() && in_effect(&pester, m, &current))
         .map(|m| format!(" Command {}", m.name))
         .collect();
     if missed.is_empty() {

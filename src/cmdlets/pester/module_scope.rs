@@ -26,13 +26,18 @@ pub fn command() -> CommandInfo {
         )
 }
 
+/// The scope of the loaded script module `name`, through a function it exported.
+pub fn script_scope(interp: &crate::engine::Interp, name: &str) -> Option<crate::engine::runtime::ScopeRef> {
+    interp.global.borrow().functions.values().find(|f| f.module.eq_ignore_ascii_case(name)).and_then(|f| f.module_scope.clone())
+}
+
 struct InModuleScope;
 
 impl Cmdlet for InModuleScope {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let name: String = args.opt("ModuleName").unwrap_or_default();
         let Some(Value::ScriptBlock(sb)) = args.get("ScriptBlock").cloned() else { return Ok(()) };
-        let script_scope = ctx.interp.global.borrow().functions.values().find(|f| f.module.eq_ignore_ascii_case(&name)).and_then(|f| f.module_scope.clone());
+        let script_scope = script_scope(ctx.interp, &name);
         let builtin = ctx.interp.modules.iter().any(|m| m.name.eq_ignore_ascii_case(&name));
         let parent = match (script_scope, builtin) {
             (Some(scope), _) => scope,

@@ -39,7 +39,8 @@ pub fn command() -> CommandInfo {
         .param(ParamSpec::new("Times", TypeKind::Int).help("-Invoke: how many calls, at least (1 by default) or exactly with -Exactly."))
         .param(ParamSpec::switch("Exactly").help("-Invoke: exactly -Times calls."))
         .param(ParamSpec::new("ParameterFilter", TypeKind::ScriptBlock).help("-Invoke: counts only the calls for which it returns true."))
-        .param(ParamSpec::new("Scope", TypeKind::String).help("-Invoke: It, Context or Describe, where the calls were made (the running test by default)."));
+        .param(ParamSpec::new("Scope", TypeKind::String).help("-Invoke: It, Context or Describe, where the calls were made (the running test by default)."))
+        .param(ParamSpec::new("ModuleName", TypeKind::String).help("-Invoke: accepted; a mock's calls are counted wherever they were made."));
     for (name, aliases, help) in OPERATORS {
         let mut p = ParamSpec::switch(name).help(help);
         for a in *aliases {

@@ -23,6 +23,12 @@ pub struct MockDef {
     pub filter: Option<Rc<ScriptBlock>>,
     pub verifiable: bool,
     pub scope: ScopeRef,
+    /// `-ModuleName` of a script module: its scope also holds the stand-in, so the module's
+    /// own calls reach the mock while the test (or block) that made it runs.
+    pub module: Option<ScopeRef>,
+    /// The test that made the mock (0: a block's BeforeAll), and the block it ran in.
+    pub test: u64,
+    pub block: Option<u64>,
     pub called: Cell<bool>,
 }
 
@@ -38,6 +44,10 @@ pub struct Call {
 /// A mocked command's real one, with its body when it is a script function.
 pub type Original = (Rc<CommandInfo>, Option<Rc<ScriptBlock>>);
 
+/// A stand-in put into a script module's scope: the scope, the command's key, and what the
+/// key held there before.
+pub type Installed = (ScopeRef, String, Option<Rc<CommandInfo>>);
+
 #[derive(Default)]
 pub struct Pester {
     /// The blocks open in discovery, the file's root first; empty outside discovery.
@@ -46,6 +56,8 @@ pub struct Pester {
     pub calls: RefCell<Vec<Call>>,
     /// The real command of each mocked name.
     pub originals: RefCell<HashMap<String, Original>>,
+    /// Stand-ins put into script modules' scopes, with what they replaced there, in order.
+    pub installed: RefCell<Vec<Installed>>,
     /// The running test's number (0: none), and the numbers of the blocks around it.
     pub test_id: Cell<u64>,
     pub block_ids: RefCell<Vec<u64>>,
@@ -63,6 +75,13 @@ impl Pester {
 
     /// Forgets the mocks and their calls, after a file's run.
     pub fn clear_mocks(&self) {
+        for (scope, key, previous) in self.installed.borrow_mut().drain(..).rev() {
+            let mut s = scope.borrow_mut();
+            match previous {
+                Some(p) => s.functions.insert(key, p),
+                None => s.functions.remove(&key),
+            };
+        }
         self.mocks.borrow_mut().clear();
         self.calls.borrow_mut().clear();
         self.originals.borrow_mut().clear();
