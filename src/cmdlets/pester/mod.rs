@@ -17,6 +17,7 @@ mod nunit;
 mod report;
 mod result;
 mod run;
+mod set_result;
 mod should;
 mod should_ops;
 mod state;
@@ -43,6 +44,7 @@ pub fn module() -> Module {
     m.commands.extend(blocks::commands());
     m.commands.extend(mock::commands());
     m.commands.push(module_scope::command());
+    m.commands.push(set_result::command());
     m
 }
 

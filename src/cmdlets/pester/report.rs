@@ -126,11 +126,16 @@ impl Report {
         let mark = match r.outcome {
             Outcome::Passed => "[+]",
             Outcome::Failed => "[-]",
+            _ if r.note.as_deref().is_some_and(|n| n.starts_with("is inconclusive")) => "[?]",
             _ => "[!]",
         };
         if !self.detailed() && r.outcome != Outcome::Failed {
             return Ok(());
         }
+        let name = match &r.note {
+            Some(note) => format!("{name} {note}"),
+            None => name,
+        };
         self.line(ctx, &format!("{margin}{mark} {name} {}", timing(r.ticks)))?;
         for e in &r.errors {
             for l in error_lines(e) {

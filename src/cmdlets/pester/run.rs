@@ -48,6 +48,8 @@ pub struct TestResult {
     /// What failed it: usually one error; several when Should went on after failures
     /// (`Should.ErrorAction = 'Continue'`) or an AfterEach failed as well.
     pub errors: Vec<Rc<ErrorRecord>>,
+    /// What Set-ItResult said (`is skipped, because …`), shown after the name.
+    pub note: Option<String>,
     pub tags: Vec<String>,
     pub data: Option<Value>,
 }
@@ -344,8 +346,16 @@ impl Runner<'_> {
         pester.test_id.set(0);
         let errors = ran?;
         let ticks = ticks_between(start, ctx.interp.clock.now());
-        let outcome = if errors.is_empty() { Outcome::Passed } else { Outcome::Failed };
-        let r = result_of(test, &inherited.path, &tags, outcome, ticks, errors);
+        let set_result = match errors.as_slice() {
+            [only] if only.fqid == super::set_result::SKIP_ID => Some(only.message.clone()),
+            _ => None,
+        };
+        let mut r = match (&set_result, errors.is_empty()) {
+            (Some(_), _) => result_of(test, &inherited.path, &tags, Outcome::Skipped, ticks, Vec::new()),
+            (None, true) => result_of(test, &inherited.path, &tags, Outcome::Passed, ticks, errors),
+            (None, false) => result_of(test, &inherited.path, &tags, Outcome::Failed, ticks, errors),
+        };
+        r.note = set_result;
         self.report.test(ctx, &r, depth)?;
         self.result.tests.push(r);
         Ok(())
@@ -368,6 +378,7 @@ fn result_of(test: &Test, path: &[String], tags: &[String], outcome: Outcome, ti
         outcome,
         ticks,
         errors,
+        note: None,
         tags: tags.to_vec(),
         data: test.data.clone(),
     }
