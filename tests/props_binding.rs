@@ -9,10 +9,12 @@ use proptest::prelude::*;
 
 /// Cmdlets that read or write a file the user names: generated names would touch the disk
 /// (the start directory is this crate's folder). Invoke-Pester searches the start directory
-/// and -CI writes its result file there; Start-Transcript writes the file it is given.
-const NAMES_FILES: [&str; 18] = [
+/// and -CI writes its result file there; Start-Transcript and Tee-Object write the file they
+/// are given.
+const NAMES_FILES: [&str; 19] = [
     "Invoke-Pester",
     "Start-Transcript",
+    "Tee-Object",
     "Export-ErSimState",
     "Import-ErSimState",
     "Get-AzureVNetConfig",
