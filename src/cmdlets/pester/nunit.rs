@@ -159,3 +159,45 @@ pub fn write(ctx: &mut Ctx, fs: &LabFs, settings: &Settings, containers: &[Conta
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(path: &[&str], name: &str, outcome: Outcome) -> TestResult {
+        TestResult {
+            path: path.iter().map(|p| p.to_string()).collect(),
+            name: name.into(),
+            expanded: name.into(),
+            outcome,
+            ticks: 12_345,
+            errors: Vec::new(),
+            note: None,
+            tags: Vec::new(),
+            data: None,
+        }
+    }
+
+    #[test]
+    fn suites_nest_by_block_and_a_failure_fails_every_suite_above_it() {
+        let c = ContainerResult {
+            path: "C:\\t\\a.Tests.ps1".into(),
+            kind: "File",
+            tests: vec![result(&["d"], "one", Outcome::Passed), result(&["d", "c"], "two", Outcome::Failed), result(&["e"], "three", Outcome::NotRun)],
+            ..Default::default()
+        };
+        let started = chrono::NaiveDate::from_ymd_opt(2016, 10, 3).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("a date");
+        let xml = document(&[c], started, "C:\\t");
+        assert!(xml.contains("total=\"2\""), "not-run tests are left out");
+        assert!(xml.contains("<test-suite type=\"TestFixture\" name=\"d\" executed=\"True\" result=\"Failure\""));
+        assert!(xml.contains("<test-suite type=\"TestFixture\" name=\"c\" executed=\"True\" result=\"Failure\""));
+        assert!(xml.contains("name=\"d.one\" time=\"0.001\""));
+        assert!(!xml.contains("name=\"e\""));
+        assert_eq!(xml.matches("<test-suite ").count(), xml.matches("</test-suite>").count());
+    }
+
+    #[test]
+    fn text_is_escaped_for_xml() {
+        assert_eq!(escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+    }
+}

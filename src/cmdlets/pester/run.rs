@@ -383,3 +383,44 @@ fn result_of(test: &Test, path: &[String], tags: &[String], outcome: Outcome, ti
         data: test.data.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> Block {
+        let test = |name: &str, tags: &[&str]| {
+            Node::Test(Test {
+                name: name.into(),
+                expanded: name.into(),
+                body: None,
+                data: None,
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                skip: false,
+            })
+        };
+        let mut inner = Block::new(BlockKind::Context, "ctx".into());
+        inner.tags = vec!["slow".into()];
+        inner.items = vec![test("b", &[]), test("c", &["net"])];
+        let mut outer = Block::new(BlockKind::Describe, "d".into());
+        outer.items = vec![test("a", &["fast"]), Node::Block(inner)];
+        let mut root = Block::new(BlockKind::Root, String::new());
+        root.items = vec![Node::Block(outer)];
+        root
+    }
+
+    #[test]
+    fn filters_select_by_tag_with_the_blocks_tags_and_by_full_name() {
+        let root = tree();
+        let f = |tags: &[&str], exclude: &[&str], names: &[&str]| Filter {
+            tags: tags.iter().map(|s| s.to_string()).collect(),
+            exclude_tags: exclude.iter().map(|s| s.to_string()).collect(),
+            full_names: names.iter().map(|s| s.to_string()).collect(),
+        };
+        assert_eq!(f(&[], &[], &[]).count(&root), 3);
+        assert_eq!(f(&["slow"], &[], &[]).count(&root), 2, "a Context's tag is its tests'");
+        assert_eq!(f(&["s*"], &["net"], &[]).count(&root), 1);
+        assert_eq!(f(&[], &[], &["d.ctx.*"]).count(&root), 2);
+        assert_eq!(f(&["FAST"], &[], &["*.a"]).count(&root), 1, "tags match without case");
+    }
+}
