@@ -6,6 +6,7 @@ pub mod azure;
 pub mod classic;
 pub mod core;
 pub mod expressroute;
+pub mod pester;
 pub mod sim;
 pub mod world;
 
@@ -13,7 +14,7 @@ use crate::engine::module::Module;
 
 /// Every module ersim offers, in the order a session loads them.
 pub fn modules() -> Vec<Module> {
-    let mut all = vec![core::module(), classic::module(), expressroute::module(), sim::module()];
+    let mut all = vec![core::module(), classic::module(), expressroute::module(), sim::module(), pester::module()];
     all.extend(az::modules());
     all
 }

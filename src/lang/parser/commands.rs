@@ -154,7 +154,8 @@ impl Parser {
         }
         let name = if invocation != InvocationOperator::None {
             match self.peek() {
-                Some(c) if c == '$' || c == '(' || c == '{' || is_single_quote(c) || is_double_quote(c) => self.postfix_primary()?,
+                Some('$') => self.argument_value()?,
+                Some(c) if c == '(' || c == '{' || is_single_quote(c) || is_double_quote(c) => self.postfix_primary()?,
                 _ => self.command_name()?,
             }
         } else {
@@ -325,7 +326,16 @@ impl Parser {
         };
         if c == '$' || c == '(' || c == '{' || is_single_quote(c) || is_double_quote(c) || (c == '@' && matches!(self.peek_at(1), Some('(' | '{' | '"' | '\'')))
         {
-            return self.postfix_primary();
+            let value = self.postfix_primary()?;
+            // `$PSScriptRoot\lib.ps1`: text right after the variable makes the whole token one
+            // expandable word, as in 5.1.
+            if c != '$' || self.peek().is_none_or(|n| lexer::ends_bare_word(n) || n == '>' || n == '<') {
+                return Ok(value);
+            }
+            self.pos = start;
+            let word = self.bare_word()?;
+            let parts = self.expandable_parts(&word, start)?;
+            return Ok(Expr { kind: ExprKind::Expandable(parts), span: self.span_from(start) });
         }
         // Numbers stay numbers when the token ends right after them.
         if c.is_ascii_digit()
