@@ -18,6 +18,8 @@ const BASES: &[(&str, &str)] = &[
     ("System.Management.Automation.CommandNotFoundException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.ExtendedTypeSystemException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.PropertyNotFoundException", "System.Management.Automation.ExtendedTypeSystemException"),
+    ("System.Management.Automation.SetValueException", "System.Management.Automation.ExtendedTypeSystemException"),
+    ("System.Management.Automation.SetValueInvocationException", "System.Management.Automation.SetValueException"),
     ("System.Management.Automation.ParseException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.ActionPreferenceStopException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.PipelineStoppedException", "System.Management.Automation.RuntimeException"),

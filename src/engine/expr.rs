@@ -42,7 +42,10 @@ impl Interp {
                                 ExprKind::Variable { name, key, scope } => self.strict_variable(name, key, scope.as_deref(), true, x.span)?,
                                 _ => self.eval_expr(x)?,
                             };
-                            out.push_str(&self.expand_to_string(&v));
+                            match self.class_to_string(&v)? {
+                                Some(text) => out.push_str(&text),
+                                None => out.push_str(&self.expand_to_string(&v)),
+                            }
                         }
                     }
                 }
@@ -247,9 +250,9 @@ impl Interp {
             BinaryOp::Div => ops::div(&l, &r),
             BinaryOp::Rem => ops::rem(&l, &r),
             BinaryOp::Xor => Ok(Value::Bool(to_bool(&l) ^ to_bool(&r))),
-            BinaryOp::Band => ops::bitwise(&l, &r, |a, b| a & b),
-            BinaryOp::Bor => ops::bitwise(&l, &r, |a, b| a | b),
-            BinaryOp::Bxor => ops::bitwise(&l, &r, |a, b| a ^ b),
+            BinaryOp::Band => ops::bitwise(&l, &r, |a, b| a & b).map(|v| self.of_enum_operand(&l, v)),
+            BinaryOp::Bor => ops::bitwise(&l, &r, |a, b| a | b).map(|v| self.of_enum_operand(&l, v)),
+            BinaryOp::Bxor => ops::bitwise(&l, &r, |a, b| a ^ b).map(|v| self.of_enum_operand(&l, v)),
             BinaryOp::Shl => ops::bitwise(&l, &r, |a, b| a.wrapping_shl(b as u32)),
             BinaryOp::Shr => ops::bitwise(&l, &r, |a, b| a.wrapping_shr(b as u32)),
             BinaryOp::Range => return self.range(&l, &r, span),
@@ -271,6 +274,7 @@ impl Interp {
                 Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
             }
             BinaryOp::As => match &r {
+                Value::Type(t) if t.class.is_some() => Ok(self.convert_to(&l, t, span).unwrap_or(Value::Null)),
                 Value::Type(t) => Ok(convert::convert(&l, t).unwrap_or(Value::Null)),
                 other => match self.types.resolve(&to_string(other), false) {
                     Some(t) => Ok(convert::convert(&l, &t).unwrap_or(Value::Null)),
@@ -395,7 +399,12 @@ impl Interp {
         if t.kind == TypeKind::Void {
             return Ok(Value::Null);
         }
-        convert::convert(&v, &t).map_err(|m| self.cast_error(&v, &t, m, span))
+        if t.kind == TypeKind::String && !t.is_array {
+            if let Some(text) = self.class_to_string(&v)? {
+                return Ok(Value::str(text));
+            }
+        }
+        self.convert_to(&v, &t, span)
     }
 
     /// A failed conversion of `v` to `t` (a cast, `.ForEach([T])`), with 5.1's error id.
@@ -450,9 +459,22 @@ impl Interp {
                     }
                 }
             }
-            ExprKind::Member { target: obj, name, .. } => {
+            ExprKind::Member { target: obj, name, is_static } => {
                 let o = self.eval_expr(obj)?;
                 let n = self.member_name(name)?;
+                match &o {
+                    Value::Type(t) if *is_static && t.class.is_some() => {
+                        let class = t.class.clone().expect("matched as a class");
+                        if self.set_class_static(&class, &n, value.clone(), target.span)? {
+                            return Ok(());
+                        }
+                    }
+                    Value::Object(ob) if ob.borrow().class.is_some() => {
+                        let class = ob.borrow().class.clone().expect("matched as a class");
+                        return self.set_class_property(&o, &class, &n, value, target.span);
+                    }
+                    _ => {}
+                }
                 self.set_member(&o, &n, value).map_err(|rec| self.located(rec, target.span))
             }
             ExprKind::Index { target: obj, index } => {

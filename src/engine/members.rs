@@ -218,9 +218,25 @@ impl Interp {
         if let Some(v) = self.script_cmdlet_method(target, name, &args, span)? {
             return Ok(v);
         }
+        if let Value::Object(o) = target {
+            let class = o.borrow().class.clone();
+            if let Some(class) = class {
+                if let Some(v) = self.call_class_method(&class, Some(target), name, args.clone(), span)? {
+                    return Ok(v);
+                }
+            }
+        }
         // Methods every object has.
         match lower.as_str() {
-            "gettype" if args.is_empty() => return Ok(Value::Type(Rc::new(registry::type_of(target)))),
+            "gettype" if args.is_empty() => {
+                // An enumeration of a module or a script is known to the session, not the registry.
+                if let Value::Enum(e) = target {
+                    if let Some(t) = self.types.resolve(e.type_name, false) {
+                        return Ok(Value::Type(t));
+                    }
+                }
+                return Ok(Value::Type(Rc::new(registry::type_of(target))));
+            }
             "tostring" if args.is_empty() => return Ok(Value::str(convert::net_to_string(target))),
             "equals" if args.len() == 1 => return Ok(Value::Bool(ops::equals(target, &args[0], true))),
             "gethashcode" if args.is_empty() => return Ok(Value::Int(to_string(target).len() as i32)),
@@ -310,6 +326,9 @@ impl Interp {
         let Value::Type(ty) = t else {
             return Err(self.located(not_found(t, name), span));
         };
+        if let Some(v) = ty.class.as_ref().and_then(|c| c.static_value(name)) {
+            return Ok(v);
+        }
         let lower = name.to_ascii_lowercase();
         let v = match (ty.kind, lower.as_str()) {
             (TypeKind::Encoding, enc) if text::encoding_static(enc).is_some() => text::encoding_static(enc).unwrap_or(Value::Null),
@@ -334,6 +353,14 @@ impl Interp {
         let Value::Type(ty) = t else {
             return Err(self.located(not_found(t, name), span));
         };
+        if let Some(class) = ty.class.clone().filter(|_| !ty.is_array) {
+            if name.eq_ignore_ascii_case("new") {
+                return self.construct(&class, args, span);
+            }
+            if let Some(v) = self.call_class_method(&class, None, name, args.clone(), span)? {
+                return Ok(v);
+            }
+        }
         let lower = name.to_ascii_lowercase();
         let emulated = match (ty.kind, lower.as_str()) {
             (_, "new") => collections::construct(ty, &args).or_else(|| text::construct(ty, &args)).or_else(|| regex::construct(ty, &args)),

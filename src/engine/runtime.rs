@@ -117,6 +117,8 @@ pub struct Interp {
     pub using_namespaces: Vec<String>,
     /// The blocks `.GetNewClosure()` made, each with the scope of the variables it captured.
     pub closures: Vec<(Rc<ScriptBlock>, ScopeRef)>,
+    /// The value a class method's `return` gave, taken by the method call that ran it.
+    pub method_result: Option<Value>,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -134,6 +136,7 @@ impl Interp {
             errors: Rc::new(RefCell::new(Vec::new())),
             try_depth: 0,
             call_depth: 0,
+            method_result: None,
             next_pipeline: 1,
             services: Services::default(),
             interrupt: Arc::new(AtomicBool::new(false)),
@@ -421,8 +424,11 @@ impl Interp {
 
     /// Declares a variable with a type constraint (`[int]$x = ...`).
     pub fn set_typed_var(&mut self, name: &str, scope: Option<&str>, value: Value, ty: Rc<TypeRef>) -> EvalResult<()> {
-        let converted =
-            super::convert::convert(&value, &ty).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::MetadataError)))?;
+        let converted = if ty.class.is_some() {
+            self.convert_to(&value, &ty, crate::lang::ast::Span::default())?
+        } else {
+            super::convert::convert(&value, &ty).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::MetadataError)))?
+        };
         let target = self.scope_for(scope);
         target.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: converted, constraint: Some(ty), options: Default::default() });
         Ok(())

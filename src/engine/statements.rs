@@ -172,6 +172,19 @@ impl Interp {
                 }
                 Err(Flow::Return)
             }
+            StatementKind::MethodReturn(p) => {
+                let v = match p {
+                    Some(p) => self.pipeline_value(p)?,
+                    None => Value::Null,
+                };
+                self.method_result = Some(v);
+                Err(Flow::Return)
+            }
+            StatementKind::Class(decl) => self.run_class_statement(decl),
+            StatementKind::Enum(decl) => {
+                self.define_enum(decl);
+                Ok(())
+            }
             StatementKind::Exit(p) => {
                 let code = match p {
                     Some(p) => {

@@ -289,6 +289,9 @@ impl TypeRef {
         if self.is_array {
             return Some(TypeRef::of(TypeKind::Array));
         }
+        if let Some(c) = &self.class {
+            return Some(c.base.as_ref().map(|b| b.type_ref()).unwrap_or_else(|| TypeRef::of(TypeKind::Object)));
+        }
         let base = match (&self.foreign, self.kind) {
             (_, TypeKind::Enum(_)) => "System.Enum",
             (Some(n), _) => match n.as_ref() {
@@ -365,6 +368,9 @@ pub fn type_of(v: &Value) -> TypeRef {
         }
         Value::Object(o) => {
             let o = o.borrow();
+            if let Some(c) = &o.class {
+                return c.type_ref();
+            }
             if o.is_custom() {
                 return TypeRef::foreign(PSCUSTOMOBJECT);
             }
