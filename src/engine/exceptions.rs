@@ -2,6 +2,9 @@
 //! `catch [System.Management.Automation.SessionStateException]` takes an
 //! ItemNotFoundException and `$_.Exception -is [System.Exception]` holds.
 
+/// What LanguagePrimitives throws for a value that does not convert.
+pub const PS_INVALID_CAST: &str = "System.Management.Automation.PSInvalidCastException";
+
 /// Each type and its base type (full names).
 const BASES: &[(&str, &str)] = &[
     ("System.SystemException", "System.Exception"),
@@ -25,6 +28,7 @@ const BASES: &[(&str, &str)] = &[
     ("System.Management.Automation.PipelineStoppedException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.MetadataException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.ValidationMetadataException", "System.Management.Automation.MetadataException"),
+    ("System.Management.Automation.ArgumentTransformationMetadataException", "System.Management.Automation.MetadataException"),
     ("System.Management.Automation.ParentContainsErrorRecordException", "System.SystemException"),
     ("System.Management.Automation.PSInvalidCastException", "System.InvalidCastException"),
     ("System.Management.Automation.PSArgumentException", "System.ArgumentException"),

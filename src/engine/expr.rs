@@ -413,7 +413,11 @@ impl Interp {
             (Value::Str(_), TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong) => "InvalidCastFromStringToInteger",
             _ => "ConvertToFinalInvalidCastException",
         };
-        self.located(ErrorRecord::runtime(message, id, ErrorCategory::InvalidArgument), span)
+        let mut rec = ErrorRecord::runtime(message, id, ErrorCategory::InvalidArgument);
+        // The RuntimeException wraps LanguagePrimitives' PSInvalidCastException, which
+        // `catch [System.InvalidCastException]` takes.
+        rec.inner_exception = Some(super::exceptions::PS_INVALID_CAST.into());
+        self.located(rec, span)
     }
 
     // ---------------------------------------------------------------- assignment

@@ -123,6 +123,15 @@ pub struct Interp {
 
 pub const MAX_CALL_DEPTH: usize = 100;
 
+/// A value a typed variable cannot take: 5.1's ArgumentTransformationMetadataException around
+/// the PSInvalidCastException of the conversion.
+fn argument_transformation_error(message: String) -> ErrorRecord {
+    let mut rec =
+        ErrorRecord::new(message, "System.Management.Automation.ArgumentTransformationMetadataException", ErrorCategory::MetadataError, "RuntimeException");
+    rec.inner_exception = Some(super::exceptions::PS_INVALID_CAST.into());
+    rec
+}
+
 impl Interp {
     pub fn new(host: Box<dyn Host>) -> Interp {
         let global = Rc::new(RefCell::new(Scope { is_script: true, ..Default::default() }));
@@ -402,6 +411,13 @@ impl Interp {
                 target = outer;
             }
         }
+        // A class constraint converts through the interpreter (its constructors may run), so
+        // the value is converted before the scope is borrowed.
+        let class_constraint = target.borrow().vars.get(key).and_then(|v| v.constraint.clone()).filter(|t| t.class.is_some());
+        let value = match class_constraint {
+            Some(t) => self.convert_to(&value, &t, crate::lang::ast::Span::default())?,
+            None => value,
+        };
         let mut sc = target.borrow_mut();
         // Assignment without a scope writes to the current scope, but keeps a
         // constraint declared there.
@@ -409,8 +425,7 @@ impl Interp {
             Some(existing) if existing.options.read_only || existing.options.constant => return Err(super::variables::not_writable(key)),
             Some(existing) => {
                 existing.value = match &existing.constraint {
-                    Some(t) => super::convert::convert(&value, t)
-                        .map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::MetadataError)))?,
+                    Some(t) => super::convert::convert(&value, t).map_err(|m| Flow::error(argument_transformation_error(m)))?,
                     None => value,
                 };
             }
@@ -427,7 +442,7 @@ impl Interp {
         let converted = if ty.class.is_some() {
             self.convert_to(&value, &ty, crate::lang::ast::Span::default())?
         } else {
-            super::convert::convert(&value, &ty).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::MetadataError)))?
+            super::convert::convert(&value, &ty).map_err(|m| Flow::error(argument_transformation_error(m)))?
         };
         let target = self.scope_for(scope);
         target.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: converted, constraint: Some(ty), options: Default::default() });
