@@ -68,6 +68,8 @@ pub struct ErrorRecord {
     /// `$_.Exception` shows before the ones every exception has: a service error's
     /// status and code, so that scripts can branch on them.
     pub exception_properties: Vec<(&'static str, &'static str, Value)>,
+    /// The exception object itself when a script made it (`throw $ex`, `Write-Error -Exception`).
+    pub exception_object: Option<Value>,
 }
 
 impl ErrorRecord {
@@ -89,7 +91,24 @@ impl ErrorRecord {
             ends_command: false,
             inner_exception: None,
             exception_properties: Vec::new(),
+            exception_object: None,
         }
+    }
+
+    /// A record around an exception object a script made: its type and message, and the
+    /// object itself as `$_.Exception`.
+    pub fn of_exception(exception: &Value, category: ErrorCategory, fqid: Option<&str>) -> ErrorRecord {
+        let (ty, message) = match exception {
+            Value::Object(o) => {
+                let o = o.borrow();
+                let ty = o.type_names.first().cloned().unwrap_or_else(|| "System.Exception".into());
+                (ty, o.get("Message").map(|m| m.to_display_string()).unwrap_or_default())
+            }
+            other => ("System.Exception".to_string(), other.to_display_string()),
+        };
+        let mut rec = ErrorRecord::new(message.clone(), &ty, category, fqid.unwrap_or(&message));
+        rec.exception_object = Some(exception.clone());
+        rec
     }
 
     /// A RuntimeException raised by the engine itself (method on null, bad index, ...).

@@ -11,7 +11,7 @@ use super::dotnet::{arg_count, collections, convert_class, datetime, enums, envi
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
 use super::runtime::Interp;
-use super::value::{Hashtable, Native, PsObject, TypeKind, Value};
+use super::value::{Native, PsObject, TypeKind, Value};
 use crate::lang::ast::Span;
 
 fn arg_str(args: &[Value], i: usize) -> String {
@@ -111,22 +111,11 @@ impl Interp {
                 }
             }
             Value::Error(e) => match lower.as_str() {
-                "exception" => {
-                    let mut o = PsObject::typed(&e.exception_type);
-                    o.type_names = super::exceptions::type_names(&e.exception_type);
-                    for (name, ty, value) in &e.exception_properties {
-                        o.add_typed(name, ty, value.clone());
-                    }
-                    o.add_typed("Message", "string", Value::str(&e.message));
-                    o.add_typed("Data", "System.Collections.IDictionary", Value::hashtable(Hashtable::new(false)));
-                    o.add_typed("InnerException", "System.Exception", Value::Null);
-                    o.add_typed("TargetSite", "System.Reflection.MethodBase", Value::Null);
-                    o.add_typed("StackTrace", "string", Value::Null);
-                    o.add_typed("HelpLink", "string", Value::Null);
-                    o.add_typed("Source", "string", Value::Null);
-                    o.add_typed("HResult", "int", Value::Int(-2146233087));
-                    Value::object(o)
-                }
+                // The exception object thrown or given to Write-Error, else one made from the record.
+                "exception" => match &e.exception_object {
+                    Some(x) => x.clone(),
+                    None => super::exceptions::exception_value(&e.exception_type, &e.message, &e.exception_properties),
+                },
                 "categoryinfo" => {
                     let mut o = PsObject::typed("System.Management.Automation.ErrorCategoryInfo");
                     o.add_typed("Category", "System.Management.Automation.ErrorCategory", Value::str(e.category.name()));
@@ -353,10 +342,12 @@ impl Interp {
         let Value::Type(ty) = t else {
             return Err(self.located(not_found(t, name), span));
         };
-        if let Some(class) = ty.class.clone().filter(|_| !ty.is_array) {
-            if name.eq_ignore_ascii_case("new") {
-                return self.construct(&class, args, span);
+        if name.eq_ignore_ascii_case("new") {
+            if let Some(made) = self.construct_script_type(ty, &args, span) {
+                return made;
             }
+        }
+        if let Some(class) = ty.class.clone().filter(|_| !ty.is_array) {
             if let Some(v) = self.call_class_method(&class, None, name, args.clone(), span)? {
                 return Ok(v);
             }

@@ -226,6 +226,8 @@ impl Interp {
         let mut rec = match &value {
             Value::Error(e) => (**e).clone(),
             Value::Null => ErrorRecord::runtime("ScriptHalted", "ScriptHalted", ErrorCategory::OperationStopped),
+            // An exception object: the record's id is its message, as ExceptionHandlingOps makes it.
+            x if super::exceptions::is_exception(x) => ErrorRecord::of_exception(x, ErrorCategory::OperationStopped, None),
             other => {
                 let msg = other.to_display_string();
                 ErrorRecord::runtime(msg.clone(), &msg, ErrorCategory::OperationStopped).with_target(other)

@@ -134,6 +134,9 @@ impl TypeTable {
         if let Some(def) = self.script_enum(lookup) {
             return Some(Rc::new(TypeRef { is_array, ..TypeRef::of(TypeKind::Enum(def)) }));
         }
+        if let Some(full) = super::exceptions::known_type(lookup).filter(|_| resolve(lookup, false).is_none()) {
+            return Some(Rc::new(TypeRef { is_array, ..TypeRef::foreign(full) }));
+        }
         resolve(name, is_array).or_else(|| {
             let def = self
                 .enums

@@ -11,7 +11,7 @@ use super::super::convert::to_string;
 use super::super::dotnet::registry;
 use super::super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow};
 use super::super::runtime::{Interp, ScopeRef, Variable};
-use super::super::value::{TypeKind, Value};
+use super::super::value::{TypeKind, TypeRef, Value};
 use super::ClassType;
 
 impl Interp {
@@ -23,6 +23,19 @@ impl Interp {
         let r = self.new_instance(class).and_then(|obj| self.run_constructor(class, &obj, args, span).map(|()| obj));
         self.call_depth -= 1;
         r
+    }
+
+    /// `[T]::new(args)` and `New-Object T` for the types scripts make that are no emulated .NET
+    /// type: a script class, an exception. None for any other type.
+    pub fn construct_script_type(&mut self, ty: &TypeRef, args: &[Value], span: Span) -> Option<EvalResult<Value>> {
+        if ty.is_array {
+            return None;
+        }
+        if let Some(class) = &ty.class {
+            return Some(self.construct(class, args.to_vec(), span));
+        }
+        let full = ty.full_name();
+        super::super::exceptions::known_type(&full).map(|t| Ok(super::super::exceptions::construct(t, args)))
     }
 
     fn run_constructor(&mut self, class: &Rc<ClassType>, this: &Value, args: Vec<Value>, span: Span) -> EvalResult<()> {

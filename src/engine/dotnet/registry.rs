@@ -299,7 +299,7 @@ impl TypeRef {
                 n if n.starts_with("System.Text.") && n.ends_with("Encoding") => "System.Text.Encoding",
                 "System.RuntimeType" => "System.Reflection.TypeInfo",
                 "System.Enum" => VT,
-                _ => OBJ,
+                n => crate::engine::exceptions::base_of(n).unwrap_or(OBJ),
             },
             (None, kind) => info(kind).map(|i| i.base).unwrap_or(OBJ),
         };
