@@ -537,11 +537,13 @@ impl Interp {
                         return Ok(super::dotnet::regex::group_by_name(&a, key).unwrap_or(Value::Null));
                     }
                 }
-                Ok(resolve_index(i, a.len()).and_then(|n| a.get(n).cloned()).unwrap_or(Value::Null))
+                let item = resolve_index(i, a.len()).and_then(|n| a.get(n).cloned());
+                self.strict_index(item, matches!(t, Value::List(_)), span)
             }
             Value::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
-                Ok(resolve_index(i, chars.len()).and_then(|n| chars.get(n).copied()).map(Value::Char).unwrap_or(Value::Null))
+                let item = resolve_index(i, chars.len()).and_then(|n| chars.get(n).copied()).map(Value::Char);
+                self.strict_index(item, false, span)
             }
             Value::Hashtable(h) => Ok(h.borrow().get(i).cloned().unwrap_or(Value::Null)),
             Value::Object(o) => Ok(o.borrow().get(&to_string(i)).cloned().unwrap_or(Value::Null)),
