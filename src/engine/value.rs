@@ -301,18 +301,21 @@ pub struct PsObject {
     pub hidden: Vec<Property>,
     /// The script class this is an object of.
     pub class: Option<Rc<super::classes::ClassType>>,
+    /// What the class's `ToString()` override gave when the object last changed through its
+    /// class: the text views and cells show, which cannot run script code.
+    pub text: Option<String>,
 }
 
 pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
 
 impl PsObject {
     pub fn custom() -> PsObject {
-        PsObject { type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None }
+        PsObject { type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None }
     }
 
     /// A typed object whose properties are .NET properties.
     pub fn typed(type_name: &str) -> PsObject {
-        PsObject { type_names: vec![type_name.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None }
+        PsObject { type_names: vec![type_name.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None }
     }
 
     pub fn is_custom(&self) -> bool {

@@ -137,7 +137,7 @@ impl Interp {
         if let Value::Object(o) = obj {
             o.borrow_mut().set(name, value);
         }
-        Ok(())
+        self.refresh_text(obj)
     }
 
     /// `[Class]::Static = value`, converted to the property's type.
@@ -164,11 +164,26 @@ impl Interp {
     pub fn class_to_string(&mut self, v: &Value) -> EvalResult<Option<String>> {
         let Value::Object(o) = v else { return Ok(None) };
         let Some(class) = o.borrow().class.clone() else { return Ok(None) };
-        if !class.chain().iter().any(|c| c.methods().any(|m| !m.is_static && m.params.is_empty() && m.name.eq_ignore_ascii_case("ToString"))) {
+        if !class.overrides_to_string() {
             return Ok(None);
         }
         let r = self.call_class_method(&class, Some(v), "ToString", Vec::new(), Span::default())?;
         Ok(r.map(|v| to_string(&v)))
+    }
+
+    /// Keeps the text of an object whose class overrides `ToString()` up to date after it was
+    /// made or changed through its class, for the formatter (which runs no script code).
+    pub(super) fn refresh_text(&mut self, obj: &Value) -> EvalResult<()> {
+        let Value::Object(o) = obj else { return Ok(()) };
+        let Some(class) = o.borrow().class.clone() else { return Ok(()) };
+        if class.rendering.get() || !class.overrides_to_string() {
+            return Ok(());
+        }
+        class.rendering.set(true);
+        let r = self.class_to_string(obj);
+        class.rendering.set(false);
+        o.borrow_mut().text = r?;
+        Ok(())
     }
 }
 

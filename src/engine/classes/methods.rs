@@ -21,6 +21,7 @@ impl Interp {
         // A property initializer may make an object of its own class: bounded as calls are.
         self.enter_member()?;
         let r = self.new_instance(class).and_then(|obj| self.run_constructor(class, &obj, args, span).map(|()| obj));
+        let r = r.and_then(|obj| self.refresh_text(&obj).map(|()| obj));
         self.call_depth -= 1;
         r
     }
@@ -92,6 +93,9 @@ impl Interp {
         let owner = found.iter().find(|(_, m)| std::ptr::eq(*m, method)).map(|(c, _)| (*c).clone()).unwrap_or_else(|| class.clone());
         let scope = self.method_scope(&owner, method, this, args, span)?;
         let result = self.run_member_body(&owner, scope, &method.body)?;
+        if let Some(t) = this {
+            self.refresh_text(t)?;
+        }
         match &method.return_type {
             None => Ok(Some(Value::Null)),
             Some(t) => {

@@ -10,7 +10,7 @@ mod instances;
 mod methods;
 mod script_enums;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
@@ -28,6 +28,9 @@ pub struct ClassType {
     pub decl: Rc<ClassDecl>,
     statics: RefCell<Vec<(String, Value)>>,
     scope: ScopeRef,
+    /// Set while the class's `ToString()` runs to refresh an object's text, so that the
+    /// methods it calls do not start another refresh.
+    rendering: Cell<bool>,
 }
 
 impl fmt::Debug for ClassType {
@@ -81,6 +84,11 @@ impl ClassType {
 
     fn methods(&self) -> impl Iterator<Item = &MethodDecl> {
         self.decl.methods.iter().filter(|m| !m.is_ctor)
+    }
+
+    /// Whether the class or a base overrides `ToString()`.
+    fn overrides_to_string(self: &Rc<Self>) -> bool {
+        self.chain().iter().any(|c| c.methods().any(|m| !m.is_static && m.params.is_empty() && m.name.eq_ignore_ascii_case("ToString")))
     }
 
     fn constructors(&self) -> impl Iterator<Item = &MethodDecl> {
@@ -146,7 +154,14 @@ impl Interp {
                 return Err(type_not_found(decl, t));
             }
         }
-        let class = Rc::new(ClassType { name: decl.name.clone(), base, decl: decl.clone(), statics: RefCell::new(Vec::new()), scope: self.current.clone() });
+        let class = Rc::new(ClassType {
+            name: decl.name.clone(),
+            base,
+            decl: decl.clone(),
+            statics: RefCell::new(Vec::new()),
+            scope: self.current.clone(),
+            rendering: Cell::new(false),
+        });
         self.types.add_class(class.clone());
         for p in decl.properties.iter().filter(|p| p.is_static) {
             let v = self.property_initial_value(&class, p, None)?;
