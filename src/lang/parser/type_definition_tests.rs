@@ -105,3 +105,11 @@ fn misuse_is_refused_with_5_1s_ids() {
     // Overloads that differ in their parameters' count or types are not duplicates.
     statements("class A { M() { } M([int]$a) { } M([string]$a) { } }");
 }
+
+#[test]
+fn the_look_ahead_for_attributes_stops_inside_no_character() {
+    // The bounded look-ahead ends in the middle of `é` here; it must still give an answer.
+    let text = format!("[{}{}]", "a".repeat(254), "é".repeat(4));
+    let _ = parse_script(&Source::new(None, text));
+    assert!(matches!(statements("[A(1)] [B(2)]\nclass C { }")[0].kind, StatementKind::Class(_)));
+}

@@ -28,7 +28,11 @@ impl Parser {
     /// Whether the `[...]` at the cursor are attributes of an `enum` or `class` that follows.
     pub(super) fn attributes_precede_type_definition(&self) -> bool {
         let rest = self.rest();
-        let window = &rest[..rest.len().min(ATTRIBUTE_LOOKAHEAD)];
+        let mut end = rest.len().min(ATTRIBUTE_LOOKAHEAD);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &rest[..end];
         let mut i = 0;
         loop {
             let tail = lexer::trivia(&window[i..], true);
