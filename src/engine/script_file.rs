@@ -56,6 +56,15 @@ impl Interp {
                 return Some(Err(rec));
             }
         };
+        // Its classes and enums exist before its first statement runs, as for the -File script.
+        match self.define_script_types(&body) {
+            Err(super::error::Flow::Error(rec)) => {
+                let mut rec = (*rec).clone();
+                rec.terminates_script = false;
+                return Some(Err(rec));
+            }
+            Err(_) | Ok(()) => {}
+        }
         let mut info = binder::function_info(item.lab.name(), &body, false, &self.types);
         info.script_file = Some(item.shown());
         Some(Ok((Rc::new(info), body)))
