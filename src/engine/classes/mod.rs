@@ -246,3 +246,35 @@ fn type_not_found(decl: &ClassDecl, t: &TypeName) -> Flow {
 pub fn is_class(t: &TypeRef) -> bool {
     t.kind == TypeKind::Foreign && t.class.is_some()
 }
+
+impl Interp {
+    /// What Get-Member shows of a class's object: each instance property's type, and each
+    /// instance method with its overloads (`int Add(int a), int Add(int a, int b)`), own and
+    /// inherited, an override hiding its base's.
+    pub fn class_members(&self, class: &Rc<ClassType>) -> (Vec<(String, String)>, Vec<(String, String)>) {
+        let type_text = |t: Option<&TypeName>| match t {
+            Some(t) => self.resolve_type(t).map(|r| r.ps_name()).unwrap_or_else(|_| t.name.clone()),
+            None => "System.Object".to_string(),
+        };
+        let mut properties = Vec::new();
+        let mut methods: Vec<(String, Vec<String>)> = Vec::new();
+        for c in class.chain() {
+            for p in c.decl.properties.iter().filter(|p| !p.is_static && !p.is_hidden) {
+                if !properties.iter().any(|(n, _): &(String, String)| n.eq_ignore_ascii_case(&p.name)) {
+                    properties.push((p.name.clone(), type_text(p.ty.as_ref())));
+                }
+            }
+            for m in c.methods().filter(|m| !m.is_static && !m.is_hidden) {
+                let ret = m.return_type.as_ref().map_or_else(|| "void".to_string(), |t| type_text(Some(t)));
+                let params: Vec<String> = m.params.iter().map(|p| format!("{} {}", type_text(p.type_name.as_ref()), p.name)).collect();
+                let signature = format!("{ret} {}({})", m.name, params.join(", "));
+                match methods.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&m.name)) {
+                    Some((_, overloads)) if overloads.iter().any(|o| o.ends_with(&format!("({})", params.join(", ")))) => {}
+                    Some((_, overloads)) => overloads.push(signature),
+                    None => methods.push((m.name.clone(), vec![signature])),
+                }
+            }
+        }
+        (properties, methods.into_iter().map(|(n, o)| (n, o.join(", "))).collect())
+    }
+}
