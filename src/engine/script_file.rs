@@ -57,13 +57,10 @@ impl Interp {
             }
         };
         // Its classes and enums exist before its first statement runs, as for the -File script.
-        match self.define_script_types(&body) {
-            Err(super::error::Flow::Error(rec)) => {
-                let mut rec = (*rec).clone();
-                rec.terminates_script = false;
-                return Some(Err(rec));
-            }
-            Err(_) | Ok(()) => {}
+        if let Err(super::error::Flow::Error(rec)) = self.define_script_types(&body) {
+            let mut rec = (*rec).clone();
+            rec.terminates_script = false;
+            return Some(Err(rec));
         }
         let mut info = binder::function_info(item.lab.name(), &body, false, &self.types);
         info.script_file = Some(item.shown());

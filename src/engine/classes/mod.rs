@@ -247,11 +247,14 @@ pub fn is_class(t: &TypeRef) -> bool {
     t.kind == TypeKind::Foreign && t.class.is_some()
 }
 
+/// Members by name with what Get-Member shows as their definition (a type, or signatures).
+pub type MemberDefinitions = Vec<(String, String)>;
+
 impl Interp {
     /// What Get-Member shows of a class's object: each instance property's type, and each
     /// instance method with its overloads (`int Add(int a), int Add(int a, int b)`), own and
     /// inherited, an override hiding its base's.
-    pub fn class_members(&self, class: &Rc<ClassType>) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    pub fn class_members(&self, class: &Rc<ClassType>) -> (MemberDefinitions, MemberDefinitions) {
         let type_text = |t: Option<&TypeName>| match t {
             Some(t) => self.resolve_type(t).map(|r| r.ps_name()).unwrap_or_else(|_| t.name.clone()),
             None => "System.Object".to_string(),
