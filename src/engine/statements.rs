@@ -372,7 +372,12 @@ fn label_matches(flow_label: &Option<String>, loop_label: &Option<String>) -> bo
 /// Whether `catch [T]` takes an error: its exception (or the one a RuntimeException
 /// wraps) is T or derives from it, as far as the names tell.
 fn catch_matches(type_name: &str, rec: &ErrorRecord) -> bool {
-    std::iter::once(rec.exception_type.as_str()).chain(rec.inner_exception.as_deref()).any(|e| super::exceptions::derives_from(e, type_name))
+    // An exception of a script class names its own bases.
+    let own = match &rec.exception_object {
+        Some(Value::Object(o)) => o.borrow().type_names.iter().any(|n| super::exceptions::derives_from(n, type_name)),
+        _ => false,
+    };
+    own || std::iter::once(rec.exception_type.as_str()).chain(rec.inner_exception.as_deref()).any(|e| super::exceptions::derives_from(e, type_name))
 }
 
 /// Whether the pipeline's last command decides `$?` itself.

@@ -37,6 +37,16 @@ impl Interp {
                 }
             }
         }
+        // An exception's own members follow the class's, as .NET lists a derived type's.
+        if let (Some(ex), Value::Object(o)) = (class.exception_base(), &obj) {
+            let message = format!("Exception of type '{}' was thrown.", class.name);
+            if let Value::Object(made) = super::super::exceptions::exception_value(&ex, &message, &[]) {
+                let made = made.borrow();
+                let mut o = o.borrow_mut();
+                let inherited: Vec<Property> = made.props.iter().filter(|p| !o.has(&p.name)).cloned().collect();
+                o.props.extend(inherited);
+            }
+        }
         Ok(obj)
     }
 

@@ -55,17 +55,20 @@ impl Interp {
             return Err(self.located(no_overload("new", args.len()), span));
         };
         let scope = self.method_scope(class, ctor, Some(this), args, span)?;
+        let base_args = match &ctor.base_args {
+            Some(exprs) => {
+                let saved = std::mem::replace(&mut self.current, scope.clone());
+                let r: EvalResult<Vec<Value>> = exprs.iter().map(|e| self.eval_expr(e)).collect();
+                self.current = saved;
+                r?
+            }
+            None => Vec::new(),
+        };
         if let Some(base) = class.base.clone() {
-            let base_args = match &ctor.base_args {
-                Some(exprs) => {
-                    let saved = std::mem::replace(&mut self.current, scope.clone());
-                    let r: EvalResult<Vec<Value>> = exprs.iter().map(|e| self.eval_expr(e)).collect();
-                    self.current = saved;
-                    r?
-                }
-                None => Vec::new(),
-            };
             self.run_constructor(&base, this, base_args, span)?;
+        } else if let (Some(message), Value::Object(o), true) = (base_args.first(), this, class.exception_base().is_some()) {
+            // An exception's constructor takes the message.
+            o.borrow_mut().set("Message", Value::str(to_string(message)));
         }
         self.run_member_body(class, scope, &ctor.body).map(|_| ())
     }

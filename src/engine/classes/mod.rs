@@ -25,6 +25,9 @@ use super::value::{TypeKind, TypeRef, Value};
 pub struct ClassType {
     pub name: String,
     pub base: Option<Rc<ClassType>>,
+    /// The .NET type at the root of the chain when it is not `System.Object`: its names
+    /// follow the classes' in the object's type names (`class E : InvalidOperationException`).
+    dotnet_base: Option<Rc<TypeRef>>,
     pub decl: Rc<ClassDecl>,
     statics: RefCell<Vec<(String, Value)>>,
     scope: ScopeRef,
@@ -56,7 +59,32 @@ impl ClassType {
 
     /// The type names an instance lists: the class, its bases, `System.Object`.
     pub fn type_names(self: &Rc<Self>) -> Vec<String> {
-        self.chain().iter().map(|c| c.name.clone()).chain(["System.Object".to_string()]).collect()
+        let chain = self.chain();
+        let mut names: Vec<String> = chain.iter().map(|c| c.name.clone()).collect();
+        let mut base = chain.last().and_then(|c| c.dotnet_base.as_deref().cloned());
+        while let Some(b) = base {
+            names.push(b.full_name());
+            base = b.base_type();
+        }
+        if names.last().is_none_or(|n| n != "System.Object") {
+            names.push("System.Object".to_string());
+        }
+        names
+    }
+
+    /// The base type reflection gives: the base class, the .NET base, or `System.Object`.
+    pub fn base_type(&self) -> TypeRef {
+        match (&self.base, &self.dotnet_base) {
+            (Some(b), _) => b.type_ref(),
+            (None, Some(t)) => (**t).clone(),
+            (None, None) => TypeRef::of(TypeKind::Object),
+        }
+    }
+
+    /// The exception type at the root of the chain, for a class that derives from one.
+    pub fn exception_base(self: &Rc<Self>) -> Option<String> {
+        let root = self.chain().last()?.dotnet_base.clone()?;
+        super::exceptions::known_type(&root.full_name()).map(str::to_string)
     }
 
     /// An instance property (own or inherited) by name.
@@ -136,11 +164,17 @@ impl Interp {
         if self.types.class(&decl.name).is_some_and(|c| Rc::ptr_eq(&c.decl, decl)) {
             return Ok(());
         }
-        let base = match &decl.base {
-            None => None,
+        // The base is a class of a script or a .NET type (`System.Exception` and its family
+        // are the ones whose members ersim emulates).
+        let (base, dotnet_base) = match &decl.base {
+            None => (None, None),
             Some(b) => match self.types.class(&b.name) {
-                Some(c) => Some(c),
-                None => return Err(type_not_found(decl, b)),
+                Some(c) => (Some(c), None),
+                None => match self.resolve_type(b) {
+                    Ok(t) if t.kind == TypeKind::Object => (None, None),
+                    Ok(t) => (None, Some(t)),
+                    Err(_) => return Err(type_not_found(decl, b)),
+                },
             },
         };
         let names = |t: &TypeName| t.name.eq_ignore_ascii_case(&decl.name) || batch.iter().any(|n| n.eq_ignore_ascii_case(&t.name));
@@ -157,6 +191,7 @@ impl Interp {
         let class = Rc::new(ClassType {
             name: decl.name.clone(),
             base,
+            dotnet_base,
             decl: decl.clone(),
             statics: RefCell::new(Vec::new()),
             scope: self.current.clone(),

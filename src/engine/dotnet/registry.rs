@@ -290,7 +290,7 @@ impl TypeRef {
             return Some(TypeRef::of(TypeKind::Array));
         }
         if let Some(c) = &self.class {
-            return Some(c.base.as_ref().map(|b| b.type_ref()).unwrap_or_else(|| TypeRef::of(TypeKind::Object)));
+            return Some(c.base_type());
         }
         let base = match (&self.foreign, self.kind) {
             (_, TypeKind::Enum(_)) => "System.Enum",
