@@ -133,6 +133,11 @@ impl Interp {
                     }
                     return self.call_static(&t, &n, a, e.span);
                 }
+                if let Some(base) = self.base_method_class(target, &t) {
+                    if let Some(v) = self.call_class_method(&base, Some(&t), &n, a.clone(), e.span)? {
+                        return Ok(v);
+                    }
+                }
                 self.call_method(&t, &n, a, e.span)
             }
             ExprKind::Index { target, index } => {

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crate::lang::ast::{MethodDecl, Span};
+use crate::lang::ast::{Expr, ExprKind, MethodDecl, PipelineElement, Span, StatementKind};
 
 use super::super::convert::to_string;
 use super::super::dotnet::registry;
@@ -109,6 +109,21 @@ impl Interp {
                 self.convert_to(&result, &ty, span).map(Some)
             }
         }
+    }
+
+    /// `([Base]$this).M()`: a method called on an object cast to one of its class's bases runs
+    /// that base's method, not the override (how a class calls the method it overrides).
+    pub(crate) fn base_method_class(&self, target: &Expr, value: &Value) -> Option<Rc<ClassType>> {
+        let mut e = target;
+        while let ExprKind::Paren(s) = &e.kind {
+            let StatementKind::Pipeline(p) = &s.kind else { return None };
+            let [PipelineElement::Expr(inner)] = p.elements.as_slice() else { return None };
+            e = inner;
+        }
+        let ExprKind::Cast { ty, .. } = &e.kind else { return None };
+        let t = self.resolve_type(ty).ok()?;
+        let class = t.class.clone().filter(|_| !t.is_array)?;
+        registry::value_is(value, &t).then_some(class)
     }
 
     /// The overload whose parameters take the arguments best: of the right count, each argument

@@ -66,6 +66,17 @@ class Blocks {
 }
 [Blocks]::new().Doubled(@(1, 2, 3)) -join ','
 
+# A method called on the object cast to a base runs the base's method: how an override
+# calls the method it replaces.
+class Tunnel : Router {
+    Tunnel([string]$name) : base($name, '65030') { }
+    [string] Kind() { return 'tunnel over ' + ([Router]$this).Kind() }
+}
+$t = [Tunnel]::new('gre1')
+$t.Kind()
+([Device]$t).Kind()
+$t.Describe()
+
 # Properties and methods print as 5.1 shows them: hidden ones left out.
 class Peering {
     [string]$Type = 'AzurePrivatePeering'
