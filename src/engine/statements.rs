@@ -181,10 +181,7 @@ impl Interp {
                 Err(Flow::Return)
             }
             StatementKind::Class(decl) => self.run_class_statement(decl),
-            StatementKind::Enum(decl) => {
-                self.define_enum(decl);
-                Ok(())
-            }
+            StatementKind::Enum(decl) => self.define_enum(decl),
             StatementKind::Exit(p) => {
                 let code = match p {
                     Some(p) => {

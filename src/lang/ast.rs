@@ -245,14 +245,24 @@ pub struct MethodDecl {
     pub span: Span,
 }
 
-/// An enumeration as written; the values are constants the parser already knows.
+/// An enumeration as written.
 #[derive(Debug)]
 pub struct EnumDecl {
     pub name: String,
     pub name_span: Span,
     /// `[Flags()]`: values combine and print as a comma list.
     pub flags: bool,
-    pub members: Vec<(String, i64)>,
+    pub members: Vec<EnumMember>,
+    pub source: Rc<Source>,
+    pub span: Span,
+}
+
+/// `Name` or `Name = value`; the value a constant expression (`5`, `[int]::MaxValue`,
+/// `[Other]::A + 2`) the engine works out when the enum is defined.
+#[derive(Debug)]
+pub struct EnumMember {
+    pub name: String,
+    pub value: Option<Expr>,
     pub span: Span,
 }
 

@@ -16,3 +16,9 @@ pub use parser::parse_script;
 pub fn type_not_found(name: &str, span: ast::Span) -> ParseError {
     messages::Message::TypeNotFound.error(&[name], span)
 }
+
+/// 5.1's EnumeratorValueTooLarge, for an enum member whose value (worked out when the enum is
+/// defined) does not fit an Int32.
+pub fn enumerator_value_too_large(span: ast::Span) -> ParseError {
+    messages::Message::EnumeratorValueTooLarge.error(&[], span)
+}

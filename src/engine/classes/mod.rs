@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
-use crate::lang::ast::{ClassDecl, MethodDecl, PropertyDecl, ScriptBlock, Statement, StatementKind, TypeName};
+use crate::lang::ast::{ClassDecl, EnumDecl, MethodDecl, PropertyDecl, ScriptBlock, Statement, StatementKind, TypeName};
 
 use super::error::{parse_error_record, EvalResult, Flow};
 use super::runtime::{Interp, ScopeRef};
@@ -141,10 +141,23 @@ impl Interp {
                 _ => String::new(),
             })
             .collect();
-        for s in &decls {
-            if let StatementKind::Enum(e) = &s.kind {
-                self.define_enum(e);
+        // An enum's value may name another enum's member defined further down: each pass
+        // defines those it can, until none is left or a pass makes no progress.
+        let mut enums: Vec<&Rc<EnumDecl>> = decls.iter().filter_map(|s| if let StatementKind::Enum(e) = &s.kind { Some(e) } else { None }).collect();
+        while !enums.is_empty() {
+            let before = enums.len();
+            let mut first_error = None;
+            let mut left = Vec::new();
+            for e in enums {
+                if let Err(err) = self.define_enum(e) {
+                    first_error.get_or_insert(err);
+                    left.push(e);
+                }
             }
+            if let Some(err) = first_error.filter(|_| left.len() == before) {
+                return Err(err);
+            }
+            enums = left;
         }
         let mut pending: Vec<&Rc<ClassDecl>> = decls.iter().filter_map(|s| if let StatementKind::Class(c) = &s.kind { Some(c) } else { None }).collect();
         while !pending.is_empty() {

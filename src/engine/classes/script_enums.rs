@@ -5,27 +5,61 @@
 
 use crate::lang::ast::EnumDecl;
 
+use super::super::error::{parse_error_record, EvalResult, Flow};
 use super::super::runtime::Interp;
 use super::super::types::EnumDef;
-use super::super::value::Value;
+use super::super::value::{TypeKind, TypeRef, Value};
 
 impl Interp {
-    pub(crate) fn define_enum(&mut self, decl: &EnumDecl) {
+    /// Defines (or redefines) an enum, working out its members' values: a given one is a
+    /// constant expression, the others count on from the one before.
+    pub(crate) fn define_enum(&mut self, decl: &EnumDecl) -> EvalResult<()> {
+        let mut values = Vec::with_capacity(decl.members.len());
+        let mut next = 0i64;
+        for m in &decl.members {
+            let value = match &m.value {
+                Some(e) => {
+                    let v = self.eval_expr(e)?;
+                    match &v {
+                        Value::Enum(x) => x.value,
+                        other => {
+                            let long = std::rc::Rc::new(TypeRef::of(TypeKind::Long));
+                            match self.convert_to(other, &long, e.span)? {
+                                Value::Long(n) => n,
+                                _ => next,
+                            }
+                        }
+                    }
+                }
+                None => next,
+            };
+            if i32::try_from(value).is_err() {
+                return Err(enum_error(decl, crate::lang::enumerator_value_too_large(m.span)));
+            }
+            values.push((m.name.as_str(), value));
+            next = value + 1;
+        }
         let same = |d: &EnumDef| {
             d.full_name.eq_ignore_ascii_case(&decl.name)
-                && d.members.len() == decl.members.len()
-                && d.members.iter().zip(&decl.members).all(|((n, v), (m, w))| *n == m && v == w)
+                && d.members.len() == values.len()
+                && d.members.iter().zip(&values).all(|((n, v), (m, w))| n == m && v == w)
         };
         let def = match self.types.script_enum(&decl.name).filter(|d| same(d)) {
             Some(d) => d,
             None => {
-                let members: Vec<(&'static str, i64)> = decl.members.iter().map(|(n, v)| (&*Box::leak(n.clone().into_boxed_str()), *v)).collect();
+                let members: Vec<(&'static str, i64)> = values.iter().map(|(n, v)| (&*Box::leak(n.to_string().into_boxed_str()), *v)).collect();
                 let full_name: &'static str = Box::leak(decl.name.clone().into_boxed_str());
                 Box::leak(Box::new(EnumDef { full_name, members: Box::leak(members.into_boxed_slice()) }))
             }
         };
         self.types.add_script_enum(def, decl.flags);
+        Ok(())
     }
+}
+
+/// A value that is no Int32 is 5.1's parse error, reported before the script runs.
+fn enum_error(decl: &EnumDecl, e: crate::lang::ParseError) -> Flow {
+    Flow::error(parse_error_record(&e, &decl.source, decl.source.path.is_none()))
 }
 
 /// The text of a script enum's value as .NET's `Enum.ToString` gives it: the member's name; for

@@ -130,8 +130,7 @@ impl Parser {
     fn enum_body(&mut self, start: usize, flags: bool) -> PResult<StatementKind> {
         let (name, name_span) = self.type_definition_name("enum", start)?;
         let open = self.open_type_body("enum")?;
-        let mut members: Vec<(String, i64)> = Vec::new();
-        let mut next = 0i64;
+        let mut members: Vec<EnumMember> = Vec::new();
         loop {
             self.skip_trivia(true);
             while self.eat(";") {
@@ -150,25 +149,27 @@ impl Parser {
             };
             let member = member.to_string();
             self.advance_to(rest.len());
-            if members.iter().any(|(m, _)| m.eq_ignore_ascii_case(&member)) {
+            if members.iter().any(|m| m.name.eq_ignore_ascii_case(&member)) {
                 return Err(Message::MemberAlreadyDefined.error(&[&member], self.span_from(at)));
             }
+            let mut span = self.span_from(at);
             self.skip_trivia(false);
+            let mut value = None;
             if self.eat("=") {
-                self.skip_trivia(true);
+                self.skip_trivia(false);
+                if matches!(self.peek(), None | Some('\n' | '\r' | ';' | '}')) {
+                    return Err(Message::ExpectedValueExpression.error(&["="], self.char_span()));
+                }
                 let e = self.expression_no_comma()?;
-                next = match e.kind {
-                    ExprKind::Int(v) | ExprKind::Long(v) => v,
-                    _ => return Err(Message::EnumeratorValueMustBeConstant.error(&[], e.span)),
-                };
+                if !is_constant(&e) {
+                    return Err(Message::EnumeratorValueMustBeConstant.error(&[], e.span));
+                }
+                span = self.span_from(at);
+                value = Some(e);
             }
-            if i32::try_from(next).is_err() {
-                return Err(Message::EnumeratorValueTooLarge.error(&[], self.span_from(at)));
-            }
-            members.push((member, next));
-            next += 1;
+            members.push(EnumMember { name: member, value, span });
         }
-        Ok(StatementKind::Enum(Rc::new(EnumDecl { name, name_span, flags, members, span: self.span_from(start) })))
+        Ok(StatementKind::Enum(Rc::new(EnumDecl { name, name_span, flags, members, source: self.src.clone(), span: self.span_from(start) })))
     }
 
     fn class_body(&mut self, start: usize) -> PResult<StatementKind> {
@@ -349,6 +350,25 @@ impl Parser {
             return Err(Message::NonStaticMemberAccessInStaticMember.error(&[name], span));
         }
         Ok(())
+    }
+}
+
+/// Whether an enum member's value is a constant expression as 5.1 requires: numbers, strings,
+/// a type's static members (`[int]::MaxValue`, `[Other]::A`), casts, operators and parentheses.
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Long(_) | ExprKind::Double(_) | ExprKind::Str(_) | ExprKind::TypeLiteral(_) => true,
+        ExprKind::Unary { op, operand } => matches!(op, UnaryOp::Neg | UnaryOp::Plus | UnaryOp::Bnot | UnaryOp::Not) && is_constant(operand),
+        ExprKind::Binary { left, right, op } => !matches!(op, BinaryOp::Range) && is_constant(left) && is_constant(right),
+        ExprKind::Member { target, name, is_static: true } => {
+            matches!(target.kind, ExprKind::TypeLiteral(_)) && matches!(name.kind, ExprKind::Str(_) | ExprKind::Bare(_))
+        }
+        ExprKind::Cast { operand, .. } => is_constant(operand),
+        ExprKind::Paren(s) => match &s.kind {
+            StatementKind::Pipeline(p) => matches!(p.elements.as_slice(), [PipelineElement::Expr(x)] if is_constant(x)),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

@@ -6,6 +6,9 @@ $definitions = @(
     'enum Color { Red = $x }'
     'enum Color { Red = 3000000000 }'
     'enum Color { } enum Color { }'
+    'enum Color { Red = }'
+    'enum Color { Red = (Get-Random) }'
+    'enum Color { Red = [int]::MaxValue; Green }'
 )
 foreach ($d in $definitions) {
     try {
@@ -16,5 +19,11 @@ foreach ($d in $definitions) {
         $_.Exception.Message
     }
 }
-enum Negative { Low = -5; Next }
-[int][Negative]::Next
+# A value is any constant expression, even one naming an enum defined further down.
+enum Limits { Low = -5; Next; Top = [int]::MaxValue; Reset = 1 }
+[int][Limits]::Next
+[int][Limits]::Top
+[int][Limits]::Reset
+enum Derived { Value = [Base]::Start + 2 }
+enum Base { Start = 40 }
+[int][Derived]::Value
