@@ -34,6 +34,8 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("class D { static [void] S() { $this } [int] N() { if ($a) { return 1 } } }".to_string()),
         Just("[Flags()] enum E { A = 1; B = -2; C }".to_string()),
         Just("enum F { A = $x; 1 }".to_string()),
+        Just("enum H { A = [int]::MaxValue; B = ([H]::A -band 3) + 1; C = }".to_string()),
+        Just("class X : System.Exception { X() : base('m') { } [int] F() { return ([X]$this).G() } }".to_string()),
         Just("class".to_string()),
         Just("[Attr()][Other()] class ".to_string()),
         Just("{ return 1 }".to_string()),

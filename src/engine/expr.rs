@@ -137,6 +137,11 @@ impl Interp {
                     if let Some(v) = self.call_class_method(&base, Some(&t), &n, a.clone(), e.span)? {
                         return Ok(v);
                     }
+                    // No class of the chain up from the base defines it: .NET's Object.ToString,
+                    // the type's name, not the override.
+                    if n.eq_ignore_ascii_case("tostring") && a.is_empty() {
+                        return Ok(Value::str(super::dotnet::registry::type_of(&t).full_name()));
+                    }
                 }
                 self.call_method(&t, &n, a, e.span)
             }

@@ -20,3 +20,10 @@ class Loop { Loop() { [Loop]::new() } }
 try { [Loop]::new() } catch { $_ }
 class Init { $x = [Init]::new() }
 try { [Init]::new() } catch { $_ }
+enum Limits { Low = -5; Next; Top = [int]::MaxValue; Reset = 1 }
+enum Derived { Value = [Base]::Start + 2 }
+enum Base { Start = 40 }
+class Busy : System.InvalidOperationException { Busy([string]$k) : base("busy $k") { } }
+try { throw [Busy]::new("k") } catch [InvalidOperationException] { $_.Exception.Message }
+class T : Busy { T() : base("t") { } [string] ToString() { return ([Busy]$this).ToString() } }
+"$([T]::new())"

@@ -192,7 +192,13 @@ impl Interp {
         class.rendering.set(true);
         let r = self.class_to_string(obj);
         class.rendering.set(false);
-        o.borrow_mut().text = r?;
+        // A ToString() that fails leaves no text: the formatter shows the class's name, and
+        // nothing the script did fails for it (5.1 calls ToString only when it shows the object).
+        match r {
+            Ok(text) => o.borrow_mut().text = text,
+            Err(Flow::Interrupted) => return Err(Flow::Interrupted),
+            Err(_) => o.borrow_mut().text = None,
+        }
         Ok(())
     }
 }
