@@ -134,7 +134,10 @@ impl Interp {
                     return self.call_static(&t, &n, a, e.span);
                 }
                 if let Some(base) = self.base_method_class(target, &t) {
-                    if let Some(v) = self.call_class_method(&base, Some(&t), &n, a.clone(), e.span)? {
+                    if let Some(v) = match base {
+                        Some(class) => self.call_class_method(&class, Some(&t), &n, a.clone(), e.span)?,
+                        None => None,
+                    } {
                         return Ok(v);
                     }
                     // No class of the chain up from the base defines it: .NET's Object.ToString,

@@ -111,9 +111,13 @@ impl Interp {
         }
     }
 
-    /// `([Base]$this).M()`: a method called on an object cast to one of its class's bases runs
-    /// that base's method, not the override (how a class calls the method it overrides).
-    pub(crate) fn base_method_class(&self, target: &Expr, value: &Value) -> Option<Rc<ClassType>> {
+    /// `([Base]$this).M()`: a method called on a class's object cast to one of its bases runs
+    /// that base's method, not the override (how a class calls the method it overrides). The
+    /// base is a class, or None for a .NET type (`[object]`).
+    pub(crate) fn base_method_class(&self, target: &Expr, value: &Value) -> Option<Option<Rc<ClassType>>> {
+        if !matches!(value, Value::Object(o) if o.borrow().class.is_some()) {
+            return None;
+        }
         let mut e = target;
         while let ExprKind::Paren(s) = &e.kind {
             let StatementKind::Pipeline(p) = &s.kind else { return None };
@@ -121,9 +125,8 @@ impl Interp {
             e = inner;
         }
         let ExprKind::Cast { ty, .. } = &e.kind else { return None };
-        let t = self.resolve_type(ty).ok()?;
-        let class = t.class.clone().filter(|_| !t.is_array)?;
-        registry::value_is(value, &t).then_some(class)
+        let t = self.resolve_type(ty).ok().filter(|t| !t.is_array)?;
+        registry::value_is(value, &t).then(|| t.class.clone())
     }
 
     /// The overload whose parameters take the arguments best: of the right count, each argument

@@ -25,3 +25,12 @@ class Room {
 class Marker { }
 [Marker]::new()
 "$([Marker]::new())"
+# An override that calls the one it replaces: with none above it, Object's (the type's name).
+class Tagged { [string] ToString() { return 'tagged ' + ([object]$this).ToString() } }
+"$([Tagged]::new())"
+class Wrapped : Tagged { [string] ToString() { return '[' + ([Tagged]$this).ToString() + ']' } }
+"$([Wrapped]::new())"
+# A ToString() that throws does not stop the object being made; showing it fails as it calls it.
+class Faulty { $Value = 1; [string] ToString() { throw 'no text' } }
+$f = [Faulty]::new()
+$f.Value
