@@ -460,7 +460,14 @@ fn convert_arg(interp: &mut Interp, info: &CommandInfo, invocation: &InvocationI
             let id = if is_function { "ParameterArgumentTransformationError" } else { "CannotConvertArgument" };
             return Err(binding_error(info, invocation, Some(span), id, ErrorCategory::InvalidData, exc, msg));
         } else {
-            match convert::convert(&v, &p.ty) {
+            // Through the interpreter: a script class takes a hashtable's keys as its properties,
+            // a script enum any integer.
+            let converted = match interp.convert_to(&v, &p.ty, span) {
+                Ok(c) => Ok(c),
+                Err(Flow::Error(rec)) => Err(rec.message.clone()),
+                Err(other) => return Err(other),
+            };
+            match converted {
                 Ok(c) => c,
                 Err(m) => {
                     return Err(if is_function {

@@ -97,6 +97,9 @@ pub fn to_version(v: &Value) -> Result<Value, String> {
 
 /// A PSCustomObject shows `@{a=1; b=2}`; a typed object its type name.
 pub fn object_to_string(o: &PsObject) -> String {
+    if let Some(text) = &o.text {
+        return text.clone();
+    }
     if let Some(text) = super::redirect::record_text(o) {
         return text;
     }

@@ -71,6 +71,8 @@ pub struct ErrorRecord {
     /// The computer an error came from in another runspace (a job's, a remote one): 5.1
     /// shows such a record with no command prefix or position and a `PSComputerName` line.
     pub origin: Option<String>,
+    /// The exception object itself when a script made it (`throw $ex`, `Write-Error -Exception`).
+    pub exception_object: Option<Value>,
 }
 
 impl ErrorRecord {
@@ -93,6 +95,7 @@ impl ErrorRecord {
             inner_exception: None,
             exception_properties: Vec::new(),
             origin: None,
+            exception_object: None,
         }
     }
 
@@ -100,6 +103,22 @@ impl ErrorRecord {
     pub fn from_computer(mut self, computer: &str) -> ErrorRecord {
         self.origin = Some(computer.to_string());
         self
+    }
+
+    /// A record around an exception object a script made: its type and message, and the
+    /// object itself as `$_.Exception`.
+    pub fn of_exception(exception: &Value, category: ErrorCategory, fqid: Option<&str>) -> ErrorRecord {
+        let (ty, message) = match exception {
+            Value::Object(o) => {
+                let o = o.borrow();
+                let ty = o.type_names.first().cloned().unwrap_or_else(|| "System.Exception".into());
+                (ty, o.get("Message").map(|m| m.to_display_string()).unwrap_or_default())
+            }
+            other => ("System.Exception".to_string(), other.to_display_string()),
+        };
+        let mut rec = ErrorRecord::new(message.clone(), &ty, category, fqid.unwrap_or(&message));
+        rec.exception_object = Some(exception.clone());
+        rec
     }
 
     /// A RuntimeException raised by the engine itself (method on null, bad index, ...).

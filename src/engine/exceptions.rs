@@ -2,6 +2,11 @@
 //! `catch [System.Management.Automation.SessionStateException]` takes an
 //! ItemNotFoundException and `$_.Exception -is [System.Exception]` holds.
 
+/// What LanguagePrimitives throws for a value that does not convert.
+pub const PS_INVALID_CAST: &str = "System.Management.Automation.PSInvalidCastException";
+
+use super::value::{Hashtable, PsObject, Value};
+
 /// Each type and its base type (full names).
 const BASES: &[(&str, &str)] = &[
     ("System.SystemException", "System.Exception"),
@@ -18,11 +23,14 @@ const BASES: &[(&str, &str)] = &[
     ("System.Management.Automation.CommandNotFoundException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.ExtendedTypeSystemException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.PropertyNotFoundException", "System.Management.Automation.ExtendedTypeSystemException"),
+    ("System.Management.Automation.SetValueException", "System.Management.Automation.ExtendedTypeSystemException"),
+    ("System.Management.Automation.SetValueInvocationException", "System.Management.Automation.SetValueException"),
     ("System.Management.Automation.ParseException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.ActionPreferenceStopException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.PipelineStoppedException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.MetadataException", "System.Management.Automation.RuntimeException"),
     ("System.Management.Automation.ValidationMetadataException", "System.Management.Automation.MetadataException"),
+    ("System.Management.Automation.ArgumentTransformationMetadataException", "System.Management.Automation.MetadataException"),
     ("System.Management.Automation.ParentContainsErrorRecordException", "System.SystemException"),
     ("System.Management.Automation.PSInvalidCastException", "System.InvalidCastException"),
     ("System.Management.Automation.PSArgumentException", "System.ArgumentException"),
@@ -77,6 +85,71 @@ pub fn derives_from(exception_type: &str, written: &str) -> bool {
         let n = n.to_ascii_lowercase();
         n == w || n.strip_prefix("system.") == Some(w.as_str()) || n.rsplit('.').next() == Some(w.as_str())
     })
+}
+
+/// The full name of an exception type a script may construct (`[InvalidOperationException]::new()`),
+/// with `System.` optional.
+pub fn known_type(written: &str) -> Option<&'static str> {
+    let w = written.trim().to_ascii_lowercase();
+    let bare = w.strip_prefix("system.").unwrap_or(&w);
+    BASES.iter().map(|(t, _)| *t).chain(["System.Exception"]).find(|t| {
+        let t = t.to_ascii_lowercase();
+        t == w || t.strip_prefix("system.") == Some(bare)
+    })
+}
+
+/// The base of an exception type the table knows.
+pub fn base_of(exception_type: &str) -> Option<&'static str> {
+    BASES.iter().find(|(t, _)| t.eq_ignore_ascii_case(exception_type)).map(|(_, b)| *b)
+}
+
+/// Whether an object is an exception (its type names reach System.Exception).
+pub fn is_exception(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if o.borrow().type_names.iter().any(|n| n == "System.Exception"))
+}
+
+/// An exception object as `$_.Exception` shows it: the type's own properties, then those
+/// every exception has.
+pub fn exception_value(exception_type: &str, message: &str, own: &[(&'static str, &'static str, Value)]) -> Value {
+    let mut o = PsObject::typed(exception_type);
+    o.type_names = type_names(exception_type);
+    for (name, ty, value) in own {
+        o.add_typed(name, ty, value.clone());
+    }
+    o.add_typed("Message", "string", Value::str(message));
+    o.add_typed("Data", "System.Collections.IDictionary", Value::hashtable(Hashtable::new(false)));
+    o.add_typed("InnerException", "System.Exception", Value::Null);
+    o.add_typed("TargetSite", "System.Reflection.MethodBase", Value::Null);
+    o.add_typed("StackTrace", "string", Value::Null);
+    o.add_typed("HelpLink", "string", Value::Null);
+    o.add_typed("Source", "string", Value::Null);
+    o.add_typed("HResult", "int", Value::Int(-2146233087));
+    Value::object(o)
+}
+
+/// The messages .NET's parameterless constructors give; System.Exception's names the type and
+/// serves the types that do not set their own.
+const DEFAULT_MESSAGES: &[(&str, &str)] = &[
+    ("System.SystemException", "System error."),
+    ("System.ArgumentException", "Value does not fall within the expected range."),
+    ("System.ArgumentNullException", "Value cannot be null."),
+    ("System.ArgumentOutOfRangeException", "Specified argument was out of the range of valid values."),
+    ("System.InvalidOperationException", "Operation is not valid due to the current state of the object."),
+    ("System.InvalidCastException", "Specified cast is not valid."),
+    ("System.NotSupportedException", "Specified method is not supported."),
+    ("System.FormatException", "One of the identified items was in an invalid format."),
+];
+
+/// `[T]::new()`, `[T]::new(message)` of an exception type.
+pub fn construct(exception_type: &str, args: &[Value]) -> Value {
+    let message = match args.first() {
+        Some(m) => super::convert::to_string(m),
+        None => match DEFAULT_MESSAGES.iter().find(|(t, _)| *t == exception_type) {
+            Some((_, m)) => m.to_string(),
+            None => format!("Exception of type '{exception_type}' was thrown."),
+        },
+    };
+    exception_value(exception_type, &message, &[])
 }
 
 #[cfg(test)]

@@ -42,7 +42,10 @@ impl Interp {
                                 ExprKind::Variable { name, key, scope } => self.strict_variable(name, key, scope.as_deref(), true, x.span)?,
                                 _ => self.eval_expr(x)?,
                             };
-                            out.push_str(&self.expand_to_string(&v));
+                            match self.class_to_string(&v)? {
+                                Some(text) => out.push_str(&text),
+                                None => out.push_str(&self.expand_to_string(&v)),
+                            }
                         }
                     }
                 }
@@ -129,6 +132,19 @@ impl Interp {
                         }
                     }
                     return self.call_static(&t, &n, a, e.span);
+                }
+                if let Some(base) = self.base_method_class(target, &t) {
+                    if let Some(v) = match base {
+                        Some(class) => self.call_class_method(&class, Some(&t), &n, a.clone(), e.span)?,
+                        None => None,
+                    } {
+                        return Ok(v);
+                    }
+                    // No class of the chain up from the base defines it: .NET's Object.ToString,
+                    // the type's name, not the override.
+                    if n.eq_ignore_ascii_case("tostring") && a.is_empty() {
+                        return Ok(Value::str(super::dotnet::registry::type_of(&t).full_name()));
+                    }
                 }
                 self.call_method(&t, &n, a, e.span)
             }
@@ -247,9 +263,9 @@ impl Interp {
             BinaryOp::Div => ops::div(&l, &r),
             BinaryOp::Rem => ops::rem(&l, &r),
             BinaryOp::Xor => Ok(Value::Bool(to_bool(&l) ^ to_bool(&r))),
-            BinaryOp::Band => ops::bitwise(&l, &r, |a, b| a & b),
-            BinaryOp::Bor => ops::bitwise(&l, &r, |a, b| a | b),
-            BinaryOp::Bxor => ops::bitwise(&l, &r, |a, b| a ^ b),
+            BinaryOp::Band => ops::bitwise(&l, &r, |a, b| a & b).map(|v| self.of_enum_operand(&l, v)),
+            BinaryOp::Bor => ops::bitwise(&l, &r, |a, b| a | b).map(|v| self.of_enum_operand(&l, v)),
+            BinaryOp::Bxor => ops::bitwise(&l, &r, |a, b| a ^ b).map(|v| self.of_enum_operand(&l, v)),
             BinaryOp::Shl => ops::bitwise(&l, &r, |a, b| a.wrapping_shl(b as u32)),
             BinaryOp::Shr => ops::bitwise(&l, &r, |a, b| a.wrapping_shr(b as u32)),
             BinaryOp::Range => return self.range(&l, &r, span),
@@ -271,6 +287,7 @@ impl Interp {
                 Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
             }
             BinaryOp::As => match &r {
+                Value::Type(t) if t.class.is_some() => Ok(self.convert_to(&l, t, span).unwrap_or(Value::Null)),
                 Value::Type(t) => Ok(convert::convert(&l, t).unwrap_or(Value::Null)),
                 other => match self.types.resolve(&to_string(other), false) {
                     Some(t) => Ok(convert::convert(&l, &t).unwrap_or(Value::Null)),
@@ -395,7 +412,12 @@ impl Interp {
         if t.kind == TypeKind::Void {
             return Ok(Value::Null);
         }
-        convert::convert(&v, &t).map_err(|m| self.cast_error(&v, &t, m, span))
+        if t.kind == TypeKind::String && !t.is_array {
+            if let Some(text) = self.class_to_string(&v)? {
+                return Ok(Value::str(text));
+            }
+        }
+        self.convert_to(&v, &t, span)
     }
 
     /// A failed conversion of `v` to `t` (a cast, `.ForEach([T])`), with 5.1's error id.
@@ -404,7 +426,11 @@ impl Interp {
             (Value::Str(_), TypeKind::Int | TypeKind::Long | TypeKind::UInt | TypeKind::ULong) => "InvalidCastFromStringToInteger",
             _ => "ConvertToFinalInvalidCastException",
         };
-        self.located(ErrorRecord::runtime(message, id, ErrorCategory::InvalidArgument), span)
+        let mut rec = ErrorRecord::runtime(message, id, ErrorCategory::InvalidArgument);
+        // The RuntimeException wraps LanguagePrimitives' PSInvalidCastException, which
+        // `catch [System.InvalidCastException]` takes.
+        rec.inner_exception = Some(super::exceptions::PS_INVALID_CAST.into());
+        self.located(rec, span)
     }
 
     // ---------------------------------------------------------------- assignment
@@ -450,9 +476,22 @@ impl Interp {
                     }
                 }
             }
-            ExprKind::Member { target: obj, name, .. } => {
+            ExprKind::Member { target: obj, name, is_static } => {
                 let o = self.eval_expr(obj)?;
                 let n = self.member_name(name)?;
+                match &o {
+                    Value::Type(t) if *is_static && t.class.is_some() => {
+                        let class = t.class.clone().expect("matched as a class");
+                        if self.set_class_static(&class, &n, value.clone(), target.span)? {
+                            return Ok(());
+                        }
+                    }
+                    Value::Object(ob) if ob.borrow().class.is_some() => {
+                        let class = ob.borrow().class.clone().expect("matched as a class");
+                        return self.set_class_property(&o, &class, &n, value, target.span);
+                    }
+                    _ => {}
+                }
                 self.set_member(&o, &n, value).map_err(|rec| self.located(rec, target.span))
             }
             ExprKind::Index { target: obj, index } => {
@@ -511,11 +550,13 @@ impl Interp {
                         return Ok(super::dotnet::regex::group_by_name(&a, key).unwrap_or(Value::Null));
                     }
                 }
-                Ok(resolve_index(i, a.len()).and_then(|n| a.get(n).cloned()).unwrap_or(Value::Null))
+                let item = resolve_index(i, a.len()).and_then(|n| a.get(n).cloned());
+                self.strict_index(item, matches!(t, Value::List(_)), span)
             }
             Value::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
-                Ok(resolve_index(i, chars.len()).and_then(|n| chars.get(n).copied()).map(Value::Char).unwrap_or(Value::Null))
+                let item = resolve_index(i, chars.len()).and_then(|n| chars.get(n).copied()).map(Value::Char);
+                self.strict_index(item, false, span)
             }
             Value::Hashtable(h) => Ok(h.borrow().get(i).cloned().unwrap_or(Value::Null)),
             Value::Object(o) => Ok(o.borrow().get(&to_string(i)).cloned().unwrap_or(Value::Null)),

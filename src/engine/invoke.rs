@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::lang::ast::{ScriptBlock, Span};
 
 use super::binder::{self, ArgItem};
-use super::error::{EvalResult, InvocationInfo};
+use super::error::{EvalResult, Flow, InvocationInfo};
 use super::redirect::Redirects;
 use super::runtime::{Emit, Interp, Variable};
 use super::stage::{Stage, StageKind};
@@ -35,6 +35,11 @@ impl Interp {
             if r.is_err() {
                 break;
             }
+        }
+        // `return` leaves the block being run (one ForEach-Object item, one Where-Object test),
+        // not the function around it.
+        if matches!(r, Err(Flow::Return)) {
+            r = Ok(());
         }
         self.current_source = saved_src;
         match saved {

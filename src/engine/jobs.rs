@@ -77,7 +77,8 @@ impl JobTable {
         let id = if self.next_id == 0 { 1 } else { self.next_id };
         self.next_id = id + 2;
         let name = name.unwrap_or_else(|| format!("Job{id}"));
-        let mut o = PsObject { type_names: JOB_TYPES.iter().map(|t| t.to_string()).collect(), props: Vec::new() };
+        let mut o = PsObject::typed(JOB_TYPES[0]);
+        o.type_names = JOB_TYPES.iter().map(|t| t.to_string()).collect();
         o.add_typed("State", "System.Management.Automation.JobState", Value::str("Running"));
         o.add_typed("HasMoreData", "bool", Value::Bool(true));
         o.add_typed("StatusMessage", "string", Value::str(""));

@@ -13,7 +13,7 @@ use super::dotnet::{
 use super::error::{ErrorCategory, ErrorRecord, EvalResult};
 use super::ops;
 use super::runtime::Interp;
-use super::value::{Hashtable, Native, PsObject, TypeKind, Value};
+use super::value::{Native, PsObject, TypeKind, Value};
 use crate::lang::ast::Span;
 
 fn arg_str(args: &[Value], i: usize) -> String {
@@ -113,22 +113,11 @@ impl Interp {
                 }
             }
             Value::Error(e) => match lower.as_str() {
-                "exception" => {
-                    let mut o = PsObject::typed(&e.exception_type);
-                    o.type_names = super::exceptions::type_names(&e.exception_type);
-                    for (name, ty, value) in &e.exception_properties {
-                        o.add_typed(name, ty, value.clone());
-                    }
-                    o.add_typed("Message", "string", Value::str(&e.message));
-                    o.add_typed("Data", "System.Collections.IDictionary", Value::hashtable(Hashtable::new(false)));
-                    o.add_typed("InnerException", "System.Exception", Value::Null);
-                    o.add_typed("TargetSite", "System.Reflection.MethodBase", Value::Null);
-                    o.add_typed("StackTrace", "string", Value::Null);
-                    o.add_typed("HelpLink", "string", Value::Null);
-                    o.add_typed("Source", "string", Value::Null);
-                    o.add_typed("HResult", "int", Value::Int(-2146233087));
-                    Value::object(o)
-                }
+                // The exception object thrown or given to Write-Error, else one made from the record.
+                "exception" => match &e.exception_object {
+                    Some(x) => x.clone(),
+                    None => super::exceptions::exception_value(&e.exception_type, &e.message, &e.exception_properties),
+                },
                 "categoryinfo" => {
                     let mut o = PsObject::typed("System.Management.Automation.ErrorCategoryInfo");
                     o.add_typed("Category", "System.Management.Automation.ErrorCategory", Value::str(e.category.name()));
@@ -220,12 +209,28 @@ impl Interp {
         if let Some(v) = self.script_cmdlet_method(target, name, &args, span)? {
             return Ok(v);
         }
+        if let Value::Object(o) = target {
+            let class = o.borrow().class.clone();
+            if let Some(class) = class {
+                if let Some(v) = self.call_class_method(&class, Some(target), name, args.clone(), span)? {
+                    return Ok(v);
+                }
+            }
+        }
         if let Some(v) = self.host_ui_method(target, name, &args, span)? {
             return Ok(v);
         }
         // Methods every object has.
         match lower.as_str() {
-            "gettype" if args.is_empty() => return Ok(Value::Type(Rc::new(registry::type_of(target)))),
+            "gettype" if args.is_empty() => {
+                // An enumeration of a module or a script is known to the session, not the registry.
+                if let Value::Enum(e) = target {
+                    if let Some(t) = self.types.resolve(e.type_name, false) {
+                        return Ok(Value::Type(t));
+                    }
+                }
+                return Ok(Value::Type(Rc::new(registry::type_of(target))));
+            }
             "tostring" if args.is_empty() => return Ok(Value::str(convert::net_to_string(target))),
             "equals" if args.len() == 1 => return Ok(Value::Bool(ops::equals(target, &args[0], true))),
             "gethashcode" if args.is_empty() => return Ok(Value::Int(to_string(target).len() as i32)),
@@ -319,6 +324,9 @@ impl Interp {
         let Value::Type(ty) = t else {
             return Err(self.located(not_found(t, name), span));
         };
+        if let Some(v) = ty.class.as_ref().and_then(|c| c.static_value(name)) {
+            return Ok(v);
+        }
         let lower = name.to_ascii_lowercase();
         let v = match (ty.kind, lower.as_str()) {
             (TypeKind::Encoding, enc) if text::encoding_static(enc).is_some() => text::encoding_static(enc).unwrap_or(Value::Null),
@@ -344,6 +352,16 @@ impl Interp {
         let Value::Type(ty) = t else {
             return Err(self.located(not_found(t, name), span));
         };
+        if name.eq_ignore_ascii_case("new") {
+            if let Some(made) = self.construct_script_type(ty, &args, span) {
+                return made;
+            }
+        }
+        if let Some(class) = ty.class.clone().filter(|_| !ty.is_array) {
+            if let Some(v) = self.call_class_method(&class, None, name, args.clone(), span)? {
+                return Ok(v);
+            }
+        }
         let lower = name.to_ascii_lowercase();
         let emulated = match (ty.kind, lower.as_str()) {
             (_, "new") => collections::construct(ty, &args)

@@ -3,6 +3,7 @@
 //! `Host` the layer above provides.
 
 pub mod binder;
+pub mod classes;
 pub mod clock;
 pub mod command;
 pub mod convert;

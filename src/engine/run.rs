@@ -48,6 +48,7 @@ impl Interp {
     pub fn run_text(&mut self, src: &Rc<Source>, how: RunAs<'_, '_>) -> EvalResult<()> {
         let from_command = !matches!(how, RunAs::File { .. });
         let sb = crate::lang::parse_script(src).map_err(|e| Flow::error(parse_error_record(&e, src, from_command)))?;
+        self.define_script_types(&sb)?;
         match how {
             RunAs::File { args, invocation } => {
                 self.check_requirements(src)?;

@@ -117,9 +117,20 @@ pub struct Interp {
     pub using_namespaces: Vec<String>,
     /// The blocks `.GetNewClosure()` made, each with the scope of the variables it captured.
     pub closures: Vec<(Rc<ScriptBlock>, ScopeRef)>,
+    /// The value a class method's `return` gave, taken by the method call that ran it.
+    pub method_result: Option<Value>,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
+
+/// A value a typed variable cannot take: 5.1's ArgumentTransformationMetadataException around
+/// the PSInvalidCastException of the conversion.
+fn argument_transformation_error(message: String) -> ErrorRecord {
+    let mut rec =
+        ErrorRecord::new(message, "System.Management.Automation.ArgumentTransformationMetadataException", ErrorCategory::MetadataError, "RuntimeException");
+    rec.inner_exception = Some(super::exceptions::PS_INVALID_CAST.into());
+    rec
+}
 
 impl Interp {
     pub fn new(host: Box<dyn Host>) -> Interp {
@@ -134,6 +145,7 @@ impl Interp {
             errors: Rc::new(RefCell::new(Vec::new())),
             try_depth: 0,
             call_depth: 0,
+            method_result: None,
             next_pipeline: 1,
             services: Services::default(),
             interrupt: Arc::new(AtomicBool::new(false)),
@@ -399,6 +411,13 @@ impl Interp {
                 target = outer;
             }
         }
+        // A class constraint converts through the interpreter (its constructors may run), so
+        // the value is converted before the scope is borrowed.
+        let class_constraint = target.borrow().vars.get(key).and_then(|v| v.constraint.clone()).filter(|t| t.class.is_some());
+        let value = match class_constraint {
+            Some(t) => self.convert_to(&value, &t, crate::lang::ast::Span::default())?,
+            None => value,
+        };
         let mut sc = target.borrow_mut();
         // Assignment without a scope writes to the current scope, but keeps a
         // constraint declared there.
@@ -406,8 +425,7 @@ impl Interp {
             Some(existing) if existing.options.read_only || existing.options.constant => return Err(super::variables::not_writable(key)),
             Some(existing) => {
                 existing.value = match &existing.constraint {
-                    Some(t) => super::convert::convert(&value, t)
-                        .map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::MetadataError)))?,
+                    Some(t) => super::convert::convert(&value, t).map_err(|m| Flow::error(argument_transformation_error(m)))?,
                     None => value,
                 };
             }
@@ -421,8 +439,11 @@ impl Interp {
 
     /// Declares a variable with a type constraint (`[int]$x = ...`).
     pub fn set_typed_var(&mut self, name: &str, scope: Option<&str>, value: Value, ty: Rc<TypeRef>) -> EvalResult<()> {
-        let converted =
-            super::convert::convert(&value, &ty).map_err(|m| Flow::error(ErrorRecord::runtime(m, "RuntimeException", ErrorCategory::MetadataError)))?;
+        let converted = if ty.class.is_some() {
+            self.convert_to(&value, &ty, crate::lang::ast::Span::default())?
+        } else {
+            super::convert::convert(&value, &ty).map_err(|m| Flow::error(argument_transformation_error(m)))?
+        };
         let target = self.scope_for(scope);
         target.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: converted, constraint: Some(ty), options: Default::default() });
         Ok(())

@@ -56,6 +56,12 @@ impl Interp {
                 return Some(Err(rec));
             }
         };
+        // Its classes and enums exist before its first statement runs, as for the -File script.
+        if let Err(super::error::Flow::Error(rec)) = self.define_script_types(&body) {
+            let mut rec = (*rec).clone();
+            rec.terminates_script = false;
+            return Some(Err(rec));
+        }
         let mut info = binder::function_info(item.lab.name(), &body, false, &self.types);
         info.script_file = Some(item.shown());
         Some(Ok((Rc::new(info), body)))

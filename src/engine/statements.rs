@@ -172,6 +172,16 @@ impl Interp {
                 }
                 Err(Flow::Return)
             }
+            StatementKind::MethodReturn(p) => {
+                let v = match p {
+                    Some(p) => self.pipeline_value(p)?,
+                    None => Value::Null,
+                };
+                self.method_result = Some(v);
+                Err(Flow::Return)
+            }
+            StatementKind::Class(decl) => self.run_class_statement(decl),
+            StatementKind::Enum(decl) => self.define_enum(decl),
             StatementKind::Exit(p) => {
                 let code = match p {
                     Some(p) => {
@@ -213,6 +223,8 @@ impl Interp {
         let mut rec = match &value {
             Value::Error(e) => (**e).clone(),
             Value::Null => ErrorRecord::runtime("ScriptHalted", "ScriptHalted", ErrorCategory::OperationStopped),
+            // An exception object: the record's id is its message, as ExceptionHandlingOps makes it.
+            x if super::exceptions::is_exception(x) => ErrorRecord::of_exception(x, ErrorCategory::OperationStopped, None),
             other => {
                 let msg = other.to_display_string();
                 ErrorRecord::runtime(msg.clone(), &msg, ErrorCategory::OperationStopped).with_target(other)
@@ -357,7 +369,12 @@ fn label_matches(flow_label: &Option<String>, loop_label: &Option<String>) -> bo
 /// Whether `catch [T]` takes an error: its exception (or the one a RuntimeException
 /// wraps) is T or derives from it, as far as the names tell.
 fn catch_matches(type_name: &str, rec: &ErrorRecord) -> bool {
-    std::iter::once(rec.exception_type.as_str()).chain(rec.inner_exception.as_deref()).any(|e| super::exceptions::derives_from(e, type_name))
+    // An exception of a script class names its own bases.
+    let own = match &rec.exception_object {
+        Some(Value::Object(o)) => o.borrow().type_names.iter().any(|n| super::exceptions::derives_from(n, type_name)),
+        _ => false,
+    };
+    own || std::iter::once(rec.exception_type.as_str()).chain(rec.inner_exception.as_deref()).any(|e| super::exceptions::derives_from(e, type_name))
 }
 
 /// Whether the pipeline's last command decides `$?` itself.

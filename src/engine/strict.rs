@@ -1,6 +1,7 @@
 //! Set-StrictMode's checks, by the version in force in the running scope: 1 refuses unset
 //! variables (not inside strings), 2 also inside strings, properties an object does not
-//! have and functions called like methods (`f(1, 2)`); 3 and later as 2 here.
+//! have and functions called like methods (`f(1, 2)`); 3 and later also an index past the
+//! end of an array, a collection or a string.
 
 use crate::lang::ast::{Command, CommandArg, ExprKind, Span};
 
@@ -69,6 +70,26 @@ impl Interp {
             ));
         }
         Ok(())
+    }
+
+    /// An indexed element, `$null` when there is none; from version 3 a missing one is the
+    /// indexer's own .NET exception, which 5.1 lets through instead of giving `$null`.
+    pub(super) fn strict_index(&self, item: Option<Value>, collection: bool, span: Span) -> EvalResult<Value> {
+        match item {
+            Some(v) => Ok(v),
+            None if self.strict_version() >= 3 => {
+                let (message, exception) = if collection {
+                    (
+                        "Index was out of range. Must be non-negative and less than the size of the collection.\r\nParameter name: index",
+                        "System.ArgumentOutOfRangeException",
+                    )
+                } else {
+                    ("Index was outside the bounds of the array.", "System.IndexOutOfRangeException")
+                };
+                Err(self.located(ErrorRecord::new(message, exception, ErrorCategory::OperationStopped, exception), span))
+            }
+            None => Ok(Value::Null),
+        }
     }
 
     /// Version 2: `f(1, 2)`, a comma list in parentheses right after the name, is refused.

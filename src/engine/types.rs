@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::classes::ClassType;
 use super::value::{TypeKind, TypeRef};
 
 /// An enumeration type. Cmdlet layers declare theirs as statics and register them
@@ -55,10 +56,14 @@ pub static STRING_COMPARISON: EnumDef = EnumDef {
     ],
 };
 
-/// The enumerations a session can name: the engine's own, then those its modules brought.
+/// The enumerations a session can name: the engine's own, then those its modules brought;
+/// and the classes and enums its scripts defined.
 #[derive(Clone)]
 pub struct TypeTable {
     enums: Vec<&'static EnumDef>,
+    /// Enums defined by scripts, the `[Flags()]` ones marked.
+    script_enums: Vec<(&'static EnumDef, bool)>,
+    classes: Vec<Rc<ClassType>>,
 }
 
 impl Default for TypeTable {
@@ -75,6 +80,8 @@ impl Default for TypeTable {
                 &super::dotnet::datetime::DATE_TIME_KIND,
                 &super::host_object::CONSOLE_COLOR,
             ],
+            script_enums: Vec::new(),
+            classes: Vec::new(),
         }
     }
 }
@@ -87,8 +94,50 @@ impl TypeTable {
         }
     }
 
-    /// Resolves a type name as written in `[...]`: the engine's types, then the enumerations.
+    /// Defines (or redefines) a class of a script.
+    pub fn add_class(&mut self, class: Rc<ClassType>) {
+        self.classes.retain(|c| !c.name.eq_ignore_ascii_case(&class.name));
+        self.script_enums.retain(|(d, _)| !d.full_name.eq_ignore_ascii_case(&class.name));
+        self.classes.push(class);
+    }
+
+    pub fn class(&self, name: &str) -> Option<Rc<ClassType>> {
+        self.classes.iter().find(|c| c.name.eq_ignore_ascii_case(name)).cloned()
+    }
+
+    /// Defines (or redefines) an enum of a script.
+    pub fn add_script_enum(&mut self, def: &'static EnumDef, flags: bool) {
+        self.classes.retain(|c| !c.name.eq_ignore_ascii_case(def.full_name));
+        self.script_enums.retain(|(d, _)| !d.full_name.eq_ignore_ascii_case(def.full_name));
+        self.script_enums.push((def, flags));
+    }
+
+    pub fn script_enum(&self, name: &str) -> Option<&'static EnumDef> {
+        self.script_enums.iter().find(|(d, _)| d.full_name.eq_ignore_ascii_case(name)).map(|(d, _)| *d)
+    }
+
+    /// Whether an enumeration is a `[Flags()]` one, whose values combine.
+    pub fn is_flags(&self, def: &EnumDef) -> bool {
+        self.script_enums.iter().any(|(d, flags)| *flags && std::ptr::eq(*d, def))
+    }
+
+    /// Resolves a type name as written in `[...]`: the script's classes and enums, the
+    /// engine's types, then the modules' enumerations.
     pub fn resolve(&self, name: &str, is_array: bool) -> Option<Rc<TypeRef>> {
+        let lookup = name.trim();
+        let (lookup, is_array) = match lookup.strip_suffix("[]") {
+            Some(elem) => (elem.trim_end(), true),
+            None => (lookup, is_array),
+        };
+        if let Some(c) = self.class(lookup) {
+            return Some(Rc::new(TypeRef { is_array, ..c.type_ref() }));
+        }
+        if let Some(def) = self.script_enum(lookup) {
+            return Some(Rc::new(TypeRef { is_array, ..TypeRef::of(TypeKind::Enum(def)) }));
+        }
+        if let Some(full) = super::exceptions::known_type(lookup).filter(|_| resolve(lookup, false).is_none()) {
+            return Some(Rc::new(TypeRef { is_array, ..TypeRef::foreign(full) }));
+        }
         resolve(name, is_array).or_else(|| {
             let def = self
                 .enums

@@ -86,6 +86,8 @@ pub struct TypeRef {
     pub args: Vec<TypeRef>,
     /// The full name of a [`TypeKind::Foreign`] type, which the registry does not emulate.
     pub foreign: Option<Rc<str>>,
+    /// The class a script defined, for a type that is one (a `Foreign` type by its name).
+    pub class: Option<Rc<super::classes::ClassType>>,
 }
 
 impl PartialEq for TypeRef {
@@ -96,7 +98,7 @@ impl PartialEq for TypeRef {
 
 impl TypeRef {
     pub fn of(kind: TypeKind) -> TypeRef {
-        TypeRef { kind, is_array: false, args: Vec::new(), foreign: None }
+        TypeRef { kind, is_array: false, args: Vec::new(), foreign: None, class: None }
     }
 
     pub fn array_of(kind: TypeKind) -> TypeRef {
@@ -311,18 +313,25 @@ pub struct PsObject {
     /// Most specific first, ending in `System.Object`.
     pub type_names: Vec<String>,
     pub props: Vec<Property>,
+    /// A class's `hidden` properties: readable and settable, left out of views and listings.
+    pub hidden: Vec<Property>,
+    /// The script class this is an object of.
+    pub class: Option<Rc<super::classes::ClassType>>,
+    /// What the class's `ToString()` override gave when the object last changed through its
+    /// class: the text views and cells show, which cannot run script code.
+    pub text: Option<String>,
 }
 
 pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
 
 impl PsObject {
     pub fn custom() -> PsObject {
-        PsObject { type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()], props: Vec::new() }
+        PsObject { type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None }
     }
 
     /// A typed object whose properties are .NET properties.
     pub fn typed(type_name: &str) -> PsObject {
-        PsObject { type_names: vec![type_name.into(), "System.Object".into()], props: Vec::new() }
+        PsObject { type_names: vec![type_name.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None }
     }
 
     pub fn is_custom(&self) -> bool {
@@ -330,15 +339,15 @@ impl PsObject {
     }
 
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.props.iter().find(|p| p.name.eq_ignore_ascii_case(name)).map(|p| &p.value)
+        self.props.iter().chain(&self.hidden).find(|p| p.name.eq_ignore_ascii_case(name)).map(|p| &p.value)
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.props.iter().any(|p| p.name.eq_ignore_ascii_case(name))
+        self.props.iter().chain(&self.hidden).any(|p| p.name.eq_ignore_ascii_case(name))
     }
 
     pub fn set(&mut self, name: &str, value: Value) -> bool {
-        match self.props.iter_mut().find(|p| p.name.eq_ignore_ascii_case(name)) {
+        match self.props.iter_mut().chain(&mut self.hidden).find(|p| p.name.eq_ignore_ascii_case(name)) {
             Some(p) => {
                 p.value = value;
                 true

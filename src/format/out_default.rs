@@ -114,6 +114,11 @@ impl Formatter {
                     self.lines.extend(lines.borrow().iter().map(to_string));
                 }
             }
+            // An object of a script class with no property to show prints as its ToString().
+            Value::Object(o) if o.borrow().class.is_some() && o.borrow().props.is_empty() => {
+                let text = to_string(v);
+                self.raw(text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect(), now_ms);
+            }
             s if s.is_scalar() => {
                 let text = to_string(s);
                 self.raw(text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect(), now_ms);

@@ -195,6 +195,75 @@ pub enum StatementKind {
     Exit(Option<Pipeline>),
     Break(Option<String>),
     Continue(Option<String>),
+    /// `class Name : Base { ... }`: defined before the script that holds it runs.
+    Class(Rc<ClassDecl>),
+    /// `enum Name { A; B = 5 }`, defined as a class is.
+    Enum(Rc<EnumDecl>),
+    /// `return` in a class method: its value is the method's result, not output.
+    MethodReturn(Option<Pipeline>),
+}
+
+/// A class as written (PowerShell 5.0): the engine turns it into a type when its script runs.
+#[derive(Debug)]
+pub struct ClassDecl {
+    pub name: String,
+    pub name_span: Span,
+    /// `: Base` (further names after a comma would be interfaces, which the engine does not emulate).
+    pub base: Option<TypeName>,
+    pub properties: Vec<PropertyDecl>,
+    /// Methods and constructors, in the order written.
+    pub methods: Vec<MethodDecl>,
+    pub source: Rc<Source>,
+    pub span: Span,
+}
+
+/// `hidden static [int] $Name = default`.
+#[derive(Debug)]
+pub struct PropertyDecl {
+    pub name: String,
+    pub ty: Option<TypeName>,
+    pub is_static: bool,
+    pub is_hidden: bool,
+    pub default: Option<Expr>,
+    pub span: Span,
+}
+
+/// A method (`[string] Name([int]$a) { }`) or a constructor (`Name() : base() { }`).
+#[derive(Debug)]
+pub struct MethodDecl {
+    pub name: String,
+    pub name_span: Span,
+    /// `None` is `void`, as a method written without a type is.
+    pub return_type: Option<TypeName>,
+    pub is_static: bool,
+    pub is_hidden: bool,
+    pub is_ctor: bool,
+    pub params: Vec<Param>,
+    /// A constructor's `: base(args)`.
+    pub base_args: Option<Vec<Expr>>,
+    pub body: Vec<Statement>,
+    pub span: Span,
+}
+
+/// An enumeration as written.
+#[derive(Debug)]
+pub struct EnumDecl {
+    pub name: String,
+    pub name_span: Span,
+    /// `[Flags()]`: values combine and print as a comma list.
+    pub flags: bool,
+    pub members: Vec<EnumMember>,
+    pub source: Rc<Source>,
+    pub span: Span,
+}
+
+/// `Name` or `Name = value`; the value a constant expression (`5`, `[int]::MaxValue`,
+/// `[Other]::A + 2`) the engine works out when the enum is defined.
+#[derive(Debug)]
+pub struct EnumMember {
+    pub name: String,
+    pub value: Option<Expr>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]

@@ -93,6 +93,24 @@ parser_strings! {
     UnexpectedToken: "Unexpected token '{0}' in expression or statement.",
     UsingMustBeAtStartOfScript: "A 'using' statement must appear before any other statements in a script.",
     WhitespaceBeforeHereStringFooter: "White space is not allowed before the string terminator.",
+    // PowerShell 5.0's classes and enums.
+    ConstructorCantHaveReturnType: "A constructor cannot specify a return type.",
+    DuplicateQualifier: "Duplicate '{0}' qualifier",
+    EnumeratorValueMustBeConstant: "Enumerator value must be a constant value.",
+    EnumeratorValueTooLarge: "Enumerator value is too large for a System.Int.",
+    IncompleteMemberDefinition: "Missing a property name or method definition.",
+    MemberAlreadyDefined: "The member '{0}' is already defined.",
+    MethodHasCodePathNotReturn: "Not all code path returns value within method.",
+    MissingBaseCtorCall: "Missing 'base' after ':' in a base class constructor call.",
+    MissingTypeBody: "Missing '{0}' body in '{0}' declaration.",
+    NamedBlockNotAllowedInMethod: "A named block is not allowed in a class method.",
+    NonStaticMemberAccessInStaticMember: "Cannot access the non-static member '{0}' in a static method or initializer of a static property.",
+    NonVoidMethodMissingReturnValue: "Invalid return statement within non-void method.",
+    ParamBlockNotAllowedInMethod: "A param block is not allowed in a class method.",
+    StaticConstructorCantHaveParameters: "A static constructor cannot have any parameters.",
+    TooManyTypes: "Only one type may be specified on class members.",
+    TypeNotFound: "Unable to find type [{0}].",
+    VoidMethodHasReturn: "Invalid return statement within void method.",
 }
 
 impl Message {

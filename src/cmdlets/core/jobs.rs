@@ -334,7 +334,11 @@ impl Cmdlet for ReceiveJob {
 fn deserialized(v: Value, runspace: &Value) -> Value {
     let Value::Object(o) = &v else { return v };
     let o = o.borrow();
-    let mut copy = PsObject { type_names: o.type_names.iter().map(|t| format!("Deserialized.{t}")).collect(), props: o.props.clone() };
+    // A property bag: no class (and no hidden members) survives serialization.
+    let mut copy = PsObject::typed("System.Object");
+    copy.type_names = o.type_names.iter().map(|t| format!("Deserialized.{t}")).collect();
+    copy.props = o.props.clone();
+    copy.text = o.text.clone();
     copy.add_typed("PSComputerName", "string", Value::str("localhost"));
     copy.add_typed("RunspaceId", "guid", runspace.clone());
     copy.add_typed("PSShowComputerName", "bool", Value::Bool(false));

@@ -682,6 +682,9 @@ impl Cmdlet for NewObject {
             return ctx.write_error(rec);
         };
         let ctor_args = args.get("ArgumentList").map(Value::enumerate).unwrap_or_default();
+        if let Some(made) = ctx.interp.construct_script_type(&ty, &ctor_args, crate::lang::ast::Span::default()) {
+            return ctx.emit(made?);
+        }
         let made = crate::engine::dotnet::collections::construct(&ty, &ctor_args)
             .or_else(|| crate::engine::dotnet::text::construct(&ty, &ctor_args))
             .or_else(|| crate::engine::dotnet::secure::construct(&ty, &ctor_args))

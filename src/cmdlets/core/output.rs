@@ -51,7 +51,21 @@ pub fn commands() -> Vec<CommandInfo> {
             "Shown as DEBUG: text when -Debug is given or $DebugPreference is Continue.",
         ),
         CommandInfo::cmdlet("Write-Error", UTILITY, "Microsoft.PowerShell.Commands.WriteErrorCommand", || Box::new(WriteError))
-            .param(ParamSpec::new("Message", TypeKind::String).mandatory().position(0).pipeline().alias("Msg").help("The text of the error."))
+            .param(
+                ParamSpec::new("Message", TypeKind::String)
+                    .mandatory()
+                    .position(0)
+                    .pipeline()
+                    .alias("Msg")
+                    .in_set("NoException")
+                    .help("The text of the error."),
+            )
+            .param(
+                ParamSpec::new("Exception", TypeKind::Object)
+                    .mandatory()
+                    .in_set("WithException")
+                    .help("The exception the error carries; its message is the error's."),
+            )
             .param(ParamSpec::new("Category", TypeKind::String).help("The error category."))
             .param(ParamSpec::new("ErrorId", TypeKind::String).help("The error identifier."))
             .param(ParamSpec::new("TargetObject", TypeKind::Object).help("The object the error concerns."))
@@ -172,10 +186,21 @@ struct WriteError;
 
 impl Cmdlet for WriteError {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        let msg = args.string("Message").unwrap_or_default();
         let category = args.string("Category").and_then(|c| ErrorCategory::parse(&c)).unwrap_or(ErrorCategory::NotSpecified);
-        let id = args.string("ErrorId").unwrap_or_else(|| "Microsoft.PowerShell.Commands.WriteErrorException".into());
-        let mut rec = ErrorRecord::new(msg, "Microsoft.PowerShell.Commands.WriteErrorException", category, id);
+        let mut rec = match args.get("Exception").filter(|e| !e.is_null()) {
+            // The exception is kept as it is: `$_.Exception` is the object given. Its id is
+            // the exception's type name, as WriteErrorCommand gives it.
+            Some(ex) => {
+                let mut rec = ErrorRecord::of_exception(ex, category, None);
+                rec.fqid = args.string("ErrorId").unwrap_or_else(|| rec.exception_type.clone());
+                rec
+            }
+            None => {
+                let msg = args.string("Message").unwrap_or_default();
+                let id = args.string("ErrorId").unwrap_or_else(|| "Microsoft.PowerShell.Commands.WriteErrorException".into());
+                ErrorRecord::new(msg, "Microsoft.PowerShell.Commands.WriteErrorException", category, id)
+            }
+        };
         if let Some(t) = args.get("TargetObject") {
             rec = rec.with_target(t);
         }

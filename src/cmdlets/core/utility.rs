@@ -104,7 +104,7 @@ fn type_short(v: &Value) -> String {
     }
 }
 
-fn members_of(v: &Value) -> Vec<Member> {
+fn members_of(v: &Value, interp: &crate::engine::Interp) -> Vec<Member> {
     let method = |name: &str, def: &str| Member { name: name.into(), kind: "Method", definition: def.into() };
     let mut out = vec![
         method("Equals", "bool Equals(System.Object obj)"),
@@ -114,10 +114,19 @@ fn members_of(v: &Value) -> Vec<Member> {
     ];
     match v {
         Value::Object(o) => {
+            // A script class's methods and its properties' declared types.
+            let class = o.borrow().class.clone().map(|c| interp.class_members(&c));
+            if let Some((_, methods)) = &class {
+                for (name, definition) in methods {
+                    out.retain(|m| !m.name.eq_ignore_ascii_case(name));
+                    out.push(Member { name: name.clone(), kind: "Method", definition: definition.clone() });
+                }
+            }
             for p in &o.borrow().props {
+                let declared = class.as_ref().and_then(|(props, _)| props.iter().find(|(n, _)| n == &p.name)).map(|(_, t)| t.as_str());
                 let definition = match p.kind {
                     PropKind::Note => format!("{} {}={}", type_short(&p.value), p.name, crate::format::cell::cell_text(&p.value, 4)),
-                    PropKind::Property => format!("{} {} {{get;set;}}", p.type_name.unwrap_or("System.Object"), p.name),
+                    PropKind::Property => format!("{} {} {{get;set;}}", declared.or(p.type_name).unwrap_or("System.Object"), p.name),
                 };
                 out.push(Member { name: p.name.clone(), kind: if p.kind == PropKind::Note { "NoteProperty" } else { "Property" }, definition });
             }
@@ -177,7 +186,7 @@ impl Cmdlet for GetMember {
         self.seen.push(type_name.clone());
         let names: Vec<String> = self.args.get("Name").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default();
         let kind = self.args.string("MemberType");
-        for m in members_of(&item) {
+        for m in members_of(&item, ctx.interp) {
             if !names.is_empty() && !names.iter().any(|n| ops::like(&Value::str(&m.name), &Value::str(n), false)) {
                 continue;
             }

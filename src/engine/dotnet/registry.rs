@@ -304,6 +304,9 @@ impl TypeRef {
         if self.is_array {
             return Some(TypeRef::of(TypeKind::Array));
         }
+        if let Some(c) = &self.class {
+            return Some(c.base_type());
+        }
         let base = match (&self.foreign, self.kind) {
             (_, TypeKind::Enum(_)) => "System.Enum",
             (Some(n), _) => match n.as_ref() {
@@ -311,7 +314,7 @@ impl TypeRef {
                 n if n.starts_with("System.Text.") && n.ends_with("Encoding") => "System.Text.Encoding",
                 "System.RuntimeType" => "System.Reflection.TypeInfo",
                 "System.Enum" => VT,
-                _ => OBJ,
+                n => crate::engine::exceptions::base_of(n).unwrap_or(OBJ),
             },
             (None, kind) => info(kind).map(|i| i.base).unwrap_or(OBJ),
         };
@@ -380,6 +383,9 @@ pub fn type_of(v: &Value) -> TypeRef {
         }
         Value::Object(o) => {
             let o = o.borrow();
+            if let Some(c) = &o.class {
+                return c.type_ref();
+            }
             if o.is_custom() {
                 return TypeRef::foreign(PSCUSTOMOBJECT);
             }

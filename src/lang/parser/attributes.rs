@@ -68,7 +68,7 @@ impl Parser {
         Ok(AttrOrType::Type(TypeName { name, is_array, span: self.span_from(start) }))
     }
 
-    fn type_name_text(&mut self) -> PResult<String> {
+    pub(super) fn type_name_text(&mut self) -> PResult<String> {
         let rest = self.rest();
         let len = rest.find(|c: char| !(is_ident_char(c) || c == '.' || c == '`')).unwrap_or(rest.len());
         if len == 0 {

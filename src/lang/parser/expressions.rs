@@ -288,7 +288,7 @@ impl Parser {
         }
     }
 
-    fn method_args(&mut self) -> PResult<Vec<Expr>> {
+    pub(super) fn method_args(&mut self) -> PResult<Vec<Expr>> {
         let open = self.pos - 1;
         let mut args = Vec::new();
         self.skip_trivia(true);
@@ -331,6 +331,7 @@ impl Parser {
                 match lexer::variable_name(self.rest()) {
                     Ok((rest, (scope, name))) => {
                         self.advance_to(rest.len());
+                        self.check_this(&name, self.span_from(start))?;
                         Ok(Expr { kind: ExprKind::Variable { key: name.to_lowercase(), name, scope }, span: self.span_from(start) })
                     }
                     Err(_) => Err(Message::InvalidVariableReference.error(&[], Span::new(start, start + 1))),

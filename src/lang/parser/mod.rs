@@ -14,6 +14,9 @@ mod statements;
 mod strings;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod type_definition_tests;
+mod type_definitions;
 
 use std::rc::Rc;
 
@@ -40,6 +43,10 @@ struct Parser {
     statements_tried: usize,
     /// Nesting of statements and unary operators being parsed, bounded by [`MAX_NESTING`].
     depth: usize,
+    /// Where the parser is inside a class's members.
+    member: type_definitions::MemberContext,
+    /// The classes and enums defined so far, for 5.1's error on a second of the same name.
+    type_names: Vec<String>,
 }
 
 /// Deeper input would overflow the interpreter's stack when parsed or run (400,000 nested
@@ -48,7 +55,7 @@ const MAX_NESTING: usize = 20_000;
 
 impl Parser {
     fn new(source: &Rc<Source>) -> Self {
-        Parser { src: source.clone(), pos: 0, no_comma: false, statements_tried: 0, depth: 0 }
+        Parser { src: source.clone(), pos: 0, no_comma: false, statements_tried: 0, depth: 0, member: Default::default(), type_names: Vec::new() }
     }
 
     fn script(&mut self) -> PResult<Rc<ScriptBlock>> {

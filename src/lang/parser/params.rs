@@ -15,6 +15,14 @@ impl Parser {
     /// either named `begin`/`process`/`end` blocks or a statement list.
     /// `close` is the position of the opening brace for `{ }` blocks.
     pub(super) fn script_block_body(&mut self, start: usize, close: Option<usize>) -> PResult<Rc<ScriptBlock>> {
+        // A `return` in a script block inside a method returns from the block, not the method.
+        let returns = self.member.returns_void.take();
+        let r = self.script_block_body_here(start, close);
+        self.member.returns_void = returns;
+        r
+    }
+
+    fn script_block_body_here(&mut self, start: usize, close: Option<usize>) -> PResult<Rc<ScriptBlock>> {
         self.skip_trivia(true);
         let mut attributes = Vec::new();
         let mut params = None;

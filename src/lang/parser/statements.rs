@@ -61,6 +61,7 @@ impl Parser {
                     | StatementKind::Assignment { .. }
                     | StatementKind::Throw(_)
                     | StatementKind::Return(_)
+                    | StatementKind::MethodReturn(_)
                     | StatementKind::Exit(_)
                     | StatementKind::Break(_)
                     | StatementKind::Continue(_)
@@ -96,6 +97,10 @@ impl Parser {
         // Statements that are not keyword statements are most of a script; only a
         // word that starts like one of the keywords is tried against them.
         let maybe_keyword = self.peek().is_some_and(|c| matches!(c.to_ascii_lowercase(), 'b' | 'c' | 'd' | 'e' | 'f' | 'i' | 'r' | 's' | 't' | 'u' | 'w'));
+        if self.peek() == Some('[') && self.attributes_precede_type_definition() {
+            let kind = self.type_definition(start)?;
+            return Ok(Statement { kind, span: self.span_from(start) });
+        }
         if !maybe_keyword {
             return self.pipeline_or_assignment(start);
         }
@@ -147,8 +152,13 @@ impl Parser {
             StatementKind::UsingNamespace(namespace)
         } else if self.eat_keyword("throw") {
             StatementKind::Throw(self.optional_pipeline()?)
+        } else if self.peek_keyword("class") || self.peek_keyword("enum") {
+            self.type_definition(start)?
         } else if self.eat_keyword("return") {
-            StatementKind::Return(self.optional_pipeline()?)
+            match self.member.returns_void {
+                Some(is_void) => self.method_return(start, is_void)?,
+                None => StatementKind::Return(self.optional_pipeline()?),
+            }
         } else if self.eat_keyword("exit") {
             StatementKind::Exit(self.optional_pipeline()?)
         } else if self.eat_keyword("break") {
@@ -204,7 +214,7 @@ impl Parser {
     }
 
     /// The pipeline after `return`, `throw` or `exit`, if anything follows on the line.
-    fn optional_pipeline(&mut self) -> PResult<Option<Pipeline>> {
+    pub(super) fn optional_pipeline(&mut self) -> PResult<Option<Pipeline>> {
         self.skip_trivia(false);
         match self.peek() {
             None | Some('\n') | Some('\r') | Some(';') | Some('}') | Some(')') => Ok(None),

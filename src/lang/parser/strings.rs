@@ -97,6 +97,7 @@ impl Parser {
                 match lexer::variable_name(self.rest()) {
                     Ok((rest, (scope, name))) => {
                         self.advance_to(rest.len());
+                        self.check_this(&name, self.span_from(start))?;
                         Ok(Some(Expr { kind: ExprKind::Variable { key: name.to_lowercase(), name, scope }, span: self.span_from(start) }))
                     }
                     Err(_) => {

@@ -39,3 +39,7 @@ Bump; Bump
 "counter $counter"
 function Ret { return 'early'; 'late' }
 Ret
+# `return` in a ForEach-Object block ends that item only.
+1..3 | ForEach-Object { if ($_ -eq 2) { return }; $_ }
+function Keep { $kept = 1..3 | Where-Object { return $_ -ne 2 }; "kept $kept" }
+Keep

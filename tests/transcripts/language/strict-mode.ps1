@@ -27,5 +27,20 @@ $neverSet
 Set-StrictMode -Version Latest
 $script:alsoUnset
 Set-StrictMode -Version 7
+'-- version 2 lets an index past the end give $null'
+Set-StrictMode -Version 2
+$three = 1, 2, 3
+$null -eq $three[5]
+'-- version 3 refuses it: for an array, a string and a collection'
+Set-StrictMode -Version 3
+$three[2]
+$three[-3]
+$three[5]
+$three[-4]
+'abc'[3]
+$list = [System.Collections.ArrayList]@(1, 2)
+$list[2]
+try { $three[9] } catch [System.IndexOutOfRangeException] { 'caught IndexOutOfRangeException' }
 Set-StrictMode -Off
 "off again: [$neverSet]"
+$three[5]
