@@ -77,3 +77,21 @@ fn the_polling_example_waits_on_the_virtual_clock_and_on_reads() {
     assert!(out.contains("read 2: Provisioning") && out.contains("read 3: Provisioned"), "{out}");
     assert!(out.contains("== Done: 0 circuit(s) left."), "{out}");
 }
+
+#[test]
+fn the_pester_example_passes_against_the_simulated_world() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::new(env!("CARGO_BIN_EXE_ersim"))
+        .args(["-NonInteractive", "-InMemory", "-Command", "Invoke-Pester scripts/pester -Output Detailed"])
+        .current_dir(dir)
+        .env("ERSIM_SEED", "7")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the ersim binary runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    for line in ["[+] is provisioned by the provider", "[+] configures private and Microsoft peering", "[+] fails cleanly when the service refuses", "[+] leaves no circuit behind"] {
+        assert!(stdout.contains(line), "missing {line:?} in:\n{stdout}");
+    }
+    assert!(stdout.contains("Tests Passed: 5, Failed: 0, Skipped: 0 NotRun: 0"), "{stdout}");
+}
