@@ -58,13 +58,38 @@ pub struct Scope {
 
 pub type ScopeRef = Rc<RefCell<Scope>>;
 
+/// The session's aliases: found case-insensitively, listed as they were spelled (`Login-AzAccount`,
+/// not `login-azaccount`).
+#[derive(Default, Clone)]
+pub struct Aliases(HashMap<String, (String, String)>);
+
+impl Aliases {
+    pub fn insert(&mut self, name: &str, target: &str) {
+        self.0.insert(name.to_ascii_lowercase(), (name.to_string(), target.to_string()));
+    }
+
+    /// The command an alias stands for.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.get(&name.to_ascii_lowercase()).map(|(_, target)| target.as_str())
+    }
+
+    pub fn remove(&mut self, name: &str) {
+        self.0.remove(&name.to_ascii_lowercase());
+    }
+
+    /// Each alias as spelled, with its command.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.values().map(|(name, target)| (name.as_str(), target.as_str()))
+    }
+}
+
 /// The sink a running statement writes its output objects to.
 pub type Emit<'a> = dyn FnMut(&mut Interp, Value) -> EvalResult<()> + 'a;
 
 pub struct Interp {
     pub host: Box<dyn Host>,
     pub commands: HashMap<String, Rc<CommandInfo>>,
-    pub aliases: HashMap<String, String>,
+    pub aliases: Aliases,
     pub global: ScopeRef,
     pub current: ScopeRef,
     /// `$?`
@@ -138,7 +163,7 @@ impl Interp {
         let mut interp = Interp {
             host,
             commands: HashMap::new(),
-            aliases: HashMap::new(),
+            aliases: Aliases::default(),
             current: global.clone(),
             global,
             last_success: true,
@@ -262,7 +287,7 @@ impl Interp {
     }
 
     pub fn alias(&mut self, alias: &str, target: &str) {
-        self.aliases.insert(alias.to_ascii_lowercase(), target.to_string());
+        self.aliases.insert(alias, target);
     }
 
     /// Resolves a command name: alias, then function, then cmdlet, then `Get-<name>`.

@@ -102,7 +102,7 @@ pub fn alias_object(name: &str, definition: &str) -> Value {
 
 /// The session's aliases, sorted by name (ordinal, case-insensitive).
 pub fn aliases_sorted(ctx: &Ctx) -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = ctx.interp.aliases.iter().map(|(a, d)| (a.clone(), d.clone())).collect();
+    let mut all: Vec<(String, String)> = ctx.interp.aliases.iter().map(|(a, d)| (a.to_string(), d.to_string())).collect();
     all.sort_by_key(|(a, _)| a.to_ascii_lowercase());
     all
 }

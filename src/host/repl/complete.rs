@@ -29,9 +29,9 @@ impl Completion {
             self.commands.push(info.name.clone());
             self.infos.insert(info.name.to_ascii_lowercase(), info);
         }
-        for (alias, target) in &interp.aliases {
+        for (alias, target) in interp.aliases.iter() {
             if let Some(info) = self.infos.get(&target.to_ascii_lowercase()).cloned() {
-                self.infos.insert(alias.clone(), info);
+                self.infos.insert(alias.to_ascii_lowercase(), info);
             }
         }
         // Names are stored lower-cased; offer the automatic ones in their usual casing.

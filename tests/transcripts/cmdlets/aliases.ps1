@@ -6,3 +6,6 @@ Get-Alias -Definition Get-History
 Get-Alias r, nope
 Clear-Host
 'after Clear-Host'
+# A module's aliases keep their spelling, however they are asked for.
+Get-Alias login-azaccount
+(Get-Command -Name LOGIN-AZACCOUNT).Name

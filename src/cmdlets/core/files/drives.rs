@@ -69,12 +69,12 @@ fn all(interp: &Interp, drive: Drive) -> BTreeMap<String, Value> {
             }
         }
         Drive::Alias => {
-            for (alias, target) in &interp.aliases {
+            for (alias, target) in interp.aliases.iter() {
                 let mut o = PsObject::typed("System.Management.Automation.AliasInfo");
                 o.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("Alias"));
                 o.add_typed("Name", "string", Value::str(alias));
                 o.add_typed("Definition", "string", Value::str(target));
-                add(alias.clone(), o);
+                add(alias.to_string(), o);
             }
         }
     }
