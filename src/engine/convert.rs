@@ -484,6 +484,8 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         TypeKind::StringBuilder | TypeKind::Encoding if super::dotnet::registry::value_is(v, ty) => v.clone(),
         TypeKind::SecureString | TypeKind::PSCredential | TypeKind::NetworkCredential if super::dotnet::registry::value_is(v, ty) => v.clone(),
         TypeKind::ChoiceDescription | TypeKind::HostSize | TypeKind::HostCoordinates if super::dotnet::registry::value_is(v, ty) => v.clone(),
+        TypeKind::Ref if super::dotnet::reference::is_reference(v) => v.clone(),
+        TypeKind::Ref => super::dotnet::reference::reference_value(super::dotnet::reference::Reference::Value(v.clone())),
         kind @ TypeKind::ChoiceDescription if super::host_object::convert_to(v, kind).is_some() => {
             super::host_object::convert_to(v, kind).unwrap_or(Value::Null)
         }

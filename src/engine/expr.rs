@@ -408,6 +408,9 @@ impl Interp {
 
     fn eval_cast(&mut self, ty: &TypeName, operand: &Expr, span: Span) -> EvalResult<Value> {
         let t = self.resolve_type(ty)?;
+        if t.kind == TypeKind::Ref && !t.is_array {
+            return self.make_reference(operand);
+        }
         let v = self.eval_expr(operand)?;
         if t.kind == TypeKind::Void {
             return Ok(Value::Null);
@@ -418,6 +421,30 @@ impl Interp {
             }
         }
         self.convert_to(&v, &t, span)
+    }
+
+    /// `[ref]$x` refers to the variable itself (made in the current scope if it is not
+    /// there yet, as an out argument's variable is); `[ref]` of any other expression boxes
+    /// its value, and of a reference is that reference.
+    fn make_reference(&mut self, operand: &Expr) -> EvalResult<Value> {
+        use super::dotnet::reference::{is_reference, reference_value, Reference};
+        if let ExprKind::Variable { name, scope: None, .. } = &operand.kind {
+            let scope = match self.scope_defining(name) {
+                Some(s) => s,
+                None => {
+                    let here = self.current.clone();
+                    self.set_variable_in(&here, name, Value::Null, None, false)?;
+                    here
+                }
+            };
+            let held = scope.borrow().vars.get(&name.to_ascii_lowercase()).map(|v| v.value.clone());
+            if let Some(existing) = held.filter(is_reference) {
+                return Ok(existing);
+            }
+            return Ok(reference_value(Reference::Variable { scope, name: name.to_ascii_lowercase() }));
+        }
+        let v = self.eval_expr(operand)?;
+        Ok(if is_reference(&v) { v } else { reference_value(Reference::Value(v)) })
     }
 
     /// A failed conversion of `v` to `t` (a cast, `.ForEach([T])`), with 5.1's error id.

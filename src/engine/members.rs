@@ -400,6 +400,9 @@ impl Interp {
         let num = |i: usize| args.get(i).and_then(to_num).map(|n| n.as_f64());
         let r: Result<Value, ErrorRecord> = match (ty.kind, lower.as_str()) {
             (TypeKind::Guid, "newguid") => Ok(Value::Guid(self.new_guid())),
+            (kind, "tryparse") if args.len() == 2 && !ty.is_array && super::dotnet::reference::has_try_parse(kind) => {
+                Ok(super::dotnet::reference::try_parse(kind, &to_string(&args[0]), &args[1]).unwrap_or(Value::Bool(false)))
+            }
             (TypeKind::Guid, "parse") => convert::convert(args.first().unwrap_or(&Value::Null), ty).map_err(|m| call_error("Parse", &args, &m)),
             (TypeKind::Int | TypeKind::Long | TypeKind::Double | TypeKind::UInt | TypeKind::DateTime | TypeKind::TimeSpan, "parse") => {
                 convert::convert(args.first().unwrap_or(&Value::Null), ty).map_err(|m| call_error("Parse", &args, &m))

@@ -48,6 +48,8 @@ pub enum Native {
     Regex(Box<super::dotnet::regex::RegexObj>),
     /// A `System.Security.SecureString`: its text, which nothing prints.
     SecureString(RefCell<super::dotnet::secure::SecureText>),
+    /// `[ref]`: a variable, or a boxed value.
+    Reference(RefCell<super::dotnet::reference::Reference>),
     Xml(super::dotnet::xml::XmlObj),
 }
 
@@ -182,6 +184,8 @@ pub enum TypeKind {
     NetworkCredential,
     /// `System.Runtime.InteropServices.Marshal`: reading a SecureString back.
     Marshal,
+    /// `[ref]`, System.Management.Automation.PSReference.
+    Ref,
     /// The host types scripts build for `$Host.UI` and RawUI.
     ChoiceDescription,
     HostSize,

@@ -10,6 +10,7 @@ pub mod format_string;
 pub mod match_info;
 pub mod math;
 pub mod path;
+pub mod reference;
 pub mod regex;
 pub mod registry;
 pub mod secure;

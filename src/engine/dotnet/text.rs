@@ -62,6 +62,7 @@ pub fn type_of(n: &Native) -> TypeRef {
         Native::Encoding(e) => TypeRef::foreign(encoding_info(*e).0),
         Native::Regex(_) => TypeRef::of(TypeKind::Regex),
         Native::SecureString(_) => TypeRef::of(TypeKind::SecureString),
+        Native::Reference(_) => super::reference::type_of(),
         Native::Xml(x) => super::xml::type_of(x),
     }
 }
@@ -72,6 +73,7 @@ pub fn native_string(n: &Native) -> String {
         Native::Encoding(e) => encoding_info(*e).0.to_string(),
         Native::Regex(r) => r.pattern.clone(),
         Native::SecureString(_) => super::secure::SECURE_STRING.to_string(),
+        Native::Reference(_) => super::reference::PS_REFERENCE.to_string(),
         Native::Xml(x) => super::xml::to_text(x),
     }
 }
@@ -165,6 +167,7 @@ pub fn property(n: &Native, lower: &str) -> Option<Value> {
             _ => return None,
         }),
         Native::SecureString(s) => super::secure::property(s, lower),
+        Native::Reference(r) => (lower == "value").then(|| super::reference::get(r)),
         Native::Xml(x) => super::xml::adapter::property(x, lower),
     }
 }
@@ -173,6 +176,13 @@ pub fn property(n: &Native, lower: &str) -> Option<Value> {
 pub fn set_property(n: &Native, name: &str, value: &Value) -> Option<Result<(), ErrorRecord>> {
     if let Native::Xml(x) = n {
         return super::xml::adapter::set_property(x, name, value);
+    }
+    if let Native::Reference(r) = n {
+        if name.eq_ignore_ascii_case("value") {
+            super::reference::set(r, value.clone());
+            return Some(Ok(()));
+        }
+        return None;
     }
     let Native::StringBuilder(b) = n else { return None };
     let lower = name.to_ascii_lowercase();
@@ -217,6 +227,7 @@ pub fn method(target: &Value, n: &Native, lower: &str, name: &str, args: &[Value
         // A regex's methods run script blocks; `Interp::regex_method` takes them.
         Native::Regex(_) | Native::Xml(_) => Err(not_found(target, name)),
         Native::SecureString(s) => super::secure::method(s, lower, name, args).unwrap_or_else(|| Err(not_found(target, name))),
+        Native::Reference(_) => Err(not_found(target, name)),
         Native::Encoding(e) => {
             let e = *e;
             match (lower, args.len()) {
@@ -337,6 +348,9 @@ pub fn display(n: &Native) -> Value {
     if let Native::Regex(r) = n {
         return super::regex::display(r);
     }
+    if let Native::Reference(r) = n {
+        return super::reference::display(r);
+    }
     if let Native::Xml(x) = n {
         return super::xml::adapter::display(x);
     }
@@ -367,7 +381,7 @@ pub fn display(n: &Native) -> Value {
             o.add_typed("IsReadOnly", "bool", Value::Bool(true));
             o.add_typed("CodePage", "int", Value::Int(code_page));
         }
-        Native::Regex(_) | Native::Xml(_) => {}
+        Native::Regex(_) | Native::Xml(_) | Native::Reference(_) => {}
     }
     Value::object(o)
 }
