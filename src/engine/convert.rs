@@ -111,6 +111,9 @@ pub fn object_to_string(o: &PsObject) -> String {
     if let Some(text) = super::host_object::object_text(o) {
         return text;
     }
+    if o.type_names.first().is_some_and(|t| t == super::dotnet::ipaddress::IP_ADDRESS) {
+        return o.get("IPAddressToString").map(to_string).unwrap_or_default();
+    }
     if o.type_names.first().is_some_and(|t| t == super::dotnet::match_info::MATCH_INFO) {
         return super::dotnet::match_info::text(o, None);
     }
@@ -484,6 +487,7 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
         TypeKind::StringBuilder | TypeKind::Encoding if super::dotnet::registry::value_is(v, ty) => v.clone(),
         TypeKind::SecureString | TypeKind::PSCredential | TypeKind::NetworkCredential if super::dotnet::registry::value_is(v, ty) => v.clone(),
         TypeKind::ChoiceDescription | TypeKind::HostSize | TypeKind::HostCoordinates if super::dotnet::registry::value_is(v, ty) => v.clone(),
+        TypeKind::IpAddress => super::dotnet::ipaddress::convert_to(v).map_err(|why| cast_error(v, &target, &why))?,
         TypeKind::Ref if super::dotnet::reference::is_reference(v) => v.clone(),
         TypeKind::Ref => super::dotnet::reference::reference_value(super::dotnet::reference::Reference::Value(v.clone())),
         kind @ TypeKind::ChoiceDescription if super::host_object::convert_to(v, kind).is_some() => {

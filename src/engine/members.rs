@@ -247,6 +247,9 @@ impl Interp {
         if let Some(v) = secure::credential_method(target, &lower) {
             return Ok(v);
         }
+        if let Some(v) = super::dotnet::ipaddress::method(target, &lower) {
+            return Ok(v);
+        }
         let r = match target {
             Value::Str(s) => strings::string_method(s, &lower, name, &args),
             Value::Array(a) => {
@@ -334,6 +337,9 @@ impl Interp {
             (TypeKind::Path, c) if path::constant(c).is_some() => path::constant(c).unwrap_or(Value::Null),
             (TypeKind::Environment, p) if environment::property(p).is_some() => environment::property(p).unwrap_or(Value::Null),
             (kind, p) if secure::static_property(kind, p).is_some() => secure::static_property(kind, p).unwrap_or(Value::Null),
+            (TypeKind::IpAddress, p) if super::dotnet::ipaddress::static_property(p).is_some() => {
+                super::dotnet::ipaddress::static_property(p).unwrap_or(Value::Null)
+            }
             (TypeKind::String, "empty") => Value::str(""),
             (TypeKind::Guid, "empty") => Value::Guid(uuid::Uuid::nil()),
             (TypeKind::DateTime, "now") | (TypeKind::DateTime, "utcnow") => Value::DateTime(self.clock.now()),
@@ -370,6 +376,7 @@ impl Interp {
                 .or_else(|| secure::construct(ty, &args))
                 .or_else(|| super::host_object::construct(ty, &args))
                 .or_else(|| xml::construct(ty, &args)),
+            (TypeKind::IpAddress, _) if !ty.is_array => super::dotnet::ipaddress::call_static(&lower, name, &args),
             (TypeKind::Marshal, _) => {
                 let memory = self.unmanaged_memory();
                 secure::marshal(&memory, &lower, name, &args)

@@ -79,6 +79,7 @@ impl Default for TypeTable {
                 &super::dotnet::datetime::DAY_OF_WEEK,
                 &super::dotnet::datetime::DATE_TIME_KIND,
                 &super::host_object::CONSOLE_COLOR,
+                &super::dotnet::ipaddress::ADDRESS_FAMILY,
             ],
             script_enums: Vec::new(),
             classes: Vec::new(),

@@ -186,6 +186,8 @@ pub enum TypeKind {
     Marshal,
     /// `[ref]`, System.Management.Automation.PSReference.
     Ref,
+    /// `[ipaddress]`, System.Net.IPAddress.
+    IpAddress,
     /// The host types scripts build for `$Host.UI` and RawUI.
     ChoiceDescription,
     HostSize,

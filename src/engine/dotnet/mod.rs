@@ -7,6 +7,7 @@ pub mod datetime;
 pub mod enums;
 pub mod environment;
 pub mod format_string;
+pub mod ipaddress;
 pub mod match_info;
 pub mod math;
 pub mod path;

@@ -110,6 +110,7 @@ static TYPES: &[TypeInfo] = &[
     TypeInfo { assembly: Assembly::Automation, ..t(TypeKind::PSCredential, "System.Management.Automation.PSCredential", Some("pscredential"), OBJ) },
     TypeInfo { assembly: Assembly::System, ..t(TypeKind::NetworkCredential, "System.Net.NetworkCredential", None, OBJ) },
     TypeInfo { serializable: false, ..t(TypeKind::Marshal, "System.Runtime.InteropServices.Marshal", None, OBJ) },
+    TypeInfo { assembly: Assembly::System, ..t(TypeKind::IpAddress, "System.Net.IPAddress", Some("ipaddress"), OBJ) },
     TypeInfo { assembly: Assembly::Automation, ..t(TypeKind::Ref, "System.Management.Automation.PSReference", Some("ref"), OBJ) },
     TypeInfo { assembly: Assembly::Automation, ..t(TypeKind::ChoiceDescription, "System.Management.Automation.Host.ChoiceDescription", None, OBJ) },
     TypeInfo { assembly: Assembly::Automation, ..v(TypeKind::HostSize, "System.Management.Automation.Host.Size", None) },
