@@ -3,6 +3,7 @@
 //! [`LabFs`], paths with wildcards, the FileInfo/DirectoryInfo objects and their view, and
 //! 5.1's error records for what the file system refused.
 
+mod clixml;
 mod content;
 mod csv_files;
 mod drives;
@@ -41,6 +42,7 @@ pub fn commands() -> Vec<CommandInfo> {
     all.extend(paths::commands());
     all.extend(locations::commands());
     all.extend(csv_files::commands());
+    all.extend(clixml::commands());
     all.extend(transcript::commands());
     all.extend(tee::commands());
     all.extend(select_string::commands());
