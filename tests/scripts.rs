@@ -90,7 +90,12 @@ fn the_pester_example_passes_against_the_simulated_world() {
         .expect("the ersim binary runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
-    for line in ["[+] is provisioned by the provider", "[+] configures private and Microsoft peering", "[+] fails cleanly when the service refuses", "[+] leaves no circuit behind"] {
+    for line in [
+        "[+] is provisioned by the provider",
+        "[+] configures private and Microsoft peering",
+        "[+] fails cleanly when the service refuses",
+        "[+] leaves no circuit behind",
+    ] {
         assert!(stdout.contains(line), "missing {line:?} in:\n{stdout}");
     }
     assert!(stdout.contains("Tests Passed: 5, Failed: 0, Skipped: 0 NotRun: 0"), "{stdout}");
