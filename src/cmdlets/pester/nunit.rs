@@ -95,23 +95,32 @@ fn test_case(out: &mut String, indent: usize, t: &TestResult) {
     }
 }
 
-/// The tests of one level: those whose path ends here are test-cases, the others are
-/// grouped by their next block name into nested suites, in the order they ran.
+/// The tests of one level, as Pester 5 orders them: the nested blocks first (a suite each,
+/// in the order they ran), then the tests whose path ends here. NUnit 2.5's `results` holds
+/// either suites or cases, never both, so when a level has both each of its own tests goes
+/// in a suite of its own (named like the test, as Pester's fix for its issue 2143 does),
+/// which keeps the file valid against the schema.
 fn level(out: &mut String, indent: usize, depth: usize, tests: &[&TestResult]) {
+    let own: Vec<&TestResult> = tests.iter().copied().filter(|t| t.path.len() == depth).collect();
+    let nested: Vec<&TestResult> = tests.iter().copied().filter(|t| t.path.len() > depth).collect();
     let mut i = 0;
-    while i < tests.len() {
-        if tests[i].path.len() == depth {
-            test_case(out, indent, tests[i]);
-            i += 1;
-            continue;
-        }
-        let name = &tests[i].path[depth];
-        let end = (i..tests.len()).find(|&j| tests[j].path.len() == depth || &tests[j].path[depth] != name).unwrap_or(tests.len());
-        let group = &tests[i..end];
+    while i < nested.len() {
+        let name = &nested[i].path[depth];
+        let end = (i..nested.len()).find(|&j| &nested[j].path[depth] != name).unwrap_or(nested.len());
+        let group = &nested[i..end];
         suite_open(out, indent, name, group, group.iter().map(|t| t.ticks).sum());
         level(out, indent + 2, depth + 1, group);
         suite_close(out, indent);
         i = end;
+    }
+    for t in own {
+        if nested.is_empty() {
+            test_case(out, indent, t);
+        } else {
+            suite_open(out, indent, &t.full_name(), &[t], t.ticks);
+            test_case(out, indent + 2, t);
+            suite_close(out, indent);
+        }
     }
 }
 
@@ -194,6 +203,9 @@ mod tests {
         assert!(xml.contains("name=\"d.one\" time=\"0.001\""));
         assert!(!xml.contains("name=\"e\""));
         assert_eq!(xml.matches("<test-suite ").count(), xml.matches("</test-suite>").count());
+        // d holds a test and a Context: the Context's suite first, then the test in a suite of its own.
+        let (context, wrapper) = (xml.find("name=\"c\"").expect("the Context"), xml.find("name=\"d.one\" executed").expect("the wrapper"));
+        assert!(context < wrapper && wrapper < xml.find("name=\"d.one\" time").expect("the test"));
     }
 
     #[test]
