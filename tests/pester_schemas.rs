@@ -1,6 +1,7 @@
 //! The result files Invoke-Pester writes (NUnit 2.5 and JUnit 4) are valid against the schemas
 //! Pester's own tests validate its files against (`tests/fixtures/schemas/`), for runs that
-//! pass, fail, skip, nest Describe and Context, use TestCases and have a failing BeforeAll.
+//! pass, fail, skip, nest Describe and Context, use TestCases, have a failing BeforeAll or fail
+//! discovery.
 //! The validator is `xsd_check`; the negative tests show it rejects broken files, so the
 //! positive ones cannot pass vacuously.
 
@@ -85,12 +86,12 @@ Describe 'Setup works' {
 
 /// Writes the test files, runs Invoke-Pester once per format on the lab drive under a temp
 /// dir, and returns (NUnit text, JUnit text).
-fn result_files(name: &str) -> (String, String) {
+fn result_files(name: &str, files: &[(&str, &str)]) -> (String, String) {
     let dir = TempDir::new(name);
     let drive = dir.0.join("drive");
     let ci = drive.join("C").join("ci");
     std::fs::create_dir_all(&ci).expect("create the test folder");
-    for (file, body) in TEST_FILES {
+    for (file, body) in files {
         std::fs::write(ci.join(file), body).expect("write a test file");
     }
     let script = r"
@@ -118,7 +119,7 @@ Invoke-Pester -Configuration $c
 
 #[test]
 fn nunit_and_junit_result_files_are_valid_against_their_schemas() {
-    let (nunit_xml, junit_xml) = result_files("schemas-valid");
+    let (nunit_xml, junit_xml) = result_files("schemas-valid", TEST_FILES);
     // The run really holds every outcome, so validity covers each shape of element.
     for needle in ["result=\"Success\"", "result=\"Failure\"", "result=\"Ignored\"", "Outer.first.deeper.two", "adds 2 and 2", "Setup fails"] {
         assert!(nunit_xml.contains(needle), "the NUnit file lacks {needle:?}:\n{nunit_xml}");
@@ -211,4 +212,14 @@ fn junit_rejects_a_failure_before_skipped_and_text_in_element_only_content() {
     assert!(junit().validate(&texted).expect_err("testcase is element-only").contains("text is not allowed"));
     let unnamed = valid.replace(" name=\"t\"", "");
     assert!(junit().validate(&unnamed).expect_err("testcase needs a name").contains("required attribute name"));
+}
+
+#[test]
+fn a_file_that_fails_discovery_still_gives_valid_result_files() {
+    let files = [("Broken.Tests.ps1", "Describe 'open' {\n    It 'never closed' { 1 | Should -Be 1\n"), TEST_FILES[0]];
+    let (nunit_xml, junit_xml) = result_files("schemas-discovery", &files);
+    // The broken file's suite fails and carries the parse error before its (empty) results.
+    assert!(nunit_xml.contains("result=\"Failure\" success=\"False\" time=\"0.000\" asserts=\"0\" description=\"C:\\ci\\Broken.Tests.ps1\">\n        <failure>\n          <message>ParseException: "), "{nunit_xml}");
+    nunit().validate(&nunit_xml).unwrap_or_else(|e| panic!("the NUnit 2.5 file is invalid: {e}\n{nunit_xml}"));
+    junit().validate(&junit_xml).unwrap_or_else(|e| panic!("the JUnit 4 file is invalid: {e}\n{junit_xml}"));
 }
