@@ -3,6 +3,8 @@
 //! test-case named `Describe.It` with its failure's message and stack trace. Times and the
 //! date come from the virtual clock, so the file is the same on every run.
 
+use std::rc::Rc;
+
 use chrono::NaiveDateTime;
 
 use crate::engine::error::{ErrorCategory, ErrorRecord};
@@ -37,9 +39,13 @@ pub fn seconds(ticks: i64) -> String {
 /// A failed test's errors as the result files keep them: the messages, and the `at …` lines
 /// of the stack traces; with several errors each starts with its number, `[0] `.
 pub fn message_and_trace(t: &TestResult) -> (String, String) {
+    errors_message_and_trace(&t.errors)
+}
+
+fn errors_message_and_trace(errors: &[Rc<ErrorRecord>]) -> (String, String) {
     let (mut message, mut trace) = (Vec::new(), Vec::new());
-    let numbered = t.errors.len() > 1;
-    for (i, e) in t.errors.iter().enumerate() {
+    let numbered = errors.len() > 1;
+    for (i, e) in errors.iter().enumerate() {
         let lines = error_lines(e);
         let split = lines.iter().position(|l| l.starts_with("at ")).unwrap_or(lines.len());
         for (part, out) in [(&lines[..split], &mut message), (&lines[split..], &mut trace)] {
@@ -51,8 +57,8 @@ pub fn message_and_trace(t: &TestResult) -> (String, String) {
     (message.join("\n"), trace.join("\n"))
 }
 
-fn status(tests: &[&TestResult]) -> (&'static str, &'static str) {
-    if tests.iter().any(|t| t.outcome == Outcome::Failed) {
+fn status(tests: &[&TestResult], failed: bool) -> (&'static str, &'static str) {
+    if failed || tests.iter().any(|t| t.outcome == Outcome::Failed) {
         ("Failure", "False")
     } else {
         ("Success", "True")
@@ -60,13 +66,29 @@ fn status(tests: &[&TestResult]) -> (&'static str, &'static str) {
 }
 
 fn suite_open(out: &mut String, indent: usize, name: &str, tests: &[&TestResult], ticks: i64) {
-    let (result, success) = status(tests);
+    suite_open_failing(out, indent, name, tests, ticks, false, None)
+}
+
+/// A suite that may fail for more than its tests: a file whose discovery failed (and the run
+/// around it) is a failed suite, and the file's suite carries the error as its `failure`,
+/// before `results` as the schema orders them (Pester's fix for its issue 2664).
+fn suite_open_failing(out: &mut String, indent: usize, name: &str, tests: &[&TestResult], ticks: i64, failed: bool, error: Option<&Rc<ErrorRecord>>) {
+    let (result, success) = status(tests, failed || error.is_some());
     let pad = "  ".repeat(indent);
     let name = escape(name);
     out.push_str(&format!(
-        "{pad}<test-suite type=\"TestFixture\" name=\"{name}\" executed=\"True\" result=\"{result}\" success=\"{success}\" time=\"{}\" asserts=\"0\" description=\"{name}\">\n{pad}  <results>\n",
+        "{pad}<test-suite type=\"TestFixture\" name=\"{name}\" executed=\"True\" result=\"{result}\" success=\"{success}\" time=\"{}\" asserts=\"0\" description=\"{name}\">\n",
         seconds(ticks)
     ));
+    if let Some(e) = error {
+        let (message, trace) = errors_message_and_trace(std::slice::from_ref(e));
+        out.push_str(&format!(
+            "{pad}  <failure>\n{pad}    <message>{}</message>\n{pad}    <stack-trace>{}</stack-trace>\n{pad}  </failure>\n",
+            escape(&message),
+            escape(&trace)
+        ));
+    }
+    out.push_str(&format!("{pad}  <results>\n"));
 }
 
 fn suite_close(out: &mut String, indent: usize) {
@@ -95,23 +117,32 @@ fn test_case(out: &mut String, indent: usize, t: &TestResult) {
     }
 }
 
-/// The tests of one level: those whose path ends here are test-cases, the others are
-/// grouped by their next block name into nested suites, in the order they ran.
+/// The tests of one level, as Pester 5 orders them: the nested blocks first (a suite each,
+/// in the order they ran), then the tests whose path ends here. NUnit 2.5's `results` holds
+/// either suites or cases, never both, so when a level has both each of its own tests goes
+/// in a suite of its own (named like the test, as Pester's fix for its issue 2143 does),
+/// which keeps the file valid against the schema.
 fn level(out: &mut String, indent: usize, depth: usize, tests: &[&TestResult]) {
+    let own: Vec<&TestResult> = tests.iter().copied().filter(|t| t.path.len() == depth).collect();
+    let nested: Vec<&TestResult> = tests.iter().copied().filter(|t| t.path.len() > depth).collect();
     let mut i = 0;
-    while i < tests.len() {
-        if tests[i].path.len() == depth {
-            test_case(out, indent, tests[i]);
-            i += 1;
-            continue;
-        }
-        let name = &tests[i].path[depth];
-        let end = (i..tests.len()).find(|&j| tests[j].path.len() == depth || &tests[j].path[depth] != name).unwrap_or(tests.len());
-        let group = &tests[i..end];
+    while i < nested.len() {
+        let name = &nested[i].path[depth];
+        let end = (i..nested.len()).find(|&j| &nested[j].path[depth] != name).unwrap_or(nested.len());
+        let group = &nested[i..end];
         suite_open(out, indent, name, group, group.iter().map(|t| t.ticks).sum());
         level(out, indent + 2, depth + 1, group);
         suite_close(out, indent);
         i = end;
+    }
+    for t in own {
+        if nested.is_empty() {
+            test_case(out, indent, t);
+        } else {
+            suite_open(out, indent, &t.full_name(), &[t], t.ticks);
+            test_case(out, indent + 2, t);
+            suite_close(out, indent);
+        }
     }
 }
 
@@ -135,10 +166,11 @@ pub fn document(containers: &[ContainerResult], started: NaiveDateTime, cwd: &st
     ));
     out.push_str("  <culture-info current-culture=\"en-US\" current-uiculture=\"en-US\" />\n");
     let total: i64 = containers.iter().map(|c| c.ticks + c.discovery_ticks).sum();
-    suite_open(&mut out, 1, "Pester", &all, total);
+    let discovery_failed = containers.iter().any(|c| c.discovery_error.is_some());
+    suite_open_failing(&mut out, 1, "Pester", &all, total, discovery_failed, None);
     for c in containers {
         let tests: Vec<&TestResult> = c.tests.iter().filter(|t| t.outcome != Outcome::NotRun).collect();
-        suite_open(&mut out, 3, &c.path, &tests, c.ticks + c.discovery_ticks);
+        suite_open_failing(&mut out, 3, &c.path, &tests, c.ticks + c.discovery_ticks, false, c.discovery_error.as_ref());
         level(&mut out, 5, 0, &tests);
         suite_close(&mut out, 3);
     }
@@ -194,6 +226,9 @@ mod tests {
         assert!(xml.contains("name=\"d.one\" time=\"0.001\""));
         assert!(!xml.contains("name=\"e\""));
         assert_eq!(xml.matches("<test-suite ").count(), xml.matches("</test-suite>").count());
+        // d holds a test and a Context: the Context's suite first, then the test in a suite of its own.
+        let (context, wrapper) = (xml.find("name=\"c\"").expect("the Context"), xml.find("name=\"d.one\" executed").expect("the wrapper"));
+        assert!(context < wrapper && wrapper < xml.find("name=\"d.one\" time").expect("the test"));
     }
 
     #[test]
