@@ -78,4 +78,4 @@ fn invalid_value(property: &str, value: &str) -> CloudError {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
