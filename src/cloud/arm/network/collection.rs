@@ -4,10 +4,14 @@
 //! the same over every list, so they are written once here over [`NetworkResource`]; what a
 //! kind adds (its checks, its view, its delete rule) stays in its own file.
 
+use uuid::Uuid;
+
 use super::errors;
 use super::records::{Common, ConnectionRecord, GatewayRecord, NetworkSet, PublicIpRecord, VirtualNetworkRecord};
 use super::route_filters::RouteFilterRecord;
 use super::{Connection, Gateway, PublicIp, RouteFilter, VirtualNetwork};
+use crate::cloud::arm::resource::merge_tags;
+use crate::cloud::arm::Tags;
 use crate::cloud::errors::CloudResult;
 use crate::cloud::world::{SubscriptionId, World};
 
@@ -62,6 +66,24 @@ impl World {
         self.caller(caller)?;
         self.group(caller, group)?;
         Ok(self.stored_network(caller, group, name))
+    }
+
+    /// The part of a PUT's record every kind shares: an existing resource keeps its group,
+    /// name, region and guid and takes the tags sent and `etag`; a new one is filed under
+    /// `group` and draws its guid. The caller draws `etag` first, where its kind's order of
+    /// draws puts it (the world's ids are one seeded stream).
+    pub(super) fn put_common(&mut self, existing: Option<Common>, etag: Uuid, (group, name): (String, &str), region: &str, tags: &Tags) -> Common {
+        match existing {
+            Some(old) => Common { tags: merge_tags(tags), etag, ..old },
+            None => Common {
+                resource_group: group,
+                name: name.to_string(),
+                location: region.to_string(),
+                tags: merge_tags(tags),
+                resource_guid: self.ids.next_guid(),
+                etag,
+            },
+        }
     }
 
     /// PUT's last step: the record replaces the one of its name, or is added at the end.

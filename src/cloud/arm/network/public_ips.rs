@@ -6,9 +6,8 @@ use std::net::Ipv4Addr;
 
 use super::errors;
 use super::ids::network_id;
-use super::records::{AllocationMethod, Common, PublicIpRecord, PublicIpSku};
+use super::records::{AllocationMethod, PublicIpRecord, PublicIpSku};
 use crate::cloud::arm::errors as arm_errors;
-use crate::cloud::arm::resource::merge_tags;
 use crate::cloud::arm::{etag_text, normalize_region, Tags};
 use crate::cloud::errors::CloudResult;
 use crate::cloud::world::{SubscriptionId, World};
@@ -97,17 +96,7 @@ impl World {
             (_, AllocationMethod::Static) => Some(self.draw_public_address()),
             (_, AllocationMethod::Dynamic) => None,
         };
-        let common = match existing {
-            Some(e) => Common { tags: merge_tags(&put.tags), etag, ..e.common },
-            None => Common {
-                resource_group: group,
-                name: put.name.clone(),
-                location: region.to_string(),
-                tags: merge_tags(&put.tags),
-                resource_guid: self.ids.next_guid(),
-                etag,
-            },
-        };
+        let common = self.put_common(existing.map(|e| e.common), etag, (group, &put.name), region, &put.tags);
         let record = PublicIpRecord {
             common,
             allocation,

@@ -8,7 +8,6 @@ use super::errors;
 use super::ids::network_id;
 use super::records::Common;
 use crate::cloud::arm::errors as arm_errors;
-use crate::cloud::arm::resource::merge_tags;
 use crate::cloud::arm::{etag_text, normalize_region, Tags};
 use crate::cloud::errors::CloudResult;
 use crate::cloud::world::{SubscriptionId, World};
@@ -104,17 +103,7 @@ impl World {
             put.rules.iter().map(|r| RouteFilterRuleRecord { name: r.name.clone(), access: "Allow".into(), communities: r.communities.clone() }).collect();
         let existing = self.stored_network::<RouteFilterRecord>(caller, &group, &put.name);
         let etag = self.ids.next_guid();
-        let common = match existing {
-            Some(old) => Common { tags: merge_tags(&put.tags), etag, ..old.common },
-            None => Common {
-                resource_group: group,
-                name: put.name.clone(),
-                location: region.to_string(),
-                tags: merge_tags(&put.tags),
-                resource_guid: self.ids.next_guid(),
-                etag,
-            },
-        };
+        let common = self.put_common(existing.map(|old| old.common), etag, (group, &put.name), region, &put.tags);
         let record = RouteFilterRecord { common, rules };
         self.store_network(caller, &record);
         Ok(self.route_filter_view(caller, &record))

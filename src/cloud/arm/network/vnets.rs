@@ -9,7 +9,6 @@ use super::errors;
 use super::ids::network_id;
 use super::records::{Common, SubnetRecord, VirtualNetworkRecord};
 use crate::cloud::arm::errors as arm_errors;
-use crate::cloud::arm::resource::merge_tags;
 use crate::cloud::arm::{etag_text, normalize_region, Tags};
 use crate::cloud::errors::CloudResult;
 use crate::cloud::net::Ipv4Prefix;
@@ -149,17 +148,7 @@ impl World {
                 SubnetRecord { name: kept.map_or(s.name.clone(), |k| k.name.clone()), address_prefixes: s.address_prefixes.clone() }
             })
             .collect();
-        let common = match existing {
-            Some(old) => Common { tags: merge_tags(&put.tags), etag, ..old.common },
-            None => Common {
-                resource_group: group,
-                name: put.name.clone(),
-                location: region.to_string(),
-                tags: merge_tags(&put.tags),
-                resource_guid: self.ids.next_guid(),
-                etag,
-            },
-        };
+        let common = self.put_common(existing.map(|old| old.common), etag, (group, &put.name), region, &put.tags);
         let record = VirtualNetworkRecord { common, address_prefixes: put.address_prefixes, dns_servers: put.dns_servers, subnets };
         self.store_network(caller, &record);
         Ok(self.vnet_view(caller, &record))
