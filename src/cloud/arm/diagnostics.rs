@@ -90,38 +90,14 @@ impl World {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cloud::arm::{ArmCircuitPut, ArmPeeringPut};
+    use crate::cloud::arm::network::tests::peered_circuit;
     use crate::cloud::circuit::tests::world;
-    use crate::cloud::provider_side::tests::provider;
-    use crate::cloud::CrossConnectionOperation;
     use chrono::Duration;
 
+    /// The circuit `ckt` in `rg`, peered privately and closed to classic operations.
     fn peered() -> (World, SubscriptionId, crate::cloud::world::ServiceKey) {
         let (mut w, sub) = world();
-        w.create_or_update_resource_group(&sub, "rg", "West US", &Vec::new()).unwrap();
-        let mut put = ArmCircuitPut {
-            resource_group: "rg".into(),
-            name: "ckt".into(),
-            location: "West US".into(),
-            service_provider_name: Some("Equinix".into()),
-            peering_location: Some("Silicon Valley".into()),
-            bandwidth_in_mbps: Some(200),
-            ..Default::default()
-        };
-        let key = w.put_arm_circuit(&sub, put.clone()).unwrap().service_key;
-        let eq = provider(&w, "Equinix");
-        w.new_cross_connection(&eq, &key).unwrap();
-        w.set_cross_connection(&eq, &key, CrossConnectionOperation::NotifyCrossConnectionProvisioned, None).unwrap();
-        put.peerings = Some(vec![ArmPeeringPut {
-            name: "AzurePrivatePeering".into(),
-            peering_type: "AzurePrivatePeering".into(),
-            peer_asn: 65020,
-            primary_peer_address_prefix: "172.16.0.0/30".into(),
-            secondary_peer_address_prefix: "172.16.0.4/30".into(),
-            vlan_id: 200,
-            ..Default::default()
-        }]);
-        w.put_arm_circuit(&sub, put).unwrap();
+        let key = peered_circuit(&mut w, &sub, "rg", "ckt", None).service_key;
         (w, sub, key)
     }
 

@@ -68,15 +68,14 @@ impl CircuitRecord {
 }
 
 impl World {
-    fn connection_view(&self, caller: &SubscriptionId, c: &ConnectionRecord) -> Connection {
+    pub(super) fn connection_view(&self, caller: &SubscriptionId, c: &ConnectionRecord) -> Connection {
         let id = network_id(caller, &c.common.resource_group, KIND, &c.common.name);
         Connection { record: c.clone(), etag: etag_text(&c.common.etag), id, provisioning_state: ProvisioningState::Succeeded, connection_status: CONNECTED }
     }
 
     /// Whether the group holds a connection of this name.
     pub fn connection_exists(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<bool> {
-        self.caller(caller)?;
-        Ok(self.group(caller, group).is_ok() && self.arm_networks.of(caller).connections.iter().any(|c| c.common.is(group, name)))
+        self.network_exists::<ConnectionRecord>(caller, group, name)
     }
 
     /// The circuit a PeerId names (an ARM circuit, in its owner's subscription).
@@ -98,7 +97,7 @@ impl World {
         let weight =
             i32::try_from(put.routing_weight).ok().filter(|w| (0..=32000).contains(w)).ok_or_else(|| errors::routing_weight_invalid(put.routing_weight))?;
         let id = network_id(caller, &group, KIND, &put.name);
-        let existing = self.arm_networks.of(caller).connections.iter().find(|c| c.common.is(&group, &put.name)).cloned();
+        let existing = self.stored_network::<ConnectionRecord>(caller, &group, &put.name);
         let gateway = self.gateway_by_id(caller, existing.as_ref().map_or(put.gateway1_id.as_str(), |o| o.gateway1_id.as_str()))?;
         if put.express_route_gateway_bypass && !matches!(gateway.record.sku, GatewaySku::UltraPerformance | GatewaySku::ErGw3AZ) {
             return Err(errors::fast_path_needs_sku(&gateway.id, gateway.record.sku.as_str()));
@@ -117,9 +116,7 @@ impl World {
                 express_route_gateway_bypass: put.express_route_gateway_bypass,
                 ..old
             };
-            if let Some(slot) = self.arm_networks.of_mut(caller).connections.iter_mut().find(|c| c.common.is(&group, &put.name)) {
-                *slot = record.clone();
-            }
+            self.store_network(caller, &record);
             return Ok(self.connection_view(caller, &record));
         }
         if gateway.record.kind != GatewayKind::ExpressRoute {
@@ -191,7 +188,7 @@ impl World {
         if let Some(c) = self.circuits.get_mut(&key) {
             c.arm_connections.push(ArmConnectionRef { subscription: *caller, connection_id: id, authorization });
         }
-        self.arm_networks.of_mut(caller).connections.push(record.clone());
+        self.store_network(caller, &record);
         Ok(self.connection_view(caller, &record))
     }
 
@@ -205,21 +202,12 @@ impl World {
 
     /// GET of one connection.
     pub fn get_connection(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<Connection> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        let set = self.arm_networks.of(caller);
-        let c = set.connections.iter().find(|c| c.common.is(group, name)).ok_or_else(|| errors::not_found(KIND, group, name))?;
-        Ok(self.connection_view(caller, c))
+        self.get_network::<ConnectionRecord>(caller, group, name)
     }
 
     /// The connections of a group, or of the subscription (for a wildcard group name).
     pub fn list_connections(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<Connection>> {
-        self.caller(caller)?;
-        if let Some(g) = group {
-            self.group(caller, g)?;
-        }
-        let set = self.arm_networks.of(caller);
-        Ok(set.connections.iter().filter(|c| c.common.in_group(group)).map(|c| self.connection_view(caller, c)).collect())
+        self.list_network::<ConnectionRecord>(caller, group)
     }
 
     /// "Revoking an authorization results in all link connections being deleted from the
@@ -237,16 +225,14 @@ impl World {
 
     /// DELETE of a connection: the circuit forgets it and its authorization is free again.
     pub fn remove_connection(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        let Some(c) = self.arm_networks.of(caller).connections.iter().find(|c| c.common.is(group, name)).cloned() else {
+        let Some(c) = self.network_to_delete::<ConnectionRecord>(caller, group, name)? else {
             return Ok(());
         };
         let id = network_id(caller, &c.common.resource_group, KIND, &c.common.name);
         if let Some(circuit) = self.circuits.get_mut(&c.circuit) {
             circuit.arm_connections.retain(|r| !(r.subscription == *caller && r.connection_id.eq_ignore_ascii_case(&id)));
         }
-        self.arm_networks.of_mut(caller).connections.retain(|x| !x.common.is(group, name));
+        self.forget_network::<ConnectionRecord>(caller, group, name);
         Ok(())
     }
 }

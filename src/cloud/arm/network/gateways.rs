@@ -123,8 +123,7 @@ impl World {
 
     /// Whether the group holds a gateway of this name.
     pub fn gateway_exists(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<bool> {
-        self.caller(caller)?;
-        Ok(self.group(caller, group).is_ok() && self.arm_networks.of(caller).gateways.iter().any(|g| g.common.is(group, name)))
+        self.network_exists::<GatewayRecord>(caller, group, name)
     }
 
     fn place(&self, caller: &SubscriptionId, region: &str, kind: GatewayKind, gateway_id: &str, c: &GatewayIpConfigPut) -> CloudResult<Placement> {
@@ -189,7 +188,7 @@ impl World {
         super::check_name(&put.name)?;
         let kind_text = put.kind.clone().filter(|k| !k.is_empty()).unwrap_or_else(|| "Vpn".into());
         let kind = GatewayKind::parse(&kind_text).ok_or_else(|| super::invalid_value("gatewayType", &kind_text))?;
-        let existing = self.arm_networks.of(caller).gateways.iter().find(|g| g.common.is(&group, &put.name)).cloned();
+        let existing = self.stored_network::<GatewayRecord>(caller, &group, &put.name);
         let default_sku = if kind == GatewayKind::ExpressRoute { "Standard" } else { "Basic" };
         let sku_text =
             put.sku.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| existing.as_ref().map_or(default_sku.to_string(), |e| e.sku.as_str().to_string()));
@@ -253,7 +252,7 @@ impl World {
         };
         let ready_at: NaiveDateTime = self.now + Duration::minutes(GATEWAY_BUILD_MINUTES);
         let record = GatewayRecord { common, kind, sku, vpn_type, enable_bgp: put.enable_bgp, ip_configurations, vnet, ready_at, asn: put.asn };
-        self.arm_networks.of_mut(caller).gateways.push(record.clone());
+        self.store_network(caller, &record);
         if wait {
             self.advance_clock(ready_at - self.now);
         }
@@ -277,37 +276,24 @@ impl World {
         let etag = self.ids.next_guid();
         let asn = put.asn.or(old.asn);
         let record = GatewayRecord { common: Common { tags: merge_tags(&put.tags), etag, ..old.common }, sku, enable_bgp: put.enable_bgp, asn, ..old };
-        if let Some(slot) = self.arm_networks.of_mut(caller).gateways.iter_mut().find(|g| g.common.is(&record.common.resource_group, &record.common.name)) {
-            *slot = record.clone();
-        }
+        self.store_network(caller, &record);
         Ok(self.gateway_view(caller, &record))
     }
 
     /// GET of one gateway.
     pub fn get_virtual_network_gateway(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<Gateway> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        let set = self.arm_networks.of(caller);
-        let g = set.gateways.iter().find(|g| g.common.is(group, name)).ok_or_else(|| errors::not_found(KIND, group, name))?;
-        Ok(self.gateway_view(caller, g))
+        self.get_network::<GatewayRecord>(caller, group, name)
     }
 
     /// The gateways of a group, or of the subscription (for a wildcard group name).
     pub fn list_virtual_network_gateways(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<Gateway>> {
-        self.caller(caller)?;
-        if let Some(g) = group {
-            self.group(caller, g)?;
-        }
-        let set = self.arm_networks.of(caller);
-        Ok(set.gateways.iter().filter(|g| g.common.in_group(group)).map(|g| self.gateway_view(caller, g)).collect())
+        self.list_network::<GatewayRecord>(caller, group)
     }
 
     /// DELETE of a gateway: refused while a connection uses it or while it is being built;
     /// its Dynamic public addresses are given back.
     pub fn remove_virtual_network_gateway(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        let Some(g) = self.arm_networks.of(caller).gateways.iter().find(|g| g.common.is(group, name)).cloned() else {
+        let Some(g) = self.network_to_delete::<GatewayRecord>(caller, group, name)? else {
             return Ok(());
         };
         let id = network_id(caller, &g.common.resource_group, KIND, &g.common.name);

@@ -8,6 +8,7 @@
 //! connecting subscription's set. Knows nothing of PowerShell; fidelity decisions are in
 //! `docs/fidelity-cloud.md` ("Resource Manager networking").
 
+mod collection;
 mod connections;
 pub(crate) mod errors;
 mod gateways;
@@ -37,22 +38,19 @@ impl World {
     /// then gateways, public IPs and VNets, each under its own delete rule (a resource of
     /// another group still using one stops the delete there).
     pub(crate) fn remove_group_networks(&mut self, caller: &SubscriptionId, group: &str) -> CloudResult<()> {
-        let names = |w: &World, pick: fn(&NetworkSet) -> Vec<&Common>| -> Vec<String> {
-            pick(&w.arm_networks.of(caller)).into_iter().filter(|c| c.in_group(Some(group))).map(|c| c.name.clone()).collect()
-        };
-        for name in names(self, |s| s.connections.iter().map(|c| &c.common).collect()) {
+        for name in self.network_names_in::<ConnectionRecord>(caller, group) {
             self.remove_connection(caller, group, &name)?;
         }
-        for name in names(self, |s| s.gateways.iter().map(|c| &c.common).collect()) {
+        for name in self.network_names_in::<GatewayRecord>(caller, group) {
             self.remove_virtual_network_gateway(caller, group, &name)?;
         }
-        for name in names(self, |s| s.public_ips.iter().map(|c| &c.common).collect()) {
+        for name in self.network_names_in::<PublicIpRecord>(caller, group) {
             self.remove_public_ip(caller, group, &name)?;
         }
-        for name in names(self, |s| s.virtual_networks.iter().map(|c| &c.common).collect()) {
+        for name in self.network_names_in::<VirtualNetworkRecord>(caller, group) {
             self.remove_virtual_network(caller, group, &name)?;
         }
-        for name in names(self, |s| s.route_filters.iter().map(|c| &c.common).collect()) {
+        for name in self.network_names_in::<RouteFilterRecord>(caller, group) {
             self.remove_route_filter(caller, group, &name)?;
         }
         Ok(())
@@ -80,4 +78,4 @@ fn invalid_value(property: &str, value: &str) -> CloudError {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

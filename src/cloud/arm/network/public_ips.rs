@@ -6,9 +6,8 @@ use std::net::Ipv4Addr;
 
 use super::errors;
 use super::ids::network_id;
-use super::records::{AllocationMethod, Common, PublicIpRecord, PublicIpSku};
+use super::records::{AllocationMethod, PublicIpRecord, PublicIpSku};
 use crate::cloud::arm::errors as arm_errors;
-use crate::cloud::arm::resource::merge_tags;
 use crate::cloud::arm::{etag_text, normalize_region, Tags};
 use crate::cloud::errors::CloudResult;
 use crate::cloud::world::{SubscriptionId, World};
@@ -68,8 +67,7 @@ impl World {
 
     /// Whether the group holds a public IP of this name.
     pub fn public_ip_exists(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<bool> {
-        self.caller(caller)?;
-        Ok(self.group(caller, group).is_ok() && self.arm_networks.of(caller).public_ips.iter().any(|p| p.common.is(group, name)))
+        self.network_exists::<PublicIpRecord>(caller, group, name)
     }
 
     /// PUT of a public IP: creates it, or changes its allocation, timeout, label and tags.
@@ -90,7 +88,7 @@ impl World {
             Some(v) if v.eq_ignore_ascii_case("IPv6") => "IPv6".into(),
             Some(v) => return Err(super::invalid_value("publicIPAddressVersion", v)),
         };
-        let existing = self.arm_networks.of(caller).public_ips.iter().find(|p| p.common.is(&group, &put.name)).cloned();
+        let existing = self.stored_network::<PublicIpRecord>(caller, &group, &put.name);
         let etag = self.ids.next_guid();
         let in_use = existing.as_ref().is_some_and(|e| self.public_ip_view(caller, e).ip_configuration.is_some());
         let address = match (&existing, allocation) {
@@ -98,17 +96,7 @@ impl World {
             (_, AllocationMethod::Static) => Some(self.draw_public_address()),
             (_, AllocationMethod::Dynamic) => None,
         };
-        let common = match existing {
-            Some(e) => Common { tags: merge_tags(&put.tags), etag, ..e.common },
-            None => Common {
-                resource_group: group,
-                name: put.name.clone(),
-                location: region.to_string(),
-                tags: merge_tags(&put.tags),
-                resource_guid: self.ids.next_guid(),
-                etag,
-            },
-        };
+        let common = self.put_common(existing.map(|e| e.common), etag, (group, &put.name), region, &put.tags);
         let record = PublicIpRecord {
             common,
             allocation,
@@ -118,45 +106,30 @@ impl World {
             domain_name_label: put.domain_name_label.filter(|l| !l.is_empty()),
             address,
         };
-        let set = self.arm_networks.of_mut(caller);
-        match set.public_ips.iter_mut().find(|p| p.common.is(&record.common.resource_group, &record.common.name)) {
-            Some(slot) => *slot = record.clone(),
-            None => set.public_ips.push(record.clone()),
-        }
+        self.store_network(caller, &record);
         Ok(self.public_ip_view(caller, &record))
     }
 
     /// GET of one public IP.
     pub fn get_public_ip(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<PublicIp> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        let set = self.arm_networks.of(caller);
-        let p = set.public_ips.iter().find(|p| p.common.is(group, name)).ok_or_else(|| errors::not_found(KIND, group, name))?;
-        Ok(self.public_ip_view(caller, p))
+        self.get_network::<PublicIpRecord>(caller, group, name)
     }
 
     /// The public IPs of a group, or of the subscription.
     pub fn list_public_ips(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<PublicIp>> {
-        self.caller(caller)?;
-        if let Some(g) = group {
-            self.group(caller, g)?;
-        }
-        let set = self.arm_networks.of(caller);
-        Ok(set.public_ips.iter().filter(|p| p.common.in_group(group)).map(|p| self.public_ip_view(caller, p)).collect())
+        self.list_network::<PublicIpRecord>(caller, group)
     }
 
     /// DELETE of a public IP: refused while a gateway uses it.
     pub fn remove_public_ip(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        let Some(p) = self.arm_networks.of(caller).public_ips.iter().find(|p| p.common.is(group, name)).cloned() else {
+        let Some(p) = self.network_to_delete::<PublicIpRecord>(caller, group, name)? else {
             return Ok(());
         };
         let view = self.public_ip_view(caller, &p);
         if let Some(user) = view.ip_configuration {
             return Err(errors::public_ip_in_use(&view.id, &user));
         }
-        self.arm_networks.of_mut(caller).public_ips.retain(|x| !x.common.is(group, name));
+        self.forget_network::<PublicIpRecord>(caller, group, name);
         Ok(())
     }
 }

@@ -8,7 +8,6 @@ use super::errors;
 use super::ids::network_id;
 use super::records::Common;
 use crate::cloud::arm::errors as arm_errors;
-use crate::cloud::arm::resource::merge_tags;
 use crate::cloud::arm::{etag_text, normalize_region, Tags};
 use crate::cloud::errors::CloudResult;
 use crate::cloud::world::{SubscriptionId, World};
@@ -84,14 +83,13 @@ fn check_rules(rules: &[RouteFilterRulePut]) -> CloudResult<()> {
 }
 
 impl World {
-    fn route_filter_view(&self, caller: &SubscriptionId, r: &RouteFilterRecord) -> RouteFilter {
+    pub(super) fn route_filter_view(&self, caller: &SubscriptionId, r: &RouteFilterRecord) -> RouteFilter {
         RouteFilter { record: r.clone(), id: network_id(caller, &r.common.resource_group, KIND, &r.common.name), etag: etag_text(&r.common.etag) }
     }
 
     /// Whether the group holds a route filter of this name.
     pub fn route_filter_exists(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<bool> {
-        self.caller(caller)?;
-        Ok(self.group(caller, group).is_ok() && self.arm_networks.of(caller).route_filters.iter().any(|f| f.common.is(group, name)))
+        self.network_exists::<RouteFilterRecord>(caller, group, name)
     }
 
     /// PUT of a route filter: creates it or replaces its rules and tags.
@@ -103,53 +101,28 @@ impl World {
         check_rules(&put.rules)?;
         let rules =
             put.rules.iter().map(|r| RouteFilterRuleRecord { name: r.name.clone(), access: "Allow".into(), communities: r.communities.clone() }).collect();
-        let existing = self.arm_networks.of(caller).route_filters.iter().find(|f| f.common.is(&group, &put.name)).cloned();
+        let existing = self.stored_network::<RouteFilterRecord>(caller, &group, &put.name);
         let etag = self.ids.next_guid();
-        let common = match existing {
-            Some(old) => Common { tags: merge_tags(&put.tags), etag, ..old.common },
-            None => Common {
-                resource_group: group,
-                name: put.name.clone(),
-                location: region.to_string(),
-                tags: merge_tags(&put.tags),
-                resource_guid: self.ids.next_guid(),
-                etag,
-            },
-        };
+        let common = self.put_common(existing.map(|old| old.common), etag, (group, &put.name), region, &put.tags);
         let record = RouteFilterRecord { common, rules };
-        let set = self.arm_networks.of_mut(caller);
-        match set.route_filters.iter_mut().find(|f| f.common.is(&record.common.resource_group, &record.common.name)) {
-            Some(slot) => *slot = record.clone(),
-            None => set.route_filters.push(record.clone()),
-        }
+        self.store_network(caller, &record);
         Ok(self.route_filter_view(caller, &record))
     }
 
     /// GET of one route filter.
     pub fn get_route_filter(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<RouteFilter> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        let set = self.arm_networks.of(caller);
-        let f = set.route_filters.iter().find(|f| f.common.is(group, name)).ok_or_else(|| errors::not_found(KIND, group, name))?;
-        Ok(self.route_filter_view(caller, f))
+        self.get_network::<RouteFilterRecord>(caller, group, name)
     }
 
     /// The route filters of a group, or of the subscription.
     pub fn list_route_filters(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<RouteFilter>> {
-        self.caller(caller)?;
-        if let Some(g) = group {
-            self.group(caller, g)?;
-        }
-        let set = self.arm_networks.of(caller);
-        Ok(set.route_filters.iter().filter(|f| f.common.in_group(group)).map(|f| self.route_filter_view(caller, f)).collect())
+        self.list_network::<RouteFilterRecord>(caller, group)
     }
 
     /// DELETE of a route filter (one that is not there is already deleted).
     pub fn remove_route_filter(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        if self.arm_networks.of(caller).route_filters.iter().any(|f| f.common.is(group, name)) {
-            self.arm_networks.of_mut(caller).route_filters.retain(|f| !f.common.is(group, name));
+        if self.network_to_delete::<RouteFilterRecord>(caller, group, name)?.is_some() {
+            self.forget_network::<RouteFilterRecord>(caller, group, name);
         }
         Ok(())
     }

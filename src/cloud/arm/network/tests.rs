@@ -1,5 +1,5 @@
 use super::*;
-use crate::cloud::arm::{ArmCircuitPut, ArmPeeringPut, ProvisioningState};
+use crate::cloud::arm::{ArmCircuit, ArmCircuitPut, ArmPeeringPut, ProvisioningState};
 use crate::cloud::circuit::tests::world;
 use crate::cloud::provider_side::tests::provider;
 use crate::cloud::provider_side::CrossConnectionOperation;
@@ -35,36 +35,51 @@ fn gateway_put(w: &World, sub: &SubscriptionId, name: &str, vnet: &str, ip: &str
     }
 }
 
-/// A group `rg`, VNet `v` with a /27 GatewaySubnet, a Dynamic IP and a ready ER gateway `gw`.
+/// In `sub`: a group `rg`, VNet `v` with a /27 GatewaySubnet, a Dynamic IP and a ready ER
+/// gateway `gw`.
+fn add_gateway(w: &mut World, sub: &SubscriptionId) {
+    w.create_or_update_resource_group(sub, "rg", "West US", &Vec::new()).unwrap();
+    w.put_virtual_network(sub, vnet_put("v", "10.1.0.0/16", &[("default", "10.1.0.0/24"), ("GatewaySubnet", "10.1.255.0/27")])).unwrap();
+    w.put_public_ip(sub, ip_put("ip", "Dynamic")).unwrap();
+    let put = gateway_put(w, sub, "gw", "v", "ip", "ExpressRoute", "Standard");
+    w.put_virtual_network_gateway(sub, put, true).unwrap();
+}
+
+/// The default subscription with [`add_gateway`]'s resources.
 fn with_gateway() -> (World, SubscriptionId) {
     let (mut w, sub) = world();
-    w.create_or_update_resource_group(&sub, "rg", "West US", &Vec::new()).unwrap();
-    w.put_virtual_network(&sub, vnet_put("v", "10.1.0.0/16", &[("default", "10.1.0.0/24"), ("GatewaySubnet", "10.1.255.0/27")])).unwrap();
-    w.put_public_ip(&sub, ip_put("ip", "Dynamic")).unwrap();
-    let put = gateway_put(&w, &sub, "gw", "v", "ip", "ExpressRoute", "Standard");
-    w.put_virtual_network_gateway(&sub, put, true).unwrap();
+    add_gateway(&mut w, &sub);
     (w, sub)
 }
 
-/// An ARM circuit `c` of `owner`, provisioned, with private peering; its id and key.
-fn ready_circuit(w: &mut World, owner: &SubscriptionId) -> (String, ServiceKey) {
-    w.create_or_update_resource_group(owner, "circuits", "West US", &Vec::new()).unwrap();
-    let mut put = ArmCircuitPut {
-        resource_group: "circuits".into(),
-        name: "c".into(),
+/// The second subscription, which connects to another's circuit with an authorization key.
+fn dev_subscription(w: &World) -> SubscriptionId {
+    w.find_subscription_by_name("Contoso Dev-Test").unwrap().id
+}
+
+/// The PUT of an ARM circuit at Equinix, Silicon Valley, 200 Mbps, without peerings.
+pub(crate) fn circuit_put(group: &str, name: &str, allow_classic_operations: Option<bool>) -> ArmCircuitPut {
+    ArmCircuitPut {
+        resource_group: group.into(),
+        name: name.into(),
         location: "West US".into(),
         service_provider_name: Some("Equinix".into()),
         peering_location: Some("Silicon Valley".into()),
         bandwidth_in_mbps: Some(200),
-        // Classic links and link authorizations share the circuit (facts §3.7).
-        allow_classic_operations: Some(true),
+        allow_classic_operations,
         ..Default::default()
-    };
-    let c = w.put_arm_circuit(owner, put.clone()).unwrap();
+    }
+}
+
+/// The ARM circuit `name` of `owner` in a new group `group`, provisioned by the provider, with
+/// private peering (sent as Resource Manager sends it: in the circuit's PUT).
+pub(crate) fn peered_circuit(w: &mut World, owner: &SubscriptionId, group: &str, name: &str, allow_classic_operations: Option<bool>) -> ArmCircuit {
+    w.create_or_update_resource_group(owner, group, "West US", &Vec::new()).unwrap();
+    let mut put = circuit_put(group, name, allow_classic_operations);
+    let key = w.put_arm_circuit(owner, put.clone()).unwrap().service_key;
     let eq = provider(w, "Equinix");
-    w.new_cross_connection(&eq, &c.service_key).unwrap();
-    w.set_cross_connection(&eq, &c.service_key, CrossConnectionOperation::NotifyCrossConnectionProvisioned, None).unwrap();
-    // The private peering as Resource Manager sends it: in the circuit's PUT.
+    w.new_cross_connection(&eq, &key).unwrap();
+    w.set_cross_connection(&eq, &key, CrossConnectionOperation::NotifyCrossConnectionProvisioned, None).unwrap();
     put.peerings = Some(vec![ArmPeeringPut {
         name: "AzurePrivatePeering".into(),
         peering_type: "AzurePrivatePeering".into(),
@@ -74,7 +89,13 @@ fn ready_circuit(w: &mut World, owner: &SubscriptionId) -> (String, ServiceKey) 
         vlan_id: 200,
         ..Default::default()
     }]);
-    w.put_arm_circuit(owner, put).unwrap();
+    w.put_arm_circuit(owner, put).unwrap()
+}
+
+/// An ARM circuit `c` of `owner` in group `circuits`, peered; its id and key. Classic links
+/// and link authorizations share it (facts §3.7).
+fn ready_circuit(w: &mut World, owner: &SubscriptionId) -> (String, ServiceKey) {
+    let c = peered_circuit(w, owner, "circuits", "c", Some(true));
     (c.id, c.service_key)
 }
 
@@ -216,16 +237,7 @@ fn a_connection_counts_towards_the_circuit_and_blocks_its_delete() {
     let e = w.remove_arm_circuit(&sub, "circuits", "c").unwrap_err();
     assert_eq!(e.message, crate::cloud::errors::circuit_in_use().message);
     // Removing the private peering (a circuit PUT without it) is refused while it is in use.
-    let mut without = ArmCircuitPut {
-        resource_group: "circuits".into(),
-        name: "c".into(),
-        location: "West US".into(),
-        service_provider_name: Some("Equinix".into()),
-        peering_location: Some("Silicon Valley".into()),
-        bandwidth_in_mbps: Some(200),
-        allow_classic_operations: Some(true),
-        ..Default::default()
-    };
+    let mut without = circuit_put("circuits", "c", Some(true));
     without.peerings = Some(Vec::new());
     let e = w.put_arm_circuit(&sub, without).unwrap_err();
     assert_eq!(e.message, crate::cloud::errors::peering_in_use().message);
@@ -253,12 +265,8 @@ fn another_subscription_connects_once_per_authorization_key() {
     let (mut w, owner) = world();
     let (peer, key) = ready_circuit(&mut w, &owner);
     let auth = w.new_link_authorization(&owner, &key, "for dev", 1, "devtest@contoso.com").unwrap().link_authorization_id.to_string();
-    let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
-    w.create_or_update_resource_group(&dev, "rg", "West US", &Vec::new()).unwrap();
-    w.put_virtual_network(&dev, vnet_put("v", "10.1.0.0/16", &[("GatewaySubnet", "10.1.255.0/27")])).unwrap();
-    w.put_public_ip(&dev, ip_put("ip", "Dynamic")).unwrap();
-    let put = gateway_put(&w, &dev, "gw", "v", "ip", "ExpressRoute", "Standard");
-    w.put_virtual_network_gateway(&dev, put, true).unwrap();
+    let dev = dev_subscription(&w);
+    add_gateway(&mut w, &dev);
     assert_eq!(w.put_connection(&dev, connection_put(&w, &dev, "conn", &peer, None)).unwrap_err().code, "LinkedAuthorizationFailed");
     let wrong = uuid::Uuid::nil().to_string();
     assert_eq!(w.put_connection(&dev, connection_put(&w, &dev, "conn", &peer, Some(&wrong))).unwrap_err().code, "InvalidAuthorizationKey");
@@ -280,7 +288,7 @@ fn a_used_key_is_refused() {
     let (mut w, owner) = world();
     let (peer, key) = ready_circuit(&mut w, &owner);
     let auth = w.new_link_authorization(&owner, &key, "for dev", 1, "devtest@contoso.com").unwrap().link_authorization_id.to_string();
-    let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
+    let dev = dev_subscription(&w);
     w.create_or_update_resource_group(&dev, "rg", "West US", &Vec::new()).unwrap();
     for (v, space) in [("v", "10.1.0.0/16"), ("w", "10.2.0.0/16")] {
         let mut put = vnet_put(v, space, &[]);
@@ -314,16 +322,7 @@ fn connection_put_without_gateway(name: &str, peer: &str, key: &str) -> Connecti
 fn a_circuit_must_be_provisioned_and_peered() {
     let (mut w, sub) = with_gateway();
     w.create_or_update_resource_group(&sub, "circuits", "West US", &Vec::new()).unwrap();
-    let put = ArmCircuitPut {
-        resource_group: "circuits".into(),
-        name: "raw".into(),
-        location: "West US".into(),
-        service_provider_name: Some("Equinix".into()),
-        peering_location: Some("Silicon Valley".into()),
-        bandwidth_in_mbps: Some(200),
-        ..Default::default()
-    };
-    let raw = w.put_arm_circuit(&sub, put).unwrap();
+    let raw = w.put_arm_circuit(&sub, circuit_put("circuits", "raw", None)).unwrap();
     assert_eq!(w.put_connection(&sub, connection_put(&w, &sub, "conn", &raw.id, None)).unwrap_err().code, "ExpressRouteCircuitNotReady");
     let missing = raw.id.replace("/raw", "/gone");
     assert_eq!(w.put_connection(&sub, connection_put(&w, &sub, "conn", &missing, None)).unwrap_err().code, "InvalidResourceReference");
@@ -368,12 +367,8 @@ fn revoking_the_authorization_deletes_the_connections_made_with_it() {
     let (peer, key) = ready_circuit(&mut w, &owner);
     w.put_connection(&owner, connection_put(&w, &owner, "own", &peer, None)).unwrap();
     let auth = w.new_link_authorization(&owner, &key, "for dev", 1, "devtest@contoso.com").unwrap().link_authorization_id;
-    let dev = w.find_subscription_by_name("Contoso Dev-Test").unwrap().id;
-    w.create_or_update_resource_group(&dev, "rg", "West US", &Vec::new()).unwrap();
-    w.put_virtual_network(&dev, vnet_put("v", "10.1.0.0/16", &[("GatewaySubnet", "10.1.255.0/27")])).unwrap();
-    w.put_public_ip(&dev, ip_put("ip", "Dynamic")).unwrap();
-    let put = gateway_put(&w, &dev, "gw", "v", "ip", "ExpressRoute", "Standard");
-    w.put_virtual_network_gateway(&dev, put, true).unwrap();
+    let dev = dev_subscription(&w);
+    add_gateway(&mut w, &dev);
     w.put_connection(&dev, connection_put(&w, &dev, "conn", &peer, Some(&auth.to_string()))).unwrap();
     w.remove_link_authorization(&owner, &key, &auth).unwrap();
     assert!(w.list_connections(&dev, Some("rg")).unwrap().is_empty(), "the user's connection went with the authorization");

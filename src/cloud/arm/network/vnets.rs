@@ -9,7 +9,6 @@ use super::errors;
 use super::ids::network_id;
 use super::records::{Common, SubnetRecord, VirtualNetworkRecord};
 use crate::cloud::arm::errors as arm_errors;
-use crate::cloud::arm::resource::merge_tags;
 use crate::cloud::arm::{etag_text, normalize_region, Tags};
 use crate::cloud::errors::CloudResult;
 use crate::cloud::net::Ipv4Prefix;
@@ -126,8 +125,7 @@ impl World {
 
     /// Whether the group holds a VNet of this name (the cmdlets' existence GET).
     pub fn vnet_exists(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<bool> {
-        self.caller(caller)?;
-        Ok(self.group(caller, group).is_ok() && self.arm_networks.of(caller).virtual_networks.iter().any(|v| v.common.is(group, name)))
+        self.network_exists::<VirtualNetworkRecord>(caller, group, name)
     }
 
     /// PUT of a VNet: creates it or replaces its address space, DNS servers, subnets and tags.
@@ -137,7 +135,7 @@ impl World {
         let region = normalize_region(&put.location).ok_or_else(|| arm_errors::location_not_available(&put.location, "Microsoft.Network/virtualNetworks"))?;
         super::check_name(&put.name)?;
         check_layout(&put)?;
-        let existing = self.arm_networks.of(caller).virtual_networks.iter().find(|v| v.common.is(&group, &put.name)).cloned();
+        let existing = self.stored_network::<VirtualNetworkRecord>(caller, &group, &put.name);
         if let Some(old) = &existing {
             self.check_subnets_kept(caller, old, &put)?;
         }
@@ -150,23 +148,9 @@ impl World {
                 SubnetRecord { name: kept.map_or(s.name.clone(), |k| k.name.clone()), address_prefixes: s.address_prefixes.clone() }
             })
             .collect();
-        let common = match existing {
-            Some(old) => Common { tags: merge_tags(&put.tags), etag, ..old.common },
-            None => Common {
-                resource_group: group,
-                name: put.name.clone(),
-                location: region.to_string(),
-                tags: merge_tags(&put.tags),
-                resource_guid: self.ids.next_guid(),
-                etag,
-            },
-        };
+        let common = self.put_common(existing.map(|old| old.common), etag, (group, &put.name), region, &put.tags);
         let record = VirtualNetworkRecord { common, address_prefixes: put.address_prefixes, dns_servers: put.dns_servers, subnets };
-        let set = self.arm_networks.of_mut(caller);
-        match set.virtual_networks.iter_mut().find(|v| v.common.is(&record.common.resource_group, &record.common.name)) {
-            Some(slot) => *slot = record.clone(),
-            None => set.virtual_networks.push(record.clone()),
-        }
+        self.store_network(caller, &record);
         Ok(self.vnet_view(caller, &record))
     }
 
@@ -185,35 +169,24 @@ impl World {
 
     /// GET of one VNet.
     pub fn get_virtual_network(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<VirtualNetwork> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        let set = self.arm_networks.of(caller);
-        let v = set.virtual_networks.iter().find(|v| v.common.is(group, name)).ok_or_else(|| errors::not_found(KIND, group, name))?;
-        Ok(self.vnet_view(caller, v))
+        self.get_network::<VirtualNetworkRecord>(caller, group, name)
     }
 
     /// The VNets of a group, or of the subscription, in creation order.
     pub fn list_virtual_networks(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<VirtualNetwork>> {
-        self.caller(caller)?;
-        if let Some(g) = group {
-            self.group(caller, g)?;
-        }
-        let set = self.arm_networks.of(caller);
-        Ok(set.virtual_networks.iter().filter(|v| v.common.in_group(group)).map(|v| self.vnet_view(caller, v)).collect())
+        self.list_network::<VirtualNetworkRecord>(caller, group)
     }
 
     /// DELETE of a VNet: refused while a gateway sits in one of its subnets. A VNet that is
     /// not there is already deleted.
     pub fn remove_virtual_network(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
-        self.caller(caller)?;
-        self.group(caller, group)?;
-        let Some(v) = self.arm_networks.of(caller).virtual_networks.iter().find(|v| v.common.is(group, name)).cloned() else {
+        let Some(v) = self.network_to_delete::<VirtualNetworkRecord>(caller, group, name)? else {
             return Ok(());
         };
         if let Some(s) = self.vnet_view(caller, &v).subnets.iter().find(|s| !s.ip_configurations.is_empty()) {
             return Err(errors::subnet_in_use(&s.name, &s.ip_configurations[0]));
         }
-        self.arm_networks.of_mut(caller).virtual_networks.retain(|x| !x.common.is(group, name));
+        self.forget_network::<VirtualNetworkRecord>(caller, group, name);
         Ok(())
     }
 }

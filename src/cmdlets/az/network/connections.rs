@@ -3,14 +3,16 @@
 use crate::cloud::arm::network::ConnectionPut;
 use crate::cmdlets::az::models::tags_of;
 use crate::cmdlets::az::{body, default_profile};
-use crate::cmdlets::azure::{confirm, network_call, Fail, Outcome};
+use crate::cmdlets::azure::{confirm, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::convert::to_bool;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::models::{self, member, member_text};
-use super::{create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, tag_param, CLASS};
+use super::{
+    create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, tag_param, update, CLASS,
+};
 
 const SETUP: &str = "New-AzResourceGroup -Name ConnLab -Location 'West US' -Force | Out-Null\nSet-ErSimProviderPolicy -Mode Auto -Reads 0\n$ckt = New-AzExpressRouteCircuit -Name ConnCkt -ResourceGroupName ConnLab -Location 'West US' -SkuTier Standard -SkuFamily MeteredData -ServiceProviderName Equinix -PeeringLocation 'Silicon Valley' -BandwidthInMbps 200 -Force\n$ckt = Get-AzExpressRouteCircuit -Name ConnCkt -ResourceGroupName ConnLab\nAdd-AzExpressRouteCircuitPeeringConfig -Name AzurePrivatePeering -ExpressRouteCircuit $ckt -PeeringType AzurePrivatePeering -PeerASN 1234 -PrimaryPeerAddressPrefix 10.0.0.0/30 -SecondaryPeerAddressPrefix 10.0.0.4/30 -VlanId 100 | Out-Null\n$ckt = Set-AzExpressRouteCircuit -ExpressRouteCircuit $ckt\n$vnet = New-AzVirtualNetwork -Name ConnVnet -ResourceGroupName ConnLab -Location 'West US' -AddressPrefix 10.70.0.0/16 -Subnet (New-AzVirtualNetworkSubnetConfig -Name GatewaySubnet -AddressPrefix 10.70.255.0/27) -Force\n$pip = New-AzPublicIpAddress -Name ConnIp -ResourceGroupName ConnLab -Location 'West US' -AllocationMethod Dynamic -Force\n$ipconf = New-AzVirtualNetworkGatewayIpConfig -Name cfg -SubnetId $vnet.Subnets[0].Id -PublicIpAddressId $pip.Id\n$gw = New-AzVirtualNetworkGateway -Name ConnGw -ResourceGroupName ConnLab -Location 'West US' -IpConfigurations $ipconf -GatewayType ExpressRoute -GatewaySku Standard\n";
 const CONNECT: &str = "New-AzVirtualNetworkGatewayConnection -Name ConnLink -ResourceGroupName ConnLab -Location 'West US' -VirtualNetworkGateway1 $gw -PeerId $ckt.Id -ConnectionType ExpressRoute -Force";
@@ -85,30 +87,26 @@ fn new_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
         tags: tags_of(args.get("Tag")),
     };
     let (group, name) = (put.resource_group.clone(), put.name.clone());
-    let made = create(
+    create(
         ctx,
         args,
         (args.switch("Force"), &overwrite(&name)),
         &name,
         |w, sub| w.connection_exists(sub, &group, &name),
         |w, sub| w.put_connection(sub, put.clone()),
-    )?;
-    if let Some(c) = made {
-        ctx.emit(models::connection(&c))?;
-    }
-    Ok(())
+        models::connection,
+    )
 }
 
 fn get_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let found = get_or_list(
+    get_or_list(
         ctx,
         args,
         |w, sub, g, n| w.get_connection(sub, g, n),
         |w, sub, g| w.list_connections(sub, g),
         |c| (c.record.common.resource_group.clone(), c.record.common.name.clone()),
-    )?;
-    ctx.emit_all(found.iter().map(models::connection).collect())?;
-    Ok(())
+        models::connection,
+    )
 }
 
 /// `ConfirmAction(Force, overwrite, …)` in its form without a presence test: always asks.
@@ -130,14 +128,8 @@ fn set_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
     if !confirm(ctx, args, &overwrite(&name), "Creating Resource", &name)? {
         return Ok(());
     }
-    let c = network_call(ctx, |w, sub| {
-        if !w.connection_exists(sub, &put.resource_group, &put.name)? {
-            return Err(Fail::argument("Resource '{0}' not found"));
-        }
-        Ok(w.put_connection(sub, put)?)
-    })?;
-    ctx.emit(models::connection(&c))?;
-    Ok(())
+    let group = put.resource_group.clone();
+    update(ctx, |w, sub| w.connection_exists(sub, &group, &name), |w, sub| Ok(w.put_connection(sub, put)?), models::connection)
 }
 
 fn remove_connection(ctx: &mut Ctx, args: &Args) -> Outcome {

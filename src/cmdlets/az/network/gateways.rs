@@ -4,14 +4,14 @@
 use crate::cloud::arm::network::{GatewayIpConfigPut, GatewayPut};
 use crate::cmdlets::az::models::tags_of;
 use crate::cmdlets::az::{body, default_profile};
-use crate::cmdlets::azure::{network_call, Fail, Outcome};
+use crate::cmdlets::azure::{Fail, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::convert::to_bool;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::models::{self, items, member, member_text};
-use super::{get_or_list, group_param, location_param, name_param, object_arg, pass_thru_param, remove, tag_param, CLASS};
+use super::{get_or_list, group_param, location_param, name_param, object_arg, pass_thru_param, remove, tag_param, update, CLASS};
 
 /// The SKUs of `-GatewaySku` (Az 16.2.0 help table).
 const SKUS: &[&str] = &[
@@ -235,43 +235,40 @@ fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
     let ultra = put.sku.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("UltraPerformance"));
     let force = !ultra || args.switch("Force");
     let (group, name) = (put.resource_group.clone(), put.name.clone());
-    let made = super::create(
+    super::create(
         ctx,
         args,
         (force, ULTRA_WARNING),
         &name,
         |w, sub| w.gateway_exists(sub, &group, &name),
         |w, sub| w.put_virtual_network_gateway(sub, put.clone(), true),
-    )?;
-    if let Some(g) = made {
-        ctx.emit(models::gateway(&g))?;
-    }
-    Ok(())
+        models::gateway,
+    )
 }
 
 fn get_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let found = get_or_list(
+    get_or_list(
         ctx,
         args,
         |w, sub, g, n| w.get_virtual_network_gateway(sub, g, n),
         |w, sub, g| w.list_virtual_network_gateways(sub, g),
         |g| (g.record.common.resource_group.clone(), g.record.common.name.clone()),
-    )?;
-    ctx.emit_all(found.iter().map(models::gateway).collect())?;
-    Ok(())
+        models::gateway,
+    )
 }
 
 /// Sends a local gateway after `edit`; the cmdlets first ask whether it exists.
 fn send(ctx: &mut Ctx, put: GatewayPut, check: impl FnOnce(&crate::cloud::arm::network::Gateway) -> Result<(), Fail>) -> Outcome {
-    let g = network_call(ctx, |w, sub| {
-        if !w.gateway_exists(sub, &put.resource_group, &put.name)? {
-            return Err(Fail::argument("Resource '{0}' not found"));
-        }
-        check(&w.get_virtual_network_gateway(sub, &put.resource_group, &put.name)?)?;
-        Ok(w.put_virtual_network_gateway(sub, put, true)?)
-    })?;
-    ctx.emit(models::gateway(&g))?;
-    Ok(())
+    let (group, name) = (put.resource_group.clone(), put.name.clone());
+    update(
+        ctx,
+        |w, sub| w.gateway_exists(sub, &group, &name),
+        |w, sub| {
+            check(&w.get_virtual_network_gateway(sub, &group, &name)?)?;
+            Ok(w.put_virtual_network_gateway(sub, put, true)?)
+        },
+        models::gateway,
+    )
 }
 
 fn set_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {

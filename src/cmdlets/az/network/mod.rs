@@ -71,31 +71,34 @@ fn has_wildcards(s: &str) -> bool {
 }
 
 /// Get- by name and group: one GET when both are plain, else the list (of the plain group)
-/// filtered by the wildcards, as the Network cmdlets' TopLevelWildcardFilter does.
+/// filtered by the wildcards, as the Network cmdlets' TopLevelWildcardFilter does; writes
+/// what it found as `model` makes it.
 fn get_or_list<T>(
     ctx: &mut Ctx,
     args: &Args,
     one: impl FnOnce(&World, &SubscriptionId, &str, &str) -> CloudResult<T>,
     many: impl FnOnce(&World, &SubscriptionId, Option<&str>) -> CloudResult<Vec<T>>,
     names: impl Fn(&T) -> (String, String),
-) -> Result<Vec<T>, Fail> {
+    model: fn(&T) -> Value,
+) -> Result<(), Fail> {
     let name = args.string("Name").filter(|s| !s.is_empty());
     let group = args.string("ResourceGroupName").filter(|s| !s.is_empty());
     let plain = |s: &Option<String>| s.as_ref().filter(|s| !has_wildcards(s)).cloned();
-    match (plain(&name), plain(&group)) {
-        (Some(n), Some(g)) => Ok(vec![network_call(ctx, |w, sub| Ok(one(w, sub, &g, &n)?))?]),
+    let found = match (plain(&name), plain(&group)) {
+        (Some(n), Some(g)) => vec![network_call(ctx, |w, sub| Ok(one(w, sub, &g, &n)?))?],
         (_, plain_group) => {
             let all = network_call(ctx, |w, sub| Ok(many(w, sub, plain_group.as_deref())?))?;
             let matches = |pattern: &Option<String>, value: &str| pattern.as_ref().is_none_or(|p| wildcard_regex(p, false).is_match(value));
-            Ok(all
-                .into_iter()
+            all.into_iter()
                 .filter(|x| {
                     let (g, n) = names(x);
                     matches(&group, &g) && matches(&name, &n)
                 })
-                .collect())
+                .collect()
         }
-    }
+    };
+    ctx.emit_all(found.iter().map(model).collect())?;
+    Ok(())
 }
 
 /// The overwrite question of the New- cmdlets (Resources.OverwritingResource).
@@ -105,6 +108,8 @@ fn overwrite(name: &str) -> String {
 
 /// New-: `ConfirmAction(force, query, "Creating Resource", Name, action, present)` — unless
 /// `force`, an existing resource asks `query` first; a new one goes ahead in one transaction.
+/// Writes what the PUT answered as `model` makes it.
+#[allow(clippy::too_many_arguments)]
 fn create<T>(
     ctx: &mut Ctx,
     args: &Args,
@@ -112,15 +117,35 @@ fn create<T>(
     name: &str,
     exists: impl Fn(&World, &SubscriptionId) -> CloudResult<bool>,
     put: impl Fn(&mut World, &SubscriptionId) -> CloudResult<T>,
-) -> Result<Option<T>, Fail> {
+    model: fn(&T) -> Value,
+) -> Result<(), Fail> {
     let created = network_call(ctx, |w, sub| if !force && exists(w, sub)? { Ok(None) } else { Ok(Some(put(w, sub)?)) })?;
-    if created.is_some() {
-        return Ok(created);
-    }
-    if !confirm(ctx, args, query, "Creating Resource", name)? {
-        return Ok(None);
-    }
-    network_call(ctx, |w, sub| Ok(put(w, sub)?)).map(Some)
+    let made = match created {
+        Some(made) => made,
+        None if !confirm(ctx, args, query, "Creating Resource", name)? => return Ok(()),
+        None => network_call(ctx, |w, sub| Ok(put(w, sub)?))?,
+    };
+    ctx.emit(model(&made))?;
+    Ok(())
+}
+
+/// Set-: the cmdlets GET the resource first (one that is not there is an ArgumentException
+/// with the SDK's unformatted text), then send the local object; writes the answer as
+/// `model` makes it.
+fn update<T>(
+    ctx: &mut Ctx,
+    exists: impl FnOnce(&World, &SubscriptionId) -> CloudResult<bool>,
+    put: impl FnOnce(&mut World, &SubscriptionId) -> Result<T, Fail>,
+    model: fn(&T) -> Value,
+) -> Result<(), Fail> {
+    let sent = network_call(ctx, |w, sub| {
+        if !exists(w, sub)? {
+            return Err(Fail::argument("Resource '{0}' not found"));
+        }
+        put(w, sub)
+    })?;
+    ctx.emit(model(&sent))?;
+    Ok(())
 }
 
 /// Remove-: always asks unless -Force; `-PassThru` writes True.

@@ -3,13 +3,15 @@
 use crate::cloud::arm::network::PublicIpPut;
 use crate::cmdlets::az::models::tags_of;
 use crate::cmdlets::az::{body, default_profile};
-use crate::cmdlets::azure::{network_call, Fail, Outcome};
+use crate::cmdlets::azure::Outcome;
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::models::{self, member, member_text};
-use super::{create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, tag_param, CLASS};
+use super::{
+    create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, tag_param, update, CLASS,
+};
 
 pub fn commands(module: &str) -> Vec<CommandInfo> {
     vec![
@@ -96,41 +98,32 @@ fn new_ip(ctx: &mut Ctx, args: &Args) -> Outcome {
         tags: tags_of(args.get("Tag")),
     };
     let (group, name) = (put.resource_group.clone(), put.name.clone());
-    if let Some(ip) = create(
+    create(
         ctx,
         args,
         (args.switch("Force"), &overwrite(&name)),
         &name,
         |w, sub| w.public_ip_exists(sub, &group, &name),
         |w, sub| w.put_public_ip(sub, put.clone()),
-    )? {
-        ctx.emit(models::public_ip(&ip))?;
-    }
-    Ok(())
+        models::public_ip,
+    )
 }
 
 fn get_ip(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let found = get_or_list(
+    get_or_list(
         ctx,
         args,
         |w, sub, g, n| w.get_public_ip(sub, g, n),
         |w, sub, g| w.list_public_ips(sub, g),
         |p| (p.record.common.resource_group.clone(), p.record.common.name.clone()),
-    )?;
-    ctx.emit_all(found.iter().map(models::public_ip).collect())?;
-    Ok(())
+        models::public_ip,
+    )
 }
 
 fn set_ip(ctx: &mut Ctx, args: &Args) -> Outcome {
     let put = ip_put(&object_arg(args, "PublicIpAddress"));
-    let ip = network_call(ctx, |w, sub| {
-        if !w.public_ip_exists(sub, &put.resource_group, &put.name)? {
-            return Err(Fail::argument("Resource '{0}' not found"));
-        }
-        Ok(w.put_public_ip(sub, put)?)
-    })?;
-    ctx.emit(models::public_ip(&ip))?;
-    Ok(())
+    let (group, name) = (put.resource_group.clone(), put.name.clone());
+    update(ctx, |w, sub| w.public_ip_exists(sub, &group, &name), |w, sub| Ok(w.put_public_ip(sub, put)?), models::public_ip)
 }
 
 fn remove_ip(ctx: &mut Ctx, args: &Args) -> Outcome {

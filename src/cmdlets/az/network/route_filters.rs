@@ -206,29 +206,26 @@ fn new_filter(ctx: &mut Ctx, args: &Args) -> Outcome {
         tags: tags_of(args.get("Tag")),
     };
     let (group, name) = (put.resource_group.clone(), put.name.clone());
-    if let Some(f) = create(
+    create(
         ctx,
         args,
         (args.switch("Force"), &overwrite(&name)),
         &name,
         |w, sub| w.route_filter_exists(sub, &group, &name),
         |w, sub| w.put_route_filter(sub, put.clone()),
-    )? {
-        ctx.emit(filter(&f))?;
-    }
-    Ok(())
+        filter,
+    )
 }
 
 fn get_filter(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let found = get_or_list(
+    get_or_list(
         ctx,
         args,
         |w, sub, g, n| w.get_route_filter(sub, g, n),
         |w, sub, g| w.list_route_filters(sub, g),
         |f| (f.record.common.resource_group.clone(), f.record.common.name.clone()),
-    )?;
-    ctx.emit_all(found.iter().map(filter).collect())?;
-    Ok(())
+        filter,
+    )
 }
 
 /// The legacy ConfirmAction: always asks unless -Force.

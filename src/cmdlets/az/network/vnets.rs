@@ -3,14 +3,15 @@
 use crate::cloud::arm::network::{SubnetPut, VnetPut};
 use crate::cmdlets::az::models::tags_of;
 use crate::cmdlets::az::{body, default_profile};
-use crate::cmdlets::azure::{network_call, Outcome};
+use crate::cmdlets::azure::Outcome;
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::models::{self, items, member, member_strings, member_text};
 use super::{
-    create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, strings_arg, tag_param, CLASS,
+    create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, strings_arg, tag_param, update,
+    CLASS,
 };
 
 pub fn commands(module: &str) -> Vec<CommandInfo> {
@@ -99,41 +100,32 @@ fn new_vnet(ctx: &mut Ctx, args: &Args) -> Outcome {
         tags: tags_of(args.get("Tag")),
     };
     let (group, name) = (put.resource_group.clone(), put.name.clone());
-    if let Some(v) = create(
+    create(
         ctx,
         args,
         (args.switch("Force"), &overwrite(&name)),
         &name,
         |w, sub| w.vnet_exists(sub, &group, &name),
         |w, sub| w.put_virtual_network(sub, put.clone()),
-    )? {
-        ctx.emit(models::vnet(&v))?;
-    }
-    Ok(())
+        models::vnet,
+    )
 }
 
 fn get_vnet(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let found = get_or_list(
+    get_or_list(
         ctx,
         args,
         |w, sub, g, n| w.get_virtual_network(sub, g, n),
         |w, sub, g| w.list_virtual_networks(sub, g),
         |v| (v.common.resource_group.clone(), v.common.name.clone()),
-    )?;
-    ctx.emit_all(found.iter().map(models::vnet).collect())?;
-    Ok(())
+        models::vnet,
+    )
 }
 
 fn set_vnet(ctx: &mut Ctx, args: &Args) -> Outcome {
     let put = vnet_put(&object_arg(args, "VirtualNetwork"));
-    let v = network_call(ctx, |w, sub| {
-        if !w.vnet_exists(sub, &put.resource_group, &put.name)? {
-            return Err(crate::cmdlets::azure::Fail::argument("Resource '{0}' not found"));
-        }
-        Ok(w.put_virtual_network(sub, put)?)
-    })?;
-    ctx.emit(models::vnet(&v))?;
-    Ok(())
+    let (group, name) = (put.resource_group.clone(), put.name.clone());
+    update(ctx, |w, sub| w.vnet_exists(sub, &group, &name), |w, sub| Ok(w.put_virtual_network(sub, put)?), models::vnet)
 }
 
 fn remove_vnet(ctx: &mut Ctx, args: &Args) -> Outcome {
