@@ -126,6 +126,8 @@ pub struct LabFs {
     stack: RefCell<Vec<LabPath>>,
     /// Files already warned about (read as Windows-1252 though they hold UTF-8).
     warned: RefCell<HashSet<PathBuf>>,
+    /// Drives named by a word (`TestDrive:`), each standing for a folder of the lab.
+    named: RefCell<Vec<(String, LabPath)>>,
 }
 
 /// A folder name for this session's temporary lab drive, unique on the machine.
@@ -152,6 +154,7 @@ impl LabFs {
             location: RefCell::new(LabPath::home()),
             stack: RefCell::new(Vec::new()),
             warned: RefCell::new(HashSet::new()),
+            named: RefCell::new(Vec::new()),
         }
     }
 
@@ -197,8 +200,32 @@ impl LabFs {
         self.scripts.borrow_mut().pop();
     }
 
+    /// Names `folder` as the drive `name:` (Pester's `TestDrive:`) until [`LabFs::unmap_drive`].
+    pub fn map_drive(&self, name: &str, folder: LabPath) {
+        self.unmap_drive(name);
+        self.named.borrow_mut().push((name.to_string(), folder));
+    }
+
+    pub fn unmap_drive(&self, name: &str) {
+        self.named.borrow_mut().retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    }
+
+    /// `Name:\rest` of a named drive, written as the folder it stands for.
+    fn named_drive_text(&self, text: &str) -> Option<String> {
+        let (name, rest) = text.split_once(':')?;
+        if name.len() < 2 || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let named = self.named.borrow();
+        let (_, folder) = named.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
+        let rest = rest.trim_start_matches(['\\', '/']);
+        Some(if rest.is_empty() { folder.to_string() } else { format!("{folder}\\{rest}") })
+    }
+
     /// Parses `text` from the current location and applies the rule.
     pub fn resolve(&self, text: &str) -> Result<Item, FsError> {
+        let mapped = self.named_drive_text(text);
+        let text = mapped.as_deref().unwrap_or(text);
         let lab = path::parse(text, &self.location()).map_err(|e| match e {
             PathError::Network => FsError::Denied(text.to_string()),
             other => FsError::Invalid(other, text.to_string()),

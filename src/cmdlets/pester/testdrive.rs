@@ -16,11 +16,14 @@ pub fn around(ctx: &mut Ctx, f: impl FnOnce(&mut Ctx) -> EvalResult<()>) -> Eval
     let now = ctx.interp.clock.now();
     let item = fs.resolve(&path).ok().filter(|item| fs.create_dir(item, now).is_ok());
     let saved = ctx.interp.get_var("TestDrive", Some("global"));
-    if item.is_some() {
+    if let Some(item) = &item {
         let _ = ctx.interp.set_var("TestDrive", Some("global"), Value::str(&path));
+        // `TestDrive:\x` names the same folder, as Pester's PSDrive does.
+        fs.map_drive("TestDrive", item.lab.clone());
     }
     let r = f(ctx);
     if let Some(item) = item {
+        fs.unmap_drive("TestDrive");
         let _ = fs.remove(&item, true, ctx.interp.clock.now());
         let _ = ctx.interp.set_var("TestDrive", Some("global"), saved.unwrap_or(Value::Null));
     }
