@@ -241,7 +241,7 @@ pub fn connection(x: &Connection) -> Value {
 
 /// `…Text` of a reference: its Id as a quoted JSON string, nothing when there is none.
 fn id_text(v: &Value, name: &str) -> String {
-    member(v, name).and_then(|r| member_text(&r, "Id")).map_or(String::new(), |id| json::write(&text(&id), 0))
+    member(v, name).and_then(|r| member_text(&r, "Id")).map_or(String::new(), |id| json::write(&text(&id)))
 }
 
 fn prop(name: &'static str) -> ViewColumn {
