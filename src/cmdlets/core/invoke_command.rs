@@ -3,13 +3,15 @@
 //! objects as `$input`, as 5.1's InProcess set does. Asked to reach a computer or a session,
 //! it fails per computer as 5.1 fails to connect: ersim's lab reaches no network.
 
-use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
+use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::error::ErrorCategory;
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 
+use super::gather::{gather, Finish};
+
 pub fn commands() -> Vec<CommandInfo> {
-    vec![CommandInfo::cmdlet("Invoke-Command", "Microsoft.PowerShell.Core", "Microsoft.PowerShell.Commands.InvokeCommandCommand", || Box::new(InvokeCommand::default()))
+    vec![CommandInfo::cmdlet("Invoke-Command", "Microsoft.PowerShell.Core", "Microsoft.PowerShell.Commands.InvokeCommandCommand", || gather(InvokeCommand))
         // One position per parameter: the block is first in every set (5.1 puts a computer
         // name first in the remote sets; scripts name -ComputerName).
         .param(ParamSpec::new("ScriptBlock", TypeKind::ScriptBlock).mandatory().position(0).alias("Command").help("The commands to run."))
@@ -28,27 +30,10 @@ pub fn commands() -> Vec<CommandInfo> {
         .example("Run a block with arguments", "Invoke-Command -ScriptBlock { param($a, $b) $a + $b } -ArgumentList 2, 3", "5.")]
 }
 
-#[derive(Default)]
-struct InvokeCommand {
-    input: Vec<Value>,
-    args: Args,
-}
+struct InvokeCommand;
 
-impl Cmdlet for InvokeCommand {
-    fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        self.args = args.clone();
-        Ok(())
-    }
-
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        if let Some(v) = args.get("InputObject") {
-            self.input.push(v.clone());
-        }
-        Ok(())
-    }
-
-    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
-        let args = std::mem::take(&mut self.args);
+impl Finish for InvokeCommand {
+    fn finish(&mut self, ctx: &mut Ctx, args: &Args, input: Vec<Value>) -> EvalResult<()> {
         if let Some(computers) = args.get("ComputerName") {
             for computer in computers.enumerate().iter().map(Value::to_display_string) {
                 ctx.write_error(cannot_connect(&computer))?;
@@ -66,7 +51,6 @@ impl Cmdlet for InvokeCommand {
         }
         let Some(Value::ScriptBlock(sb)) = args.get("ScriptBlock").cloned() else { return Ok(()) };
         let block_args = args.get("ArgumentList").map(Value::enumerate).unwrap_or_default();
-        let input = std::mem::take(&mut self.input);
         // Output streams on as the block writes it.
         if args.switch("NoNewScope") {
             if input.is_empty() {

@@ -14,6 +14,8 @@ use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::views::{TableView, ViewColumn};
 use crate::engine::{Ctx, ErrorRecord, EvalResult, Flow};
 
+use super::gather::{gather, Finish};
+
 const CORE: &str = "Microsoft.PowerShell.Core";
 
 fn class(name: &str) -> String {
@@ -37,7 +39,7 @@ fn selecting(c: CommandInfo, job_set: &str) -> CommandInfo {
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![
-        CommandInfo::cmdlet("Start-Job", CORE, &class("StartJob"), || Box::new(StartJob::default()))
+        CommandInfo::cmdlet("Start-Job", CORE, &class("StartJob"), || gather(StartJob))
             .param(ParamSpec::new("ScriptBlock", TypeKind::ScriptBlock).mandatory().position(0).alias("Command").help("The commands the job runs."))
             .param(ParamSpec::new("Name", TypeKind::String).help("The job's name (default JobN)."))
             .param(ParamSpec::new("ArgumentList", TypeKind::Object).array().alias("Args").help("Values for the block's parameters or $args."))
@@ -208,27 +210,10 @@ fn run_all(ctx: &mut Ctx, table: &Jobs, indexes: &[usize]) -> EvalResult<()> {
     Ok(())
 }
 
-#[derive(Default)]
-struct StartJob {
-    input: Vec<Value>,
-    args: Args,
-}
+struct StartJob;
 
-impl Cmdlet for StartJob {
-    fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        self.args = args.clone();
-        Ok(())
-    }
-
-    fn process(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        if let Some(v) = args.get("InputObject") {
-            self.input.push(v.clone());
-        }
-        Ok(())
-    }
-
-    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
-        let args = std::mem::take(&mut self.args);
+impl Finish for StartJob {
+    fn finish(&mut self, ctx: &mut Ctx, args: &Args, input: Vec<Value>) -> EvalResult<()> {
         let Some(Value::ScriptBlock(block)) = args.get("ScriptBlock").cloned() else { return Ok(()) };
         let block_args = args.get("ArgumentList").map(Value::enumerate).unwrap_or_default();
         let table = jobs(ctx);
@@ -238,7 +223,7 @@ impl Cmdlet for StartJob {
             Some(Value::ScriptBlock(b)) => Some(b.clone()),
             _ => None,
         };
-        let spec = JobSpec { name: args.string("Name"), block, init, args: block_args, input: std::mem::take(&mut self.input) };
+        let spec = JobSpec { name: args.string("Name"), block, init, args: block_args, input };
         let object = table.borrow_mut().start(spec, instance, now);
         ctx.emit(object)
     }
