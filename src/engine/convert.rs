@@ -111,18 +111,21 @@ pub fn object_to_string(o: &PsObject) -> String {
     if let Some(text) = super::host_object::object_text(o) {
         return text;
     }
-    if o.type_names.first().is_some_and(|t| t == super::dotnet::ipaddress::IP_ADDRESS) {
-        return o.get("IPAddressToString").map(to_string).unwrap_or_default();
-    }
     if o.type_names.first().is_some_and(|t| t == super::dotnet::match_info::MATCH_INFO) {
         return super::dotnet::match_info::text(o, None);
     }
     if o.type_names.first().is_some_and(|t| super::dotnet::regex::is_match_part(t)) {
         return o.get("Value").map(to_string).unwrap_or_default();
     }
-    // Types whose ToString is one of their properties: a location's path, a file's full name.
-    const SHOWN_BY: [(&str, &str); 3] =
-        [("System.Management.Automation.PathInfo", "Path"), ("System.IO.FileInfo", "FullName"), ("System.IO.DirectoryInfo", "FullName")];
+    // Types whose ToString is one of their properties: a location's path, a file's full name,
+    // an address's text, a choice's label.
+    const SHOWN_BY: [(&str, &str); 5] = [
+        ("System.Management.Automation.PathInfo", "Path"),
+        ("System.IO.FileInfo", "FullName"),
+        ("System.IO.DirectoryInfo", "FullName"),
+        (super::dotnet::ipaddress::IP_ADDRESS, "IPAddressToString"),
+        (super::host_object::CHOICE_DESCRIPTION, "Label"),
+    ];
     if let Some((_, prop)) = SHOWN_BY.iter().find(|(t, _)| o.type_names.first().is_some_and(|n| n == t)) {
         return o.get(prop).map(to_string).unwrap_or_default();
     }

@@ -74,13 +74,12 @@ pub fn choice_description(label: &str, help: &str) -> Value {
     Value::object(o)
 }
 
-/// Size's and Coordinates' ToString; None for other objects.
+/// Size's and Coordinates' ToString (`W,H`, `X,Y`); None for other objects.
 pub fn object_text(o: &PsObject) -> Option<String> {
     let pair = |a: &str, b: &str| format!("{},{}", o.get(a).map(to_string).unwrap_or_default(), o.get(b).map(to_string).unwrap_or_default());
     match o.type_names.first().map(String::as_str) {
         Some(SIZE) => Some(pair("Width", "Height")),
         Some(COORDINATES) => Some(pair("X", "Y")),
-        Some(CHOICE_DESCRIPTION) => Some(o.get("Label").map(to_string).unwrap_or_default()),
         _ => None,
     }
 }
