@@ -95,8 +95,8 @@ pub fn commands() -> Vec<CommandInfo> {
     ]
 }
 
-const STATES: [&str; 12] =
-    ["NotStarted", "Running", "Completed", "Failed", "Stopped", "Blocked", "Suspended", "Disconnected", "Suspending", "Stopping", "AtBreakpoint", "Stopped"];
+const STATES: [&str; 11] =
+    ["NotStarted", "Running", "Completed", "Failed", "Stopped", "Blocked", "Suspended", "Disconnected", "Suspending", "Stopping", "AtBreakpoint"];
 
 /// Get-Job's table (PowerShellCore.format.ps1xml's Job view).
 pub fn job_view() -> TableView {
@@ -168,7 +168,7 @@ fn selected(ctx: &mut Ctx, args: &Args, table: &Jobs) -> EvalResult<Vec<usize>> 
                         format!("JobWithSpecifiedSessionIdNotFound,{}", ctx.command.class_name),
                     )
                     .with_target(&Value::Int(n));
-                    drop_then(ctx, rec)?;
+                    ctx.write_error(rec)?;
                 }
             }
         }
@@ -184,7 +184,7 @@ fn selected(ctx: &mut Ctx, args: &Args, table: &Jobs) -> EvalResult<Vec<usize>> 
                     format!("JobWithSpecifiedNameNotFound,{}", ctx.command.class_name),
                 )
                 .with_target(&Value::str(&name));
-                drop_then(ctx, rec)?;
+                ctx.write_error(rec)?;
             }
             out.extend(found);
         }
@@ -192,10 +192,6 @@ fn selected(ctx: &mut Ctx, args: &Args, table: &Jobs) -> EvalResult<Vec<usize>> 
         out.extend(0..t.jobs.len());
     }
     Ok(out)
-}
-
-fn drop_then(ctx: &mut Ctx, rec: ErrorRecord) -> EvalResult<()> {
-    ctx.write_error(rec)
 }
 
 fn run_all(ctx: &mut Ctx, table: &Jobs, indexes: &[usize]) -> EvalResult<()> {

@@ -333,11 +333,15 @@ impl SelectString {
         let all = args.switch("AllMatches") && !args.switch("NotMatch");
         let mut hit: Option<(usize, Vec<Value>)> = None;
         if args.switch("SimpleMatch") {
-            let case = args.switch("CaseSensitive");
+            // The line is folded once, not once per pattern.
+            let folded = (!args.switch("CaseSensitive")).then(|| text.to_lowercase());
             hit = self
                 .patterns
                 .iter()
-                .position(|p| if case { text.contains(p.as_str()) } else { text.to_lowercase().contains(&p.to_lowercase()) })
+                .position(|p| match &folded {
+                    Some(line) => line.contains(&p.to_lowercase()),
+                    None => text.contains(p.as_str()),
+                })
                 .map(|i| (i, Vec::new()));
         } else {
             for (i, r) in self.regexes.iter().enumerate() {
