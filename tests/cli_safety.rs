@@ -105,3 +105,42 @@ fn a_corrupt_state_can_be_replaced_and_a_copy_is_kept() {
     let out = ersim().args(["-NonInteractive", "-StateFile", state.to_str().unwrap(), "-Command", "@(Get-AzureDedicatedCircuit).Count"]).output().unwrap();
     assert_eq!((out.status.code(), text(&out.stdout)), (Some(0), "0\n".to_string()), "{}", text(&out.stderr));
 }
+
+/// The binary as a user who cannot write `dir` once it is made read-only: root writes
+/// everywhere, so a test run as root runs ersim as `nobody` in a folder `nobody` owns.
+fn as_owner_of(dir: &std::path::Path) -> impl Fn() -> std::process::Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: geteuid only reads the process's user id.
+    let root = unsafe { libc::geteuid() } == 0;
+    if root {
+        std::os::unix::fs::chown(dir, Some(65534), Some(65534)).expect("give the folder to nobody");
+    }
+    move || {
+        let mut c = ersim();
+        if root {
+            c.uid(65534).gid(65534);
+        }
+        c
+    }
+}
+
+#[test]
+fn a_read_only_state_folder_serves_reading_cmdlets_and_refuses_writing_ones() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("cli-read-only");
+    let state = dir.0.join("state.db");
+    let ersim = as_owner_of(&dir.0);
+    let run = |command: &str| ersim().args(["-NonInteractive", "-StateFile", state.to_str().unwrap(), "-Command", command]).output().unwrap();
+    let made = run("New-AzureDedicatedCircuit -CircuitName Kept -ServiceProviderName Equinix -Bandwidth 50 -Location London -BillingType MeteredData -Force | Out-Null");
+    assert_eq!(made.status.code(), Some(0), "{}", text(&made.stderr));
+    std::fs::set_permissions(&dir.0, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let read = run("(Get-AzureDedicatedCircuitServiceProvider)[0].Name; (Get-AzureDedicatedCircuit).CircuitName");
+    assert_eq!((read.status.code(), text(&read.stdout)), (Some(0), "Aryaka Networks\nKept\n".to_string()), "{}", text(&read.stderr));
+    assert_eq!(text(&read.stderr), "");
+    let write = run("New-AzureDedicatedCircuit -CircuitName Refused -ServiceProviderName Equinix -Bandwidth 50 -Location London -BillingType MeteredData -Force; (Get-AzureDedicatedCircuit).CircuitName");
+    let err = text(&write.stderr);
+    assert_eq!(err.matches("is read-only here").count(), 1, "one clear error: {err}");
+    assert!(err.starts_with(&format!("New-AzureDedicatedCircuit : The state file {} is read-only here", state.display())), "{err}");
+    assert_eq!(text(&write.stdout), "Kept\n", "nothing was created");
+    std::fs::set_permissions(&dir.0, std::fs::Permissions::from_mode(0o755)).unwrap();
+}

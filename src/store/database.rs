@@ -70,6 +70,7 @@ pub(crate) fn sql_error(path: &Path, e: rusqlite::Error, timeout: Duration) -> S
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::LockTimeout { lock: path.to_path_buf(), waited: timeout },
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path: path.to_path_buf(), detail: e.to_string() },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path: path.to_path_buf() },
         _ => StoreError::Database { path: path.to_path_buf(), detail: e.to_string() },
     }
 }
@@ -95,7 +96,11 @@ pub(crate) fn open(path: &Path, legacy: Option<&Path>, timeout: Duration, fresh:
             Found::Other => migrate_json(path, timeout)?,
         }
     }
-    let conn = connect(path, timeout)?;
+    let (conn, read_only) = match connect(path, timeout) {
+        Ok(conn) => (conn, false),
+        Err(StoreError::ReadOnly { .. }) => (connect_read_only(path, timeout)?, true),
+        Err(e) => return Err(e),
+    };
     // quick_check reads every page: 7 ms for the 10 MB of 10,000 circuits, more than a whole
     // cmdlet may cost. Larger files get the checks below (header, schema, the head rows
     // decode) and SQLite's own check of each page a transaction reads, which reports
@@ -111,12 +116,15 @@ pub(crate) fn open(path: &Path, legacy: Option<&Path>, timeout: Duration, fresh:
     if version > DB_SCHEMA {
         return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: version as u64, supported: DB_SCHEMA as u32 });
     }
+    if version == 1 && read_only {
+        return Err(StoreError::ReadOnly { path: path.to_path_buf() });
+    }
     if version == 1 {
         conn.execute_batch(UPGRADE_FROM_1).map_err(|e| sql_error(path, e, timeout))?;
     } else if version != DB_SCHEMA {
         return Err(StoreError::Corrupt { path: path.to_path_buf(), detail: format!("the database has no ersim tables (schema {version})") });
     }
-    Ok(Arc::new(SqliteRows::new(conn)))
+    Ok(Arc::new(if read_only { SqliteRows::read_only(conn) } else { SqliteRows::new(conn) }))
 }
 
 fn connect(path: &Path, timeout: Duration) -> Result<Connection, StoreError> {
@@ -126,6 +134,36 @@ fn connect(path: &Path, timeout: Duration) -> Result<Connection, StoreError> {
     conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| sql_error(path, e, timeout))?;
     conn.pragma_update(None, "synchronous", "FULL").map_err(|e| sql_error(path, e, timeout))?;
     Ok(conn)
+}
+
+/// The database in a folder this process cannot write, where WAL mode cannot create its
+/// `-shm` index: opened read-only, so the reading cmdlets work and every write fails with
+/// [`StoreError::ReadOnly`]. With no `-wal` beside it no writer has it open, and nobody
+/// without write access to the folder can start one, so it is opened `immutable` (SQLite
+/// then needs no `-shm`); with a `-wal` present, a plain read-only open reads through it.
+fn connect_read_only(path: &Path, timeout: Duration) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = if wal_path(path, "-wal").exists() {
+        Connection::open_with_flags(path, flags & !OpenFlags::SQLITE_OPEN_URI)
+    } else {
+        Connection::open_with_flags(immutable_uri(path), flags)
+    }
+    .map_err(|e| sql_error(path, e, timeout))?;
+    conn.busy_timeout(timeout).map_err(|e| sql_error(path, e, timeout))?;
+    Ok(conn)
+}
+
+/// `file:PATH?immutable=1`, with the characters a URI path cannot hold escaped.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'?' | b'#' | b'%' | 0x80.. => uri.push_str(&format!("%{b:02X}")),
+            _ => uri.push(b as char),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// A new database holding `world`, built beside `path` and renamed over it, so a crash

@@ -98,6 +98,14 @@ pub enum StoreError {
         source: io::Error,
     },
 
+    /// The state file or its folder cannot be written (in a folder, not even the database's
+    /// index beside it): the world was read, but a command that changes it cannot save.
+    #[error("The state file {} is read-only here (the file or its folder cannot be written): commands that only read the world work, but this one changes it. Nothing was changed. Make them writable, or choose another state file with -StateFile.", path.display())]
+    ReadOnly {
+        /// The state file.
+        path: PathBuf,
+    },
+
     /// The database refused an operation for another reason than corruption or a lock.
     #[error("Cannot use the state database {}: {detail}. The previous state is unchanged.", path.display())]
     Database {

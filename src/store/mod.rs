@@ -180,15 +180,21 @@ impl Store {
         f: impl FnOnce(&mut World) -> Result<T, E>,
     ) -> Result<T, E> {
         let timeout = self.config.lock_timeout;
+        // A read-only database takes no write lock; what the call changes is refused below.
+        let begin = if rows.is_read_only() { "BEGIN" } else { begin };
         let tx = Transaction::begin(rows, begin).map_err(|e| database::sql_error(path, e, timeout))?;
         let corrupt = |detail: String| StoreError::Corrupt { path: path.to_path_buf(), detail };
         let (stored, head) = database::load_head(rows).map_err(corrupt)?;
         rows.forget_reads();
         let mut world = World::over_rows(head.clone(), Arc::clone(rows) as Arc<dyn crate::cloud::repo::Rows>);
         let result = f(&mut world);
-        world.finish_rows().map_err(|e| corrupt(e.0))?;
+        let read_only = || StoreError::ReadOnly { path: path.to_path_buf() };
+        world.finish_rows().map_err(|e| if rows.is_read_only() { read_only() } else { corrupt(e.0) })?;
         let after = world.head();
         if after != head {
+            if rows.is_read_only() {
+                return Err(read_only().into());
+            }
             database::save_head(rows, &after, Some(&stored)).map_err(|detail| StoreError::Database { path: path.to_path_buf(), detail })?;
         }
         drop(world);

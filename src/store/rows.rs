@@ -73,6 +73,8 @@ pub(crate) struct SqliteRows {
     /// The encoded form of each circuit as this transaction read it, so that writing back a
     /// circuit that did not change costs nothing.
     as_read: Mutex<HashMap<ServiceKey, String>>,
+    /// Opened read-only because the folder cannot be written: every write fails.
+    read_only: bool,
 }
 
 fn failed(e: impl std::fmt::Display) -> RepoError {
@@ -136,7 +138,16 @@ impl Encoded {
 
 impl SqliteRows {
     pub(crate) fn new(conn: Connection) -> SqliteRows {
-        SqliteRows { conn: Mutex::new(conn), as_read: Mutex::default() }
+        SqliteRows { conn: Mutex::new(conn), as_read: Mutex::default(), read_only: false }
+    }
+
+    /// Rows over a connection that was opened read-only.
+    pub(crate) fn read_only(conn: Connection) -> SqliteRows {
+        SqliteRows { read_only: true, ..SqliteRows::new(conn) }
+    }
+
+    pub(crate) fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
