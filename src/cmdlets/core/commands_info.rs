@@ -107,7 +107,8 @@ pub fn aliases_sorted(ctx: &Ctx) -> Vec<(String, String)> {
     all
 }
 
-fn strings(args: &Args, name: &str) -> Vec<String> {
+/// A bound string or string[] parameter as its strings (none when absent).
+pub(crate) fn strings(args: &Args, name: &str) -> Vec<String> {
     args.get(name).map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default()
 }
 

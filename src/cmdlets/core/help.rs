@@ -1,11 +1,12 @@
 //! Get-Help: a command's help in Windows PowerShell 5.1's layout (generated
 //! from the metadata the binder uses), the about_ topics, and a topic list
-//! for wildcard names.
+//! for wildcard names; Update-Help's answer that the help is built in.
 
 pub mod reference;
 mod render;
 mod syntax;
 mod topics;
+mod update;
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
 use crate::engine::error::ErrorCategory;
@@ -34,7 +35,8 @@ pub fn commands() -> Vec<CommandInfo> {
         )
         .example("The examples of a cmdlet", "Get-Help New-AzureDedicatedCircuit -Examples", "Shows the examples, each runnable as it is.")
         .example("One parameter", "Get-Help New-AzureBGPPeering -Parameter AccessType", "Shows the parameter's description and its attribute table.")
-        .example("The concepts", "Get-Help about_*", "Lists the about_ topics.")]
+        .example("The concepts", "Get-Help about_*", "Lists the about_ topics."),
+        update::command()]
 }
 
 struct GetHelp;
