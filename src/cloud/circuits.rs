@@ -302,7 +302,7 @@ mod tests {
         w.create_circuit(&sub, att).unwrap();
         let own = w.create_circuit(&eq, new_circuit("own")).unwrap().service_key;
         let b = w.create_circuit(&sub, new_circuit("b")).unwrap().service_key;
-        let names = |w: &World, s| w.circuit_names(s).into_iter().map(|(_, n)| n).collect::<Vec<_>>();
+        let names = |w: &World, s| w.circuit_names(s).into_iter().map(|c| c.name).collect::<Vec<_>>();
         assert_eq!(names(&w, &eq), ["a", "own", "b"]);
         assert_eq!(names(&w, &sub), ["a", "att", "b"]);
         w.remove_circuit(&sub, &a).unwrap();

@@ -1,8 +1,9 @@
 //! The interactive prompt on rustyline: `PS [subscription] C:\Users\admin> `,
 //! `>> ` for each further line of an unfinished statement, history kept in a
-//! file, Tab completion that cycles through candidates (names, parameter
-//! values, what the world holds), colours and history hints on a terminal,
-//! and Ctrl-C that stops the running pipeline.
+//! file, Tab completion (names, members, parameter values, what the world holds:
+//! Tab completes as far as the candidates agree, a second Tab or Ctrl+Space lists
+//! them under the line, as PSReadLine's MenuComplete does), colours and history hints
+//! on a terminal, and Ctrl-C that stops the running pipeline.
 
 mod complete;
 mod highlight;
@@ -21,7 +22,7 @@ use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
-use rustyline::{ColorMode, Context, Editor, Helper};
+use rustyline::{Cmd, ColorMode, Context, Editor, Helper, KeyCode, KeyEvent, Modifiers};
 
 use crate::cmdlets::world::WorldHandle;
 use crate::lang::ast::Source;
@@ -222,7 +223,7 @@ fn prompt_reader(editor: SharedEditor, interrupt: Rc<OnceCell<Arc<AtomicBool>>>)
 
 /// Runs the REPL until `exit` or end of input; returns the exit code.
 pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
-    let config = Config::builder().completion_type(CompletionType::Circular).auto_add_history(false).build();
+    let config = Config::builder().completion_type(CompletionType::List).auto_add_history(false).build();
     let editor: SharedEditor = match Editor::with_config(config) {
         Ok(e) => Rc::new(RefCell::new(e)),
         Err(e) => {
@@ -230,6 +231,8 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
             return 1;
         }
     };
+    // A terminal sends Ctrl+Space as NUL, which the editor reads as Ctrl+@.
+    editor.borrow_mut().bind_sequence(KeyEvent(KeyCode::Char('@'), Modifiers::CTRL), Cmd::Complete);
     let decorate = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     editor.borrow_mut().set_helper(Some(ReplHelper::new(decorate)));
     let interrupt = Rc::new(OnceCell::new());
@@ -282,6 +285,9 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
                 // appended: closing the terminal loses nothing, and two sessions never
                 // overwrite each other's lines.
                 let _ = editor.borrow_mut().add_history_entry(text.as_str());
+                if let Some(h) = editor.borrow_mut().helper_mut() {
+                    h.completion.remember_names(&text);
+                }
                 if let Some(h) = &history {
                     let _ = editor.borrow_mut().append_history(h);
                 }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::cloud::{find_provider, ServiceProvider, World, PROVIDERS};
+use crate::cloud::{find_provider, ServiceProvider, World, PROVIDERS, ROUTING_REGISTRIES};
 use crate::cmdlets::world::WorldHandle;
 use crate::engine::command::{ArgumentCompleter, CompletionContext, CompletionResult};
 
@@ -21,14 +21,18 @@ fn chosen_providers(cx: &CompletionContext<'_>) -> Vec<&'static ServiceProvider>
     }
 }
 
-/// Service keys of the circuits the selected subscription may name, shown with the circuit's name.
+/// Service keys of the circuits the selected subscription may name (its own, and those
+/// authorized to its account), listed with the circuit's name and its two states.
 struct ServiceKeys;
 
 impl ArgumentCompleter for ServiceKeys {
     fn complete(&self, cx: &CompletionContext<'_>) -> Vec<CompletionResult> {
         look(cx, |w| {
             let Some(sub) = w.selected_subscription().map(|s| s.id) else { return Vec::new() };
-            w.circuit_names(&sub).into_iter().map(|(key, name)| CompletionResult::described(key.to_string(), format!("{key} ({name})"))).collect()
+            w.circuit_names(&sub)
+                .into_iter()
+                .map(|c| CompletionResult::described(c.service_key.to_string(), format!("{} ({}, {}, {})", c.service_key, c.name, c.status, c.provider_state)))
+                .collect()
         })
     }
 }
@@ -87,6 +91,16 @@ impl ArgumentCompleter for Bandwidths {
     }
 }
 
+/// The routing registries prefix validation knows. The module's parameter is a plain
+/// string (no ValidateSet), so the names are offered without changing what binds.
+struct RoutingRegistries;
+
+impl ArgumentCompleter for RoutingRegistries {
+    fn complete(&self, _cx: &CompletionContext<'_>) -> Vec<CompletionResult> {
+        ROUTING_REGISTRIES.iter().map(|r| CompletionResult::new(*r)).collect()
+    }
+}
+
 pub fn service_keys() -> Rc<dyn ArgumentCompleter> {
     Rc::new(ServiceKeys)
 }
@@ -104,4 +118,7 @@ pub fn locations() -> Rc<dyn ArgumentCompleter> {
 }
 pub fn bandwidths() -> Rc<dyn ArgumentCompleter> {
     Rc::new(Bandwidths)
+}
+pub fn routing_registries() -> Rc<dyn ArgumentCompleter> {
+    Rc::new(RoutingRegistries)
 }

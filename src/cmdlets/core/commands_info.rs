@@ -1,8 +1,10 @@
 //! What the session's commands look like as objects: Get-Command's CmdletInfo,
 //! FunctionInfo and AliasInfo with 5.1's `CommandType Name Version Source` table, Get-Alias,
-//! and Clear-Host.
+//! and Clear-Host; the completer of a parameter that names a command.
 
-use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
+use std::rc::Rc;
+
+use crate::engine::command::{Args, ArgumentCompleter, Cmdlet, CommandInfo, CommandType, CompletionContext, CompletionResult, ParamSpec};
 use crate::engine::convert::to_string;
 use crate::engine::error::ErrorCategory;
 use crate::engine::ops;
@@ -14,6 +16,23 @@ const UTILITY: &str = "Microsoft.PowerShell.Utility";
 const ALIAS_INFO: &str = "System.Management.Automation.AliasInfo";
 const COMMAND_TYPES: &str = "System.Management.Automation.CommandTypes";
 const COMMAND_INFO: &str = "System.Management.Automation.CommandInfo";
+
+/// The session's command names, lent to the completers by the prompt: a completer sees the
+/// session's services, not the session, and the commands change as modules load.
+pub struct CommandNames(pub Vec<String>);
+
+/// Offers the session's command names (Get-Command -Name, Add-ErSimFault -Cmdlet).
+pub struct CommandNameCompleter;
+
+impl ArgumentCompleter for CommandNameCompleter {
+    fn complete(&self, cx: &CompletionContext<'_>) -> Vec<CompletionResult> {
+        cx.services.get::<CommandNames>().map(|names| names.0.iter().map(CompletionResult::new).collect()).unwrap_or_default()
+    }
+}
+
+pub fn command_names() -> Rc<dyn ArgumentCompleter> {
+    Rc::new(CommandNameCompleter)
+}
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![

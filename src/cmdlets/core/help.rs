@@ -8,7 +8,9 @@ mod syntax;
 mod topics;
 mod update;
 
-use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
+use std::rc::Rc;
+
+use crate::engine::command::{Args, ArgumentCompleter, Cmdlet, CommandInfo, CommandType, CompletionContext, CompletionResult, ParamSpec};
 use crate::engine::error::ErrorCategory;
 use crate::engine::ops;
 use crate::engine::value::{PsObject, TypeKind, Value};
@@ -22,7 +24,7 @@ const FQID_SUFFIX: &str = ",Microsoft.PowerShell.Commands.GetHelpCommand";
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![CommandInfo::cmdlet("Get-Help", CORE, "Microsoft.PowerShell.Commands.GetHelpCommand", || Box::new(GetHelp))
-        .param(ParamSpec::new("Name", TypeKind::String).position(0).by_name().wildcards().help("The command or about_ topic to show. With wildcards, lists the matching topics."))
+        .param(ParamSpec::new("Name", TypeKind::String).position(0).by_name().wildcards().complete_with(Rc::new(HelpNames)).help("The command or about_ topic to show. With wildcards, lists the matching topics."))
         .param(ParamSpec::switch("Full").in_set("AllUsersView").help("Adds every parameter's attributes, the input and output types and the examples."))
         .param(ParamSpec::switch("Detailed").mandatory().in_set("DetailedView").help("Adds the parameter descriptions and the examples."))
         .param(ParamSpec::switch("Examples").mandatory().in_set("Examples").help("Shows only the name, the synopsis and the examples."))
@@ -37,6 +39,18 @@ pub fn commands() -> Vec<CommandInfo> {
         .example("One parameter", "Get-Help New-AzureBGPPeering -Parameter AccessType", "Shows the parameter's description and its attribute table.")
         .example("The concepts", "Get-Help about_*", "Lists the about_ topics."),
         update::command()]
+}
+
+/// What Get-Help can show: the session's commands, then the about_ topics (5.1 completes
+/// `Get-Help ` with both).
+struct HelpNames;
+
+impl ArgumentCompleter for HelpNames {
+    fn complete(&self, cx: &CompletionContext<'_>) -> Vec<CompletionResult> {
+        let mut names = super::commands_info::CommandNameCompleter.complete(cx);
+        names.extend(topics::TOPICS.iter().map(|t| CompletionResult::new(t.name)));
+        names
+    }
 }
 
 struct GetHelp;

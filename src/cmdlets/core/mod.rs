@@ -31,6 +31,8 @@ mod verbs;
 
 use crate::engine::module::Module;
 
+pub use commands_info::{command_names, CommandNames};
+
 /// The host's own commands, the views of the .NET types they write, and 5.1's aliases.
 pub fn module() -> Module {
     let mut m = Module::new("Microsoft.PowerShell.Core", "3.0.0.0");

@@ -78,9 +78,9 @@ struct GetMember {
     seen: Vec<String>,
 }
 
-struct Member {
-    name: String,
-    kind: &'static str,
+pub(crate) struct Member {
+    pub(crate) name: String,
+    pub(crate) kind: &'static str,
     definition: String,
 }
 
@@ -104,7 +104,8 @@ fn type_short(v: &Value) -> String {
     }
 }
 
-fn members_of(v: &Value, interp: &crate::engine::Interp) -> Vec<Member> {
+/// What Get-Member lists for `v`, which the prompt's member completion offers too.
+pub(crate) fn members_of(v: &Value, interp: &crate::engine::Interp) -> Vec<Member> {
     let method = |name: &str, def: &str| Member { name: name.into(), kind: "Method", definition: def.into() };
     let mut out = vec![
         method("Equals", "bool Equals(System.Object obj)"),

@@ -1,7 +1,7 @@
 //! New-, Get-, Set-, Remove-AzureBGPPeering.
 
 use crate::cloud::{BgpPeeringAccessType, BgpPeeringUpdate, NewBgpPeering};
-use crate::cmdlets::azure::{call, confirm, guid, verbose, Fail, Outcome};
+use crate::cmdlets::azure::{call, completers, confirm, guid, verbose, Fail, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
@@ -33,7 +33,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(number("PeerAsn", "Peer Asn").mandatory())
             .param(ParamSpec::enumeration("LegacyMode", &LEGACY_MODE).by_name().help("Legacy Mode").default_text("False"))
             .param(text("PrimaryPeerSubnet", "Primary Peer Subnet").mandatory().not_empty())
-            .param(text("RoutingRegistryName", "Routing Registry Name for Prefix Validation"))
+            .param(text("RoutingRegistryName", "Routing Registry Name for Prefix Validation").complete_with(completers::routing_registries()))
             .param(text("SecondaryPeerSubnet", "Secondary Peer Subnet").mandatory().not_empty())
             .param(text("SharedKey", "Shared Key").not_empty())
             .param(number("VlanId", "Vlan Id").mandatory())
@@ -60,7 +60,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(number("CustomerAsn", "Customer AS number"))
             .param(number("PeerAsn", "Peer Asn").mandatory())
             .param(text("PrimaryPeerSubnet", "Primary Peer Subnet").not_empty())
-            .param(text("RoutingRegistryName", "Routing Registry Name for Prefix Validation"))
+            .param(text("RoutingRegistryName", "Routing Registry Name for Prefix Validation").complete_with(completers::routing_registries()))
             .param(text("SecondaryPeerSubnet", "Secondary Peer Subnet").not_empty())
             .param(text("SharedKey", "Shared Key").not_empty())
             .param(number("VlanId", "Vlan Id").mandatory())

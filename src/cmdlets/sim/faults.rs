@@ -17,7 +17,7 @@ pub fn commands() -> Vec<CommandInfo> {
     let presets: Vec<&str> = FAULT_PRESETS.iter().map(|p| p.name).collect();
     vec![
         info("Add-ErSimFault", || Box::new(AddFault))
-            .param(ParamSpec::new("Cmdlet", TypeKind::String).mandatory().position(0).wildcards().help("The cmdlet the fault applies to; wildcards allowed (e.g. *-AzureBGPPeering)."))
+            .param(ParamSpec::new("Cmdlet", TypeKind::String).mandatory().position(0).wildcards().complete_with(crate::cmdlets::core::command_names()).help("The cmdlet the fault applies to; wildcards allowed (e.g. *-AzureBGPPeering)."))
             .param(ParamSpec::new("Preset", TypeKind::String).set(&presets).in_set("Preset").help("A ready-made service error."))
             .param(ParamSpec::new("Code", TypeKind::String).in_set("Error").help("The error code the service answers with."))
             .param(ParamSpec::new("Message", TypeKind::String).in_set("Error").help("The error message the service answers with."))

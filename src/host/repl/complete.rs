@@ -1,12 +1,14 @@
-//! Tab completion: command, parameter and variable names, and parameter values. A
-//! value comes from the parameter's own declaration (its ValidateSet, its enumeration,
-//! or the completer its module attached), the same metadata that binding and help
-//! read; the host knows nothing of what the values mean.
+//! Tab completion: command, parameter and variable names, the members of a variable's
+//! value, and parameter values, named or positional. A value comes from the parameter's
+//! own declaration (its ValidateSet, its enumeration, or the completer its module
+//! attached), the same metadata that binding and help read; the host knows nothing of
+//! what the values mean.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::cmdlets::core::utility::{parameter_names, proper_case};
+use crate::cmdlets::core::utility::{members_of, parameter_names, proper_case};
+use crate::cmdlets::core::CommandNames;
 use crate::engine::command::{CommandInfo, CompletionContext, CompletionResult, ParamSpec};
 use crate::engine::services::Services;
 use crate::engine::Interp;
@@ -17,7 +19,15 @@ pub struct Completion {
     /// Commands by lower-case name and alias.
     pub infos: HashMap<String, Rc<CommandInfo>>,
     pub variables: Vec<String>,
-    /// The session's services, for the completers (they reach the world through them).
+    /// The members of each variable's value (by lower-case variable name), as 5.1 completes
+    /// them: a property by its name, a method with its opening parenthesis.
+    pub members: HashMap<String, Vec<String>>,
+    /// Variable names as they were first typed at this prompt, by lower-case name: the
+    /// session keys its variables by lower-case name, and 5.1 offers a variable in the case
+    /// it was created with.
+    typed_names: HashMap<String, String>,
+    /// The session's services, for the completers (they reach the world through them), with
+    /// the session's command names added.
     pub services: Services,
 }
 
@@ -34,9 +44,41 @@ impl Completion {
                 self.infos.insert(alias.to_ascii_lowercase(), info);
             }
         }
-        // Names are stored lower-cased; offer the automatic ones in their usual casing.
-        self.variables = interp.visible_variables().into_iter().map(|(n, _)| proper_case(&n)).collect();
+        self.variables.clear();
+        self.members.clear();
+        for (name, value) in interp.visible_variables() {
+            if !value.is_null() {
+                let members = members_of(&value, interp).into_iter().map(|m| if m.kind == "Method" { format!("{}(", m.name) } else { m.name });
+                self.members.insert(name.clone(), members.collect());
+            }
+            // The automatic ones in their usual casing, the user's as they were typed.
+            self.variables.push(self.typed_names.get(&name).cloned().unwrap_or_else(|| proper_case(&name)));
+        }
         self.services = interp.services.clone();
+        self.services.add(CommandNames(self.commands.clone()));
+    }
+
+    /// Notes the case of each `$name` in an accepted line, the first spelling kept.
+    pub fn remember_names(&mut self, line: &str) {
+        let mut rest = line;
+        while let Some(at) = rest.find('$') {
+            rest = &rest[at + 1..];
+            let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).unwrap_or(rest.len());
+            let name = rest[..end].rsplit(':').next().unwrap_or_default();
+            if !name.is_empty() {
+                self.typed_names.entry(name.to_ascii_lowercase()).or_insert_with(|| name.to_string());
+            }
+            rest = &rest[end..];
+        }
+    }
+
+    /// The members of `$var.` matching what follows the dot: (start of the member, members).
+    fn member_candidates(&self, start: usize, var: &str) -> Option<(usize, Vec<CompletionResult>)> {
+        let dot = var.rfind('.')?;
+        let (name, typed) = (&var[..dot], var[dot + 1..].to_ascii_lowercase());
+        let members = self.members.get(&name.to_ascii_lowercase())?;
+        let matching = members.iter().filter(|m| m.to_ascii_lowercase().starts_with(&typed)).map(CompletionResult::new).collect();
+        Some((start + 1 + dot + 1, matching))
     }
 
     /// Candidates for the word that ends at `pos`: (start of the word, candidates).
@@ -50,8 +92,11 @@ impl Completion {
         let starting = |names: Vec<String>, prefix: &str, sigil: &str| -> Vec<CompletionResult> {
             names.into_iter().filter(|n| n.to_ascii_lowercase().starts_with(prefix)).map(|n| CompletionResult::new(format!("{sigil}{n}"))).collect()
         };
-        if let Some(var) = lower.strip_prefix('$') {
-            return (start, starting(self.variables.clone(), var, "$"));
+        if let Some(var) = word.strip_prefix('$') {
+            if let Some(members) = self.member_candidates(start, var) {
+                return members;
+            }
+            return (start, starting(self.variables.clone(), &var.to_ascii_lowercase(), "$"));
         }
         if let Some(param) = lower.strip_prefix('-') {
             return (start, starting(info.map(|i| parameter_names(i)).unwrap_or_default(), param, "-"));
@@ -60,7 +105,8 @@ impl Completion {
             return (start, starting(self.commands.clone(), &lower, ""));
         }
         let Some(info) = info else { return (start, Vec::new()) };
-        let Some(spec) = element.last().and_then(|t| t.strip_prefix('-')).and_then(|name| parameter(info, name)) else {
+        let named = element.last().and_then(|t| t.strip_prefix('-')).and_then(|name| parameter(info, name)).filter(|p| !p.is_switch());
+        let Some(spec) = named.or_else(|| positional(info, &element)) else {
             return (start, Vec::new());
         };
         let prefix = lower.trim_start_matches(['\'', '"']);
@@ -82,6 +128,29 @@ fn parameter<'a>(info: &'a CommandInfo, typed: &str) -> Option<&'a ParamSpec> {
         (Some(p), None) => Some(p),
         _ => None,
     }
+}
+
+/// The parameter the next positional argument binds to: the unbound positional
+/// parameters in order of position, counting the positional arguments already typed.
+fn positional<'a>(info: &'a CommandInfo, element: &[String]) -> Option<&'a ParamSpec> {
+    let mut named = Vec::new();
+    let mut count = 0;
+    let mut tokens = element.iter().skip(1);
+    while let Some(token) = tokens.next() {
+        match token.strip_prefix('-').and_then(|name| parameter(info, name)) {
+            Some(p) => {
+                named.push(p.name.as_str());
+                if !p.is_switch() {
+                    tokens.next();
+                }
+            }
+            None => count += 1,
+        }
+    }
+    let mut free: Vec<&ParamSpec> = info.params.iter().filter(|p| p.position.is_some() && !named.contains(&p.name.as_str())).collect();
+    free.sort_by_key(|p| p.position);
+    free.dedup_by_key(|p| p.position);
+    free.into_iter().nth(count)
 }
 
 /// The `-Name value` pairs of the element so far, by the parameter's declared name.

@@ -98,3 +98,15 @@ fn decorations_follow_the_switch() {
     coloured.refresh(&mut s);
     assert_ne!(coloured.highlight("Get-Date", 0), "Get-Date");
 }
+
+#[test]
+fn a_consuming_subscription_is_offered_the_circuits_authorized_to_it() {
+    let mut s = session();
+    run(&mut s, "$other = New-AzureDedicatedCircuit -CircuitName Other -ServiceProviderName Equinix -Bandwidth 200 -Location London -BillingType MeteredData -Force");
+    run(&mut s, "$c = New-AzureDedicatedCircuit -CircuitName A -ServiceProviderName Equinix -Bandwidth 200 -Location London -BillingType MeteredData -Force");
+    run(&mut s, "New-AzureDedicatedCircuitLinkAuthorization -ServiceKey $c.ServiceKey -Description lab -Limit 1 -MicrosoftIds devtest@contoso.com");
+    run(&mut s, "Select-AzureSubscription -SubscriptionName 'Contoso Dev-Test'; $k = [string]$c.ServiceKey");
+    let key = s.interp.get_var("k", None).map(|k| k.to_display_string()).expect("a circuit");
+    let h = helper(&mut s);
+    assert_eq!(tab(&h, "Get-AzureAuthorizedDedicatedCircuit -ServiceKey "), vec![key]);
+}
