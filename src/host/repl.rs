@@ -22,7 +22,9 @@ use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
-use rustyline::{Cmd, ColorMode, Context, Editor, Helper, KeyCode, KeyEvent, Modifiers};
+use rustyline::{
+    Cmd, ColorMode, ConditionalEventHandler, Context, Editor, Event, EventContext, EventHandler, Helper, KeyCode, KeyEvent, Modifiers, RepeatCount,
+};
 
 use crate::cmdlets::world::WorldHandle;
 use crate::lang::ast::Source;
@@ -54,11 +56,21 @@ pub struct ReplHelper {
     answering: bool,
     /// Set while a secret is typed: each character shows as `*`.
     masking: bool,
+    /// Set by Ctrl-C (see [`CancelLine`]); [`read_line`] turns the line it ended into an
+    /// interruption.
+    cancelled: Arc<AtomicBool>,
 }
 
 impl ReplHelper {
     fn new(decorate: bool) -> ReplHelper {
-        ReplHelper { completion: Completion::default(), hinter: HistoryHinter::new(), decorate, answering: false, masking: false }
+        ReplHelper {
+            completion: Completion::default(),
+            hinter: HistoryHinter::new(),
+            decorate,
+            answering: false,
+            masking: false,
+            cancelled: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     fn decorating(&self) -> bool {
@@ -176,9 +188,9 @@ fn continues(text: &str) -> bool {
 /// backtick. As in PSReadLine, an empty `>> ` line does not end an unfinished statement
 /// (a blank line inside a block is part of it); Ctrl-C abandons it.
 fn read_statement(editor: &SharedEditor, first_prompt: &str) -> Result<String, ReadlineError> {
-    let mut text = editor.borrow_mut().readline(first_prompt)?;
+    let mut text = read_line(&mut editor.borrow_mut(), first_prompt)?;
     while !text.trim().is_empty() && (continues(&text) || incomplete(&text)) {
-        let more = editor.borrow_mut().readline(CONTINUATION)?;
+        let more = read_line(&mut editor.borrow_mut(), CONTINUATION)?;
         text.push('\n');
         text.push_str(&more);
     }
@@ -186,6 +198,29 @@ fn read_statement(editor: &SharedEditor, first_prompt: &str) -> Result<String, R
 }
 
 type SharedEditor = Rc<RefCell<Editor<ReplHelper, DefaultHistory>>>;
+
+/// Ctrl-C ends the line as Enter does, marked cancelled. The editor's own interruption
+/// leaves the history hint drawn after the abandoned text and drops the keys typed after
+/// it; ending the line redraws it without the hint (as PSReadLine leaves a cancelled
+/// line) and keeps what was typed ahead for the next prompt.
+struct CancelLine(Arc<AtomicBool>);
+
+impl ConditionalEventHandler for CancelLine {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, _: &EventContext<'_>) -> Option<Cmd> {
+        self.0.store(true, Ordering::SeqCst);
+        Some(Cmd::AcceptLine)
+    }
+}
+
+/// One line from the editor; a line Ctrl-C ended is [`ReadlineError::Interrupted`].
+fn read_line(ed: &mut Editor<ReplHelper, DefaultHistory>, prompt: &str) -> Result<String, ReadlineError> {
+    let line = ed.readline(prompt);
+    let cancelled = ed.helper().is_some_and(|h| h.cancelled.swap(false, Ordering::SeqCst));
+    if cancelled {
+        return Err(ReadlineError::Interrupted);
+    }
+    line
+}
 
 /// Prompts (Read-Host, confirmations, missing parameters) read through the REPL's own
 /// editor, so input typed ahead that it holds (a paste, keys a script sends) reaches the
@@ -205,7 +240,7 @@ fn prompt_reader(editor: SharedEditor, interrupt: Rc<OnceCell<Arc<AtomicBool>>>)
         // Masking is drawn by the highlighter, which the editor runs only with colours on.
         let mode = if echo == Echo::Masked { ColorMode::Forced } else { ColorMode::Enabled };
         ed.set_color_mode(mode);
-        let line = ed.readline(prompt);
+        let line = read_line(&mut ed, prompt);
         ed.set_color_mode(ColorMode::Enabled);
         answering(&mut ed, false);
         match line {
@@ -234,7 +269,10 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
     // A terminal sends Ctrl+Space as NUL, which the editor reads as Ctrl+@.
     editor.borrow_mut().bind_sequence(KeyEvent(KeyCode::Char('@'), Modifiers::CTRL), Cmd::Complete);
     let decorate = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    editor.borrow_mut().set_helper(Some(ReplHelper::new(decorate)));
+    let helper = ReplHelper::new(decorate);
+    let cancel = EventHandler::Conditional(Box::new(CancelLine(helper.cancelled.clone())));
+    editor.borrow_mut().bind_sequence(KeyEvent::ctrl('c'), cancel);
+    editor.borrow_mut().set_helper(Some(helper));
     let interrupt = Rc::new(OnceCell::new());
     let reader = prompt_reader(editor.clone(), interrupt.clone());
     let options = SessionOptions { interactive: true, ..options };
