@@ -115,7 +115,8 @@ fn get_help_completes_commands_and_topics_in_its_first_position() {
 fn parameters_without_a_validate_set_complete_their_known_values() {
     let home = TempDir::new("pty-complete-values");
     let mut p = repl(&home.0);
-    p.send("New-AzureBGPPeering -RoutingRegistryName RI\t").unwrap();
+    // After an assignment, as at the start of a line.
+    p.send("$peering = New-AzureBGPPeering -RoutingRegistryName RI\t").unwrap();
     p.flush().unwrap();
     p.exp_string("-RoutingRegistryName RIPENCC").unwrap();
     abandon(&mut p);

@@ -206,7 +206,11 @@ fn current_element(before: &str) -> Vec<String> {
                 current.clear();
             }
             None if c.is_whitespace() => {
-                if !current.is_empty() {
+                // `$x = Get-...`: the command starts after the assignment.
+                if is_assignment(&tokens, &current) {
+                    tokens.clear();
+                    current.clear();
+                } else if !current.is_empty() {
                     tokens.push(std::mem::take(&mut current));
                 }
             }
@@ -217,6 +221,12 @@ fn current_element(before: &str) -> Vec<String> {
         tokens.push(current);
     }
     tokens
+}
+
+/// Whether `token` is the operator of an assignment to the variable before it.
+fn is_assignment(before: &[String], token: &str) -> bool {
+    let operator = ["=", "+=", "-=", "*=", "/=", "%="].contains(&token);
+    operator && matches!(before, [target] if target.starts_with('$'))
 }
 
 /// A value as it must be typed: quoted when it holds spaces or characters PowerShell would parse.

@@ -35,6 +35,9 @@ fn completes_commands_parameters_and_variables() {
     assert_eq!(tab(&h, "gcm -Mod"), ["-Module"]);
     assert!(tab(&h, "$ErrorAc").contains(&"$ErrorActionPreference".to_string()));
     assert_eq!(tab(&h, "1 | where-o"), ["Where-Object"]);
+    // After an assignment the command and its values complete as at the start of a line.
+    assert_eq!(tab(&h, "$c = get-azurededicatedcircuitl"), ["Get-AzureDedicatedCircuitLink", "Get-AzureDedicatedCircuitLinkAuthorization"]);
+    assert_eq!(tab(&h, "$c += New-AzureDedicatedCircuit -BillingType u"), ["UnlimitedData"]);
 }
 
 #[test]
