@@ -44,7 +44,8 @@ fn confirmations_show_5_1_choices_and_help() {
 #[test]
 fn suspend_opens_a_nested_prompt_until_exit() {
     let (out, _) = run("Reset-ErSimState; 'after'", &["s", "'nested'", "exit", "n"]);
-    assert!(out.contains("PS C:\\Users\\admin>> 'nested'\nnested\nPS C:\\Users\\admin>> exit\n"), "{out}");
+    // The nested prompt keeps the subscription the outer prompt shows.
+    assert!(out.contains("PS [Contoso Production] C:\\Users\\admin>> 'nested'\nnested\nPS [Contoso Production] C:\\Users\\admin>> exit\n"), "{out}");
     assert!(out.ends_with("n\nafter\n"), "{out}");
 }
 

@@ -131,3 +131,22 @@ fn ctrl_c_at_prompt_for_choice_stops_the_line() {
     let out = run(&mut p, "");
     assert!(!out.contains("got="), "{out:?}");
 }
+
+/// Suspend at a confirmation opens 5.1's nested prompt, which shows the subscription as the
+/// outer prompt does; `exit` goes back to the question.
+#[test]
+fn the_nested_prompt_keeps_the_subscription() {
+    let home = TempDir::new("pty-nested");
+    let mut p = repl(&home.0);
+    p.send_line("Reset-ErSimState").unwrap();
+    p.exp_string("(default is \"Y\"): ").unwrap();
+    p.send_line("s").unwrap();
+    p.exp_string("PS [Contoso Production] C:\\Users\\admin>> ").unwrap();
+    p.send_line("'level' + \"=$NestedPromptLevel\"").unwrap();
+    p.exp_string("level=1").unwrap();
+    p.exp_string("PS [Contoso Production] C:\\Users\\admin>> ").unwrap();
+    p.send_line("exit").unwrap();
+    p.exp_string("(default is \"Y\"): ").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string(PROMPT).unwrap();
+}

@@ -199,13 +199,14 @@ impl Ctx<'_, '_> {
         };
         let outer = level(self.interp);
         let _ = self.interp.set_var("NestedPromptLevel", Some("global"), Value::Int(outer + 1));
-        self.nested_prompt_lines();
+        self.nested_prompt_lines(outer.max(0) as usize + 1);
         let _ = self.interp.set_var("NestedPromptLevel", Some("global"), Value::Int(outer));
     }
 
-    fn nested_prompt_lines(&mut self) {
+    fn nested_prompt_lines(&mut self, level: usize) {
         loop {
-            let Some(line) = self.interp.host.read_line("PS C:\\Users\\admin>> ") else {
+            let prompt = super::host::prompt_text(self.interp, level);
+            let Some(line) = self.interp.host.read_line(&prompt) else {
                 // Ctrl-C at the nested prompt cancels only the line being typed, as at
                 // the outer prompt; end of input leaves the nested prompt.
                 if self.interp.interrupt.swap(false, std::sync::atomic::Ordering::SeqCst) {

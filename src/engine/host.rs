@@ -3,6 +3,19 @@
 
 use super::error::ErrorRecord;
 use super::value::Value;
+use super::Interp;
+
+/// The prompt's text before its `>` signs (5.1's default prompt function shows the current
+/// location; ersim's console adds the selected subscription), lent by the host as a
+/// service so that a Suspend's nested prompt shows what the outer one shows.
+pub struct PromptPrefix(pub Box<dyn Fn(&Interp) -> String>);
+
+/// 5.1's prompt at `level` (`$NestedPromptLevel`): the prefix, then one `>` more than the
+/// level, then a space.
+pub fn prompt_text(interp: &Interp, level: usize) -> String {
+    let prefix = interp.extension::<PromptPrefix>().map_or_else(|| "PS C:\\Users\\admin".to_string(), |p| (p.0)(interp));
+    format!("{prefix}{} ", ">".repeat(level + 1))
+}
 
 /// Where the interpreter's text goes. The host owns Out-Default formatting and
 /// the error view, so the engine never formats anything itself.

@@ -26,23 +26,13 @@ use rustyline::{
     Cmd, ColorMode, ConditionalEventHandler, Context, Editor, Event, EventContext, EventHandler, Helper, KeyCode, KeyEvent, Modifiers, RepeatCount,
 };
 
-use crate::cmdlets::world::WorldHandle;
+use crate::engine::host::prompt_text;
 use crate::lang::ast::Source;
 
 use super::console::{Echo, LineReader};
 use super::session::{Session, SessionOptions, StateProblem, STATE_UNUSABLE};
 use crate::engine::run::Outcome;
 use complete::Completion;
-
-/// The prompt: 5.1's `PS C:\Users\admin> ` (the current location) with the selected
-/// subscription in brackets, because every command's result depends on it and the provider
-/// side needs switching to another subscription.
-fn prompt(subscription: Option<&str>, location: &str) -> String {
-    match subscription {
-        Some(s) => format!("PS [{s}] {location}> "),
-        None => format!("PS {location}> "),
-    }
-}
 
 const CONTINUATION: &str = ">> ";
 
@@ -311,10 +301,7 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
         if let Some(h) = editor.borrow_mut().helper_mut() {
             h.refresh(&mut session);
         }
-        let subscription = session.interp.extension::<WorldHandle>().and_then(WorldHandle::selected_subscription_name);
-        let location =
-            session.interp.extension::<std::rc::Rc<crate::labfs::LabFs>>().map_or_else(|| "C:\\Users\\admin".to_string(), |fs| fs.location().to_string());
-        match read_statement(&editor, &prompt(subscription.as_deref(), &location)) {
+        match read_statement(&editor, &prompt_text(&session.interp, 0)) {
             Ok(text) => {
                 if text.trim().is_empty() {
                     continue;

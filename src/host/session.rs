@@ -12,6 +12,7 @@ use crate::cmdlets::world::WorldHandle;
 use crate::engine::binder::ArgItem;
 use crate::engine::error::{CommandKind, InvocationInfo};
 use crate::engine::history::SessionHistory;
+use crate::engine::host::PromptPrefix;
 use crate::engine::jobs::JobRunner;
 use crate::engine::limits::{check_input_file, read_input_file, InputFileError};
 use crate::engine::redirect::RedirectionFiles;
@@ -116,7 +117,19 @@ impl Session {
         if options.interactive {
             interp.add_extension(Rc::new(SessionHistory::default()));
         }
+        interp.add_extension(PromptPrefix(Box::new(prompt_prefix)));
         Ok(Session { interp })
+    }
+}
+
+/// The prompt before its `>` signs: 5.1's `PS C:\Users\admin` (the current location) with
+/// the selected subscription in brackets, because every command's result depends on it and
+/// the provider side needs switching to another subscription.
+pub fn prompt_prefix(interp: &Interp) -> String {
+    let location = interp.extension::<Rc<LabFs>>().map_or_else(|| "C:\\Users\\admin".to_string(), |fs| fs.location().to_string());
+    match interp.extension::<WorldHandle>().and_then(WorldHandle::selected_subscription_name) {
+        Some(s) => format!("PS [{s}] {location}"),
+        None => format!("PS {location}"),
     }
 }
 

@@ -83,8 +83,12 @@ fn the_provider_decides_the_locations_and_bandwidths() {
 
 #[test]
 fn the_prompt_shows_the_subscription_and_continuation_is_detected() {
-    assert_eq!(prompt(Some("Contoso Production"), "C:\\Users\\admin"), "PS [Contoso Production] C:\\Users\\admin> ");
-    assert_eq!(prompt(None, "D:\\data"), "PS D:\\data> ");
+    let mut s = session();
+    assert_eq!(prompt_text(&s.interp, 0), "PS [Contoso Production] C:\\Users\\admin> ");
+    // A nested prompt keeps the subscription and adds a `>` per level.
+    assert_eq!(prompt_text(&s.interp, 2), "PS [Contoso Production] C:\\Users\\admin>>> ");
+    run(&mut s, "Set-Location D:\\; Select-AzureSubscription -SubscriptionName 'Contoso Dev-Test'");
+    assert_eq!(prompt_text(&s.interp, 0), "PS [Contoso Dev-Test] D:\\> ");
     assert!(incomplete("if ($true) {"));
     assert!(incomplete("Get-AzureDedicatedCircuit |"));
     assert!(!incomplete("Get-AzureDedicatedCircuit"));
