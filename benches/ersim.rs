@@ -184,7 +184,7 @@ fn state(c: &mut Criterion) {
         let store =
             Store::open(Location::file(path), StoreConfig::default(), move || world.lock().expect("the world").take().expect("made once")).expect("a store");
         let customer = store.read(|w| w.selected_subscription().expect("a subscription").id).expect("first save");
-        let key = store.read(|w| w.circuit_names(&customer)[0].0).expect("a circuit");
+        let key = store.read(|w| w.circuit_names(&customer)[0].service_key).expect("a circuit");
         g.bench_with_input(BenchmarkId::new("get-one-circuit", n), &n, |b, _| {
             b.iter(|| store.transaction(|w| Ok::<_, ersim::store::StoreError>(black_box(w.get_circuit(&customer, &key).is_ok()))).expect("read"))
         });

@@ -131,7 +131,9 @@ fn a_read_only_state_folder_serves_reading_cmdlets_and_refuses_writing_ones() {
     let state = dir.0.join("state.db");
     let ersim = as_owner_of(&dir.0);
     let run = |command: &str| ersim().args(["-NonInteractive", "-StateFile", state.to_str().unwrap(), "-Command", command]).output().unwrap();
-    let made = run("New-AzureDedicatedCircuit -CircuitName Kept -ServiceProviderName Equinix -Bandwidth 50 -Location London -BillingType MeteredData -Force | Out-Null");
+    let made = run(
+        "New-AzureDedicatedCircuit -CircuitName Kept -ServiceProviderName Equinix -Bandwidth 50 -Location London -BillingType MeteredData -Force | Out-Null",
+    );
     assert_eq!(made.status.code(), Some(0), "{}", text(&made.stderr));
     std::fs::set_permissions(&dir.0, std::fs::Permissions::from_mode(0o555)).unwrap();
     let read = run("(Get-AzureDedicatedCircuitServiceProvider)[0].Name; (Get-AzureDedicatedCircuit).CircuitName");

@@ -69,7 +69,10 @@ fn service_keys_are_listed_with_their_circuits_name_and_states() {
     p.exp_string(&format!("{second} (Second, Enabled, NotProvisioned)")).unwrap();
     abandon(&mut p);
     // A consuming subscription is offered the circuits authorized to its account.
-    let made = run(&mut p, &format!("New-AzureDedicatedCircuitLinkAuthorization -ServiceKey {second} -Description lab -Limit 1 -MicrosoftIds devtest@contoso.com | Out-Null"));
+    let made = run(
+        &mut p,
+        &format!("New-AzureDedicatedCircuitLinkAuthorization -ServiceKey {second} -Description lab -Limit 1 -MicrosoftIds devtest@contoso.com | Out-Null"),
+    );
     assert!(!made.contains("New-AzureDedicatedCircuitLinkAuthorization :"), "{made:?}");
     p.send_line("Select-AzureSubscription -SubscriptionName 'Contoso Dev-Test'").unwrap();
     p.exp_string("PS [Contoso Dev-Test] C:\\Users\\admin> ").unwrap();

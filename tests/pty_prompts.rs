@@ -122,7 +122,8 @@ fn ctrl_c_at_the_credential_password_returns_no_credential() {
 fn ctrl_c_at_prompt_for_choice_stops_the_line() {
     let home = TempDir::new("pty-choice");
     let mut p = repl(&home.0);
-    p.send_line("$r = $Host.UI.PromptForChoice('Provision', 'Go?', [System.Management.Automation.Host.ChoiceDescription[]]('&Yes','&No'), 0); 'got' + \"=$r\"").unwrap();
+    p.send_line("$r = $Host.UI.PromptForChoice('Provision', 'Go?', [System.Management.Automation.Host.ChoiceDescription[]]('&Yes','&No'), 0); 'got' + \"=$r\"")
+        .unwrap();
     p.exp_string("[Y] Yes  [N] No  [?] Help (default is \"Y\"): ").unwrap();
     p.send_control('c').unwrap();
     let shown = p.exp_string(PROMPT).unwrap();

@@ -109,7 +109,10 @@ fn decorations_follow_the_switch() {
 #[test]
 fn a_consuming_subscription_is_offered_the_circuits_authorized_to_it() {
     let mut s = session();
-    run(&mut s, "$other = New-AzureDedicatedCircuit -CircuitName Other -ServiceProviderName Equinix -Bandwidth 200 -Location London -BillingType MeteredData -Force");
+    run(
+        &mut s,
+        "$other = New-AzureDedicatedCircuit -CircuitName Other -ServiceProviderName Equinix -Bandwidth 200 -Location London -BillingType MeteredData -Force",
+    );
     run(&mut s, "$c = New-AzureDedicatedCircuit -CircuitName A -ServiceProviderName Equinix -Bandwidth 200 -Location London -BillingType MeteredData -Force");
     run(&mut s, "New-AzureDedicatedCircuitLinkAuthorization -ServiceKey $c.ServiceKey -Description lab -Limit 1 -MicrosoftIds devtest@contoso.com");
     run(&mut s, "Select-AzureSubscription -SubscriptionName 'Contoso Dev-Test'; $k = [string]$c.ServiceKey");

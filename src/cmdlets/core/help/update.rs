@@ -35,13 +35,8 @@ struct UpdateHelp {
 impl Cmdlet for UpdateHelp {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         for pattern in strings(args, "Module") {
-            let found: Vec<String> = ctx
-                .interp
-                .modules
-                .iter()
-                .map(|m| m.name.to_string())
-                .filter(|name| ops::like(&Value::str(name), &Value::str(&pattern), false))
-                .collect();
+            let found: Vec<String> =
+                ctx.interp.modules.iter().map(|m| m.name.to_string()).filter(|name| ops::like(&Value::str(name), &Value::str(&pattern), false)).collect();
             if found.is_empty() {
                 let rec = ErrorRecord::new(
                     format!("No PowerShell modules were found that match the following pattern: {pattern}. Verify the pattern and then try the command again."),
