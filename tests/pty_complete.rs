@@ -21,6 +21,13 @@ fn circuit(p: &mut PtySession, var: &str, name: &str) -> String {
     out[at + 4..].lines().next().unwrap_or_default().trim().to_string()
 }
 
+/// Sends `typed` (Tab is `\t`, Ctrl+Space `\0`) and waits for the screen to show `shown`.
+fn keys(p: &mut PtySession, typed: &str, shown: &str) -> String {
+    p.send(typed).unwrap();
+    p.flush().unwrap();
+    p.exp_string(shown).unwrap_or_else(|e| panic!("after {typed:?}: {e}"))
+}
+
 /// Abandons the line being edited with Ctrl-C, and proves it was: the next line runs alone
 /// (a listing redraws the prompt, so the prompt alone proves nothing).
 fn abandon(p: &mut PtySession) {
@@ -36,24 +43,16 @@ fn abandon(p: &mut PtySession) {
 fn a_second_tab_lists_the_candidates_under_the_line() {
     let home = TempDir::new("pty-complete-list");
     let mut p = repl(&home.0);
-    p.send("Get-AzureDedicatedCircuitL\t").unwrap();
-    p.flush().unwrap();
     // The first Tab completes as far as both candidates agree.
-    p.exp_string("Get-AzureDedicatedCircuitLink").unwrap();
-    p.send("\t").unwrap();
-    p.flush().unwrap();
-    let listed = p.exp_string("Get-AzureDedicatedCircuitLinkAuthorization").unwrap();
+    keys(&mut p, "Get-AzureDedicatedCircuitL\t", "Get-AzureDedicatedCircuitLink");
+    let listed = keys(&mut p, "\t", "Get-AzureDedicatedCircuitLinkAuthorization");
     assert!(listed.contains('\n'), "listed under the line: {listed:?}");
     // The line is drawn again under the list, as it was.
     p.exp_string(&format!("{PROMPT}Get-AzureDedicatedCircuitLink")).unwrap();
     abandon(&mut p);
     // Ctrl+Space (NUL at the terminal) does what Tab does.
-    p.send("Get-AzureDedicatedCircuitL\0").unwrap();
-    p.flush().unwrap();
-    p.exp_string("Get-AzureDedicatedCircuitLink").unwrap();
-    p.send("\0").unwrap();
-    p.flush().unwrap();
-    p.exp_string("Get-AzureDedicatedCircuitLinkAuthorization").unwrap();
+    keys(&mut p, "Get-AzureDedicatedCircuitL\0", "Get-AzureDedicatedCircuitLink");
+    keys(&mut p, "\0", "Get-AzureDedicatedCircuitLinkAuthorization");
     abandon(&mut p);
 }
 
@@ -63,9 +62,7 @@ fn service_keys_are_listed_with_their_circuits_name_and_states() {
     let mut p = repl(&home.0);
     let first = circuit(&mut p, "a", "First");
     let second = circuit(&mut p, "b", "Second");
-    p.send("Get-AzureDedicatedCircuit -ServiceKey \t\t").unwrap();
-    p.flush().unwrap();
-    p.exp_string(&format!("{first} (First, Enabled, NotProvisioned)")).unwrap();
+    keys(&mut p, "Get-AzureDedicatedCircuit -ServiceKey \t\t", &format!("{first} (First, Enabled, NotProvisioned)"));
     p.exp_string(&format!("{second} (Second, Enabled, NotProvisioned)")).unwrap();
     abandon(&mut p);
     // A consuming subscription is offered the circuits authorized to its account.
@@ -76,9 +73,7 @@ fn service_keys_are_listed_with_their_circuits_name_and_states() {
     assert!(!made.contains("New-AzureDedicatedCircuitLinkAuthorization :"), "{made:?}");
     p.send_line("Select-AzureSubscription -SubscriptionName 'Contoso Dev-Test'").unwrap();
     p.exp_string("PS [Contoso Dev-Test] C:\\Users\\admin> ").unwrap();
-    p.send("Get-AzureAuthorizedDedicatedCircuit -ServiceKey \t").unwrap();
-    p.flush().unwrap();
-    p.exp_string(&format!("-ServiceKey {second}")).unwrap();
+    keys(&mut p, "Get-AzureAuthorizedDedicatedCircuit -ServiceKey \t", &format!("-ServiceKey {second}"));
     abandon(&mut p);
 }
 
@@ -87,15 +82,11 @@ fn members_of_a_variables_value_complete_after_the_dot() {
     let home = TempDir::new("pty-complete-members");
     let mut p = repl(&home.0);
     let key = circuit(&mut p, "circuit", "Members");
-    p.send("$circuit.ServiceK\t").unwrap();
-    p.flush().unwrap();
-    p.exp_string("$circuit.ServiceKey").unwrap();
+    keys(&mut p, "$circuit.ServiceK\t", "$circuit.ServiceKey");
     let out = run(&mut p, "");
     assert!(out.contains(&key), "the completed line ran: {out:?}");
     // A method completes with its opening parenthesis.
-    p.send("$circuit.ToStr\t").unwrap();
-    p.flush().unwrap();
-    p.exp_string("$circuit.ToString(").unwrap();
+    keys(&mut p, "$circuit.ToStr\t", "$circuit.ToString(");
     abandon(&mut p);
 }
 
@@ -103,14 +94,10 @@ fn members_of_a_variables_value_complete_after_the_dot() {
 fn get_help_completes_commands_and_topics_in_its_first_position() {
     let home = TempDir::new("pty-complete-help");
     let mut p = repl(&home.0);
-    p.send("Get-Help about_ErSim_L\t").unwrap();
-    p.flush().unwrap();
-    p.exp_string("Get-Help about_ErSim_Lifecycle").unwrap();
+    keys(&mut p, "Get-Help about_ErSim_L\t", "Get-Help about_ErSim_Lifecycle");
     let out = run(&mut p, "");
     assert!(out.contains("SHORT DESCRIPTION"), "the topic was shown: {out:?}");
-    p.send("Get-Help -Full Remove-AzureDedicatedCircuitL\t").unwrap();
-    p.flush().unwrap();
-    p.exp_string("Remove-AzureDedicatedCircuitLink").unwrap();
+    keys(&mut p, "Get-Help -Full Remove-AzureDedicatedCircuitL\t", "Remove-AzureDedicatedCircuitLink");
     abandon(&mut p);
 }
 
@@ -119,18 +106,14 @@ fn parameters_without_a_validate_set_complete_their_known_values() {
     let home = TempDir::new("pty-complete-values");
     let mut p = repl(&home.0);
     // After an assignment, as at the start of a line.
-    p.send("$peering = New-AzureBGPPeering -RoutingRegistryName RI\t").unwrap();
-    p.flush().unwrap();
-    p.exp_string("-RoutingRegistryName RIPENCC").unwrap();
+    keys(&mut p, "$peering = New-AzureBGPPeering -RoutingRegistryName RI\t", "-RoutingRegistryName RIPENCC");
     abandon(&mut p);
-    p.send("Add-ErSimFault -Cmdlet New-AzureDedicatedCircuitLinkA\t").unwrap();
-    p.flush().unwrap();
-    p.exp_string("-Cmdlet New-AzureDedicatedCircuitLinkAuthorization").unwrap();
+    keys(&mut p, "Add-ErSimFault -Cmdlet New-AzureDedicatedCircuitLinkA\t", "-Cmdlet New-AzureDedicatedCircuitLinkAuthorization");
     abandon(&mut p);
-    // An enumeration completes by itself.
-    p.send("New-AzureBGPPeering -AccessType Mi\t").unwrap();
-    p.flush().unwrap();
-    p.exp_string("-AccessType Microsoft").unwrap();
+    // A ValidateSet and an enumeration complete by themselves.
+    keys(&mut p, "New-AzureDedicatedCircuit -Sku P\t", "-Sku Premium");
+    abandon(&mut p);
+    keys(&mut p, "New-AzureBGPPeering -AccessType Mi\t", "-AccessType Microsoft");
     abandon(&mut p);
 }
 
@@ -139,8 +122,6 @@ fn variables_complete_in_the_case_they_were_typed() {
     let home = TempDir::new("pty-complete-case");
     let mut p = repl(&home.0);
     run(&mut p, "$MyCircuitKey = 'k'");
-    p.send("$mycirc\t").unwrap();
-    p.flush().unwrap();
-    p.exp_string("$MyCircuitKey").unwrap();
+    keys(&mut p, "$mycirc\t", "$MyCircuitKey");
     abandon(&mut p);
 }
