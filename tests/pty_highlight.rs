@@ -1,4 +1,5 @@
-//! The highlighter on a real terminal: a command after `$x =` is coloured as a command.
+//! The REPL on a terminal with colours on and the escape codes kept: the highlighter colours a
+//! command after `$x =`, the history hint goes with a cancelled line, and Clear-Host clears.
 
 mod common;
 mod pty_support;
@@ -41,4 +42,18 @@ fn the_hint_disappears_when_the_line_is_cancelled() {
     let last_drawn = shown[..ended].rsplit("\x1b[K").next().unwrap_or_default();
     assert!(last_drawn.starts_with("PS [Contoso Production] C:\\Users\\admin> \x1b[36m'hel\x1b[0m"), "{last_drawn:?}");
     assert!(!last_drawn.contains("\x1b[2m"), "the cancelled line is drawn again without its hint: {last_drawn:?}");
+}
+
+/// `cls`, `clear` and `Clear-Host` empty the window and its scroll-back at a terminal.
+#[test]
+fn cls_clear_and_clear_host_empty_the_window() {
+    let home = TempDir::new("pty-clear");
+    let mut p = spawn_coloured(&home.0);
+    p.exp_string("admin> ").unwrap();
+    for command in ["cls", "clear", "Clear-Host"] {
+        p.send_line(command).unwrap();
+        // Cursor home, clear the window, clear the scroll-back.
+        p.exp_string("\x1b[H\x1b[2J\x1b[3J").unwrap_or_else(|e| panic!("{command}: {e}"));
+        p.exp_string("admin> ").unwrap();
+    }
 }
