@@ -23,3 +23,15 @@ fn output_after_a_resize_fits_the_new_window() {
     let narrow = run(&mut p, LONG);
     assert_eq!(widest_line(&narrow), 99, "wrapped at the new width − 1: {narrow:?}");
 }
+
+/// `$Host.UI.RawUI` tells the window's size as it is when the line runs.
+#[test]
+fn the_raw_ui_sizes_follow_the_window() {
+    let home = TempDir::new("pty-raw-ui");
+    let mut p = repl(&home.0);
+    let size = "'size=' + $Host.UI.RawUI.WindowSize + '/' + $Host.UI.RawUI.BufferSize";
+    assert!(run(&mut p, size).contains("size=200,50/200,3000\r\n"), "the terminal's 200 × 50");
+    resize(&p, 100, 40);
+    let after = run(&mut p, size);
+    assert!(after.contains("size=100,40/100,3000\r\n"), "after the resize: {after:?}");
+}

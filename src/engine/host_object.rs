@@ -103,6 +103,19 @@ fn raw_ui(width: usize) -> Value {
     Value::object(o)
 }
 
+/// Makes `$Host`'s RawUI describe a window `columns` wide and `rows` high, as the console's
+/// does when its window is resized: the buffer is as wide as the window.
+pub fn follow_window(host: &Value, columns: usize, rows: usize) {
+    let Value::Object(host) = host else { return };
+    let Some(Value::Object(ui)) = host.borrow().get("UI").cloned() else { return };
+    let Some(Value::Object(raw)) = ui.borrow().get("RawUI").cloned() else { return };
+    let (w, h) = (columns as i64, rows as i64);
+    let mut raw = raw.borrow_mut();
+    raw.set("BufferSize", size(w, 3000));
+    raw.set("WindowSize", size(w, h));
+    raw.set("MaxWindowSize", size(w, h));
+}
+
 /// `$Host` for a console `width` columns wide.
 pub fn host_value(width: usize, instance: uuid::Uuid, version: Value) -> Value {
     let mut ui = PsObject::typed(HOST_UI);

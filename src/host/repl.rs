@@ -27,6 +27,7 @@ use rustyline::{
 };
 
 use crate::engine::host::prompt_text;
+use crate::engine::host_object::follow_window;
 use crate::lang::ast::Source;
 
 use super::console::{Echo, LineReader};
@@ -318,8 +319,13 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
                 }
                 session.interp.interrupt.store(false, Ordering::SeqCst);
                 // What cmdlets lay out themselves (Format-Table, Get-Help) fits the window
-                // as it is now; the console host follows it for Out-Default.
-                session.interp.output_width = super::session::screen_width().saturating_sub(1);
+                // as it is now, and `$Host.UI.RawUI` tells its size; the console host follows
+                // it for Out-Default.
+                let (columns, rows) = super::session::screen_size();
+                session.interp.output_width = columns.saturating_sub(1);
+                if let Some(host) = session.interp.get_var("Host", Some("global")) {
+                    follow_window(&host, columns, rows);
+                }
                 let src = Source::new(None, text);
                 if let Outcome::Exit(c) = session.run_prompt_line(&src) {
                     code = c;

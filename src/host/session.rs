@@ -43,12 +43,17 @@ pub struct Session {
 /// The screen buffer's width: the terminal's, or 120 columns (the buffer of a
 /// default Windows console) when output is not a terminal.
 pub fn screen_width() -> usize {
+    screen_size().0
+}
+
+/// The terminal's columns and rows, or 5.1's default window (120 × 50) off a terminal.
+pub fn screen_size() -> (usize, usize) {
     if std::io::stdout().is_terminal() {
-        if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
-            return w as usize;
+        if let Some((terminal_size::Width(w), terminal_size::Height(h))) = terminal_size::terminal_size() {
+            return (w as usize, h as usize);
         }
     }
-    120
+    (120, 50)
 }
 
 /// Prompts (Read-Host, confirmations, missing parameters) read through a line editor in
