@@ -26,7 +26,14 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("Lists each distinct input type once, with its members sorted by kind and name.")
             .example("Members of a circuit", "Get-AzureDedicatedCircuit | Get-Member", "The type name and properties of the circuit objects."),
         CommandInfo::cmdlet("Get-Command", CORE, "Microsoft.PowerShell.Commands.GetCommandCommand", || Box::new(GetCommand))
-            .param(ParamSpec::new("Name", TypeKind::String).array().position(0).wildcards().help("Command names (wildcards allowed)."))
+            .param(
+                ParamSpec::new("Name", TypeKind::String)
+                    .array()
+                    .position(0)
+                    .wildcards()
+                    .complete_with(super::command_names())
+                    .help("Command names (wildcards allowed)."),
+            )
             .param(ParamSpec::new("Module", TypeKind::String).array().help("Lists the commands of these modules."))
             .param(ParamSpec::new("Verb", TypeKind::String).array().help("Lists commands with these verbs."))
             .param(ParamSpec::new("Noun", TypeKind::String).array().help("Lists commands with these nouns."))

@@ -35,6 +35,12 @@ fn completes_commands_parameters_and_variables() {
     assert_eq!(tab(&h, "gcm -Mod"), ["-Module"]);
     assert!(tab(&h, "$ErrorAc").contains(&"$ErrorActionPreference".to_string()));
     assert_eq!(tab(&h, "1 | where-o"), ["Where-Object"]);
+    // A parameter that names a command, by name or by position.
+    assert_eq!(tab(&h, "Get-Command get-azurededicatedcircuitl"), ["Get-AzureDedicatedCircuitLink", "Get-AzureDedicatedCircuitLinkAuthorization"]);
+    assert_eq!(
+        tab(&h, "gcm -Name Remove-AzureDedicatedCircuitL"),
+        ["Remove-AzureDedicatedCircuitLink", "Remove-AzureDedicatedCircuitLinkAuthorization", "Remove-AzureDedicatedCircuitLinkAuthorizationMicrosoftIds"]
+    );
     // After an assignment the command and its values complete as at the start of a line.
     assert_eq!(tab(&h, "$c = get-azurededicatedcircuitl"), ["Get-AzureDedicatedCircuitLink", "Get-AzureDedicatedCircuitLinkAuthorization"]);
     assert_eq!(tab(&h, "$c += New-AzureDedicatedCircuit -BillingType u"), ["UnlimitedData"]);
