@@ -29,6 +29,8 @@ pub mod utility;
 mod variables;
 mod verbs;
 
+pub use jobs::start_job;
+
 use crate::engine::module::Module;
 
 /// The host's own commands, the views of the .NET types they write, and 5.1's aliases.
