@@ -283,6 +283,13 @@ impl World {
                     rows.push(route(space.clone(), gateway_subnet.host(instance).to_string(), VNET_GATEWAY_ASN.to_string()));
                 }
             }
+            // Resource Manager VNets connected through their gateways announce theirs alike.
+            for (spaces, gateway_subnet) in self.arm_connected_vnets(circuit) {
+                let Some(gateway_subnet) = Ipv4Prefix::parse(&gateway_subnet) else { continue };
+                for space in spaces {
+                    rows.push(route(space, gateway_subnet.host(instance).to_string(), VNET_GATEWAY_ASN.to_string()));
+                }
+            }
         }
         rows.sort_by_key(|r| Ipv4Prefix::parse(&r.network).map(|p| (u32::from(p.host(0)), p.len())));
         rows

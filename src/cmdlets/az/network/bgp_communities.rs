@@ -6,10 +6,11 @@ use crate::cloud::arm::{BgpCommunity, BgpServiceCommunity};
 use crate::cmdlets::az::{body, default_profile};
 use crate::cmdlets::azure::{network_call, Outcome};
 use crate::engine::command::{Args, CommandInfo};
-use crate::engine::value::{PsObject, TypeKind, TypeRef, Value};
+use crate::engine::value::{PsObject, Value};
 use crate::engine::views::{ColumnValue, TableView, ViewColumn};
 use crate::engine::Ctx;
 
+use super::route_filters::list_of;
 use super::{json, CLASS};
 
 pub const SERVICE_COMMUNITY: &str = "Microsoft.Azure.Commands.Network.Models.PSBgpServiceCommunity";
@@ -27,10 +28,6 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             "Get-AzBgpServiceCommunity | Where-Object Name -eq 'ExchangeOnline' | Select-Object -ExpandProperty BgpCommunities | Select-Object CommunityName, CommunityValue",
             "Exchange Online 12076:5010",
         )]
-}
-
-fn list_of(type_name: &str, values: Vec<Value>) -> Value {
-    Value::list(TypeRef::generic(TypeKind::List, vec![TypeRef::foreign(type_name)]), values)
 }
 
 fn community(c: &BgpCommunity) -> Value {

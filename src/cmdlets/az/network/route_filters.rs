@@ -30,7 +30,8 @@ fn peering_reference(id: &str) -> Value {
     Value::object(o)
 }
 
-fn list_of(type_name: &str, values: Vec<Value>) -> Value {
+/// A `List[T]` of the values (the models' list members).
+pub(super) fn list_of(type_name: &str, values: Vec<Value>) -> Value {
     Value::list(TypeRef::generic(TypeKind::List, vec![TypeRef::foreign(type_name)]), values)
 }
 
