@@ -71,6 +71,12 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
         "Private peering, then send the circuit",
         &format!("{PROVISIONED}Add-AzExpressRouteCircuitPeeringConfig -Name AzurePrivatePeering -ExpressRouteCircuit $ckt -PeeringType AzurePrivatePeering -PeerASN 100 -PrimaryPeerAddressPrefix 10.0.0.0/30 -SecondaryPeerAddressPrefix 10.0.0.4/30 -VlanId 200 | Out-Null\nSet-AzExpressRouteCircuit -ExpressRouteCircuit $ckt | Out-Null"),
         "The circuit now has its private peering.",
+    )
+    .example(
+        "Microsoft peering with a route filter",
+        &format!("{PROVISIONED}$filter = New-AzRouteFilter -Name LabFilter -ResourceGroupName LabRG -Location 'West US' -Force
+Add-AzExpressRouteCircuitPeeringConfig -Name MicrosoftPeering -ExpressRouteCircuit $ckt -PeeringType MicrosoftPeering -PeerASN 100 -PrimaryPeerAddressPrefix 123.0.0.0/30 -SecondaryPeerAddressPrefix 123.0.0.4/30 -VlanId 300 -MicrosoftConfigAdvertisedPublicPrefixes 123.1.0.0/24 -MicrosoftConfigRoutingRegistryName ARIN -RouteFilter $filter | Set-AzExpressRouteCircuit | Out-Null"),
+        "The peering is sent with the filter attached: it receives the prefixes of the filter's communities.",
     );
     let set = definition(CommandInfo::cmdlet(
         "Set-AzExpressRouteCircuitPeeringConfig",

@@ -98,7 +98,14 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .outputs(models::GATEWAY)
             .synopsis("Creates a Virtual Network Gateway")
             .description("Builds the gateway in the VNet's GatewaySubnet; it takes 45 minutes of the world's clock, and the cmdlet returns once it is ready. Only an existing gateway given the UltraPerformance SKU asks first (it is billed from then on); any other New- replaces an existing gateway of the name without asking, as the source does.")
-            .example("An ExpressRoute gateway", &format!("{SETUP}{gw} | Select-Object Name, GatewayType, ProvisioningState"), "The gateway, Succeeded 45 virtual minutes later."),
+            .example("An ExpressRoute gateway", &format!("{SETUP}{gw} | Select-Object Name, GatewayType, ProvisioningState"), "The gateway, Succeeded 45 virtual minutes later.")
+            .example(
+                "Build it as a job",
+                &format!("{SETUP}$job = {gw} -AsJob
+(Get-AzVirtualNetworkGateway -Name LabGw -ResourceGroupName GwLab).ProvisioningState
+($job | Wait-Job | Receive-Job).ProvisioningState"),
+                "Updating while the job runs, then Succeeded: waiting for the job waits out the build.",
+            ),
         CommandInfo::cmdlet("Get-AzVirtualNetworkGateway", module, &format!("{CLASS}GetAzureVirtualNetworkGatewayCommand"), body!(get_gateway))
             .param(name_param("The resource name.").wildcards())
             .param(group_param().mandatory().wildcards())
