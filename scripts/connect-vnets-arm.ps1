@@ -6,19 +6,20 @@
 #
 #   ersim -InMemory scripts/connect-vnets-arm.ps1
 #
-# Each gateway takes 45 minutes of the world's clock to build. Azure private peering is set with
-# the classic module here (the circuit allows classic operations), and the authorization is a
-# classic one whose id is the key, until the Az peering and authorization cmdlets are in.
+# Each gateway takes 45 minutes of the world's clock to build: the owner's gateway is waited for
+# by its cmdlet, the Dev-Test one is built as a job (-AsJob, then Get-Job | Wait-Job |
+# Receive-Job, as real scripts do), Updating until the job is waited for.
 
-# A VNet with a GatewaySubnet, a Dynamic address and an ExpressRoute gateway on them.
-function New-ErGateway($rg, $name, $prefix) {
+# A VNet with a GatewaySubnet, a Dynamic address and an ExpressRoute gateway on them (or the
+# job that builds the gateway, with -AsJob).
+function New-ErGateway($rg, $name, $prefix, [switch]$AsJob) {
     $vnet = New-AzVirtualNetwork -Name "$name-vnet" -ResourceGroupName $rg -Location 'East US' -AddressPrefix "$prefix.0.0/16"
     Add-AzVirtualNetworkSubnetConfig -Name 'GatewaySubnet' -VirtualNetwork $vnet -AddressPrefix "$prefix.255.0/27" | Out-Null
     $vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet
     $subnet = Get-AzVirtualNetworkSubnetConfig -Name 'GatewaySubnet' -VirtualNetwork $vnet
     $pip = New-AzPublicIpAddress -Name "$name-ip" -ResourceGroupName $rg -Location 'East US' -AllocationMethod Dynamic
     $ipconf = New-AzVirtualNetworkGatewayIpConfig -Name 'gwipconf' -Subnet $subnet -PublicIpAddress $pip
-    New-AzVirtualNetworkGateway -Name $name -ResourceGroupName $rg -Location 'East US' -IpConfigurations $ipconf -GatewayType ExpressRoute -GatewaySku Standard
+    New-AzVirtualNetworkGateway -Name $name -ResourceGroupName $rg -Location 'East US' -IpConfigurations $ipconf -GatewayType ExpressRoute -GatewaySku Standard -AsJob:$AsJob
 }
 
 # Deletes a gateway and what it sat on, in the order the service requires.
@@ -58,7 +59,11 @@ $owned = Get-AzExpressRouteCircuit -Name 'SharedCircuit' -ResourceGroupName 'Net
 $authKey = (Get-AzExpressRouteCircuitAuthorization -ExpressRouteCircuit $owned -Name 'DevTestAuthorization').AuthorizationKey
 Connect-AzAccount -AccountId 'devtest@contoso.com' | Out-Null
 New-AzResourceGroup -Name 'DevRG' -Location 'East US' | Out-Null
-$devGw = New-ErGateway 'DevRG' 'DevGw' '10.2'
+New-ErGateway 'DevRG' 'DevGw' '10.2' -AsJob | Out-Null
+"gateway DevGw while its job runs: $((Get-AzVirtualNetworkGateway -Name 'DevGw' -ResourceGroupName 'DevRG').ProvisioningState)"
+$devGw = Get-Job | Wait-Job | Receive-Job
+Get-Job | Remove-Job
+"gateway $($devGw.Name): $($devGw.ProvisioningState)"
 New-AzVirtualNetworkGatewayConnection -Name 'DevConnection' -ResourceGroupName 'DevRG' -Location 'East US' -VirtualNetworkGateway1 $devGw -PeerId $circuit.Id `
     -ConnectionType ExpressRoute -AuthorizationKey $authKey | Select-Object Name, ConnectionStatus | Out-Host
 

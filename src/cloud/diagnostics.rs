@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::circuit::{CircuitRecord, ProviderProvisioningState};
 use super::errors::{self, CloudResult};
 use super::net::Ipv4Prefix;
-use super::peering::{BgpPeeringAccessType, BgpPeeringState, PeeringRecord, VNET_GATEWAY_ASN};
+use super::peering::{BgpPeeringAccessType, BgpPeeringState, PeeringRecord, AZURE_ASN, VNET_GATEWAY_ASN};
 use super::vnet::GATEWAY_SUBNET;
 use super::world::{ServiceKey, SubscriptionId, World};
 
@@ -64,7 +64,7 @@ pub struct RouteSummaryEntry {
 pub struct RouteEntry {
     /// Prefix.
     pub network: String,
-    /// Next hop (the customer's interface).
+    /// Next hop (the customer's interface; Microsoft's for the prefixes it advertises).
     pub next_hop: String,
     /// Local preference; empty as in the doc sample.
     pub loc_prf: String,
@@ -261,6 +261,13 @@ impl World {
         let route = |network: String, next_hop: String, path: String| RouteEntry { network, next_hop, loc_prf: String::new(), weight: 0, path };
         let mut rows: Vec<RouteEntry> =
             peering.announced_routes().into_iter().map(|network| route(network, subnet.host(1).to_string(), as_path.clone())).collect();
+        if access_type == BgpPeeringAccessType::Microsoft {
+            // What Microsoft advertises, as sent from its side of the path (chosen: next hop
+            // the MSEE's address, path its ASN); a route filter decides it (arm/network).
+            for prefix in self.microsoft_advertised_prefixes(peering) {
+                rows.push(route(prefix.to_string(), subnet.host(2).to_string(), AZURE_ASN.to_string()));
+            }
+        }
         if access_type == BgpPeeringAccessType::Private {
             let instance = match path {
                 DevicePath::Primary => 4,
@@ -274,6 +281,13 @@ impl World {
                 let Some(gateway_subnet) = gateway_subnet else { continue };
                 for space in &config.address_spaces {
                     rows.push(route(space.clone(), gateway_subnet.host(instance).to_string(), VNET_GATEWAY_ASN.to_string()));
+                }
+            }
+            // Resource Manager VNets connected through their gateways announce theirs alike.
+            for (spaces, gateway_subnet) in self.arm_connected_vnets(circuit) {
+                let Some(gateway_subnet) = Ipv4Prefix::parse(&gateway_subnet) else { continue };
+                for space in spaces {
+                    rows.push(route(space, gateway_subnet.host(instance).to_string(), VNET_GATEWAY_ASN.to_string()));
                 }
             }
         }

@@ -129,6 +129,9 @@ pub(crate) struct PeeringRecord {
     /// (`advertisedPublicPrefixInfo`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) prefix_info: Vec<super::arm::ArmPrefixInfo>,
+    /// Microsoft peering: the id of the route filter attached to it (Resource Manager).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) route_filter: Option<String>,
 }
 
 /// The AS Azure uses towards VNet gateways (routing doc: "Verify that you are not using 65515").
@@ -282,6 +285,7 @@ impl World {
             connections: Vec::new(),
             peered_connections: Vec::new(),
             prefix_info: Vec::new(),
+            route_filter: None,
         };
         self.store_peering(key, candidate)
     }

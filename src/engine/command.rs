@@ -326,7 +326,9 @@ impl CommandInfo {
         self.name.split_once('-').map(|(_, n)| n).unwrap_or(&self.name)
     }
 
-    /// The parameter sets named by any parameter, in declaration order.
+    /// The parameter sets named by any parameter, in declaration order, then the default
+    /// set when no parameter names it: as in .NET, that set holds only the parameters of
+    /// every set (Az's `SetByResource` beside its by-filter sets).
     pub fn set_names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         for p in &self.params {
@@ -335,6 +337,9 @@ impl CommandInfo {
                     names.push(s.clone());
                 }
             }
+        }
+        if let Some(d) = self.default_set.as_ref().filter(|d| !names.is_empty() && !names.iter().any(|n| n.eq_ignore_ascii_case(d))) {
+            names.push(d.clone());
         }
         names
     }

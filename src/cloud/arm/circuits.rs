@@ -284,6 +284,7 @@ impl World {
         let private_connections =
             |c: &CircuitRecord| c.peerings.iter().find(|p| p.access_type == BgpPeeringAccessType::Private).map(|p| p.connections.clone()).unwrap_or_default();
         let before = self.circuits.get(key).map(private_connections).unwrap_or_default();
+        let filters_before = self.circuits.get(key).map(|c| World::route_filter_links_of(c, &current.id)).unwrap_or_default();
         if let Some(circuit) = self.circuits.get_mut(key) {
             if let Some(planned) = peerings {
                 circuit.peerings = planned;
@@ -302,6 +303,9 @@ impl World {
         let after = self.circuits.get(key).map(private_connections).unwrap_or_default();
         let private_id = format!("{}/peerings/AzurePrivatePeering", current.id);
         self.sync_peered_connections(key, &private_id, &before, &after);
+        if let Some(circuit) = self.circuits.get(key).cloned() {
+            self.sync_route_filter_links(&filters_before, &circuit, &current.id);
+        }
         self.arm_view_of(key)
     }
 
@@ -354,7 +358,7 @@ impl World {
         if circuit.peerings.iter().any(|p| !p.connections.is_empty() || !p.peered_connections.is_empty()) {
             return Err(errors::circuit_has_global_reach());
         }
-        Ok(())
+        World::check_no_route_filter(circuit)
     }
 
     /// Removes a circuit, frees its port share and ends its billing.

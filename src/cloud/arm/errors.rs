@@ -87,6 +87,16 @@ pub(crate) fn circuit_has_authorizations() -> CloudError {
     )
 }
 
+/// Chosen: delete with a route filter attached (circuit-arm docs 2024-09: "route filters …
+/// must be unlinked").
+pub(crate) fn circuit_has_route_filter() -> CloudError {
+    arm(
+        400,
+        "CircuitHasRouteFilter",
+        "The circuit cannot be deleted while a route filter is attached to its Microsoft peering. Detach the route filter and try again.".into(),
+    )
+}
+
 /// Chosen: a change of the provider or peering location of an existing circuit.
 pub(crate) fn provider_change_not_allowed() -> CloudError {
     arm(400, "InvalidRequestFormat", "The service provider and peering location of an existing circuit cannot be changed.".into())

@@ -10,6 +10,7 @@
 //! Knows nothing of PowerShell; fidelity decisions are in `docs/fidelity-cloud.md`.
 
 mod authorizations;
+pub(crate) mod bgp_communities;
 mod circuits;
 mod classic_access;
 mod diagnostics;
@@ -22,6 +23,7 @@ mod peerings;
 mod resource;
 
 pub use authorizations::{ArmAuthorization, AuthorizationUseStatus};
+pub use bgp_communities::{BgpCommunity, BgpServiceCommunity};
 pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
 pub use global_reach::{ArmCircuitConnection, ArmConnectionPut, CircuitConnectionRecord, PeeredConnectionRecord};
 pub use groups::{ResourceGroup, ResourceGroupRecord};

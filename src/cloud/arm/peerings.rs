@@ -30,6 +30,8 @@ pub struct ArmPeeringPut {
     pub microsoft: Option<ArmMicrosoftConfigPut>,
     /// `connections` (Global Reach, private peering only).
     pub connections: Vec<ArmConnectionPut>,
+    /// `routeFilter.id` (Microsoft peering only).
+    pub route_filter_id: Option<String>,
 }
 
 /// `microsoftPeeringConfig` of a PUT.
@@ -87,6 +89,8 @@ pub struct ArmPeering {
     pub connections: Vec<ArmCircuitConnection>,
     /// Global Reach connections other circuits made to it.
     pub peered_connections: Vec<ArmCircuitConnection>,
+    /// The id of the attached route filter.
+    pub route_filter_id: Option<String>,
 }
 
 /// Resource Manager's name of a peering type (`ExpressRoutePeeringType`).
@@ -140,6 +144,7 @@ impl PeeringRecord {
             shared_key: self.shared_key.clone(),
             vlan_id: self.vlan_id,
             microsoft,
+            route_filter_id: self.route_filter.clone(),
         }
     }
 
@@ -150,6 +155,7 @@ impl PeeringRecord {
             || (self.advertised_public_prefixes.as_str(), self.customer_asn, self.routing_registry_name.as_str())
                 != (sent.advertised_public_prefixes.as_str(), sent.customer_asn, sent.routing_registry_name.as_str())
             || self.prefix_info != sent.prefix_info
+            || self.route_filter != sent.route_filter
     }
 }
 
@@ -170,6 +176,8 @@ impl World {
                 return Err(errors::peering_type_twice(arm_peering_type(access)));
             }
             let mut candidate = self.peering_record(circuit, access, put);
+            let path = format!("properties.peerings[{index}].properties.routeFilter.id");
+            candidate.route_filter = self.attachable_route_filter(access, put.route_filter_id.as_deref(), &path)?;
             if access != BgpPeeringAccessType::Private && !put.connections.is_empty() {
                 return Err(errors::connections_only_on_private(arm_peering_type(access)));
             }
@@ -180,6 +188,16 @@ impl World {
             }
             match circuit.peerings.iter().find(|p| p.access_type == access) {
                 Some(stored) if !stored.differs_from(&candidate) && stored.connections == candidate.connections => planned.push(stored.clone()),
+                // Detaching a route filter takes something away, as removing a peering does:
+                // it needs no provisioned circuit.
+                Some(stored)
+                    if stored.route_filter.is_some()
+                        && candidate.route_filter.is_none()
+                        && stored.connections == candidate.connections
+                        && !stored.differs_from(&PeeringRecord { route_filter: stored.route_filter.clone(), ..candidate.clone() }) =>
+                {
+                    planned.push(PeeringRecord { route_filter: None, ..stored.clone() })
+                }
                 _ => {
                     changed = true;
                     planned.push(candidate);
@@ -230,6 +248,7 @@ impl World {
             connections: Vec::new(),
             peered_connections: stored.map(|s| s.peered_connections.clone()).unwrap_or_default(),
             prefix_info: microsoft.map(|m| m.prefix_info.clone()).unwrap_or_default(),
+            route_filter: None,
         }
     }
 }

@@ -38,6 +38,29 @@ macro_rules! body {
 }
 pub(crate) use body;
 
+/// The cmdlets whose help tables (Az 16.2) have `-AsJob`: long-running operations.
+const AS_JOB: [&str; 19] = [
+    "Get-AzSubscription",
+    "Remove-AzResourceGroup",
+    "Move-AzExpressRouteCircuit",
+    "New-AzExpressRouteCircuit",
+    "Remove-AzExpressRouteCircuit",
+    "Set-AzExpressRouteCircuit",
+    "New-AzPublicIpAddress",
+    "Remove-AzPublicIpAddress",
+    "Set-AzPublicIpAddress",
+    "New-AzRouteFilter",
+    "Set-AzRouteFilter",
+    "New-AzVirtualNetwork",
+    "Remove-AzVirtualNetwork",
+    "Set-AzVirtualNetwork",
+    "New-AzVirtualNetworkGateway",
+    "Remove-AzVirtualNetworkGateway",
+    "Set-AzVirtualNetworkGateway",
+    "New-AzVirtualNetworkGatewayConnection",
+    "Set-AzVirtualNetworkGatewayConnection",
+];
+
 /// `-DefaultProfile`, which every Az cmdlet has (aliases as Az declares them).
 fn default_profile() -> ParamSpec {
     ParamSpec::new("DefaultProfile", TypeKind::Object)
@@ -53,7 +76,10 @@ pub fn modules() -> Vec<Module> {
         [(&ACCOUNTS, accounts::commands(ACCOUNTS.0)), (&RESOURCES, groups::commands(RESOURCES.0)), (&NETWORK, network_commands(NETWORK.0))];
     let mut az = Vec::new();
     let mut rm = Vec::new();
-    for ((az_name, az_version, rm_name, rm_version), commands) in sets {
+    for ((az_name, az_version, rm_name, rm_version), mut commands) in sets {
+        for c in commands.iter_mut().filter(|c| AS_JOB.contains(&c.name.as_str())) {
+            c.params.push(crate::cmdlets::azure::long_running::as_job_param());
+        }
         let mut m = Module::new(az_name, az_version);
         let mut r = Module::new(rm_name, rm_version);
         r.commands = commands.iter().map(|c| azure_rm(c, rm_name)).collect();

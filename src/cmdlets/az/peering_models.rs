@@ -13,12 +13,12 @@ use crate::engine::views::{ColumnValue, TableView};
 use super::connections;
 use super::json_text::json_text;
 use super::models::{item, member, member_text, prop, text};
+use super::network::route_filter_reference;
 
 pub const PEERING: &str = "Microsoft.Azure.Commands.Network.Models.PSPeering";
 pub const PEERING_CONFIG: &str = "Microsoft.Azure.Commands.Network.Models.PSPeeringConfig";
 pub const PREFIX_CONFIG: &str = "Microsoft.Azure.Commands.Network.Models.PSPeeringPrefixConfig";
 const PREFIX_CONFIGS: &str = "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSPeeringPrefixConfig]";
-const ROUTE_FILTER: &str = "Microsoft.Azure.Commands.Network.Models.PSRouteFilter";
 const IPV6_CONFIG: &str = "Microsoft.Azure.Commands.Network.Models.PSIpv6PeeringConfig";
 const CONNECTIONS: &str = "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSExpressRouteCircuitConnection]";
 const PEERED_CONNECTIONS: &str = "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSPeerExpressRouteCircuitConnection]";
@@ -43,6 +43,8 @@ pub struct PeeringFields {
     pub last_modified_by: Value,
     pub connections: Value,
     pub peered_connections: Value,
+    /// A PSRouteFilter carrying only its `Id`, as the service and the config cmdlets set it.
+    pub route_filter: Value,
 }
 
 /// A `PSPeering` object.
@@ -65,7 +67,7 @@ pub fn peering_object(f: PeeringFields) -> Value {
     o.add_typed("ProvisioningState", "string", f.provisioning_state);
     o.add_typed("GatewayManagerEtag", "string", f.gateway_manager_etag);
     o.add_typed("LastModifiedBy", "string", f.last_modified_by);
-    o.add_typed("RouteFilter", ROUTE_FILTER, Value::Null);
+    o.add_typed("RouteFilter", super::network::ROUTE_FILTER, f.route_filter);
     o.add_typed("Ipv6PeeringConfig", IPV6_CONFIG, Value::Null);
     o.add_typed("Connections", CONNECTIONS, f.connections);
     o.add_typed("PeeredConnections", PEERED_CONNECTIONS, f.peered_connections);
@@ -131,6 +133,7 @@ pub fn peering(p: &ArmPeering) -> Value {
         last_modified_by: text("Customer"),
         connections: Value::array(p.connections.iter().map(|c| connections::connection(c, false)).collect()),
         peered_connections: Value::array(p.peered_connections.iter().map(|c| connections::connection(c, true)).collect()),
+        route_filter: p.route_filter_id.as_deref().map_or(Value::Null, route_filter_reference),
     })
 }
 
@@ -179,6 +182,7 @@ pub fn peering_puts(list: &Value) -> Vec<ArmPeeringPut> {
                         .unwrap_or_default(),
                 }),
                 connections: connections::connection_puts(p),
+                route_filter_id: member(p, "RouteFilter").filter(|f| !f.is_null()).and_then(|f| member_text(&f, "Id")).filter(|id| !id.is_empty()),
             }
         })
         .collect()

@@ -11,6 +11,7 @@ use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::models::{self, member, text};
+use super::network::{route_filter_reference, ROUTE_FILTER};
 use super::peering_models::{microsoft_config, peering_object, PeeringFields, PEERING};
 use super::{body, default_profile};
 
@@ -35,6 +36,20 @@ fn definition(c: CommandInfo) -> CommandInfo {
         )
         .param(ParamSpec::new("MicrosoftConfigCustomerAsn", TypeKind::Int).help("The customerAsn"))
         .param(ParamSpec::new("MicrosoftConfigRoutingRegistryName", TypeKind::String).not_empty().help("The MicrosoftConfigRoutingRegistryName"))
+        .param(ParamSpec::new("RouteFilterId", TypeKind::String).mandatory().by_name().not_empty().in_set(BY_FILTER_ID).help("RouteFilterId"))
+        .param(models::model_param("RouteFilter", ROUTE_FILTER).mandatory().by_name().in_set(BY_FILTER).help("RouteFilter"))
+        .default_set("SetByResource")
+}
+
+/// The source's parameter sets of the two ways to name a route filter.
+const BY_FILTER_ID: &str = "MicrosoftPeeringConfigRoutFilterId";
+const BY_FILTER: &str = "MicrosoftPeeringConfigRoutFilter";
+
+/// The route filter the arguments name, as the source sets it on the peering: a new
+/// PSRouteFilter holding only the id (`-RouteFilter` gives its `Id`).
+fn route_filter_of(args: &Args) -> Option<Value> {
+    let id = args.string("RouteFilterId").or_else(|| args.get("RouteFilter").and_then(|f| models::member_text(f, "Id")));
+    id.filter(|i| !i.is_empty()).map(|i| route_filter_reference(&i))
 }
 
 /// The examples' circuit: ordered, then provisioned by the provider on its service key.
@@ -56,6 +71,12 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
         "Private peering, then send the circuit",
         &format!("{PROVISIONED}Add-AzExpressRouteCircuitPeeringConfig -Name AzurePrivatePeering -ExpressRouteCircuit $ckt -PeeringType AzurePrivatePeering -PeerASN 100 -PrimaryPeerAddressPrefix 10.0.0.0/30 -SecondaryPeerAddressPrefix 10.0.0.4/30 -VlanId 200 | Out-Null\nSet-AzExpressRouteCircuit -ExpressRouteCircuit $ckt | Out-Null"),
         "The circuit now has its private peering.",
+    )
+    .example(
+        "Microsoft peering with a route filter",
+        &format!("{PROVISIONED}$filter = New-AzRouteFilter -Name LabFilter -ResourceGroupName LabRG -Location 'West US' -Force
+Add-AzExpressRouteCircuitPeeringConfig -Name MicrosoftPeering -ExpressRouteCircuit $ckt -PeeringType MicrosoftPeering -PeerASN 100 -PrimaryPeerAddressPrefix 123.0.0.0/30 -SecondaryPeerAddressPrefix 123.0.0.4/30 -VlanId 300 -MicrosoftConfigAdvertisedPublicPrefixes 123.1.0.0/24 -MicrosoftConfigRoutingRegistryName ARIN -RouteFilter $filter | Set-AzExpressRouteCircuit | Out-Null"),
+        "The peering is sent with the filter attached: it receives the prefixes of the filter's communities.",
     );
     let set = definition(CommandInfo::cmdlet(
         "Set-AzExpressRouteCircuitPeeringConfig",
@@ -172,6 +193,7 @@ fn peering_from(args: &Args) -> Value {
         last_modified_by: Value::Null,
         connections: Value::Null,
         peered_connections: Value::Null,
+        route_filter: route_filter_of(args).unwrap_or(Value::Null),
     })
 }
 
@@ -220,6 +242,9 @@ fn set_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
         p.set("SecondaryPeerAddressPrefix", text(&args.string("SecondaryPeerAddressPrefix").unwrap_or_default()));
         if let Some(config) = microsoft_of(args) {
             p.set("MicrosoftPeeringConfig", config);
+        }
+        if let Some(filter) = route_filter_of(args) {
+            p.set("RouteFilter", filter);
         }
     }
     ctx.emit(circuit)?;

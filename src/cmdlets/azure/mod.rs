@@ -10,10 +10,11 @@
 pub mod completers;
 mod fail;
 mod identity;
+pub mod long_running;
 mod service;
 mod sm_cmdlet;
 
 pub use fail::{arm_record, cloud_record, Fail, Outcome, ARGUMENT_EXCEPTION, CLOUD_EXCEPTION, INVALID_OPERATION, NETWORK_CLOUD_EXCEPTION};
 pub use identity::{credential_user, tenant_of};
 pub use service::{call, network_call, resources_call, selected, session_call, world, NO_CONTEXT, NO_SUBSCRIPTION};
-pub use sm_cmdlet::{confirm, guid, report, verbose, Body, SmCmdlet};
+pub use sm_cmdlet::{confirm, guid, report, verbose, Body, OwnJobCmdlet, SmCmdlet};

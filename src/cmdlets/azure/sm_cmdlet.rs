@@ -18,6 +18,23 @@ pub struct SmCmdlet(pub Body);
 
 impl Cmdlet for SmCmdlet {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
+        // A Resource Manager cmdlet given -AsJob runs as a job instead (AzureRMCmdlet).
+        if args.switch("AsJob") {
+            return super::long_running::start(ctx, args);
+        }
+        match (self.0)(ctx, args) {
+            Ok(()) => Ok(()),
+            Err(fail) => report(ctx, fail),
+        }
+    }
+}
+
+/// A Resource Manager cmdlet whose body runs its own `-AsJob` (an operation that takes time
+/// on the service: it sends the request at once and writes the job).
+pub struct OwnJobCmdlet(pub Body);
+
+impl Cmdlet for OwnJobCmdlet {
+    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         match (self.0)(ctx, args) {
             Ok(()) => Ok(()),
             Err(fail) => report(ctx, fail),

@@ -206,21 +206,28 @@ fn run_all(ctx: &mut Ctx, table: &Jobs, indexes: &[usize]) -> EvalResult<()> {
     Ok(())
 }
 
+/// Files a new job in the session's table and gives back its Job object: Start-Job's, and
+/// the jobs cmdlets start for themselves (`-AsJob`).
+pub fn start_job(ctx: &mut Ctx, spec: JobSpec) -> Value {
+    let table = jobs(ctx);
+    let instance = ctx.interp.new_guid();
+    let now = now(ctx);
+    let mut t = table.borrow_mut();
+    t.start(spec, instance, now)
+}
+
 struct StartJob;
 
 impl Finish for StartJob {
     fn finish(&mut self, ctx: &mut Ctx, args: &Args, input: Vec<Value>) -> EvalResult<()> {
         let Some(Value::ScriptBlock(block)) = args.get("ScriptBlock").cloned() else { return Ok(()) };
         let block_args = args.get("ArgumentList").map(Value::enumerate).unwrap_or_default();
-        let table = jobs(ctx);
-        let instance = ctx.interp.new_guid();
-        let now = now(ctx);
         let init = match args.get("InitializationScript") {
             Some(Value::ScriptBlock(b)) => Some(b.clone()),
             _ => None,
         };
-        let spec = JobSpec { name: args.string("Name"), block, init, args: block_args, input };
-        let object = table.borrow_mut().start(spec, instance, now);
+        let spec = JobSpec { name: args.string("Name"), block, init, args: block_args, input, cmdlet: None, native: None };
+        let object = start_job(ctx, spec);
         ctx.emit(object)
     }
 }
@@ -289,8 +296,9 @@ impl Cmdlet for ReceiveJob {
                 Value::Object(o) => o.borrow().get("InstanceId").cloned().unwrap_or(Value::Null),
                 _ => Value::Null,
             };
+            let serialized = table.borrow().jobs[*i].serialized;
             for v in result.output {
-                ctx.emit(deserialized(v, &instance))?;
+                ctx.emit(if serialized { deserialized(v, &instance) } else { v })?;
             }
             for e in result.errors {
                 let mut rec = (*e).clone();

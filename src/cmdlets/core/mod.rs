@@ -29,6 +29,8 @@ pub mod utility;
 mod variables;
 mod verbs;
 
+pub use jobs::start_job;
+
 use crate::engine::module::Module;
 
 pub use commands_info::{command_names, CommandNames};

@@ -1,8 +1,8 @@
-# how-to-routefilter-powershell (2019-02), steps 2 and the common tasks: a route filter, its one
-# Allow rule of BGP community values, saved, read back and updated. New-AzRouteFilterRuleConfig,
+# The rules of route filters (how-to-routefilter-powershell 2019-02; the page itself is replayed
+# in routefilter-page): one Allow rule of Microsoft's BGP community values, saved, read back and
+# updated, and what attaching one to a peering may do. New-AzRouteFilterRuleConfig,
 # Set-AzRouteFilter and the rule config cmdlets ask before they act; this run is not interactive,
-# so those lines carry -Force (their prompts are in network-prompts). Step 3 (attaching the
-# filter to the circuit's Microsoft peering) needs the Resource Manager peerings.
+# so those lines carry -Force (their prompts are in network-prompts).
 Connect-AzAccount | Out-Null
 New-AzResourceGroup -Name "ExpressRouteResourceGroupName" -Location "West US" | Out-Null
 
@@ -43,3 +43,42 @@ $routefilter = Remove-AzRouteFilterRuleConfig -RouteFilter $routefilter -Name "A
 (Set-AzRouteFilter -RouteFilter $routefilter -Force).Rules.Count
 Remove-AzRouteFilter -Name "RouteFilterName" -ResourceGroupName "ExpressRouteResourceGroupName" -Force -PassThru
 Get-AzRouteFilter -ResourceGroupName "ExpressRouteResourceGroupName"
+
+# Attaching: a circuit with a Microsoft peering configured in 2016, before route filters
+# existed, receives every service's prefixes without one (routing-arm 2017-07).
+Add-ErSimRoutingRegistryEntry -RoutingRegistryName ARIN -Prefix 123.1.0.0/24 -Asn 100 | Out-Null
+$key = (New-AzExpressRouteCircuit -Name "LegacyCircuit" -ResourceGroupName "ExpressRouteResourceGroupName" -Location "West US" -SkuTier Standard -SkuFamily MeteredData -ServiceProviderName "Equinix" -PeeringLocation "Silicon Valley" -BandwidthInMbps 200).ServiceKey
+Select-AzureSubscription -SubscriptionName 'Equinix Provider'
+New-AzureCrossConnection -ServiceKey $key -Force | Out-Null
+Set-AzureCrossConnection -ServiceKey $key -Operation NotifyCrossConnectionProvisioned | Out-Null
+Select-AzureSubscription -SubscriptionName 'Contoso Production'
+$ckt = Get-AzExpressRouteCircuit -Name "LegacyCircuit" -ResourceGroupName "ExpressRouteResourceGroupName"
+$ckt = Add-AzExpressRouteCircuitPeeringConfig -Name "MicrosoftPeering" -ExpressRouteCircuit $ckt -PeeringType MicrosoftPeering -PeerASN 100 -PrimaryPeerAddressPrefix "123.0.0.0/30" -SecondaryPeerAddressPrefix "123.0.0.4/30" -VlanId 300 -MicrosoftConfigAdvertisedPublicPrefixes "123.1.0.0/24" -MicrosoftConfigRoutingRegistryName "ARIN"
+$ckt = Set-AzExpressRouteCircuit -ExpressRouteCircuit $ckt
+"prefixes Microsoft advertises: $(@(Get-AzExpressRouteCircuitRouteTable -DevicePath Secondary -ExpressRouteCircuitName LegacyCircuit -PeeringType MicrosoftPeering -ResourceGroupName ExpressRouteResourceGroupName | Where-Object Path -eq '12076').Count)"
+
+# -RouteFilterId on the peering config cmdlets; only Microsoft peering takes one; the id must
+# be a route filter's, and one that exists.
+$routefilter = New-AzRouteFilter -Name "Second" -ResourceGroupName "ExpressRouteResourceGroupName" -Location "West US" -Force
+$ckt = Add-AzExpressRouteCircuitPeeringConfig -Name "AzurePrivatePeering" -ExpressRouteCircuit $ckt -PeeringType AzurePrivatePeering -PeerASN 100 -PrimaryPeerAddressPrefix "10.0.0.0/30" -SecondaryPeerAddressPrefix "10.0.0.4/30" -VlanId 200 -RouteFilterId $routefilter.Id
+Set-AzExpressRouteCircuit -ExpressRouteCircuit $ckt
+$ckt = Remove-AzExpressRouteCircuitPeeringConfig -Name "AzurePrivatePeering" -ExpressRouteCircuit $ckt
+$microsoft = @{ Name = "MicrosoftPeering"; PeeringType = "MicrosoftPeering"; PeerASN = 100; PrimaryPeerAddressPrefix = "123.0.0.0/30"; SecondaryPeerAddressPrefix = "123.0.0.4/30"; VlanId = 300 }
+Set-AzExpressRouteCircuitPeeringConfig @microsoft -ExpressRouteCircuit $ckt -RouteFilterId "RouteFilterName" | Set-AzExpressRouteCircuit
+Set-AzExpressRouteCircuitPeeringConfig @microsoft -ExpressRouteCircuit $ckt -RouteFilterId ($routefilter.Id + "x") | Set-AzExpressRouteCircuit
+Set-AzExpressRouteCircuitPeeringConfig @microsoft -ExpressRouteCircuit $ckt -RouteFilterId $routefilter.Id -RouteFilter $routefilter
+$ckt = Set-AzExpressRouteCircuitPeeringConfig @microsoft -ExpressRouteCircuit $ckt -RouteFilter $routefilter
+(Set-AzExpressRouteCircuit -ExpressRouteCircuit $ckt).Peerings[0].RouteFilter.Id -eq $routefilter.Id
+(Get-AzRouteFilter -Name "Second" -ResourceGroupName "ExpressRouteResourceGroupName").Peerings.Count
+
+# A circuit whose Microsoft peering has a filter is not deleted.
+Request-ErSimDeprovisioning -ServiceKey $key | Out-Null
+Select-AzureSubscription -SubscriptionName 'Equinix Provider'
+Set-AzureCrossConnection -ServiceKey $key -Operation NotifyCrossConnectionNotProvisioned | Out-Null
+Select-AzureSubscription -SubscriptionName 'Contoso Production'
+Remove-AzExpressRouteCircuit -Name "LegacyCircuit" -ResourceGroupName "ExpressRouteResourceGroupName" -Force
+$ckt = Get-AzExpressRouteCircuit -Name "LegacyCircuit" -ResourceGroupName "ExpressRouteResourceGroupName"
+$ckt.Peerings[0].RouteFilter = $null
+Set-AzExpressRouteCircuit -ExpressRouteCircuit $ckt | Out-Null
+Remove-AzExpressRouteCircuit -Name "LegacyCircuit" -ResourceGroupName "ExpressRouteResourceGroupName" -Force -PassThru
+Remove-AzRouteFilter -Name "Second" -ResourceGroupName "ExpressRouteResourceGroupName" -Force -PassThru

@@ -200,6 +200,28 @@ impl World {
         Ok(self.gateway_view(caller, g))
     }
 
+    /// The VNets the circuit's ARM connections reach, each as its address space and its
+    /// GatewaySubnet's prefix (for the private peering's route table: the gateway announces
+    /// the space). Read from each connection's own subscription.
+    pub(crate) fn arm_connected_vnets(&self, circuit: &CircuitRecord) -> Vec<(Vec<String>, String)> {
+        let mut out = Vec::new();
+        for link in &circuit.arm_connections {
+            let Some(c) = parse_id(&link.connection_id).and_then(|p| self.stored_network::<ConnectionRecord>(&p.subscription, &p.group, &p.name)) else {
+                continue;
+            };
+            let Some(g) = parse_id(&c.gateway1_id).and_then(|p| self.stored_network::<super::GatewayRecord>(&p.subscription, &p.group, &p.name)) else {
+                continue;
+            };
+            let set = self.arm_networks.of(&link.subscription);
+            let Some(vnet) = set.virtual_networks.iter().find(|v| v.common.is(&g.vnet.0, &g.vnet.1)) else { continue };
+            let gateway_subnet = vnet.subnets.iter().find(|s| s.name.eq_ignore_ascii_case("GatewaySubnet")).and_then(|s| s.address_prefixes.first().cloned());
+            if let Some(prefix) = gateway_subnet {
+                out.push((vnet.address_prefixes.clone(), prefix));
+            }
+        }
+        out
+    }
+
     /// GET of one connection.
     pub fn get_connection(&self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<Connection> {
         self.get_network::<ConnectionRecord>(caller, group, name)

@@ -250,13 +250,25 @@ pub(crate) fn route_filter_rule_must_allow(rule: &str) -> CloudError {
     arm(400, "RouteFilterRuleAccessNotSupported", format!("Route filter rule {rule} must have access Allow."))
 }
 
-/// Chosen: a community that is not one of Microsoft's (`12076:<value>`).
+/// Chosen: a community that is not one of the bgpServiceCommunities (`arm/bgp_communities.rs`).
 pub(crate) fn community_invalid(community: &str) -> CloudError {
     arm(
         400,
         "InvalidBgpCommunity",
         format!("The BGP community value {community} is not valid. A route filter takes the service communities of ASN 12076, such as 12076:5010."),
     )
+}
+
+/// Chosen: a route filter on a peering other than Microsoft peering ("Route filters ... for
+/// Microsoft peering", routefilter 2019-02).
+pub(crate) fn route_filter_only_microsoft(peering_type: &str) -> CloudError {
+    arm(400, "RouteFilterNotSupportedOnPeering", format!("A route filter can be attached only to MicrosoftPeering, not to {peering_type}."))
+}
+
+/// Chosen, in the provider's InUse…CannotBeDeleted form: a filter a peering still uses
+/// (routefilter 2019-02: detach it before deleting it).
+pub(crate) fn route_filter_in_use(filter_id: &str, peering_id: &str) -> CloudError {
+    arm(400, "InUseRouteFilterCannotBeDeleted", format!("Route filter {filter_id} is in use by {peering_id} and cannot be deleted."))
 }
 
 /// Chosen: what a connection PUT may not change.

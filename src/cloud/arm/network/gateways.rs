@@ -285,6 +285,17 @@ impl World {
         self.get_network::<GatewayRecord>(caller, group, name)
     }
 
+    /// Waits for a gateway's build (the long-running PUT an `-AsJob` cmdlet left running):
+    /// the world's clock moves to its end, then the gateway as it then is.
+    pub fn await_virtual_network_gateway(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<Gateway> {
+        if let Some(g) = self.stored_network::<GatewayRecord>(caller, group, name) {
+            if self.now < g.ready_at {
+                self.advance_clock(g.ready_at - self.now);
+            }
+        }
+        self.get_virtual_network_gateway(caller, group, name)
+    }
+
     /// The gateways of a group, or of the subscription (for a wildcard group name).
     pub fn list_virtual_network_gateways(&self, caller: &SubscriptionId, group: Option<&str>) -> CloudResult<Vec<Gateway>> {
         self.list_network::<GatewayRecord>(caller, group)

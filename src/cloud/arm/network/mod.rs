@@ -15,6 +15,7 @@ mod gateways;
 mod ids;
 mod public_ips;
 mod records;
+mod route_filter_links;
 mod route_filters;
 pub(crate) mod store;
 mod vnets;

@@ -1,21 +1,20 @@
 //! Route filters for Microsoft peering: "A route filter can have only one rule, and the rule
 //! must be of type 'Allow'. This rule can have a list of BGP community values" (routefilter
-//! 2019-02). Attaching one to a circuit's Microsoft peering is the circuit PUT's business.
+//! 2019-02). Attaching one to a circuit's Microsoft peering is the circuit PUT's business
+//! (`route_filter_links.rs`); a filter in use is not deleted.
 
 use serde::{Deserialize, Serialize};
 
 use super::errors;
 use super::ids::network_id;
 use super::records::Common;
+use crate::cloud::arm::bgp_communities::find_community;
 use crate::cloud::arm::errors as arm_errors;
 use crate::cloud::arm::{etag_text, normalize_region, Tags};
 use crate::cloud::errors::CloudResult;
 use crate::cloud::world::{SubscriptionId, World};
 
 pub(crate) const KIND: &str = "routeFilters";
-
-/// Microsoft's ASN, the first half of every service community (`12076:5010`).
-const MICROSOFT_ASN: &str = "12076";
 
 /// A stored rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +32,9 @@ pub struct RouteFilterRecord {
     pub common: Common,
     #[serde(default)]
     pub rules: Vec<RouteFilterRuleRecord>,
+    /// The ids of the Microsoft peerings the filter is attached to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub peerings: Vec<String>,
 }
 
 /// A rule as sent.
@@ -73,9 +75,7 @@ fn check_rules(rules: &[RouteFilterRulePut]) -> CloudResult<()> {
         if !r.rule_type.eq_ignore_ascii_case("Community") {
             return Err(super::invalid_value("routeFilterRuleType", &r.rule_type));
         }
-        let community =
-            |c: &String| c.split_once(':').is_some_and(|(asn, value)| asn == MICROSOFT_ASN && !value.is_empty() && value.chars().all(|d| d.is_ascii_digit()));
-        if let Some(bad) = r.communities.iter().find(|c| !community(c)) {
+        if let Some(bad) = r.communities.iter().find(|c| find_community(c).is_none()) {
             return Err(errors::community_invalid(bad));
         }
     }
@@ -103,8 +103,9 @@ impl World {
             put.rules.iter().map(|r| RouteFilterRuleRecord { name: r.name.clone(), access: "Allow".into(), communities: r.communities.clone() }).collect();
         let existing = self.stored_network::<RouteFilterRecord>(caller, &group, &put.name);
         let etag = self.ids.next_guid();
-        let common = self.put_common(existing.map(|old| old.common), etag, (group, &put.name), region, &put.tags);
-        let record = RouteFilterRecord { common, rules };
+        let (old_common, peerings) = existing.map_or((None, Vec::new()), |old| (Some(old.common), old.peerings));
+        let common = self.put_common(old_common, etag, (group, &put.name), region, &put.tags);
+        let record = RouteFilterRecord { common, rules, peerings };
         self.store_network(caller, &record);
         Ok(self.route_filter_view(caller, &record))
     }
@@ -119,9 +120,13 @@ impl World {
         self.list_network::<RouteFilterRecord>(caller, group)
     }
 
-    /// DELETE of a route filter (one that is not there is already deleted).
+    /// DELETE of a route filter (one that is not there is already deleted); refused while a
+    /// peering uses it.
     pub fn remove_route_filter(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
-        if self.network_to_delete::<RouteFilterRecord>(caller, group, name)?.is_some() {
+        if let Some(record) = self.network_to_delete::<RouteFilterRecord>(caller, group, name)? {
+            if let Some(peering) = record.peerings.first() {
+                return Err(errors::route_filter_in_use(&network_id(caller, &record.common.resource_group, KIND, &record.common.name), peering));
+            }
             self.forget_network::<RouteFilterRecord>(caller, group, name);
         }
         Ok(())

@@ -1,12 +1,16 @@
 //! New-, Add-, Remove-AzVirtualNetworkGatewayIpConfig (local objects) and New-, Get-, Set-,
 //! Remove-, Resize-AzVirtualNetworkGateway.
 
+use std::rc::Rc;
+
 use crate::cloud::arm::network::{GatewayIpConfigPut, GatewayPut};
 use crate::cmdlets::az::models::tags_of;
 use crate::cmdlets::az::{body, default_profile};
-use crate::cmdlets::azure::{Fail, Outcome};
+use crate::cmdlets::azure::{arm_record, confirm, long_running, network_call, world, Fail, Outcome, OwnJobCmdlet};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::convert::to_bool;
+use crate::engine::error::ErrorCategory;
+use crate::engine::jobs::{JobOutput, NativeJob};
 use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
@@ -78,7 +82,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .synopsis("Removes an IP Configuration from a Virtual Network Gateway")
             .description("Removes the named configuration from the local gateway object.")
             .example("Remove a configuration locally", &format!("{SETUP}$gw = {gw}\n$gw = Remove-AzVirtualNetworkGatewayIpConfig -VirtualNetworkGateway $gw -Name GwIpConfig\n$gw.IpConfigurations.Count"), "0"),
-        CommandInfo::cmdlet("New-AzVirtualNetworkGateway", module, &format!("{CLASS}NewAzureVirtualNetworkGatewayCommand"), body!(new_gateway))
+        CommandInfo::cmdlet("New-AzVirtualNetworkGateway", module, &format!("{CLASS}NewAzureVirtualNetworkGatewayCommand"), || Box::new(OwnJobCmdlet(new_gateway)))
             .param(name_param("The resource name.").mandatory().not_empty())
             .param(group_param().mandatory().not_empty())
             .param(location_param())
@@ -94,7 +98,14 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .outputs(models::GATEWAY)
             .synopsis("Creates a Virtual Network Gateway")
             .description("Builds the gateway in the VNet's GatewaySubnet; it takes 45 minutes of the world's clock, and the cmdlet returns once it is ready. Only an existing gateway given the UltraPerformance SKU asks first (it is billed from then on); any other New- replaces an existing gateway of the name without asking, as the source does.")
-            .example("An ExpressRoute gateway", &format!("{SETUP}{gw} | Select-Object Name, GatewayType, ProvisioningState"), "The gateway, Succeeded 45 virtual minutes later."),
+            .example("An ExpressRoute gateway", &format!("{SETUP}{gw} | Select-Object Name, GatewayType, ProvisioningState"), "The gateway, Succeeded 45 virtual minutes later.")
+            .example(
+                "Build it as a job",
+                &format!("{SETUP}$job = {gw} -AsJob
+(Get-AzVirtualNetworkGateway -Name LabGw -ResourceGroupName GwLab).ProvisioningState
+($job | Wait-Job | Receive-Job).ProvisioningState"),
+                "Updating while the job runs, then Succeeded: waiting for the job waits out the build.",
+            ),
         CommandInfo::cmdlet("Get-AzVirtualNetworkGateway", module, &format!("{CLASS}GetAzureVirtualNetworkGatewayCommand"), body!(get_gateway))
             .param(name_param("The resource name.").wildcards())
             .param(group_param().mandatory().wildcards())
@@ -235,6 +246,9 @@ fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
     let ultra = put.sku.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("UltraPerformance"));
     let force = !ultra || args.switch("Force");
     let (group, name) = (put.resource_group.clone(), put.name.clone());
+    if args.switch("AsJob") {
+        return build_as_job(ctx, args, (force, &group, &name), put);
+    }
     super::create(
         ctx,
         args,
@@ -244,6 +258,39 @@ fn new_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {
         |w, sub| w.put_virtual_network_gateway(sub, put.clone(), true),
         models::gateway,
     )
+}
+
+/// `-AsJob`: the PUT goes now and the gateway is `Updating`; the job ends with its build,
+/// which waiting for the job waits for on the world's clock (45 minutes), and gives the
+/// gateway as it then is.
+fn build_as_job(ctx: &mut Ctx, args: &Args, (force, group, name): (bool, &str, &str), put: GatewayPut) -> Outcome {
+    let exists = !force && network_call(ctx, |w, sub| Ok(w.gateway_exists(sub, group, name)?))?;
+    if exists && !confirm(ctx, args, ULTRA_WARNING, "Creating Resource", name)? {
+        return Ok(());
+    }
+    let caller = network_call(ctx, |w, sub| {
+        w.put_virtual_network_gateway(sub, put, false)?;
+        Ok(*sub)
+    })?;
+    let handle = world(ctx)?;
+    let class = ctx.command.class_name.clone();
+    let (group, name) = (group.to_string(), name.to_string());
+    let finish: NativeJob = Box::new(move || {
+        let mut out = JobOutput::default();
+        match handle.write(|w| w.await_virtual_network_gateway(&caller, &group, &name)) {
+            Ok(Ok(gateway)) => out.output.push(models::gateway(&gateway)),
+            Ok(Err(e)) => {
+                out.errors.push(Rc::new(arm_record(&e, None, ErrorCategory::CloseError, class)));
+                out.failed = true;
+            }
+            Err(record) => {
+                out.errors.push(Rc::new(record));
+                out.failed = true;
+            }
+        }
+        out
+    });
+    Ok(long_running::start_native(ctx, args, finish)?)
 }
 
 fn get_gateway(ctx: &mut Ctx, args: &Args) -> Outcome {

@@ -4,6 +4,7 @@
 //! Set- cmdlets send the whole local object. Fidelity decisions: `docs/fidelity-cmdlets.md`
 //! ("Resource Manager networking").
 
+mod bgp_communities;
 mod connections;
 mod gateways;
 mod json;
@@ -12,6 +13,8 @@ mod public_ips;
 mod route_filters;
 mod subnets;
 mod vnets;
+
+pub use route_filters::{route_filter_reference, FILTER as ROUTE_FILTER};
 
 use crate::cloud::errors::CloudResult;
 use crate::cloud::{SubscriptionId, World};
@@ -32,6 +35,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
     all.extend(gateways::commands(module));
     all.extend(connections::commands(module));
     all.extend(route_filters::commands(module));
+    all.extend(bgp_communities::commands(module));
     all
 }
 
@@ -39,6 +43,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
 pub fn views() -> Vec<TableView> {
     let mut views = models::views();
     views.extend(route_filters::views());
+    views.extend(bgp_communities::views());
     views
 }
 

@@ -20,8 +20,18 @@ use super::{
 
 pub const FILTER: &str = "Microsoft.Azure.Commands.Network.Models.PSRouteFilter";
 pub const RULE: &str = "Microsoft.Azure.Commands.Network.Models.PSRouteFilterRule";
+const PEERING: &str = "Microsoft.Azure.Commands.Network.Models.PSPeering";
 
-fn list_of(type_name: &str, values: Vec<Value>) -> Value {
+/// A peering the filter is attached to, by its id (chosen: the GET's peerings are not
+/// expanded here).
+fn peering_reference(id: &str) -> Value {
+    let mut o = PsObject::typed(PEERING);
+    o.add_typed("Id", "string", Value::str(id));
+    Value::object(o)
+}
+
+/// A `List[T]` of the values (the models' list members).
+pub(super) fn list_of(type_name: &str, values: Vec<Value>) -> Value {
     Value::list(TypeRef::generic(TypeKind::List, vec![TypeRef::foreign(type_name)]), values)
 }
 
@@ -35,6 +45,14 @@ fn rule(name: &str, access: &str, rule_type: &str, communities: &[String], serve
     o.add_typed("Name", "string", Value::str(name));
     o.add_typed("Etag", "string", served.map_or(Value::Null, |(etag, _)| Value::str(etag)));
     o.add_typed("Id", "string", served.map_or(Value::Null, |(_, id)| Value::str(format!("{id}/routeFilterRules/{name}"))));
+    Value::object(o)
+}
+
+/// A `PSRouteFilter` holding only its id: what a peering carries (the service answers the
+/// reference; the peering config cmdlets build one from -RouteFilterId or -RouteFilter).
+pub fn route_filter_reference(id: &str) -> Value {
+    let mut o = PsObject::typed(FILTER);
+    o.add_typed("Id", "string", Value::str(id));
     Value::object(o)
 }
 
@@ -55,7 +73,7 @@ fn filter(f: &RouteFilter) -> Value {
     o.add_typed(
         "Peerings",
         "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSPeering]",
-        list_of("Microsoft.Azure.Commands.Network.Models.PSPeering", Vec::new()),
+        list_of(PEERING, f.record.peerings.iter().map(|id| peering_reference(id)).collect()),
     );
     Value::object(o)
 }

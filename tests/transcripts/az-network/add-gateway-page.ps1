@@ -1,7 +1,10 @@
-# expressroute-howto-add-gateway-resource-manager (2020-10), end to end: a GatewaySubnet is added
-# to the page's prerequisite VNet, a Dynamic public IP requested, and an ExpressRoute gateway built
-# (45 minutes of the world's clock), verified, resized and removed. Each printed step goes to
-# Out-Host, as each line typed at the prompt has its own Out-Default.
+# expressroute-howto-add-gateway-resource-manager (2020-10), every command in page order in one
+# world: a GatewaySubnet is added to the page's prerequisite VNet, a Dynamic public IP requested,
+# and an ExpressRoute gateway built (45 minutes of the world's clock), verified, resized and
+# removed; the page's alternatives (the dual-stack subnet, the Static Standard address) run where
+# the page shows them. Each printed step goes to Out-Host, as each line typed at the prompt has
+# its own Out-Default. After the page: what the gateway uses cannot go first. Differences from
+# the page: docs/fidelity-cmdlets.md ("Resource Manager pages replayed").
 Connect-AzAccount | Out-Null
 
 # The page's configuration reference list: TestVNet 192.168.0.0/16 with FrontEnd in TestRG.
@@ -18,11 +21,17 @@ $GWIPconfName = "gwipconf"
 $VNetName = "TestVNet"
 $vnet = Get-AzVirtualNetwork -Name $VNetName -ResourceGroupName $RG
 Add-AzVirtualNetworkSubnetConfig -Name GatewaySubnet -VirtualNetwork $vnet -AddressPrefix 192.168.200.0/26 | Out-Host
+# The dual-stack form, an alternative on the page, finds the subnet already on $vnet.
+Add-AzVirtualNetworkSubnetConfig -Name GatewaySubnet -VirtualNetwork $vnet -AddressPrefix "10.0.0.0/26","ace:daa:daaa:deaa::/64"
 $vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet
 $subnet = Get-AzVirtualNetworkSubnetConfig -Name 'GatewaySubnet' -VirtualNetwork $vnet
 $subnet | Out-Host
 $pip = New-AzPublicIpAddress -Name $GWIPName  -ResourceGroupName $RG -Location $Location -AllocationMethod Dynamic
 $pip | Out-Host
+# The page's Standard alternative asks to overwrite the address just made; unanswered, it keeps it.
+$pip = New-AzPublicIpAddress -Name $GWIPName  -ResourceGroupName $RG -Location $Location -AllocationMethod Static -SKU Standard
+"Standard alternative: $($null -eq $pip)"
+$pip = Get-AzPublicIpAddress -Name $GWIPName -ResourceGroupName $RG
 $ipconf = New-AzVirtualNetworkGatewayIpConfig -Name $GWIPconfName -Subnet $subnet -PublicIpAddress $pip
 $before = Get-Date
 New-AzVirtualNetworkGateway -Name $GWName -ResourceGroupName $RG -Location $Location -IpConfigurations $ipconf -GatewayType Expressroute -GatewaySku Standard | Out-Host
@@ -45,7 +54,8 @@ Remove-AzVirtualNetwork -Name $VNetName -ResourceGroupName $RG -Force
 $vnet = Get-AzVirtualNetwork -Name $VNetName -ResourceGroupName $RG
 Remove-AzVirtualNetworkSubnetConfig -Name GatewaySubnet -VirtualNetwork $vnet | Set-AzVirtualNetwork
 
-# Remove the gateway: its address is given back, then the rest can go.
+# Remove the gateway (the page's line asks first; -Force here): its address is given back, then
+# the rest can go.
 Remove-AzVirtualNetworkGateway -Name $GWName -ResourceGroupName $RG -Force
 (Get-AzPublicIpAddress -Name $GWIPName -ResourceGroupName $RG).IpAddress
 Remove-AzPublicIpAddress -Name $GWIPName -ResourceGroupName $RG -Force -PassThru
