@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::errors;
 use super::ids::{network_id, parse_id};
 use super::route_filters::{RouteFilterRecord, KIND};
-use crate::cloud::arm::bgp_communities::{all_service_prefixes, find_community};
+use crate::cloud::arm::bgp_communities::{all_service_prefixes, prefixes_of};
 use crate::cloud::arm::{arm_peering_type, errors as arm_errors};
 use crate::cloud::circuit::CircuitRecord;
 use crate::cloud::errors::CloudResult;
@@ -93,7 +93,7 @@ impl World {
         let Some(filter) = self.stored_network::<RouteFilterRecord>(&parsed.subscription, &parsed.group, &parsed.name) else {
             return Vec::new();
         };
-        filter.rules.iter().flat_map(|r| r.communities.iter()).filter_map(|c| find_community(c)).flat_map(|c| c.community_prefixes.iter().copied()).collect()
+        filter.rules.iter().flat_map(|r| r.communities.iter()).flat_map(|c| prefixes_of(c)).collect()
     }
 }
 

@@ -24,9 +24,9 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
         .synopsis("Gets the BGP community values of Microsoft's services and regions.")
         .description("Every service and Azure region Microsoft advertises over Microsoft peering, with its BGP community value and prefixes: the values a route filter rule lists.")
         .example(
-            "The community of Exchange Online",
-            "Get-AzBgpServiceCommunity | Where-Object Name -eq 'ExchangeOnline' | Select-Object -ExpandProperty BgpCommunities | Select-Object CommunityName, CommunityValue",
-            "Exchange Online 12076:5010",
+            "The communities of Exchange",
+            "Get-AzBgpServiceCommunity | Where-Object Name -eq 'Exchange' | Select-Object -ExpandProperty BgpCommunities | Select-Object CommunityName, CommunityValue",
+            "Exchange 12076:5010, Exchange IPv6 12076:5010",
         )]
 }
 
