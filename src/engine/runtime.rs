@@ -47,8 +47,9 @@ pub struct VarOptions {
 #[derive(Default)]
 pub struct Scope {
     pub vars: FxHashMap<String, Variable>,
-    pub functions: HashMap<String, Rc<CommandInfo>>,
-    pub function_bodies: HashMap<String, Rc<ScriptBlock>>,
+    /// Looked up in every scope up the chain at each call, so hashed with rustc-hash.
+    pub functions: FxHashMap<String, Rc<CommandInfo>>,
+    pub function_bodies: FxHashMap<String, Rc<ScriptBlock>>,
     pub parent: Option<Rc<RefCell<Scope>>>,
     /// The scope a script file or the top level runs in (`$script:`).
     pub is_script: bool,
@@ -144,6 +145,11 @@ pub struct Interp {
     pub closures: Vec<(Rc<ScriptBlock>, ScopeRef)>,
     /// The value a class method's `return` gave, taken by the method call that ran it.
     pub method_result: Option<Value>,
+    /// Whether `Set-StrictMode` has turned strict mode on in any scope yet: until then the
+    /// checks at every variable read need not walk the scopes.
+    pub(super) strict_mode_used: bool,
+    /// `$MyInvocation.MyCommand` of each function called.
+    pub(super) function_objects: super::script_cmdlet::FunctionObjects,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -192,6 +198,8 @@ impl Interp {
             modules: Vec::new(),
             using_namespaces: Vec::new(),
             closures: Vec::new(),
+            strict_mode_used: false,
+            function_objects: Default::default(),
         };
         for (k, v) in [
             ("COMPUTERNAME", "ERSIM-LAB"),
@@ -293,7 +301,8 @@ impl Interp {
     /// Resolves a command name: alias, then function, then cmdlet, then `Get-<name>`.
     pub fn resolve_command(&self, name: &str) -> Option<Rc<CommandInfo>> {
         let lower = name.to_ascii_lowercase();
-        let target = self.aliases.get(&lower).map(|t| t.to_ascii_lowercase()).unwrap_or(lower.clone());
+        let aliased = self.aliases.0.get(&lower).map(|(_, t)| t.to_ascii_lowercase());
+        let target = aliased.unwrap_or(lower);
         if let Some(f) = self.lookup_function(&target) {
             return Some(f);
         }
@@ -430,6 +439,21 @@ impl Interp {
             return Err(super::variables::not_writable(key));
         }
         let mut target = self.scope_for(scope);
+        // The common case first, with one lookup: the variable is already in the target scope
+        // and holds no class constraint (whose conversion may run the class's code).
+        {
+            let mut sc = target.borrow_mut();
+            if let Some(existing) = sc.vars.get_mut(key).filter(|v| v.constraint.as_ref().is_none_or(|t| t.class.is_none())) {
+                if existing.options.read_only || existing.options.constant {
+                    return Err(super::variables::not_writable(key));
+                }
+                existing.value = match &existing.constraint {
+                    Some(t) => super::convert::convert(&value, t).map_err(|m| Flow::error(argument_transformation_error(m)))?,
+                    None => value,
+                };
+                return Ok(());
+            }
+        }
         // An AllScope variable of an outer scope is the one assigned, not a new local one.
         if scope.is_none() && !target.borrow().vars.contains_key(key) {
             if let Some(outer) = self.with_variable(key, None, |s, v| v.options.all_scope.then(|| s.clone())).flatten() {

@@ -4,7 +4,9 @@
 //! `ShouldContinue`, `WriteObject`, `WriteError`, `ThrowTerminatingError`, `Write*`), which act
 //! as `MshCommandRuntime` does.
 
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
+
+use rustc_hash::FxHashMap;
 
 use crate::lang::ast::Span;
 
@@ -22,7 +24,7 @@ pub const PS_SCRIPT_CMDLET: &str = "System.Management.Automation.PSScriptCmdlet"
 
 /// Defines the function's preference variables, `$MyInvocation` and (advanced functions)
 /// `$PSCmdlet` in the current scope, the function's own.
-pub(super) fn define(interp: &mut Interp, info: &CommandInfo, args: &Args, common: &CommonParams, invocation: &InvocationInfo, bound: &Value) {
+pub(super) fn define(interp: &mut Interp, info: &Rc<CommandInfo>, args: &Args, common: &CommonParams, invocation: &InvocationInfo, bound: &Value) {
     let my_invocation = invocation_object(interp, info, invocation, bound);
     interp.set_local("MyInvocation", my_invocation.clone());
     if !info.common_params {
@@ -52,14 +54,10 @@ pub(super) fn define(interp: &mut Interp, info: &CommandInfo, args: &Args, commo
 
 /// `$MyInvocation` of a function: the command, the name it was called by, its bound
 /// parameters, and where the call is.
-fn invocation_object(interp: &Interp, info: &CommandInfo, invocation: &InvocationInfo, bound: &Value) -> Value {
-    let mut command = PsObject::typed("System.Management.Automation.FunctionInfo");
-    command.add_typed("Name", "string", Value::str(&info.name));
-    command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("Function"));
-    let definition = interp.function_body(&info.name.to_ascii_lowercase()).map(|b| b.inner_text().to_string()).unwrap_or_default();
-    command.add_typed("Definition", "string", Value::str(definition));
+fn invocation_object(interp: &mut Interp, info: &Rc<CommandInfo>, invocation: &InvocationInfo, bound: &Value) -> Value {
+    let command = interp.function_object(info);
     let mut o = PsObject::typed("System.Management.Automation.InvocationInfo");
-    o.add_typed("MyCommand", "System.Management.Automation.CommandInfo", Value::object(command));
+    o.add_typed("MyCommand", "System.Management.Automation.CommandInfo", command);
     o.add_typed("BoundParameters", "System.Collections.Generic.Dictionary[string,System.Object]", bound.clone());
     o.add_typed("InvocationName", "string", Value::str(&invocation.invocation_name));
     let (line, col, text, path) = match &invocation.position {
@@ -75,6 +73,34 @@ fn invocation_object(interp: &Interp, info: &CommandInfo, invocation: &Invocatio
     o.add_typed("Line", "string", Value::str(text));
     o.add_typed("PSCommandPath", "string", Value::str(&path));
     Value::object(o)
+}
+
+/// The `FunctionInfo` objects of the functions called so far, by their command's identity.
+#[derive(Default)]
+pub struct FunctionObjects(FxHashMap<*const CommandInfo, (Weak<CommandInfo>, Value)>);
+
+impl Interp {
+    /// `$MyInvocation.MyCommand`: one FunctionInfo per function definition, as 5.1's function
+    /// table holds one, so a call neither copies the definition's text nor builds the object.
+    fn function_object(&mut self, info: &Rc<CommandInfo>) -> Value {
+        let key = Rc::as_ptr(info);
+        if let Some((_, value)) = self.function_objects.0.get(&key).filter(|(weak, _)| weak.upgrade().is_some_and(|held| Rc::ptr_eq(&held, info))) {
+            return value.clone();
+        }
+        let mut command = PsObject::typed("System.Management.Automation.FunctionInfo");
+        command.add_typed("Name", "string", Value::str(&info.name));
+        command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("Function"));
+        let definition = self.function_body(&info.name.to_ascii_lowercase()).map(|b| b.inner_text().to_string()).unwrap_or_default();
+        command.add_typed("Definition", "string", Value::str(definition));
+        let value = Value::object(command);
+        // Functions defined and dropped over and over (`[scriptblock]::Create` in a loop) would
+        // otherwise keep their objects: forget those of commands that are gone.
+        if self.function_objects.0.len() >= 1024 {
+            self.function_objects.0.retain(|_, (weak, _)| weak.strong_count() > 0);
+        }
+        self.function_objects.0.insert(key, (Rc::downgrade(info), value.clone()));
+        value
+    }
 }
 
 fn is_script_cmdlet(v: &Value) -> bool {
