@@ -463,6 +463,11 @@ impl Interp {
     // ---------------------------------------------------------------- assignment
 
     pub fn assign(&mut self, target: &Expr, op: AssignOp, value: Value) -> EvalResult<()> {
+        if let (AssignOp::Add, ExprKind::Variable { scope, key, .. }) = (op, &target.kind) {
+            if self.append_in_place(key, scope.as_deref(), &value) {
+                return Ok(());
+            }
+        }
         let value = if op == AssignOp::Assign {
             value
         } else {

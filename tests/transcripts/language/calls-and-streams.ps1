@@ -29,3 +29,17 @@ try { $fixed = 2 } catch { $_.Exception.Message }
 # Sort-Object on bare values, and with -Descending and -Unique.
 3, 1, 2, 3, 1 | Sort-Object
 3, 1, 2, 3, 1 | Sort-Object -Descending -Unique
+# += on an array: another variable holding the array keeps what it had.
+$first = @(1)
+$second = $first
+$first += 2
+"$first | $second"
+$list = @()
+foreach ($i in 1..3) { $list += $i }
+"$list"
+$withNull = @(1)
+$withNull += $null
+$withNull.Count
+$joined = @(1)
+$joined += @(2, 3)
+$joined.Count
