@@ -164,9 +164,10 @@ impl Interp {
     /// `$list += x` on an array variable that nothing else holds: the elements are added to it
     /// where it is, rather than copied into a new array at every turn of a loop (which made
     /// building a list quadratic). Nothing can tell the difference: no other value holds the
-    /// array. `false` when this case does not apply (the array is shared or typed, the variable
-    /// is not in the scope the assignment writes to, the result would be over the cap), and the
-    /// assignment takes the general way.
+    /// array. `$s += x` on a string appends x's text, in place when nothing else holds the
+    /// string ([`Text::push_str`](super::text::Text::push_str)). `false` when this case does not
+    /// apply (the array is shared, the variable typed, not in the scope the assignment writes
+    /// to, the result would be over the cap), and the assignment takes the general way.
     pub(super) fn append_in_place(&mut self, key: &str, scope: Option<&str>, value: &Value) -> bool {
         if !matches!(scope, None | Some("local" | "script" | "global")) {
             return false;
@@ -176,6 +177,15 @@ impl Interp {
         let Some(var) = sc.vars.get_mut(key) else { return false };
         if var.constraint.is_some() || var.options.read_only || var.options.constant {
             return false;
+        }
+        if let Value::Str(text) = &mut var.value {
+            let tail = super::convert::to_string(value);
+            if super::limits::check_string(text.len() + tail.len()).is_err() {
+                return false;
+            }
+            // In place when nothing else holds the text; a copy holding it keeps its own.
+            text.push_str(&tail);
+            return true;
         }
         let Value::Array(items) = &mut var.value else { return false };
         let Some(items) = Rc::get_mut(items) else { return false };

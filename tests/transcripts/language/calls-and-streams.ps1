@@ -43,3 +43,14 @@ $withNull.Count
 $joined = @(1)
 $joined += @(2, 3)
 $joined.Count
+# += on a string: a copy taken before keeps its text.
+$s = 'a'
+$t = $s
+$s += 'b'
+$s += 1
+$s += $null
+$s += @(2, 3)
+"$s | $t"
+$u = $s
+$s += 'c'
+"$s | $u"
