@@ -62,7 +62,7 @@ pub type ScopeRef = Rc<RefCell<Scope>>;
 /// The session's aliases: found case-insensitively, listed as they were spelled (`Login-AzAccount`,
 /// not `login-azaccount`).
 #[derive(Default, Clone)]
-pub struct Aliases(HashMap<String, (String, String)>);
+pub struct Aliases(FxHashMap<String, (String, String)>);
 
 impl Aliases {
     pub fn insert(&mut self, name: &str, target: &str) {
@@ -89,7 +89,8 @@ pub type Emit<'a> = dyn FnMut(&mut Interp, Value) -> EvalResult<()> + 'a;
 
 pub struct Interp {
     pub host: Box<dyn Host>,
-    pub commands: HashMap<String, Rc<CommandInfo>>,
+    /// Looked up (with the aliases) at every command call, so hashed with rustc-hash.
+    pub commands: FxHashMap<String, Rc<CommandInfo>>,
     pub aliases: Aliases,
     pub global: ScopeRef,
     pub current: ScopeRef,
@@ -148,8 +149,8 @@ pub struct Interp {
     /// Whether `Set-StrictMode` has turned strict mode on in any scope yet: until then the
     /// checks at every variable read need not walk the scopes.
     pub(super) strict_mode_used: bool,
-    /// `$MyInvocation.MyCommand` of each function called.
-    pub(super) function_objects: super::script_cmdlet::FunctionObjects,
+    /// What the `$MyInvocation` of calls from the same place to the same function share.
+    pub(super) invocation_parts: super::script_cmdlet::InvocationParts,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -168,7 +169,7 @@ impl Interp {
         let global = Rc::new(RefCell::new(Scope { is_script: true, ..Default::default() }));
         let mut interp = Interp {
             host,
-            commands: HashMap::new(),
+            commands: FxHashMap::default(),
             aliases: Aliases::default(),
             current: global.clone(),
             global,
@@ -199,7 +200,7 @@ impl Interp {
             using_namespaces: Vec::new(),
             closures: Vec::new(),
             strict_mode_used: false,
-            function_objects: Default::default(),
+            invocation_parts: Default::default(),
         };
         for (k, v) in [
             ("COMPUTERNAME", "ERSIM-LAB"),

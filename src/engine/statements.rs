@@ -2,6 +2,9 @@
 //! `switch`, `try`/`catch`/`finally`, `throw`, `return` and `exit`, and the
 //! value of a statement used as an expression.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::lang::ast::*;
 
 use super::convert::{self, to_bool};
@@ -141,10 +144,13 @@ impl Interp {
                 let items = self.pipeline_value(iterable)?;
                 let items = match items {
                     Value::Null => Vec::new(),
+                    // An array nothing else holds (`1..1000000`) gives its elements up, uncopied.
+                    Value::Array(a) => Rc::try_unwrap(a).map(RefCell::into_inner).unwrap_or_else(|shared| shared.borrow().clone()),
                     other => other.enumerate(),
                 };
+                let key = variable.to_ascii_lowercase();
                 for item in items {
-                    self.set_var(variable, None, item)?;
+                    self.set_var_key(&key, None, item)?;
                     match self.loop_body(body, label, out)? {
                         LoopControl::Next => {}
                         LoopControl::Stop => break,

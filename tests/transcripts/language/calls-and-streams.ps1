@@ -54,3 +54,7 @@ $s += @(2, 3)
 $u = $s
 $s += 'c'
 "$s | $u"
+# Where a call is, each time it is made.
+function Where-Called { "$($MyInvocation.ScriptLineNumber):$($MyInvocation.OffsetInLine) $($MyInvocation.Line.Trim())" }
+foreach ($k in 1..2) { Where-Called }
+  Where-Called
