@@ -109,6 +109,16 @@ impl Interp {
         }
         begin_stages(self, stages, out)?;
         match first {
+            Some((e, redirects))
+                if !redirects.discards_output() && redirects.output_file().is_none() && matches!(e.kind, ExprKind::Binary { op: BinaryOp::Range, .. }) =>
+            {
+                let ends = self.with_redirects(redirects, |i| i.range_ends(e))?;
+                let (a, b) = ends.expect("a range expression");
+                for item in super::expr::range_values(a, b) {
+                    self.check_interrupt()?;
+                    push(self, stages, item, out)?;
+                }
+            }
             Some((e, redirects)) => {
                 let v = self.with_redirects(redirects, |i| i.eval_expr(e))?;
                 // `$null | f` sends one $null: a variable or property holds a real null. What

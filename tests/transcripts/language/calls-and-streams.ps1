@@ -58,3 +58,8 @@ $s += 'c'
 function Where-Called { "$($MyInvocation.ScriptLineNumber):$($MyInvocation.OffsetInLine) $($MyInvocation.Line.Trim())" }
 foreach ($k in 1..2) { Where-Called }
   Where-Called
+# A range counts, up or down, in a pipeline and in foreach, without being made first.
+3..1 | ForEach-Object { $_ }
+foreach ($k in -1..1) { $k }
+$lo = 2
+foreach ($k in $lo..($lo + 1)) { $k * 10 }
