@@ -4,19 +4,25 @@
 #   million-iteration loop against python3, the 10,000-circuit lifecycle in
 #   memory (time and peak memory), a lifecycle with a state file, and one read and one
 #   write cmdlet on a 10,000-circuit state file against the same cmdlet on a one-circuit one.
-# Figures go to target/bench/results.txt as well. Usage: scripts/bench.sh [runs] [all|world]
+# The interpreter's rows (issue 19) set ersim against python3: a for loop, recursive fib(25),
+# 10^6 objects through a three-cmdlet pipeline, Sort-Object of 10^6 numbers (time and peak
+# memory), and string growth by += (its ratio tells linear from quadratic).
+# Figures go to target/bench/results.txt as well. Usage: scripts/bench.sh [runs] [all|world|interp]
 # ("world" runs only the rows that depend on the world's size: the lifecycle and the
-# one-cmdlet rows, a few minutes instead of a quarter of an hour).
+# one-cmdlet rows, a few minutes instead of a quarter of an hour; "interp" only start-up and
+# the interpreter's rows, about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-21}"
 SECTION="${2:-all}"
 OUT=target/bench
 mkdir -p "$OUT"
-# The distributable build: statically linked (no dynamic loader work at start-up).
+# The distributable build: statically linked (no dynamic loader work at start-up), and not
+# position-independent, so nothing is relocated at start (a static-pie binary spent 6% of its
+# start-up instructions and 67 page faults in _dl_relocate_static_pie).
 # crt-static needs an explicit --target, or it would also apply to proc-macro crates.
 TARGET=x86_64-unknown-linux-gnu
-RUSTFLAGS="-C target-feature=+crt-static" cargo build --release --quiet --target "$TARGET"
+RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static" cargo build --release --quiet --target "$TARGET"
 ERSIM=target/$TARGET/release/ersim
 
 # median_ms RUNS CMD...: the median wall time of a command, in milliseconds.
@@ -72,30 +78,86 @@ lifecycle_row() {
   say "lifecycle of 10,000 circuits in memory: ${life_ms} ms, peak $((peak_kb / 1024)) MB (targets <= 400 ms, <= 64 MB)"
 }
 
-if [ "$SECTION" = world ]; then
-  world_rows
-  lifecycle_row
-  printf '%s\n' "${report[@]}" >"$OUT/results.txt"
-  echo "written to $OUT/results.txt"
-  exit 0
-fi
 
-# Start-up: nothing heavy may happen before the first statement runs.
-true_ms=$(median_ms "$RUNS" /bin/true)
-start_ms=$(median_ms "$RUNS" "$ERSIM" -NoProfile -InMemory -Command '$null')
-say "start-up: ersim ${start_ms} ms, /bin/true ${true_ms} ms, ratio $(ratio "$start_ms" "$true_ms") (target <= 2)"
-cargo build --release --quiet
-dyn_ms=$(median_ms "$RUNS" target/release/ersim -NoProfile -InMemory -Command '$null')
-say "start-up of the dynamically linked build (cargo build --release): ${dyn_ms} ms, ratio $(ratio "$dyn_ms" "$true_ms")"
+# The interpreter's rows (issue 19), each against its peer in the same run. The peer is
+# Debian's python3 (a pyenv shim costs 40 ms of its own start-up).
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
 
-# The interpreter against python3 on the same loop.
-loop_ms=$(median_ms 5 "$ERSIM" -InMemory -Command '$x = 0; for ($i = 0; $i -lt 1000000; $i++) { $x += $i }')
-py_ms=$(median_ms 5 python3 -c 'x = 0
+# peak_mb CMD...: the peak resident memory of a command, in MiB.
+peak_mb() {
+  /usr/bin/time -f '%M' -o "$OUT/peak.txt" "$@" >/dev/null 2>&1
+  awk '{printf "%.0f", $1 / 1024}' "$OUT/peak.txt"
+}
+
+interp_rows() {
+  # Start-up: nothing heavy may happen before the first statement runs.
+  local true_ms start_ms
+  true_ms=$(median_ms "$RUNS" /bin/true)
+  start_ms=$(median_ms "$RUNS" "$ERSIM" -NoProfile -InMemory -Command '$null')
+  say "start-up: ersim ${start_ms} ms, /bin/true ${true_ms} ms, ratio $(ratio "$start_ms" "$true_ms") (target <= 2)"
+
+  local runs=5 e p
+  e=$(median_ms $runs "$ERSIM" -InMemory -Command '$x = 0; for ($i = 0; $i -lt 1000000; $i++) { $x += $i }')
+  p=$(median_ms $runs "$PY" -c 'x = 0
 i = 0
 while i < 1000000:
     x += i
     i += 1')
-say "loop of 1,000,000: ersim ${loop_ms} ms, python3 ${py_ms} ms, ratio $(ratio "$loop_ms" "$py_ms") (targets < 200 ms, <= 2)"
+  say "for loop of 1,000,000 with \$x += \$i: ersim ${e} ms, python3 ${p} ms, ratio $(ratio "$e" "$p") (targets <= 150 ms, <= 1.5)"
+
+  e=$(median_ms $runs "$ERSIM" -InMemory -Command 'function fib($n) { if ($n -lt 2) { $n } else { (fib ($n - 1)) + (fib ($n - 2)) } }; fib 25')
+  p=$(median_ms $runs "$PY" -c 'def fib(n): return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(fib(25))')
+  say "recursive fib(25): ersim ${e} ms, python3 ${p} ms, ratio $(ratio "$e" "$p") (target <= 2)"
+
+  e=$(median_ms $runs "$ERSIM" -InMemory -Command '1..1000000 | Where-Object { $_ % 2 } | ForEach-Object { $_ * 2 } | Measure-Object -Sum')
+  p=$(median_ms $runs "$PY" -c 'print(sum(x * 2 for x in (i for i in range(1, 1000001) if i % 2)))')
+  say "10^6 objects through Where-Object, ForEach-Object, Measure-Object: ersim ${e} ms, python3 generators ${p} ms, ratio $(ratio "$e" "$p") (target <= 2)"
+
+  # Sort-Object: the time of making the numbers and sorting them less the time of making
+  # them (ersim's loop is another row), and the peak memory of the whole run.
+  local make='$a = foreach ($i in 1..1000000) { ($i * 7919) % 1000003 }'
+  local pmake='a = [(i * 7919) % 1000003 for i in range(1, 1000001)]'
+  local e0 e1 p0 p1 em pm
+  e0=$(median_ms $runs "$ERSIM" -InMemory -Command "$make")
+  e1=$(median_ms $runs "$ERSIM" -InMemory -Command "$make; \$a | Sort-Object | Out-Null")
+  p0=$(median_ms $runs "$PY" -c "$pmake")
+  p1=$(median_ms $runs "$PY" -c "$pmake; sorted(a)")
+  em=$(peak_mb "$ERSIM" -InMemory -Command "$make; \$a | Sort-Object | Out-Null")
+  pm=$(peak_mb "$PY" -c "$pmake; sorted(a)")
+  e=$(python3 -c "print(f'{$e1 - $e0:.3f}')"); p=$(python3 -c "print(f'{$p1 - $p0:.3f}')")
+  say "Sort-Object of 10^6 numbers: ersim ${e} ms, python3 sorted ${p} ms, ratio $(ratio "$e" "$p"); peak ${em} MiB vs ${pm} MiB, ratio $(ratio "$em" "$pm") (targets <= 2, <= 2)"
+
+  local s1 s2
+  s1=$(median_ms $runs "$ERSIM" -InMemory -Command '$s = ""; for ($i = 0; $i -lt 100000; $i++) { $s += "x" }')
+  s2=$(median_ms $runs "$ERSIM" -InMemory -Command '$s = ""; for ($i = 0; $i -lt 200000; $i++) { $s += "x" }')
+  say "\$s += 'x': 2x10^5 times ${s2} ms, 10^5 times ${s1} ms, ratio $(ratio "$s2" "$s1") (linear: target <= 2.5)"
+}
+
+finish() {
+  printf '%s\n' "${report[@]}" >"$OUT/results.txt"
+  echo "written to $OUT/results.txt"
+}
+
+if [ "$SECTION" = world ]; then
+  world_rows
+  lifecycle_row
+  finish
+  exit 0
+fi
+
+if [ "$SECTION" = interp ]; then
+  interp_rows
+  finish
+  exit 0
+fi
+
+interp_rows
+true_ms=$(median_ms "$RUNS" /bin/true)
+cargo build --release --quiet
+dyn_ms=$(median_ms "$RUNS" target/release/ersim -NoProfile -InMemory -Command '$null')
+say "start-up of the dynamically linked build (cargo build --release): ${dyn_ms} ms, ratio $(ratio "$dyn_ms" "$true_ms")"
 
 lifecycle_row
 world_rows
@@ -129,5 +191,4 @@ for n in 10 1000 10000; do
   say "state with $n circuits: load $(estimate "state/load/$n") ms, load+change+save $(estimate "state/load-change-save/$n") ms"
 done
 
-printf '%s\n' "${report[@]}" >"$OUT/results.txt"
-echo "written to $OUT/results.txt"
+finish

@@ -301,6 +301,13 @@ impl Interp {
     }
 
     fn range(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<Value> {
+        let (a, b) = self.range_bounds(l, r, span)?;
+        Ok(Value::array(range_values(a, b).collect()))
+    }
+
+    /// The ends of `l..r` as ints, with the errors of a bound that is no int and of a range
+    /// too long to hold.
+    fn range_bounds(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<(i64, i64)> {
         let conv = |v: &Value| convert::convert(v, &TypeRef::of(TypeKind::Int));
         let (a, b) = match (conv(l), conv(r)) {
             (Ok(Value::Int(a)), Ok(Value::Int(b))) => (a as i64, b as i64),
@@ -310,8 +317,17 @@ impl Interp {
         if let Err(rec) = limits::check_elements((a - b).unsigned_abs() as usize + 1) {
             return Err(self.located(rec, span));
         }
-        let items: Vec<Value> = if a <= b { (a..=b).map(|i| Value::Int(i as i32)).collect() } else { (b..=a).rev().map(|i| Value::Int(i as i32)).collect() };
-        Ok(Value::array(items))
+        Ok((a, b))
+    }
+
+    /// `e` when it is a range (`1..1000000`): its ends, evaluated and checked as the range
+    /// would be, so that its numbers can be sent one by one rather than made into an array
+    /// first (whose memory the kernel must zero: 16 % of a million-record pipeline).
+    pub(super) fn range_ends(&mut self, e: &Expr) -> EvalResult<Option<(i64, i64)>> {
+        let ExprKind::Binary { op: BinaryOp::Range, left, right } = &e.kind else { return Ok(None) };
+        let l = self.eval_expr(left)?;
+        let r = self.eval_expr(right)?;
+        self.range_bounds(&l, &r, e.span).map(Some)
     }
 
     fn compare_op(&mut self, cmp: CmpOp, cs: bool, l: &Value, r: &Value, span: Span) -> EvalResult<Value> {
@@ -463,6 +479,11 @@ impl Interp {
     // ---------------------------------------------------------------- assignment
 
     pub fn assign(&mut self, target: &Expr, op: AssignOp, value: Value) -> EvalResult<()> {
+        if let (AssignOp::Add, ExprKind::Variable { scope, key, .. }) = (op, &target.kind) {
+            if self.append_in_place(key, scope.as_deref(), &value) {
+                return Ok(());
+            }
+        }
         let value = if op == AssignOp::Assign {
             value
         } else {
@@ -644,4 +665,10 @@ fn resolve_index(i: &Value, len: usize) -> Option<usize> {
     let n = convert::to_num(i)?.as_f64() as i64;
     let n = if n < 0 { len as i64 + n } else { n };
     (n >= 0 && (n as usize) < len).then_some(n as usize)
+}
+
+/// The numbers from `a` to `b`, counting down when `b` is smaller.
+pub(super) fn range_values(a: i64, b: i64) -> impl Iterator<Item = Value> {
+    let step = if a <= b { 1 } else { -1 };
+    (0..=(b - a).abs()).map(move |k| Value::Int((a + step * k) as i32))
 }

@@ -11,7 +11,7 @@ use super::binder::{self, ArgItem};
 use super::error::{EvalResult, Flow, InvocationInfo};
 use super::redirect::Redirects;
 use super::runtime::{Emit, Interp, Variable};
-use super::stage::{Stage, StageKind};
+use super::stage::{RecordArgs, Stage, StageKind};
 use super::value::{collapse, Hashtable, TypeKind, Value};
 
 impl Interp {
@@ -24,10 +24,11 @@ impl Interp {
 
     /// Runs a script block's end block in the current scope with `$_` set, streaming output.
     pub fn run_block_here(&mut self, sb: &Rc<ScriptBlock>, dollar: Option<Value>, out: &mut Emit) -> EvalResult<()> {
-        let saved = self.get_var("_", Some("local"));
-        if let Some(d) = dollar {
-            self.set_local("_", d);
-        }
+        // Once per pipeline record: `$_` is replaced in place, without a new key.
+        let saved = match dollar {
+            Some(d) => self.replace_local_dollar(Some(d)),
+            None => self.get_var_key("_", Some("local")),
+        };
         let saved_src = self.current_source.replace(sb.source.clone());
         let mut r = Ok(());
         for block in [&sb.begin, &sb.process, &sb.end].into_iter().flatten() {
@@ -42,13 +43,22 @@ impl Interp {
             r = Ok(());
         }
         self.current_source = saved_src;
-        match saved {
-            Some(v) => self.set_local("_", v),
-            None => {
-                self.current.borrow_mut().vars.remove("_");
-            }
-        }
+        self.replace_local_dollar(saved);
         r
+    }
+
+    /// Sets the current scope's `$_` (`None` removes it) and gives back what it held.
+    fn replace_local_dollar(&mut self, value: Option<Value>) -> Option<Value> {
+        let mut scope = self.current.borrow_mut();
+        match (scope.vars.get_mut("_"), value) {
+            (Some(var), Some(v)) => Some(std::mem::replace(&mut var.value, v)),
+            (Some(_), None) => scope.vars.remove("_").map(|var| var.value),
+            (None, Some(v)) => {
+                scope.vars.insert("_".into(), Variable { value: v, constraint: None, options: Default::default() });
+                None
+            }
+            (None, None) => None,
+        }
     }
 
     /// Calls a script block in a new scope with arguments (`.Invoke()`).
@@ -84,6 +94,7 @@ impl Interp {
             expects_input: false,
             redirects: Redirects::default(),
             pipeline_defaults: Vec::new(),
+            record_args: RecordArgs::Unknown,
         };
         stage.begin(self, out)?;
         if let Some(d) = dollar {
@@ -115,6 +126,7 @@ impl Interp {
             expects_input: true,
             redirects: Redirects::default(),
             pipeline_defaults: Vec::new(),
+            record_args: RecordArgs::Unknown,
         };
         stage.begin(self, out)?;
         for item in input {
@@ -142,7 +154,7 @@ impl Interp {
 /// bound values, then defaults (which may refer to earlier parameters), each
 /// constrained to its declared type; plus `$PSBoundParameters` and `$args`.
 pub(super) fn bind_function_variables(interp: &mut Interp, stage: &Stage, block: &ScriptBlock) -> EvalResult<()> {
-    let (info, args, remaining) = (&*stage.info, &stage.args, &stage.remaining[..]);
+    let (info, args, remaining) = (&stage.info, &stage.args, &stage.remaining[..]);
     let mut bound = Hashtable::new(false);
     for (name, value) in &args.values {
         bound.insert(Value::str(name), value.clone());

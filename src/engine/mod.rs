@@ -36,6 +36,7 @@ mod split;
 mod stage;
 mod statements;
 mod strict;
+pub mod text;
 pub mod types;
 pub mod value;
 pub mod variables;

@@ -280,6 +280,8 @@ fn num_eq(x: Num, y: Num) -> bool {
 /// Ordering for `-lt`/`-gt` and Sort-Object; `None` when the values do not compare.
 pub fn compare(a: &Value, b: &Value, cs: bool) -> Option<Ordering> {
     match (a, b) {
+        // The common case of sorting numbers, ahead of the general conversions.
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
         (Value::Null, Value::Null) => Some(Ordering::Equal),
         (Value::Object(_), _) if convert::version_key(a).is_some() => {
             // A version on the left converts the right to a version, as `-ge '5.0'` relies on.

@@ -13,7 +13,7 @@ use super::error::{command_not_found, CommandKind, EvalResult, Flow, InvocationI
 use super::limits;
 use super::redirect::Redirects;
 use super::runtime::{Emit, Interp};
-use super::stage::{Stage, StageKind};
+use super::stage::{RecordArgs, Stage, StageKind};
 use super::value::{collapse, Value};
 
 impl Interp {
@@ -109,26 +109,33 @@ impl Interp {
         }
         begin_stages(self, stages, out)?;
         match first {
+            Some((e, redirects))
+                if !redirects.discards_output() && redirects.output_file().is_none() && matches!(e.kind, ExprKind::Binary { op: BinaryOp::Range, .. }) =>
+            {
+                let ends = self.with_redirects(redirects, |i| i.range_ends(e))?;
+                let (a, b) = ends.expect("a range expression");
+                for item in super::expr::range_values(a, b) {
+                    self.check_interrupt()?;
+                    push(self, stages, item, out)?;
+                }
+            }
             Some((e, redirects)) => {
                 let v = self.with_redirects(redirects, |i| i.eval_expr(e))?;
                 // `$null | f` sends one $null: a variable or property holds a real null. What
                 // a command or a void method gives back is AutomationNull, which sends nothing.
-                let to_file = redirects.output_file();
-                let items = if redirects.discards_output() {
-                    Vec::new()
-                } else if let Some(file) = to_file {
+                if redirects.discards_output() {
+                } else if let Some(file) = redirects.output_file() {
                     for item in output_items(v) {
                         self.to_redirect_file(file, item);
                     }
-                    Vec::new()
                 } else if v.is_null() && holds_real_null(e) {
-                    vec![Value::Null]
-                } else {
-                    output_items(v)
-                };
-                for item in items {
                     self.check_interrupt()?;
-                    push(self, stages, item, out)?;
+                    push(self, stages, Value::Null, out)?;
+                } else {
+                    self.send_items(v, &mut |i, item| {
+                        i.check_interrupt()?;
+                        push(i, stages, item, out)
+                    })?;
                 }
             }
             None => {
@@ -176,6 +183,7 @@ impl Interp {
             expects_input: has_input,
             redirects,
             pipeline_defaults: Vec::new(),
+            record_args: RecordArgs::Unknown,
         })
     }
 
@@ -272,6 +280,41 @@ impl Interp {
             }
             _ => self.eval_expr(e),
         }
+    }
+}
+
+impl Interp {
+    /// Sends what an expression gives to a pipeline's first command, one element at a time,
+    /// without copying an array first (a million numbers would be held twice). An array is read
+    /// as .NET enumerates one, by index, so an element assigned meanwhile is the one sent; its
+    /// length is the one it had (`$Error`, which grows at the front, is sent as it was). Other
+    /// collections are sent as they were, as 5.1's enumerators refuse a changed collection.
+    fn send_items(&mut self, v: Value, send: &mut dyn FnMut(&mut Interp, Value) -> EvalResult<()>) -> EvalResult<()> {
+        let array = match v {
+            Value::Array(a) if !Rc::ptr_eq(&a, &self.errors) => a,
+            other => {
+                for item in output_items(other) {
+                    send(self, item)?;
+                }
+                return Ok(());
+            }
+        };
+        let array = match Rc::try_unwrap(array) {
+            // Nothing else holds it (`1..10 | ...`): its elements move.
+            Ok(cell) => {
+                for item in cell.into_inner() {
+                    send(self, item)?;
+                }
+                return Ok(());
+            }
+            Err(shared) => shared,
+        };
+        let len = array.borrow().len();
+        for i in 0..len {
+            let Some(item) = array.borrow().get(i).cloned() else { break };
+            send(self, item)?;
+        }
+        Ok(())
     }
 }
 

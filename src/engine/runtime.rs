@@ -47,8 +47,9 @@ pub struct VarOptions {
 #[derive(Default)]
 pub struct Scope {
     pub vars: FxHashMap<String, Variable>,
-    pub functions: HashMap<String, Rc<CommandInfo>>,
-    pub function_bodies: HashMap<String, Rc<ScriptBlock>>,
+    /// Looked up in every scope up the chain at each call, so hashed with rustc-hash.
+    pub functions: FxHashMap<String, Rc<CommandInfo>>,
+    pub function_bodies: FxHashMap<String, Rc<ScriptBlock>>,
     pub parent: Option<Rc<RefCell<Scope>>>,
     /// The scope a script file or the top level runs in (`$script:`).
     pub is_script: bool,
@@ -61,7 +62,7 @@ pub type ScopeRef = Rc<RefCell<Scope>>;
 /// The session's aliases: found case-insensitively, listed as they were spelled (`Login-AzAccount`,
 /// not `login-azaccount`).
 #[derive(Default, Clone)]
-pub struct Aliases(HashMap<String, (String, String)>);
+pub struct Aliases(FxHashMap<String, (String, String)>);
 
 impl Aliases {
     pub fn insert(&mut self, name: &str, target: &str) {
@@ -88,7 +89,8 @@ pub type Emit<'a> = dyn FnMut(&mut Interp, Value) -> EvalResult<()> + 'a;
 
 pub struct Interp {
     pub host: Box<dyn Host>,
-    pub commands: HashMap<String, Rc<CommandInfo>>,
+    /// Looked up (with the aliases) at every command call, so hashed with rustc-hash.
+    pub commands: FxHashMap<String, Rc<CommandInfo>>,
     pub aliases: Aliases,
     pub global: ScopeRef,
     pub current: ScopeRef,
@@ -144,6 +146,11 @@ pub struct Interp {
     pub closures: Vec<(Rc<ScriptBlock>, ScopeRef)>,
     /// The value a class method's `return` gave, taken by the method call that ran it.
     pub method_result: Option<Value>,
+    /// Whether `Set-StrictMode` has turned strict mode on in any scope yet: until then the
+    /// checks at every variable read need not walk the scopes.
+    pub(super) strict_mode_used: bool,
+    /// What the `$MyInvocation` of calls from the same place to the same function share.
+    pub(super) invocation_parts: super::script_cmdlet::InvocationParts,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -162,7 +169,7 @@ impl Interp {
         let global = Rc::new(RefCell::new(Scope { is_script: true, ..Default::default() }));
         let mut interp = Interp {
             host,
-            commands: HashMap::new(),
+            commands: FxHashMap::default(),
             aliases: Aliases::default(),
             current: global.clone(),
             global,
@@ -192,6 +199,8 @@ impl Interp {
             modules: Vec::new(),
             using_namespaces: Vec::new(),
             closures: Vec::new(),
+            strict_mode_used: false,
+            invocation_parts: Default::default(),
         };
         for (k, v) in [
             ("COMPUTERNAME", "ERSIM-LAB"),
@@ -293,7 +302,8 @@ impl Interp {
     /// Resolves a command name: alias, then function, then cmdlet, then `Get-<name>`.
     pub fn resolve_command(&self, name: &str) -> Option<Rc<CommandInfo>> {
         let lower = name.to_ascii_lowercase();
-        let target = self.aliases.get(&lower).map(|t| t.to_ascii_lowercase()).unwrap_or(lower.clone());
+        let aliased = self.aliases.0.get(&lower).map(|(_, t)| t.to_ascii_lowercase());
+        let target = aliased.unwrap_or(lower);
         if let Some(f) = self.lookup_function(&target) {
             return Some(f);
         }
@@ -430,6 +440,21 @@ impl Interp {
             return Err(super::variables::not_writable(key));
         }
         let mut target = self.scope_for(scope);
+        // The common case first, with one lookup: the variable is already in the target scope
+        // and holds no class constraint (whose conversion may run the class's code).
+        {
+            let mut sc = target.borrow_mut();
+            if let Some(existing) = sc.vars.get_mut(key).filter(|v| v.constraint.as_ref().is_none_or(|t| t.class.is_none())) {
+                if existing.options.read_only || existing.options.constant {
+                    return Err(super::variables::not_writable(key));
+                }
+                existing.value = match &existing.constraint {
+                    Some(t) => super::convert::convert(&value, t).map_err(|m| Flow::error(argument_transformation_error(m)))?,
+                    None => value,
+                };
+                return Ok(());
+            }
+        }
         // An AllScope variable of an outer scope is the one assigned, not a new local one.
         if scope.is_none() && !target.borrow().vars.contains_key(key) {
             if let Some(outer) = self.with_variable(key, None, |s, v| v.options.all_scope.then(|| s.clone())).flatten() {

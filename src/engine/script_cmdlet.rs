@@ -4,9 +4,11 @@
 //! `ShouldContinue`, `WriteObject`, `WriteError`, `ThrowTerminatingError`, `Write*`), which act
 //! as `MshCommandRuntime` does.
 
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
-use crate::lang::ast::Span;
+use rustc_hash::FxHashMap;
+
+use crate::lang::ast::{Source, Span};
 
 use super::command::{Args, CommandInfo};
 use super::convert;
@@ -22,7 +24,7 @@ pub const PS_SCRIPT_CMDLET: &str = "System.Management.Automation.PSScriptCmdlet"
 
 /// Defines the function's preference variables, `$MyInvocation` and (advanced functions)
 /// `$PSCmdlet` in the current scope, the function's own.
-pub(super) fn define(interp: &mut Interp, info: &CommandInfo, args: &Args, common: &CommonParams, invocation: &InvocationInfo, bound: &Value) {
+pub(super) fn define(interp: &mut Interp, info: &Rc<CommandInfo>, args: &Args, common: &CommonParams, invocation: &InvocationInfo, bound: &Value) {
     let my_invocation = invocation_object(interp, info, invocation, bound);
     interp.set_local("MyInvocation", my_invocation.clone());
     if !info.common_params {
@@ -52,29 +54,77 @@ pub(super) fn define(interp: &mut Interp, info: &CommandInfo, args: &Args, commo
 
 /// `$MyInvocation` of a function: the command, the name it was called by, its bound
 /// parameters, and where the call is.
-fn invocation_object(interp: &Interp, info: &CommandInfo, invocation: &InvocationInfo, bound: &Value) -> Value {
-    let mut command = PsObject::typed("System.Management.Automation.FunctionInfo");
-    command.add_typed("Name", "string", Value::str(&info.name));
-    command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("Function"));
-    let definition = interp.function_body(&info.name.to_ascii_lowercase()).map(|b| b.inner_text().to_string()).unwrap_or_default();
-    command.add_typed("Definition", "string", Value::str(definition));
+fn invocation_object(interp: &mut Interp, info: &Rc<CommandInfo>, invocation: &InvocationInfo, bound: &Value) -> Value {
+    let command = interp.function_object(info);
     let mut o = PsObject::typed("System.Management.Automation.InvocationInfo");
-    o.add_typed("MyCommand", "System.Management.Automation.CommandInfo", Value::object(command));
+    o.add_typed("MyCommand", "System.Management.Automation.CommandInfo", command);
     o.add_typed("BoundParameters", "System.Collections.Generic.Dictionary[string,System.Object]", bound.clone());
     o.add_typed("InvocationName", "string", Value::str(&invocation.invocation_name));
     let (line, col, text, path) = match &invocation.position {
-        Some((src, span)) => {
-            let (l, c) = src.line_col(span.start);
-            (l, c, src.line_text(span.start).to_string(), src.path.clone().unwrap_or_default())
-        }
-        None => (0, 0, String::new(), String::new()),
+        Some((src, span)) => interp.call_position(src, span.start),
+        None => (0, 0, Value::str(""), Value::str("")),
     };
-    o.add_typed("ScriptLineNumber", "int", Value::Int(line as i32));
-    o.add_typed("OffsetInLine", "int", Value::Int(col as i32));
-    o.add_typed("ScriptName", "string", Value::str(&path));
-    o.add_typed("Line", "string", Value::str(text));
-    o.add_typed("PSCommandPath", "string", Value::str(&path));
+    o.add_typed("ScriptLineNumber", "int", Value::Int(line));
+    o.add_typed("OffsetInLine", "int", Value::Int(col));
+    o.add_typed("ScriptName", "string", path.clone());
+    o.add_typed("Line", "string", text);
+    o.add_typed("PSCommandPath", "string", path);
     Value::object(o)
+}
+
+/// What the `$MyInvocation` of every call to the same function from the same place shares.
+#[derive(Default)]
+pub struct InvocationParts {
+    /// The `FunctionInfo` of each function called, by its command's identity.
+    functions: FxHashMap<*const CommandInfo, (Weak<CommandInfo>, Value)>,
+    /// Each call site's line, column, line text and script path, by its source and offset:
+    /// finding the line counts the lines before it, which a call in a loop would do every turn.
+    positions: FxHashMap<(*const Source, usize), (Weak<Source>, CallPosition)>,
+}
+
+type CallPosition = (i32, i32, Value, Value);
+
+/// The entries of code that is gone (functions defined and dropped over and over, scripts made
+/// by `[scriptblock]::Create` in a loop) are forgotten when a table grows this large.
+const KEPT_PARTS: usize = 1024;
+
+impl Interp {
+    /// `$MyInvocation.MyCommand`: one FunctionInfo per function definition, as 5.1's function
+    /// table holds one, so a call neither copies the definition's text nor builds the object.
+    fn function_object(&mut self, info: &Rc<CommandInfo>) -> Value {
+        let key = Rc::as_ptr(info);
+        if let Some((_, value)) = self.invocation_parts.functions.get(&key).filter(|(weak, _)| weak.upgrade().is_some_and(|held| Rc::ptr_eq(&held, info))) {
+            return value.clone();
+        }
+        let mut command = PsObject::typed("System.Management.Automation.FunctionInfo");
+        command.add_typed("Name", "string", Value::str(&info.name));
+        command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("Function"));
+        let definition = self.function_body(&info.name.to_ascii_lowercase()).map(|b| b.inner_text().to_string()).unwrap_or_default();
+        command.add_typed("Definition", "string", Value::str(definition));
+        let value = Value::object(command);
+        let functions = &mut self.invocation_parts.functions;
+        if functions.len() >= KEPT_PARTS {
+            functions.retain(|_, (weak, _)| weak.strong_count() > 0);
+        }
+        functions.insert(key, (Rc::downgrade(info), value.clone()));
+        value
+    }
+
+    /// The line, column, line text and script path of a call at `offset` in `src`.
+    fn call_position(&mut self, src: &Rc<Source>, offset: usize) -> CallPosition {
+        let key = (Rc::as_ptr(src), offset);
+        if let Some((_, position)) = self.invocation_parts.positions.get(&key).filter(|(weak, _)| weak.upgrade().is_some_and(|held| Rc::ptr_eq(&held, src))) {
+            return position.clone();
+        }
+        let (line, col) = src.line_col(offset);
+        let position = (line as i32, col as i32, Value::str(src.line_text(offset)), Value::str(src.path.as_deref().unwrap_or_default()));
+        let positions = &mut self.invocation_parts.positions;
+        if positions.len() >= KEPT_PARTS {
+            positions.retain(|_, (weak, _)| weak.strong_count() > 0);
+        }
+        positions.insert(key, (Rc::downgrade(src), position.clone()));
+        position
+    }
 }
 
 fn is_script_cmdlet(v: &Value) -> bool {

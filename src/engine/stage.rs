@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::lang::ast::{ScriptBlock, Statement};
 
 use super::binder;
-use super::command::{Args, Cmdlet, CommandInfo};
+use super::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
 use super::ctx::{CommonParams, Ctx};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::invoke::bind_function_variables;
@@ -33,6 +33,20 @@ pub(super) struct Stage {
     /// A function's pipeline parameters as they were before any record: each record starts
     /// from them (5.1's RestoreDefaultParameterValues).
     pub(super) pipeline_defaults: Vec<(String, Variable)>,
+    /// How a cmdlet's records are bound (found at its first record).
+    pub(super) record_args: RecordArgs,
+}
+
+/// How each pipeline record reaches a cmdlet.
+pub(super) enum RecordArgs {
+    /// No record has come yet.
+    Unknown,
+    /// The record can only go to one untyped by-value parameter (Where-Object's, Sort-Object's
+    /// `-InputObject`): the stage's arguments with the record in that parameter's slot, kept
+    /// from record to record rather than copied and bound anew each time.
+    Plain(Args, usize),
+    /// Anything else: the binder binds each record.
+    Binder,
 }
 
 /// What runs: a compiled cmdlet, or a script block with the scope it gets at `begin`.
@@ -111,6 +125,13 @@ impl Stage {
         f(cmdlet.as_mut(), &mut ctx, args)
     }
 
+    /// [`with_ctx`](Self::with_ctx) with the record's arguments of a [`RecordArgs::Plain`] stage.
+    fn with_record_args<R>(&mut self, interp: &mut Interp, out: &mut Emit, f: impl FnOnce(&mut dyn Cmdlet, &mut Ctx, &Args) -> R) -> R {
+        let (StageKind::Cmdlet(cmdlet), RecordArgs::Plain(args, _)) = (&mut self.kind, &self.record_args) else { unreachable!("a plain cmdlet stage") };
+        let mut ctx = Ctx { interp, out, info: &self.invocation, common: &self.common, command: &self.info };
+        f(cmdlet.as_mut(), &mut ctx, args)
+    }
+
     pub(super) fn begin(&mut self, interp: &mut Interp, out: &mut Emit) -> EvalResult<()> {
         match &mut self.kind {
             StageKind::Cmdlet(_) => {
@@ -129,6 +150,9 @@ impl Stage {
                 // runs in its module's scope.
                 let parent = interp.closure_scope(block).or_else(|| self.info.module_scope.clone()).unwrap_or_else(|| interp.current.clone());
                 let s = if *dot { interp.current.clone() } else { interp.new_scope(&parent, *script) };
+                // Room for the parameters and what every call defines ($MyInvocation,
+                // $PSBoundParameters, $args, $_), so a call does not grow its map as it binds.
+                s.borrow_mut().vars.reserve(self.info.params.len() + 4);
                 let block = block.clone();
                 let saved = std::mem::replace(&mut interp.current, s.clone());
                 let defaults = bind_function_variables(interp, self, &block);
@@ -159,20 +183,30 @@ impl Stage {
         interp.check_interrupt()?;
         match &mut self.kind {
             StageKind::Cmdlet(_) => {
-                let args = match &item {
-                    Some(obj) => match binder::bind_pipeline(interp, &self.info, &self.args, obj, &self.deferred, &self.invocation)? {
-                        Some(a) => a,
+                if matches!(self.record_args, RecordArgs::Unknown) && item.is_some() {
+                    self.record_args = plain_record_args(&self.info, &self.args, &self.deferred);
+                }
+                let args = match (&item, &mut self.record_args) {
+                    (Some(obj), RecordArgs::Plain(args, slot)) => {
+                        args.values[*slot].1 = obj.clone();
+                        None
+                    }
+                    (Some(obj), _) => match binder::bind_pipeline(interp, &self.info, &self.args, obj, &self.deferred, &self.invocation)? {
+                        Some(a) => Some(a),
                         None => return Ok(()),
                     },
-                    None => {
+                    (None, _) => {
                         if self.expects_input {
                             return Ok(());
                         }
-                        self.args.clone()
+                        Some(self.args.clone())
                     }
                 };
                 let stopper = self.pipeline;
-                let r = self.with_ctx(interp, out, Some(&args), |c, ctx, a| c.process(ctx, a));
+                let r = match args {
+                    Some(args) => self.with_ctx(interp, out, Some(&args), |c, ctx, a| c.process(ctx, a)),
+                    None => self.with_record_args(interp, out, |c, ctx, a| c.process(ctx, a)),
+                };
                 match r {
                     Err(Flow::StopUpstream { pipeline: 0, .. }) => Err(Flow::StopUpstream { pipeline: stopper.0, stage: stopper.1 + 1 }),
                     other => other,
@@ -276,5 +310,28 @@ impl Stage {
             }
             other => other,
         }
+    }
+}
+
+/// A cmdlet's records bind as the binder would bind them, without the binder, when each can
+/// only go to one parameter and always does: the first by-value pipeline parameter of the
+/// chosen set not already bound is untyped (it takes any object unconverted), nothing binds by
+/// property name, and no mandatory parameter waits for the record.
+fn plain_record_args(info: &CommandInfo, args: &Args, deferred: &[String]) -> RecordArgs {
+    if info.kind != CommandType::Cmdlet || !deferred.is_empty() || info.params.iter().any(|p| p.from_pipeline_by_name) {
+        return RecordArgs::Binder;
+    }
+    let in_set = |p: &ParamSpec| match args.set.as_deref() {
+        None => true,
+        Some(s) => p.sets.is_empty() || p.sets.iter().any(|n| n.eq_ignore_ascii_case(s)),
+    };
+    match info.params.iter().find(|p| p.from_pipeline && in_set(p) && !args.has(&p.name)) {
+        Some(p) if p.ty.kind == TypeKind::Object => {
+            let mut record = args.clone();
+            record.set_value(&p.name, Value::Null);
+            let slot = record.values.iter().position(|(n, _)| n.eq_ignore_ascii_case(&p.name)).expect("the slot just set");
+            RecordArgs::Plain(record, slot)
+        }
+        _ => RecordArgs::Binder,
     }
 }

@@ -2,6 +2,9 @@
 //! `switch`, `try`/`catch`/`finally`, `throw`, `return` and `exit`, and the
 //! value of a statement used as an expression.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::lang::ast::*;
 
 use super::convert::{self, to_bool};
@@ -137,21 +140,7 @@ impl Interp {
                 }
                 Ok(())
             }
-            StatementKind::Foreach { label, variable, iterable, body } => {
-                let items = self.pipeline_value(iterable)?;
-                let items = match items {
-                    Value::Null => Vec::new(),
-                    other => other.enumerate(),
-                };
-                for item in items {
-                    self.set_var(variable, None, item)?;
-                    match self.loop_body(body, label, out)? {
-                        LoopControl::Next => {}
-                        LoopControl::Stop => break,
-                    }
-                }
-                Ok(())
-            }
+            StatementKind::Foreach { label, variable, iterable, body } => self.exec_foreach(label, variable, iterable, body, out),
             StatementKind::Switch(sw) => self.exec_switch(sw, out),
             StatementKind::Function { name, body, is_filter } => {
                 self.define_function(name, body.clone(), *is_filter);
@@ -195,6 +184,39 @@ impl Interp {
             }
             StatementKind::Break(l) => Err(Flow::Break(l.clone())),
             StatementKind::Continue(l) => Err(Flow::Continue(l.clone())),
+        }
+    }
+
+    fn exec_foreach(&mut self, label: &Option<String>, variable: &str, iterable: &Pipeline, body: &[Statement], out: &mut Emit) -> EvalResult<()> {
+        let key = variable.to_ascii_lowercase();
+        // `foreach ($i in 1..1000000)` counts without making the million numbers first.
+        let items: Box<dyn Iterator<Item = Value>> = match self.foreach_range(iterable)? {
+            Some((a, b)) => Box::new(super::expr::range_values(a, b)),
+            None => Box::new(
+                match self.pipeline_value(iterable)? {
+                    Value::Null => Vec::new(),
+                    // An array nothing else holds gives its elements up, uncopied.
+                    Value::Array(a) => Rc::try_unwrap(a).map(RefCell::into_inner).unwrap_or_else(|shared| shared.borrow().clone()),
+                    other => other.enumerate(),
+                }
+                .into_iter(),
+            ),
+        };
+        for item in items {
+            self.set_var_key(&key, None, item)?;
+            match self.loop_body(body, label, out)? {
+                LoopControl::Next => {}
+                LoopControl::Stop => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// The ends of a `foreach`'s collection when it is a bare range.
+    fn foreach_range(&mut self, iterable: &Pipeline) -> EvalResult<Option<(i64, i64)>> {
+        match (iterable.elements.as_slice(), iterable.expr_redirections.as_slice()) {
+            ([PipelineElement::Expr(e)], []) => self.range_ends(e),
+            _ => Ok(None),
         }
     }
 

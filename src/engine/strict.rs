@@ -12,6 +12,10 @@ use super::value::Value;
 impl Interp {
     /// The strict-mode version of the running scope (set there or in a parent); 0 is off.
     pub fn strict_version(&self) -> u8 {
+        // Asked at every variable read: until a script turns strict mode on, no scope has it.
+        if !self.strict_mode_used {
+            return 0;
+        }
         let mut scope = Some(self.current.clone());
         while let Some(s) = scope {
             if let Some(v) = s.borrow().strict_version {
@@ -24,6 +28,7 @@ impl Interp {
 
     /// `Set-StrictMode` for the current scope and the scopes it starts.
     pub fn set_strict_version(&mut self, version: u8) {
+        self.strict_mode_used |= version > 0;
         self.current.borrow_mut().strict_version = Some(version);
     }
 

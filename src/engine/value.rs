@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::lang::ast;
 
 use super::error::ErrorRecord;
+use super::text::Text;
 
 #[derive(Clone, Debug)]
 pub enum Value {
@@ -22,7 +23,7 @@ pub enum Value {
     ULong(u64),
     Double(f64),
     Char(char),
-    Str(Rc<str>),
+    Str(Text),
     Guid(Uuid),
     DateTime(NaiveDateTime),
     /// A TimeSpan in 100-nanosecond ticks, as .NET stores it.
@@ -375,7 +376,7 @@ impl PsObject {
 
 impl Value {
     pub fn str(s: impl AsRef<str>) -> Value {
-        Value::Str(Rc::from(s.as_ref()))
+        Value::Str(Text::from(s.as_ref()))
     }
 
     pub fn array(items: Vec<Value>) -> Value {
@@ -547,7 +548,7 @@ impl From<&str> for Value {
 
 impl From<String> for Value {
     fn from(s: String) -> Value {
-        Value::Str(Rc::from(s))
+        Value::Str(Text::from(s))
     }
 }
 

@@ -2,6 +2,8 @@
 //! parent), the options of 5.1's variables (ReadOnly, Constant, Private, AllScope) and the
 //! errors their misuse gives.
 
+use std::rc::Rc;
+
 use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow};
 use super::runtime::{Interp, ScopeRef, VarOptions, Variable};
 use super::value::Value;
@@ -155,5 +157,48 @@ impl Interp {
             Some(s) => s.borrow().vars.iter().map(|(k, v)| (k.clone(), v.value.clone())).collect(),
             None => self.visible_variables(),
         }
+    }
+}
+
+impl Interp {
+    /// `$list += x` on an array variable that nothing else holds: the elements are added to it
+    /// where it is, rather than copied into a new array at every turn of a loop (which made
+    /// building a list quadratic). Nothing can tell the difference: no other value holds the
+    /// array. `$s += x` on a string appends x's text, in place when nothing else holds the
+    /// string ([`Text::push_str`](super::text::Text::push_str)). `false` when this case does not
+    /// apply (the array is shared, the variable typed, not in the scope the assignment writes
+    /// to, the result would be over the cap), and the assignment takes the general way.
+    pub(super) fn append_in_place(&mut self, key: &str, scope: Option<&str>, value: &Value) -> bool {
+        if !matches!(scope, None | Some("local" | "script" | "global")) {
+            return false;
+        }
+        let target = self.scope_for(scope);
+        let mut sc = target.borrow_mut();
+        let Some(var) = sc.vars.get_mut(key) else { return false };
+        if var.constraint.is_some() || var.options.read_only || var.options.constant {
+            return false;
+        }
+        if let Value::Str(text) = &mut var.value {
+            let tail = super::convert::to_string(value);
+            if super::limits::check_string(text.len() + tail.len()).is_err() {
+                return false;
+            }
+            // In place when nothing else holds the text; a copy holding it keeps its own.
+            text.push_str(&tail);
+            return true;
+        }
+        let Value::Array(items) = &mut var.value else { return false };
+        let Some(items) = Rc::get_mut(items) else { return false };
+        let items = items.get_mut();
+        let added = value.enumerate();
+        if super::limits::check_elements(items.len() + added.len()).is_err() {
+            return false;
+        }
+        items.extend(added);
+        // `@(1) + $null` has two elements, as in ops::add.
+        if value.is_null() {
+            items.push(Value::Null);
+        }
+        true
     }
 }

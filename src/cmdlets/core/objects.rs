@@ -515,13 +515,27 @@ pub fn sort_compare(a: &Value, b: &Value, cs: bool) -> Ordering {
 }
 
 impl Finish for SortObject {
-    fn finish(&mut self, ctx: &mut Ctx, args: &Args, items: Vec<Value>) -> EvalResult<()> {
+    fn finish(&mut self, ctx: &mut Ctx, args: &Args, mut items: Vec<Value>) -> EvalResult<()> {
         let descending = args.switch("Descending");
         let cs = args.switch("CaseSensitive");
         let keys = sort_keys(args, descending);
+        let unique = args.switch("Unique");
+        // A stable sort, so equal keys keep their input order (5.1's is unstable).
+        if keys.is_empty() {
+            // The values are their own keys: sorted where they were gathered, not copied.
+            items.sort_by(|a, b| {
+                let o = sort_compare(a, b, cs);
+                if descending {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+            return emit_sorted(ctx, items, unique, cs);
+        }
         let mut keyed = Vec::with_capacity(items.len());
         for item in items {
-            let mut k = Vec::with_capacity(keys.len().max(1));
+            let mut k = Vec::with_capacity(keys.len());
             for key in &keys {
                 k.push(match key {
                     SortKey::Script(sb, _) => ctx.interp.invoke_block_here(sb, Some(item.clone()))?,
@@ -530,12 +544,7 @@ impl Finish for SortObject {
             }
             keyed.push((k, item));
         }
-        // A stable sort, so equal keys keep their input order (5.1's is unstable).
-        keyed.sort_by(|(ka, a), (kb, b)| {
-            if keys.is_empty() {
-                let o = sort_compare(a, b, cs);
-                return if descending { o.reverse() } else { o };
-            }
+        keyed.sort_by(|(ka, _), (kb, _)| {
             for (i, key) in keys.iter().enumerate() {
                 let desc = match key {
                     SortKey::Script(_, d) | SortKey::Name(_, d) => *d,
@@ -547,21 +556,25 @@ impl Finish for SortObject {
             }
             Ordering::Equal
         });
-        let unique = args.switch("Unique");
-        let mut last: Option<Value> = None;
-        for (_, item) in keyed {
-            if unique {
-                if let Some(prev) = &last {
-                    if sort_compare(prev, &item, cs) == Ordering::Equal {
-                        continue;
-                    }
-                }
-                last = Some(item.clone());
-            }
-            ctx.emit(item)?;
-        }
-        Ok(())
+        emit_sorted(ctx, keyed.into_iter().map(|(_, item)| item), unique, cs)
     }
+}
+
+/// Writes the sorted values; `-Unique` drops each that equals the one before it.
+fn emit_sorted(ctx: &mut Ctx, sorted: impl IntoIterator<Item = Value>, unique: bool, cs: bool) -> EvalResult<()> {
+    let mut last: Option<Value> = None;
+    for item in sorted {
+        if unique {
+            if let Some(prev) = &last {
+                if sort_compare(prev, &item, cs) == Ordering::Equal {
+                    continue;
+                }
+            }
+            last = Some(item.clone());
+        }
+        ctx.emit(item)?;
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------- Group-Object

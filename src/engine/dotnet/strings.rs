@@ -1,8 +1,6 @@
 //! `System.String`'s instance methods and `[string]`/`[char]` statics, with .NET's
 //! overloads (char and string separators, `StringComparison`, `StringSplitOptions`).
 
-use std::rc::Rc;
-
 use super::{arg_count, method_error, not_found};
 
 use crate::engine::convert::{convert, to_num, to_string};
@@ -19,7 +17,7 @@ fn arg_int(args: &[Value], i: usize) -> Option<i64> {
     args.get(i).and_then(to_num).map(|n| n.as_f64() as i64)
 }
 
-pub fn string_method(s: &Rc<str>, lower: &str, name: &str, args: &[Value]) -> Result<Value, ErrorRecord> {
+pub fn string_method(s: &crate::engine::text::Text, lower: &str, name: &str, args: &[Value]) -> Result<Value, ErrorRecord> {
     let a0 = || arg_str(args, 0);
     let chars_arg = |args: &[Value]| -> Vec<char> { args.iter().flat_map(|v| v.enumerate()).flat_map(|v| to_string(&v).chars().collect::<Vec<_>>()).collect() };
     let out = match lower {
