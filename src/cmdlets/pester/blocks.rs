@@ -40,6 +40,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("ForEach", TypeKind::Object).array().alias("TestCases").help("Data items: one test per item, which sees it as $_ and its keys as variables."))
             .param(ParamSpec::new("Tag", TypeKind::String).array().alias("Tags").help("Tags that Invoke-Pester's filters select by."))
             .param(ParamSpec::switch("Skip").help("The test is reported as skipped and not run."))
+            .param(ParamSpec::switch("Pending").help("The test is not run; Pester 5 has no pending state and reports it as skipped."))
             .synopsis("Declares one test.")
             .description("Recorded during discovery; its script block runs in the run phase, after the BeforeEach blocks of the blocks around it and before their AfterEach blocks, in a scope of its own below the block's.")
             .example(
@@ -154,11 +155,15 @@ fn discover_block(ctx: &mut Ctx, args: &Args, kind: BlockKind) -> EvalResult<()>
         block.data = data.clone();
         pester.open.borrow_mut().push(block);
         let parent = ctx.interp.current.clone();
-        let r = in_scope(ctx.interp, &parent, |interp| {
-            define_data(interp, data.as_ref());
-            interp.run_block_here(&body, None, &mut |_, _| Ok(()))
-        });
-        let block = pester.open.borrow_mut().pop().expect("the block pushed above");
+        let scope = ctx.interp.new_scope(&parent, false);
+        let saved = std::mem::replace(&mut ctx.interp.current, scope.clone());
+        define_data(ctx.interp, data.as_ref());
+        let r = ctx.interp.run_block_here(&body, None, &mut |_, _| Ok(()));
+        ctx.interp.current = saved;
+        let mut block = pester.open.borrow_mut().pop().expect("the block pushed above");
+        if pester.pester4_scopes.get() {
+            block.scope = Some(scope);
+        }
         r?;
         if let Some(top) = pester.open.borrow_mut().last_mut() {
             top.items.push(Node::Block(block));
@@ -189,7 +194,7 @@ impl Cmdlet for ItCmd {
                 expanded: expand_name(&name, data.as_ref().or(block_data.as_ref())),
                 name: name.clone(),
                 // An It with no code is pending, which Pester 5 reports as skipped.
-                skip: args.switch("Skip") || body.is_none(),
+                skip: args.switch("Skip") || args.switch("Pending") || body.is_none(),
                 body: body.clone(),
                 data,
                 tags: tags(args),

@@ -58,8 +58,10 @@ impl Cmdlet for InvokePester {
         let started = ctx.interp.clock.now();
         let pester = state(ctx.interp);
         pester.continue_on_failure.set(settings.should_continue);
+        pester.pester4_scopes.set(settings.pester4_scopes);
         let run = run_containers(ctx, &fs, &containers, &settings, &report);
         pester.continue_on_failure.set(false);
+        pester.pester4_scopes.set(false);
         let run = run?;
         let failures = run
             .iter()

@@ -217,7 +217,7 @@ impl Runner<'_> {
         }
         inherited.tags.extend(block.tags.iter().cloned());
         inherited.skip |= block.skip;
-        let scope = ctx.interp.new_scope(parent, block.kind == BlockKind::Root);
+        let scope = block.scope.clone().unwrap_or_else(|| ctx.interp.new_scope(parent, block.kind == BlockKind::Root));
         let saved = std::mem::replace(&mut ctx.interp.current, scope.clone());
         let pester = state(ctx.interp);
         pester.block_ids.borrow_mut().push(pester.new_id());
