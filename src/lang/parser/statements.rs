@@ -443,12 +443,9 @@ impl Parser {
             let kw = if is_filter { "filter" } else { "function" };
             return Err(Message::MissingNameAfterKeyword.error(&[kw], self.span_from(self.pos)));
         }
-        let mut name = rest[..len].to_string();
-        if let Some((scope, n)) = name.split_once(':') {
-            if lexer::is_scope_prefix(scope) {
-                name = n.to_string();
-            }
-        }
+        // The name keeps a scope prefix (`function global:f`): the engine defines the
+        // function in that scope.
+        let name = rest[..len].to_string();
         self.pos += len;
         self.skip_trivia(true);
         let mut params = None;
