@@ -209,10 +209,14 @@ struct SetupCmd(&'static str);
 impl Cmdlet for SetupCmd {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let Some(Value::ScriptBlock(sb)) = args.get("Scriptblock").cloned() else { return Ok(()) };
-        if self.0 == "BeforeDiscovery" {
+        let pester = state(ctx.interp);
+        // Pester 4 ran a block's BeforeAll before its body's other statements, so the body
+        // can use what it sets; with Run.Pester4Scopes it runs where it stands, in the
+        // block's scope, which its tests then share.
+        let in_body = self.0 == "BeforeAll" && pester.pester4_scopes.get() && pester.open.borrow().len() > 1;
+        if self.0 == "BeforeDiscovery" || in_body {
             return ctx.interp.run_block_here(&sb, None, &mut |_, _| Ok(()));
         }
-        let pester = state(ctx.interp);
         let mut open = pester.open.borrow_mut();
         let Some(top) = open.last_mut() else {
             drop(open);

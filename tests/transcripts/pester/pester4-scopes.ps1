@@ -1,7 +1,8 @@
 # Run.Pester4Scopes (ersim's own option, for test files written for Pester 4): each block's
 # setup and tests run in the scope its body ran in during discovery, so they see the
 # variables the file and the Describe/Context bodies set. Without it, Pester 5's rule holds.
-# $TestDrive already exists while the bodies run, as Pester 4 made it before them.
+# A BeforeAll runs where it stands in the body, so the body can use what it sets (Pester 4
+# ran it before the body). $TestDrive already exists while the bodies run, as Pester 4 made it before them.
 # It -Pending is reported as skipped; the file's $MyInvocation.MyCommand.Path names it.
 New-Item C:\tests -ItemType Directory | Out-Null
 Set-Content C:\tests\Old.Tests.ps1 @'
@@ -10,12 +11,14 @@ Describe 'Pester 4 style' {
     $fromBody = 'body'
     $file = Join-Path $TestDrive 'notes.txt'
     BeforeAll { $fromSetup = 'setup' }
+    $cases = @(@{ Word = $fromSetup })
     It 'sees the file variable' { $here | Should -Be 'C:\tests' }
     It 'sees the body variable' { $fromBody | Should -Be 'body' }
     Context 'inner' {
         $inner = 'inner'
         It 'sees every level' { "$fromBody $fromSetup $inner" | Should -Be 'body setup inner' }
     }
+    It 'takes cases from BeforeAll: <Word>' -TestCases $cases { $Word | Should -Be 'setup' }
     It 'writes in the test drive' { Set-Content $file 'x'; Get-Content TestDrive:\notes.txt | Should -Be 'x' }
     It 'is not written yet' -Pending { throw 'never runs' }
 }
