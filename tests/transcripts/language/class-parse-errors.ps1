@@ -6,6 +6,7 @@ $definitions = @(
     'class Lab {'
     'class Lab { [int] }'
     'class Lab { } class Lab { }'
+    'class Lab { }; & { class Lab { } }; & { class Lab { } }; "one name in three script blocks"'
     'class Lab { $x; [int]$x }'
     'class Lab { M() { } M() { } }'
     'class Lab { [int][string]$x }'
