@@ -164,7 +164,12 @@ fn discover_block(ctx: &mut Ctx, args: &Args, kind: BlockKind) -> EvalResult<()>
         if pester.pester4_scopes.get() {
             block.scope = Some(scope);
         }
-        r?;
+        // After a failed BeforeAll the block fails as a whole; the body's later errors, which
+        // usually follow from it, do not fail the file's discovery.
+        match r {
+            Err(crate::engine::Flow::Error(_)) if block.failed_setup.is_some() => {}
+            r => r?,
+        }
         if let Some(top) = pester.open.borrow_mut().last_mut() {
             top.items.push(Node::Block(block));
         }
@@ -214,7 +219,15 @@ impl Cmdlet for SetupCmd {
         // can use what it sets; with Run.Pester4Scopes it runs where it stands, in the
         // block's scope, which its tests then share.
         let in_body = self.0 == "BeforeAll" && pester.pester4_scopes.get() && pester.open.borrow().len() > 1;
-        if self.0 == "BeforeDiscovery" || in_body {
+        if in_body {
+            if let Err(e) = super::run::run_code(ctx.interp, &sb)? {
+                if let Some(top) = pester.open.borrow_mut().last_mut() {
+                    top.failed_setup.get_or_insert(e);
+                }
+            }
+            return Ok(());
+        }
+        if self.0 == "BeforeDiscovery" {
             return ctx.interp.run_block_here(&sb, None, &mut |_, _| Ok(()));
         }
         let mut open = pester.open.borrow_mut();

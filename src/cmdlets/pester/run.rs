@@ -240,8 +240,8 @@ impl Runner<'_> {
 
     fn block_in_scope(&mut self, ctx: &mut Ctx, block: &Block, scope: &ScopeRef, inherited: Inherited, depth: usize, runs: bool) -> EvalResult<()> {
         define_data(ctx.interp, block.data.as_ref());
-        let mut failure = None;
-        if runs {
+        let mut failure = block.failed_setup.clone();
+        if runs && failure.is_none() {
             for sb in &block.before_all {
                 if let Err(e) = run_code(ctx.interp, sb)? {
                     failure = Some(e);

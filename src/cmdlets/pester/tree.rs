@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use crate::engine::convert::to_string;
+use crate::engine::error::ErrorRecord;
 use crate::engine::runtime::ScopeRef;
 use crate::engine::value::Value;
 use crate::lang::ast::ScriptBlock;
@@ -34,6 +35,9 @@ pub struct Block {
     /// With `Run.Pester4Scopes`, the scope the block's body ran in during discovery: its
     /// setup and tests run there, so they see the body's variables as under Pester 4.
     pub scope: Option<ScopeRef>,
+    /// With `Run.Pester4Scopes`, the error of a BeforeAll that ran in discovery: the block's
+    /// tests fail with it, as after a failed BeforeAll.
+    pub failed_setup: Option<Rc<ErrorRecord>>,
 }
 
 impl std::fmt::Debug for Block {
@@ -75,6 +79,7 @@ impl Block {
             after_each: Vec::new(),
             items: Vec::new(),
             scope: None,
+            failed_setup: None,
         }
     }
 

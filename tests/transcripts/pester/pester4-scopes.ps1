@@ -22,6 +22,13 @@ Describe 'Pester 4 style' {
     It 'writes in the test drive' { Set-Content $file 'x'; Get-Content TestDrive:\notes.txt | Should -Be 'x' }
     It 'is not written yet' -Pending { throw 'never runs' }
 }
+Describe 'Broken setup' {
+    BeforeAll { throw 'no lab today' }
+    It 'fails with the setup error' { $true | Should -BeTrue }
+}
+Describe 'Still runs' {
+    It 'after a block whose setup failed' { $true | Should -BeTrue }
+}
 '@
 $r = Invoke-Pester -Configuration @{ Run = @{ Path = 'C:\tests'; PassThru = $true; Pester4Scopes = $true }; Output = @{ Verbosity = 'Detailed' } }
 $r.Tests | ForEach-Object { '{0}: {1}' -f $_.ExpandedPath, $_.Result }
