@@ -15,10 +15,7 @@ pub struct Drive {
 
 /// Makes a new folder (not yet entered).
 pub fn create(ctx: &mut Ctx) -> Drive {
-    let id = match ctx.interp.guid_source.as_mut() {
-        Some(next) => next(),
-        None => uuid::Uuid::new_v4(),
-    };
+    let id = ctx.interp.new_guid();
     let path = format!("C:\\Temp\\{id}");
     let now = ctx.interp.clock.now();
     let item = super::lab(ctx).ok().and_then(|fs| fs.resolve(&path).ok().filter(|item| fs.create_dir(item, now).is_ok()));
