@@ -71,7 +71,7 @@ foreach ($t in $r.Tests) {
 }
 PS1
 
-files=$(cd "$work" && find test/powershell -name '*.Tests.ps1' | LC_ALL=C sort)
+files=$(cd "$work" && find test/powershell -iname '*.tests.ps1' | LC_ALL=C sort)
 results="$work/results.tsv"
 : > "$results"
 for f in $files; do
