@@ -182,6 +182,7 @@ pub fn resolve_with(name: &str, is_array: bool, arg: &dyn Fn(&str) -> Option<Typ
                 "valuetype" => TypeRef::foreign(VT),
                 "management.automation.pscustomobject" => TypeRef::foreign(PSCUSTOMOBJECT),
                 "enum" => TypeRef::foreign("System.Enum"),
+                "management.automation.language.parser" => TypeRef::foreign(super::language_parser::PARSER),
                 _ => {
                     let i = TYPES.iter().find(|i| {
                         arity(i.full) == 0
