@@ -16,7 +16,9 @@ impl Interp {
     /// scope prefix names (`function global:f`, `script:`, `local:`, `private:`).
     pub(super) fn define_function(&mut self, name: &str, body: Rc<ScriptBlock>, is_filter: bool) {
         let (scope_name, name) = match name.split_once(':') {
-            Some((prefix, rest)) if ["global", "script", "local", "private"].iter().any(|p| p.eq_ignore_ascii_case(prefix)) => (Some(prefix.to_ascii_lowercase()), rest),
+            Some((prefix, rest)) if ["global", "script", "local", "private"].iter().any(|p| p.eq_ignore_ascii_case(prefix)) => {
+                (Some(prefix.to_ascii_lowercase()), rest)
+            }
             _ => (None, name),
         };
         let info = binder::function_info(name, &body, is_filter, &self.types);
