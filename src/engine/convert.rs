@@ -432,7 +432,7 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
             other => Value::array(vec![other.clone()]),
         },
         TypeKind::Hashtable => match v {
-            Value::Hashtable(_) => v.clone(),
+            Value::Hashtable(_) | Value::Null => v.clone(),
             _ => return Err(invalid_cast(v, &target)),
         },
         TypeKind::Ordered => match v {
@@ -455,13 +455,15 @@ pub fn convert(v: &Value, ty: &TypeRef) -> Result<Value, String> {
             }
             other => other.clone(),
         },
+        // $null converts to a reference type as $null (an unbound [scriptblock] parameter too).
         TypeKind::ScriptBlock => match v {
-            Value::ScriptBlock(_) => v.clone(),
+            Value::ScriptBlock(_) | Value::Null => v.clone(),
             _ => return Err(invalid_cast(v, &target)),
         },
         TypeKind::Void => Value::Null,
         TypeKind::Regex => match v {
             Value::Native(n) if matches!(**n, super::value::Native::Regex(_)) => v.clone(),
+            Value::Null => Value::Null,
             other => {
                 let pattern = to_string(other);
                 super::dotnet::regex::compile(&pattern, 0)

@@ -12,11 +12,19 @@ use super::runtime::{Interp, Scope, ScopeRef, Variable};
 use super::value::Value;
 
 impl Interp {
-    /// Defines (or redefines) a function in the current scope.
+    /// Defines (or redefines) a function in the current scope, or in the one its name's
+    /// scope prefix names (`function global:f`, `script:`, `local:`, `private:`).
     pub(super) fn define_function(&mut self, name: &str, body: Rc<ScriptBlock>, is_filter: bool) {
+        let (scope_name, name) = match name.split_once(':') {
+            Some((prefix, rest)) if ["global", "script", "local", "private"].iter().any(|p| p.eq_ignore_ascii_case(prefix)) => {
+                (Some(prefix.to_ascii_lowercase()), rest)
+            }
+            _ => (None, name),
+        };
         let info = binder::function_info(name, &body, is_filter, &self.types);
         let key = name.to_ascii_lowercase();
-        let mut scope = self.current.borrow_mut();
+        let target = self.scope_for(scope_name.as_deref());
+        let mut scope = target.borrow_mut();
         scope.functions.insert(key.clone(), Rc::new(info));
         scope.function_bodies.insert(key, body);
     }

@@ -388,6 +388,7 @@ impl Interp {
             (TypeKind::Math, _) => math::call(&lower, name, &args),
             (TypeKind::DateTime, _) if !ty.is_array => datetime::call_static(&lower, name, &args),
             (TypeKind::Foreign, _) if ty.full_name() == "System.Enum" => enums::call(&lower, name, &args),
+            (TypeKind::Foreign, _) if ty.full_name() == super::dotnet::language_parser::PARSER => super::dotnet::language_parser::call(&lower, &args),
             (TypeKind::Environment, _) => environment::call(&lower, name, &args, &mut self.env),
             (TypeKind::Path, _) => {
                 let temp = self.env.get("temp").map(|(_, v)| v.clone()).unwrap_or_default();

@@ -139,7 +139,8 @@ impl TypeTable {
         if let Some(full) = super::exceptions::known_type(lookup).filter(|_| resolve(lookup, false).is_none()) {
             return Some(Rc::new(TypeRef { is_array, ..TypeRef::foreign(full) }));
         }
-        resolve(name, is_array).or_else(|| {
+        let arg = |a: &str| self.resolve(a, false).map(|t| (*t).clone());
+        super::dotnet::registry::resolve_with(name, is_array, &arg).map(Rc::new).or_else(|| {
             let def = self
                 .enums
                 .iter()

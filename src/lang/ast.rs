@@ -174,6 +174,7 @@ pub enum StatementKind {
     },
     Switch(Box<SwitchStatement>),
     Function {
+        /// As written, with any scope prefix (`global:f`).
         name: String,
         is_filter: bool,
         body: Rc<ScriptBlock>,

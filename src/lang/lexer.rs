@@ -120,7 +120,15 @@ pub fn number(i: &str) -> IResult<&str, Option<Number>> {
         opt((one_of("eE"), opt(one_of("+-")), digit1)),
     ))
     .parse(i)?;
-    // `1.` followed by a digit-less dot is a range (`1..5`), never a fraction.
+    // `1.` followed by a digit-less dot is a range (`1..5`), never a fraction. A dot that
+    // ends the number (`20.;`, `20.)`) is its decimal point: 5.1's tokenizer takes the dot
+    // and no digits after it as a Double.
+    let (rest, text) = match rest.strip_prefix('.') {
+        Some(after) if !text.contains(['.', 'e', 'E']) && after.chars().next().is_none_or(|c| c.is_whitespace() || ";,)}]|".contains(c)) => {
+            (after, &i[..text.len() + 1])
+        }
+        _ => (rest, text),
+    };
     let (rest, suffix) = opt(one_of("lLdD")).parse(rest)?;
     let (rest, mult) = multiplier(rest)?;
     let is_real = text.contains(['.', 'e', 'E']) || matches!(suffix, Some('d' | 'D'));
@@ -224,6 +232,9 @@ mod tests {
         assert_eq!(number("42 ").unwrap(), (" ", Some(Number::Int(42))));
         assert_eq!(number("1.5").unwrap(), ("", Some(Number::Double(1.5))));
         assert_eq!(number("1..5").unwrap(), ("..5", Some(Number::Int(1))));
+        assert_eq!(number("20.;").unwrap(), (";", Some(Number::Double(20.0))));
+        assert_eq!(number("20.").unwrap(), ("", Some(Number::Double(20.0))));
+        assert_eq!(number("1.x").unwrap(), (".x", Some(Number::Int(1))));
         assert_eq!(number("0x10").unwrap(), ("", Some(Number::Int(16))));
         assert_eq!(number("0xFFFFFFFF").unwrap(), ("", Some(Number::Int(-1))));
         assert_eq!(number("2kb").unwrap(), ("", Some(Number::Int(2048))));

@@ -1,4 +1,4 @@
-//! Get-Random as 5.1's GetRandomCommand: a number in [Minimum, Maximum) whose type follows
+//! New-Guid, and Get-Random as 5.1's GetRandomCommand: a number in [Minimum, Maximum) whose type follows
 //! the bounds (int, long or double), or items drawn from the input without repeats, in a
 //! random order. Randomness comes from the world's id generator (one draw per call), so a
 //! seeded world repeats its numbers; `-SetSeed` repeats them whatever the world. The numbers
@@ -14,7 +14,27 @@ const NUMBER: &str = "RandomNumberParameterSet";
 const LIST: &str = "RandomListItemParameterSet";
 
 pub fn commands() -> Vec<CommandInfo> {
-    vec![CommandInfo::cmdlet("Get-Random", "Microsoft.PowerShell.Utility", "Microsoft.PowerShell.Commands.GetRandomCommand", || Box::new(GetRandom::default()))
+    vec![
+        CommandInfo::cmdlet("New-Guid", "Microsoft.PowerShell.Utility", "Microsoft.PowerShell.Commands.NewGuidCommand", || Box::new(NewGuid))
+            .outputs("System.Guid")
+            .synopsis("Creates a GUID.")
+            .description("Writes a new System.Guid, drawn from the world's id generator, so a seeded world (ERSIM_SEED, Set-ErSimSeed) repeats it.")
+            .example("A unique name", "\"lab-$(New-Guid)\"", "lab- followed by a new GUID."),
+        get_random(),
+    ]
+}
+
+struct NewGuid;
+
+impl Cmdlet for NewGuid {
+    fn process(&mut self, ctx: &mut Ctx, _args: &Args) -> EvalResult<()> {
+        let g = ctx.interp.new_guid();
+        ctx.emit(Value::Guid(g))
+    }
+}
+
+fn get_random() -> CommandInfo {
+    CommandInfo::cmdlet("Get-Random", "Microsoft.PowerShell.Utility", "Microsoft.PowerShell.Commands.GetRandomCommand", || Box::new(GetRandom::default()))
         .param(ParamSpec::new("SetSeed", TypeKind::Int).help("Makes the numbers repeat: the same seed gives the same numbers."))
         .param(ParamSpec::new("Maximum", TypeKind::Object).position(0).in_set(NUMBER).help("The number is less than this (Int32.MaxValue by default)."))
         .param(ParamSpec::new("Minimum", TypeKind::Object).in_set(NUMBER).help("The number is at least this (0 by default)."))
@@ -25,7 +45,7 @@ pub fn commands() -> Vec<CommandInfo> {
         .synopsis("Gets a random number, or random items from a list.")
         .description("Numbers are in [Minimum, Maximum): int, long or double as the bounds are. Items are drawn without repeats. A seeded world (ERSIM_SEED, Set-ErSimSeed) repeats its draws.")
         .example("A VLAN id", "Get-Random -Minimum 100 -Maximum 4095", "A whole number from 100 to 4094.")
-        .example("Two locations", "'London', 'Amsterdam', 'Dublin' | Get-Random -Count 2", "Two of the three, in a random order.")]
+        .example("Two locations", "'London', 'Amsterdam', 'Dublin' | Get-Random -Count 2", "Two of the three, in a random order.")
 }
 
 /// SplitMix64: small, fast and good enough to draw lab numbers from one seed.
@@ -124,10 +144,7 @@ impl Cmdlet for GetRandom {
             Some(s) => s as u64,
             // One draw from the world per call: a seeded world repeats it.
             None => {
-                let g = match ctx.interp.guid_source.as_mut() {
-                    Some(source) => source(),
-                    None => uuid::Uuid::new_v4(),
-                };
+                let g = ctx.interp.new_guid();
                 let b = g.as_bytes();
                 u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[10], b[11]])
             }

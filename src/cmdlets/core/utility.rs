@@ -407,6 +407,13 @@ impl Cmdlet for InvokeExpression {
         match ctx.interp.run_text(&src, RunAs::Inline(ctx.out)) {
             // A parse error is the cmdlet's terminating error, as the text never ran.
             Err(Flow::Error(rec)) if rec.is_parse_error => Err(ctx.terminate((*rec).clone())),
+            // A runtime error leaving the text is the cmdlet's: its id names the cmdlet, as
+            // 5.1's FullyQualifiedErrorId adds the invoking command's type.
+            Err(Flow::Error(rec)) if !rec.fqid.contains(',') => {
+                let mut rec = (*rec).clone();
+                rec.fqid = format!("{},Microsoft.PowerShell.Commands.InvokeExpressionCommand", rec.fqid);
+                Err(Flow::Error(Rc::new(rec)))
+            }
             r => r,
         }
     }

@@ -1,6 +1,6 @@
 //! The variable cmdlets: Get-, Set-, New-, Clear- and Remove-Variable with `-Scope`
 //! (Global, Script, Local or a number), `-Option` (ReadOnly, Constant, Private, AllScope),
-//! `-Force`, `-ValueOnly`, `-PassThru` and wildcard names, and 5.1's errors.
+//! `-Force`, `-ValueOnly`, `-PassThru`, wildcard names, `-Include`/`-Exclude`, and 5.1's errors.
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
 use crate::engine::convert::to_string;
@@ -25,11 +25,21 @@ fn scope_param() -> ParamSpec {
     ParamSpec::new("Scope", TypeKind::String).help("Global, Script, Local, or a number of scopes up (0 is the current one).")
 }
 
+fn include_param() -> ParamSpec {
+    ParamSpec::new("Include", TypeKind::String).array().wildcards().help("Only the variables whose names match one of these (wildcards allowed).")
+}
+
+fn exclude_param() -> ParamSpec {
+    ParamSpec::new("Exclude", TypeKind::String).array().wildcards().help("Leaves out the variables whose names match one of these (wildcards allowed).")
+}
+
 pub fn commands() -> Vec<CommandInfo> {
     vec![
         CommandInfo::cmdlet("Get-Variable", UTILITY, "Microsoft.PowerShell.Commands.GetVariableCommand", || Box::new(GetVariable))
             .param(ParamSpec::new("Name", TypeKind::String).array().position(0).wildcards().help("Variable names (wildcards allowed)."))
             .param(ParamSpec::switch("ValueOnly").help("Writes only the values."))
+            .param(include_param())
+            .param(exclude_param())
             .param(scope_param())
             .synopsis("Gets variables of the current scope.")
             .description("Writes PSVariable objects (Name, Value) for the matching variables, of one scope with -Scope.")
@@ -56,6 +66,8 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("A constant", "New-Variable -Name Limit -Value 10 -Option Constant", "$Limit can no longer be changed or removed."),
         CommandInfo::cmdlet("Clear-Variable", UTILITY, "Microsoft.PowerShell.Commands.ClearVariableCommand", || Box::new(ClearVariable))
             .param(ParamSpec::new("Name", TypeKind::String).array().mandatory().position(0).wildcards().help("The variable names (wildcards allowed)."))
+            .param(include_param())
+            .param(exclude_param())
             .param(scope_param())
             .param(ParamSpec::switch("Force").help("Clears a ReadOnly variable too."))
             .param(ParamSpec::switch("PassThru").help("Writes the variables."))
@@ -64,6 +76,8 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("Clear a variable", "$Region = 'Silicon Valley'\nClear-Variable Region", "Afterwards $Region is $null."),
         CommandInfo::cmdlet("Remove-Variable", UTILITY, "Microsoft.PowerShell.Commands.RemoveVariableCommand", || Box::new(RemoveVariable))
             .param(ParamSpec::new("Name", TypeKind::String).array().mandatory().position(0).wildcards().help("The variable names (wildcards allowed)."))
+            .param(include_param())
+            .param(exclude_param())
             .param(scope_param())
             .param(ParamSpec::switch("Force").help("Removes a ReadOnly variable too."))
             .synopsis("Deletes variables.")
@@ -112,14 +126,18 @@ fn not_found(name: &str, class: &str) -> ErrorRecord {
 /// name that matches none is VariableNotFound, written as a non-terminating error.
 fn matching(ctx: &mut Ctx, args: &Args, scope: Option<&ScopeRef>, class: &str) -> EvalResult<Vec<(String, Value)>> {
     let patterns: Vec<String> = args.get("Name").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_else(|| vec!["*".into()]);
+    let list = |name: &str| -> Vec<String> { args.get(name).map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default() };
+    let (include, exclude) = (list("Include"), list("Exclude"));
+    let like = |n: &str, p: &String| ops::like(&Value::str(n), &Value::str(p), false);
     let vars = ctx.interp.variables_of(scope);
     let mut out = Vec::new();
     for p in &patterns {
-        let matched: Vec<(String, Value)> = vars.iter().filter(|(n, _)| ops::like(&Value::str(n), &Value::str(p), false)).cloned().collect();
+        let matched: Vec<(String, Value)> = vars.iter().filter(|(n, _)| like(n, p)).cloned().collect();
         if matched.is_empty() && !p.contains(['*', '?']) {
             ctx.write_error(not_found(p, class))?;
         }
-        out.extend(matched);
+        // -Include and -Exclude filter what the names found; what they leave out is no error.
+        out.extend(matched.into_iter().filter(|(n, _)| (include.is_empty() || include.iter().any(|p| like(n, p))) && !exclude.iter().any(|p| like(n, p))));
     }
     Ok(out)
 }

@@ -40,6 +40,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::new("ForEach", TypeKind::Object).array().alias("TestCases").help("Data items: one test per item, which sees it as $_ and its keys as variables."))
             .param(ParamSpec::new("Tag", TypeKind::String).array().alias("Tags").help("Tags that Invoke-Pester's filters select by."))
             .param(ParamSpec::switch("Skip").help("The test is reported as skipped and not run."))
+            .param(ParamSpec::switch("Pending").help("The test is not run; Pester 5 has no pending state and reports it as skipped."))
             .synopsis("Declares one test.")
             .description("Recorded during discovery; its script block runs in the run phase, after the BeforeEach blocks of the blocks around it and before their AfterEach blocks, in a scope of its own below the block's.")
             .example(
@@ -154,12 +155,21 @@ fn discover_block(ctx: &mut Ctx, args: &Args, kind: BlockKind) -> EvalResult<()>
         block.data = data.clone();
         pester.open.borrow_mut().push(block);
         let parent = ctx.interp.current.clone();
-        let r = in_scope(ctx.interp, &parent, |interp| {
-            define_data(interp, data.as_ref());
-            interp.run_block_here(&body, None, &mut |_, _| Ok(()))
-        });
-        let block = pester.open.borrow_mut().pop().expect("the block pushed above");
-        r?;
+        let scope = ctx.interp.new_scope(&parent, false);
+        let saved = std::mem::replace(&mut ctx.interp.current, scope.clone());
+        define_data(ctx.interp, data.as_ref());
+        let r = ctx.interp.run_block_here(&body, None, &mut |_, _| Ok(()));
+        ctx.interp.current = saved;
+        let mut block = pester.open.borrow_mut().pop().expect("the block pushed above");
+        if pester.pester4_scopes.get() {
+            block.scope = Some(scope);
+        }
+        // After a failed BeforeAll the block fails as a whole; the body's later errors, which
+        // usually follow from it, do not fail the file's discovery.
+        match r {
+            Err(crate::engine::Flow::Error(_)) if block.failed_setup.is_some() => {}
+            r => r?,
+        }
         if let Some(top) = pester.open.borrow_mut().last_mut() {
             top.items.push(Node::Block(block));
         }
@@ -189,7 +199,7 @@ impl Cmdlet for ItCmd {
                 expanded: expand_name(&name, data.as_ref().or(block_data.as_ref())),
                 name: name.clone(),
                 // An It with no code is pending, which Pester 5 reports as skipped.
-                skip: args.switch("Skip") || body.is_none(),
+                skip: args.switch("Skip") || args.switch("Pending") || body.is_none(),
                 body: body.clone(),
                 data,
                 tags: tags(args),
@@ -204,10 +214,22 @@ struct SetupCmd(&'static str);
 impl Cmdlet for SetupCmd {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let Some(Value::ScriptBlock(sb)) = args.get("Scriptblock").cloned() else { return Ok(()) };
+        let pester = state(ctx.interp);
+        // Pester 4 ran a block's BeforeAll before its body's other statements, so the body
+        // can use what it sets; with Run.Pester4Scopes it runs where it stands, in the
+        // block's scope, which its tests then share.
+        let in_body = self.0 == "BeforeAll" && pester.pester4_scopes.get() && pester.open.borrow().len() > 1;
+        if in_body {
+            if let Err(e) = super::run::run_code(ctx.interp, &sb)? {
+                if let Some(top) = pester.open.borrow_mut().last_mut() {
+                    top.failed_setup.get_or_insert(e);
+                }
+            }
+            return Ok(());
+        }
         if self.0 == "BeforeDiscovery" {
             return ctx.interp.run_block_here(&sb, None, &mut |_, _| Ok(()));
         }
-        let pester = state(ctx.interp);
         let mut open = pester.open.borrow_mut();
         let Some(top) = open.last_mut() else {
             drop(open);

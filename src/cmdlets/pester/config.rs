@@ -31,6 +31,8 @@ pub struct Settings {
     pub result_format: String,
     /// `Should.ErrorAction = 'Continue'`: a failed assertion does not end its test.
     pub should_continue: bool,
+    /// `Run.Pester4Scopes` (ersim's own option): tests see their blocks' body variables.
+    pub pester4_scopes: bool,
 }
 
 impl Default for Settings {
@@ -47,6 +49,7 @@ impl Default for Settings {
             result_path: "testResults.xml".to_string(),
             result_format: "NUnitXml".to_string(),
             should_continue: false,
+            pester4_scopes: false,
         }
     }
 }
@@ -99,6 +102,7 @@ impl Settings {
         }
         self.exit = option_bool(c, "Run", "Exit").unwrap_or(false);
         self.pass_thru = option_bool(c, "Run", "PassThru").unwrap_or(false);
+        self.pester4_scopes = option_bool(c, "Run", "Pester4Scopes").unwrap_or(false);
         self.filter.tags = option_strings(c, "Filter", "Tag").unwrap_or_default();
         self.filter.exclude_tags = option_strings(c, "Filter", "ExcludeTag").unwrap_or_default();
         self.filter.full_names = option_strings(c, "Filter", "FullName").unwrap_or_default();
@@ -148,6 +152,7 @@ fn sections() -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
                 ("Container", empty()),
                 ("Exit", Value::Bool(false)),
                 ("PassThru", Value::Bool(false)),
+                ("Pester4Scopes", Value::Bool(false)),
             ],
         ),
         ("Filter", vec![("Tag", empty()), ("ExcludeTag", empty()), ("FullName", empty())]),
@@ -162,7 +167,7 @@ pub fn command() -> CommandInfo {
         .param(ParamSpec::new("Hashtable", TypeKind::Object).position(0).help("Sections and options to set, as @{ Run = @{ Path = '.' } }."))
         .outputs("PesterConfiguration")
         .synopsis("Creates a configuration for Invoke-Pester -Configuration.")
-        .description("Sections Run (Path, ExcludePath, ScriptBlock, Container, Exit, PassThru), Filter (Tag, ExcludeTag, FullName), Output (Verbosity), TestResult (Enabled, OutputFormat NUnitXml or JUnitXml, OutputPath) and Should (ErrorAction: Stop, or Continue to go on after a failed assertion), each option holding its default until set: $c.Run.Path = 'C:\\tests'.")
+        .description("Sections Run (Path, ExcludePath, ScriptBlock, Container, Exit, PassThru, and ersim's own Pester4Scopes: tests see the variables their Describe and Context bodies set, as under Pester 4), Filter (Tag, ExcludeTag, FullName), Output (Verbosity), TestResult (Enabled, OutputFormat NUnitXml or JUnitXml, OutputPath) and Should (ErrorAction: Stop, or Continue to go on after a failed assertion), each option holding its default until set: $c.Run.Path = 'C:\\tests'.")
         .example("Detailed output", "$c = New-PesterConfiguration; $c.Output.Verbosity = 'Detailed'; $c.Output.Verbosity", "Detailed.")
 }
 

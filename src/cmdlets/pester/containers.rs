@@ -126,10 +126,17 @@ pub fn discover(ctx: &mut Ctx, fs: &LabFs, c: &Container) -> EvalResult<Result<B
     pester.open.borrow_mut().push(Block::new(BlockKind::Root, String::new()));
     let global = ctx.interp.global.clone();
     let scope = ctx.interp.new_scope(&global, true);
-    let saved = std::mem::replace(&mut ctx.interp.current, scope);
+    let saved = std::mem::replace(&mut ctx.interp.current, scope.clone());
+    if let Code::File(file) = &c.code {
+        // Pester runs a test file as a script, so `$MyInvocation.MyCommand.Path` names it.
+        ctx.interp.set_local("MyInvocation", script_invocation(&file.shown()));
+    }
     let ran = run_with_data(ctx, &body, c);
     ctx.interp.current = saved;
-    let root = std::mem::replace(&mut *pester.open.borrow_mut(), outer).pop().unwrap_or_else(|| Block::new(BlockKind::Root, String::new()));
+    let mut root = std::mem::replace(&mut *pester.open.borrow_mut(), outer).pop().unwrap_or_else(|| Block::new(BlockKind::Root, String::new()));
+    if pester.pester4_scopes.get() {
+        root.scope = Some(scope);
+    }
     Ok(ran?.map(|()| root))
 }
 
@@ -150,4 +157,20 @@ fn run_with_data(ctx: &mut Ctx, body: &Rc<ScriptBlock>, c: &Container) -> EvalRe
         Err(Flow::Error(rec)) => Ok(Err(rec)),
         Err(other) => Err(other),
     }
+}
+
+/// `$MyInvocation` of a script file run as a command: an ExternalScriptInfo naming the file.
+fn script_invocation(path: &str) -> Value {
+    let name = path.rsplit(['\\', '/']).next().unwrap_or(path);
+    let mut command = PsObject::typed("System.Management.Automation.ExternalScriptInfo");
+    command.add_typed("Name", "string", Value::str(name));
+    command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("ExternalScript"));
+    command.add_typed("Path", "string", Value::str(path));
+    command.add_typed("Definition", "string", Value::str(path));
+    let mut o = PsObject::typed("System.Management.Automation.InvocationInfo");
+    o.add_typed("MyCommand", "System.Management.Automation.CommandInfo", Value::object(command));
+    o.add_typed("InvocationName", "string", Value::str(path));
+    o.add_typed("ScriptName", "string", Value::str(""));
+    o.add_typed("PSCommandPath", "string", Value::str(""));
+    Value::object(o)
 }

@@ -58,8 +58,10 @@ impl Cmdlet for InvokePester {
         let started = ctx.interp.clock.now();
         let pester = state(ctx.interp);
         pester.continue_on_failure.set(settings.should_continue);
+        pester.pester4_scopes.set(settings.pester4_scopes);
         let run = run_containers(ctx, &fs, &containers, &settings, &report);
         pester.continue_on_failure.set(false);
+        pester.pester4_scopes.set(false);
         let run = run?;
         let failures = run
             .iter()
@@ -137,6 +139,9 @@ struct Discovered {
     root: Option<Block>,
     error: Option<Rc<ErrorRecord>>,
     ticks: i64,
+    /// With `Run.Pester4Scopes` the file's test drive already exists in discovery, as
+    /// Pester 4 made it before a Describe body ran; it is kept for the file's run.
+    drive: Option<testdrive::Drive>,
 }
 
 fn ticks_since(ctx: &Ctx, start: chrono::NaiveDateTime) -> i64 {
@@ -149,7 +154,15 @@ fn run_containers(ctx: &mut Ctx, fs: &LabFs, containers: &[Container], settings:
     let mut found = Vec::new();
     for c in containers {
         let t0 = ctx.interp.clock.now();
-        let (root, error) = match containers::discover(ctx, fs, c)? {
+        let mut drive = settings.pester4_scopes.then(|| testdrive::create(ctx));
+        if let Some(d) = drive.as_mut() {
+            testdrive::enter(ctx, d);
+        }
+        let discovered = containers::discover(ctx, fs, c);
+        if let Some(d) = drive.as_mut() {
+            testdrive::leave(ctx, d);
+        }
+        let (root, error) = match discovered? {
             Ok(root) => (Some(root), None),
             Err(e) => {
                 report.discovery_failed(ctx, &c.name(), &e)?;
@@ -157,7 +170,7 @@ fn run_containers(ctx: &mut Ctx, fs: &LabFs, containers: &[Container], settings:
             }
         };
         let kind = if matches!(c.code, Code::File(_)) { "File" } else { "ScriptBlock" };
-        found.push(Discovered { path: c.name(), kind, root, error, ticks: ticks_since(ctx, t0) });
+        found.push(Discovered { path: c.name(), kind, root, error, ticks: ticks_since(ctx, t0), drive });
     }
     let tests: usize = found.iter().filter_map(|d| d.root.as_ref()).map(Block::test_count).sum();
     let selected: usize = found.iter().filter_map(|d| d.root.as_ref()).map(|r| settings.filter.count(r)).sum();
@@ -168,8 +181,10 @@ fn run_containers(ctx: &mut Ctx, fs: &LabFs, containers: &[Container], settings:
         if let Some(root) = &d.root {
             report.container_start(ctx, &d.path)?;
             let mut runner = Runner { filter: &settings.filter, report, result };
-            testdrive::around(ctx, |ctx| runner.run(ctx, root))?;
+            testdrive::around(ctx, d.drive, |ctx| runner.run(ctx, root))?;
             result = runner.result;
+        } else if let Some(drive) = d.drive {
+            testdrive::remove(ctx, drive);
         }
         report.container_done(ctx, &result)?;
         results.push(result);
@@ -188,7 +203,7 @@ pub fn standalone(ctx: &mut Ctx, root: Block) -> EvalResult<()> {
     report.discovery_done(ctx, root.test_count(), 0, &settings.filter, 0)?;
     let result = ContainerResult { path, kind: "File", ..Default::default() };
     let mut runner = Runner { filter: &settings.filter, report: &report, result };
-    testdrive::around(ctx, |ctx| runner.run(ctx, &root))?;
+    testdrive::around(ctx, None, |ctx| runner.run(ctx, &root))?;
     let result = runner.result;
     report.container_done(ctx, &result)?;
     report.summary(ctx, std::slice::from_ref(&result), result.ticks)

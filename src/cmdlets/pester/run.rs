@@ -217,7 +217,7 @@ impl Runner<'_> {
         }
         inherited.tags.extend(block.tags.iter().cloned());
         inherited.skip |= block.skip;
-        let scope = ctx.interp.new_scope(parent, block.kind == BlockKind::Root);
+        let scope = block.scope.clone().unwrap_or_else(|| ctx.interp.new_scope(parent, block.kind == BlockKind::Root));
         let saved = std::mem::replace(&mut ctx.interp.current, scope.clone());
         let pester = state(ctx.interp);
         pester.block_ids.borrow_mut().push(pester.new_id());
@@ -240,8 +240,8 @@ impl Runner<'_> {
 
     fn block_in_scope(&mut self, ctx: &mut Ctx, block: &Block, scope: &ScopeRef, inherited: Inherited, depth: usize, runs: bool) -> EvalResult<()> {
         define_data(ctx.interp, block.data.as_ref());
-        let mut failure = None;
-        if runs {
+        let mut failure = block.failed_setup.clone();
+        if runs && failure.is_none() {
             for sb in &block.before_all {
                 if let Err(e) = run_code(ctx.interp, sb)? {
                     failure = Some(e);

@@ -65,6 +65,8 @@ pub struct Pester {
     /// `Should.ErrorAction = 'Continue'`: failed assertions are kept here and the test goes on.
     pub continue_on_failure: Cell<bool>,
     pub collected: RefCell<Vec<Rc<crate::engine::ErrorRecord>>>,
+    /// `Run.Pester4Scopes`: discovery keeps each block's scope for its run (`Block::scope`).
+    pub pester4_scopes: Cell<bool>,
 }
 
 impl Pester {

@@ -5,6 +5,8 @@
 use std::rc::Rc;
 
 use crate::engine::convert::to_string;
+use crate::engine::error::ErrorRecord;
+use crate::engine::runtime::ScopeRef;
 use crate::engine::value::Value;
 use crate::lang::ast::ScriptBlock;
 
@@ -17,7 +19,6 @@ pub enum BlockKind {
 }
 
 /// A Describe or Context (or the file's root) as discovery found it.
-#[derive(Debug)]
 pub struct Block {
     pub kind: BlockKind,
     pub name: String,
@@ -31,6 +32,18 @@ pub struct Block {
     pub before_each: Vec<Rc<ScriptBlock>>,
     pub after_each: Vec<Rc<ScriptBlock>>,
     pub items: Vec<Node>,
+    /// With `Run.Pester4Scopes`, the scope the block's body ran in during discovery: its
+    /// setup and tests run there, so they see the body's variables as under Pester 4.
+    pub scope: Option<ScopeRef>,
+    /// With `Run.Pester4Scopes`, the error of a BeforeAll that ran in discovery: the block's
+    /// tests fail with it, as after a failed BeforeAll.
+    pub failed_setup: Option<Rc<ErrorRecord>>,
+}
+
+impl std::fmt::Debug for Block {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Block").field("kind", &self.kind).field("name", &self.name).field("items", &self.items).finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug)]
@@ -65,6 +78,8 @@ impl Block {
             before_each: Vec::new(),
             after_each: Vec::new(),
             items: Vec::new(),
+            scope: None,
+            failed_setup: None,
         }
     }
 

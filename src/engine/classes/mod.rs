@@ -190,7 +190,10 @@ impl Interp {
                 },
             },
         };
-        let names = |t: &TypeName| t.name.eq_ignore_ascii_case(&decl.name) || batch.iter().any(|n| n.eq_ignore_ascii_case(&t.name));
+        // A member may name the class itself or one defined beside it, also as a generic
+        // argument (`[List[C]] f()` in class C), before either exists.
+        let is_script_type = |n: &str| n.eq_ignore_ascii_case(&decl.name) || batch.iter().any(|b| b.eq_ignore_ascii_case(n));
+        let names = |t: &TypeName| t.name.split(['[', ']', ',']).map(str::trim).any(is_script_type);
         let member_types = decl
             .properties
             .iter()

@@ -8,6 +8,7 @@ pub mod enums;
 pub mod environment;
 pub mod format_string;
 pub mod ipaddress;
+pub mod language_parser;
 pub mod match_info;
 pub mod math;
 pub mod path;

@@ -152,13 +152,19 @@ fn bare(lower: &str) -> &str {
 /// (`System.Collections.Generic.List[string]`, `Dictionary[string,int]`); a trailing `[]`
 /// in the text makes an array type, as `New-Object 'string[]'` writes one.
 pub fn resolve(name: &str, is_array: bool) -> Option<TypeRef> {
+    resolve_with(name, is_array, &|a| resolve(a, false))
+}
+
+/// [`resolve`], with a generic type's arguments resolved by `arg` (so they may name the
+/// session's classes and enums: `List[MyClass]`).
+pub fn resolve_with(name: &str, is_array: bool, arg: &dyn Fn(&str) -> Option<TypeRef>) -> Option<TypeRef> {
     let name = name.trim();
     if let Some(elem) = name.strip_suffix("[]") {
-        return resolve(elem, false).map(|t| TypeRef { is_array: true, ..t });
+        return resolve_with(elem, false, arg).map(|t| TypeRef { is_array: true, ..t });
     }
     let mut ty = match generic_parts(name) {
         Some((base, args)) => {
-            let args = args.iter().map(|a| resolve(a, false)).collect::<Option<Vec<_>>>()?;
+            let args = args.iter().map(|a| arg(a)).collect::<Option<Vec<_>>>()?;
             let lower = base.to_ascii_lowercase();
             let kind = TYPES.iter().map(|i| i.kind).chain([TypeKind::Queue, TypeKind::Stack]).find(|k| {
                 let full = generic_full(*k).or_else(|| info(*k).map(|i| i.full)).unwrap_or("");
@@ -176,6 +182,7 @@ pub fn resolve(name: &str, is_array: bool) -> Option<TypeRef> {
                 "valuetype" => TypeRef::foreign(VT),
                 "management.automation.pscustomobject" => TypeRef::foreign(PSCUSTOMOBJECT),
                 "enum" => TypeRef::foreign("System.Enum"),
+                "management.automation.language.parser" => TypeRef::foreign(super::language_parser::PARSER),
                 _ => {
                     let i = TYPES.iter().find(|i| {
                         arity(i.full) == 0

@@ -283,7 +283,8 @@ impl Parser {
                 self.advance_to(rest.len());
                 Ok(Expr { kind: ExprKind::Str(name), span: self.span_from(start) })
             }
-            Some(c) if c == '$' || c == '(' || is_single_quote(c) || is_double_quote(c) => self.primary(),
+            // A script block names the member by its text (`$o.{.ctor}()`), as 5.1 allows.
+            Some(c) if c == '$' || c == '(' || c == '{' || is_single_quote(c) || is_double_quote(c) => self.primary(),
             _ => Err(Message::MissingPropertyName.error(&[], Span::new(start, start))),
         }
     }

@@ -17,8 +17,12 @@ impl Parser {
     pub(super) fn script_block_body(&mut self, start: usize, close: Option<usize>) -> PResult<Rc<ScriptBlock>> {
         // A `return` in a script block inside a method returns from the block, not the method.
         let returns = self.member.returns_void.take();
+        // Each script block is a scope of its own for type names (5.1's SymbolResolver enters
+        // one per script block and function body): a class may be defined again in another.
+        let types = std::mem::take(&mut self.type_names);
         let r = self.script_block_body_here(start, close);
         self.member.returns_void = returns;
+        self.type_names = types;
         r
     }
 

@@ -126,11 +126,13 @@ impl Parser {
             self.skip_trivia(true);
             let cond = self.paren_condition(if until { "until" } else { "while" })?;
             StatementKind::DoLoop { label, body, cond, until }
-        } else if self.peek_keyword("for") && self.for_follows_paren(3) {
+        } else if self.peek_keyword("for") {
             self.pos += 3;
+            self.open_paren_after("for")?;
             self.for_statement(label)?
-        } else if self.peek_keyword("foreach") && self.for_follows_paren(7) {
+        } else if self.peek_keyword("foreach") {
             self.pos += 7;
+            self.open_paren_after("foreach")?;
             self.foreach_statement(label)?
         } else if self.eat_keyword("switch") {
             self.switch_statement(label)?
@@ -196,8 +198,19 @@ impl Parser {
         None
     }
 
-    fn for_follows_paren(&self, kw_len: usize) -> bool {
-        lexer::trivia(&self.rest()[kw_len..], true).starts_with('(')
+    /// At a statement's start `for` and `foreach` are keywords, so a `(` must follow them:
+    /// 5.1's MissingOpenParenthesisAfterKeyword at the keyword's end otherwise.
+    fn open_paren_after(&self, keyword: &str) -> PResult<()> {
+        let after = lexer::trivia(self.rest(), true);
+        if after.starts_with('(') {
+            return Ok(());
+        }
+        let at = self.span_from(self.pos);
+        Err(if after.is_empty() {
+            Message::MissingOpenParenthesisAfterKeyword.incomplete(&[keyword], at)
+        } else {
+            Message::MissingOpenParenthesisAfterKeyword.error(&[keyword], at)
+        })
     }
 
     fn optional_label(&mut self) -> Option<String> {
@@ -289,14 +302,18 @@ impl Parser {
         self.skip_trivia(true);
         self.eat("(");
         let mut parts: [Option<Statement>; 3] = [None, None, None];
+        let unclosed = |p: &Self| Message::MissingEndParenthesisAfterStatement.incomplete(&["for"], p.span_from(p.pos));
         for (i, part) in parts.iter_mut().enumerate() {
             self.skip_trivia(true);
+            if self.at_end() {
+                return Err(unclosed(self));
+            }
             if !matches!(self.peek(), Some(';') | Some(')')) {
                 *part = Some(self.statement()?);
             }
             self.skip_trivia(true);
             if i < 2 && !self.eat(";") && self.peek() != Some(')') {
-                return Err(self.unexpected());
+                return Err(if self.at_end() { unclosed(self) } else { self.unexpected() });
             }
         }
         self.skip_trivia(true);
@@ -443,12 +460,9 @@ impl Parser {
             let kw = if is_filter { "filter" } else { "function" };
             return Err(Message::MissingNameAfterKeyword.error(&[kw], self.span_from(self.pos)));
         }
-        let mut name = rest[..len].to_string();
-        if let Some((scope, n)) = name.split_once(':') {
-            if lexer::is_scope_prefix(scope) {
-                name = n.to_string();
-            }
-        }
+        // The name keeps a scope prefix (`function global:f`): the engine defines the
+        // function in that scope.
+        let name = rest[..len].to_string();
         self.pos += len;
         self.skip_trivia(true);
         let mut params = None;

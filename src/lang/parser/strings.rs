@@ -116,56 +116,48 @@ impl Parser {
         let quote = self.bump().unwrap_or('"');
         let expandable = is_double_quote(quote);
         let terminator = if expandable { "\"@" } else { "'@" };
+        // A line break is CR LF, LF or a lone CR, as 5.1's tokenizer takes them.
+        let newline_at = |text: &str, from: usize| -> Option<(usize, usize)> {
+            let i = from + text[from..].find(['\r', '\n'])?;
+            Some((i, if text[i..].starts_with("\r\n") { 2 } else { 1 }))
+        };
         let rest = self.rest();
-        let line_end = rest.find('\n').map(|i| i + 1);
-        let header_tail = &rest[..line_end.unwrap_or(rest.len())];
-        if !header_tail.trim().is_empty() || line_end.is_none() {
-            if line_end.is_none() && header_tail.trim().is_empty() {
+        let header_len = newline_at(rest, 0).map(|(i, _)| i);
+        let header_tail = &rest[..header_len.unwrap_or(rest.len())];
+        if !header_tail.trim().is_empty() || header_len.is_none() {
+            if header_len.is_none() && header_tail.trim().is_empty() {
                 return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&[terminator], Span::new(start, self.text().len())));
             }
             return Err(Message::UnexpectedCharactersAfterHereStringHeader.error(&[], Span::new(self.pos, self.pos + header_tail.trim_end().len())));
         }
-        self.pos += line_end.unwrap_or(0);
-        let body_start = self.pos;
-        // The terminator must start a line.
-        let mut search = body_start;
-        let body_end;
-        loop {
-            let text = &self.text()[search..];
-            let Some(nl) = (if search == body_start && text.starts_with(terminator) { Some(0usize) } else { text.find('\n').map(|i| i + 1) }) else {
-                return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&[terminator], Span::new(start, self.text().len())));
-            };
-            let line_start = search + nl;
-            let line = &self.text()[line_start..];
-            if line.starts_with(terminator) {
-                body_end = line_start;
-                self.pos = line_start + 2;
-                break;
-            }
-            let trimmed = line.trim_start_matches(is_blank);
-            if trimmed.starts_with(terminator) && !trimmed.is_empty() {
-                // 5.1 reports this as an error rather than ending the string.
-                let ws_start = line_start;
-                return Err(Message::WhitespaceBeforeHereStringFooter.error(&[], Span::new(ws_start, ws_start + (line.len() - trimmed.len()))));
-            }
-            if nl == 0 {
-                search = line_start + 1;
-            } else {
+        let (nl, nl_len) = newline_at(self.text(), self.pos).unwrap_or((self.pos, 0));
+        let body_start = nl + nl_len;
+        // The terminator must start a line; the line break before it is not part of the value,
+        // the others are kept as written.
+        let content_end = if self.text()[body_start..].starts_with(terminator) {
+            self.pos = body_start + 2;
+            body_start
+        } else {
+            let mut search = body_start;
+            loop {
+                let Some((nl, nl_len)) = newline_at(self.text(), search) else {
+                    return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&[terminator], Span::new(start, self.text().len())));
+                };
+                let line_start = nl + nl_len;
+                let line = &self.text()[line_start..];
+                if line.starts_with(terminator) {
+                    self.pos = line_start + 2;
+                    break nl;
+                }
+                let trimmed = line.trim_start_matches(is_blank);
+                if trimmed.starts_with(terminator) {
+                    // 5.1 reports this as an error rather than ending the string.
+                    return Err(Message::WhitespaceBeforeHereStringFooter.error(&[], Span::new(line_start, line_start + (line.len() - trimmed.len()))));
+                }
                 search = line_start;
             }
-            if search >= self.text().len() {
-                return Err(Message::TerminatorExpectedAtEndOfString.incomplete(&[terminator], Span::new(start, self.text().len())));
-            }
-        }
-        // The line break before the terminator is not part of the value.
-        let mut content_end = body_end;
-        if content_end > body_start {
-            content_end -= 1;
-            if content_end > body_start && self.text().as_bytes()[content_end - 1] == b'\r' {
-                content_end -= 1;
-            }
-        }
-        let raw = self.text()[body_start..content_end.max(body_start)].replace("\r\n", "\n");
+        };
+        let raw = self.text()[body_start..content_end].to_string();
         if !expandable {
             return Ok(Expr { kind: ExprKind::Str(raw), span: self.span_from(start) });
         }

@@ -380,12 +380,16 @@ fn same_parameter_types(a: &[Param], b: &[Param]) -> bool {
 
 /// Whether a statement list ends on every path in `return` or `throw`, as 5.1's flow analysis
 /// decides it: an `if` needs an `else` and every branch returning; a `try` needs its body and
-/// every `catch` returning (5.1 forbids `return` in a `finally`); loops and `switch` never count.
+/// every `catch` returning, or a `finally` that throws (5.1 forbids `return` in a `finally`);
+/// a `do` loop runs its body at least once, so its body counts; other loops and `switch` never do.
 pub(super) fn always_returns(body: &[Statement]) -> bool {
     body.iter().any(|s| match &s.kind {
         StatementKind::MethodReturn(_) | StatementKind::Return(_) | StatementKind::Throw(_) => true,
         StatementKind::If { clauses, else_body: Some(e) } => clauses.iter().all(|(_, b)| always_returns(b)) && always_returns(e),
-        StatementKind::Try { body, catches, .. } => always_returns(body) && catches.iter().all(|c| always_returns(&c.body)),
+        StatementKind::Try { body, catches, finally } => {
+            finally.as_deref().is_some_and(always_returns) || always_returns(body) && catches.iter().all(|c| always_returns(&c.body))
+        }
+        StatementKind::DoLoop { body, .. } => always_returns(body),
         _ => false,
     })
 }

@@ -81,3 +81,15 @@ $list[1].Name
 $typed.Name
 function Show-Circuit([Circuit]$Circuit) { "shown: $Circuit" }
 Show-Circuit $c
+# A generic type may take a class as its argument, also inside that class's own members.
+class TreeNode {
+    [string]$Name
+    [System.Collections.Generic.List[TreeNode]] Children() {
+        $list = [System.Collections.Generic.List[TreeNode]]::new()
+        $list.Add([TreeNode]@{ Name = 'leaf' })
+        return $list
+    }
+}
+$kids = [TreeNode]::new().Children()
+$kids -is [System.Collections.Generic.List[TreeNode]]
+$kids[0].Name

@@ -6,6 +6,7 @@ $definitions = @(
     'class Lab {'
     'class Lab { [int] }'
     'class Lab { } class Lab { }'
+    'class Lab { }; & { class Lab { } }; & { class Lab { } }; "one name in three script blocks"'
     'class Lab { $x; [int]$x }'
     'class Lab { M() { } M() { } }'
     'class Lab { [int][string]$x }'
@@ -39,11 +40,15 @@ foreach ($d in $definitions) {
         $_.Exception.Message
     }
 }
-# Every path returning is enough: an if with an else, a try whose catches return, a throw.
+# Every path returning is enough: an if with an else, a try whose catches return, a throw,
+# a finally that throws, a do loop's body (it runs at least once).
 class Fine {
     [int] A([bool]$b) { if ($b) { return 1 } else { return 2 } }
     [int] B() { try { return 1 } catch { return 2 } }
     [int] C() { throw 'never' }
+    [int] D() { try { } finally { throw 'always' } }
+    [int] E() { do { return 5 } while ($false) }
 }
 [Fine]::new().A($false)
 [Fine]::new().B()
+[Fine]::new().E()

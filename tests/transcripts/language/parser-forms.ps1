@@ -19,3 +19,5 @@ filter Get-Double { $_ * 2 }
 '-- numeric literals with type suffixes and multipliers'
 foreach ($n in 0x1F, 10l, 0x10L, 1kb, 2.5mb, 1lkb, 1gb, 1tb, 1pb) { '{0} {1}' -f $n.GetType().Name, $n }
 'done'
+# A number may end on its decimal point: `20.` is the Double 20 (and `1..3` stays a range).
+$max = 20.; $max.GetType().Name; @{ Maximum = 5.; Minimum = 0. }.Maximum; (1..3) -join ','
