@@ -17,6 +17,7 @@ use super::netconfig;
 const OPERATION_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.Utilities.Common.ManagementOperationContext";
 const CONFIG_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkConfigContext";
 const SITE_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkSiteContext";
+const SUBNET: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Model.Subnet";
 const GATEWAY_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkGatewayContext";
 
 /// A cmdlet of the classic module's network namespace.
@@ -200,8 +201,21 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     o.add_typed("State", "string", Value::str("Created"));
     o.add_typed(
         "Subnets",
-        "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.Subnet]",
-        Value::array(c.subnets.iter().map(|s| Value::str(&s.name)).collect()),
+        "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Model.Subnet]",
+        Value::array(
+            c.subnets
+                .iter()
+                .map(|s| {
+                    // The module's Subnet data contract: Name, AddressPrefix and the
+                    // serializer's ExtensionData, which the service never fills.
+                    let mut o = PsObject::typed(SUBNET);
+                    o.add_typed("Name", "string", Value::str(&s.name));
+                    o.add_typed("AddressPrefix", "string", Value::str(&s.address_prefix));
+                    o.add_typed("ExtensionData", "System.Runtime.Serialization.ExtensionDataObject", Value::Null);
+                    Value::object(o)
+                })
+                .collect(),
+        ),
     );
     operation(&mut o, ctx, id);
     Value::object(o)
