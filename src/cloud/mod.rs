@@ -37,6 +37,7 @@ macro_rules! string_enum {
     };
 }
 
+pub mod affinity;
 pub mod arm;
 pub mod authorization;
 pub mod billing;

@@ -106,8 +106,11 @@ pub struct IpsecUpdate {
 pub struct VirtualNetworkConfig {
     /// VNet name.
     pub name: String,
-    /// Azure region, e.g. `West US`.
+    /// Azure region, e.g. `West US`; empty for a VNet placed by its affinity group.
     pub location: String,
+    /// The affinity group the site names instead of a location (the older, narrow VNets).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affinity_group: Option<String>,
     /// Address space prefixes.
     pub address_spaces: Vec<String>,
     /// Subnets.
@@ -186,6 +189,10 @@ impl World {
         let before: Vec<VirtualNetwork> = current.into_iter().cloned().collect();
         let mut next = Vec::with_capacity(configs.len());
         for mut config in configs {
+            if let Some(group) = &config.affinity_group {
+                let found = self.affinity_group(caller, group).map_err(|_| super::affinity::vnet_affinity_group_unknown(group, &config.name))?;
+                config.affinity_group = Some(found.name);
+            }
             let old = before.iter().find(|v| v.config.name.eq_ignore_ascii_case(&config.name));
             let gateway = old.and_then(|v| v.gateway.clone());
             // A connection that stays keeps its key; a new one of a gateway gets its own.

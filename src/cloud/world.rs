@@ -58,6 +58,9 @@ pub struct Subscription {
     pub account: String,
     /// Customer or provider.
     pub kind: SubscriptionKind,
+    /// Its classic affinity groups (`affinity.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affinity_groups: Vec<super::affinity::AffinityGroup>,
 }
 
 /// The whole simulated cloud.
@@ -213,7 +216,7 @@ impl World {
     pub fn add_subscription(&mut self, name: &str, account: &str, kind: SubscriptionKind) -> SubscriptionId {
         let account = self.add_account(account).name.clone();
         let id = self.ids.next_guid();
-        self.subscriptions.push(Subscription { id, name: name.to_string(), account, kind });
+        self.subscriptions.push(Subscription { id, name: name.to_string(), account, kind, affinity_groups: Vec::new() });
         id
     }
 

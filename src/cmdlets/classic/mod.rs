@@ -3,6 +3,7 @@
 //! their gateways, the gateways' connections to local networks and their keys.
 
 mod accounts;
+mod affinity;
 mod connections;
 pub mod netconfig;
 mod vnet;
@@ -14,6 +15,7 @@ pub fn module() -> Module {
     m.commands = accounts::commands();
     m.commands.extend(vnet::commands());
     m.commands.extend(connections::commands());
+    m.commands.extend(affinity::commands());
     m.views = vec![accounts::account_view()];
     m
 }

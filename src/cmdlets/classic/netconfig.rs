@@ -61,7 +61,8 @@ pub fn parse(xml: &str) -> Result<Vec<VirtualNetworkConfig>, String> {
     let mut out = Vec::new();
     for site in children(sites, "VirtualNetworkSite") {
         let name = site.attribute("name").filter(|n| !n.trim().is_empty()).ok_or("A VirtualNetworkSite has no name attribute.")?;
-        let location = site.attribute("Location").or_else(|| site.attribute("AffinityGroup")).unwrap_or_default();
+        let location = site.attribute("Location").unwrap_or_default();
+        let affinity_group = site.attribute("AffinityGroup").filter(|_| location.is_empty()).map(str::to_string);
         let mut subnets = Vec::new();
         if let Some(list) = child(site, "Subnets") {
             for s in children(list, "Subnet") {
@@ -88,6 +89,7 @@ pub fn parse(xml: &str) -> Result<Vec<VirtualNetworkConfig>, String> {
         out.push(VirtualNetworkConfig {
             name: name.to_string(),
             location: location.to_string(),
+            affinity_group,
             address_spaces: prefixes(child(site, "AddressSpace")),
             subnets,
             dns_servers,
@@ -157,7 +159,11 @@ pub fn write(vnets: &[VirtualNetworkConfig]) -> String {
     } else {
         x.push_str("    <VirtualNetworkSites>\r\n");
         for v in vnets {
-            x.push_str(&format!("      <VirtualNetworkSite name=\"{}\" Location=\"{}\">\r\n", escape(&v.name), escape(&v.location)));
+            let placed = match &v.affinity_group {
+                Some(group) => format!("AffinityGroup=\"{}\"", escape(group)),
+                None => format!("Location=\"{}\"", escape(&v.location)),
+            };
+            x.push_str(&format!("      <VirtualNetworkSite name=\"{}\" {placed}>\r\n", escape(&v.name)));
             address_space(&mut x, "        ", &v.address_spaces);
             x.push_str("        <Subnets>\r\n");
             for s in &v.subnets {

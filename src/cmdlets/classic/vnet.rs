@@ -14,7 +14,7 @@ use crate::engine::Ctx;
 use super::accounts::MODULE;
 use super::netconfig;
 
-const OPERATION_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.Utilities.Common.ManagementOperationContext";
+pub(super) const OPERATION_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.Utilities.Common.ManagementOperationContext";
 const CONFIG_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkConfigContext";
 const SITE_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkSiteContext";
 const SUBNET: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Model.Subnet";
@@ -156,7 +156,7 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     let c = &v.config;
     let mut o = PsObject::typed(SITE_CONTEXT);
     o.add_typed("AddressSpacePrefixes", "System.Collections.Generic.IEnumerable[string]", Value::array(c.address_spaces.iter().map(Value::str).collect()));
-    o.add_typed("AffinityGroup", "string", Value::Null);
+    o.add_typed("AffinityGroup", "string", c.affinity_group.as_deref().map_or(Value::Null, Value::str));
     let dns: Vec<Value> = c
         .dns_servers
         .iter()
