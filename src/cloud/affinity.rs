@@ -121,6 +121,13 @@ impl World {
         Ok(())
     }
 
+    /// Set-AzureSubscription -CurrentStorageAccountName: the lab has no storage service, so
+    /// any name is taken as the subscription's current account.
+    pub fn set_current_storage_account(&mut self, caller: &SubscriptionId, account: &str) -> CloudResult<()> {
+        self.caller_mut(caller)?.current_storage_account = Some(account.to_string());
+        Ok(())
+    }
+
     fn caller_mut(&mut self, id: &SubscriptionId) -> CloudResult<&mut super::world::Subscription> {
         self.caller(id)?;
         Ok(self.subscriptions.iter_mut().find(|s| s.id == *id).expect("checked above"))

@@ -17,6 +17,7 @@ use super::netconfig;
 pub(super) const OPERATION_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.Utilities.Common.ManagementOperationContext";
 const CONFIG_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkConfigContext";
 const SITE_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkSiteContext";
+const DNS_SERVER: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Model.DnsServer";
 const SUBNET: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Model.Subnet";
 const GATEWAY_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkGatewayContext";
 
@@ -78,6 +79,13 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Deletes the gateway of a virtual network.")
             .description("Refused while a circuit link uses the VNet.")
             .example("Remove the gateway", "New-AzureVNetGateway -VNetName MyVNet -GatewayType DynamicRouting | Out-Null\nRemove-AzureVNetGateway -VNetName MyVNet", "The operation context."),
+        CommandInfo::cmdlet("New-AzureDns", MODULE, "Microsoft.WindowsAzure.Commands.ServiceManagement.IaaS.Network.NewAzureDnsCommand", || Box::new(SmCmdlet(new_dns)))
+            .param(ParamSpec::new("Name", TypeKind::String).mandatory().position(0).not_empty().help("Name of the DNS Server"))
+            .param(ParamSpec::new("IPAddress", TypeKind::String).mandatory().position(1).not_empty().help("IP Address of the DNS Server"))
+            .outputs(DNS_SERVER)
+            .synopsis("Makes a DNS server setting.")
+            .description("A DnsServer object (Name, Address) for the DNS settings of a deployment; it asks nothing of the service and does not check the address.")
+            .example("A DNS server", "New-AzureDns -Name CorpDNS -IPAddress 10.1.0.4", "Its name and address."),
     ]
 }
 
@@ -219,6 +227,16 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     );
     operation(&mut o, ctx, id);
     Value::object(o)
+}
+
+/// New-AzureDns: the module's DnsServer data contract, made locally.
+fn new_dns(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let mut o = PsObject::typed(DNS_SERVER);
+    o.add_typed("Name", "string", Value::str(args.string("Name").unwrap_or_default()));
+    o.add_typed("Address", "string", Value::str(args.string("IPAddress").unwrap_or_default()));
+    o.add_typed("ExtensionData", "System.Runtime.Serialization.ExtensionDataObject", Value::Null);
+    ctx.emit(Value::object(o))?;
+    Ok(())
 }
 
 fn remove_config(ctx: &mut Ctx, args: &Args) -> Outcome {
