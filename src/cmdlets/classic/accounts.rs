@@ -105,7 +105,7 @@ fn account_object(w: &World, name: &str) -> Value {
 }
 
 /// PSAzureSubscription, in its view's order; the current subscription is also the default.
-fn subscription_object(s: &Subscription, selected: bool) -> Value {
+pub(super) fn subscription_object(s: &Subscription, selected: bool) -> Value {
     let mut o = PsObject::typed(SUBSCRIPTION_TYPE);
     o.add_typed("SubscriptionId", "string", Value::str(s.id.to_string()));
     o.add_typed("SubscriptionName", "string", Value::str(&s.name));

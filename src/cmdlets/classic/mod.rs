@@ -6,6 +6,7 @@ mod accounts;
 mod affinity;
 mod connections;
 pub mod netconfig;
+mod publish_settings;
 mod vnet;
 
 use crate::engine::module::Module;
@@ -16,6 +17,7 @@ pub fn module() -> Module {
     m.commands.extend(vnet::commands());
     m.commands.extend(connections::commands());
     m.commands.extend(affinity::commands());
+    m.commands.extend(publish_settings::commands());
     m.views = vec![accounts::account_view()];
     m
 }

@@ -99,7 +99,7 @@ pub fn parse(xml: &str) -> Result<Vec<VirtualNetworkConfig>, String> {
     Ok(out)
 }
 
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
