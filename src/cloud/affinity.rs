@@ -128,7 +128,7 @@ impl World {
         Ok(())
     }
 
-    fn caller_mut(&mut self, id: &SubscriptionId) -> CloudResult<&mut super::world::Subscription> {
+    pub(crate) fn caller_mut(&mut self, id: &SubscriptionId) -> CloudResult<&mut super::world::Subscription> {
         self.caller(id)?;
         Ok(self.subscriptions.iter_mut().find(|s| s.id == *id).expect("checked above"))
     }

@@ -50,6 +50,7 @@ mod controls;
 pub mod diagnostics;
 pub mod errors;
 pub mod faults;
+pub mod gateways;
 pub(crate) mod head;
 pub mod ids;
 mod invariants;

@@ -150,6 +150,9 @@ pub struct VirtualNetwork {
     pub config: VirtualNetworkConfig,
     /// Its gateway, if any.
     pub gateway: Option<Gateway>,
+    /// Its gateways of the id-based API (`gateways.rs`), with their connections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vpn_gateways: Vec<super::gateways::VirtualNetworkGateway>,
 }
 
 impl VirtualNetwork {
@@ -183,7 +186,7 @@ impl World {
         }
         let kept = |v: &VirtualNetwork| configs.iter().any(|c| c.name.eq_ignore_ascii_case(&v.config.name));
         let current = self.vnets.of(caller);
-        if let Some(v) = current.iter().find(|v| v.gateway.is_some() && !kept(v)) {
+        if let Some(v) = current.iter().find(|v| (v.gateway.is_some() || !v.vpn_gateways.is_empty()) && !kept(v)) {
             return Err(errors::vnet_has_gateway(&v.config.name));
         }
         let before: Vec<VirtualNetwork> = current.into_iter().cloned().collect();
@@ -195,6 +198,7 @@ impl World {
             }
             let old = before.iter().find(|v| v.config.name.eq_ignore_ascii_case(&config.name));
             let gateway = old.and_then(|v| v.gateway.clone());
+            let vpn_gateways = old.map(|v| v.vpn_gateways.clone()).unwrap_or_default();
             // A connection that stays keeps its key; a new one of a gateway gets its own.
             for c in &mut config.local_connections {
                 let kept = old.and_then(|v| v.config.local_connections.iter().find(|o| o.site.name.eq_ignore_ascii_case(&c.site.name)));
@@ -204,7 +208,7 @@ impl World {
                     c.shared_key = Some(self.ids.next_guid().simple().to_string());
                 }
             }
-            next.push(VirtualNetwork { subscription: *caller, config, gateway });
+            next.push(VirtualNetwork { subscription: *caller, config, gateway, vpn_gateways });
         }
         self.vnets.replace(caller, next);
         Ok(())

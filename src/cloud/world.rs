@@ -61,6 +61,9 @@ pub struct Subscription {
     /// Its classic affinity groups (`affinity.rs`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub affinity_groups: Vec<super::affinity::AffinityGroup>,
+    /// Its local network gateways (`gateways.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_network_gateways: Vec<super::gateways::LocalNetworkGateway>,
     /// The storage account Set-AzureSubscription made current, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_storage_account: Option<String>,
@@ -219,7 +222,15 @@ impl World {
     pub fn add_subscription(&mut self, name: &str, account: &str, kind: SubscriptionKind) -> SubscriptionId {
         let account = self.add_account(account).name.clone();
         let id = self.ids.next_guid();
-        self.subscriptions.push(Subscription { id, name: name.to_string(), account, kind, affinity_groups: Vec::new(), current_storage_account: None });
+        self.subscriptions.push(Subscription {
+            id,
+            name: name.to_string(),
+            account,
+            kind,
+            affinity_groups: Vec::new(),
+            local_network_gateways: Vec::new(),
+            current_storage_account: None,
+        });
         id
     }
 

@@ -5,6 +5,7 @@
 mod accounts;
 mod affinity;
 mod connections;
+mod gateways;
 pub mod netconfig;
 mod publish_settings;
 mod vnet;
@@ -17,6 +18,7 @@ pub fn module() -> Module {
     m.commands.extend(vnet::commands());
     m.commands.extend(connections::commands());
     m.commands.extend(affinity::commands());
+    m.commands.extend(gateways::commands());
     m.commands.extend(publish_settings::commands());
     m.views = vec![accounts::account_view()];
     m
