@@ -20,6 +20,8 @@ macro_rules! profile_cmdlet {
     };
 }
 
+pub(super) use profile_cmdlet;
+
 pub fn commands() -> Vec<CommandInfo> {
     vec![
         profile_cmdlet!("Add-AzureAccount", "AddAzureAccount", add_account)

@@ -13,17 +13,11 @@ use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 use crate::labfs::{Item, LabFs, WriteMode};
 
-use super::accounts::{subscription_object, MODULE, SUBSCRIPTION_TYPE};
+use super::accounts::{profile_cmdlet, subscription_object, MODULE, SUBSCRIPTION_TYPE};
 
 /// Where the browser would have saved the download.
 const DOWNLOADS: &str = r"C:\Users\admin\Downloads";
 const SERVICE_URL: &str = "https://management.core.windows.net";
-
-macro_rules! profile_cmdlet {
-    ($name:expr, $class:expr, $body:path) => {
-        CommandInfo::cmdlet($name, MODULE, concat!("Microsoft.WindowsAzure.Commands.Profile.", $class), || Box::new(SmCmdlet($body)))
-    };
-}
 
 pub fn commands() -> Vec<CommandInfo> {
     vec![
