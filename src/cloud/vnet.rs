@@ -214,10 +214,32 @@ impl World {
         Ok(())
     }
 
+    /// Set-AzureVNetConfig with the document's shared sections, which are kept whole so the
+    /// next export has every DNS server and local network site, used or not.
+    pub fn set_network_config(
+        &mut self,
+        caller: &SubscriptionId,
+        configs: Vec<VirtualNetworkConfig>,
+        dns: Vec<DnsServer>,
+        sites: Vec<LocalNetworkSite>,
+    ) -> CloudResult<()> {
+        self.set_vnet_config(caller, configs)?;
+        let sub = self.caller_mut(caller)?;
+        sub.dns_servers = dns;
+        sub.local_network_sites = sites;
+        Ok(())
+    }
+
+    /// The configuration's shared sections as the last document defined them.
+    pub fn network_sections(&self, caller: &SubscriptionId) -> CloudResult<(Vec<DnsServer>, Vec<LocalNetworkSite>)> {
+        let sub = self.caller(caller)?;
+        Ok((sub.dns_servers.clone(), sub.local_network_sites.clone()))
+    }
+
     /// Remove-AzureVNetConfig: the configuration emptied, refused as Set-AzureVNetConfig
     /// refuses dropping a VNet that has a gateway.
     pub fn remove_vnet_config(&mut self, caller: &SubscriptionId) -> CloudResult<()> {
-        self.set_vnet_config(caller, Vec::new())
+        self.set_network_config(caller, Vec::new(), Vec::new(), Vec::new())
     }
 
     /// Get-AzureVNetGateway: the VNet's gateway, `None` when it has none (the service answered

@@ -64,6 +64,12 @@ pub struct Subscription {
     /// Its local network gateways (`gateways.rs`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub local_network_gateways: Vec<super::gateways::LocalNetworkGateway>,
+    /// Its network configuration's DNS servers and local network sites as the document
+    /// defined them, used by a VNet or not (the VNets carry copies of those they name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns_servers: Vec<super::vnet::DnsServer>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_network_sites: Vec<super::vnet::LocalNetworkSite>,
     /// The storage account Set-AzureSubscription made current, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_storage_account: Option<String>,
@@ -229,6 +235,8 @@ impl World {
             kind,
             affinity_groups: Vec::new(),
             local_network_gateways: Vec::new(),
+            dns_servers: Vec::new(),
+            local_network_sites: Vec::new(),
             current_storage_account: None,
         });
         id

@@ -43,6 +43,16 @@ fn shared_sections(config: Node) -> Result<(Vec<DnsServer>, Vec<LocalNetworkSite
     Ok((dns, sites))
 }
 
+/// The document's shared sections (`Dns/DnsServers`, `LocalNetworkSites`) whole; `parse`
+/// has checked the document.
+pub fn parse_sections(xml: &str) -> Result<(Vec<DnsServer>, Vec<LocalNetworkSite>), String> {
+    let doc = Document::parse(xml.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
+    match child(doc.root_element(), "VirtualNetworkConfiguration") {
+        Some(config) => shared_sections(config),
+        None => Ok((Vec::new(), Vec::new())),
+    }
+}
+
 /// The VNet sites of a configuration document, or why it is not one. A site's references to
 /// DNS servers and local network sites are resolved here, so each VNet carries what it uses.
 pub fn parse(xml: &str) -> Result<Vec<VirtualNetworkConfig>, String> {
@@ -111,11 +121,15 @@ fn address_space(x: &mut String, indent: &str, prefixes: &[String]) {
     x.push_str(&format!("{indent}</AddressSpace>\r\n"));
 }
 
-/// The shared sections: each DNS server and local network site once, in the order the
-/// VNets first name them.
-fn shared(vnets: &[VirtualNetworkConfig]) -> (Vec<&DnsServer>, Vec<&LocalNetworkSite>) {
-    let mut dns: Vec<&DnsServer> = Vec::new();
-    let mut sites: Vec<&LocalNetworkSite> = Vec::new();
+/// The shared sections: each DNS server and local network site once — those the document
+/// defined, in its order, then any a VNet names that it did not.
+fn shared<'a>(
+    vnets: &'a [VirtualNetworkConfig],
+    defined_dns: &'a [DnsServer],
+    defined_sites: &'a [LocalNetworkSite],
+) -> (Vec<&'a DnsServer>, Vec<&'a LocalNetworkSite>) {
+    let mut dns: Vec<&DnsServer> = defined_dns.iter().collect();
+    let mut sites: Vec<&LocalNetworkSite> = defined_sites.iter().collect();
     for v in vnets {
         for d in &v.dns_servers {
             if !dns.iter().any(|x| x.name.eq_ignore_ascii_case(&d.name)) {
@@ -133,9 +147,14 @@ fn shared(vnets: &[VirtualNetworkConfig]) -> (Vec<&DnsServer>, Vec<&LocalNetwork
 
 /// The configuration as the service returned it (`NetworkConfiguration` with the sites).
 pub fn write(vnets: &[VirtualNetworkConfig]) -> String {
+    write_with_sections(vnets, &[], &[])
+}
+
+/// The same, with the shared sections the document defined (used by a VNet or not).
+pub fn write_with_sections(vnets: &[VirtualNetworkConfig], dns: &[DnsServer], sites: &[LocalNetworkSite]) -> String {
     let mut x = String::from("<NetworkConfiguration xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" ");
     x.push_str(&format!("xmlns=\"{NAMESPACE}\">\r\n  <VirtualNetworkConfiguration>\r\n"));
-    let (dns, local_sites) = shared(vnets);
+    let (dns, local_sites) = shared(vnets, dns, sites);
     if dns.is_empty() {
         x.push_str("    <Dns />\r\n");
     } else {

@@ -129,14 +129,16 @@ fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
     // declaration's encoding, else UTF-8.
     let xml = crate::engine::dotnet::xml::parse::decode_file(&bytes);
     // The service validates the document it is sent; the cloud takes parsed sites.
-    let vnets = netconfig::parse(&xml).map_err(|detail| CloudError {
+    let invalid = |detail: String| CloudError {
         status: 400,
         code: "BadRequest".into(),
         message: format!("The specified network configuration is not valid: {detail}"),
         kind: ErrorKind::Operation,
-    })?;
+    };
+    let vnets = netconfig::parse(&xml).map_err(invalid)?;
+    let (dns, sites) = netconfig::parse_sections(&xml).map_err(invalid)?;
     let id = call(ctx, args, |w, sub| {
-        w.set_vnet_config(sub, vnets)?;
+        w.set_network_config(sub, vnets, dns, sites)?;
         Ok(w.next_guid())
     })?;
     let result = operation_context(ctx, id);
@@ -145,9 +147,9 @@ fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
 }
 
 fn get_config(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let (vnets, id) = call(ctx, args, |w, sub| Ok((w.virtual_networks(sub)?, w.next_guid())))?;
+    let (vnets, (dns, sites), id) = call(ctx, args, |w, sub| Ok((w.virtual_networks(sub)?, w.network_sections(sub)?, w.next_guid())))?;
     let vnets: Vec<_> = vnets.into_iter().map(|v| v.config).collect();
-    let xml = netconfig::write(&vnets);
+    let xml = netconfig::write_with_sections(&vnets, &dns, &sites);
     if let Some(file) = args.string("ExportToFile") {
         let (fs, item) = lab_file(ctx, &file)?;
         fs.write_bytes(&item, xml.as_bytes(), crate::labfs::WriteMode::Create, ctx.interp.clock.now())
