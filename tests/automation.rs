@@ -291,3 +291,37 @@ fn a_deployment_calls_step_scripts_with_splatting_and_resumes_from_clixml() {
     let world = lab.ask("(Get-AzureVNetGateway -VNetName ProdVNet).State; (Get-AzureVNetGateway -VNetName TestVNet).State; (Get-AzureDedicatedCircuit).ServiceProviderProvisioningState; (Get-AzureBGPPeering -ServiceKey (Get-AzureDedicatedCircuit).ServiceKey).VlanId");
     assert_eq!(lines(&world), ["Provisioned", "NotProvisioned", "Provisioned", "100"]);
 }
+
+#[test]
+fn a_site_to_site_vpn_is_added_beside_expressroute_and_a_rerun_keeps_it() {
+    let lab = Lab::new("coexist", &["coexist"]);
+    // Two prefixes need -Command: -File passes `a,b` as one string, as 5.1's did.
+    let out = lab.script(&["-Command", r"& .\coexist\add-site-to-site.ps1 -DeviceAddress 131.107.72.22 -OnPremisesPrefixes 10.1.2.0/24, 10.1.3.0/24"]);
+    assert_eq!(
+        lines(&out),
+        ["made the ExpressRoute gateway", "made the VPN gateway", "made the local network gateway", "made the connection", "Azure2Local: IPsec key abc123"],
+        "{out}"
+    );
+    let again = lab.script(&["-File", "coexist/add-site-to-site.ps1", "-DeviceAddress", "131.107.72.22"]);
+    assert_eq!(
+        lines(&again),
+        [
+            "kept the ExpressRoute gateway",
+            "kept the VPN gateway",
+            "kept the local network gateway",
+            "kept the connection (ConflictError: The virtual network gateway '<id>' is already connected to '<id>'.)",
+            "Azure2Local: IPsec key abc123",
+        ],
+        "{again}"
+    );
+    // The world: both gateways on the VNet, the device's prefixes, the storage account, and
+    // the VNet still refusing to leave the configuration while it has gateways.
+    let world = lab.ask(
+        "(Get-AzureVNetGateway -VNetName ProdVNet).GatewaySKU; (Get-AzureVirtualNetworkGateway).GatewayName; \
+         (Get-AzureLocalNetworkGateway).AddressSpace -join ','; (Get-AzureSubscription -Current).CurrentStorageAccountName",
+    );
+    assert_eq!(lines(&world), ["HighPerformance", "S2SVPN", "10.1.2.0/24,10.1.3.0/24", "contosovpnlogs"]);
+    let (code, _, err) = lab.run(&["-Command", "Remove-AzureVNetConfig"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("A gateway associated with the virtual network 'ProdVNet' prevents this"), "{err}");
+}
