@@ -37,6 +37,7 @@ macro_rules! string_enum {
     };
 }
 
+pub mod affinity;
 pub mod arm;
 pub mod authorization;
 pub mod billing;
@@ -49,6 +50,7 @@ mod controls;
 pub mod diagnostics;
 pub mod errors;
 pub mod faults;
+pub mod gateways;
 pub(crate) mod head;
 pub mod ids;
 mod invariants;

@@ -106,8 +106,11 @@ pub struct IpsecUpdate {
 pub struct VirtualNetworkConfig {
     /// VNet name.
     pub name: String,
-    /// Azure region, e.g. `West US`.
+    /// Azure region, e.g. `West US`; empty for a VNet placed by its affinity group.
     pub location: String,
+    /// The affinity group the site names instead of a location (the older, narrow VNets).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affinity_group: Option<String>,
     /// Address space prefixes.
     pub address_spaces: Vec<String>,
     /// Subnets.
@@ -147,6 +150,9 @@ pub struct VirtualNetwork {
     pub config: VirtualNetworkConfig,
     /// Its gateway, if any.
     pub gateway: Option<Gateway>,
+    /// Its gateways of the id-based API (`gateways.rs`), with their connections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vpn_gateways: Vec<super::gateways::VirtualNetworkGateway>,
 }
 
 impl VirtualNetwork {
@@ -180,14 +186,19 @@ impl World {
         }
         let kept = |v: &VirtualNetwork| configs.iter().any(|c| c.name.eq_ignore_ascii_case(&v.config.name));
         let current = self.vnets.of(caller);
-        if let Some(v) = current.iter().find(|v| v.gateway.is_some() && !kept(v)) {
+        if let Some(v) = current.iter().find(|v| (v.gateway.is_some() || !v.vpn_gateways.is_empty()) && !kept(v)) {
             return Err(errors::vnet_has_gateway(&v.config.name));
         }
         let before: Vec<VirtualNetwork> = current.into_iter().cloned().collect();
         let mut next = Vec::with_capacity(configs.len());
         for mut config in configs {
+            if let Some(group) = &config.affinity_group {
+                let found = self.affinity_group(caller, group).map_err(|_| super::affinity::vnet_affinity_group_unknown(group, &config.name))?;
+                config.affinity_group = Some(found.name);
+            }
             let old = before.iter().find(|v| v.config.name.eq_ignore_ascii_case(&config.name));
             let gateway = old.and_then(|v| v.gateway.clone());
+            let vpn_gateways = old.map(|v| v.vpn_gateways.clone()).unwrap_or_default();
             // A connection that stays keeps its key; a new one of a gateway gets its own.
             for c in &mut config.local_connections {
                 let kept = old.and_then(|v| v.config.local_connections.iter().find(|o| o.site.name.eq_ignore_ascii_case(&c.site.name)));
@@ -197,16 +208,38 @@ impl World {
                     c.shared_key = Some(self.ids.next_guid().simple().to_string());
                 }
             }
-            next.push(VirtualNetwork { subscription: *caller, config, gateway });
+            next.push(VirtualNetwork { subscription: *caller, config, gateway, vpn_gateways });
         }
         self.vnets.replace(caller, next);
         Ok(())
     }
 
+    /// Set-AzureVNetConfig with the document's shared sections, which are kept whole so the
+    /// next export has every DNS server and local network site, used or not.
+    pub fn set_network_config(
+        &mut self,
+        caller: &SubscriptionId,
+        configs: Vec<VirtualNetworkConfig>,
+        dns: Vec<DnsServer>,
+        sites: Vec<LocalNetworkSite>,
+    ) -> CloudResult<()> {
+        self.set_vnet_config(caller, configs)?;
+        let sub = self.caller_mut(caller)?;
+        sub.dns_servers = dns;
+        sub.local_network_sites = sites;
+        Ok(())
+    }
+
+    /// The configuration's shared sections as the last document defined them.
+    pub fn network_sections(&self, caller: &SubscriptionId) -> CloudResult<(Vec<DnsServer>, Vec<LocalNetworkSite>)> {
+        let sub = self.caller(caller)?;
+        Ok((sub.dns_servers.clone(), sub.local_network_sites.clone()))
+    }
+
     /// Remove-AzureVNetConfig: the configuration emptied, refused as Set-AzureVNetConfig
     /// refuses dropping a VNet that has a gateway.
     pub fn remove_vnet_config(&mut self, caller: &SubscriptionId) -> CloudResult<()> {
-        self.set_vnet_config(caller, Vec::new())
+        self.set_network_config(caller, Vec::new(), Vec::new(), Vec::new())
     }
 
     /// Get-AzureVNetGateway: the VNet's gateway, `None` when it has none (the service answered

@@ -58,6 +58,21 @@ pub struct Subscription {
     pub account: String,
     /// Customer or provider.
     pub kind: SubscriptionKind,
+    /// Its classic affinity groups (`affinity.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affinity_groups: Vec<super::affinity::AffinityGroup>,
+    /// Its local network gateways (`gateways.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_network_gateways: Vec<super::gateways::LocalNetworkGateway>,
+    /// Its network configuration's DNS servers and local network sites as the document
+    /// defined them, used by a VNet or not (the VNets carry copies of those they name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns_servers: Vec<super::vnet::DnsServer>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_network_sites: Vec<super::vnet::LocalNetworkSite>,
+    /// The storage account Set-AzureSubscription made current, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_storage_account: Option<String>,
 }
 
 /// The whole simulated cloud.
@@ -213,7 +228,17 @@ impl World {
     pub fn add_subscription(&mut self, name: &str, account: &str, kind: SubscriptionKind) -> SubscriptionId {
         let account = self.add_account(account).name.clone();
         let id = self.ids.next_guid();
-        self.subscriptions.push(Subscription { id, name: name.to_string(), account, kind });
+        self.subscriptions.push(Subscription {
+            id,
+            name: name.to_string(),
+            account,
+            kind,
+            affinity_groups: Vec::new(),
+            local_network_gateways: Vec::new(),
+            dns_servers: Vec::new(),
+            local_network_sites: Vec::new(),
+            current_storage_account: None,
+        });
         id
     }
 

@@ -20,6 +20,8 @@ macro_rules! profile_cmdlet {
     };
 }
 
+pub(super) use profile_cmdlet;
+
 pub fn commands() -> Vec<CommandInfo> {
     vec![
         profile_cmdlet!("Add-AzureAccount", "AddAzureAccount", add_account)
@@ -59,6 +61,21 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Selects the subscription the cmdlets act in.")
             .description("Select a provider subscription (for example 'Equinix Provider') to run the provider-side cmdlets. The current and the default subscription are the same in ersim.")
             .example("Act as the provider", "Select-AzureSubscription -SubscriptionName 'Equinix Provider'", "Then New-AzureCrossConnection works."),
+        profile_cmdlet!("Set-AzureSubscription", "SetAzureSubscriptionCommand", set_subscription)
+            .param(ParamSpec::new("SubscriptionName", TypeKind::String).mandatory().position(0).by_name().not_empty().in_set(BY_NAME).help("Name of the subscription.").complete_with(completers::subscription_names()))
+            .param(ParamSpec::new("SubscriptionId", TypeKind::String).mandatory().by_name().in_set(BY_ID).help("Account subscription ID."))
+            .param(ParamSpec::new("Certificate", TypeKind::Object).by_name().help("Account certificate."))
+            .param(ParamSpec::new("ServiceEndpoint", TypeKind::String).by_name().help("Service endpoint."))
+            .param(ParamSpec::new("ResourceManagerEndpoint", TypeKind::String).by_name().help("Cloud service endpoint."))
+            .param(ParamSpec::new("CurrentStorageAccountName", TypeKind::String).not_empty().help("Current storage account name."))
+            .param(ParamSpec::new("Context", TypeKind::Object).by_name().help("Current storage account connection details."))
+            .param(ParamSpec::new("Environment", TypeKind::String).not_empty().help("Environment name."))
+            .param(ParamSpec::switch("PassThru").help("Writes the subscription."))
+            .default_set(BY_NAME)
+            .outputs(SUBSCRIPTION_TYPE)
+            .synopsis("Changes a subscription of the profile.")
+            .description("Sets the subscription's current storage account (any name: the lab has no storage service). Endpoints must be those of AzureCloud, the one environment.")
+            .example("A current storage account", "Set-AzureSubscription -SubscriptionName 'Contoso Production' -CurrentStorageAccountName contosostorage -PassThru", "The subscription with its CurrentStorageAccountName."),
     ]
 }
 
@@ -90,7 +107,7 @@ fn account_object(w: &World, name: &str) -> Value {
 }
 
 /// PSAzureSubscription, in its view's order; the current subscription is also the default.
-fn subscription_object(s: &Subscription, selected: bool) -> Value {
+pub(super) fn subscription_object(s: &Subscription, selected: bool) -> Value {
     let mut o = PsObject::typed(SUBSCRIPTION_TYPE);
     o.add_typed("SubscriptionId", "string", Value::str(s.id.to_string()));
     o.add_typed("SubscriptionName", "string", Value::str(&s.name));
@@ -99,7 +116,7 @@ fn subscription_object(s: &Subscription, selected: bool) -> Value {
     o.add_typed("IsDefault", "bool", Value::Bool(selected));
     o.add_typed("IsCurrent", "bool", Value::Bool(selected));
     o.add_typed("TenantId", "string", Value::str(tenant_of(&s.account).to_string()));
-    o.add_typed("CurrentStorageAccountName", "string", Value::Null);
+    o.add_typed("CurrentStorageAccountName", "string", s.current_storage_account.as_deref().map_or(Value::Null, Value::str));
     Value::object(o)
 }
 
@@ -176,6 +193,66 @@ fn get_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
         return Err(Fail::argument(format!("The subscription id {i} doesn't exist.\r\nParameter name: id")));
     }
     ctx.emit_all(subs.iter().map(|s| subscription_object(s, Some(s.id) == selected)).collect())?;
+    Ok(())
+}
+
+const BY_NAME: &str = "UpdateSubscriptionByNameParameterSetName";
+const BY_ID: &str = "UpdateSubscriptionByIdParameterSetName";
+/// The endpoints of AzureCloud, the profile's one environment.
+const SERVICE_ENDPOINT: &str = "https://management.core.windows.net/";
+const RESOURCE_MANAGER_ENDPOINT: &str = "https://management.azure.com/";
+
+/// The subscription a script names by name (exactly, as the profile matched) or by id.
+fn named_subscription(w: &World, name: Option<&String>, id: Option<&String>) -> Result<Subscription, Fail> {
+    match (name, id) {
+        (Some(name), _) => w
+            .subscriptions()
+            .iter()
+            .find(|s| &s.name == name)
+            .cloned()
+            .ok_or_else(|| Fail::argument(format!("The subscription name {name} doesn't exist.\r\nParameter name: name"))),
+        (None, Some(id)) => {
+            let guid = crate::engine::convert::parse_guid(id).ok_or_else(|| {
+                Fail::Exception("System.FormatException".into(), "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).".into())
+            })?;
+            w.subscription(&guid).cloned().ok_or_else(|| Fail::argument(format!("The subscription id {guid} doesn't exist.\r\nParameter name: id")))
+        }
+        (None, None) => Err(Fail::argument("The subscription name  doesn't exist.\r\nParameter name: name")),
+    }
+}
+
+/// Set-AzureSubscription (SetAzureSubscription.cs): finds the subscription, checks the
+/// endpoints against its environment, then sets the current storage account.
+fn set_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let name = args.string("SubscriptionName");
+    let id = args.string("SubscriptionId");
+    let service = args.string("ServiceEndpoint");
+    let manager = args.string("ResourceManagerEndpoint");
+    let matches =
+        |given: &Option<String>, known: &str| given.as_deref().is_none_or(|g| g.trim_end_matches('/').eq_ignore_ascii_case(known.trim_end_matches('/')));
+    let known_endpoints = matches(&service, SERVICE_ENDPOINT) && matches(&manager, RESOURCE_MANAGER_ENDPOINT);
+    let storage = args.string("CurrentStorageAccountName");
+    let (sub, selected) = session_call(ctx, args, |w| {
+        let sub = named_subscription(w, name.as_ref(), id.as_ref())?;
+        if !known_endpoints {
+            return Err(Fail::argument(
+                "ServiceEndpoint and ResourceManagerEndpoint values do not match existing environment. Please use Environment parameter.",
+            ));
+        }
+        if let Some(account) = &storage {
+            w.set_current_storage_account(&sub.id, account)?;
+        }
+        let now = w.subscription(&sub.id).cloned().unwrap_or(sub);
+        Ok((now, w.selected_subscription().map(|s| s.id)))
+    })?;
+    if service.is_some() || manager.is_some() {
+        ctx.write_warning(
+            "Please use Environment parameter to specify subscription environment. This warning will be converted into an error in the upcoming release.",
+        )?;
+    }
+    if args.switch("PassThru") {
+        ctx.emit(subscription_object(&sub, Some(sub.id) == selected))?;
+    }
     Ok(())
 }
 

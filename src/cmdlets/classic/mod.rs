@@ -3,8 +3,11 @@
 //! their gateways, the gateways' connections to local networks and their keys.
 
 mod accounts;
+mod affinity;
 mod connections;
+mod gateways;
 pub mod netconfig;
+mod publish_settings;
 mod vnet;
 
 use crate::engine::module::Module;
@@ -14,6 +17,9 @@ pub fn module() -> Module {
     m.commands = accounts::commands();
     m.commands.extend(vnet::commands());
     m.commands.extend(connections::commands());
+    m.commands.extend(affinity::commands());
+    m.commands.extend(gateways::commands());
+    m.commands.extend(publish_settings::commands());
     m.views = vec![accounts::account_view()];
     m
 }

@@ -43,6 +43,16 @@ fn shared_sections(config: Node) -> Result<(Vec<DnsServer>, Vec<LocalNetworkSite
     Ok((dns, sites))
 }
 
+/// The document's shared sections (`Dns/DnsServers`, `LocalNetworkSites`) whole; `parse`
+/// has checked the document.
+pub fn parse_sections(xml: &str) -> Result<(Vec<DnsServer>, Vec<LocalNetworkSite>), String> {
+    let doc = Document::parse(xml.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
+    match child(doc.root_element(), "VirtualNetworkConfiguration") {
+        Some(config) => shared_sections(config),
+        None => Ok((Vec::new(), Vec::new())),
+    }
+}
+
 /// The VNet sites of a configuration document, or why it is not one. A site's references to
 /// DNS servers and local network sites are resolved here, so each VNet carries what it uses.
 pub fn parse(xml: &str) -> Result<Vec<VirtualNetworkConfig>, String> {
@@ -61,7 +71,8 @@ pub fn parse(xml: &str) -> Result<Vec<VirtualNetworkConfig>, String> {
     let mut out = Vec::new();
     for site in children(sites, "VirtualNetworkSite") {
         let name = site.attribute("name").filter(|n| !n.trim().is_empty()).ok_or("A VirtualNetworkSite has no name attribute.")?;
-        let location = site.attribute("Location").or_else(|| site.attribute("AffinityGroup")).unwrap_or_default();
+        let location = site.attribute("Location").unwrap_or_default();
+        let affinity_group = site.attribute("AffinityGroup").filter(|_| location.is_empty()).map(str::to_string);
         let mut subnets = Vec::new();
         if let Some(list) = child(site, "Subnets") {
             for s in children(list, "Subnet") {
@@ -88,6 +99,7 @@ pub fn parse(xml: &str) -> Result<Vec<VirtualNetworkConfig>, String> {
         out.push(VirtualNetworkConfig {
             name: name.to_string(),
             location: location.to_string(),
+            affinity_group,
             address_spaces: prefixes(child(site, "AddressSpace")),
             subnets,
             dns_servers,
@@ -97,7 +109,7 @@ pub fn parse(xml: &str) -> Result<Vec<VirtualNetworkConfig>, String> {
     Ok(out)
 }
 
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
@@ -109,11 +121,15 @@ fn address_space(x: &mut String, indent: &str, prefixes: &[String]) {
     x.push_str(&format!("{indent}</AddressSpace>\r\n"));
 }
 
-/// The shared sections: each DNS server and local network site once, in the order the
-/// VNets first name them.
-fn shared(vnets: &[VirtualNetworkConfig]) -> (Vec<&DnsServer>, Vec<&LocalNetworkSite>) {
-    let mut dns: Vec<&DnsServer> = Vec::new();
-    let mut sites: Vec<&LocalNetworkSite> = Vec::new();
+/// The shared sections: each DNS server and local network site once — those the document
+/// defined, in its order, then any a VNet names that it did not.
+fn shared<'a>(
+    vnets: &'a [VirtualNetworkConfig],
+    defined_dns: &'a [DnsServer],
+    defined_sites: &'a [LocalNetworkSite],
+) -> (Vec<&'a DnsServer>, Vec<&'a LocalNetworkSite>) {
+    let mut dns: Vec<&DnsServer> = defined_dns.iter().collect();
+    let mut sites: Vec<&LocalNetworkSite> = defined_sites.iter().collect();
     for v in vnets {
         for d in &v.dns_servers {
             if !dns.iter().any(|x| x.name.eq_ignore_ascii_case(&d.name)) {
@@ -131,9 +147,14 @@ fn shared(vnets: &[VirtualNetworkConfig]) -> (Vec<&DnsServer>, Vec<&LocalNetwork
 
 /// The configuration as the service returned it (`NetworkConfiguration` with the sites).
 pub fn write(vnets: &[VirtualNetworkConfig]) -> String {
+    write_with_sections(vnets, &[], &[])
+}
+
+/// The same, with the shared sections the document defined (used by a VNet or not).
+pub fn write_with_sections(vnets: &[VirtualNetworkConfig], dns: &[DnsServer], sites: &[LocalNetworkSite]) -> String {
     let mut x = String::from("<NetworkConfiguration xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" ");
     x.push_str(&format!("xmlns=\"{NAMESPACE}\">\r\n  <VirtualNetworkConfiguration>\r\n"));
-    let (dns, local_sites) = shared(vnets);
+    let (dns, local_sites) = shared(vnets, dns, sites);
     if dns.is_empty() {
         x.push_str("    <Dns />\r\n");
     } else {
@@ -157,7 +178,11 @@ pub fn write(vnets: &[VirtualNetworkConfig]) -> String {
     } else {
         x.push_str("    <VirtualNetworkSites>\r\n");
         for v in vnets {
-            x.push_str(&format!("      <VirtualNetworkSite name=\"{}\" Location=\"{}\">\r\n", escape(&v.name), escape(&v.location)));
+            let placed = match &v.affinity_group {
+                Some(group) => format!("AffinityGroup=\"{}\"", escape(group)),
+                None => format!("Location=\"{}\"", escape(&v.location)),
+            };
+            x.push_str(&format!("      <VirtualNetworkSite name=\"{}\" {placed}>\r\n", escape(&v.name)));
             address_space(&mut x, "        ", &v.address_spaces);
             x.push_str("        <Subnets>\r\n");
             for s in &v.subnets {

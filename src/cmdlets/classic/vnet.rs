@@ -14,9 +14,11 @@ use crate::engine::Ctx;
 use super::accounts::MODULE;
 use super::netconfig;
 
-const OPERATION_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.Utilities.Common.ManagementOperationContext";
+pub(super) const OPERATION_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.Utilities.Common.ManagementOperationContext";
 const CONFIG_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkConfigContext";
 const SITE_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkSiteContext";
+const DNS_SERVER: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Model.DnsServer";
+const SUBNET: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Model.Subnet";
 const GATEWAY_CONTEXT: &str = "Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.VirtualNetworkGatewayContext";
 
 /// A cmdlet of the classic module's network namespace.
@@ -77,6 +79,13 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Deletes the gateway of a virtual network.")
             .description("Refused while a circuit link uses the VNet.")
             .example("Remove the gateway", "New-AzureVNetGateway -VNetName MyVNet -GatewayType DynamicRouting | Out-Null\nRemove-AzureVNetGateway -VNetName MyVNet", "The operation context."),
+        CommandInfo::cmdlet("New-AzureDns", MODULE, "Microsoft.WindowsAzure.Commands.ServiceManagement.IaaS.Network.NewAzureDnsCommand", || Box::new(SmCmdlet(new_dns)))
+            .param(ParamSpec::new("Name", TypeKind::String).mandatory().position(0).not_empty().help("Name of the DNS Server"))
+            .param(ParamSpec::new("IPAddress", TypeKind::String).mandatory().position(1).not_empty().help("IP Address of the DNS Server"))
+            .outputs(DNS_SERVER)
+            .synopsis("Makes a DNS server setting.")
+            .description("A DnsServer object (Name, Address) for the DNS settings of a deployment; it asks nothing of the service and does not check the address.")
+            .example("A DNS server", "New-AzureDns -Name CorpDNS -IPAddress 10.1.0.4", "Its name and address."),
     ]
 }
 
@@ -120,14 +129,16 @@ fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
     // declaration's encoding, else UTF-8.
     let xml = crate::engine::dotnet::xml::parse::decode_file(&bytes);
     // The service validates the document it is sent; the cloud takes parsed sites.
-    let vnets = netconfig::parse(&xml).map_err(|detail| CloudError {
+    let invalid = |detail: String| CloudError {
         status: 400,
         code: "BadRequest".into(),
         message: format!("The specified network configuration is not valid: {detail}"),
         kind: ErrorKind::Operation,
-    })?;
+    };
+    let vnets = netconfig::parse(&xml).map_err(invalid)?;
+    let (dns, sites) = netconfig::parse_sections(&xml).map_err(invalid)?;
     let id = call(ctx, args, |w, sub| {
-        w.set_vnet_config(sub, vnets)?;
+        w.set_network_config(sub, vnets, dns, sites)?;
         Ok(w.next_guid())
     })?;
     let result = operation_context(ctx, id);
@@ -136,9 +147,9 @@ fn set_config(ctx: &mut Ctx, args: &Args) -> Outcome {
 }
 
 fn get_config(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let (vnets, id) = call(ctx, args, |w, sub| Ok((w.virtual_networks(sub)?, w.next_guid())))?;
+    let (vnets, (dns, sites), id) = call(ctx, args, |w, sub| Ok((w.virtual_networks(sub)?, w.network_sections(sub)?, w.next_guid())))?;
     let vnets: Vec<_> = vnets.into_iter().map(|v| v.config).collect();
-    let xml = netconfig::write(&vnets);
+    let xml = netconfig::write_with_sections(&vnets, &dns, &sites);
     if let Some(file) = args.string("ExportToFile") {
         let (fs, item) = lab_file(ctx, &file)?;
         fs.write_bytes(&item, xml.as_bytes(), crate::labfs::WriteMode::Create, ctx.interp.clock.now())
@@ -155,7 +166,7 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     let c = &v.config;
     let mut o = PsObject::typed(SITE_CONTEXT);
     o.add_typed("AddressSpacePrefixes", "System.Collections.Generic.IEnumerable[string]", Value::array(c.address_spaces.iter().map(Value::str).collect()));
-    o.add_typed("AffinityGroup", "string", Value::Null);
+    o.add_typed("AffinityGroup", "string", c.affinity_group.as_deref().map_or(Value::Null, Value::str));
     let dns: Vec<Value> = c
         .dns_servers
         .iter()
@@ -200,11 +211,34 @@ fn site(v: &VirtualNetwork, ctx: &Ctx, id: Uuid) -> Value {
     o.add_typed("State", "string", Value::str("Created"));
     o.add_typed(
         "Subnets",
-        "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Network.Model.Subnet]",
-        Value::array(c.subnets.iter().map(|s| Value::str(&s.name)).collect()),
+        "System.Collections.Generic.IEnumerable[Microsoft.WindowsAzure.Commands.ServiceManagement.Model.Subnet]",
+        Value::array(
+            c.subnets
+                .iter()
+                .map(|s| {
+                    // The module's Subnet data contract: Name, AddressPrefix and the
+                    // serializer's ExtensionData, which the service never fills.
+                    let mut o = PsObject::typed(SUBNET);
+                    o.add_typed("Name", "string", Value::str(&s.name));
+                    o.add_typed("AddressPrefix", "string", Value::str(&s.address_prefix));
+                    o.add_typed("ExtensionData", "System.Runtime.Serialization.ExtensionDataObject", Value::Null);
+                    Value::object(o)
+                })
+                .collect(),
+        ),
     );
     operation(&mut o, ctx, id);
     Value::object(o)
+}
+
+/// New-AzureDns: the module's DnsServer data contract, made locally.
+fn new_dns(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let mut o = PsObject::typed(DNS_SERVER);
+    o.add_typed("Name", "string", Value::str(args.string("Name").unwrap_or_default()));
+    o.add_typed("Address", "string", Value::str(args.string("IPAddress").unwrap_or_default()));
+    o.add_typed("ExtensionData", "System.Runtime.Serialization.ExtensionDataObject", Value::Null);
+    ctx.emit(Value::object(o))?;
+    Ok(())
 }
 
 fn remove_config(ctx: &mut Ctx, args: &Args) -> Outcome {
