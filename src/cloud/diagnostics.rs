@@ -263,8 +263,9 @@ impl World {
             peering.announced_routes().into_iter().map(|network| route(network, subnet.host(1).to_string(), as_path.clone())).collect();
         if access_type == BgpPeeringAccessType::Microsoft {
             // What Microsoft advertises, as sent from its side of the path (chosen: next hop
-            // the MSEE's address, path its ASN); a route filter decides it (arm/network).
-            for prefix in self.microsoft_advertised_prefixes(peering) {
+            // the MSEE's address, path its ASN); a route filter decides it (arm/network). This
+            // is the IPv4 table: the IPv6 communities' prefixes belong to the IPv6 session.
+            for prefix in self.microsoft_advertised_prefixes(peering).into_iter().filter(|p| !p.contains(':')) {
                 rows.push(route(prefix.to_string(), subnet.host(2).to_string(), AZURE_ASN.to_string()));
             }
         }
