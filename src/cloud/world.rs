@@ -264,6 +264,12 @@ impl World {
         Ok(())
     }
 
+    /// Signs the lab's one session out: no subscription is selected until a sign-in or a
+    /// selection picks one again.
+    pub fn sign_out(&mut self) {
+        self.selected_subscription = None;
+    }
+
     /// Billing records, oldest first (open records have no end).
     pub fn billing_records(&self) -> std::borrow::Cow<'_, [BillingRecord]> {
         self.billing.records()

@@ -102,6 +102,7 @@ pub fn modules() -> Vec<Module> {
         }
         if *az_name == ACCOUNTS.0 {
             m.views = vec![accounts::context_view()];
+            m.views.extend([accounts::account_view(), accounts::tenant_view()]);
             m.aliases = accounts::AZ_ALIASES.to_vec();
             r.aliases = accounts::RM_ALIASES.to_vec();
             r.commands.extend(accounts::alias_commands(rm_name));

@@ -16,5 +16,5 @@ mod sm_cmdlet;
 
 pub use fail::{arm_record, cloud_record, Fail, Outcome, ARGUMENT_EXCEPTION, CLOUD_EXCEPTION, INVALID_OPERATION, NETWORK_CLOUD_EXCEPTION};
 pub use identity::{credential_user, tenant_of};
-pub use service::{call, network_call, resources_call, selected, session_call, world, NO_CONTEXT, NO_SUBSCRIPTION};
+pub use service::{call, network_call, no_context, resources_call, selected, session_call, world, NO_CONTEXT, NO_SUBSCRIPTION};
 pub use sm_cmdlet::{confirm, guid, report, verbose, Body, OwnJobCmdlet, SmCmdlet};

@@ -49,7 +49,7 @@ pub fn resources_call<R>(ctx: &mut Ctx, op: impl FnOnce(&mut World, &Subscriptio
 fn arm_call<R>(ctx: &mut Ctx, with_operation_id: bool, op: impl FnOnce(&mut World, &SubscriptionId) -> Result<R, Fail>) -> Result<R, Fail> {
     let operation = ctx.command.name.clone();
     world(ctx)?.write(|w| {
-        let caller = w.selected_subscription().map(|s| s.id).ok_or_else(|| Fail::Exception(INVALID_OPERATION.into(), NO_CONTEXT.into()))?;
+        let caller = w.selected_subscription().map(|s| s.id).ok_or_else(|| no_context(&operation))?;
         let answer = w.apply_faults(&operation, None).map_err(Fail::from).and_then(|()| op(w, &caller));
         answer.map_err(|fail| match fail {
             Fail::Cloud(e) => Fail::Arm(e, with_operation_id.then(|| w.next_guid())),
@@ -58,8 +58,18 @@ fn arm_call<R>(ctx: &mut Ctx, with_operation_id: bool, op: impl FnOnce(&mut Worl
     })?
 }
 
-/// What the Az cmdlets say when no account is signed in (Az.Accounts).
+/// What Connect-AzAccount says when the account it signs in has no subscription to select.
 pub const NO_CONTEXT: &str = "No account found in the context. Please login using Connect-AzAccount.";
+
+/// What an Az cmdlet says when no account is signed in (after Disconnect-AzAccount):
+/// `AzureRMCmdlet.DefaultContext` throws it, and the base class reports it as a CloseError.
+/// AzureRM 6's cmdlets name their own sign-in cmdlet.
+pub fn no_context(command: &str) -> Fail {
+    let connect = if command.contains("-AzureRm") { "Connect-AzureRmAccount" } else { "Connect-AzAccount" };
+    Fail::Exception(PS_INVALID_OPERATION.into(), format!("Run {connect} to login."))
+}
+
+const PS_INVALID_OPERATION: &str = "System.Management.Automation.PSInvalidOperationException";
 
 /// The selected subscription's id, which goes into every management URL.
 pub fn selected(w: &World) -> Result<SubscriptionId, Fail> {
