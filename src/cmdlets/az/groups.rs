@@ -12,11 +12,11 @@ const CLASS: &str = "Microsoft.Azure.Commands.ResourceManager.Cmdlets.Implementa
 /// Az.Resources turns the service's 404 for a group into its own message.
 const NO_GROUP: &str = "Provided resource group does not exist.";
 
-fn api_version() -> ParamSpec {
+pub(super) fn api_version() -> ParamSpec {
     ParamSpec::new("ApiVersion", TypeKind::String).help("When set, indicates the version of the resource provider API to use.")
 }
 
-fn pre() -> ParamSpec {
+pub(super) fn pre() -> ParamSpec {
     ParamSpec::switch("Pre")
         .help("When set, indicates that the cmdlet should use pre-release API versions when automatically determining which version to use.")
 }

@@ -12,6 +12,7 @@ mod connections;
 mod diagnostics;
 mod groups;
 mod json_text;
+mod locations;
 mod models;
 mod network;
 mod peering_models;
@@ -99,6 +100,10 @@ pub fn modules() -> Vec<Module> {
         }
         if *az_name == RESOURCES.0 {
             m.views = vec![models::resource_group_view()];
+            let locations = locations::commands(az_name);
+            r.commands.extend(locations.iter().map(|c| azure_rm(c, rm_name)));
+            m.commands.extend(locations);
+            m.views.push(locations::location_view());
         }
         if *az_name == ACCOUNTS.0 {
             m.views = vec![accounts::context_view()];
