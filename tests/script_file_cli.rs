@@ -77,7 +77,11 @@ fn a_missing_script_and_an_unreadable_one_are_told_apart() {
 fn the_script_is_named_by_its_lab_path() {
     let dir = TempDir::new("file-lab-path");
     std::fs::create_dir(dir.0.join("tools")).unwrap();
-    std::fs::write(dir.0.join("tools").join("main.ps1"), "$PSScriptRoot\n$PSCommandPath\n$MyInvocation.MyCommand.Path\n  Get-Item nothere\nif (-not $args) { & $PSCommandPath -Inner }\n").unwrap();
+    std::fs::write(
+        dir.0.join("tools").join("main.ps1"),
+        "$PSScriptRoot\n$PSCommandPath\n$MyInvocation.MyCommand.Path\n  Get-Item nothere\nif (-not $args) { & $PSCommandPath -Inner }\n",
+    )
+    .unwrap();
     let (out, err, code) = run_file(&dir, "tools/main.ps1");
     assert_eq!((out.as_str(), code), (format!("{0}\n{0}\\main.ps1\n{0}\\main.ps1\n", "C:\\Users\\admin\\tools").repeat(2).as_str(), 0));
     assert!(err.contains("\nAt C:\\Users\\admin\\tools\\main.ps1:4 char:3\n"), "{err}");
