@@ -167,7 +167,7 @@ fn a_main_script_dot_sources_its_helper_and_imports_its_module() {
     // The param block's ValidateSet guards the entry point before anything runs.
     let (code, out, err) = lab.run(&["-File", "toolkit/main.ps1", "-Team", "Ops", "-Sku", "Basic"]);
     assert_ne!(code, Some(0));
-    assert!(out.is_empty() && err.contains("does not belong to the set \"Standard,Premium\""), "{out}{err}");
+    assert!(out.is_empty() && err.contains("the set \"Standard,Premium\" specified by the ValidateSet"), "{out}{err}");
     assert_eq!(std::fs::read_to_string(lab.start.join("toolkit.log")).unwrap().lines().count(), 6);
 }
 

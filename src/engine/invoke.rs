@@ -80,7 +80,12 @@ impl Interp {
         out: &mut Emit,
     ) -> EvalResult<()> {
         let name = invocation.command.clone().unwrap_or_default();
-        let info = Rc::new(binder::function_info(&name, sb, false, &self.types));
+        let mut info = binder::function_info(&name, sb, false, &self.types);
+        if matches!(invocation.command_kind, super::error::CommandKind::ExternalScript) {
+            // The -File script: its `$MyInvocation.MyCommand` is the file's ExternalScriptInfo.
+            info.script_file = invocation.command.clone();
+        }
+        let info = Rc::new(info);
         let bound = binder::bind(self, &info, items, false, &invocation, 1)?;
         let mut stage = Stage {
             info,

@@ -96,12 +96,17 @@ impl Interp {
         if let Some((_, value)) = self.invocation_parts.functions.get(&key).filter(|(weak, _)| weak.upgrade().is_some_and(|held| Rc::ptr_eq(&held, info))) {
             return value.clone();
         }
-        let mut command = PsObject::typed("System.Management.Automation.FunctionInfo");
-        command.add_typed("Name", "string", Value::str(&info.name));
-        command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("Function"));
-        let definition = self.function_body(&info.name.to_ascii_lowercase()).map(|b| b.inner_text().to_string()).unwrap_or_default();
-        command.add_typed("Definition", "string", Value::str(definition));
-        let value = Value::object(command);
+        let value = Value::object(match &info.script_file {
+            Some(path) => script_info(path),
+            None => {
+                let mut command = PsObject::typed("System.Management.Automation.FunctionInfo");
+                command.add_typed("Name", "string", Value::str(&info.name));
+                command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("Function"));
+                let definition = self.function_body(&info.name.to_ascii_lowercase()).map(|b| b.inner_text().to_string()).unwrap_or_default();
+                command.add_typed("Definition", "string", Value::str(definition));
+                command
+            }
+        });
         let functions = &mut self.invocation_parts.functions;
         if functions.len() >= KEPT_PARTS {
             functions.retain(|_, (weak, _)| weak.strong_count() > 0);
@@ -125,6 +130,18 @@ impl Interp {
         positions.insert(key, (Rc::downgrade(src), position.clone()));
         position
     }
+}
+
+/// A script file's ExternalScriptInfo: named by its file name, its path (the lab's) as
+/// `Path`, `Definition` and `Source`, as 5.1's shows it.
+fn script_info(path: &str) -> PsObject {
+    let mut command = PsObject::typed("System.Management.Automation.ExternalScriptInfo");
+    command.add_typed("Name", "string", Value::str(path.rsplit(['/', '\\']).next().unwrap_or(path)));
+    command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("ExternalScript"));
+    for property in ["Path", "Definition", "Source"] {
+        command.add_typed(property, "string", Value::str(path));
+    }
+    command
 }
 
 fn is_script_cmdlet(v: &Value) -> bool {

@@ -39,10 +39,7 @@ impl Interp {
             Err(e) => return Some(Err(ErrorRecord::new(e.to_string(), "System.IO.IOException", ErrorCategory::ReadError, "ScriptReadError"))),
         };
         if mangled {
-            self.host.write_warning(&format!(
-                "The file '{}' has no byte order mark and holds UTF-8 text: Windows PowerShell 5.1 reads it as Windows-1252, and so does ersim. Save it with a BOM (UTF-8 or Unicode) to keep its characters.",
-                item.shown()
-            ));
+            self.host.write_warning(&crate::labfs::encoding::mangled_utf8_warning(&item.shown()));
         }
         // Positions, $PSCommandPath and $PSScriptRoot name the file by its lab path
         // (`C:\deploy\tools\deploy.ps1`), which leads back to it.

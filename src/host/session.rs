@@ -181,47 +181,79 @@ fn lab_fs(options: &SessionOptions, world: &WorldHandle) -> LabFs {
 
 /// `-File`: the script's `exit N`, else 0, or 1 after an unhandled terminating error.
 pub fn run_file(path: &str, script_args: &[String], options: SessionOptions) -> i32 {
-    let text = match read_script(path) {
-        Ok(t) => t,
+    let bytes = match read_script(path) {
+        Ok(b) => b,
         Err(message) => {
             eprintln!("{message}");
             return 64;
         }
     };
-    let mut session = match Session::new(options).and_then(|s| s.usable_for(&text)) {
+    let session = match Session::new(options) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    session.run_script_text(path, &text, script_args).file_exit_code()
+    let script = session.locate(path);
+    let (text, mangled) = match session.interp.extension::<Rc<LabFs>>() {
+        Some(fs) => fs.decode_text(&script.host, &bytes),
+        None => (crate::labfs::encoding::decode(&bytes).text, false),
+    };
+    let mut session = match session.usable_for(&text) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if mangled {
+        session.interp.host.write_warning(&crate::labfs::encoding::mangled_utf8_warning(&script.shown));
+    }
+    session.run_located(&script, &text, script_args).file_exit_code()
+}
+
+/// Where the `-File` script is: on this machine, and as its own errors, `$PSCommandPath`
+/// and `$MyInvocation` name it — its lab path (`C:\Users\admin\main.ps1`) when it is in
+/// the start directory or the lab drive, else the machine path, which the lab has no drive for.
+struct ScriptLocation {
+    host: PathBuf,
+    shown: String,
 }
 
 impl Session {
     /// Runs the text of the script file at `path` as `-File` does: its own script scope,
     /// `$PSScriptRoot`, and `-Name value` words bound to its parameters.
     pub fn run_script_text(&mut self, path: &str, text: &str, script_args: &[String]) -> Outcome {
-        let full = std::fs::canonicalize(path).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| path.to_string());
-        let src = Source::new(Some(full.clone()), strip_bom(text));
+        let script = self.locate(path);
+        self.run_located(&script, text, script_args)
+    }
+
+    fn locate(&self, path: &str) -> ScriptLocation {
+        let host = std::fs::canonicalize(path).unwrap_or_else(|_| PathBuf::from(path));
+        let lab = self.interp.extension::<Rc<LabFs>>().and_then(|fs| fs.lab_of_host(&host));
+        let shown = lab.map_or_else(|| host.to_string_lossy().into_owned(), |l| l.to_string());
+        ScriptLocation { host, shown }
+    }
+
+    fn run_located(&mut self, script: &ScriptLocation, text: &str, script_args: &[String]) -> Outcome {
+        let shown = script.shown.clone();
+        let src = Source::new(Some(shown.clone()), strip_bom(text));
         let args = script_arguments(script_args);
         let invocation =
-            InvocationInfo { command: Some(full.clone()), command_kind: CommandKind::ExternalScript, invocation_name: full.clone(), position: None };
-        if let (Some(fs), Some(folder)) = (self.interp.extension::<Rc<LabFs>>(), Path::new(&full).parent()) {
+            InvocationInfo { command: Some(shown.clone()), command_kind: CommandKind::ExternalScript, invocation_name: shown.clone(), position: None };
+        if let (Some(fs), Some(folder)) = (self.interp.extension::<Rc<LabFs>>(), script.host.parent()) {
             fs.enter_script(folder);
         }
-        self.interp.script_path = Some(full);
+        self.interp.script_path = Some(shown);
         self.interp.run_top_level(&src, RunAs::File { args, invocation })
     }
 }
 
-/// The text of the `-File` script, or what to say: 5.1's message when there is no file,
-/// another when there is one that cannot be read (a device, too large, not UTF-8 text).
-fn read_script(path: &str) -> Result<String, String> {
-    let unreadable = |why: String| format!("Cannot read the script file '{path}': {why}.");
+/// The bytes of the `-File` script, or what to say: 5.1's message when there is no file,
+/// another when there is one that cannot be read (a device, a folder, too large). The text
+/// is read from them as 5.1 reads a script: by its BOM, else as Windows-1252.
+fn read_script(path: &str) -> Result<Vec<u8>, String> {
     match read_input_file(Path::new(path)) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".into())),
+        Ok(bytes) => Ok(bytes),
         Err(InputFileError::Missing) => Err(format!(
             "The argument '{path}' to the -File parameter does not exist. Provide the path to an existing '.ps1' file as an argument to the -File parameter."
         )),
-        Err(e) => Err(unreadable(e.to_string())),
+        Err(e) => Err(format!("Cannot read the script file '{path}': {e}.")),
     }
 }
 

@@ -87,6 +87,14 @@ pub struct Decoded {
     pub mangled_utf8: bool,
 }
 
+/// What a reader says the first time it reads a file that [`Decoded::mangled_utf8`] marks
+/// (scripts, `-File`, Get-Content alike), naming the file as the script sees it.
+pub fn mangled_utf8_warning(file: &str) -> String {
+    format!(
+        "The file '{file}' has no byte order mark and holds UTF-8 text: Windows PowerShell 5.1 reads it as Windows-1252, and so does ersim. Save it with a BOM (UTF-8 or Unicode) to keep its characters."
+    )
+}
+
 fn utf16(bytes: &[u8], big_endian: bool) -> String {
     let units = bytes.chunks_exact(2).map(|c| if big_endian { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) });
     char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect()

@@ -3,6 +3,7 @@
 //! caller's (the virtual clock's), set on the file so that they last with it.
 
 use std::io::{Read, Write};
+use std::path::Path;
 
 use chrono::NaiveDateTime;
 
@@ -115,12 +116,16 @@ impl LabFs {
         let bytes = self.read(item)?;
         Ok(match named {
             Some(enc) => (encoding::decode_named(&bytes, enc), false),
-            None => {
-                let d = encoding::decode(&bytes);
-                let warn = d.mangled_utf8 && self.first_warning(&item.host);
-                (d.text, warn)
-            }
+            None => self.decode_text(&item.host, &bytes),
         })
+    }
+
+    /// The text of bytes read from the file at `host` (the `-File` script, read before the
+    /// session's rule applies), as [`LabFs::read_text`] reads them with no encoding named.
+    pub fn decode_text(&self, host: &Path, bytes: &[u8]) -> (String, bool) {
+        let d = encoding::decode(bytes);
+        let warn = d.mangled_utf8 && self.first_warning(host);
+        (d.text, warn)
     }
 
     /// The encoding a file's BOM names (Add-Content keeps writing a file in its own encoding).

@@ -6,12 +6,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
+use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
 use crate::engine::convert::to_string;
 use crate::engine::error::{parse_error_record, ErrorCategory, ErrorRecord};
 use crate::engine::ops::like;
 use crate::engine::runtime::ScopeRef;
-use crate::engine::value::{PsObject, TypeKind, Value};
+use crate::engine::value::{Hashtable, PsObject, TypeKind, Value};
 use crate::engine::views::{TableView, ViewColumn};
 use crate::engine::{Ctx, EvalResult, Flow};
 use crate::labfs::{FsError, Item, LabFs};
@@ -111,27 +111,28 @@ pub fn is_module_file(name: &str) -> bool {
 }
 
 /// Import-Module of a file: loads it unless it is loaded (or `force`), publishing its exports.
-pub fn import_file(ctx: &mut Ctx, name: &str, force: bool) -> EvalResult<()> {
+/// Whether the module is loaded afterwards (false after an error written).
+pub fn import_file(ctx: &mut Ctx, name: &str, force: bool) -> EvalResult<bool> {
     let fs = lab(ctx)?;
     let item = match fs.resolve(name) {
         Ok(item) if fs.exists(&item) && !fs.is_dir(&item) => item,
-        Ok(_) | Err(FsError::NotFound(_)) | Err(FsError::Invalid(..)) => return ctx.write_error(not_found(name)),
-        Err(e) => return ctx.write_error(fs_record(ctx, &e, &READ_IDS)),
+        Ok(_) | Err(FsError::NotFound(_)) | Err(FsError::Invalid(..)) => return ctx.write_error(not_found(name)).map(|()| false),
+        Err(e) => return ctx.write_error(fs_record(ctx, &e, &READ_IDS)).map(|()| false),
     };
     let reg = registry(ctx);
     let module_name = stem(item.lab.name());
     if reg.loaded.borrow().iter().any(|m| m.name.eq_ignore_ascii_case(&module_name)) {
         if !force {
-            return Ok(());
+            return Ok(true);
         }
         remove(ctx, &reg, &module_name);
     }
     match load(ctx, &fs, &reg, &item) {
         Ok(module) => {
             reg.loaded.borrow_mut().push(module);
-            Ok(())
+            Ok(true)
         }
-        Err(Flow::Error(rec)) if !rec.terminates_script => ctx.write_error((*rec).clone()),
+        Err(Flow::Error(rec)) if !rec.terminates_script => ctx.write_error((*rec).clone()).map(|()| false),
         Err(flow) => Err(flow),
     }
 }
@@ -310,18 +311,99 @@ impl Cmdlet for ExportModuleMember {
     }
 }
 
-fn module_object(name: &str, kind: &str, version: &str, path: &str, commands: Vec<String>) -> Value {
+/// What a PSModuleInfo shows of one module.
+struct ModuleFacts<'a> {
+    name: &'a str,
+    kind: &'a str,
+    version: &'a str,
+    path: &'a str,
+    commands: Vec<Rc<CommandInfo>>,
+    aliases: Vec<(String, String)>,
+}
+
+/// A `Dictionary[string,V]` of `entries` keyed by name, as PSModuleInfo's Exported* are (so
+/// `.Keys`, `.ContainsKey` and `-ExpandProperty`'s Key/Value pairs work).
+fn dictionary(value_type: &str, entries: impl IntoIterator<Item = (String, Value)>) -> Value {
+    let ty = crate::engine::types::resolve(&format!("System.Collections.Generic.Dictionary[string,{value_type}]"), false)
+        .or_else(|| crate::engine::types::resolve("System.Collections.Generic.Dictionary[string,object]", false));
+    let mut table = ty.map_or_else(|| Hashtable::new(false), |t| Hashtable::dictionary((*t).clone()));
+    for (key, value) in entries {
+        table.insert(Value::str(key), value);
+    }
+    Value::hashtable(table)
+}
+
+/// 5.1's PSModuleInfo: the view's four columns, where the module is (`Path`, `ModuleBase` its
+/// folder) and what it exports, each a dictionary keyed by name.
+fn module_object(m: ModuleFacts) -> Value {
+    let commands = |kind: Option<CommandType>| {
+        let kept = m.commands.iter().filter(|c| kind.is_none_or(|k| c.kind == k));
+        dictionary("System.Management.Automation.CommandInfo", kept.map(|c| (c.name.clone(), super::utility::command_object(c))).collect::<Vec<_>>())
+    };
     let mut o = PsObject::typed(MODULE_INFO);
-    o.add_typed("ModuleType", "System.Management.Automation.ModuleType", Value::str(kind));
-    o.add_typed("Version", "version", version_value(version));
-    o.add_typed("Name", "string", Value::str(name));
-    o.add_typed("Path", "string", Value::str(path));
+    o.add_typed("ModuleType", "System.Management.Automation.ModuleType", Value::str(m.kind));
+    o.add_typed("Version", "version", version_value(m.version));
+    o.add_typed("Name", "string", Value::str(m.name));
+    o.add_typed("Path", "string", Value::str(m.path));
+    o.add_typed("ModuleBase", "string", Value::str(m.path.rsplit_once('\\').map_or(m.path, |(folder, _)| folder)));
+    o.add_typed("ExportedCommands", "System.Collections.Generic.Dictionary[string,System.Management.Automation.CommandInfo]", commands(None));
     o.add_typed(
-        "ExportedCommands",
-        "System.Collections.Generic.Dictionary[string,System.Management.Automation.CommandInfo]",
-        Value::array(commands.into_iter().map(Value::str).collect()),
+        "ExportedFunctions",
+        "System.Collections.Generic.Dictionary[string,System.Management.Automation.FunctionInfo]",
+        commands(Some(CommandType::Function)),
+    );
+    o.add_typed(
+        "ExportedCmdlets",
+        "System.Collections.Generic.Dictionary[string,System.Management.Automation.CmdletInfo]",
+        commands(Some(CommandType::Cmdlet)),
+    );
+    let aliases = m.aliases.iter().map(|(a, d)| (a.clone(), super::commands_info::alias_object(a, d)));
+    o.add_typed(
+        "ExportedAliases",
+        "System.Collections.Generic.Dictionary[string,System.Management.Automation.AliasInfo]",
+        dictionary("System.Management.Automation.AliasInfo", aliases.collect::<Vec<_>>()),
+    );
+    // A file module's variables stay in its scope (Export-ModuleMember -Variable is accepted
+    // only), and ersim's own modules export none, so the dictionary is empty.
+    o.add_typed(
+        "ExportedVariables",
+        "System.Collections.Generic.Dictionary[string,System.Management.Automation.PSVariable]",
+        dictionary("System.Management.Automation.PSVariable", Vec::new()),
     );
     Value::object(o)
+}
+
+/// The PSModuleInfo of a module imported from a file, its functions as the session has them.
+fn file_module_object(ctx: &Ctx, m: &FileModule) -> Value {
+    let global = ctx.interp.global.borrow();
+    let commands = m.functions.iter().filter_map(|f| global.functions.get(&f.to_ascii_lowercase()).cloned()).collect();
+    drop(global);
+    module_object(ModuleFacts { name: &m.name, kind: m.kind, version: &m.version, path: &m.path, commands, aliases: Vec::new() })
+}
+
+/// The PSModuleInfo of a module ersim has loaded: its commands, and the session's aliases of them.
+fn built_in_object(ctx: &Ctx, name: &str, version: &str) -> Value {
+    let mut commands: Vec<Rc<CommandInfo>> = ctx.interp.all_commands().into_iter().filter(|c| c.module == name).collect();
+    commands.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut aliases: Vec<(String, String)> =
+        super::commands_info::aliases_sorted(ctx).into_iter().filter(|(_, d)| commands.iter().any(|c| c.name.eq_ignore_ascii_case(d))).collect();
+    aliases.dedup();
+    let path = format!("C:\\Program Files\\WindowsPowerShell\\Modules\\{name}\\{version}\\{name}.psd1");
+    module_object(ModuleFacts { name, kind: "Manifest", version, path: &path, commands, aliases })
+}
+
+/// Import-Module -PassThru: the module `name` names, built in or from a file, once it is loaded.
+pub fn passthru_object(ctx: &mut Ctx, name: &str) -> Option<Value> {
+    let file = name.trim().rsplit(['\\', '/']).next().unwrap_or_default();
+    let module = stem(file);
+    let built_in = ctx.interp.modules.iter().find(|m| m.name.eq_ignore_ascii_case(&module) || m.name.eq_ignore_ascii_case(file)).map(|m| (m.name, m.version));
+    if let Some((name, version)) = built_in {
+        return Some(built_in_object(ctx, name, version));
+    }
+    let reg = registry(ctx);
+    let loaded = reg.loaded.borrow();
+    let found = loaded.iter().find(|m| m.name.eq_ignore_ascii_case(&module))?;
+    Some(file_module_object(ctx, found))
 }
 
 /// `1.2.3` as a System.Version (missing parts are -1, as .NET keeps them).
@@ -338,15 +420,13 @@ impl Cmdlet for GetModule {
         let reg = registry(ctx);
         let wanted = strings(args.get("Name"));
         let mut all = Vec::new();
-        for m in ctx.interp.modules.iter().filter(|m| m.name != CORE) {
-            let mut names: Vec<String> = ctx.interp.all_commands().iter().filter(|c| c.module == m.name).map(|c| c.name.clone()).collect();
-            names.sort();
-            let path = format!("C:\\Program Files\\WindowsPowerShell\\Modules\\{0}\\{1}\\{0}.psd1", m.name, m.version);
-            all.push((m.name.to_string(), module_object(m.name, "Manifest", m.version, &path, names)));
+        let built_in: Vec<(&str, &str)> = ctx.interp.modules.iter().filter(|m| m.name != CORE).map(|m| (m.name, m.version)).collect();
+        for (name, version) in built_in {
+            all.push((name.to_string(), built_in_object(ctx, name, version)));
         }
         if !args.switch("ListAvailable") {
             for m in reg.loaded.borrow().iter() {
-                all.push((m.name.clone(), module_object(&m.name, m.kind, &m.version, &m.path, m.functions.clone())));
+                all.push((m.name.clone(), file_module_object(ctx, m)));
             }
         }
         for (name, obj) in all {

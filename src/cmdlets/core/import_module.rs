@@ -13,12 +13,19 @@ pub fn commands() -> Vec<CommandInfo> {
         )
         .param(ParamSpec::switch("Force").help("Imports the module again even if it is loaded."))
         .param(ParamSpec::switch("Global").help("Imports the module into the global session state."))
+        .param(ParamSpec::switch("PassThru").help("Writes the module's PSModuleInfo (by default nothing is written)."))
+        .outputs("System.Management.Automation.PSModuleInfo")
         .synopsis("Loads a module: a script module (.psm1) or manifest (.psd1) from the lab's files; Azure, ExpressRoute and ErSim are built in.")
         .description("A .psm1 runs in a module scope of its own and exports its functions (or those Export-ModuleMember names); a .psd1 loads its NestedModules and RootModule, checks RequiredModules and applies FunctionsToExport. The modules ersim offers (Azure, ExpressRoute, ErSim), by name or as a path to their .psd1 file, are already loaded.")
         .example(
             "The documented import",
             r"Import-Module 'C:\Program Files\WindowsPowerShell\Modules\Azure\5.3.0\ExpressRoute\ExpressRoute.psd1'",
             "Succeeds silently.",
+        )
+        .example(
+            "What a script module exports",
+            "Set-Content Tools.psm1 'function Get-Public { 42 }'; (Import-Module .\\Tools.psm1 -PassThru).ExportedFunctions.Keys",
+            "Get-Public.",
         )]
 }
 
@@ -32,16 +39,29 @@ fn is_loaded(name: &str, loaded: &[&str]) -> bool {
 
 struct ImportModule;
 
+impl ImportModule {
+    /// With -PassThru, the module just imported (or found loaded), as Get-Module shows it.
+    fn pass_through(&self, ctx: &mut Ctx, args: &Args, name: &str) -> EvalResult<()> {
+        match super::file_modules::passthru_object(ctx, name) {
+            Some(module) if args.switch("PassThru") => ctx.emit(module),
+            _ => Ok(()),
+        }
+    }
+}
+
 impl Cmdlet for ImportModule {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         let loaded: Vec<&str> = ctx.interp.modules.iter().map(|m| m.name).collect();
         for name in args.get("Name").map(Value::enumerate).unwrap_or_default() {
             let name = name.to_display_string();
             if is_loaded(&name, &loaded) {
+                self.pass_through(ctx, args, &name)?;
                 continue;
             }
             if super::file_modules::is_module_file(&name) {
-                super::file_modules::import_file(ctx, &name, args.switch("Force"))?;
+                if super::file_modules::import_file(ctx, &name, args.switch("Force"))? {
+                    self.pass_through(ctx, args, &name)?;
+                }
                 continue;
             }
             let record = ErrorRecord::new(

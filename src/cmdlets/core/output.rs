@@ -210,7 +210,8 @@ impl Cmdlet for WriteError {
         // The id names the calling function or script file; the command line adds nothing.
         match (caller.command_kind, caller.command.as_deref()) {
             (CommandKind::ExternalScript, Some(path)) => {
-                let file = std::path::Path::new(path).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+                // A lab path (`C:\\x\\a.ps1`) or, outside the lab's drives, this machine's.
+                let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
                 rec.fqid = format!("{},{}", rec.fqid, file);
             }
             (CommandKind::Function, Some(name)) => rec.fqid = format!("{},{}", rec.fqid, name),

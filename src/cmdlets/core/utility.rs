@@ -231,7 +231,8 @@ impl Cmdlet for GetMember {
 
 struct GetCommand;
 
-fn command_object(info: &CommandInfo) -> Value {
+/// A command as Get-Command shows it (also the values of a module's ExportedCommands).
+pub(super) fn command_object(info: &CommandInfo) -> Value {
     let mut o = super::commands_info::command_typed(match info.kind {
         CommandType::Cmdlet => "System.Management.Automation.CmdletInfo",
         CommandType::Function => "System.Management.Automation.FunctionInfo",

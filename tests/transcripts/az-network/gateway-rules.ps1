@@ -1,4 +1,4 @@
-# The rules of VNets, subnets, public IPs and gateways, each refusal with the service's or the
+﻿# The rules of VNets, subnets, public IPs and gateways, each refusal with the service's or the
 # cmdlet's text; AzureRM names reach the same cmdlets.
 Connect-AzAccount | Out-Null
 New-AzResourceGroup -Name "RulesRG" -Location "West US" | Out-Null

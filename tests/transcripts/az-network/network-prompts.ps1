@@ -1,4 +1,4 @@
-# §4.6 for the network cmdlets, by the source's ConfirmAction: New- asks only to overwrite what
+﻿# §4.6 for the network cmdlets, by the source's ConfirmAction: New- asks only to overwrite what
 # exists; New-AzVirtualNetworkGateway asks only for an existing gateway given UltraPerformance,
 # with the billing warning; Remove- always asks; Set-AzVirtualNetworkGatewayConnection always asks;
 # New-AzRouteFilterRuleConfig and Set-AzRouteFilter always ask.

@@ -1,4 +1,4 @@
-# §4.6: New-AzExpressRouteCircuit asks only to overwrite a circuit that exists; Remove- always
+﻿# §4.6: New-AzExpressRouteCircuit asks only to overwrite a circuit that exists; Remove- always
 # asks unless -Force; New-AzResourceGroup asks to update a group that exists.
 New-AzResourceGroup -Name LabRG -Location 'West US' | Out-Null
 $new = @{ Name = 'LabArm'; ResourceGroupName = 'LabRG'; Location = 'West US'; SkuTier = 'Standard'; SkuFamily = 'MeteredData'; ServiceProviderName = 'Equinix'; PeeringLocation = 'London'; BandwidthInMbps = 50 }

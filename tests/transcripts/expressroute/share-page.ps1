@@ -1,4 +1,4 @@
-# The sharing pages (share-circuit DOCS@5ca2f5c0, linkvnet DOCS@01ccb96b): the circuit owner
+﻿# The sharing pages (share-circuit DOCS@5ca2f5c0, linkvnet DOCS@01ccb96b): the circuit owner
 # authorizes other subscriptions' accounts, a circuit user redeems the authorization, the
 # owner reviews, updates and revokes. The page's Contoso Sales subscription (signed in as
 # salesadmin@contoso.com) is added to the world first.

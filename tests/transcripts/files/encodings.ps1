@@ -1,4 +1,4 @@
-# 5.1's encodings: Out-File writes UTF-16 LE with a BOM, Set-Content ANSI, Export-Csv
+﻿# 5.1's encodings: Out-File writes UTF-16 LE with a BOM, Set-Content ANSI, Export-Csv
 # ASCII; -Encoding's names; reading by BOM, else Windows-1252 (a UTF-8 file without a BOM
 # comes out mangled, with one warning per file).
 Set-Location (New-Item -ItemType Directory C:\enc).FullName

@@ -29,7 +29,7 @@ Import-Module .\Net\Net.psd1
 Get-NetName
 Get-Extra
 (Get-Module Net).Version.ToString()
-(Get-Module Net).ExportedCommands -join ','
+(Get-Module Net).ExportedCommands.Keys -join ','
 Test-Path function:Get-Hidden
 Set-Content Needs.psd1 "@{ RootModule = 'Helpers.psm1'; RequiredModules = @('AzureRM') }"
 Import-Module .\Needs.psd1

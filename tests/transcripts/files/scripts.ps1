@@ -1,4 +1,4 @@
-# Script files: a main script dot-sources a helper and calls scripts with & and by path,
+﻿# Script files: a main script dot-sources a helper and calls scripts with & and by path,
 # with param() blocks, their own script scopes, $PSScriptRoot and $PSCommandPath; scripts
 # saved as UTF-16 (Out-File) and as Windows-1252 (Set-Content) run as 5.1 reads them.
 Set-Location (New-Item -ItemType Directory C:\deploy).FullName

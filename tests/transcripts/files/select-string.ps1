@@ -1,4 +1,4 @@
-# Select-String over files of the lab: paths shown relative to the current location.
+﻿# Select-String over files of the lab: paths shown relative to the current location.
 New-Item -ItemType Directory -Path C:\Ops\logs | Out-Null
 Set-Location C:\Ops
 Set-Content -Path logs\east.log -Value 'start', 'BGP session up', 'error: port 1 down', 'recovered', 'error: port 2 down', 'end'

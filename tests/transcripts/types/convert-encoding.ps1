@@ -1,4 +1,4 @@
-# [convert] and System.Text.Encoding.
+﻿# [convert] and System.Text.Encoding.
 $bytes = [System.Text.Encoding]::UTF8.GetBytes('Hé!')
 $bytes -join ' '
 $b64 = [Convert]::ToBase64String($bytes)

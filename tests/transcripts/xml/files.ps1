@@ -1,4 +1,4 @@
-# Load and Save through the lab's file rules, [xml](Get-Content), XML's encoding rules.
+﻿# Load and Save through the lab's file rules, [xml](Get-Content), XML's encoding rules.
 Set-Location (New-Item -ItemType Directory C:\xmlwork).FullName
 '<?xml version="1.0" encoding="utf-8"?><sites><site name="a" /></sites>' | Set-Content .\in.xml
 $x = [xml](Get-Content .\in.xml)

@@ -275,10 +275,7 @@ pub fn encoding_arg(args: &crate::engine::command::Args) -> Option<Encoding> {
 
 /// The warning for a file without a BOM that holds UTF-8 text, which 5.1 reads as ANSI.
 pub fn ansi_warning(ctx: &mut Ctx, item: &Item) -> crate::engine::error::EvalResult<()> {
-    ctx.write_warning(&format!(
-        "The file '{}' has no byte order mark and holds UTF-8 text: Windows PowerShell 5.1 reads it as Windows-1252, and so does ersim. Save it with a BOM (UTF-8 or Unicode) to keep its characters.",
-        item.shown()
-    ))
+    ctx.write_warning(&encoding::mangled_utf8_warning(&item.shown()))
 }
 
 const FILE_INFO: &str = "System.IO.FileInfo";
