@@ -177,6 +177,30 @@ pub struct ConnectionRecord {
     pub express_route_gateway_bypass: bool,
 }
 
+/// The BGP speaker of an on-premises VPN device, as a local network gateway names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalBgpRecord {
+    pub asn: u32,
+    pub peering_address: String,
+    pub peer_weight: i32,
+}
+
+/// A local network gateway: the on-premises VPN device a site-to-site connection reaches,
+/// by its public address (or name) and the address space behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalGatewayRecord {
+    #[serde(flatten)]
+    pub common: Common,
+    /// `gatewayIpAddress`; empty when the device is named by `fqdn`.
+    pub gateway_ip: String,
+    #[serde(default)]
+    pub fqdn: String,
+    #[serde(default)]
+    pub address_prefixes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bgp: Option<LocalBgpRecord>,
+}
+
 /// A subscription's Resource Manager network resources, each list in creation order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkSet {
@@ -191,6 +215,8 @@ pub struct NetworkSet {
     pub connections: Vec<ConnectionRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub route_filters: Vec<super::route_filters::RouteFilterRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_gateways: Vec<LocalGatewayRecord>,
 }
 
 impl NetworkSet {
@@ -200,6 +226,7 @@ impl NetworkSet {
             && self.gateways.is_empty()
             && self.connections.is_empty()
             && self.route_filters.is_empty()
+            && self.local_gateways.is_empty()
     }
 }
 

@@ -423,3 +423,33 @@ fn a_route_filter_has_one_allow_rule_of_microsoft_communities() {
     w.remove_route_filter(&sub, "rg", "F").unwrap();
     assert_eq!(w.get_route_filter(&sub, "rg", "f").unwrap_err().code, "ResourceNotFound");
 }
+
+fn local_put(name: &str, ip: &str, prefixes: &[&str]) -> LocalGatewayPut {
+    LocalGatewayPut {
+        resource_group: "rg".into(),
+        name: name.into(),
+        location: "West US".into(),
+        gateway_ip: ip.into(),
+        address_prefixes: prefixes.iter().map(|p| p.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_local_network_gateway_needs_an_address_and_network_prefixes_and_keeps_its_guid() {
+    let (mut w, sub) = world();
+    w.create_or_update_resource_group(&sub, "rg", "West US", &Vec::new()).unwrap();
+    assert_eq!(w.put_local_gateway(&sub, local_put("site", "not-an-ip", &["10.1.0.0/16"])).unwrap_err().status, 400);
+    assert_eq!(w.put_local_gateway(&sub, local_put("site", "203.0.113.1", &["10.1.0.1/16"])).unwrap_err().code, "InvalidAddressPrefixFormat");
+    let by_name = LocalGatewayPut { fqdn: "vpn.contoso.com".into(), ..local_put("named", "", &[]) };
+    assert_eq!(w.put_local_gateway(&sub, by_name).unwrap().record.gateway_ip, "");
+    let first = w.put_local_gateway(&sub, local_put("site", "203.0.113.1", &["10.1.0.0/16"])).unwrap();
+    let bgp = LocalGatewayPut { bgp: Some((65050, "10.1.255.254".into(), 5)), ..local_put("SITE", "203.0.113.1", &["10.1.0.0/16", "10.2.0.0/16"]) };
+    let second = w.put_local_gateway(&sub, bgp).unwrap();
+    assert_eq!(second.record.common.resource_guid, first.record.common.resource_guid);
+    assert_ne!(second.etag, first.etag);
+    assert_eq!(second.record.bgp.as_ref().map(|b| b.asn), Some(65050));
+    assert_eq!(w.list_local_gateways(&sub, Some("rg")).unwrap().len(), 2);
+    w.remove_local_gateway(&sub, "rg", "site").unwrap();
+    assert_eq!(w.get_local_gateway(&sub, "rg", "site").unwrap_err().status, 404);
+}
