@@ -86,6 +86,19 @@ impl World {
         }
     }
 
+    /// The shared part of a new resource that has no earlier record to keep: its guid drawn,
+    /// then its etag (the order every kind draws them in).
+    pub(super) fn new_common(&mut self, group: String, name: &str, region: &str, tags: &Tags) -> Common {
+        Common {
+            resource_group: group,
+            name: name.to_string(),
+            location: region.to_string(),
+            tags: merge_tags(tags),
+            resource_guid: self.ids.next_guid(),
+            etag: self.ids.next_guid(),
+        }
+    }
+
     /// PUT's last step: the record replaces the one of its name, or is added at the end.
     pub(super) fn store_network<R: NetworkResource>(&mut self, caller: &SubscriptionId, record: &R) {
         let list = R::all_mut(self.arm_networks.of_mut(caller));

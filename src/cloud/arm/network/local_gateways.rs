@@ -1,6 +1,7 @@
 //! Local network gateways: what Azure knows of an on-premises VPN device — its public address
 //! (or DNS name), the address space behind it and, for dynamic routing, its BGP speaker. The
-//! resource configures nothing on the device; a site-to-site connection names it.
+//! resource configures nothing on the device; a site-to-site connection names it, and while
+//! one does it cannot be deleted.
 
 use std::net::Ipv4Addr;
 
@@ -89,11 +90,16 @@ impl World {
         self.list_network::<LocalGatewayRecord>(caller, group)
     }
 
-    /// DELETE of a local network gateway.
+    /// DELETE of a local network gateway: refused while a connection names it.
     pub fn remove_local_gateway(&mut self, caller: &SubscriptionId, group: &str, name: &str) -> CloudResult<()> {
-        if self.network_to_delete::<LocalGatewayRecord>(caller, group, name)?.is_some() {
-            self.forget_network::<LocalGatewayRecord>(caller, group, name);
+        let Some(l) = self.network_to_delete::<LocalGatewayRecord>(caller, group, name)? else {
+            return Ok(());
+        };
+        let id = network_id(caller, &l.common.resource_group, KIND, &l.common.name);
+        if let Some(connection) = self.connection_to_local_gateway(caller, &id) {
+            return Err(super::errors::local_gateway_in_use(&id, &connection));
         }
+        self.forget_network::<LocalGatewayRecord>(caller, group, name);
         Ok(())
     }
 }

@@ -14,6 +14,7 @@ mod connections;
 pub(crate) mod errors;
 mod gateways;
 mod ids;
+mod ipsec_connections;
 mod local_gateways;
 mod public_ips;
 mod records;
@@ -22,7 +23,7 @@ mod route_filters;
 pub(crate) mod store;
 mod vnets;
 
-pub use connections::{Connection, ConnectionPut, CONNECTED};
+pub use connections::{Connection, ConnectionPut, CONNECTED, IPSEC_STATUS};
 pub use gateways::{Gateway, GatewayIpConfig, GatewayIpConfigPut, GatewayPut, GATEWAY_BUILD_MINUTES};
 pub use ids::{network_id, parse_id, ParsedId};
 pub use local_gateways::{LocalGateway, LocalGatewayPut};

@@ -167,14 +167,20 @@ pub struct ConnectionRecord {
     pub kind: ConnectionKind,
     /// The gateway's resource id.
     pub gateway1_id: String,
-    /// The circuit's resource id, as sent.
+    /// The circuit's resource id, as sent (empty for IPsec).
     pub peer_id: String,
-    /// The circuit's service key.
+    /// The circuit's service key (nil for IPsec).
     pub circuit: Uuid,
     pub authorization_key: Option<String>,
     pub routing_weight: i32,
     #[serde(default)]
     pub express_route_gateway_bypass: bool,
+    /// The local network gateway an IPsec connection reaches (its resource id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_gateway2_id: Option<String>,
+    /// The IPsec pre-shared key, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_key: Option<String>,
 }
 
 /// The BGP speaker of an on-premises VPN device, as a local network gateway names it.

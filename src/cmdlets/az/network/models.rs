@@ -242,11 +242,11 @@ pub fn connection(x: &Connection) -> Value {
     o.add_typed("AuthorizationKey", "string", opt(&r.authorization_key));
     o.add_typed("VirtualNetworkGateway1", GATEWAY, reference(GATEWAY, &r.gateway1_id));
     o.add_typed("VirtualNetworkGateway2", GATEWAY, Value::Null);
-    o.add_typed("LocalNetworkGateway2", "Microsoft.Azure.Commands.Network.Models.PSLocalNetworkGateway", Value::Null);
-    o.add_typed("Peer", RESOURCE_ID, reference(RESOURCE_ID, &r.peer_id));
+    o.add_typed("LocalNetworkGateway2", LOCAL_GATEWAY, r.local_gateway2_id.as_deref().map_or(Value::Null, |id| reference(LOCAL_GATEWAY, id)));
+    o.add_typed("Peer", RESOURCE_ID, if r.peer_id.is_empty() { Value::Null } else { reference(RESOURCE_ID, &r.peer_id) });
     o.add_typed("ConnectionType", "string", text(r.kind.as_str()));
     o.add_typed("RoutingWeight", "int", Value::Int(r.routing_weight));
-    o.add_typed("SharedKey", "string", Value::Null);
+    o.add_typed("SharedKey", "string", opt(&r.shared_key));
     o.add_typed("ConnectionStatus", "string", text(x.connection_status));
     o.add_typed("EgressBytesTransferred", "long", Value::Long(0));
     o.add_typed("IngressBytesTransferred", "long", Value::Long(0));
