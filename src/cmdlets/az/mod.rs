@@ -39,8 +39,9 @@ macro_rules! body {
 }
 pub(crate) use body;
 
-/// The cmdlets whose help tables (Az 16.2) have `-AsJob`: long-running operations.
-const AS_JOB: [&str; 19] = [
+/// The cmdlets whose help tables (Az 16.2) have `-AsJob`: long-running operations (the
+/// LocalNetworkGateway ones from their source's attributes, azure-powershell @2c973152).
+const AS_JOB: [&str; 21] = [
     "Get-AzSubscription",
     "Remove-AzResourceGroup",
     "Move-AzExpressRouteCircuit",
@@ -60,6 +61,8 @@ const AS_JOB: [&str; 19] = [
     "Set-AzVirtualNetworkGateway",
     "New-AzVirtualNetworkGatewayConnection",
     "Set-AzVirtualNetworkGatewayConnection",
+    "New-AzLocalNetworkGateway",
+    "Set-AzLocalNetworkGateway",
 ];
 
 /// `-DefaultProfile`, which every Az cmdlet has (aliases as Az declares them).

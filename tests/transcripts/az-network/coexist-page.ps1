@@ -1,8 +1,10 @@
 # expressroute-howto-coexist-resource-manager (2019-12), "To create a new virtual network and
 # coexisting connections": the VNet with its GatewaySubnet, the VPN gateway (again with -Asn, as
-# the page shows), the ExpressRoute gateway beside it and its connection. Steps 5-7 (the local
-# network gateway and the IPsec connection) need cmdlets ersim does not have; steps 8-9 are an
-# existing circuit, provisioned with private peering below.
+# the page shows), the local network gateway and the IPsec connection, the ExpressRoute gateway
+# beside it and its connection. Steps 8-9 are an existing circuit, provisioned with private
+# peering below. The page's placeholders are written as a reader would fill them: *<Public IP>*
+# as 203.0.113.10 (a documentation address), <yourkey> as 'abc123'. Step 5's BGP alternative is
+# not replayed: it creates the same "LocalVPNGateway" again, with placeholders for every value.
 Connect-AzAccount | Out-Null
 New-AzResourceGroup -Name "YourCircuitResourceGroup" -Location "Central US" | Out-Null
 $key = (New-AzExpressRouteCircuit -Name "YourCircuit" -ResourceGroupName "YourCircuitResourceGroup" -Location "Central US" -SkuTier Standard -SkuFamily MeteredData -ServiceProviderName "Equinix" -PeeringLocation "Chicago" -BandwidthInMbps 200).ServiceKey
@@ -31,6 +33,14 @@ $gwConfig = New-AzVirtualNetworkGatewayIpConfig -Name "VPNGatewayIpConfig" -Subn
 New-AzVirtualNetworkGateway -Name "VPNGateway" -ResourceGroupName $resgrp.ResourceGroupName -Location $location -IpConfigurations $gwConfig -GatewayType "Vpn" -VpnType "RouteBased" -GatewaySku "VpnGw1" | Out-Host
 $azureVpn = New-AzVirtualNetworkGateway -Name "VPNGateway" -ResourceGroupName $resgrp.ResourceGroupName -Location $location -IpConfigurations $gwConfig -GatewayType "Vpn" -VpnType "RouteBased" -GatewaySku "VpnGw1" -Asn $VNetASN
 "$($azureVpn.BgpSettings.BgpPeeringAddress) $($azureVpn.BgpSettings.Asn)"
+# 5. The local site: static routes to the on-premises prefixes.
+$MyLocalNetworkAddress = @("10.100.0.0/16","10.101.0.0/16","10.102.0.0/16")
+$localVpn = New-AzLocalNetworkGateway -Name "LocalVPNGateway" -ResourceGroupName $resgrp.ResourceGroupName -Location $location -GatewayIpAddress 203.0.113.10 -AddressPrefix $MyLocalNetworkAddress
+$localVpn
+# 6. (The on-premises device is configured outside Azure.)
+# 7. Link the Site-to-Site VPN gateway to the local gateway.
+$azureVpn = Get-AzVirtualNetworkGateway -Name "VPNGateway" -ResourceGroupName $resgrp.ResourceGroupName
+New-AzVirtualNetworkGatewayConnection -Name "VPNConnection" -ResourceGroupName $resgrp.ResourceGroupName -Location $location -VirtualNetworkGateway1 $azureVpn -LocalNetworkGateway2 $localVpn -ConnectionType IPsec -SharedKey 'abc123' | Select-Object Name, ConnectionType, ConnectionStatus | Out-Host
 # 10. The ExpressRoute gateway beside it.
 $gwSubnet = Get-AzVirtualNetworkSubnetConfig -Name "GatewaySubnet" -VirtualNetwork $vnet
 $gwIP = New-AzPublicIpAddress -Name "ERGatewayIP" -ResourceGroupName $resgrp.ResourceGroupName -Location $location -AllocationMethod Dynamic
@@ -40,6 +50,10 @@ $gw = New-AzVirtualNetworkGateway -Name "ERGateway" -ResourceGroupName $resgrp.R
 $ckt = Get-AzExpressRouteCircuit -Name "YourCircuit" -ResourceGroupName "YourCircuitResourceGroup"
 New-AzVirtualNetworkGatewayConnection -Name "ERConnection" -ResourceGroupName $resgrp.ResourceGroupName -Location $location -VirtualNetworkGateway1 $gw -PeerId $ckt.Id -ConnectionType ExpressRoute | Select-Object Name, ConnectionStatus | Out-Host
 
+# The local gateway a connection names cannot go; the VPN gateway goes once its connection has.
+Remove-AzLocalNetworkGateway -Name "LocalVPNGateway" -ResourceGroupName $resgrp.ResourceGroupName -Force
+Remove-AzVirtualNetworkGateway -Name "VPNGateway" -ResourceGroupName $resgrp.ResourceGroupName -Force
+Remove-AzVirtualNetworkGatewayConnection -Name "VPNConnection" -ResourceGroupName $resgrp.ResourceGroupName -Force
 # The limits: a Basic or policy-based VPN gateway cannot coexist with the ExpressRoute one.
 Remove-AzVirtualNetworkGateway -Name "VPNGateway" -ResourceGroupName $resgrp.ResourceGroupName -Force
 New-AzVirtualNetworkGateway -Name "BasicVpn" -ResourceGroupName $resgrp.ResourceGroupName -Location $location -IpConfigurations (New-AzVirtualNetworkGatewayIpConfig -Name "c" -SubnetId $gwSubnet.Id -PublicIpAddressId (Get-AzPublicIpAddress -Name "VPNGatewayIP" -ResourceGroupName $resgrp.ResourceGroupName).Id) -GatewayType "Vpn" -VpnType "RouteBased" -GatewaySku "Basic"

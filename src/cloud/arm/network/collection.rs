@@ -7,9 +7,9 @@
 use uuid::Uuid;
 
 use super::errors;
-use super::records::{Common, ConnectionRecord, GatewayRecord, NetworkSet, PublicIpRecord, VirtualNetworkRecord};
+use super::records::{Common, ConnectionRecord, GatewayRecord, LocalGatewayRecord, NetworkSet, PublicIpRecord, VirtualNetworkRecord};
 use super::route_filters::RouteFilterRecord;
-use super::{Connection, Gateway, PublicIp, RouteFilter, VirtualNetwork};
+use super::{Connection, Gateway, LocalGateway, PublicIp, RouteFilter, VirtualNetwork};
 use crate::cloud::arm::resource::merge_tags;
 use crate::cloud::arm::Tags;
 use crate::cloud::errors::CloudResult;
@@ -86,6 +86,19 @@ impl World {
         }
     }
 
+    /// The shared part of a new resource that has no earlier record to keep: its guid drawn,
+    /// then its etag (the order every kind draws them in).
+    pub(super) fn new_common(&mut self, group: String, name: &str, region: &str, tags: &Tags) -> Common {
+        Common {
+            resource_group: group,
+            name: name.to_string(),
+            location: region.to_string(),
+            tags: merge_tags(tags),
+            resource_guid: self.ids.next_guid(),
+            etag: self.ids.next_guid(),
+        }
+    }
+
     /// PUT's last step: the record replaces the one of its name, or is added at the end.
     pub(super) fn store_network<R: NetworkResource>(&mut self, caller: &SubscriptionId, record: &R) {
         let list = R::all_mut(self.arm_networks.of_mut(caller));
@@ -107,7 +120,7 @@ impl World {
     }
 }
 
-/// Files a record type under its list in the set, its kind and its view: the five kinds
+/// Files a record type under its list in the set, its kind and its view: the kinds
 /// differ in nothing else here, so one line each says it.
 macro_rules! network_resource {
     ($record:ty, $list:ident, $kind:path, $view:ty, $view_fn:ident) => {
@@ -134,4 +147,5 @@ network_resource!(VirtualNetworkRecord, virtual_networks, super::vnets::KIND, Vi
 network_resource!(PublicIpRecord, public_ips, super::public_ips::KIND, PublicIp, public_ip_view);
 network_resource!(GatewayRecord, gateways, super::gateways::KIND, Gateway, gateway_view);
 network_resource!(ConnectionRecord, connections, super::connections::KIND, Connection, connection_view);
+network_resource!(LocalGatewayRecord, local_gateways, super::local_gateways::KIND, LocalGateway, local_gateway_view);
 network_resource!(RouteFilterRecord, route_filters, super::route_filters::KIND, RouteFilter, route_filter_view);

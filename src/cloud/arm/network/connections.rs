@@ -1,4 +1,5 @@
-//! Connections of type ExpressRoute between a gateway and a circuit. The circuit may be the
+//! Connections of type ExpressRoute between a gateway and a circuit (IPsec connections to a
+//! local network gateway are `ipsec_connections.rs`). The circuit may be the
 //! caller's or, with an authorization key, another subscription's: the key must be one of
 //! the circuit's authorizations and not yet used ("valid for only one connection"); the
 //! connection then holds it until it is deleted. The circuit must be provisioned with
@@ -25,6 +26,10 @@ pub(crate) const KIND: &str = "connections";
 /// one was found; the connection exists only over a provisioned, peered circuit).
 pub const CONNECTED: &str = "Connected";
 
+/// `connectionStatus` of an IPsec connection: the lab has no on-premises device to bring the
+/// tunnel up (chosen: the status the service reports before any tunnel is negotiated).
+pub const IPSEC_STATUS: &str = "Unknown";
+
 /// The body of a connection PUT.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConnectionPut {
@@ -38,6 +43,9 @@ pub struct ConnectionPut {
     pub authorization_key: Option<String>,
     pub routing_weight: i64,
     pub express_route_gateway_bypass: bool,
+    /// IPsec: the local network gateway's id and the pre-shared key.
+    pub local_gateway2_id: Option<String>,
+    pub shared_key: Option<String>,
     pub tags: Tags,
 }
 
@@ -67,10 +75,23 @@ impl CircuitRecord {
     }
 }
 
+/// A new connection's gateway: of the kind the connection needs (`wrong` refuses another) and
+/// built.
+pub(super) fn ready_gateway(gateway: &super::Gateway, kind: GatewayKind, wrong: fn(&str) -> crate::cloud::errors::CloudError) -> CloudResult<()> {
+    if gateway.record.kind != kind {
+        return Err(wrong(&gateway.id));
+    }
+    if gateway.provisioning_state != ProvisioningState::Succeeded {
+        return Err(errors::gateway_busy(&gateway.id));
+    }
+    Ok(())
+}
+
 impl World {
     pub(super) fn connection_view(&self, caller: &SubscriptionId, c: &ConnectionRecord) -> Connection {
         let id = network_id(caller, &c.common.resource_group, KIND, &c.common.name);
-        Connection { record: c.clone(), etag: etag_text(&c.common.etag), id, provisioning_state: ProvisioningState::Succeeded, connection_status: CONNECTED }
+        let connection_status = if c.kind == ConnectionKind::IPsec { IPSEC_STATUS } else { CONNECTED };
+        Connection { record: c.clone(), etag: etag_text(&c.common.etag), id, provisioning_state: ProvisioningState::Succeeded, connection_status }
     }
 
     /// Whether the group holds a connection of this name.
@@ -91,11 +112,13 @@ impl World {
         let region = normalize_region(&put.location).ok_or_else(|| arm_errors::location_not_available(&put.location, "Microsoft.Network/connections"))?;
         super::check_name(&put.name)?;
         let kind = ConnectionKind::parse(&put.kind).ok_or_else(|| super::invalid_value("connectionType", &put.kind))?;
-        if kind != ConnectionKind::ExpressRoute {
-            return Err(errors::connection_type_unsupported(kind.as_str()));
-        }
         let weight =
             i32::try_from(put.routing_weight).ok().filter(|w| (0..=32000).contains(w)).ok_or_else(|| errors::routing_weight_invalid(put.routing_weight))?;
+        match kind {
+            ConnectionKind::ExpressRoute => {}
+            ConnectionKind::IPsec => return self.put_ipsec_connection(caller, put, (group, region), weight),
+            other => return Err(errors::connection_type_unsupported(other.as_str())),
+        }
         let id = network_id(caller, &group, KIND, &put.name);
         let existing = self.stored_network::<ConnectionRecord>(caller, &group, &put.name);
         let gateway = self.gateway_by_id(caller, existing.as_ref().map_or(put.gateway1_id.as_str(), |o| o.gateway1_id.as_str()))?;
@@ -116,15 +139,9 @@ impl World {
                 express_route_gateway_bypass: put.express_route_gateway_bypass,
                 ..old
             };
-            self.store_network(caller, &record);
-            return Ok(self.connection_view(caller, &record));
+            return Ok(self.save_connection(caller, &record));
         }
-        if gateway.record.kind != GatewayKind::ExpressRoute {
-            return Err(errors::gateway_not_express_route(&gateway.id));
-        }
-        if gateway.provisioning_state != ProvisioningState::Succeeded {
-            return Err(errors::gateway_busy(&gateway.id));
-        }
+        ready_gateway(&gateway, GatewayKind::ExpressRoute, errors::gateway_not_express_route)?;
         let peer = put.peer_id.clone().unwrap_or_default();
         let owner = parse_id(&peer).filter(|p| p.is("expressRouteCircuits")).ok_or_else(errors::cannot_parse_request)?.subscription;
         let key_text = put.authorization_key.clone().filter(|k| !k.trim().is_empty());
@@ -167,14 +184,7 @@ impl World {
         if circuit.link_count() >= limit {
             return Err(errors::circuit_link_limit(&peer, limit));
         }
-        let common = Common {
-            resource_group: group,
-            name: put.name.clone(),
-            location: region.to_string(),
-            tags: merge_tags(&put.tags),
-            resource_guid: self.ids.next_guid(),
-            etag: self.ids.next_guid(),
-        };
+        let common = self.new_common(group, &put.name, region, &put.tags);
         let record = ConnectionRecord {
             common,
             kind,
@@ -184,15 +194,22 @@ impl World {
             authorization_key: key_text,
             routing_weight: weight,
             express_route_gateway_bypass: put.express_route_gateway_bypass,
+            local_gateway2_id: None,
+            shared_key: None,
         };
         if let Some(c) = self.circuits.get_mut(&key) {
             c.arm_connections.push(ArmConnectionRef { subscription: *caller, connection_id: id, authorization });
         }
-        self.store_network(caller, &record);
-        Ok(self.connection_view(caller, &record))
+        Ok(self.save_connection(caller, &record))
     }
 
-    fn gateway_by_id(&self, caller: &SubscriptionId, id: &str) -> CloudResult<super::Gateway> {
+    /// A connection PUT's last step: the record stored, the service's answer for it.
+    pub(super) fn save_connection(&mut self, caller: &SubscriptionId, record: &ConnectionRecord) -> Connection {
+        self.store_network(caller, record);
+        self.connection_view(caller, record)
+    }
+
+    pub(super) fn gateway_by_id(&self, caller: &SubscriptionId, id: &str) -> CloudResult<super::Gateway> {
         let path = "properties.virtualNetworkGateway1.id";
         let p = parse_id(id).filter(|p| p.is(super::gateways::KIND)).ok_or_else(|| errors::invalid_reference(id, path))?;
         let set = self.arm_networks.of(caller);

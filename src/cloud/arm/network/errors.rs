@@ -161,9 +161,23 @@ pub(crate) fn gateway_has_connections(gateway: &str, connection: &str) -> CloudE
     )
 }
 
-/// Chosen: only ExpressRoute connections exist in this lab.
+/// Chosen: VNet-to-VNet and point-to-site connections are not offered in this lab.
 pub(crate) fn connection_type_unsupported(kind: &str) -> CloudError {
-    arm(400, "InvalidRequestFormat", format!("A connection of type {kind} needs a local or second virtual network gateway, which this service does not offer."))
+    arm(400, "InvalidRequestFormat", format!("A connection of type {kind} needs a second virtual network gateway, which this service does not offer."))
+}
+
+/// Chosen: an IPsec connection is made from a VPN gateway.
+pub(crate) fn gateway_not_vpn(gateway: &str) -> CloudError {
+    arm(
+        400,
+        "InvalidGatewayType",
+        format!("Virtual network gateway {gateway} is not of type Vpn, so it cannot make an IPsec connection to a local network gateway."),
+    )
+}
+
+/// Chosen, in the provider's InUse… wording: a local network gateway a connection names.
+pub(crate) fn local_gateway_in_use(local: &str, connection: &str) -> CloudError {
+    arm(400, "InUseLocalNetworkGatewayCannotBeDeleted", format!("Local network gateway {local} is in use by {connection} and cannot be deleted."))
 }
 
 /// Chosen: ExpressRoute connections need an ExpressRoute gateway.

@@ -242,14 +242,7 @@ impl World {
                 private_ip: c.private_ip.clone().filter(|a| !a.is_empty()),
             });
         }
-        let common = Common {
-            resource_group: group,
-            name: put.name.clone(),
-            location: region.to_string(),
-            tags: merge_tags(&put.tags),
-            resource_guid: self.ids.next_guid(),
-            etag: self.ids.next_guid(),
-        };
+        let common = self.new_common(group, &put.name, region, &put.tags);
         let ready_at: NaiveDateTime = self.now + Duration::minutes(GATEWAY_BUILD_MINUTES);
         let record = GatewayRecord { common, kind, sku, vpn_type, enable_bgp: put.enable_bgp, ip_configurations, vnet, ready_at, asn: put.asn };
         self.store_network(caller, &record);

@@ -1,5 +1,6 @@
 //! Resource Manager networking: virtual networks and subnets, public IP addresses, virtual
-//! network gateways and their connections to ExpressRoute circuits, route filters.
+//! network gateways and their connections to ExpressRoute circuits, local network gateways
+//! (the on-premises VPN devices), route filters.
 //!
 //! A subscription's network resources are one [`NetworkSet`], loaded whole when an operation
 //! needs it (one row per subscription in the store). A connection to a circuit is also noted
@@ -13,6 +14,8 @@ mod connections;
 pub(crate) mod errors;
 mod gateways;
 mod ids;
+mod ipsec_connections;
+mod local_gateways;
 mod public_ips;
 mod records;
 mod route_filter_links;
@@ -20,13 +23,14 @@ mod route_filters;
 pub(crate) mod store;
 mod vnets;
 
-pub use connections::{Connection, ConnectionPut, CONNECTED};
+pub use connections::{Connection, ConnectionPut, CONNECTED, IPSEC_STATUS};
 pub use gateways::{Gateway, GatewayIpConfig, GatewayIpConfigPut, GatewayPut, GATEWAY_BUILD_MINUTES};
 pub use ids::{network_id, parse_id, ParsedId};
+pub use local_gateways::{LocalGateway, LocalGatewayPut};
 pub use public_ips::{PublicIp, PublicIpPut};
 pub use records::{
-    AllocationMethod, ArmConnectionRef, Common, ConnectionKind, ConnectionRecord, GatewayIpConfigRecord, GatewayKind, GatewayRecord, GatewaySku, NetworkSet,
-    PublicIpRecord, PublicIpSku, SubnetRecord, VirtualNetworkRecord, VpnType,
+    AllocationMethod, ArmConnectionRef, Common, ConnectionKind, ConnectionRecord, GatewayIpConfigRecord, GatewayKind, GatewayRecord, GatewaySku,
+    LocalBgpRecord, LocalGatewayRecord, NetworkSet, PublicIpRecord, PublicIpSku, SubnetRecord, VirtualNetworkRecord, VpnType,
 };
 pub use route_filters::{RouteFilter, RouteFilterPut, RouteFilterRecord, RouteFilterRulePut, RouteFilterRuleRecord};
 pub use vnets::{Subnet, SubnetPut, VirtualNetwork, VnetPut};
@@ -47,6 +51,9 @@ impl World {
         }
         for name in self.network_names_in::<PublicIpRecord>(caller, group) {
             self.remove_public_ip(caller, group, &name)?;
+        }
+        for name in self.network_names_in::<LocalGatewayRecord>(caller, group) {
+            self.remove_local_gateway(caller, group, &name)?;
         }
         for name in self.network_names_in::<VirtualNetworkRecord>(caller, group) {
             self.remove_virtual_network(caller, group, &name)?;

@@ -167,14 +167,44 @@ pub struct ConnectionRecord {
     pub kind: ConnectionKind,
     /// The gateway's resource id.
     pub gateway1_id: String,
-    /// The circuit's resource id, as sent.
+    /// The circuit's resource id, as sent (empty for IPsec).
     pub peer_id: String,
-    /// The circuit's service key.
+    /// The circuit's service key (nil for IPsec).
     pub circuit: Uuid,
     pub authorization_key: Option<String>,
     pub routing_weight: i32,
     #[serde(default)]
     pub express_route_gateway_bypass: bool,
+    /// The local network gateway an IPsec connection reaches (its resource id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_gateway2_id: Option<String>,
+    /// The IPsec pre-shared key, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_key: Option<String>,
+}
+
+/// The BGP speaker of an on-premises VPN device, as a local network gateway names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalBgpRecord {
+    pub asn: u32,
+    pub peering_address: String,
+    pub peer_weight: i32,
+}
+
+/// A local network gateway: the on-premises VPN device a site-to-site connection reaches,
+/// by its public address (or name) and the address space behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalGatewayRecord {
+    #[serde(flatten)]
+    pub common: Common,
+    /// `gatewayIpAddress`; empty when the device is named by `fqdn`.
+    pub gateway_ip: String,
+    #[serde(default)]
+    pub fqdn: String,
+    #[serde(default)]
+    pub address_prefixes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bgp: Option<LocalBgpRecord>,
 }
 
 /// A subscription's Resource Manager network resources, each list in creation order.
@@ -191,6 +221,8 @@ pub struct NetworkSet {
     pub connections: Vec<ConnectionRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub route_filters: Vec<super::route_filters::RouteFilterRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_gateways: Vec<LocalGatewayRecord>,
 }
 
 impl NetworkSet {
@@ -200,6 +232,7 @@ impl NetworkSet {
             && self.gateways.is_empty()
             && self.connections.is_empty()
             && self.route_filters.is_empty()
+            && self.local_gateways.is_empty()
     }
 }
 

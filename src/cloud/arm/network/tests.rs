@@ -423,3 +423,58 @@ fn a_route_filter_has_one_allow_rule_of_microsoft_communities() {
     w.remove_route_filter(&sub, "rg", "F").unwrap();
     assert_eq!(w.get_route_filter(&sub, "rg", "f").unwrap_err().code, "ResourceNotFound");
 }
+
+fn local_put(name: &str, ip: &str, prefixes: &[&str]) -> LocalGatewayPut {
+    LocalGatewayPut {
+        resource_group: "rg".into(),
+        name: name.into(),
+        location: "West US".into(),
+        gateway_ip: ip.into(),
+        address_prefixes: prefixes.iter().map(|p| p.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_local_network_gateway_needs_an_address_and_network_prefixes_and_keeps_its_guid() {
+    let (mut w, sub) = world();
+    w.create_or_update_resource_group(&sub, "rg", "West US", &Vec::new()).unwrap();
+    assert_eq!(w.put_local_gateway(&sub, local_put("site", "not-an-ip", &["10.1.0.0/16"])).unwrap_err().status, 400);
+    assert_eq!(w.put_local_gateway(&sub, local_put("site", "203.0.113.1", &["10.1.0.1/16"])).unwrap_err().code, "InvalidAddressPrefixFormat");
+    let by_name = LocalGatewayPut { fqdn: "vpn.contoso.com".into(), ..local_put("named", "", &[]) };
+    assert_eq!(w.put_local_gateway(&sub, by_name).unwrap().record.gateway_ip, "");
+    let first = w.put_local_gateway(&sub, local_put("site", "203.0.113.1", &["10.1.0.0/16"])).unwrap();
+    let bgp = LocalGatewayPut { bgp: Some((65050, "10.1.255.254".into(), 5)), ..local_put("SITE", "203.0.113.1", &["10.1.0.0/16", "10.2.0.0/16"]) };
+    let second = w.put_local_gateway(&sub, bgp).unwrap();
+    assert_eq!(second.record.common.resource_guid, first.record.common.resource_guid);
+    assert_ne!(second.etag, first.etag);
+    assert_eq!(second.record.bgp.as_ref().map(|b| b.asn), Some(65050));
+    assert_eq!(w.list_local_gateways(&sub, Some("rg")).unwrap().len(), 2);
+    w.remove_local_gateway(&sub, "rg", "site").unwrap();
+    assert_eq!(w.get_local_gateway(&sub, "rg", "site").unwrap_err().status, 404);
+}
+
+#[test]
+fn an_ipsec_connection_needs_a_vpn_gateway_and_holds_its_local_gateway() {
+    let (mut w, sub) = with_gateway();
+    let local = w.put_local_gateway(&sub, local_put("site", "203.0.113.1", &["10.9.0.0/16"])).unwrap();
+    let ipsec = |w: &World, gw: &str| ConnectionPut {
+        kind: "IPsec".into(),
+        gateway1_id: w.get_virtual_network_gateway(&sub, "rg", gw).unwrap().id,
+        peer_id: None,
+        local_gateway2_id: Some(local.id.clone()),
+        shared_key: Some("abc123".into()),
+        ..connection_put(w, &sub, "s2s", "", None)
+    };
+    assert_eq!(w.put_connection(&sub, ipsec(&w, "gw")).unwrap_err().code, "InvalidGatewayType");
+    let mut vpn = gateway_put(&w, &sub, "vpn", "v", "ip", "Vpn", "VpnGw1");
+    vpn.vpn_type = Some("RouteBased".into());
+    w.put_public_ip(&sub, ip_put("ip2", "Dynamic")).unwrap();
+    vpn.ip_configurations[0].public_ip_id = Some(w.get_public_ip(&sub, "rg", "ip2").unwrap().id);
+    w.put_virtual_network_gateway(&sub, vpn, true).unwrap();
+    let c = w.put_connection(&sub, ipsec(&w, "vpn")).unwrap();
+    assert_eq!((c.connection_status, c.record.shared_key.as_deref()), (IPSEC_STATUS, Some("abc123")));
+    assert_eq!(w.remove_local_gateway(&sub, "rg", "site").unwrap_err().code, "InUseLocalNetworkGatewayCannotBeDeleted");
+    w.remove_connection(&sub, "rg", "s2s").unwrap();
+    w.remove_local_gateway(&sub, "rg", "site").unwrap();
+}

@@ -58,7 +58,7 @@ pub struct VirtualNetwork {
 }
 
 /// Checks a prefix's form; its parsed value.
-fn prefix(text: &str) -> CloudResult<Ipv4Prefix> {
+pub(super) fn prefix(text: &str) -> CloudResult<Ipv4Prefix> {
     Ipv4Prefix::parse(text).filter(Ipv4Prefix::is_network).ok_or_else(|| errors::invalid_prefix(text))
 }
 

@@ -1,5 +1,5 @@
 //! Az.Network's virtual networks, subnets, public IP addresses, virtual network gateways and
-//! their connections, route filters: thin adapters over `crate::cloud::arm::network`. The config cmdlets
+//! their connections, local network gateways, route filters: thin adapters over `crate::cloud::arm::network`. The config cmdlets
 //! (`…SubnetConfig`, `…GatewayIpConfig`) edit or build local objects and call nothing; the
 //! Set- cmdlets send the whole local object. Fidelity decisions: `docs/fidelity-cmdlets.md`
 //! ("Resource Manager networking").
@@ -8,6 +8,7 @@ mod bgp_communities;
 mod connections;
 mod gateways;
 mod json;
+mod local_gateways;
 mod models;
 mod public_ips;
 mod route_filters;
@@ -34,6 +35,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
     all.extend(public_ips::commands(module));
     all.extend(gateways::commands(module));
     all.extend(connections::commands(module));
+    all.extend(local_gateways::commands(module));
     all.extend(route_filters::commands(module));
     all.extend(bgp_communities::commands(module));
     all

@@ -1,9 +1,9 @@
 //! The Network models as Az.Network shapes them: `PSVirtualNetwork` with its `PSSubnet`s,
 //! `PSPublicIpAddress`, `PSVirtualNetworkGatewayIpConfiguration`, `PSVirtualNetworkGateway`
-//! and `PSVirtualNetworkGatewayConnection`, their list views (Network.format.ps1xml @03711f49,
+//! `PSVirtualNetworkGatewayConnection` and `PSLocalNetworkGateway`, their list views (Network.format.ps1xml @03711f49,
 //! facts §2.6), and the bodies the Set- cmdlets read back from the local objects.
 
-use crate::cloud::arm::network::{Common, Connection, Gateway, PublicIp, Subnet, VirtualNetwork};
+use crate::cloud::arm::network::{Common, Connection, Gateway, LocalGateway, PublicIp, Subnet, VirtualNetwork};
 use crate::engine::convert::to_string;
 use crate::engine::value::{PsObject, Value};
 use crate::engine::views::{ColumnValue, TableView, ViewColumn};
@@ -18,6 +18,7 @@ pub const PUBLIC_IP: &str = "Microsoft.Azure.Commands.Network.Models.PSPublicIpA
 pub const IP_CONFIG: &str = "Microsoft.Azure.Commands.Network.Models.PSVirtualNetworkGatewayIpConfiguration";
 pub const GATEWAY: &str = "Microsoft.Azure.Commands.Network.Models.PSVirtualNetworkGateway";
 pub const CONNECTION: &str = "Microsoft.Azure.Commands.Network.Models.PSVirtualNetworkGatewayConnection";
+pub const LOCAL_GATEWAY: &str = "Microsoft.Azure.Commands.Network.Models.PSLocalNetworkGateway";
 const RESOURCE_ID: &str = "Microsoft.Azure.Commands.Network.Models.PSResourceId";
 const STRING_LIST: &str = "System.Collections.Generic.List[string]";
 
@@ -201,18 +202,35 @@ pub fn gateway(g: &Gateway) -> Value {
     sku.add_typed("Tier", "string", text(r.sku.as_str()));
     o.add_typed("Sku", "Microsoft.Azure.Commands.Network.Models.PSVirtualNetworkGatewaySku", Value::object(sku));
     o.add_typed("VpnClientConfiguration", "Microsoft.Azure.Commands.Network.Models.PSVpnClientConfiguration", Value::Null);
-    let bgp = g.bgp.as_ref().map_or(Value::Null, |(asn, address)| {
-        let mut b = PsObject::typed(&format!("{NS}PSBgpSettings"));
-        b.add_typed("Asn", "System.Nullable[long]", Value::Long(i64::from(*asn)));
-        b.add_typed("BgpPeeringAddress", "string", text(address));
-        b.add_typed("PeerWeight", "System.Nullable[int]", Value::Int(0));
-        Value::object(b)
-    });
+    let bgp = g.bgp.as_ref().map_or(Value::Null, |(asn, address)| Value::object(bgp_settings(*asn, address, 0)));
     o.add_typed("BgpSettings", "Microsoft.Azure.Commands.Network.Models.PSBgpSettings", bgp);
     o.add_typed("CustomRoutes", "Microsoft.Azure.Commands.Network.Models.PSAddressSpace", Value::Null);
     o.add_typed("NatRules", "System.Collections.Generic.List[Microsoft.Azure.Commands.Network.Models.PSVirtualNetworkGatewayNatRule]", empty());
     o.add_typed("ExtendedLocation", "Microsoft.Azure.Commands.Network.Models.PSExtendedLocation", Value::Null);
     o.add_typed("EnableBgpRouteTranslationForNat", "bool", Value::Bool(false));
+    Value::object(o)
+}
+
+/// A `PSBgpSettings`: a gateway's BGP speaker, Azure's or the on-premises one.
+pub fn bgp_settings(asn: u32, address: &str, weight: i32) -> PsObject {
+    let mut b = PsObject::typed(&format!("{NS}PSBgpSettings"));
+    b.add_typed("Asn", "System.Nullable[long]", Value::Long(i64::from(asn)));
+    b.add_typed("BgpPeeringAddress", "string", text(address));
+    b.add_typed("PeerWeight", "System.Nullable[int]", Value::Int(weight));
+    b
+}
+
+/// A `PSLocalNetworkGateway`.
+pub fn local_gateway(l: &LocalGateway) -> Value {
+    let r = &l.record;
+    let mut o = head(LOCAL_GATEWAY, &r.common, &l.id, &l.etag, "Succeeded");
+    o.add_typed("GatewayIpAddress", "string", text(&r.gateway_ip));
+    o.add_typed("Fqdn", "string", text(&r.fqdn));
+    let mut space = PsObject::typed(&format!("{NS}PSAddressSpace"));
+    space.add_typed("AddressPrefixes", STRING_LIST, strings(&r.address_prefixes));
+    o.add_typed("LocalNetworkAddressSpace", "Microsoft.Azure.Commands.Network.Models.PSAddressSpace", Value::object(space));
+    let bgp = r.bgp.as_ref().map_or(Value::Null, |b| Value::object(bgp_settings(b.asn, &b.peering_address, b.peer_weight)));
+    o.add_typed("BgpSettings", "Microsoft.Azure.Commands.Network.Models.PSBgpSettings", bgp);
     Value::object(o)
 }
 
@@ -224,11 +242,11 @@ pub fn connection(x: &Connection) -> Value {
     o.add_typed("AuthorizationKey", "string", opt(&r.authorization_key));
     o.add_typed("VirtualNetworkGateway1", GATEWAY, reference(GATEWAY, &r.gateway1_id));
     o.add_typed("VirtualNetworkGateway2", GATEWAY, Value::Null);
-    o.add_typed("LocalNetworkGateway2", "Microsoft.Azure.Commands.Network.Models.PSLocalNetworkGateway", Value::Null);
-    o.add_typed("Peer", RESOURCE_ID, reference(RESOURCE_ID, &r.peer_id));
+    o.add_typed("LocalNetworkGateway2", LOCAL_GATEWAY, r.local_gateway2_id.as_deref().map_or(Value::Null, |id| reference(LOCAL_GATEWAY, id)));
+    o.add_typed("Peer", RESOURCE_ID, if r.peer_id.is_empty() { Value::Null } else { reference(RESOURCE_ID, &r.peer_id) });
     o.add_typed("ConnectionType", "string", text(r.kind.as_str()));
     o.add_typed("RoutingWeight", "int", Value::Int(r.routing_weight));
-    o.add_typed("SharedKey", "string", Value::Null);
+    o.add_typed("SharedKey", "string", opt(&r.shared_key));
     o.add_typed("ConnectionStatus", "string", text(x.connection_status));
     o.add_typed("EgressBytesTransferred", "long", Value::Long(0));
     o.add_typed("IngressBytesTransferred", "long", Value::Long(0));
@@ -350,5 +368,20 @@ pub fn views() -> Vec<TableView> {
         computed("IngressNatRules", |v| json::member(v, "IngressNatRules")),
         computed("EgressNatRules", |v| json::member(v, "EgressNatRules")),
     ]);
-    vec![list(VNET, vnet), list(SUBNET, subnet), list(PUBLIC_IP, ip), list(IP_CONFIG, ip_config), list(GATEWAY, gw), list(CONNECTION, conn)]
+    let mut lng = resource_head();
+    lng.extend([
+        prop("GatewayIpAddress"),
+        prop("Fqdn"),
+        computed("LocalNetworkAddressSpace", |v| json::member(v, "LocalNetworkAddressSpace")),
+        computed("BgpSettings", |v| json::member(v, "BgpSettings")),
+    ]);
+    vec![
+        list(VNET, vnet),
+        list(SUBNET, subnet),
+        list(PUBLIC_IP, ip),
+        list(IP_CONFIG, ip_config),
+        list(GATEWAY, gw),
+        list(CONNECTION, conn),
+        list(LOCAL_GATEWAY, lng),
+    ]
 }
