@@ -54,8 +54,9 @@ fn element_name(o: &PsObject) -> String {
     display_name(o).map(|v| if v.is_null() { String::new() } else { to_string(v) }).unwrap_or(text)
 }
 
-/// The value of the first property named by 5.1's well-known display-name patterns.
-fn display_name(o: &PsObject) -> Option<&Value> {
+/// The value of the first property named by 5.1's well-known display-name patterns
+/// (`GetDisplayNameExpression`), which Format-Wide also shows by default.
+pub fn display_name(o: &PsObject) -> Option<&Value> {
     const PATTERNS: [(&str, bool); 6] = [("name", true), ("id", true), ("key", true), ("key", false), ("name", false), ("id", false)];
     PATTERNS.iter().find_map(|(word, exact)| {
         o.props

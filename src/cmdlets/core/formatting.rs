@@ -72,7 +72,7 @@ struct FormatCmd {
 }
 
 /// The chosen columns: names (wildcards expanded against an object) or calculated ones.
-fn columns_for(ctx: &mut Ctx, props: &[Value], item: &Value) -> EvalResult<Vec<(String, Value)>> {
+pub(super) fn columns_for(ctx: &mut Ctx, props: &[Value], item: &Value) -> EvalResult<Vec<(String, Value)>> {
     let mut out = Vec::new();
     let names: Vec<String> = match item {
         Value::Object(o) => o.borrow().props.iter().map(|p| p.name.clone()).collect(),
@@ -111,7 +111,7 @@ fn columns_for(ctx: &mut Ctx, props: &[Value], item: &Value) -> EvalResult<Vec<(
     Ok(out)
 }
 
-fn formatted(lines: Vec<String>) -> Value {
+pub(super) fn formatted(lines: Vec<String>) -> Value {
     let mut o = PsObject::typed(FORMATTED_TEXT_TYPE);
     o.add_typed("Lines", "string[]", Value::array(lines.into_iter().map(Value::str).collect()));
     Value::object(o)

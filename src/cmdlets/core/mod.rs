@@ -8,6 +8,7 @@ mod csv;
 mod culture;
 mod file_modules;
 pub mod files;
+mod format_wide;
 mod formatting;
 mod gather;
 pub mod help;
@@ -41,6 +42,7 @@ pub fn module() -> Module {
     m.commands = output::commands();
     m.commands.extend(objects::commands());
     m.commands.extend(formatting::commands());
+    m.commands.extend(format_wide::commands());
     m.commands.extend(utility::commands());
     m.commands.extend(help::commands());
     m.commands.extend(import_module::commands());
@@ -102,6 +104,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("measure", "Measure-Object"),
     ("fl", "Format-List"),
     ("ft", "Format-Table"),
+    ("fw", "Format-Wide"),
     ("gcm", "Get-Command"),
     ("gm", "Get-Member"),
     ("gv", "Get-Variable"),
