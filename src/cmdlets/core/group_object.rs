@@ -40,8 +40,13 @@ struct Group {
 }
 
 fn argument_error(ctx: &mut Ctx, message: &str, target: Value) -> Flow {
-    let rec = ErrorRecord::new(message, "System.ArgumentException", ErrorCategory::InvalidArgument, "ArgumentException,Microsoft.PowerShell.Commands.GroupObjectCommand")
-        .with_target(&target);
+    let rec = ErrorRecord::new(
+        message,
+        "System.ArgumentException",
+        ErrorCategory::InvalidArgument,
+        "ArgumentException,Microsoft.PowerShell.Commands.GroupObjectCommand",
+    )
+    .with_target(&target);
     ctx.terminate(rec)
 }
 
