@@ -3,7 +3,7 @@
 //! custom objects `@{a=1}`, dates in the en-US culture.
 
 use crate::engine::convert::{format_double, object_to_string, to_string};
-use crate::engine::value::Value;
+use crate::engine::value::{PsObject, Value};
 
 /// The number of collection items shown before `...` ($FormatEnumerationLimit).
 pub const ENUMERATION_LIMIT: usize = 4;
@@ -32,13 +32,45 @@ fn enumeration_text<'a>(items: impl Iterator<Item = &'a Value>, len: usize, limi
         .take(limit)
         .map(|i| match i {
             Value::Null => "$null".to_string(),
-            Value::Object(o) => object_to_string(&o.borrow()),
+            Value::Object(o) => element_name(&o.borrow()),
             Value::Array(_) => "System.Object[]".to_string(),
             other => to_string(other),
         })
         .collect();
     let more = if len > limit { "..." } else { "" };
     format!("{{{}{}}}", shown.join(", "), more)
+}
+
+/// An object in a collection cell (5.1's `GetObjectName`): its ToString when its type declares
+/// one (custom objects, script classes with a ToString, types ersim gives a text), else its
+/// display name — the first property matching `name`, `id`, `key`, `*key`, `*name`, `*id` —
+/// and the type name only when none matches.
+fn element_name(o: &PsObject) -> String {
+    let text = object_to_string(o);
+    let inherits_to_string = o.text.is_none() && !o.is_custom() && o.type_names.first() == Some(&text);
+    if !inherits_to_string {
+        return text;
+    }
+    display_name(o).map(|v| if v.is_null() { String::new() } else { to_string(v) }).unwrap_or(text)
+}
+
+/// The value of the first property named by 5.1's well-known display-name patterns
+/// (`GetDisplayNameExpression`), which Format-Wide also shows by default.
+pub fn display_name(o: &PsObject) -> Option<&Value> {
+    const PATTERNS: [(&str, bool); 6] = [("name", true), ("id", true), ("key", true), ("key", false), ("name", false), ("id", false)];
+    PATTERNS.iter().find_map(|(word, exact)| {
+        o.props
+            .iter()
+            .find(|p| {
+                let name = p.name.to_ascii_lowercase();
+                if *exact {
+                    name == *word
+                } else {
+                    name.ends_with(word)
+                }
+            })
+            .map(|p| &p.value)
+    })
 }
 
 /// Display width in terminal cells: East Asian wide characters take two.
@@ -95,6 +127,38 @@ mod tests {
         assert_eq!(cell_text(&v, 4), "{1, 2, 3, 4...}");
         let v = Value::array(vec![Value::Int(1), Value::Null]);
         assert_eq!(cell_text(&v, 4), "{1, $null}");
+    }
+
+    fn typed(type_name: &str, props: &[(&str, Value)]) -> Value {
+        let mut o = PsObject::typed(type_name);
+        for (n, v) in props {
+            o.add_note(n, v.clone());
+        }
+        Value::object(o)
+    }
+
+    #[test]
+    fn elements_without_their_own_to_string_show_their_display_name() {
+        let subnets = Value::array(vec![
+            typed("Sample.Subnet", &[("Etag", Value::str("e")), ("Name", Value::str("GatewaySubnet"))]),
+            typed("Sample.Subnet", &[("Name", Value::str("default"))]),
+        ]);
+        assert_eq!(cell_text(&subnets, 4), "{GatewaySubnet, default}");
+        // `id` before `*name`; then `*key`, `*name`, `*id` by property order.
+        let v = Value::array(vec![
+            typed("Sample.A", &[("CommunityName", Value::str("n")), ("Id", Value::Int(7))]),
+            typed("Sample.B", &[("ServiceKey", Value::str("k")), ("CircuitName", Value::str("c"))]),
+            typed("Sample.C", &[("Size", Value::Int(1))]),
+            typed("Sample.D", &[("Name", Value::Null)]),
+        ]);
+        assert_eq!(cell_text(&v, 4), "{7, k, Sample.C, }");
+    }
+
+    #[test]
+    fn custom_objects_keep_their_to_string() {
+        let mut o = PsObject::custom();
+        o.add_note("Name", Value::str("a"));
+        assert_eq!(cell_text(&Value::array(vec![Value::object(o)]), 4), "{@{Name=a}}");
     }
 
     #[test]

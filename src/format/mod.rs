@@ -9,6 +9,7 @@ pub mod list;
 pub mod out_default;
 pub mod table;
 pub mod view;
+pub mod wide;
 pub mod wrap;
 
 pub use out_default::Formatter;

@@ -25,14 +25,18 @@ pub fn fit_widths(columns: &mut Vec<Column>, rows: &[Vec<String>], screen_width:
     trim_to_fit(columns, screen_width);
 }
 
-/// Gives columns without a width the space the fixed ones leave (views).
+/// Gives columns without a width the space the fixed ones leave (views, Format-Wide): shared
+/// evenly, the first columns one cell more each until the remainder is used up, as 5.1's
+/// ColumnWidthManager hands the spare width out round the columns.
 pub fn share_rest(columns: &mut Vec<Column>, screen_width: usize) {
     let fixed: usize = columns.iter().map(|c| c.width).sum::<usize>() + columns.len().saturating_sub(1);
     let auto = columns.iter().filter(|c| c.width == 0).count();
-    if let Some(each) = screen_width.saturating_sub(fixed).checked_div(auto) {
-        let each = each.max(1);
+    let free = screen_width.saturating_sub(fixed);
+    if let Some(each) = free.checked_div(auto) {
+        let mut extra = free % auto;
         for c in columns.iter_mut().filter(|c| c.width == 0) {
-            c.width = each;
+            c.width = (each + usize::from(extra > 0)).max(1);
+            extra = extra.saturating_sub(1);
         }
     }
     trim_to_fit(columns, screen_width);
@@ -147,6 +151,13 @@ mod tests {
         assert_eq!(fit("abcdefgh", 6, Align::Left), "abc...");
         assert_eq!(fit("12345678", 6, Align::Right), "...678");
         assert_eq!(fit("abc", 6, Align::Left), "abc");
+    }
+
+    #[test]
+    fn spare_width_goes_to_the_first_columns() {
+        let mut cols: Vec<Column> = (0..7).map(|_| Column { label: String::new(), width: 0, align: Align::Left }).collect();
+        share_rest(&mut cols, 119);
+        assert_eq!(cols.iter().map(|c| c.width).collect::<Vec<_>>(), vec![17, 16, 16, 16, 16, 16, 16]);
     }
 
     #[test]

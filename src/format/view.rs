@@ -41,6 +41,8 @@ pub fn dotnet_views() -> Vec<TableView> {
             ],
         ),
         TableView::new("Microsoft.PowerShell.Commands.GroupInfo", vec![right("Count", 5), ViewColumn::property("Name", 25), ViewColumn::property("Group", 0)]),
+        // After GroupInfo's, so that a GroupInfoNoElement (a GroupInfo too) finds its own first.
+        TableView::new("Microsoft.PowerShell.Commands.GroupInfoNoElement", vec![right("Count", 5), ViewColumn::property("Name", 25)]),
         TableView::new(
             "System.Version",
             vec![ViewColumn::property("Major", 6), ViewColumn::property("Minor", 6), ViewColumn::property("Build", 6), ViewColumn::property("Revision", 8)],

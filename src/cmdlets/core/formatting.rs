@@ -72,7 +72,7 @@ struct FormatCmd {
 }
 
 /// The chosen columns: names (wildcards expanded against an object) or calculated ones.
-fn columns_for(ctx: &mut Ctx, props: &[Value], item: &Value) -> EvalResult<Vec<(String, Value)>> {
+pub(super) fn columns_for(ctx: &mut Ctx, props: &[Value], item: &Value) -> EvalResult<Vec<(String, Value)>> {
     let mut out = Vec::new();
     let names: Vec<String> = match item {
         Value::Object(o) => o.borrow().props.iter().map(|p| p.name.clone()).collect(),
@@ -111,7 +111,7 @@ fn columns_for(ctx: &mut Ctx, props: &[Value], item: &Value) -> EvalResult<Vec<(
     Ok(out)
 }
 
-fn formatted(lines: Vec<String>) -> Value {
+pub(super) fn formatted(lines: Vec<String>) -> Value {
     let mut o = PsObject::typed(FORMATTED_TEXT_TYPE);
     o.add_typed("Lines", "string[]", Value::array(lines.into_iter().map(Value::str).collect()));
     Value::object(o)
@@ -138,7 +138,12 @@ impl Finish for FormatCmd {
                     started = true;
                 }
                 let obj = as_object(&item);
-                let fields = if props.is_empty() {
+                // 5.1 (FormatViewManager): without -Property, the type's ListControl view if it
+                // has one, else every property; `Format-List *` names properties, so lists them all.
+                let list_view = ctx.interp.views.for_type(&obj.type_names()).filter(|v| v.list);
+                let fields = if let (true, Some(v)) = (props.is_empty(), &list_view) {
+                    view::list_fields(v, &obj)
+                } else if props.is_empty() {
                     match &obj {
                         Value::Object(o) => list_fields(&o.borrow()),
                         _ => Vec::new(),
@@ -169,7 +174,9 @@ impl Finish for FormatCmd {
             let obj = as_object(&item);
             let type_names = obj.type_names();
             if header.is_none() && props.is_empty() {
-                view_of_first = ctx.interp.views.for_type(&type_names);
+                // Only a TableControl view draws a table; a type with just a list or custom
+                // view gets its properties' columns, as 5.1 does.
+                view_of_first = ctx.interp.views.for_type(&type_names).filter(|v| !v.list && v.custom.is_none());
             }
             let cells: Vec<(String, Value)> = if let Some(v) = &view_of_first {
                 v.columns.iter().map(|c| (c.label.to_string(), Value::str(view::column_text(c, &obj)))).collect()

@@ -8,14 +8,17 @@ mod csv;
 mod culture;
 mod file_modules;
 pub mod files;
+mod format_wide;
 mod formatting;
 mod gather;
+mod group_object;
 pub mod help;
 mod history;
 mod host_info;
 mod import_module;
 mod invoke_command;
 mod jobs;
+mod measure_object;
 mod objects;
 mod offline;
 mod output;
@@ -40,7 +43,10 @@ pub fn module() -> Module {
     let mut m = Module::new("Microsoft.PowerShell.Core", "3.0.0.0");
     m.commands = output::commands();
     m.commands.extend(objects::commands());
+    m.commands.extend(group_object::commands());
+    m.commands.extend(measure_object::commands());
     m.commands.extend(formatting::commands());
+    m.commands.extend(format_wide::commands());
     m.commands.extend(utility::commands());
     m.commands.extend(help::commands());
     m.commands.extend(import_module::commands());
@@ -102,6 +108,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("measure", "Measure-Object"),
     ("fl", "Format-List"),
     ("ft", "Format-Table"),
+    ("fw", "Format-Wide"),
     ("gcm", "Get-Command"),
     ("gm", "Get-Member"),
     ("gv", "Get-Variable"),

@@ -1,5 +1,5 @@
-//! The object cmdlets: Select-, Where-, ForEach-, Sort-, Group-, Measure-Object
-//! and New-Object.
+//! The object cmdlets: Select-, Where-, ForEach-, Sort-Object and New-Object
+//! (Group-Object and Measure-Object are in their own files).
 
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -105,23 +105,6 @@ pub fn commands() -> Vec<CommandInfo> {
             .synopsis("Sorts objects by property values.")
             .description("Sorts ascending (or -Descending), case-insensitively unless -CaseSensitive. The sort is stable.")
             .example("Sort numbers", "3, 1, 2 | Sort-Object", "Returns 1, 2, 3."),
-        CommandInfo::cmdlet("Group-Object", UTILITY, "Microsoft.PowerShell.Commands.GroupObjectCommand", || Box::new(GroupObject::default()))
-            .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The objects to group."))
-            .param(ParamSpec::new("Property", TypeKind::Object).array().position(0).help("The properties to group by."))
-            .param(ParamSpec::switch("NoElement").help("Leaves out the group members."))
-            .synopsis("Groups objects that have the same value for the given properties.")
-            .description("Writes one GroupInfo (Count, Name, Group) per distinct value, in the order values first appear.")
-            .example("Count circuits by state", "Get-AzureDedicatedCircuit | Group-Object ServiceProviderProvisioningState", "One row per state."),
-        CommandInfo::cmdlet("Measure-Object", UTILITY, "Microsoft.PowerShell.Commands.MeasureObjectCommand", || Box::new(MeasureObject::default()))
-            .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The objects to measure."))
-            .param(ParamSpec::new("Property", TypeKind::String).array().position(0).help("The numeric property to measure."))
-            .param(ParamSpec::switch("Sum").help("Adds the values."))
-            .param(ParamSpec::switch("Average").help("Averages the values."))
-            .param(ParamSpec::switch("Maximum").help("Finds the largest value."))
-            .param(ParamSpec::switch("Minimum").help("Finds the smallest value."))
-            .synopsis("Counts objects and computes sums, averages, minimums and maximums.")
-            .description("Writes a GenericMeasureInfo with the count and the statistics asked for.")
-            .example("Count circuits", "(Get-AzureDedicatedCircuit | Measure-Object).Count", "The number of circuits."),
         CommandInfo::cmdlet("New-Object", UTILITY, "Microsoft.PowerShell.Commands.NewObjectCommand", || Box::new(NewObject))
             .param(
                 ParamSpec::new("TypeName", TypeKind::String)
@@ -483,12 +466,12 @@ impl Expanded for Value {
 
 struct SortObject;
 
-enum SortKey {
+pub(super) enum SortKey {
     Script(Rc<ScriptBlock>, bool),
     Name(String, bool),
 }
 
-fn sort_keys(args: &Args, descending: bool) -> Vec<SortKey> {
+pub(super) fn sort_keys(args: &Args, descending: bool) -> Vec<SortKey> {
     args.get("Property")
         .map(|v| v.enumerate())
         .unwrap_or_default()
@@ -575,107 +558,6 @@ fn emit_sorted(ctx: &mut Ctx, sorted: impl IntoIterator<Item = Value>, unique: b
         ctx.emit(item)?;
     }
     Ok(())
-}
-
-// ---------------------------------------------------------------- Group-Object
-
-#[derive(Default)]
-struct GroupObject {
-    groups: Vec<(String, Vec<Value>, Vec<Value>)>,
-}
-
-impl Cmdlet for GroupObject {
-    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        let Some(item) = args.get("InputObject").cloned() else { return Ok(()) };
-        let keys = sort_keys(args, false);
-        let mut values = Vec::new();
-        for k in &keys {
-            values.push(match k {
-                SortKey::Script(sb, _) => ctx.interp.invoke_block_here(sb, Some(item.clone()))?,
-                SortKey::Name(n, _) => ctx.interp.get_member(&item, n),
-            });
-        }
-        if keys.is_empty() {
-            values.push(item.clone());
-        }
-        let name = values.iter().map(to_string).collect::<Vec<_>>().join(", ");
-        match self.groups.iter_mut().find(|(n, _, _)| n.eq_ignore_ascii_case(&name)) {
-            Some(g) => g.2.push(item),
-            None => self.groups.push((name, values, vec![item])),
-        }
-        Ok(())
-    }
-
-    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
-        for (name, values, group) in std::mem::take(&mut self.groups) {
-            let mut o = PsObject::typed("Microsoft.PowerShell.Commands.GroupInfo");
-            o.add_typed("Values", "System.Collections.ArrayList", Value::array(values));
-            o.add_typed("Count", "int", Value::Int(group.len() as i32));
-            o.add_typed("Group", "System.Collections.ObjectModel.Collection[psobject]", Value::array(group));
-            o.add_typed("Name", "string", Value::str(name));
-            ctx.emit(Value::object(o))?;
-        }
-        Ok(())
-    }
-}
-
-// ---------------------------------------------------------------- Measure-Object
-
-#[derive(Default)]
-struct MeasureObject {
-    args: Args,
-    count: usize,
-    values: Vec<f64>,
-    property: Option<String>,
-}
-
-impl Cmdlet for MeasureObject {
-    fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        self.args = args.clone();
-        Ok(())
-    }
-
-    fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        let Some(item) = args.get("InputObject").cloned() else { return Ok(()) };
-        self.count += 1;
-        self.property = args.string("Property");
-        let value = match &self.property {
-            Some(p) => ctx.interp.get_member(&item, p),
-            None => item.clone(),
-        };
-        let wants_numbers = ["Sum", "Average", "Maximum", "Minimum"].iter().any(|s| args.switch(s));
-        if wants_numbers {
-            match to_num(&value) {
-                Some(n) if !value.is_null() => self.values.push(n.as_f64()),
-                _ => {
-                    let rec = ErrorRecord::new(
-                        format!("Input object \"{}\" is not numeric.", to_string(&value)),
-                        "System.Management.Automation.PSInvalidOperationException",
-                        ErrorCategory::InvalidType,
-                        "NonNumericInputObject,Microsoft.PowerShell.Commands.MeasureObjectCommand",
-                    )
-                    .with_target(&value);
-                    ctx.write_error(rec)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn end(&mut self, ctx: &mut Ctx) -> EvalResult<()> {
-        let n = self.values.len();
-        let sum: f64 = self.values.iter().sum();
-        let stat = |on: bool, v: f64| if on && n > 0 { Value::Double(v) } else { Value::Null };
-        let flags = ["Sum", "Average", "Maximum", "Minimum"].map(|s| self.args.switch(s));
-        let mut o = PsObject::typed("Microsoft.PowerShell.Commands.GenericMeasureInfo");
-        o.add_typed("Count", "int", Value::Int(self.count as i32));
-        o.add_typed("Average", "System.Nullable[double]", stat(flags[1], if n > 0 { sum / n as f64 } else { 0.0 }));
-        o.add_typed("Sum", "System.Nullable[double]", stat(flags[0], sum));
-        o.add_typed("Maximum", "System.Nullable[double]", stat(flags[2], self.values.iter().cloned().fold(f64::MIN, f64::max)));
-        o.add_typed("Minimum", "System.Nullable[double]", stat(flags[3], self.values.iter().cloned().fold(f64::MAX, f64::min)));
-        o.add_typed("Property", "string", self.property.clone().map(Value::str).unwrap_or(Value::Null));
-        ctx.emit(Value::object(o))
-    }
 }
 
 // ---------------------------------------------------------------- New-Object
