@@ -50,6 +50,9 @@ pub struct Scope {
     /// Looked up in every scope up the chain at each call, so hashed with rustc-hash.
     pub functions: FxHashMap<String, Rc<CommandInfo>>,
     pub function_bodies: FxHashMap<String, Rc<ScriptBlock>>,
+    /// Aliases Set-Alias or New-Alias made in this scope (the global scope's are
+    /// [`Interp::aliases`]); they end with the scope, as 5.1's do.
+    pub aliases: Aliases,
     pub parent: Option<Rc<RefCell<Scope>>>,
     /// The scope a script file or the top level runs in (`$script:`).
     pub is_script: bool,
@@ -62,16 +65,40 @@ pub type ScopeRef = Rc<RefCell<Scope>>;
 /// The session's aliases: found case-insensitively, listed as they were spelled (`Login-AzAccount`,
 /// not `login-azaccount`).
 #[derive(Default, Clone)]
-pub struct Aliases(FxHashMap<String, (String, String)>);
+pub struct Aliases(FxHashMap<String, AliasEntry>);
+
+/// One alias as 5.1's AliasInfo keeps it: Set-Alias and New-Alias give it a description and
+/// `ScopedItemOptions` bits (ReadOnly 1, Constant 2, Private 4, AllScope 8).
+#[derive(Clone, Debug, Default)]
+pub struct AliasEntry {
+    pub name: String,
+    pub target: String,
+    pub description: String,
+    pub options: i64,
+}
+
+impl AliasEntry {
+    pub const READ_ONLY: i64 = 1;
+    pub const CONSTANT: i64 = 2;
+}
 
 impl Aliases {
     pub fn insert(&mut self, name: &str, target: &str) {
-        self.0.insert(name.to_ascii_lowercase(), (name.to_string(), target.to_string()));
+        self.set(AliasEntry { name: name.to_string(), target: target.to_string(), ..AliasEntry::default() });
+    }
+
+    /// Adds or replaces an alias with everything it carries.
+    pub fn set(&mut self, entry: AliasEntry) {
+        self.0.insert(entry.name.to_ascii_lowercase(), entry);
     }
 
     /// The command an alias stands for.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.get(&name.to_ascii_lowercase()).map(|(_, target)| target.as_str())
+        self.entry(name).map(|e| e.target.as_str())
+    }
+
+    pub fn entry(&self, name: &str) -> Option<&AliasEntry> {
+        self.0.get(&name.to_ascii_lowercase())
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -80,7 +107,11 @@ impl Aliases {
 
     /// Each alias as spelled, with its command.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.values().map(|(name, target)| (name.as_str(), target.as_str()))
+        self.0.values().map(|e| (e.name.as_str(), e.target.as_str()))
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = &AliasEntry> {
+        self.0.values()
     }
 }
 
@@ -299,10 +330,68 @@ impl Interp {
         self.aliases.insert(alias, target);
     }
 
+    /// `f` of the alias `name` as the running code sees it: the nearest scope's, else the session's.
+    pub fn with_alias<T>(&self, name: &str, f: impl Fn(&AliasEntry) -> T) -> Option<T> {
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            if let Some(found) = s.borrow().aliases.entry(name).map(&f) {
+                return Some(found);
+            }
+            scope = s.borrow().parent.clone();
+        }
+        self.aliases.entry(name).map(f)
+    }
+
+    /// The aliases the running code sees, an inner scope's hiding an outer one's of that name.
+    pub fn visible_aliases(&self) -> Vec<AliasEntry> {
+        let mut chain = Vec::new();
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            scope = s.borrow().parent.clone();
+            chain.push(s);
+        }
+        let mut all = self.aliases.clone();
+        for s in chain.iter().rev() {
+            for e in s.borrow().aliases.entries() {
+                all.set(e.clone());
+            }
+        }
+        all.entries().cloned().collect()
+    }
+
+    /// The aliases defined in one scope (`Get-Alias -Scope`).
+    pub fn aliases_in(&self, scope: &ScopeRef) -> Aliases {
+        if Rc::ptr_eq(scope, &self.global) {
+            self.aliases.clone()
+        } else {
+            scope.borrow().aliases.clone()
+        }
+    }
+
+    pub fn set_alias_in(&mut self, scope: &ScopeRef, alias: AliasEntry) {
+        if Rc::ptr_eq(scope, &self.global) {
+            self.aliases.set(alias);
+        } else {
+            scope.borrow_mut().aliases.set(alias);
+        }
+    }
+
+    /// Removes the alias `name` from the nearest scope that defines it (`Remove-Item alias:x`).
+    pub fn remove_alias(&mut self, name: &str) {
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            if s.borrow().aliases.entry(name).is_some() {
+                return s.borrow_mut().aliases.remove(name);
+            }
+            scope = s.borrow().parent.clone();
+        }
+        self.aliases.remove(name);
+    }
+
     /// Resolves a command name: alias, then function, then cmdlet, then `Get-<name>`.
     pub fn resolve_command(&self, name: &str) -> Option<Rc<CommandInfo>> {
         let lower = name.to_ascii_lowercase();
-        let aliased = self.aliases.0.get(&lower).map(|(_, t)| t.to_ascii_lowercase());
+        let aliased = self.with_alias(&lower, |e| e.target.to_ascii_lowercase());
         let target = aliased.unwrap_or(lower);
         if let Some(f) = self.lookup_function(&target) {
             return Some(f);

@@ -92,6 +92,15 @@ impl Interp {
             }
             return Ok(s);
         }
+        if let Some(n) = lower.strip_prefix('-').filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+            // SessionState.GetScopeByID: a negative number is out of range, named by its parameter.
+            return Err(ErrorRecord::new(
+                format!("Cannot process argument because the value of argument \"scopeID\" is out of range. Change argument \"scopeID\" to a value that is within range.\r\nParameter name: scopeID\r\nActual value was -{n}."),
+                "System.Management.Automation.PSArgumentOutOfRangeException",
+                ErrorCategory::InvalidArgument,
+                "ArgumentOutOfRange",
+            ));
+        }
         match lower.as_str() {
             "global" => Ok(self.global.clone()),
             "local" | "private" => Ok(self.current.clone()),
