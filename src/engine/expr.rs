@@ -277,13 +277,7 @@ impl Interp {
                 ops::format(&to_string(&l), &args)
             }
             BinaryOp::Is | BinaryOp::IsNot => {
-                let Value::Type(t) = &r else {
-                    return Err(self.located(
-                        ErrorRecord::runtime("The right operand of '-is' must be a type.", "IsOperatorRequiresType", ErrorCategory::InvalidOperation),
-                        span,
-                    ));
-                };
-                let is = super::dotnet::registry::value_is(&l, t);
+                let is = self.is_instance(&l, &r).map_err(|rec| self.located(rec, span))?;
                 Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
             }
             BinaryOp::As => match &r {
@@ -298,6 +292,27 @@ impl Interp {
             BinaryOp::And | BinaryOp::Or => unreachable!("short-circuited above"),
         };
         result.map_err(|rec| self.located(rec, span))
+    }
+
+    /// `l -is r` as 5.1's ParserOps.IsOperator: a right operand that is no type is converted to
+    /// one (`'string'` names [string]; a name of no type is the conversion's error), and
+    /// `[psobject]` holds only what 5.1 wraps in a PSObject — objects, not a bare string,
+    /// number or hashtable.
+    fn is_instance(&self, l: &Value, r: &Value) -> Result<bool, ErrorRecord> {
+        let t = match r {
+            Value::Type(t) => t.clone(),
+            Value::Null => {
+                return Err(ErrorRecord::runtime("The right operand of '-is' must be a type.", "IsOperatorRequiresType", ErrorCategory::InvalidOperation))
+            }
+            other => match if let Value::Str(name) = other { self.types.resolve(name.trim(), false) } else { None } {
+                Some(t) => t,
+                None => return Err(ErrorRecord::runtime(convert::invalid_cast(other, "System.Type"), "RuntimeException", ErrorCategory::NotSpecified)),
+            },
+        };
+        if t.kind == TypeKind::PSObject && !t.is_array {
+            return Ok(matches!(l, Value::Object(o) if o.borrow().class.is_none()));
+        }
+        Ok(super::dotnet::registry::value_is(l, &t))
     }
 
     fn range(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<Value> {
