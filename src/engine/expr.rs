@@ -459,7 +459,13 @@ impl Interp {
     /// its value, and of a reference is that reference.
     fn make_reference(&mut self, operand: &Expr) -> EvalResult<Value> {
         use super::dotnet::reference::{is_reference, reference_value, Reference};
+        // $null, $true and $false compile to constants in 5.1, so `[ref]$null` refers to a value
+        // of its own, not to a variable named null.
+        let constant = |name: &str| ["null", "true", "false"].iter().any(|c| name.eq_ignore_ascii_case(c));
         if let ExprKind::Variable { name, scope: None, .. } = &operand.kind {
+            if constant(name) {
+                return Ok(reference_value(Reference::Value(self.eval_expr(operand)?)));
+            }
             let scope = match self.scope_defining(name) {
                 Some(s) => s,
                 None => {
