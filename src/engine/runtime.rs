@@ -274,6 +274,9 @@ impl Interp {
         self.define_global("PWD", Value::str("C:\\Users\\admin"), None);
         self.define_global("PID", Value::Int(4242), None);
         self.define_global("ShellId", Value::str("Microsoft.PowerShell"), None);
+        // The lab's culture is en-US (Get-Culture, number and date formats).
+        self.define_global("PSCulture", Value::str("en-US"), None);
+        self.define_global("PSUICulture", Value::str("en-US"), None);
         let mut ver = Hashtable::new(false);
         ver.insert(Value::str("PSVersion"), version_object(5, 1, 14393, 206));
         ver.insert(Value::str("PSEdition"), Value::str("Desktop"));
