@@ -533,7 +533,7 @@ impl Interp {
                 if scope.as_deref() == Some("function") {
                     return self.assign_function_variable(name, value, target.span);
                 }
-                self.set_var_key(key, scope.as_deref(), value).map_err(|f| self.relocate(super::variables::renamed_not_writable(f, name), target.span))
+                self.set_var_spelled(name, key, scope.as_deref(), value).map_err(|f| self.relocate(super::variables::renamed_not_writable(f, name), target.span))
             }
             ExprKind::Cast { ty, operand } => {
                 let t = self.resolve_type(ty)?;

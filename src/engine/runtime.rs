@@ -50,6 +50,9 @@ pub struct Scope {
     /// Looked up in every scope up the chain at each call, so hashed with rustc-hash.
     pub functions: FxHashMap<String, Rc<CommandInfo>>,
     pub function_bodies: FxHashMap<String, Rc<ScriptBlock>>,
+    /// How a variable of this scope was spelled when it was made, where that is not its
+    /// lower-cased key: Get-Variable shows `MyCircuit`, as 5.1 does.
+    pub spellings: FxHashMap<String, String>,
     /// Aliases Set-Alias or New-Alias made in this scope (the global scope's are
     /// [`Interp::aliases`]); they end with the scope, as 5.1's do.
     pub aliases: Aliases,
@@ -61,6 +64,22 @@ pub struct Scope {
 }
 
 pub type ScopeRef = Rc<RefCell<Scope>>;
+
+impl Scope {
+    /// Records how the variable `key` was spelled when it was made (`name`).
+    pub fn spell(&mut self, name: &str, key: &str) {
+        if name == key {
+            self.spellings.remove(key);
+        } else {
+            self.spellings.insert(key.to_string(), name.to_string());
+        }
+    }
+
+    /// The variable `key` as it was spelled when it was made.
+    pub fn spelling<'a>(&'a self, key: &'a str) -> &'a str {
+        self.spellings.get(key).map(String::as_str).unwrap_or(key)
+    }
+}
 
 /// The session's aliases: found case-insensitively, listed as they were spelled (`Login-AzAccount`,
 /// not `login-azaccount`).
@@ -520,11 +539,16 @@ impl Interp {
 
     /// Assigns a variable, converting to its type constraint when it has one.
     pub fn set_var(&mut self, name: &str, scope: Option<&str>, value: Value) -> EvalResult<()> {
-        self.set_var_key(&name.to_ascii_lowercase(), scope, value)
+        self.set_var_spelled(name, &name.to_ascii_lowercase(), scope, value)
     }
 
     /// `set_var` with the lower-cased name.
     pub fn set_var_key(&mut self, key: &str, scope: Option<&str>, value: Value) -> EvalResult<()> {
+        self.set_var_spelled(key, key, scope, value)
+    }
+
+    /// `set_var_key` that keeps `name`'s spelling when it makes the variable.
+    pub fn set_var_spelled(&mut self, name: &str, key: &str, scope: Option<&str>, value: Value) -> EvalResult<()> {
         if matches!(key, "true" | "false" | "null" | "?") {
             if key == "null" {
                 return Ok(());
@@ -574,6 +598,7 @@ impl Interp {
             None => {
                 let options = VarOptions { private: scope == Some("private"), ..Default::default() };
                 sc.vars.insert(key.to_string(), Variable { value, constraint: None, options });
+                sc.spell(name, key);
             }
         }
         Ok(())
@@ -587,7 +612,10 @@ impl Interp {
             super::convert::convert(&value, &ty).map_err(|m| Flow::error(argument_transformation_error(m)))?
         };
         let target = self.scope_for(scope);
-        target.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: converted, constraint: Some(ty), options: Default::default() });
+        let key = name.to_ascii_lowercase();
+        let mut sc = target.borrow_mut();
+        sc.spell(name, &key);
+        sc.vars.insert(key, Variable { value: converted, constraint: Some(ty), options: Default::default() });
         Ok(())
     }
 
@@ -608,17 +636,19 @@ impl Interp {
         let mut seen = HashMap::new();
         let mut scope = Some(self.current.clone());
         while let Some(s) = scope {
-            for (k, v) in s.borrow().vars.iter() {
-                seen.entry(k.clone()).or_insert_with(|| v.value.clone());
+            let sc = s.borrow();
+            for (k, v) in sc.vars.iter() {
+                seen.entry(k.clone()).or_insert_with(|| (sc.spelling(k).to_string(), v.value.clone()));
             }
+            drop(sc);
             scope = s.borrow().parent.clone();
         }
-        let mut out: Vec<(String, Value)> = seen.into_iter().collect();
-        out.push(("true".into(), Value::Bool(true)));
-        out.push(("false".into(), Value::Bool(false)));
-        out.push(("null".into(), Value::Null));
+        let mut out: Vec<(String, (String, Value))> = seen.into_iter().collect();
+        for (name, value) in [("true", Value::Bool(true)), ("false", Value::Bool(false)), ("null", Value::Null)] {
+            out.push((name.into(), (name.into(), value)));
+        }
         out.sort_by(|a, b| a.0.cmp(&b.0));
-        out
+        out.into_iter().map(|(_, spelled)| spelled).collect()
     }
 
     /// A preference variable's value as its member name (`Continue`, `Stop`, ...).

@@ -129,6 +129,7 @@ impl Interp {
             }
             return Ok(());
         }
+        sc.spell(name, &key);
         sc.vars.insert(key, Variable { value, constraint: None, options: options.unwrap_or_default() });
         Ok(())
     }
@@ -163,7 +164,10 @@ impl Interp {
     /// with their stored (lower-cased) names.
     pub fn variables_of(&self, scope: Option<&ScopeRef>) -> Vec<(String, Value)> {
         match scope {
-            Some(s) => s.borrow().vars.iter().map(|(k, v)| (k.clone(), v.value.clone())).collect(),
+            Some(s) => {
+                let sc = s.borrow();
+                sc.vars.iter().map(|(k, v)| (sc.spelling(k).to_string(), v.value.clone())).collect()
+            }
             None => self.visible_variables(),
         }
     }
