@@ -277,13 +277,7 @@ impl Interp {
                 ops::format(&to_string(&l), &args)
             }
             BinaryOp::Is | BinaryOp::IsNot => {
-                let Value::Type(t) = &r else {
-                    return Err(self.located(
-                        ErrorRecord::runtime("The right operand of '-is' must be a type.", "IsOperatorRequiresType", ErrorCategory::InvalidOperation),
-                        span,
-                    ));
-                };
-                let is = super::dotnet::registry::value_is(&l, t);
+                let is = self.is_instance(&l, &r).map_err(|rec| self.located(rec, span))?;
                 Ok(Value::Bool(if op == BinaryOp::Is { is } else { !is }))
             }
             BinaryOp::As => match &r {
@@ -298,6 +292,27 @@ impl Interp {
             BinaryOp::And | BinaryOp::Or => unreachable!("short-circuited above"),
         };
         result.map_err(|rec| self.located(rec, span))
+    }
+
+    /// `l -is r` as 5.1's ParserOps.IsOperator: a right operand that is no type is converted to
+    /// one (`'string'` names [string]; a name of no type is the conversion's error), and
+    /// `[psobject]` holds only what 5.1 wraps in a PSObject — objects, not a bare string,
+    /// number or hashtable.
+    fn is_instance(&self, l: &Value, r: &Value) -> Result<bool, ErrorRecord> {
+        let t = match r {
+            Value::Type(t) => t.clone(),
+            Value::Null => {
+                return Err(ErrorRecord::runtime("The right operand of '-is' must be a type.", "IsOperatorRequiresType", ErrorCategory::InvalidOperation))
+            }
+            other => match if let Value::Str(name) = other { self.types.resolve(name.trim(), false) } else { None } {
+                Some(t) => t,
+                None => return Err(ErrorRecord::runtime(convert::invalid_cast(other, "System.Type"), "RuntimeException", ErrorCategory::NotSpecified)),
+            },
+        };
+        if t.kind == TypeKind::PSObject && !t.is_array {
+            return Ok(matches!(l, Value::Object(o) if o.borrow().class.is_none()));
+        }
+        Ok(super::dotnet::registry::value_is(l, &t))
     }
 
     fn range(&mut self, l: &Value, r: &Value, span: Span) -> EvalResult<Value> {
@@ -444,7 +459,13 @@ impl Interp {
     /// its value, and of a reference is that reference.
     fn make_reference(&mut self, operand: &Expr) -> EvalResult<Value> {
         use super::dotnet::reference::{is_reference, reference_value, Reference};
+        // $null, $true and $false compile to constants in 5.1, so `[ref]$null` refers to a value
+        // of its own, not to a variable named null.
+        let constant = |name: &str| ["null", "true", "false"].iter().any(|c| name.eq_ignore_ascii_case(c));
         if let ExprKind::Variable { name, scope: None, .. } = &operand.kind {
+            if constant(name) {
+                return Ok(reference_value(Reference::Value(self.eval_expr(operand)?)));
+            }
             let scope = match self.scope_defining(name) {
                 Some(s) => s,
                 None => {
@@ -512,7 +533,7 @@ impl Interp {
                 if scope.as_deref() == Some("function") {
                     return self.assign_function_variable(name, value, target.span);
                 }
-                self.set_var_key(key, scope.as_deref(), value).map_err(|f| self.relocate(super::variables::renamed_not_writable(f, name), target.span))
+                self.set_var_spelled(name, key, scope.as_deref(), value).map_err(|f| self.relocate(super::variables::renamed_not_writable(f, name), target.span))
             }
             ExprKind::Cast { ty, operand } => {
                 let t = self.resolve_type(ty)?;

@@ -125,6 +125,8 @@ impl Interp {
                     o.add_typed("Reason", "string", Value::str(e.exception_short_name()));
                     o.add_typed("TargetName", "string", Value::str(&e.target_name));
                     o.add_typed("TargetType", "string", Value::str(&e.target_type));
+                    // ErrorCategoryInfo.ToString() is the error view's CategoryInfo line.
+                    o.text = Some(e.category_info());
                     Value::object(o)
                 }
                 "fullyqualifiederrorid" => Value::str(&e.fqid),

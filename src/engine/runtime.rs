@@ -50,6 +50,12 @@ pub struct Scope {
     /// Looked up in every scope up the chain at each call, so hashed with rustc-hash.
     pub functions: FxHashMap<String, Rc<CommandInfo>>,
     pub function_bodies: FxHashMap<String, Rc<ScriptBlock>>,
+    /// How a variable of this scope was spelled when it was made, where that is not its
+    /// lower-cased key: Get-Variable shows `MyCircuit`, as 5.1 does.
+    pub spellings: FxHashMap<String, String>,
+    /// Aliases Set-Alias or New-Alias made in this scope (the global scope's are
+    /// [`Interp::aliases`]); they end with the scope, as 5.1's do.
+    pub aliases: Aliases,
     pub parent: Option<Rc<RefCell<Scope>>>,
     /// The scope a script file or the top level runs in (`$script:`).
     pub is_script: bool,
@@ -59,19 +65,59 @@ pub struct Scope {
 
 pub type ScopeRef = Rc<RefCell<Scope>>;
 
+impl Scope {
+    /// Records how the variable `key` was spelled when it was made (`name`).
+    pub fn spell(&mut self, name: &str, key: &str) {
+        if name == key {
+            self.spellings.remove(key);
+        } else {
+            self.spellings.insert(key.to_string(), name.to_string());
+        }
+    }
+
+    /// The variable `key` as it was spelled when it was made.
+    pub fn spelling<'a>(&'a self, key: &'a str) -> &'a str {
+        self.spellings.get(key).map(String::as_str).unwrap_or(key)
+    }
+}
+
 /// The session's aliases: found case-insensitively, listed as they were spelled (`Login-AzAccount`,
 /// not `login-azaccount`).
 #[derive(Default, Clone)]
-pub struct Aliases(FxHashMap<String, (String, String)>);
+pub struct Aliases(FxHashMap<String, AliasEntry>);
+
+/// One alias as 5.1's AliasInfo keeps it: Set-Alias and New-Alias give it a description and
+/// `ScopedItemOptions` bits (ReadOnly 1, Constant 2, Private 4, AllScope 8).
+#[derive(Clone, Debug, Default)]
+pub struct AliasEntry {
+    pub name: String,
+    pub target: String,
+    pub description: String,
+    pub options: i64,
+}
+
+impl AliasEntry {
+    pub const READ_ONLY: i64 = 1;
+    pub const CONSTANT: i64 = 2;
+}
 
 impl Aliases {
     pub fn insert(&mut self, name: &str, target: &str) {
-        self.0.insert(name.to_ascii_lowercase(), (name.to_string(), target.to_string()));
+        self.set(AliasEntry { name: name.to_string(), target: target.to_string(), ..AliasEntry::default() });
+    }
+
+    /// Adds or replaces an alias with everything it carries.
+    pub fn set(&mut self, entry: AliasEntry) {
+        self.0.insert(entry.name.to_ascii_lowercase(), entry);
     }
 
     /// The command an alias stands for.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.get(&name.to_ascii_lowercase()).map(|(_, target)| target.as_str())
+        self.entry(name).map(|e| e.target.as_str())
+    }
+
+    pub fn entry(&self, name: &str) -> Option<&AliasEntry> {
+        self.0.get(&name.to_ascii_lowercase())
     }
 
     pub fn remove(&mut self, name: &str) {
@@ -80,7 +126,11 @@ impl Aliases {
 
     /// Each alias as spelled, with its command.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.values().map(|(name, target)| (name.as_str(), target.as_str()))
+        self.0.values().map(|e| (e.name.as_str(), e.target.as_str()))
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = &AliasEntry> {
+        self.0.values()
     }
 }
 
@@ -243,6 +293,9 @@ impl Interp {
         self.define_global("PWD", Value::str("C:\\Users\\admin"), None);
         self.define_global("PID", Value::Int(4242), None);
         self.define_global("ShellId", Value::str("Microsoft.PowerShell"), None);
+        // The lab's culture is en-US (Get-Culture, number and date formats).
+        self.define_global("PSCulture", Value::str("en-US"), None);
+        self.define_global("PSUICulture", Value::str("en-US"), None);
         let mut ver = Hashtable::new(false);
         ver.insert(Value::str("PSVersion"), version_object(5, 1, 14393, 206));
         ver.insert(Value::str("PSEdition"), Value::str("Desktop"));
@@ -299,10 +352,68 @@ impl Interp {
         self.aliases.insert(alias, target);
     }
 
+    /// `f` of the alias `name` as the running code sees it: the nearest scope's, else the session's.
+    pub fn with_alias<T>(&self, name: &str, f: impl Fn(&AliasEntry) -> T) -> Option<T> {
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            if let Some(found) = s.borrow().aliases.entry(name).map(&f) {
+                return Some(found);
+            }
+            scope = s.borrow().parent.clone();
+        }
+        self.aliases.entry(name).map(f)
+    }
+
+    /// The aliases the running code sees, an inner scope's hiding an outer one's of that name.
+    pub fn visible_aliases(&self) -> Vec<AliasEntry> {
+        let mut chain = Vec::new();
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            scope = s.borrow().parent.clone();
+            chain.push(s);
+        }
+        let mut all = self.aliases.clone();
+        for s in chain.iter().rev() {
+            for e in s.borrow().aliases.entries() {
+                all.set(e.clone());
+            }
+        }
+        all.entries().cloned().collect()
+    }
+
+    /// The aliases defined in one scope (`Get-Alias -Scope`).
+    pub fn aliases_in(&self, scope: &ScopeRef) -> Aliases {
+        if Rc::ptr_eq(scope, &self.global) {
+            self.aliases.clone()
+        } else {
+            scope.borrow().aliases.clone()
+        }
+    }
+
+    pub fn set_alias_in(&mut self, scope: &ScopeRef, alias: AliasEntry) {
+        if Rc::ptr_eq(scope, &self.global) {
+            self.aliases.set(alias);
+        } else {
+            scope.borrow_mut().aliases.set(alias);
+        }
+    }
+
+    /// Removes the alias `name` from the nearest scope that defines it (`Remove-Item alias:x`).
+    pub fn remove_alias(&mut self, name: &str) {
+        let mut scope = Some(self.current.clone());
+        while let Some(s) = scope {
+            if s.borrow().aliases.entry(name).is_some() {
+                return s.borrow_mut().aliases.remove(name);
+            }
+            scope = s.borrow().parent.clone();
+        }
+        self.aliases.remove(name);
+    }
+
     /// Resolves a command name: alias, then function, then cmdlet, then `Get-<name>`.
     pub fn resolve_command(&self, name: &str) -> Option<Rc<CommandInfo>> {
         let lower = name.to_ascii_lowercase();
-        let aliased = self.aliases.0.get(&lower).map(|(_, t)| t.to_ascii_lowercase());
+        let aliased = self.with_alias(&lower, |e| e.target.to_ascii_lowercase());
         let target = aliased.unwrap_or(lower);
         if let Some(f) = self.lookup_function(&target) {
             return Some(f);
@@ -428,11 +539,16 @@ impl Interp {
 
     /// Assigns a variable, converting to its type constraint when it has one.
     pub fn set_var(&mut self, name: &str, scope: Option<&str>, value: Value) -> EvalResult<()> {
-        self.set_var_key(&name.to_ascii_lowercase(), scope, value)
+        self.set_var_spelled(name, &name.to_ascii_lowercase(), scope, value)
     }
 
     /// `set_var` with the lower-cased name.
     pub fn set_var_key(&mut self, key: &str, scope: Option<&str>, value: Value) -> EvalResult<()> {
+        self.set_var_spelled(key, key, scope, value)
+    }
+
+    /// `set_var_key` that keeps `name`'s spelling when it makes the variable.
+    pub fn set_var_spelled(&mut self, name: &str, key: &str, scope: Option<&str>, value: Value) -> EvalResult<()> {
         if matches!(key, "true" | "false" | "null" | "?") {
             if key == "null" {
                 return Ok(());
@@ -482,6 +598,7 @@ impl Interp {
             None => {
                 let options = VarOptions { private: scope == Some("private"), ..Default::default() };
                 sc.vars.insert(key.to_string(), Variable { value, constraint: None, options });
+                sc.spell(name, key);
             }
         }
         Ok(())
@@ -495,7 +612,10 @@ impl Interp {
             super::convert::convert(&value, &ty).map_err(|m| Flow::error(argument_transformation_error(m)))?
         };
         let target = self.scope_for(scope);
-        target.borrow_mut().vars.insert(name.to_ascii_lowercase(), Variable { value: converted, constraint: Some(ty), options: Default::default() });
+        let key = name.to_ascii_lowercase();
+        let mut sc = target.borrow_mut();
+        sc.spell(name, &key);
+        sc.vars.insert(key, Variable { value: converted, constraint: Some(ty), options: Default::default() });
         Ok(())
     }
 
@@ -516,17 +636,19 @@ impl Interp {
         let mut seen = HashMap::new();
         let mut scope = Some(self.current.clone());
         while let Some(s) = scope {
-            for (k, v) in s.borrow().vars.iter() {
-                seen.entry(k.clone()).or_insert_with(|| v.value.clone());
+            let sc = s.borrow();
+            for (k, v) in sc.vars.iter() {
+                seen.entry(k.clone()).or_insert_with(|| (sc.spelling(k).to_string(), v.value.clone()));
             }
+            drop(sc);
             scope = s.borrow().parent.clone();
         }
-        let mut out: Vec<(String, Value)> = seen.into_iter().collect();
-        out.push(("true".into(), Value::Bool(true)));
-        out.push(("false".into(), Value::Bool(false)));
-        out.push(("null".into(), Value::Null));
+        let mut out: Vec<(String, (String, Value))> = seen.into_iter().collect();
+        for (name, value) in [("true", Value::Bool(true)), ("false", Value::Bool(false)), ("null", Value::Null)] {
+            out.push((name.into(), (name.into(), value)));
+        }
         out.sort_by(|a, b| a.0.cmp(&b.0));
-        out
+        out.into_iter().map(|(_, spelled)| spelled).collect()
     }
 
     /// A preference variable's value as its member name (`Continue`, `Stop`, ...).

@@ -13,7 +13,7 @@ use crate::lang::ast::{Source, Span};
 use super::command::{Args, CommandInfo};
 use super::convert;
 use super::ctx::{CommonParams, Ctx};
-use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::error::{CommandKind, ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::prompts::Choice;
 use super::redirect::Stream;
 use super::runtime::Interp;
@@ -55,7 +55,11 @@ pub(super) fn define(interp: &mut Interp, info: &Rc<CommandInfo>, args: &Args, c
 /// `$MyInvocation` of a function: the command, the name it was called by, its bound
 /// parameters, and where the call is.
 fn invocation_object(interp: &mut Interp, info: &Rc<CommandInfo>, invocation: &InvocationInfo, bound: &Value) -> Value {
-    let command = interp.function_object(info);
+    let command = match (&info.script_file, invocation.command_kind) {
+        (Some(path), _) => script_object(path),
+        (None, CommandKind::ExternalScript) => script_object(invocation.command.as_deref().unwrap_or_default()),
+        _ => interp.function_object(info),
+    };
     let mut o = PsObject::typed("System.Management.Automation.InvocationInfo");
     o.add_typed("MyCommand", "System.Management.Automation.CommandInfo", command);
     o.add_typed("BoundParameters", "System.Collections.Generic.Dictionary[string,System.Object]", bound.clone());
@@ -70,6 +74,20 @@ fn invocation_object(interp: &mut Interp, info: &Rc<CommandInfo>, invocation: &I
     o.add_typed("Line", "string", text);
     o.add_typed("PSCommandPath", "string", path);
     Value::object(o)
+}
+
+/// `$MyInvocation.MyCommand` of a script run by path (`-File`, `& .\deploy.ps1`): 5.1's
+/// ExternalScriptInfo, whose Path, Definition and Source are the script's full path.
+fn script_object(path: &str) -> Value {
+    let mut command = PsObject::typed("System.Management.Automation.ExternalScriptInfo");
+    command.type_names.insert(1, "System.Management.Automation.CommandInfo".into());
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    command.add_typed("Name", "string", Value::str(name));
+    command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("ExternalScript"));
+    for property in ["Path", "Definition", "Source"] {
+        command.add_typed(property, "string", Value::str(path));
+    }
+    Value::object(command)
 }
 
 /// What the `$MyInvocation` of every call to the same function from the same place shares.

@@ -203,7 +203,7 @@ impl Interp {
             ),
         };
         for item in items {
-            self.set_var_key(&key, None, item)?;
+            self.set_var_spelled(variable, &key, None, item)?;
             match self.loop_body(body, label, out)? {
                 LoopControl::Next => {}
                 LoopControl::Stop => break,

@@ -92,6 +92,15 @@ impl Interp {
             }
             return Ok(s);
         }
+        if let Some(n) = lower.strip_prefix('-').filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+            // SessionState.GetScopeByID: a negative number is out of range, named by its parameter.
+            return Err(ErrorRecord::new(
+                format!("Cannot process argument because the value of argument \"scopeID\" is out of range. Change argument \"scopeID\" to a value that is within range.\r\nParameter name: scopeID\r\nActual value was -{n}."),
+                "System.Management.Automation.PSArgumentOutOfRangeException",
+                ErrorCategory::InvalidArgument,
+                "ArgumentOutOfRange",
+            ));
+        }
         match lower.as_str() {
             "global" => Ok(self.global.clone()),
             "local" | "private" => Ok(self.current.clone()),
@@ -120,6 +129,7 @@ impl Interp {
             }
             return Ok(());
         }
+        sc.spell(name, &key);
         sc.vars.insert(key, Variable { value, constraint: None, options: options.unwrap_or_default() });
         Ok(())
     }
@@ -154,7 +164,10 @@ impl Interp {
     /// with their stored (lower-cased) names.
     pub fn variables_of(&self, scope: Option<&ScopeRef>) -> Vec<(String, Value)> {
         match scope {
-            Some(s) => s.borrow().vars.iter().map(|(k, v)| (k.clone(), v.value.clone())).collect(),
+            Some(s) => {
+                let sc = s.borrow();
+                sc.vars.iter().map(|(k, v)| (sc.spelling(k).to_string(), v.value.clone())).collect()
+            }
             None => self.visible_variables(),
         }
     }

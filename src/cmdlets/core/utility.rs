@@ -273,9 +273,9 @@ impl Cmdlet for GetCommand {
             }
         }
         if super::commands_info::lists_aliases(args) && !patterns.is_empty() {
-            for (alias, definition) in super::commands_info::aliases_sorted(ctx) {
-                if like(&alias, &patterns) {
-                    found.push(super::commands_info::alias_object(&alias, &definition));
+            for alias in super::commands_info::aliases_sorted(ctx) {
+                if like(&alias.name, &patterns) {
+                    found.push(super::commands_info::alias_object(&alias));
                 }
             }
         }

@@ -69,12 +69,12 @@ fn all(interp: &Interp, drive: Drive) -> BTreeMap<String, Value> {
             }
         }
         Drive::Alias => {
-            for (alias, target) in interp.aliases.iter() {
+            for alias in interp.visible_aliases() {
                 let mut o = PsObject::typed("System.Management.Automation.AliasInfo");
                 o.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("Alias"));
-                o.add_typed("Name", "string", Value::str(alias));
-                o.add_typed("Definition", "string", Value::str(target));
-                add(alias.to_string(), o);
+                o.add_typed("Name", "string", Value::str(&alias.name));
+                o.add_typed("Definition", "string", Value::str(&alias.target));
+                add(alias.name, o);
             }
         }
     }
@@ -109,7 +109,7 @@ pub fn remove(ctx: &mut Ctx, drive: Drive, pattern: &str) -> usize {
                 }
             }
             Drive::Alias => {
-                ctx.interp.aliases.remove(name);
+                ctx.interp.remove_alias(name);
             }
         }
     }
