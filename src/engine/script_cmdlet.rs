@@ -56,8 +56,7 @@ pub(super) fn define(interp: &mut Interp, info: &Rc<CommandInfo>, args: &Args, c
 /// parameters, and where the call is.
 fn invocation_object(interp: &mut Interp, info: &Rc<CommandInfo>, invocation: &InvocationInfo, bound: &Value) -> Value {
     let command = match (&info.script_file, invocation.command_kind) {
-        (Some(path), _) => script_object(path),
-        (None, CommandKind::ExternalScript) => script_object(invocation.command.as_deref().unwrap_or_default()),
+        (None, CommandKind::ExternalScript) => Value::object(script_info(invocation.command.as_deref().unwrap_or_default())),
         _ => interp.function_object(info),
     };
     let mut o = PsObject::typed("System.Management.Automation.InvocationInfo");
@@ -74,20 +73,6 @@ fn invocation_object(interp: &mut Interp, info: &Rc<CommandInfo>, invocation: &I
     o.add_typed("Line", "string", text);
     o.add_typed("PSCommandPath", "string", path);
     Value::object(o)
-}
-
-/// `$MyInvocation.MyCommand` of a script run by path (`-File`, `& .\deploy.ps1`): 5.1's
-/// ExternalScriptInfo, whose Path, Definition and Source are the script's full path.
-fn script_object(path: &str) -> Value {
-    let mut command = PsObject::typed("System.Management.Automation.ExternalScriptInfo");
-    command.type_names.insert(1, "System.Management.Automation.CommandInfo".into());
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    command.add_typed("Name", "string", Value::str(name));
-    command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("ExternalScript"));
-    for property in ["Path", "Definition", "Source"] {
-        command.add_typed(property, "string", Value::str(path));
-    }
-    Value::object(command)
 }
 
 /// What the `$MyInvocation` of every call to the same function from the same place shares.
@@ -150,10 +135,12 @@ impl Interp {
     }
 }
 
-/// A script file's ExternalScriptInfo: named by its file name, its path (the lab's) as
-/// `Path`, `Definition` and `Source`, as 5.1's shows it.
+/// `$MyInvocation.MyCommand` of a script run by path (`-File`, `& .\deploy.ps1`): 5.1's
+/// ExternalScriptInfo, named by its file name, its path (the lab's) as `Path`, `Definition`
+/// and `Source`.
 fn script_info(path: &str) -> PsObject {
     let mut command = PsObject::typed("System.Management.Automation.ExternalScriptInfo");
+    command.type_names.insert(1, "System.Management.Automation.CommandInfo".into());
     command.add_typed("Name", "string", Value::str(path.rsplit(['/', '\\']).next().unwrap_or(path)));
     command.add_typed("CommandType", "System.Management.Automation.CommandTypes", Value::str("ExternalScript"));
     for property in ["Path", "Definition", "Source"] {

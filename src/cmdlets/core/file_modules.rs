@@ -10,7 +10,7 @@ use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
 use crate::engine::convert::to_string;
 use crate::engine::error::{parse_error_record, ErrorCategory, ErrorRecord};
 use crate::engine::ops::like;
-use crate::engine::runtime::ScopeRef;
+use crate::engine::runtime::{AliasEntry, ScopeRef};
 use crate::engine::value::{Hashtable, PsObject, TypeKind, Value};
 use crate::engine::views::{TableView, ViewColumn};
 use crate::engine::{Ctx, EvalResult, Flow};
@@ -318,7 +318,7 @@ struct ModuleFacts<'a> {
     version: &'a str,
     path: &'a str,
     commands: Vec<Rc<CommandInfo>>,
-    aliases: Vec<(String, String)>,
+    aliases: Vec<AliasEntry>,
 }
 
 /// A `Dictionary[string,V]` of `entries` keyed by name, as PSModuleInfo's Exported* are (so
@@ -357,7 +357,7 @@ fn module_object(m: ModuleFacts) -> Value {
         "System.Collections.Generic.Dictionary[string,System.Management.Automation.CmdletInfo]",
         commands(Some(CommandType::Cmdlet)),
     );
-    let aliases = m.aliases.iter().map(|(a, d)| (a.clone(), super::commands_info::alias_object(a, d)));
+    let aliases = m.aliases.iter().map(|a| (a.name.clone(), super::commands_info::alias_object(a)));
     o.add_typed(
         "ExportedAliases",
         "System.Collections.Generic.Dictionary[string,System.Management.Automation.AliasInfo]",
@@ -385,9 +385,9 @@ fn file_module_object(ctx: &Ctx, m: &FileModule) -> Value {
 fn built_in_object(ctx: &Ctx, name: &str, version: &str) -> Value {
     let mut commands: Vec<Rc<CommandInfo>> = ctx.interp.all_commands().into_iter().filter(|c| c.module == name).collect();
     commands.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut aliases: Vec<(String, String)> =
-        super::commands_info::aliases_sorted(ctx).into_iter().filter(|(_, d)| commands.iter().any(|c| c.name.eq_ignore_ascii_case(d))).collect();
-    aliases.dedup();
+    let mut aliases: Vec<AliasEntry> =
+        super::commands_info::aliases_sorted(ctx).into_iter().filter(|a| commands.iter().any(|c| c.name.eq_ignore_ascii_case(&a.target))).collect();
+    aliases.dedup_by(|a, b| a.name.eq_ignore_ascii_case(&b.name));
     let path = format!("C:\\Program Files\\WindowsPowerShell\\Modules\\{name}\\{version}\\{name}.psd1");
     module_object(ModuleFacts { name, kind: "Manifest", version, path: &path, commands, aliases })
 }
