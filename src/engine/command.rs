@@ -286,6 +286,12 @@ impl CommandInfo {
         self
     }
 
+    /// Several parameters at once, in order: a family of cmdlets' common surface.
+    pub fn params(mut self, ps: impl IntoIterator<Item = ParamSpec>) -> Self {
+        self.params.extend(ps);
+        self
+    }
+
     pub fn default_set(mut self, s: &str) -> Self {
         self.default_set = Some(s.to_string());
         self

@@ -15,7 +15,8 @@ use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::models::{self, items, member, member_text};
-use super::{get_or_list, group_param, location_param, name_param, object_arg, pass_thru_param, remove, tag_param, update, CLASS};
+use super::remove_params;
+use super::{get_or_list, group_param, location_param, name_param, object_arg, remove, tag_param, update, CLASS};
 
 /// The SKUs of `-GatewaySku` (Az 16.2.0 help table).
 const SKUS: &[&str] = &[
@@ -124,11 +125,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .description("Sends the local gateway object, with -GatewaySku and -EnableBgp applied to it.")
             .example("Resize through Set", &format!("{SETUP}$gw = {gw}\n(Set-AzVirtualNetworkGateway -VirtualNetworkGateway $gw -GatewaySku HighPerformance).Sku.Name"), "HighPerformance"),
         CommandInfo::cmdlet("Remove-AzVirtualNetworkGateway", module, &format!("{CLASS}RemoveAzureVirtualNetworkGatewayCommand"), body!(remove_gateway))
-            .param(name_param("The resource name.").mandatory())
-            .param(group_param().mandatory())
-            .param(ParamSpec::switch("Force").help("Do not ask for confirmation."))
-            .param(pass_thru_param())
-            .param(default_profile())
+            .params(remove_params("The resource name."))
             .outputs("System.Boolean")
             .synopsis("Deletes a Virtual Network Gateway")
             .description("Refused while a connection uses the gateway. Its Dynamic public address is given back. Always asks unless -Force.")

@@ -12,10 +12,8 @@ use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::models::{self, member, member_strings, member_text};
-use super::{
-    create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, strings_arg, tag_param, update,
-    CLASS,
-};
+use super::{create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, remove, strings_arg, tag_param, update, CLASS};
+use super::{get_params, remove_params};
 
 const SETUP: &str = "New-AzResourceGroup -Name LabRG -Location 'West US' -Force | Out-Null\n";
 
@@ -46,9 +44,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
                 "Name and address of the new local network gateway.",
             ),
         CommandInfo::cmdlet("Get-AzLocalNetworkGateway", module, &format!("{CLASS}GetAzureLocalNetworkGatewayCommand"), body!(get_lng))
-            .param(name_param("The resource name.").wildcards())
-            .param(group_param().wildcards())
-            .param(default_profile())
+            .params(get_params("The resource name."))
             .outputs(models::LOCAL_GATEWAY)
             .synopsis("Gets a Local Network Gateway")
             .description("One local network gateway by group and name, or those of a group or of the subscription; -Name and -ResourceGroupName take wildcards.")
@@ -69,11 +65,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
                 "The two prefixes.",
             ),
         CommandInfo::cmdlet("Remove-AzLocalNetworkGateway", module, &format!("{CLASS}RemoveAzureLocalNetworkGatewayCommand"), body!(remove_lng))
-            .param(name_param("The resource name.").mandatory())
-            .param(group_param().mandatory())
-            .param(ParamSpec::switch("Force").help("Do not ask for confirmation."))
-            .param(pass_thru_param())
-            .param(default_profile())
+            .params(remove_params("The resource name."))
             .outputs("System.Boolean")
             .synopsis("Deletes a Local Network Gateway")
             .description("Always asks unless -Force.")

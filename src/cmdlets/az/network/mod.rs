@@ -19,6 +19,7 @@ pub use route_filters::{route_filter_reference, FILTER as ROUTE_FILTER};
 
 use crate::cloud::errors::CloudResult;
 use crate::cloud::{SubscriptionId, World};
+use crate::cmdlets::az::default_profile;
 use crate::cmdlets::azure::{confirm, network_call, Fail};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::ops::wildcard_regex;
@@ -55,6 +56,23 @@ fn name_param(help: &str) -> ParamSpec {
 
 fn group_param() -> ParamSpec {
     ParamSpec::new("ResourceGroupName", TypeKind::String).by_name().help("The resource group name.")
+}
+
+/// A `Get-Az<Resource>`'s parameters: one by group and name, or a list; both take wildcards.
+fn get_params(name_help: &str) -> [ParamSpec; 3] {
+    [name_param(name_help).wildcards(), group_param().wildcards(), default_profile()]
+}
+
+/// A `Remove-Az<Resource>`'s parameters: the resource by group and name, `-Force` to skip the
+/// prompt and `-PassThru` for the `True` the service's answer gives.
+fn remove_params(name_help: &str) -> [ParamSpec; 5] {
+    [
+        name_param(name_help).mandatory(),
+        group_param().mandatory(),
+        ParamSpec::switch("Force").help("Do not ask for confirmation."),
+        pass_thru_param(),
+        default_profile(),
+    ]
 }
 
 fn location_param() -> ParamSpec {

@@ -9,9 +9,8 @@ use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::models::{self, member, member_text};
-use super::{
-    create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, tag_param, update, CLASS,
-};
+use super::{create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, remove, tag_param, update, CLASS};
+use super::{get_params, remove_params};
 
 pub fn commands(module: &str) -> Vec<CommandInfo> {
     vec![
@@ -36,9 +35,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
                 "IpAddress is 'Not Assigned'.",
             ),
         CommandInfo::cmdlet("Get-AzPublicIpAddress", module, &format!("{CLASS}GetAzurePublicIpAddressCommand"), body!(get_ip))
-            .param(name_param("The resource name.").wildcards())
-            .param(group_param().wildcards())
-            .param(default_profile())
+            .params(get_params("The resource name."))
             .outputs(models::PUBLIC_IP)
             .synopsis("Gets a public IP address.")
             .description("One public IP by group and name, or those of a group or of the subscription; -Name and -ResourceGroupName take wildcards.")
@@ -55,11 +52,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
                 "10",
             ),
         CommandInfo::cmdlet("Remove-AzPublicIpAddress", module, &format!("{CLASS}RemoveAzurePublicIpAddressCommand"), body!(remove_ip))
-            .param(name_param("The resource name.").mandatory())
-            .param(group_param().mandatory())
-            .param(ParamSpec::switch("Force").help("Do not ask for confirmation."))
-            .param(pass_thru_param())
-            .param(default_profile())
+            .params(remove_params("The resource name."))
             .outputs("System.Boolean")
             .synopsis("Removes a public IP address.")
             .description("Refused while a gateway uses the address. Always asks unless -Force.")

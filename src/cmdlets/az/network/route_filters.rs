@@ -13,6 +13,7 @@ use crate::engine::views::{ColumnValue, TableView, ViewColumn};
 use crate::engine::Ctx;
 
 use super::super::models::{tag_table, tags_table};
+use super::get_params;
 use super::models::{items, member, member_strings, member_text};
 use super::{
     create, get_or_list, group_param, json, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, strings_arg, tag_param, CLASS,
@@ -139,9 +140,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
             .description("Creates the route filter resource, with the rule of -Rule if one is given. A filter of the same name asks to be overwritten (none with -Force).")
             .example("A route filter", &format!("{SETUP}$filter | Select-Object Name, Location"), "LabFilter westus"),
         CommandInfo::cmdlet("Get-AzRouteFilter", module, &format!("{CLASS}GetAzureRouteFilterCommand"), body!(get_filter))
-            .param(name_param("The resource name.").wildcards())
-            .param(group_param().wildcards())
-            .param(default_profile())
+            .params(get_params("The resource name."))
             .outputs(FILTER)
             .synopsis("Gets a route filter.")
             .description("One route filter by group and name, or those of a group or of the subscription; -Name and -ResourceGroupName take wildcards.")

@@ -9,10 +9,8 @@ use crate::engine::value::{TypeKind, Value};
 use crate::engine::Ctx;
 
 use super::models::{self, items, member, member_strings, member_text};
-use super::{
-    create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, pass_thru_param, remove, strings_arg, tag_param, update,
-    CLASS,
-};
+use super::{create, force_param, get_or_list, group_param, location_param, name_param, object_arg, overwrite, remove, strings_arg, tag_param, update, CLASS};
+use super::{get_params, remove_params};
 
 pub fn commands(module: &str) -> Vec<CommandInfo> {
     vec![
@@ -35,9 +33,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
                 "The virtual network, as a list.",
             ),
         CommandInfo::cmdlet("Get-AzVirtualNetwork", module, &format!("{CLASS}GetAzureVirtualNetworkCommand"), body!(get_vnet))
-            .param(name_param("The name of the virtual network.").wildcards())
-            .param(group_param().wildcards())
-            .param(default_profile())
+            .params(get_params("The name of the virtual network."))
             .outputs(models::VNET)
             .synopsis("Gets a virtual network in a resource group.")
             .description("One virtual network by group and name, or those of a group or of the subscription; -Name and -ResourceGroupName take wildcards.")
@@ -54,11 +50,7 @@ pub fn commands(module: &str) -> Vec<CommandInfo> {
                 "The subnet, now part of the virtual network.",
             ),
         CommandInfo::cmdlet("Remove-AzVirtualNetwork", module, &format!("{CLASS}RemoveAzureVirtualNetworkCommand"), body!(remove_vnet))
-            .param(name_param("The name of the virtual network.").mandatory())
-            .param(group_param().mandatory())
-            .param(ParamSpec::switch("Force").help("Do not ask for confirmation."))
-            .param(pass_thru_param())
-            .param(default_profile())
+            .params(remove_params("The name of the virtual network."))
             .outputs("System.Boolean")
             .synopsis("Removes a virtual network.")
             .description("Refused while a gateway sits in one of its subnets. Always asks unless -Force.")
