@@ -69,7 +69,11 @@ impl Scope {
     /// Records how the variable `key` was spelled when it was made (`name`).
     pub fn spell(&mut self, name: &str, key: &str) {
         if name == key {
-            self.spellings.remove(key);
+            // Most variables are made in lower case (parameters, `$_`, loop counters): skip
+            // hashing the key when no spelling was ever kept.
+            if !self.spellings.is_empty() {
+                self.spellings.remove(key);
+            }
         } else {
             self.spellings.insert(key.to_string(), name.to_string());
         }
