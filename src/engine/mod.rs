@@ -27,6 +27,7 @@ pub mod ops;
 mod pipeline;
 pub mod prompts;
 pub mod redirect;
+mod resolution;
 pub mod run;
 pub mod runtime;
 mod script_cmdlet;

@@ -191,7 +191,10 @@ impl Interp {
     /// or a variable holding either.
     fn resolve_invocation(&mut self, c: &Command) -> EvalResult<(Rc<CommandInfo>, String, Option<Rc<ScriptBlock>>)> {
         let target = match &c.name.kind {
-            ExprKind::Bare(name) => Value::str(name),
+            ExprKind::Bare(name) => match self.resolve_at(name, c.span) {
+                Some((info, body)) => return Ok((info, name.clone(), body)),
+                None => return self.named_command(name, c),
+            },
             _ => self.eval_expr(&c.name)?,
         };
         if let Value::ScriptBlock(sb) = &target {

@@ -13,12 +13,14 @@ use std::sync::Arc;
 use crate::lang::ast::{ScriptBlock, Source, Span};
 
 use super::clock::{default_epoch, Clock, VirtualClock};
-use super::command::{CommandInfo, CommandType};
+use super::command::CommandInfo;
 use super::convert::version_object;
 use super::error::{CommandKind, ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::host::Host;
 use super::module::LoadedModule;
 use super::redirect::Redirects;
+use super::resolution::ResolutionCache;
+pub use super::resolution::{AliasEntry, Aliases, CommandTable};
 use super::services::Services;
 use super::types::TypeTable;
 use super::types::{self, ACTION_PREFERENCE};
@@ -48,8 +50,8 @@ pub struct VarOptions {
 pub struct Scope {
     pub vars: FxHashMap<String, Variable>,
     /// Looked up in every scope up the chain at each call, so hashed with rustc-hash.
-    pub functions: FxHashMap<String, Rc<CommandInfo>>,
-    pub function_bodies: FxHashMap<String, Rc<ScriptBlock>>,
+    pub functions: CommandTable<Rc<CommandInfo>>,
+    pub function_bodies: CommandTable<Rc<ScriptBlock>>,
     /// How a variable of this scope was spelled when it was made, where that is not its
     /// lower-cased key: Get-Variable shows `MyCircuit`, as 5.1 does.
     pub spellings: FxHashMap<String, String>,
@@ -85,66 +87,13 @@ impl Scope {
     }
 }
 
-/// The session's aliases: found case-insensitively, listed as they were spelled (`Login-AzAccount`,
-/// not `login-azaccount`).
-#[derive(Default, Clone)]
-pub struct Aliases(FxHashMap<String, AliasEntry>);
-
-/// One alias as 5.1's AliasInfo keeps it: Set-Alias and New-Alias give it a description and
-/// `ScopedItemOptions` bits (ReadOnly 1, Constant 2, Private 4, AllScope 8).
-#[derive(Clone, Debug, Default)]
-pub struct AliasEntry {
-    pub name: String,
-    pub target: String,
-    pub description: String,
-    pub options: i64,
-}
-
-impl AliasEntry {
-    pub const READ_ONLY: i64 = 1;
-    pub const CONSTANT: i64 = 2;
-}
-
-impl Aliases {
-    pub fn insert(&mut self, name: &str, target: &str) {
-        self.set(AliasEntry { name: name.to_string(), target: target.to_string(), ..AliasEntry::default() });
-    }
-
-    /// Adds or replaces an alias with everything it carries.
-    pub fn set(&mut self, entry: AliasEntry) {
-        self.0.insert(entry.name.to_ascii_lowercase(), entry);
-    }
-
-    /// The command an alias stands for.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.entry(name).map(|e| e.target.as_str())
-    }
-
-    pub fn entry(&self, name: &str) -> Option<&AliasEntry> {
-        self.0.get(&name.to_ascii_lowercase())
-    }
-
-    pub fn remove(&mut self, name: &str) {
-        self.0.remove(&name.to_ascii_lowercase());
-    }
-
-    /// Each alias as spelled, with its command.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.values().map(|e| (e.name.as_str(), e.target.as_str()))
-    }
-
-    pub fn entries(&self) -> impl Iterator<Item = &AliasEntry> {
-        self.0.values()
-    }
-}
-
 /// The sink a running statement writes its output objects to.
 pub type Emit<'a> = dyn FnMut(&mut Interp, Value) -> EvalResult<()> + 'a;
 
 pub struct Interp {
     pub host: Box<dyn Host>,
     /// Looked up (with the aliases) at every command call, so hashed with rustc-hash.
-    pub commands: FxHashMap<String, Rc<CommandInfo>>,
+    pub commands: CommandTable<Rc<CommandInfo>>,
     pub aliases: Aliases,
     pub global: ScopeRef,
     pub current: ScopeRef,
@@ -205,6 +154,8 @@ pub struct Interp {
     pub(super) strict_mode_used: bool,
     /// What the `$MyInvocation` of calls from the same place to the same function share.
     pub(super) invocation_parts: super::script_cmdlet::InvocationParts,
+    /// What each call site's command name resolved to.
+    pub(super) resolution: ResolutionCache,
 }
 
 pub const MAX_CALL_DEPTH: usize = 100;
@@ -223,7 +174,7 @@ impl Interp {
         let global = Rc::new(RefCell::new(Scope { is_script: true, ..Default::default() }));
         let mut interp = Interp {
             host,
-            commands: FxHashMap::default(),
+            commands: CommandTable::default(),
             aliases: Aliases::default(),
             current: global.clone(),
             global,
@@ -255,6 +206,7 @@ impl Interp {
             closures: Vec::new(),
             strict_mode_used: false,
             invocation_parts: Default::default(),
+            resolution: Default::default(),
         };
         for (k, v) in [
             ("COMPUTERNAME", "ERSIM-LAB"),
@@ -344,133 +296,6 @@ impl Interp {
 
     pub fn extension<T: Any>(&self) -> Option<&T> {
         self.services.get::<T>()
-    }
-
-    // ---------------------------------------------------------------- commands
-
-    pub fn register(&mut self, info: CommandInfo) {
-        self.commands.insert(info.name.to_ascii_lowercase(), Rc::new(info));
-    }
-
-    pub fn alias(&mut self, alias: &str, target: &str) {
-        self.aliases.insert(alias, target);
-    }
-
-    /// `f` of the alias `name` as the running code sees it: the nearest scope's, else the session's.
-    pub fn with_alias<T>(&self, name: &str, f: impl Fn(&AliasEntry) -> T) -> Option<T> {
-        let mut scope = Some(self.current.clone());
-        while let Some(s) = scope {
-            if let Some(found) = s.borrow().aliases.entry(name).map(&f) {
-                return Some(found);
-            }
-            scope = s.borrow().parent.clone();
-        }
-        self.aliases.entry(name).map(f)
-    }
-
-    /// The aliases the running code sees, an inner scope's hiding an outer one's of that name.
-    pub fn visible_aliases(&self) -> Vec<AliasEntry> {
-        let mut chain = Vec::new();
-        let mut scope = Some(self.current.clone());
-        while let Some(s) = scope {
-            scope = s.borrow().parent.clone();
-            chain.push(s);
-        }
-        let mut all = self.aliases.clone();
-        for s in chain.iter().rev() {
-            for e in s.borrow().aliases.entries() {
-                all.set(e.clone());
-            }
-        }
-        all.entries().cloned().collect()
-    }
-
-    /// The aliases defined in one scope (`Get-Alias -Scope`).
-    pub fn aliases_in(&self, scope: &ScopeRef) -> Aliases {
-        if Rc::ptr_eq(scope, &self.global) {
-            self.aliases.clone()
-        } else {
-            scope.borrow().aliases.clone()
-        }
-    }
-
-    pub fn set_alias_in(&mut self, scope: &ScopeRef, alias: AliasEntry) {
-        if Rc::ptr_eq(scope, &self.global) {
-            self.aliases.set(alias);
-        } else {
-            scope.borrow_mut().aliases.set(alias);
-        }
-    }
-
-    /// Removes the alias `name` from the nearest scope that defines it (`Remove-Item alias:x`).
-    pub fn remove_alias(&mut self, name: &str) {
-        let mut scope = Some(self.current.clone());
-        while let Some(s) = scope {
-            if s.borrow().aliases.entry(name).is_some() {
-                return s.borrow_mut().aliases.remove(name);
-            }
-            scope = s.borrow().parent.clone();
-        }
-        self.aliases.remove(name);
-    }
-
-    /// Resolves a command name: alias, then function, then cmdlet, then `Get-<name>`.
-    pub fn resolve_command(&self, name: &str) -> Option<Rc<CommandInfo>> {
-        let lower = name.to_ascii_lowercase();
-        let aliased = self.with_alias(&lower, |e| e.target.to_ascii_lowercase());
-        let target = aliased.unwrap_or(lower);
-        if let Some(f) = self.lookup_function(&target) {
-            return Some(f);
-        }
-        if let Some(c) = self.commands.get(&target) {
-            return Some(c.clone());
-        }
-        if !target.contains('-') {
-            let implied = format!("get-{target}");
-            if let Some(c) = self.commands.get(&implied) {
-                return Some(c.clone());
-            }
-        }
-        None
-    }
-
-    pub fn lookup_function(&self, lower: &str) -> Option<Rc<CommandInfo>> {
-        let mut scope = Some(self.current.clone());
-        while let Some(s) = scope {
-            if let Some(f) = s.borrow().functions.get(lower) {
-                return Some(f.clone());
-            }
-            scope = s.borrow().parent.clone();
-        }
-        None
-    }
-
-    pub fn function_body(&self, lower: &str) -> Option<Rc<ScriptBlock>> {
-        let mut scope = Some(self.current.clone());
-        while let Some(s) = scope {
-            if let Some(f) = s.borrow().function_bodies.get(lower) {
-                return Some(f.clone());
-            }
-            scope = s.borrow().parent.clone();
-        }
-        None
-    }
-
-    /// Every command name known (cmdlets, functions and aliases), for completion and Get-Command.
-    pub fn all_commands(&self) -> Vec<Rc<CommandInfo>> {
-        let mut out: Vec<Rc<CommandInfo>> = self.commands.values().cloned().collect();
-        let mut scope = Some(self.current.clone());
-        while let Some(s) = scope {
-            out.extend(s.borrow().functions.values().cloned());
-            scope = s.borrow().parent.clone();
-        }
-        out.sort_by_key(|a| a.name.to_ascii_lowercase());
-        out.dedup_by(|a, b| a.name.eq_ignore_ascii_case(&b.name));
-        out
-    }
-
-    pub fn is_function(info: &CommandInfo) -> bool {
-        info.kind == CommandType::Function
     }
 
     // ---------------------------------------------------------------- variables
