@@ -24,10 +24,11 @@ impl Interp {
 
     /// Runs a script block's end block in the current scope with `$_` set, streaming output.
     pub fn run_block_here(&mut self, sb: &Rc<ScriptBlock>, dollar: Option<Value>, out: &mut Emit) -> EvalResult<()> {
-        // Once per pipeline record: `$_` is replaced in place, without a new key.
+        // Once per pipeline record: one hash operation to set `$_` and one to put back what the
+        // scope held (nothing, at the top of a pipeline), which comes back whole.
         let saved = match dollar {
-            Some(d) => self.replace_local_dollar(Some(d)),
-            None => self.get_var_key("_", Some("local")),
+            Some(d) => self.current.borrow_mut().vars.insert("_".into(), Variable { value: d, constraint: None, options: Default::default() }),
+            None => self.current.borrow().vars.get("_").cloned(),
         };
         let saved_src = self.current_source.replace(sb.source.clone());
         let mut r = Ok(());
@@ -43,22 +44,17 @@ impl Interp {
             r = Ok(());
         }
         self.current_source = saved_src;
-        self.replace_local_dollar(saved);
-        r
-    }
-
-    /// Sets the current scope's `$_` (`None` removes it) and gives back what it held.
-    fn replace_local_dollar(&mut self, value: Option<Value>) -> Option<Value> {
         let mut scope = self.current.borrow_mut();
-        match (scope.vars.get_mut("_"), value) {
-            (Some(var), Some(v)) => Some(std::mem::replace(&mut var.value, v)),
-            (Some(_), None) => scope.vars.remove("_").map(|var| var.value),
-            (None, Some(v)) => {
-                scope.vars.insert("_".into(), Variable { value: v, constraint: None, options: Default::default() });
-                None
+        match saved {
+            Some(var) => {
+                scope.vars.insert("_".into(), var);
             }
-            (None, None) => None,
+            None => {
+                scope.vars.remove("_");
+            }
         }
+        drop(scope);
+        r
     }
 
     /// Calls a script block in a new scope with arguments (`.Invoke()`).

@@ -60,6 +60,8 @@ fn invocation_object(interp: &mut Interp, info: &Rc<CommandInfo>, invocation: &I
         _ => interp.function_object(info),
     };
     let mut o = PsObject::typed("System.Management.Automation.InvocationInfo");
+    // Made at every call: room for its eight properties at once, not grown three times.
+    o.props.reserve_exact(8);
     o.add_typed("MyCommand", "System.Management.Automation.CommandInfo", command);
     o.add_typed("BoundParameters", "System.Collections.Generic.Dictionary[string,System.Object]", bound.clone());
     o.add_typed("InvocationName", "string", Value::str(&invocation.invocation_name));
