@@ -6,6 +6,7 @@ use crate::lang::ast::*;
 
 use super::convert::{self, to_bool, to_string};
 use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::int_ops::int_binary;
 use super::limits;
 use super::ops;
 use super::runtime::Interp;
@@ -199,7 +200,9 @@ impl Interp {
         match op {
             UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
                 let old = self.eval_expr(operand)?;
-                let delta = if matches!(op, UnaryOp::PreInc | UnaryOp::PostInc) { ops::add(&old, &Value::Int(1)) } else { ops::sub(&old, &Value::Int(1)) };
+                let (step, general): (_, fn(&Value, &Value) -> ops::OpResult) =
+                    if matches!(op, UnaryOp::PreInc | UnaryOp::PostInc) { (BinaryOp::Add, ops::add) } else { (BinaryOp::Sub, ops::sub) };
+                let delta = int_binary(step, &old, &Value::Int(1)).map(Ok).unwrap_or_else(|| general(&old, &Value::Int(1)));
                 let new = delta.map_err(|r| self.located(r, span))?;
                 self.assign(operand, AssignOp::Assign, new.clone())?;
                 Ok(if matches!(op, UnaryOp::PostInc | UnaryOp::PostDec) { old } else { new })
@@ -256,6 +259,9 @@ impl Interp {
         }
         let l = self.eval_expr(left)?;
         let r = self.eval_expr(right)?;
+        if let Some(v) = int_binary(op, &l, &r) {
+            return Ok(v);
+        }
         let result = match op {
             BinaryOp::Add => ops::add(&l, &r),
             BinaryOp::Sub => ops::sub(&l, &r),
@@ -509,14 +515,15 @@ impl Interp {
             value
         } else {
             let current = self.eval_expr(target)?;
-            let r = match op {
-                AssignOp::Add => ops::add(&current, &value),
-                AssignOp::Sub => ops::sub(&current, &value),
-                AssignOp::Mul => ops::mul(&current, &value),
-                AssignOp::Div => ops::div(&current, &value),
-                AssignOp::Rem => ops::rem(&current, &value),
+            let (binary, general): (_, fn(&Value, &Value) -> ops::OpResult) = match op {
+                AssignOp::Add => (BinaryOp::Add, ops::add),
+                AssignOp::Sub => (BinaryOp::Sub, ops::sub),
+                AssignOp::Mul => (BinaryOp::Mul, ops::mul),
+                AssignOp::Div => (BinaryOp::Div, ops::div),
+                AssignOp::Rem => (BinaryOp::Rem, ops::rem),
                 AssignOp::Assign => unreachable!("plain assignment handled above"),
             };
+            let r = int_binary(binary, &current, &value).map(Ok).unwrap_or_else(|| general(&current, &value));
             r.map_err(|rec| self.located(rec, target.span))?
         };
         match &target.kind {

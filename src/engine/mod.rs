@@ -17,6 +17,7 @@ pub mod expr;
 pub mod history;
 pub mod host;
 pub mod host_object;
+mod int_ops;
 mod intrinsics;
 mod invoke;
 pub mod jobs;
