@@ -9,7 +9,7 @@ use crate::lang::ast::{ScriptBlock, Statement};
 use super::binder;
 use super::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
 use super::ctx::{CommonParams, Ctx};
-use super::error::{ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
+use super::error::{CommandKind, ErrorCategory, ErrorRecord, EvalResult, Flow, InvocationInfo};
 use super::invoke::bind_function_variables;
 use super::limits;
 use super::redirect::Redirects;
@@ -294,9 +294,14 @@ impl Stage {
         }
         let saved_src = interp.current_source.replace(block.source.clone());
         interp.call_depth += 1;
-        interp.invocation_stack.push(self.invocation.clone());
+        // The stage's invocation is lent to the stack, not copied (its names are two strings):
+        // nothing reaches the stage while its block runs.
+        let placeholder = InvocationInfo { command: None, command_kind: CommandKind::None, invocation_name: String::new(), position: None };
+        interp.invocation_stack.push(std::mem::replace(&mut self.invocation, placeholder));
         let r = interp.exec_statements(stmts, out);
-        interp.invocation_stack.pop();
+        if let Some(lent) = interp.invocation_stack.pop() {
+            self.invocation = lent;
+        }
         interp.call_depth -= 1;
         interp.current_source = saved_src;
         interp.current = saved;

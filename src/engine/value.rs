@@ -208,7 +208,9 @@ pub struct Hashtable {
     /// A `Generic.Dictionary[K,V]`: its type (K and V its arguments). Its string keys
     /// compare ordinally — case-sensitively — unlike a hashtable's.
     pub generic: Option<Rc<TypeRef>>,
-    entries: IndexMap<HashKey, (Value, Value)>,
+    /// Hashed with rustc-hash: every function call fills one (`$PSBoundParameters`), and
+    /// SipHash's keyed start was a tenth of the insert.
+    entries: IndexMap<HashKey, (Value, Value), rustc_hash::FxBuildHasher>,
 }
 
 /// Hashtable keys compare strings case-insensitively, as PowerShell's do.
@@ -234,7 +236,7 @@ impl HashKey {
 
 impl Hashtable {
     pub fn new(ordered: bool) -> Hashtable {
-        Hashtable { ordered, generic: None, entries: IndexMap::new() }
+        Hashtable { ordered, generic: None, entries: IndexMap::default() }
     }
 
     /// An empty `Generic.Dictionary` of the given type.
