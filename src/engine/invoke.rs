@@ -9,6 +9,7 @@ use crate::lang::ast::{ScriptBlock, Span};
 
 use super::binder::{self, ArgItem};
 use super::error::{EvalResult, Flow, InvocationInfo};
+use super::limits;
 use super::redirect::Redirects;
 use super::runtime::{Emit, Interp, Variable};
 use super::stage::{RecordArgs, Stage, StageKind};
@@ -18,8 +19,23 @@ impl Interp {
     /// Runs a script block in the current scope with `$_` set (ForEach-Object,
     /// Where-Object, switch conditions), returning its collected output.
     pub fn invoke_block_here(&mut self, sb: &Rc<ScriptBlock>, dollar: Option<Value>) -> EvalResult<Value> {
-        let items = self.capture(|i, out| i.run_block_here(sb, dollar, out))?;
-        Ok(collapse(items))
+        // Run once per record (a Where-Object test, a sort key, a calculated property), such a
+        // block mostly gives one value: it is kept as it is, and a Vec made only for a second.
+        let mut one: Option<Value> = None;
+        let mut many: Vec<Value> = Vec::new();
+        self.run_block_here(sb, dollar, &mut |_, v| {
+            if many.is_empty() {
+                match one.take() {
+                    Some(first) => many.push(first),
+                    None => {
+                        one = Some(v);
+                        return Ok(());
+                    }
+                }
+            }
+            Ok(limits::buffer(&mut many, v)?)
+        })?;
+        Ok(one.unwrap_or_else(|| collapse(many)))
     }
 
     /// Runs a script block's end block in the current scope with `$_` set, streaming output.

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use crate::lang::ast::{ScriptBlock, Source, Span};
 
 use super::command::{CommandInfo, CommandType};
-use super::runtime::{Interp, ScopeRef};
+use super::runtime::{Interp, Scope, ScopeRef};
 
 /// How many times any command table has changed. One counter for every session in the
 /// process: a change in another session only makes this one's call sites resolve again,
@@ -234,14 +234,7 @@ impl Interp {
 
     /// `f` of the alias `name` as the running code sees it: the nearest scope's, else the session's.
     pub fn with_alias<T>(&self, name: &str, f: impl Fn(&AliasEntry) -> T) -> Option<T> {
-        let mut scope = Some(self.current.clone());
-        while let Some(s) = scope {
-            if let Some(found) = s.borrow().aliases.entry(name).map(&f) {
-                return Some(found);
-            }
-            scope = s.borrow().parent.clone();
-        }
-        self.aliases.entry(name).map(f)
+        self.nearest_in_scopes(|s| s.aliases.entry(name).map(&f)).or_else(|| self.aliases.entry(name).map(f))
     }
 
     /// The aliases the running code sees, an inner scope's hiding an outer one's of that name.
@@ -311,21 +304,19 @@ impl Interp {
     }
 
     pub fn lookup_function(&self, lower: &str) -> Option<Rc<CommandInfo>> {
-        let mut scope = Some(self.current.clone());
-        while let Some(s) = scope {
-            if let Some(f) = s.borrow().functions.get(lower) {
-                return Some(f.clone());
-            }
-            scope = s.borrow().parent.clone();
-        }
-        None
+        self.nearest_in_scopes(|s| s.functions.get(lower).cloned())
     }
 
     pub fn function_body(&self, lower: &str) -> Option<Rc<ScriptBlock>> {
+        self.nearest_in_scopes(|s| s.function_bodies.get(lower).cloned())
+    }
+
+    /// What `find` gives for the innermost scope of the running code's chain that has it.
+    fn nearest_in_scopes<T>(&self, find: impl Fn(&Scope) -> Option<T>) -> Option<T> {
         let mut scope = Some(self.current.clone());
         while let Some(s) = scope {
-            if let Some(f) = s.borrow().function_bodies.get(lower) {
-                return Some(f.clone());
+            if let Some(found) = find(&s.borrow()) {
+                return Some(found);
             }
             scope = s.borrow().parent.clone();
         }
