@@ -361,7 +361,9 @@ pub struct Args {
 
 impl Args {
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.values.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
+        // Cmdlets ask for their parameters as declared, which is how the binder names them: the
+        // byte comparison first spares the per-byte case folding at every record.
+        self.values.iter().find(|(n, _)| n == name || n.eq_ignore_ascii_case(name)).map(|(_, v)| v)
     }
 
     pub fn has(&self, name: &str) -> bool {
