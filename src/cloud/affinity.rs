@@ -146,6 +146,17 @@ impl World {
         Ok(())
     }
 
+    /// Set-AzureSubscription -Certificate: the certificate becomes the subscription's account
+    /// in the profile, and the name given (the add form's) its name.
+    pub fn set_management_certificate(&mut self, caller: &SubscriptionId, thumbprint: &str, name: Option<&str>) -> CloudResult<()> {
+        let sub = self.caller_mut(caller)?;
+        sub.management_certificate = Some(thumbprint.to_string());
+        if let Some(name) = name {
+            sub.name = name.to_string();
+        }
+        Ok(())
+    }
+
     pub(crate) fn caller_mut(&mut self, id: &SubscriptionId) -> CloudResult<&mut super::world::Subscription> {
         self.caller(id)?;
         Ok(self.subscriptions.iter_mut().find(|s| s.id == *id).expect("checked above"))
