@@ -11,6 +11,7 @@ use crate::engine::error::{ErrorCategory, ErrorRecord};
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::views::{TableView, ViewColumn};
 use crate::engine::{Ctx, EvalResult};
+use crate::labfs::FsError;
 
 use super::{expand, lab, path_args};
 
@@ -210,7 +211,16 @@ impl Cmdlet for GetPfxCertificate {
         };
         let mut missing = Vec::new();
         for path in &paths {
-            let files: Vec<_> = expand(&fs, path, literal).unwrap_or_default().into_iter().filter(|i| fs.exists(i) && !fs.is_dir(i)).collect();
+            let found = match expand(&fs, path, literal) {
+                Ok(items) => items,
+                Err(FsError::NotFound(_) | FsError::Invalid(..)) => Vec::new(),
+                // A path the lab's rule refuses is that error, as for every file cmdlet.
+                Err(e) => {
+                    ctx.write_error(super::fs_record(ctx, &e, &super::READ_IDS))?;
+                    continue;
+                }
+            };
+            let files: Vec<_> = found.into_iter().filter(|i| fs.exists(i) && !fs.is_dir(i)).collect();
             if files.is_empty() {
                 missing.push(path.clone());
             }
