@@ -16,6 +16,7 @@ pub mod help;
 mod history;
 mod host_info;
 mod import_module;
+mod install_module;
 mod invoke_command;
 mod jobs;
 mod measure_object;
@@ -50,6 +51,7 @@ pub fn module() -> Module {
     m.commands.extend(utility::commands());
     m.commands.extend(help::commands());
     m.commands.extend(import_module::commands());
+    m.commands.extend(install_module::commands());
     m.commands.extend(add_member::commands());
     m.commands.extend(csv::commands());
     m.commands.extend(culture::commands());
