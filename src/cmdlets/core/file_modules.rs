@@ -24,7 +24,7 @@ const CORE: &str = "Microsoft.PowerShell.Core";
 const MODULE_INFO: &str = "System.Management.Automation.PSModuleInfo";
 
 /// A module imported from a file.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct FileModule {
     name: String,
     path: String,
@@ -35,6 +35,8 @@ struct FileModule {
     aliases: Vec<AliasEntry>,
     /// The variables published into the session, by name as spelled.
     variables: Vec<String>,
+    /// The scope its (root) module ran in, where its private members stay.
+    scope: Option<ScopeRef>,
 }
 
 /// What Export-ModuleMember calls named while one module file ran (wildcards each).
@@ -167,6 +169,8 @@ struct Exports {
     aliases: Vec<AliasEntry>,
     /// (name as spelled, the variable).
     variables: Vec<(String, Variable)>,
+    /// The module scope they come from: a manifest's root module's, run last.
+    scope: Option<ScopeRef>,
 }
 
 impl Exports {
@@ -174,6 +178,7 @@ impl Exports {
         self.functions.extend(other.functions);
         self.aliases.extend(other.aliases);
         self.variables.extend(other.variables);
+        self.scope = other.scope.or(self.scope.take());
     }
 
     /// Keeps what a manifest's `FunctionsToExport`, `AliasesToExport` and `VariablesToExport`
@@ -245,7 +250,7 @@ fn run_script_module(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> 
         None => (&all, &all, &Vec::new()),
     };
     let s = scope.borrow();
-    let mut exports = Exports::default();
+    let mut exports = Exports { scope: Some(scope.clone()), ..Exports::default() };
     for (key, info) in &s.functions {
         if let (true, Some(body)) = (matches_any(&info.name, functions), s.function_bodies.get(key)) {
             exports.functions.push((info.name.clone(), with_scope(info, &scope), body.clone()));
@@ -300,7 +305,15 @@ fn load(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> EvalResult<Fi
     for alias in &exports.aliases {
         ctx.interp.aliases.set(alias.clone());
     }
-    Ok(FileModule { name, path: item.shown(), kind, version, functions, aliases: exports.aliases, variables })
+    Ok(FileModule { name, path: item.shown(), kind, version, functions, aliases: exports.aliases, variables, scope: exports.scope })
+}
+
+/// The scope of the loaded file module `name` (InModuleScope's and Mock -ModuleName's), whatever
+/// it exports.
+pub fn module_scope(interp: &crate::engine::Interp, name: &str) -> Option<ScopeRef> {
+    let reg = interp.extension::<Rc<Registry>>()?;
+    let loaded = reg.loaded.borrow();
+    loaded.iter().find(|m| m.name.eq_ignore_ascii_case(name)).and_then(|m| m.scope.clone())
 }
 
 fn with_scope(info: &Rc<CommandInfo>, scope: &ScopeRef) -> Rc<CommandInfo> {

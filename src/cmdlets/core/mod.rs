@@ -33,6 +33,7 @@ pub mod utility;
 mod variables;
 mod verbs;
 
+pub use file_modules::module_scope;
 pub use jobs::start_job;
 
 use crate::engine::module::Module;

@@ -51,3 +51,8 @@ Import-Module .\Count.psm1
 $global:Runs = 7
 Import-Module .\Count.psm1 -Force
 $Runs
+# A module that exports no function still has its scope: InModuleScope reaches its privates.
+Set-Content Private.psm1 '$Hidden = "kept in the module"', 'Export-ModuleMember -Variable Nothing'
+Import-Module .\Private.psm1
+InModuleScope Private { "inside: $Hidden" }
+"outside: [$Hidden]"
