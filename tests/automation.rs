@@ -150,6 +150,7 @@ fn a_main_script_dot_sources_its_helper_and_imports_its_module() {
         "True",
         "False",
         "naming counter visible here: False",
+        "scheme Team-LOC-NN; gcn is Get-CircuitName",
         "[1.2] toolkit 1.2 for Sales",
         "[1.2] circuit name: Sales-SV-01",
         "[1.2] ordered Sales-SV-01 (Standard)",

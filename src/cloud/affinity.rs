@@ -55,6 +55,18 @@ fn affinity_group_exists() -> CloudError {
     error(409, "ConflictError", "An affinity group with the specified name already exists.".into())
 }
 
+/// "The name can be up to 100 characters in length" (Create Affinity Group's Label).
+pub const MAX_LABEL: usize = 100;
+
+/// "The description can be up to 1024 characters in length" (Create Affinity Group).
+pub const MAX_DESCRIPTION: usize = 1024;
+
+/// Chosen: the service's limit, reached through the cmdlet only by a long name sent as the
+/// label (the cmdlet's ValidateLength stops a long -Label or -Description first).
+fn too_long(what: &str, max: usize) -> CloudError {
+    error(400, "BadRequest", format!("The {what} of the affinity group is too long. It can be up to {max} characters in length."))
+}
+
 /// Chosen.
 fn location_not_offered(location: &str) -> CloudError {
     error(400, "BadRequest", format!("The location constraint '{location}' is not valid."))
@@ -96,6 +108,12 @@ impl World {
         description: Option<&str>,
         location: &str,
     ) -> CloudResult<AffinityGroup> {
+        if label.chars().count() > MAX_LABEL {
+            return Err(too_long("label", MAX_LABEL));
+        }
+        if description.is_some_and(|d| d.chars().count() > MAX_DESCRIPTION) {
+            return Err(too_long("description", MAX_DESCRIPTION));
+        }
         let location = find_location(location).ok_or_else(|| location_not_offered(location))?;
         if self.affinity_group(caller, name).is_ok() {
             return Err(affinity_group_exists());
@@ -128,6 +146,17 @@ impl World {
         Ok(())
     }
 
+    /// Set-AzureSubscription -Certificate: the certificate becomes the subscription's account
+    /// in the profile, and the name given (the add form's) its name.
+    pub fn set_management_certificate(&mut self, caller: &SubscriptionId, thumbprint: &str, name: Option<&str>) -> CloudResult<()> {
+        let sub = self.caller_mut(caller)?;
+        sub.management_certificate = Some(thumbprint.to_string());
+        if let Some(name) = name {
+            sub.name = name.to_string();
+        }
+        Ok(())
+    }
+
     pub(crate) fn caller_mut(&mut self, id: &SubscriptionId) -> CloudResult<&mut super::world::Subscription> {
         self.caller(id)?;
         Ok(self.subscriptions.iter_mut().find(|s| s.id == *id).expect("checked above"))
@@ -156,6 +185,17 @@ mod tests {
         w.remove_affinity_group(&sub, "lab-ag").unwrap();
         assert_eq!(w.remove_affinity_group(&sub, "Lab-AG").unwrap_err().to_string(), "ResourceNotFound: The affinity group does not exist.");
         assert!(w.affinity_groups(&sub).unwrap().is_empty());
+    }
+
+    #[test]
+    fn labels_and_descriptions_keep_to_the_services_lengths() {
+        let (mut w, sub) = world();
+        let long = |n: usize| "x".repeat(n);
+        assert!(w.create_affinity_group(&sub, "A", &long(101), None, "West US").unwrap_err().message.contains("label"));
+        assert!(w.create_affinity_group(&sub, "A", "A", Some(&long(1025)), "West US").unwrap_err().message.contains("description"));
+        w.create_affinity_group(&sub, "A", &long(100), Some(&long(1024)), "West US").unwrap();
+        // Counted in characters, as the service counts a decoded label.
+        w.create_affinity_group(&sub, "B", &"é".repeat(100), None, "West US").unwrap();
     }
 
     #[test]

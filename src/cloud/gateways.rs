@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::errors::{CloudError, CloudResult, ErrorKind};
 use super::net::Ipv4Prefix;
 use super::vnet::{GatewaySku, GatewayType};
-use super::world::{SubscriptionId, World};
+use super::world::{ServiceKey, SubscriptionId, World};
 
 /// A virtual network gateway of the id-based API (a VNet has at most one, beside the
 /// ExpressRoute gateway New-AzureVNetGateway makes).
@@ -76,7 +76,12 @@ pub struct NewGatewayConnection<'a> {
 }
 
 /// The connection types the service took (`Ipsec/Dedicated/VpnClient/Vnet2Vnet`).
-pub const CONNECTION_TYPES: &[&str] = &["IPsec", "Dedicated", "VpnClient", "Vnet2Vnet"];
+pub const CONNECTION_TYPES: &[&str] = &["IPsec", DEDICATED, "VpnClient", "Vnet2Vnet"];
+
+/// The ExpressRoute kind: the connected entity is a circuit's service key, and the connection
+/// is that circuit's link to the gateway's VNet (one record on the circuit, counted by every
+/// link rule, listed by Get-AzureDedicatedCircuitLink).
+pub const DEDICATED: &str = "Dedicated";
 
 fn bad(status: u16, code: &str, message: String) -> CloudError {
     CloudError { status, code: code.into(), message, kind: ErrorKind::Sync }
@@ -206,9 +211,11 @@ impl World {
     }
 
     /// Create: the entity is a local network gateway or another virtual network gateway of
-    /// the caller; one connection per pair; a key is made when none is given.
+    /// the caller; one connection per pair; a key is made when none is given. A `Dedicated`
+    /// connection links a circuit instead, under New-AzureDedicatedCircuitLink's rules, with
+    /// the id-based gateway (dynamic routing) as the VNet's gateway, and has no shared key.
     pub fn classic_create_gateway_connection(&mut self, caller: &SubscriptionId, new: NewGatewayConnection) -> CloudResult<GatewayConnection> {
-        self.classic_virtual_network_gateway(caller, &new.gateway)?;
+        let (vnet, gateway) = self.classic_virtual_network_gateway(caller, &new.gateway)?;
         let Some(kind) = CONNECTION_TYPES.iter().find(|t| t.eq_ignore_ascii_case(new.connection_type.trim())) else {
             return Err(bad(
                 400,
@@ -217,17 +224,23 @@ impl World {
             ));
         };
         let entity = new.connected_entity;
-        let known = self.classic_local_network_gateway(caller, &entity).is_ok()
-            || (entity != new.gateway && self.classic_virtual_network_gateway(caller, &entity).is_ok());
-        if !known {
-            return Err(bad(404, "ResourceNotFound", format!("The connected entity '{entity}' was not found.")));
-        }
-        if self.classic_gateway_connection(caller, &new.gateway, &entity).is_ok() {
-            return Err(bad(409, "ConflictError", format!("The virtual network gateway '{}' is already connected to '{entity}'.", new.gateway)));
-        }
-        let key = match new.shared_key {
-            Some(k) => k.to_string(),
-            None => self.ids.next_guid().simple().to_string(),
+        let key = if *kind == DEDICATED {
+            let dynamic = gateway.gateway_type == GatewayType::DynamicRouting;
+            self.add_circuit_link(caller, &entity, &vnet, |_| dynamic)?;
+            String::new()
+        } else {
+            let known = self.classic_local_network_gateway(caller, &entity).is_ok()
+                || (entity != new.gateway && self.classic_virtual_network_gateway(caller, &entity).is_ok());
+            if !known {
+                return Err(bad(404, "ResourceNotFound", format!("The connected entity '{entity}' was not found.")));
+            }
+            if self.classic_gateway_connection(caller, &new.gateway, &entity).is_ok() {
+                return Err(bad(409, "ConflictError", format!("The virtual network gateway '{}' is already connected to '{entity}'.", new.gateway)));
+            }
+            match new.shared_key {
+                Some(k) => k.to_string(),
+                None => self.ids.next_guid().simple().to_string(),
+            }
         };
         let connection = GatewayConnection {
             name: new.name.to_string(),
@@ -240,10 +253,27 @@ impl World {
         Ok(connection)
     }
 
+    /// Delete; a `Dedicated` connection's circuit link goes with it.
     pub fn classic_remove_gateway_connection(&mut self, caller: &SubscriptionId, gateway: &Uuid, entity: &Uuid) -> CloudResult<()> {
-        self.classic_gateway_connection(caller, gateway, entity)?;
+        let connection = self.classic_gateway_connection(caller, gateway, entity)?;
+        if connection.connection_type == DEDICATED {
+            let (vnet, _) = self.classic_virtual_network_gateway(caller, gateway)?;
+            if let Some(circuit) = self.circuits.get_mut(entity) {
+                circuit.links.retain(|l| !l.is(caller, &vnet));
+            }
+        }
         self.classic_gateway_mut(caller, gateway)?.connections.retain(|c| c.connected_entity_id != *entity);
         Ok(())
+    }
+
+    /// Remove-AzureDedicatedCircuitLink's other half: the `Dedicated` connection of the VNet's
+    /// id-based gateway to the circuit, if the link was made as one.
+    pub(crate) fn forget_dedicated_connection(&mut self, caller: &SubscriptionId, vnet: &str, key: &ServiceKey) {
+        if let Some(v) = self.vnets.find_mut(caller, vnet) {
+            for g in &mut v.vpn_gateways {
+                g.connections.retain(|c| !(c.connection_type == DEDICATED && c.connected_entity_id == *key));
+            }
+        }
     }
 }
 
@@ -295,5 +325,44 @@ mod tests {
         assert_eq!(w.classic_virtual_network_gateway(&sub, &g.id).unwrap().1.sku, GatewaySku::Standard);
         w.classic_remove_virtual_network_gateway(&sub, &g.id).unwrap();
         assert!(w.classic_virtual_network_gateways(&sub).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_dedicated_connection_is_the_circuits_link_to_the_gateways_vnet() {
+        let (mut w, sub, key) = crate::cloud::link::tests::linkable(0);
+        w.set_vnet_config(&sub, vec![vnet("V", true)]).unwrap();
+        let new = |gateway_type| NewVirtualNetworkGateway {
+            vnet: "V",
+            name: "Er",
+            gateway_type,
+            sku: GatewaySku::Default,
+            location: None,
+            vnet_id: None,
+            asn: 0,
+            bgp_peering_address: None,
+            peer_weight: 0,
+        };
+        let static_gw = w.classic_create_virtual_network_gateway(&sub, new(GatewayType::StaticRouting)).unwrap();
+        let conn = |gateway, connected_entity| NewGatewayConnection {
+            gateway,
+            connected_entity,
+            name: "ToEr",
+            connection_type: "dedicated",
+            routing_weight: 0,
+            shared_key: Some("ignored"),
+        };
+        assert_eq!(w.classic_create_gateway_connection(&sub, conn(static_gw.id, key)).unwrap_err().code, "BadRequest", "static routing");
+        w.classic_remove_virtual_network_gateway(&sub, &static_gw.id).unwrap();
+        let g = w.classic_create_virtual_network_gateway(&sub, new(GatewayType::DynamicRouting)).unwrap();
+        assert_eq!(w.classic_create_gateway_connection(&sub, conn(g.id, g.id)).unwrap_err().code, "ResourceNotFound", "not a circuit");
+        let c = w.classic_create_gateway_connection(&sub, conn(g.id, key)).unwrap();
+        assert_eq!((c.connection_type.as_str(), c.shared_key.as_str()), (DEDICATED, ""));
+        assert_eq!(w.list_circuit_links(&sub, &key).unwrap().len(), 1);
+        assert!(w.new_circuit_link(&sub, &key, "V").is_err(), "linked once");
+        w.remove_circuit_link(&sub, &key, "V").unwrap();
+        assert!(w.classic_gateway_connections(&sub).unwrap().is_empty(), "the link's removal removes the connection");
+        w.classic_create_gateway_connection(&sub, conn(g.id, key)).unwrap();
+        w.classic_remove_gateway_connection(&sub, &g.id, &key).unwrap();
+        assert!(w.list_circuit_links(&sub, &key).unwrap().is_empty(), "the connection's removal removes the link");
     }
 }

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::circuit::{CircuitRecord, CircuitSku};
 use super::errors::{self, CloudResult};
 use super::peering::BgpPeeringAccessType;
-use super::vnet::{GatewayState, GatewayType};
+use super::vnet::{GatewayState, GatewayType, VirtualNetwork};
 use super::world::{ServiceKey, SubscriptionId, World};
 
 /// "A single VNet can be linked to up to four ExpressRoute circuits" (linkvnet-classic doc).
@@ -95,8 +95,24 @@ impl World {
         Ok(())
     }
 
-    /// New-AzureDedicatedCircuitLink.
+    /// New-AzureDedicatedCircuitLink: through the VNet's ExpressRoute gateway, which must be a
+    /// provisioned dynamic routing one.
     pub fn new_circuit_link(&mut self, caller: &SubscriptionId, key: &ServiceKey, vnet: &str) -> CloudResult<DedicatedCircuitLink> {
+        let ready =
+            |v: &VirtualNetwork| v.gateway.as_ref().is_some_and(|g| g.gateway_type == GatewayType::DynamicRouting && g.state == GatewayState::Provisioned);
+        self.add_circuit_link(caller, key, vnet, ready)
+    }
+
+    /// Links the caller's VNet to the circuit under every link rule; `gateway_ready` says
+    /// whether the VNet has the gateway the link goes through (New-AzureDedicatedCircuitLink's
+    /// ExpressRoute gateway, or the id-based gateway of a `Dedicated` gateway connection).
+    pub(crate) fn add_circuit_link(
+        &mut self,
+        caller: &SubscriptionId,
+        key: &ServiceKey,
+        vnet: &str,
+        gateway_ready: impl Fn(&VirtualNetwork) -> bool,
+    ) -> CloudResult<DedicatedCircuitLink> {
         let account = self.caller(caller)?.account.clone();
         let circuit = self.linkable_circuit(caller, key)?;
         circuit.require_usable()?;
@@ -106,8 +122,7 @@ impl World {
         }
         let vnet_record = self.vnets.find(caller, vnet).ok_or_else(|| errors::vnet_not_found(vnet))?;
         let vnet_name = vnet_record.config.name.clone();
-        let gateway_ready = vnet_record.gateway.as_ref().is_some_and(|g| g.gateway_type == GatewayType::DynamicRouting && g.state == GatewayState::Provisioned);
-        if !gateway_ready {
+        if !gateway_ready(vnet_record) {
             return Err(errors::gateway_not_ready(&vnet_name));
         }
         if circuit.links.iter().any(|l| l.is(caller, &vnet_name)) {
@@ -144,12 +159,14 @@ impl World {
         Ok(self.linkable_circuit(caller, key)?.links.iter().filter(|l| l.subscription == *caller).map(LinkRecord::view).collect())
     }
 
-    /// Remove-AzureDedicatedCircuitLink.
+    /// Remove-AzureDedicatedCircuitLink; a `Dedicated` gateway connection that was this link
+    /// goes with it.
     pub fn remove_circuit_link(&mut self, caller: &SubscriptionId, key: &ServiceKey, vnet: &str) -> CloudResult<()> {
         self.get_circuit_link(caller, key, vnet)?;
         if let Some(c) = self.circuits.get_mut(key) {
             c.links.retain(|l| !l.is(caller, vnet));
         }
+        self.forget_dedicated_connection(caller, vnet, key);
         Ok(())
     }
 }

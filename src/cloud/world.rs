@@ -73,6 +73,10 @@ pub struct Subscription {
     /// The storage account Set-AzureSubscription made current, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_storage_account: Option<String>,
+    /// The thumbprint of the management certificate Set-AzureSubscription -Certificate gave
+    /// the subscription: the profile's account for it from then on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management_certificate: Option<String>,
 }
 
 /// The whole simulated cloud.
@@ -238,6 +242,7 @@ impl World {
             dns_servers: Vec::new(),
             local_network_sites: Vec::new(),
             current_storage_account: None,
+            management_certificate: None,
         });
         id
     }

@@ -4,6 +4,7 @@
 
 use crate::cloud::{Subscription, World};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
+use crate::engine::error::{ErrorCategory, ErrorRecord};
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::views::{TableView, ViewColumn};
 use crate::engine::Ctx;
@@ -62,9 +63,9 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("Select a provider subscription (for example 'Equinix Provider') to run the provider-side cmdlets. The current and the default subscription are the same in ersim.")
             .example("Act as the provider", "Select-AzureSubscription -SubscriptionName 'Equinix Provider'", "Then New-AzureCrossConnection works."),
         profile_cmdlet!("Set-AzureSubscription", "SetAzureSubscriptionCommand", set_subscription)
-            .param(ParamSpec::new("SubscriptionName", TypeKind::String).mandatory().position(0).by_name().not_empty().in_set(BY_NAME).help("Name of the subscription.").complete_with(completers::subscription_names()))
-            .param(ParamSpec::new("SubscriptionId", TypeKind::String).mandatory().by_name().in_set(BY_ID).help("Account subscription ID."))
-            .param(ParamSpec::new("Certificate", TypeKind::Object).by_name().help("Account certificate."))
+            .param(ParamSpec::new("SubscriptionName", TypeKind::String).mandatory().position(0).by_name().not_empty().in_set(BY_NAME).in_set(ADD).help("Name of the subscription.").complete_with(completers::subscription_names()))
+            .param(ParamSpec::new("SubscriptionId", TypeKind::String).mandatory().by_name().in_set(BY_ID).in_set(ADD).help("Account subscription ID."))
+            .param(ParamSpec::new("Certificate", TypeKind::Object).by_name().help("X509 Certificate."))
             .param(ParamSpec::new("ServiceEndpoint", TypeKind::String).by_name().help("Service endpoint."))
             .param(ParamSpec::new("ResourceManagerEndpoint", TypeKind::String).by_name().help("Cloud service endpoint."))
             .param(ParamSpec::new("CurrentStorageAccountName", TypeKind::String).not_empty().help("Current storage account name."))
@@ -73,9 +74,14 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::switch("PassThru").help("Writes the subscription."))
             .default_set(BY_NAME)
             .outputs(SUBSCRIPTION_TYPE)
-            .synopsis("Changes a subscription of the profile.")
-            .description("Sets the subscription's current storage account (any name: the lab has no storage service). Endpoints must be those of AzureCloud, the one environment.")
-            .example("A current storage account", "Set-AzureSubscription -SubscriptionName 'Contoso Production' -CurrentStorageAccountName contosostorage -PassThru", "The subscription with its CurrentStorageAccountName."),
+            .synopsis("Changes a subscription of the profile, or adds one with a management certificate.")
+            .description("Sets the subscription's current storage account (any name: the lab has no storage service) or management certificate (an X509Certificate2, as Get-PfxCertificate reads one: its thumbprint becomes the subscription's account). With -SubscriptionName, -SubscriptionId and -Certificate together it adds the subscription to the profile under that name; the id must be one of the lab's subscriptions. Endpoints must be those of AzureCloud, the one environment.")
+            .example("A current storage account", "Set-AzureSubscription -SubscriptionName 'Contoso Production' -CurrentStorageAccountName contosostorage -PassThru", "The subscription with its CurrentStorageAccountName.")
+            .example(
+                "A subscription added from a certificate",
+                "Set-Content mgmt.cer -Encoding Byte -Value ([Convert]::FromBase64String('MIGXMIGCoAMCAQICAQEwDQYJKoZIhvcNAQELBQAwFDESMBAGA1UEAxMJTGFiIEFkbWluMB4XDTE2MDEwMTAwMDAwMFoXDTI2MDEwMTAwMDAwMFowFDESMBAGA1UEAxMJTGFiIEFkbWluMB0wDQYJKoZIhvcNAQEBBQADDAAwCQICAMECAwEAATANBgkqhkiG9w0BAQsFAAMBAA=='))\n$id = (Get-AzureSubscription -SubscriptionName 'Contoso Production').SubscriptionId\nSet-AzureSubscription -SubscriptionName Production -SubscriptionId $id -Certificate (Get-PfxCertificate .\\mgmt.cer) -PassThru",
+                "The subscription, named Production, whose DefaultAccount is the certificate's thumbprint.",
+            ),
     ]
 }
 
@@ -112,7 +118,8 @@ pub(super) fn subscription_object(s: &Subscription, selected: bool) -> Value {
     o.add_typed("SubscriptionId", "string", Value::str(s.id.to_string()));
     o.add_typed("SubscriptionName", "string", Value::str(&s.name));
     o.add_typed("Environment", "string", Value::str("AzureCloud"));
-    o.add_typed("DefaultAccount", "string", Value::str(&s.account));
+    // A management certificate is the subscription's account once given (SetAzureSubscription.cs).
+    o.add_typed("DefaultAccount", "string", Value::str(s.management_certificate.as_deref().unwrap_or(&s.account)));
     o.add_typed("IsDefault", "bool", Value::Bool(selected));
     o.add_typed("IsCurrent", "bool", Value::Bool(selected));
     o.add_typed("TenantId", "string", Value::str(tenant_of(&s.account).to_string()));
@@ -150,6 +157,30 @@ fn add_account(ctx: &mut Ctx, args: &Args) -> Outcome {
     Ok(())
 }
 
+/// The certificate accounts Set-AzureSubscription -Certificate added: each thumbprint with
+/// the subscriptions it is the account of, in the profile's order.
+fn certificate_accounts(w: &World) -> Vec<(String, Vec<String>)> {
+    let mut found: Vec<(String, Vec<String>)> = Vec::new();
+    for s in w.subscriptions() {
+        let Some(t) = &s.management_certificate else { continue };
+        match found.iter_mut().find(|(known, _)| known == t) {
+            Some((_, subs)) => subs.push(s.id.to_string()),
+            None => found.push((t.clone(), vec![s.id.to_string()])),
+        }
+    }
+    found
+}
+
+/// A certificate's PSAzureAccount: `Type` Certificate and no tenants.
+fn certificate_account_object(thumbprint: &str, subscriptions: &[String]) -> Value {
+    let mut o = PsObject::typed(ACCOUNT_TYPE);
+    o.add_typed("Id", "string", Value::str(thumbprint));
+    o.add_typed("Type", "Microsoft.Azure.Common.Authentication.Models.AzureAccount+AccountType", Value::str("Certificate"));
+    o.add_typed("Subscriptions", "string", Value::str(subscriptions.join("\r\n")));
+    o.add_typed("Tenants", "System.Collections.Generic.List[string]", Value::array(Vec::new()));
+    Value::object(o)
+}
+
 /// The selected subscription, whose id goes into every management URL.
 fn current(w: &World) -> Result<Subscription, Fail> {
     match w.selected_subscription() {
@@ -160,12 +191,11 @@ fn current(w: &World) -> Result<Subscription, Fail> {
 
 fn get_account(ctx: &mut Ctx, args: &Args) -> Outcome {
     let filter = args.string("Name");
+    let wanted = |name: &str| filter.as_ref().is_none_or(|f| name.eq_ignore_ascii_case(f));
     let accounts = session_call(ctx, args, |w| {
-        Ok(w.accounts()
-            .iter()
-            .filter(|a| filter.as_ref().is_none_or(|f| a.name.eq_ignore_ascii_case(f)))
-            .map(|a| account_object(w, &a.name))
-            .collect::<Vec<_>>())
+        let mut all: Vec<Value> = w.accounts().iter().filter(|a| wanted(&a.name)).map(|a| account_object(w, &a.name)).collect();
+        all.extend(certificate_accounts(w).into_iter().filter(|(t, _)| wanted(t)).map(|(t, subs)| certificate_account_object(&t, &subs)));
+        Ok(all)
     })?;
     ctx.emit_all(accounts)?;
     Ok(())
@@ -198,6 +228,8 @@ fn get_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
 
 const BY_NAME: &str = "UpdateSubscriptionByNameParameterSetName";
 const BY_ID: &str = "UpdateSubscriptionByIdParameterSetName";
+const ADD: &str = "AddSubscriptionParameterSetName";
+const SET_SUBSCRIPTION_CLASS: &str = "Microsoft.WindowsAzure.Commands.Profile.SetAzureSubscriptionCommand";
 /// The endpoints of AzureCloud, the profile's one environment.
 const SERVICE_ENDPOINT: &str = "https://management.core.windows.net/";
 const RESOURCE_MANAGER_ENDPOINT: &str = "https://management.azure.com/";
@@ -221,11 +253,18 @@ fn named_subscription(w: &World, name: Option<&String>, id: Option<&String>) -> 
     }
 }
 
-/// Set-AzureSubscription (SetAzureSubscription.cs): finds the subscription, checks the
-/// endpoints against its environment, then sets the current storage account.
+/// Set-AzureSubscription (SetAzureSubscription.cs): finds the subscription (the add form, name
+/// and id together, by its id: the lab's subscriptions are the world's), checks the endpoints
+/// against its environment, then records the certificate and the current storage account.
 fn set_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
     let name = args.string("SubscriptionName");
     let id = args.string("SubscriptionId");
+    let adding = name.is_some() && id.is_some();
+    let thumbprint = match args.get("Certificate") {
+        Some(value) => Some(certificate_thumbprint(value)?),
+        None if adding => return Err(missing_certificate().into()),
+        None => None,
+    };
     let service = args.string("ServiceEndpoint");
     let manager = args.string("ResourceManagerEndpoint");
     let matches =
@@ -233,11 +272,14 @@ fn set_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
     let known_endpoints = matches(&service, SERVICE_ENDPOINT) && matches(&manager, RESOURCE_MANAGER_ENDPOINT);
     let storage = args.string("CurrentStorageAccountName");
     let (sub, selected) = session_call(ctx, args, |w| {
-        let sub = named_subscription(w, name.as_ref(), id.as_ref())?;
+        let sub = if adding { named_subscription(w, None, id.as_ref())? } else { named_subscription(w, name.as_ref(), id.as_ref())? };
         if !known_endpoints {
             return Err(Fail::argument(
                 "ServiceEndpoint and ResourceManagerEndpoint values do not match existing environment. Please use Environment parameter.",
             ));
+        }
+        if let Some(thumbprint) = &thumbprint {
+            w.set_management_certificate(&sub.id, thumbprint, name.as_deref().filter(|_| adding))?;
         }
         if let Some(account) = &storage {
             w.set_current_storage_account(&sub.id, account)?;
@@ -254,6 +296,36 @@ fn set_subscription(ctx: &mut Ctx, args: &Args) -> Outcome {
         ctx.emit(subscription_object(&sub, Some(sub.id) == selected))?;
     }
     Ok(())
+}
+
+/// `-Certificate` binds an X509Certificate2 only: anything else is 5.1's conversion error.
+fn certificate_thumbprint(value: &Value) -> Result<String, Fail> {
+    crate::cmdlets::core::files::thumbprint_of(value).ok_or_else(|| {
+        let message = format!(
+            "Cannot bind parameter 'Certificate'. Cannot convert the \"{}\" value of type \"{}\" to type \"{}\".",
+            value.to_display_string(),
+            value.type_name(),
+            crate::cmdlets::core::files::CERTIFICATE_TYPE
+        );
+        ErrorRecord::new(
+            message,
+            "System.Management.Automation.ParameterBindingException",
+            ErrorCategory::InvalidArgument,
+            format!("CannotConvertArgumentNoMessage,{SET_SUBSCRIPTION_CLASS}"),
+        )
+        .into()
+    })
+}
+
+/// The add form's `-Certificate` is mandatory there (and optional in the update forms, which
+/// ersim's one parameter cannot say): 5.1's binding error when it is missing.
+fn missing_certificate() -> ErrorRecord {
+    ErrorRecord::new(
+        "Cannot process command because of one or more missing mandatory parameters: Certificate.",
+        "System.Management.Automation.ParameterBindingException",
+        ErrorCategory::InvalidArgument,
+        format!("MissingMandatoryParameter,{SET_SUBSCRIPTION_CLASS}"),
+    )
 }
 
 /// `SetSubscriptionAsDefault`: names match exactly (`s.Name == name`), ids as GUIDs.

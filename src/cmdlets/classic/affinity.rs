@@ -4,7 +4,9 @@
 //! Management cmdlet's did.
 
 use crate::cloud::affinity::{locations, AffinityGroup, LOCATION_SERVICES};
+use crate::cloud::affinity::{MAX_DESCRIPTION, MAX_LABEL};
 use crate::cmdlets::azure::{call, Outcome, SmCmdlet};
+use crate::engine::binder::Validator;
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::value::{PsObject, TypeKind, Value};
 use crate::engine::Ctx;
@@ -26,12 +28,17 @@ fn group_name(help: &str) -> ParamSpec {
     ParamSpec::new("Name", TypeKind::String).position(0).by_name().not_empty().help(help)
 }
 
+/// The cmdlet's `[ValidateLength(min, max)]`, the service's limit checked before any request.
+fn length(spec: ParamSpec, min: usize, max: usize) -> ParamSpec {
+    ParamSpec { validators: vec![Validator::Length(min as i64, max as i64)], ..spec }
+}
+
 pub fn commands() -> Vec<CommandInfo> {
     vec![
         compute_cmdlet!("New-AzureAffinityGroup", "AffinityGroups.NewAzureAffinityGroup", new_group)
             .param(group_name("Name of the affinity group.").mandatory())
-            .param(ParamSpec::new("Label", TypeKind::String).not_empty().help("Label of the affinity group."))
-            .param(ParamSpec::new("Description", TypeKind::String).help("Description of the affinity group."))
+            .param(length(ParamSpec::new("Label", TypeKind::String).not_empty().help("Label of the affinity group."), 1, MAX_LABEL))
+            .param(length(ParamSpec::new("Description", TypeKind::String).help("Description of the affinity group."), 0, MAX_DESCRIPTION))
             .param(ParamSpec::new("Location", TypeKind::String).mandatory().not_empty().help("Location of the affinity group."))
             .outputs(OPERATION_CONTEXT)
             .synopsis("Creates an affinity group in a location.")

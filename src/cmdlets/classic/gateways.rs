@@ -99,8 +99,8 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(id_param("VirtualNetworkGatewayId", "Virtual network gateway Id.").mandatory().position(5))
             .param(ParamSpec::new("EnableBgp", TypeKind::Bool).position(6).help("Whether to establish a BGP session over this connection"))
             .outputs(OPERATION_CONTEXT)
-            .synopsis("Connects an id-based gateway to a local network gateway or another VNet's gateway.")
-            .description("One connection per pair; a shared key is made when none is given.")
+            .synopsis("Connects an id-based gateway to a local network gateway, another VNet's gateway or an ExpressRoute circuit.")
+            .description("One connection per pair; a shared key is made when none is given. Type Dedicated takes a circuit's service key: the connection is the circuit's link to the gateway's VNet, under New-AzureDedicatedCircuitLink's rules, and needs a DynamicRouting gateway.")
             .example("Site to site", &format!("{gw}{local}New-AzureVirtualNetworkGatewayConnection -ConnectedEntityId $local.GatewayId -GatewayConnectionName Azure2Local -GatewayConnectionType IPsec -SharedKey abc123 -VirtualNetworkGatewayId $gw.GatewayId"), "The operation context."),
         network_cmdlet!("Get-AzureVirtualNetworkGatewayConnection", "Gateway.GetAzureVirtualNetworkConnectionGateway", get_connection)
             .param(id_param("GatewayId", "Virtual network gateway Id.").position(0))

@@ -1,7 +1,8 @@
 //! Script modules from the lab's files: Import-Module of a `.psm1` (run in a module scope of
-//! its own; every function is exported unless Export-ModuleMember names some) or of a
-//! `.psd1` manifest (`RootModule`, `NestedModules`, `FunctionsToExport`, `RequiredModules`,
-//! `ModuleVersion`), Export-ModuleMember, Get-Module and Remove-Module.
+//! its own; without Export-ModuleMember its functions and aliases are exported and its
+//! variables stay private, as 5.1's implicit export) or of a `.psd1` manifest (`RootModule`,
+//! `NestedModules`, `FunctionsToExport`, `AliasesToExport`, `VariablesToExport`,
+//! `RequiredModules`, `ModuleVersion`), Export-ModuleMember, Get-Module and Remove-Module.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,7 +11,7 @@ use crate::engine::command::{Args, Cmdlet, CommandInfo, CommandType, ParamSpec};
 use crate::engine::convert::to_string;
 use crate::engine::error::{parse_error_record, ErrorCategory, ErrorRecord};
 use crate::engine::ops::like;
-use crate::engine::runtime::{AliasEntry, ScopeRef};
+use crate::engine::runtime::{AliasEntry, ScopeRef, Variable};
 use crate::engine::value::{Hashtable, PsObject, TypeKind, Value};
 use crate::engine::views::{TableView, ViewColumn};
 use crate::engine::{Ctx, EvalResult, Flow};
@@ -23,20 +24,35 @@ const CORE: &str = "Microsoft.PowerShell.Core";
 const MODULE_INFO: &str = "System.Management.Automation.PSModuleInfo";
 
 /// A module imported from a file.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct FileModule {
     name: String,
     path: String,
     kind: &'static str,
     version: String,
     functions: Vec<String>,
+    /// The aliases published into the session, as they were when imported.
+    aliases: Vec<AliasEntry>,
+    /// The variables published into the session, by name as spelled.
+    variables: Vec<String>,
+    /// The scope its (root) module ran in, where its private members stay.
+    scope: Option<ScopeRef>,
 }
 
-/// The session's file modules, and the Export-ModuleMember lists of the modules loading.
+/// What Export-ModuleMember calls named while one module file ran (wildcards each).
+#[derive(Default)]
+struct ExportLists {
+    functions: Vec<String>,
+    aliases: Vec<String>,
+    variables: Vec<String>,
+}
+
+/// The session's file modules, and the Export-ModuleMember lists of the modules loading
+/// (`None` while a module has not called it: 5.1's implicit export applies).
 #[derive(Default)]
 struct Registry {
     loaded: RefCell<Vec<FileModule>>,
-    exporting: RefCell<Vec<Option<Vec<String>>>>,
+    exporting: RefCell<Vec<Option<ExportLists>>>,
 }
 
 fn registry(ctx: &mut Ctx) -> Rc<Registry> {
@@ -52,14 +68,19 @@ pub fn commands() -> Vec<CommandInfo> {
     vec![
         CommandInfo::cmdlet("Export-ModuleMember", CORE, "Microsoft.PowerShell.Commands.ExportModuleMemberCommand", || Box::new(ExportModuleMember))
             .param(ParamSpec::new("Function", TypeKind::String).array().position(0).pipeline().by_name().help("The functions the module exports (wildcards)."))
-            .param(ParamSpec::new("Variable", TypeKind::String).array().by_name().help("Accepted; module variables stay in the module."))
-            .param(ParamSpec::new("Alias", TypeKind::String).array().by_name().help("Accepted."))
+            .param(ParamSpec::new("Variable", TypeKind::String).array().by_name().help("The module's variables the session sees (wildcards)."))
+            .param(ParamSpec::new("Alias", TypeKind::String).array().by_name().help("The module's aliases the session sees (wildcards)."))
             .synopsis("Names the members a script module exports.")
-            .description("Called in a .psm1: only the functions named are exported. Without it every function is.")
+            .description("Called in a .psm1: only the functions, aliases and variables named are exported. Without it every function and alias is, and no variable.")
             .example(
                 "A module with a private helper",
                 "Set-Content Tools.psm1 'function Get-Public { helper }', 'function helper { 42 }', 'Export-ModuleMember -Function Get-Public'; Import-Module .\\Tools.psm1 -Force; Get-Public",
                 "42; helper itself is not visible outside the module.",
+            )
+            .example(
+                "An alias and a variable exported",
+                "Set-Content Cfg.psm1 '$Region = ''West US''', 'function Get-Region { $Region }', 'Set-Alias gr Get-Region', 'Export-ModuleMember -Function Get-Region -Alias gr -Variable Region'; Import-Module .\\Cfg.psm1 -Force; gr; $Region",
+                "West US twice: the alias and the variable are the session's while the module is loaded.",
             ),
         CommandInfo::cmdlet("Get-Module", CORE, "Microsoft.PowerShell.Commands.GetModuleCommand", || Box::new(GetModule))
             .param(ParamSpec::new("Name", TypeKind::String).array().position(0).by_name().wildcards().help("The modules to show (all by default)."))
@@ -141,7 +162,61 @@ fn stem(file: &str) -> String {
     file.rsplit_once('.').map_or(file, |(s, _)| s).to_string()
 }
 
-type Exported = Vec<(String, Rc<CommandInfo>, Rc<ScriptBlock>)>;
+/// What one module file (or a manifest's parts together) exports.
+#[derive(Default)]
+struct Exports {
+    functions: Vec<(String, Rc<CommandInfo>, Rc<ScriptBlock>)>,
+    aliases: Vec<AliasEntry>,
+    /// (name as spelled, the variable).
+    variables: Vec<(String, Variable)>,
+    /// The module scope they come from: a manifest's root module's, run last.
+    scope: Option<ScopeRef>,
+}
+
+impl Exports {
+    fn extend(&mut self, other: Exports) {
+        self.functions.extend(other.functions);
+        self.aliases.extend(other.aliases);
+        self.variables.extend(other.variables);
+        self.scope = other.scope.or(self.scope.take());
+    }
+
+    /// Keeps what a manifest's `FunctionsToExport`, `AliasesToExport` and `VariablesToExport`
+    /// name, each list only when the manifest has it (5.1 subsets the modules' exports).
+    fn subset(&mut self, functions: Option<Vec<String>>, aliases: Option<Vec<String>>, variables: Option<Vec<String>>) {
+        if let Some(f) = functions {
+            self.functions.retain(|(n, _, _)| matches_any(n, &f));
+        }
+        if let Some(a) = aliases {
+            self.aliases.retain(|e| matches_any(&e.name, &a));
+        }
+        if let Some(v) = variables {
+            self.variables.retain(|(n, _)| matches_any(n, &v));
+        }
+    }
+}
+
+fn matches_any(name: &str, patterns: &[String]) -> bool {
+    patterns.iter().any(|p| like(&Value::str(name), &Value::str(p), false))
+}
+
+/// The variables 5.1 never exports from a module (PSModuleInfo's built-in variables).
+const BUILT_IN_VARIABLES: &[&str] = &[
+    "_",
+    "this",
+    "input",
+    "args",
+    "true",
+    "false",
+    "null",
+    "psdefaultparametervalues",
+    "error",
+    "psscriptroot",
+    "pscommandpath",
+    "myinvocation",
+    "executioncontext",
+    "stacktrace",
+];
 
 fn read_source(ctx: &mut Ctx, fs: &LabFs, item: &Item) -> EvalResult<Rc<ScriptBlock>> {
     let (text, mangled) = fs.read_text(item, None).map_err(|e| ctx.terminate(fs_record(ctx, &e, &READ_IDS)))?;
@@ -156,8 +231,10 @@ fn read_source(ctx: &mut Ctx, fs: &LabFs, item: &Item) -> EvalResult<Rc<ScriptBl
     })
 }
 
-/// Runs a `.psm1` (or `.ps1`) in a new module scope below the global one; its exported functions.
-fn run_script_module(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> EvalResult<(Exported, ScopeRef)> {
+/// Runs a `.psm1` (or `.ps1`) in a new module scope below the global one; what it exports:
+/// what its Export-ModuleMember calls named, or else every function and alias (5.1's
+/// implicit export leaves variables private).
+fn run_script_module(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> EvalResult<Exports> {
     let body = read_source(ctx, fs, item)?;
     let global = ctx.interp.global.clone();
     let scope = ctx.interp.new_scope(&global, true);
@@ -167,45 +244,76 @@ fn run_script_module(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> 
     ctx.interp.current = saved;
     let named = reg.exporting.borrow_mut().pop().flatten();
     r?;
+    let all = vec!["*".to_string()];
+    let (functions, aliases, variables) = match &named {
+        Some(lists) => (&lists.functions, &lists.aliases, &lists.variables),
+        None => (&all, &all, &Vec::new()),
+    };
     let s = scope.borrow();
-    let mut exported: Exported = Vec::new();
+    let mut exports = Exports { scope: Some(scope.clone()), ..Exports::default() };
     for (key, info) in &s.functions {
-        let listed = named.as_ref().is_none_or(|names| names.iter().any(|n| like(&Value::str(&info.name), &Value::str(n), false)));
-        if let (true, Some(body)) = (listed, s.function_bodies.get(key)) {
-            exported.push((info.name.clone(), info.clone(), body.clone()));
+        if let (true, Some(body)) = (matches_any(&info.name, functions), s.function_bodies.get(key)) {
+            exports.functions.push((info.name.clone(), with_scope(info, &scope), body.clone()));
         }
     }
-    exported.sort_by_key(|e| e.0.to_lowercase());
-    drop(s);
-    Ok((exported, scope))
+    exports.functions.sort_by_key(|e| e.0.to_lowercase());
+    exports.aliases = s.aliases.entries().filter(|a| matches_any(&a.name, aliases)).cloned().collect();
+    exports.aliases.sort_by_key(|a| a.name.to_lowercase());
+    for (key, var) in &s.vars {
+        let name = s.spelling(key);
+        if !var.options.all_scope && !BUILT_IN_VARIABLES.contains(&key.as_str()) && matches_any(name, variables) {
+            exports.variables.push((name.to_string(), var.clone()));
+        }
+    }
+    exports.variables.sort_by_key(|v| v.0.to_lowercase());
+    Ok(exports)
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {
     v.map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default()
 }
 
-/// Loads a module file and publishes what it exports into the global scope.
+/// Loads a module file and publishes what it exports into the global scope: functions,
+/// aliases (the session's table of them) and variables (copies of the module's).
 fn load(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> EvalResult<FileModule> {
     let name = stem(item.lab.name());
     let lower = item.lab.name().to_ascii_lowercase();
-    let (kind, version, exported) = if lower.ends_with(".psd1") {
-        let (version, exported) = load_manifest(ctx, fs, reg, item)?;
-        ("Manifest", version, exported)
+    let (kind, version, exports) = if lower.ends_with(".psd1") {
+        let (version, exports) = load_manifest(ctx, fs, reg, item)?;
+        ("Manifest", version, exports)
     } else {
-        let (exported, scope) = run_script_module(ctx, fs, reg, item)?;
-        ("Script", "0.0".to_string(), exported.into_iter().map(|(n, i, b)| (n, with_scope(&i, &scope), b)).collect())
+        ("Script", "0.0".to_string(), run_script_module(ctx, fs, reg, item)?)
     };
     let mut functions = Vec::new();
-    for (fname, info, body) in exported {
+    let mut global = ctx.interp.global.borrow_mut();
+    for (fname, info, body) in exports.functions {
         let mut info = (*info).clone();
         info.module = name.clone();
         let key = fname.to_ascii_lowercase();
-        let mut global = ctx.interp.global.borrow_mut();
         global.functions.insert(key.clone(), Rc::new(info));
         global.function_bodies.insert(key, body);
         functions.push(fname);
     }
-    Ok(FileModule { name, path: item.shown(), kind, version, functions })
+    let mut variables = Vec::new();
+    for (vname, var) in exports.variables {
+        let key = vname.to_ascii_lowercase();
+        global.spell(&vname, &key);
+        global.vars.insert(key, var);
+        variables.push(vname);
+    }
+    drop(global);
+    for alias in &exports.aliases {
+        ctx.interp.aliases.set(alias.clone());
+    }
+    Ok(FileModule { name, path: item.shown(), kind, version, functions, aliases: exports.aliases, variables, scope: exports.scope })
+}
+
+/// The scope of the loaded file module `name` (InModuleScope's and Mock -ModuleName's), whatever
+/// it exports.
+pub fn module_scope(interp: &crate::engine::Interp, name: &str) -> Option<ScopeRef> {
+    let reg = interp.extension::<Rc<Registry>>()?;
+    let loaded = reg.loaded.borrow();
+    loaded.iter().find(|m| m.name.eq_ignore_ascii_case(name)).and_then(|m| m.scope.clone())
 }
 
 fn with_scope(info: &Rc<CommandInfo>, scope: &ScopeRef) -> Rc<CommandInfo> {
@@ -215,8 +323,8 @@ fn with_scope(info: &Rc<CommandInfo>, scope: &ScopeRef) -> Rc<CommandInfo> {
 }
 
 /// A manifest: its data evaluated, its required modules checked, its nested and root
-/// modules run, and `FunctionsToExport` applied to what they export.
-fn load_manifest(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> EvalResult<(String, Exported)> {
+/// modules run, and its `*ToExport` lists applied to what they export.
+fn load_manifest(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> EvalResult<(String, Exports)> {
     let body = read_source(ctx, fs, item)?;
     let mut values = Vec::new();
     let global = ctx.interp.global.clone();
@@ -258,22 +366,19 @@ fn load_manifest(ctx: &mut Ctx, fs: &LabFs, reg: &Registry, item: &Item) -> Eval
     let folder = item.lab.parent().to_string();
     let mut parts = strings(get("NestedModules").as_ref());
     parts.extend(strings(get("RootModule").or_else(|| get("ModuleToProcess")).as_ref()));
-    let mut exported: Exported = Vec::new();
+    let mut exports = Exports::default();
     for part in parts {
         let path = format!("{}\\{part}", folder.trim_end_matches('\\'));
         let part_item = match fs.resolve(&path) {
             Ok(i) if fs.exists(&i) => i,
             _ => return Err(ctx.terminate(not_found(&part))),
         };
-        let (funcs, scope) = run_script_module(ctx, fs, reg, &part_item)?;
-        exported.extend(funcs.into_iter().map(|(n, i, b)| (n, with_scope(&i, &scope), b)));
+        exports.extend(run_script_module(ctx, fs, reg, &part_item)?);
     }
-    let wanted = strings(get("FunctionsToExport").as_ref());
-    if get("FunctionsToExport").is_some() {
-        exported.retain(|(n, _, _)| wanted.iter().any(|w| like(&Value::str(n), &Value::str(w), false)));
-    }
+    let list = |key: &str| get(key).map(|v| strings(Some(&v)));
+    exports.subset(list("FunctionsToExport"), list("AliasesToExport"), list("VariablesToExport"));
     let version = get("ModuleVersion").map(|v| to_string(&v)).unwrap_or_else(|| "0.0".into());
-    Ok((version, exported))
+    Ok((version, exports))
 }
 
 fn remove(ctx: &mut Ctx, reg: &Registry, name: &str) -> bool {
@@ -286,6 +391,16 @@ fn remove(ctx: &mut Ctx, reg: &Registry, name: &str) -> bool {
         if global.functions.get(&key).is_some_and(|info| info.module.eq_ignore_ascii_case(&module.name)) {
             global.functions.remove(&key);
             global.function_bodies.remove(&key);
+        }
+    }
+    // 5.1 removes an imported variable or alias only while it is still the module's.
+    for v in &module.variables {
+        global.vars.remove(&v.to_ascii_lowercase());
+    }
+    drop(global);
+    for alias in &module.aliases {
+        if ctx.interp.aliases.get(&alias.name).is_some_and(|target| target.eq_ignore_ascii_case(&alias.target)) {
+            ctx.interp.aliases.remove(&alias.name);
         }
     }
     true
@@ -306,7 +421,10 @@ impl Cmdlet for ExportModuleMember {
                 "Modules_CanOnlyExecuteExportModuleMemberInsideAModule,Microsoft.PowerShell.Commands.ExportModuleMemberCommand",
             )));
         };
-        list.get_or_insert_with(Vec::new).extend(strings(args.get("Function")));
+        let lists = list.get_or_insert_with(ExportLists::default);
+        lists.functions.extend(strings(args.get("Function")));
+        lists.aliases.extend(strings(args.get("Alias")));
+        lists.variables.extend(strings(args.get("Variable")));
         Ok(())
     }
 }
@@ -319,6 +437,7 @@ struct ModuleFacts<'a> {
     path: &'a str,
     commands: Vec<Rc<CommandInfo>>,
     aliases: Vec<AliasEntry>,
+    variables: Vec<(String, Value)>,
 }
 
 /// A `Dictionary[string,V]` of `entries` keyed by name, as PSModuleInfo's Exported* are (so
@@ -338,7 +457,12 @@ fn dictionary(value_type: &str, entries: impl IntoIterator<Item = (String, Value
 fn module_object(m: ModuleFacts) -> Value {
     let commands = |kind: Option<CommandType>| {
         let kept = m.commands.iter().filter(|c| kind.is_none_or(|k| c.kind == k));
-        dictionary("System.Management.Automation.CommandInfo", kept.map(|c| (c.name.clone(), super::utility::command_object(c))).collect::<Vec<_>>())
+        let mut entries: Vec<(String, Value)> = kept.map(|c| (c.name.clone(), super::utility::command_object(c))).collect();
+        // ExportedCommands is the cmdlets, the functions and then the aliases.
+        if kind.is_none() {
+            entries.extend(m.aliases.iter().map(|a| (a.name.clone(), super::commands_info::alias_object(a))));
+        }
+        dictionary("System.Management.Automation.CommandInfo", entries)
     };
     let mut o = PsObject::typed(MODULE_INFO);
     o.add_typed("ModuleType", "System.Management.Automation.ModuleType", Value::str(m.kind));
@@ -363,12 +487,11 @@ fn module_object(m: ModuleFacts) -> Value {
         "System.Collections.Generic.Dictionary[string,System.Management.Automation.AliasInfo]",
         dictionary("System.Management.Automation.AliasInfo", aliases.collect::<Vec<_>>()),
     );
-    // A file module's variables stay in its scope (Export-ModuleMember -Variable is accepted
-    // only), and ersim's own modules export none, so the dictionary is empty.
+    let variables = m.variables.into_iter().map(|(name, value)| (name.clone(), super::variables::psvariable(&name, value)));
     o.add_typed(
         "ExportedVariables",
         "System.Collections.Generic.Dictionary[string,System.Management.Automation.PSVariable]",
-        dictionary("System.Management.Automation.PSVariable", Vec::new()),
+        dictionary("System.Management.Automation.PSVariable", variables.collect::<Vec<_>>()),
     );
     Value::object(o)
 }
@@ -377,8 +500,10 @@ fn module_object(m: ModuleFacts) -> Value {
 fn file_module_object(ctx: &Ctx, m: &FileModule) -> Value {
     let global = ctx.interp.global.borrow();
     let commands = m.functions.iter().filter_map(|f| global.functions.get(&f.to_ascii_lowercase()).cloned()).collect();
+    // The session's variable is the module's (5.1 shares the PSVariable), so its value now.
+    let variables = m.variables.iter().filter_map(|v| global.vars.get(&v.to_ascii_lowercase()).map(|var| (v.clone(), var.value.clone()))).collect();
     drop(global);
-    module_object(ModuleFacts { name: &m.name, kind: m.kind, version: &m.version, path: &m.path, commands, aliases: Vec::new() })
+    module_object(ModuleFacts { name: &m.name, kind: m.kind, version: &m.version, path: &m.path, commands, aliases: m.aliases.clone(), variables })
 }
 
 /// The PSModuleInfo of a module ersim has loaded: its commands, and the session's aliases of them.
@@ -389,7 +514,7 @@ fn built_in_object(ctx: &Ctx, name: &str, version: &str) -> Value {
         super::commands_info::aliases_sorted(ctx).into_iter().filter(|a| commands.iter().any(|c| c.name.eq_ignore_ascii_case(&a.target))).collect();
     aliases.dedup_by(|a, b| a.name.eq_ignore_ascii_case(&b.name));
     let path = format!("C:\\Program Files\\WindowsPowerShell\\Modules\\{name}\\{version}\\{name}.psd1");
-    module_object(ModuleFacts { name, kind: "Manifest", version, path: &path, commands, aliases })
+    module_object(ModuleFacts { name, kind: "Manifest", version, path: &path, commands, aliases, variables: Vec::new() })
 }
 
 /// Import-Module -PassThru: the module `name` names, built in or from a file, once it is loaded.

@@ -16,6 +16,7 @@ pub mod help;
 mod history;
 mod host_info;
 mod import_module;
+mod install_module;
 mod invoke_command;
 mod jobs;
 mod measure_object;
@@ -32,6 +33,7 @@ pub mod utility;
 mod variables;
 mod verbs;
 
+pub use file_modules::module_scope;
 pub use jobs::start_job;
 
 use crate::engine::module::Module;
@@ -50,6 +52,7 @@ pub fn module() -> Module {
     m.commands.extend(utility::commands());
     m.commands.extend(help::commands());
     m.commands.extend(import_module::commands());
+    m.commands.extend(install_module::commands());
     m.commands.extend(add_member::commands());
     m.commands.extend(csv::commands());
     m.commands.extend(culture::commands());

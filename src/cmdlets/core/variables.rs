@@ -105,7 +105,7 @@ fn options_arg(args: &Args) -> Option<VarOptions> {
     Some(VarOptions { read_only: bits & 1 != 0, constant: bits & 2 != 0, private: bits & 4 != 0, all_scope: bits & 8 != 0 })
 }
 
-fn psvariable(name: &str, value: Value) -> Value {
+pub(super) fn psvariable(name: &str, value: Value) -> Value {
     let mut o = PsObject::typed("System.Management.Automation.PSVariable");
     o.add_typed("Name", "string", Value::str(proper_case(name)));
     o.add_typed("Value", "System.Object", value);

@@ -1,7 +1,6 @@
 //! InModuleScope: a script block run inside a script module's scope, where its private
 //! functions and variables are, so a test can reach what the module does not export. The
-//! module's scope is found through the functions it exported (each knows its module's
-//! scope). ersim's own modules are Rust and keep no PowerShell scope: a block "in" them runs
+//! module's scope is the one Import-Module kept for it (whether it exports functions or not). ersim's own modules are Rust and keep no PowerShell scope: a block "in" them runs
 //! where it is called.
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
@@ -26,9 +25,9 @@ pub fn command() -> CommandInfo {
         )
 }
 
-/// The scope of the loaded script module `name`, through a function it exported.
+/// The scope of the loaded script module `name`.
 pub fn script_scope(interp: &crate::engine::Interp, name: &str) -> Option<crate::engine::runtime::ScopeRef> {
-    interp.global.borrow().functions.values().find(|f| f.module.eq_ignore_ascii_case(name)).and_then(|f| f.module_scope.clone())
+    crate::cmdlets::core::module_scope(interp, name)
 }
 
 struct InModuleScope;

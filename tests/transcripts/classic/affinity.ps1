@@ -40,3 +40,11 @@ Remove-AzureAffinityGroup -Name Lab-AG
 Remove-AzureVNetConfig | Out-Null
 Remove-AzureAffinityGroup -Name Lab-AG | Select-Object OperationDescription, OperationStatus
 (Get-AzureAffinityGroup).Name
+# Label and description lengths: the cmdlet's ValidateLength (1..100, 0..1024), and the
+# service's label limit when a long name is sent as the label.
+New-AzureAffinityGroup -Name Long-AG -Location 'West US' -Label ('L' * 101)
+New-AzureAffinityGroup -Name Long-AG -Location 'West US' -Description ('d' * 1025)
+New-AzureAffinityGroup -Name Long-AG -Location 'West US' -Label ('L' * 100) -Description ('d' * 1024) | Select-Object OperationStatus
+(Get-AzureAffinityGroup -Name Long-AG).Label.Length
+New-AzureAffinityGroup -Name ('n' * 101) -Location 'West US'
+New-AzureAffinityGroup -Name Long-AG2 -Location 'West US' -Label ''

@@ -29,3 +29,8 @@ Get-Content log.txt
 Get-Content missing.txt
 Set-Content C:\nowhere\x.txt 'x'
 Get-Content C:\lab
+# Out-File -Width lays the text out at that width, as the console would at that size: the
+# long value of a list view wraps over several lines, none longer than the width.
+[pscustomobject]@{ A = 1; B = 2; C = 3; D = 4; Description = 'x' * 50 } | Out-File narrow.txt -Width 30
+$narrow = Get-Content narrow.txt | Where-Object { $_ }
+"$($narrow.Count) lines, the longest $(($narrow | Measure-Object -Property Length -Maximum).Maximum) characters"

@@ -31,3 +31,12 @@ Split-Path 'netcfg.xml' -IsAbsolute
 Split-Path 'relative.xml' -Qualifier
 (Get-PSDrive).Name -join ','
 (Get-PSDrive D).Root
+# $HOME, $env:USERPROFILE and ~ are the start directory; $env:TEMP a folder of the lab drive.
+Set-Content "$HOME\home.txt" 'at home'
+Get-Content ~\home.txt
+Get-Content "$env:USERPROFILE/HOME.TXT"
+(Resolve-Path "$HOME\home.txt").Path
+Remove-Item ~/home.txt
+New-Item -ItemType Directory $env:TEMP -Force | Out-Null
+Set-Content "$env:TEMP\scratch.txt" 'temporary'
+(Get-Item "$env:TEMP\scratch.txt").FullName

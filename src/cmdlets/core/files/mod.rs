@@ -3,6 +3,7 @@
 //! [`LabFs`], paths with wildcards, the FileInfo/DirectoryInfo objects and their view, and
 //! 5.1's error records for what the file system refused.
 
+mod certificate;
 mod clixml;
 mod content;
 mod csv_files;
@@ -28,6 +29,7 @@ use crate::engine::views::{Align, ColumnValue, TableView, ViewColumn};
 use crate::engine::{Ctx, Flow};
 use crate::labfs::{encoding, Encoding, Entry, FsError, Item, LabFs};
 
+pub use certificate::{thumbprint_of, CERTIFICATE_TYPE};
 pub use locations::path_info;
 pub use out_file::RedirectionWriter;
 
@@ -46,12 +48,13 @@ pub fn commands() -> Vec<CommandInfo> {
     all.extend(transcript::commands());
     all.extend(tee::commands());
     all.extend(select_string::commands());
+    all.extend(certificate::commands());
     all
 }
 
 /// The views of the objects these cmdlets write.
 pub fn views() -> Vec<TableView> {
-    vec![file_system_view(), locations::path_info_view(), paths::drive_view(), select_string::view()]
+    vec![file_system_view(), locations::path_info_view(), paths::drive_view(), select_string::view(), certificate::view()]
 }
 
 /// 5.1's aliases of these cmdlets.
