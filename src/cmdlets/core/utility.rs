@@ -316,6 +316,7 @@ pub(crate) fn proper_case(name: &str) -> String {
         "OFS",
         "ShellId",
         "MaximumHistoryCount",
+        "PSDefaultParameterValues",
         "true",
         "false",
         "null",
