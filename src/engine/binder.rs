@@ -69,6 +69,12 @@ pub fn common_parameter_names() -> Vec<&'static str> {
     COMMON.iter().map(|c| c.name).collect()
 }
 
+/// The common parameters a command takes, in 5.1's order, each with its alias and type
+/// (`CommandInfo.Parameters` lists them after the command's own).
+pub fn common_parameters(info: &CommandInfo) -> Vec<(&'static str, &'static str, TypeKind)> {
+    commons(info).map(|c| (c.name, c.alias, c.kind)).collect()
+}
+
 #[derive(Clone, Copy)]
 enum Target<'a> {
     Declared(&'a ParamSpec),

@@ -208,6 +208,8 @@ pub struct Hashtable {
     /// A `Generic.Dictionary[K,V]`: its type (K and V its arguments). Its string keys
     /// compare ordinally — case-sensitively — unlike a hashtable's.
     pub generic: Option<Rc<TypeRef>>,
+    /// A dictionary made with `StringComparer.OrdinalIgnoreCase`, as `CommandInfo.Parameters`.
+    ignore_case: bool,
     entries: IndexMap<HashKey, (Value, Value)>,
 }
 
@@ -234,7 +236,7 @@ impl HashKey {
 
 impl Hashtable {
     pub fn new(ordered: bool) -> Hashtable {
-        Hashtable { ordered, generic: None, entries: IndexMap::new() }
+        Hashtable { ordered, generic: None, ignore_case: false, entries: IndexMap::new() }
     }
 
     /// An empty `Generic.Dictionary` of the given type.
@@ -242,8 +244,13 @@ impl Hashtable {
         Hashtable { generic: Some(Rc::new(ty)), ..Hashtable::new(false) }
     }
 
+    /// An empty `Generic.Dictionary` whose string keys compare case-insensitively.
+    pub fn dictionary_ignoring_case(ty: TypeRef) -> Hashtable {
+        Hashtable { ignore_case: true, ..Hashtable::dictionary(ty) }
+    }
+
     fn key(&self, v: &Value) -> HashKey {
-        HashKey::of(v, self.generic.is_some())
+        HashKey::of(v, self.generic.is_some() && !self.ignore_case)
     }
 
     pub fn get(&self, key: &Value) -> Option<&Value> {

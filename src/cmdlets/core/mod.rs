@@ -22,6 +22,7 @@ mod measure_object;
 mod objects;
 mod offline;
 mod output;
+mod parameter_metadata;
 mod progress;
 mod random;
 mod select_xml;

@@ -256,6 +256,10 @@ pub(super) fn command_object(info: &CommandInfo) -> Value {
     o.add_typed("ModuleName", "string", Value::str(&info.module));
     o.add_typed("Verb", "string", Value::str(info.verb()));
     o.add_typed("Noun", "string", Value::str(info.noun()));
+    if info.kind != CommandType::Alias {
+        let ty = "System.Collections.Generic.Dictionary[string,System.Management.Automation.ParameterMetadata]";
+        o.add_typed("Parameters", ty, super::parameter_metadata::parameters(info));
+    }
     Value::object(o)
 }
 
