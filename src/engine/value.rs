@@ -334,18 +334,37 @@ pub struct PsObject {
     /// What the class's `ToString()` override gave when the object last changed through its
     /// class: the text views and cells show, which cannot run script code.
     pub text: Option<String>,
+    /// Members Add-Member attached that are no note: they run script or name another member.
+    pub script_members: Vec<ScriptMember>,
+}
+
+/// 5.1's PSScriptMethod, PSScriptProperty and PSAliasProperty on one object; the engine runs
+/// them with `$this` (`engine/dotnet/script_members.rs`).
+#[derive(Debug, Clone)]
+pub enum ScriptMember {
+    Method { name: String, body: Rc<ast::ScriptBlock> },
+    Property { name: String, getter: Option<Rc<ast::ScriptBlock>>, setter: Option<Rc<ast::ScriptBlock>> },
+    Alias { name: String, target: String },
+}
+
+impl ScriptMember {
+    pub fn name(&self) -> &str {
+        match self {
+            ScriptMember::Method { name, .. } | ScriptMember::Property { name, .. } | ScriptMember::Alias { name, .. } => name,
+        }
+    }
 }
 
 pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
 
 impl PsObject {
     pub fn custom() -> PsObject {
-        PsObject { type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None }
+        PsObject { type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None, script_members: Vec::new() }
     }
 
     /// A typed object whose properties are .NET properties.
     pub fn typed(type_name: &str) -> PsObject {
-        PsObject { type_names: vec![type_name.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None }
+        PsObject { type_names: vec![type_name.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None, script_members: Vec::new() }
     }
 
     pub fn is_custom(&self) -> bool {
@@ -357,7 +376,11 @@ impl PsObject {
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.props.iter().chain(&self.hidden).any(|p| p.name.eq_ignore_ascii_case(name))
+        self.props.iter().chain(&self.hidden).any(|p| p.name.eq_ignore_ascii_case(name)) || self.script_member(name).is_some()
+    }
+
+    pub fn script_member(&self, name: &str) -> Option<&ScriptMember> {
+        self.script_members.iter().find(|m| m.name().eq_ignore_ascii_case(name))
     }
 
     pub fn set(&mut self, name: &str, value: Value) -> bool {

@@ -9,7 +9,7 @@ use crate::engine::convert::{to_num, to_string};
 use crate::engine::error::{ErrorCategory, Flow};
 use crate::engine::ops;
 use crate::engine::run::RunAs;
-use crate::engine::value::{PropKind, PsObject, TypeKind, Value};
+use crate::engine::value::{PropKind, PsObject, ScriptMember, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 use crate::lang::ast::Source;
 
@@ -137,6 +137,20 @@ pub(crate) fn members_of(v: &Value, interp: &crate::engine::Interp) -> Vec<Membe
                     PropKind::Property => format!("{} {} {{get;set;}}", declared.or(p.type_name).unwrap_or("System.Object"), p.name),
                 };
                 out.push(Member { name: p.name.clone(), kind: if p.kind == PropKind::Note { "NoteProperty" } else { "Property" }, definition });
+            }
+            // 5.1's definitions: the script text of a ScriptProperty's accessors, `Alias = Target`.
+            for m in &o.borrow().script_members {
+                let text = |sb: &crate::lang::ast::ScriptBlock| sb.inner_text().to_string();
+                let (kind, definition) = match m {
+                    ScriptMember::Method { name, .. } => ("ScriptMethod", format!("System.Object {name}();")),
+                    ScriptMember::Property { name, getter, setter } => {
+                        let get = getter.as_ref().map(|g| format!("get={};", text(g))).unwrap_or_default();
+                        let set = setter.as_ref().map(|s| format!("set={};", text(s))).unwrap_or_default();
+                        ("ScriptProperty", format!("System.Object {name} {{{get}{set}}}"))
+                    }
+                    ScriptMember::Alias { name, target } => ("AliasProperty", format!("{name} = {target}")),
+                };
+                out.push(Member { name: m.name().to_string(), kind, definition });
             }
         }
         Value::Str(_) => {

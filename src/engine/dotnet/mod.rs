@@ -14,6 +14,7 @@ pub mod math;
 pub mod path;
 pub mod reference;
 pub mod regex;
+pub mod script_members;
 pub mod registry;
 pub mod secure;
 pub mod strings;
