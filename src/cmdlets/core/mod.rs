@@ -1,6 +1,7 @@
 //! The host's own cmdlets (Microsoft.PowerShell.Core and .Utility).
 
 mod add_member;
+mod add_type;
 mod commands_info;
 mod compare;
 mod credentials;
