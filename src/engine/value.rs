@@ -359,12 +359,26 @@ pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
 
 impl PsObject {
     pub fn custom() -> PsObject {
-        PsObject { type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None, script_members: Vec::new() }
+        PsObject {
+            type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()],
+            props: Vec::new(),
+            hidden: Vec::new(),
+            class: None,
+            text: None,
+            script_members: Vec::new(),
+        }
     }
 
     /// A typed object whose properties are .NET properties.
     pub fn typed(type_name: &str) -> PsObject {
-        PsObject { type_names: vec![type_name.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None, script_members: Vec::new() }
+        PsObject {
+            type_names: vec![type_name.into(), "System.Object".into()],
+            props: Vec::new(),
+            hidden: Vec::new(),
+            class: None,
+            text: None,
+            script_members: Vec::new(),
+        }
     }
 
     pub fn is_custom(&self) -> bool {

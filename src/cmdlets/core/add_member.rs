@@ -123,7 +123,12 @@ fn script_block(ctx: &mut Ctx, v: &Value) -> EvalResult<Rc<ScriptBlock>> {
         Value::ScriptBlock(sb) => Ok(sb.clone()),
         other => {
             let message = crate::engine::convert::invalid_cast(other, "System.Management.Automation.ScriptBlock");
-            let mut rec = ErrorRecord::new(message, "System.Management.Automation.PSInvalidCastException", ErrorCategory::InvalidArgument, format!("ConvertToFinalInvalidCastException,{}", ctx.command.class_name));
+            let mut rec = ErrorRecord::new(
+                message,
+                "System.Management.Automation.PSInvalidCastException",
+                ErrorCategory::InvalidArgument,
+                format!("ConvertToFinalInvalidCastException,{}", ctx.command.class_name),
+            );
             rec.activity = ctx.command.name.clone();
             Err(ctx.terminate(rec))
         }

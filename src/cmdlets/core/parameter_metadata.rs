@@ -77,7 +77,10 @@ impl Declared<'_> {
             Value::object(o)
         };
         if !self.aliases.is_empty() {
-            out.push(attribute("System.Management.Automation.AliasAttribute", vec![("AliasNames", "System.Collections.Generic.IList[string]", strings(&self.aliases))]));
+            out.push(attribute(
+                "System.Management.Automation.AliasAttribute",
+                vec![("AliasNames", "System.Collections.Generic.IList[string]", strings(&self.aliases))],
+            ));
         }
         if let Some(p) = self.spec {
             if let Some(set) = &p.validate_set {

@@ -158,7 +158,8 @@ fn find<'a>(interp: &Interp, info: &'a CommandInfo, table: &[(Value, Value)]) ->
 
 /// The binding state a script-block default receives as `$args[0]`.
 fn state_object(args: &Args, state: &BindingState, bound_defaults: &[String]) -> Value {
-    let set = |names: Vec<String>| Value::list(TypeRef::generic(TypeKind::HashSet, vec![TypeRef::of(TypeKind::String)]), names.into_iter().map(Value::str).collect());
+    let set =
+        |names: Vec<String>| Value::list(TypeRef::generic(TypeKind::HashSet, vec![TypeRef::of(TypeKind::String)]), names.into_iter().map(Value::str).collect());
     let mut bound: Vec<String> = args.values.iter().map(|(n, _)| n.clone()).collect();
     bound.extend(state.named.iter().map(|(n, _)| n.clone()).filter(|n| !args.has(n)));
     let mut o = PsObject::typed("System.Management.Automation.PSObject");

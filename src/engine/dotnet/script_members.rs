@@ -56,7 +56,12 @@ impl Interp {
     pub(crate) fn script_property_get(&mut self, target: &Value, name: &str) -> Option<EvalResult<Value>> {
         match member_of(target, name)? {
             ScriptMember::Property { name, getter: Some(g), .. } => Some(self.run_with_this(&g, target, Vec::new()).map_err(|f| match f {
-                Flow::Error(e) => Flow::error(wrapped(format!("Exception getting \"{name}\": \"{}\"", e.message), "ScriptGetValueInvocationException", "GetValueInvocationException", &e)),
+                Flow::Error(e) => Flow::error(wrapped(
+                    format!("Exception getting \"{name}\": \"{}\"", e.message),
+                    "ScriptGetValueInvocationException",
+                    "GetValueInvocationException",
+                    &e,
+                )),
                 other => other,
             })),
             ScriptMember::Property { name, getter: None, .. } => Some(Err(Flow::error(failure(
@@ -74,14 +79,17 @@ impl Interp {
         match member_of(target, name)? {
             ScriptMember::Property { name, setter: Some(s), .. } => Some(match self.run_with_this(&s, target, vec![value]) {
                 Ok(_) => Ok(()),
-                Err(Flow::Error(e)) => Err(wrapped(format!("Exception setting \"{name}\": \"{}\"", e.message), "ScriptSetValueRuntimeException", "SetValueInvocationException", &e)),
+                Err(Flow::Error(e)) => Err(wrapped(
+                    format!("Exception setting \"{name}\": \"{}\"", e.message),
+                    "ScriptSetValueRuntimeException",
+                    "SetValueInvocationException",
+                    &e,
+                )),
                 Err(_) => Ok(()),
             }),
-            ScriptMember::Property { name, setter: None, .. } => Some(Err(failure(
-                format!("Set accessor for property \"{name}\" is unavailable."),
-                "SetWithoutSetterFromScriptProperty",
-                "SetValueException",
-            ))),
+            ScriptMember::Property { name, setter: None, .. } => {
+                Some(Err(failure(format!("Set accessor for property \"{name}\" is unavailable."), "SetWithoutSetterFromScriptProperty", "SetValueException")))
+            }
             ScriptMember::Alias { target: to, .. } => Some(self.set_member(target, &to, value)),
             ScriptMember::Method { .. } => None,
         }
@@ -94,7 +102,12 @@ impl Interp {
         match self.run_with_this(&body, target, args) {
             Ok(v) => Ok(Some(v)),
             Err(Flow::Error(e)) => {
-                let rec = wrapped(format!("Exception calling \"{name}\" with \"{count}\" argument(s): \"{}\"", e.message), "ScriptMethodRuntimeException", "MethodInvocationException", &e);
+                let rec = wrapped(
+                    format!("Exception calling \"{name}\" with \"{count}\" argument(s): \"{}\"", e.message),
+                    "ScriptMethodRuntimeException",
+                    "MethodInvocationException",
+                    &e,
+                );
                 Err(self.located(rec, span))
             }
             Err(other) => Err(other),
