@@ -21,7 +21,12 @@ pub fn commands() -> Vec<CommandInfo> {
         CommandInfo::cmdlet("Get-Member", UTILITY, "Microsoft.PowerShell.Commands.GetMemberCommand", || Box::new(GetMember::default()))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The object whose members to list."))
             .param(ParamSpec::new("Name", TypeKind::String).array().position(0).wildcards().help("Member names to list (wildcards allowed)."))
-            .param(ParamSpec::new("MemberType", TypeKind::String).alias("Type").help("The kind of member to list."))
+            .param(
+                ParamSpec::new("MemberType", TypeKind::String)
+                    .array()
+                    .alias("Type")
+                    .help("The kinds of member to list, PSMemberTypes names (Properties, Methods and All combine them)."),
+            )
             .synopsis("Gets the properties and methods of objects.")
             .description("Lists each distinct input type once, with its members sorted by kind and name.")
             .example("Members of a circuit", "Get-AzureDedicatedCircuit | Get-Member", "The type name and properties of the circuit objects."),
@@ -188,6 +193,30 @@ pub(crate) fn members_of(v: &Value, interp: &crate::engine::Interp) -> Vec<Membe
     out
 }
 
+/// `-MemberType` as 5.1's PSMemberTypes flags: the names given, combined (`Properties` is every
+/// kind of property); None lists every kind.
+fn member_type_mask(ctx: &mut Ctx, args: &Args) -> EvalResult<Option<i64>> {
+    let Some(v) = args.get("MemberType") else { return Ok(None) };
+    let mut mask = 0;
+    for item in v.enumerate() {
+        match crate::engine::convert::convert_enum(&item, &super::add_member::PS_MEMBER_TYPES) {
+            Ok(Value::Enum(e)) => mask |= e.value,
+            Ok(_) => {}
+            Err(m) => {
+                let mut rec = ErrorRecord::new(
+                    format!("Cannot bind parameter 'MemberType'. {m}"),
+                    "System.Management.Automation.ParameterBindingException",
+                    ErrorCategory::InvalidArgument,
+                    format!("CannotConvertArgumentNoMessage,{}", ctx.command.class_name),
+                );
+                rec.activity = ctx.command.name.clone();
+                return Err(ctx.terminate(rec));
+            }
+        }
+    }
+    Ok(Some(mask))
+}
+
 impl Cmdlet for GetMember {
     fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         self.args = args.clone();
@@ -207,13 +236,13 @@ impl Cmdlet for GetMember {
         }
         self.seen.push(type_name.clone());
         let names: Vec<String> = self.args.get("Name").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default();
-        let kind = self.args.string("MemberType");
+        let mask = member_type_mask(ctx, &self.args)?;
         for m in members_of(&item, ctx.interp) {
             if !names.is_empty() && !names.iter().any(|n| ops::like(&Value::str(&m.name), &Value::str(n), false)) {
                 continue;
             }
-            if let Some(k) = &kind {
-                if !(m.kind.eq_ignore_ascii_case(k) || (k.eq_ignore_ascii_case("Properties") && m.kind.ends_with("Property"))) {
+            if let Some(mask) = mask {
+                if super::add_member::PS_MEMBER_TYPES.parse(m.kind).is_none_or(|(_, v)| v & mask == 0) {
                     continue;
                 }
             }

@@ -14,6 +14,9 @@ $c.Name
 $c | Get-Member -MemberType ScriptProperty | ForEach-Object Definition
 $c | Get-Member -MemberType ScriptMethod | ForEach-Object Definition
 $c | Get-Member -MemberType AliasProperty | ForEach-Object Definition
+# -MemberType takes several kinds, and the flags that combine them.
+($c | Get-Member -MemberType ScriptMethod, AliasProperty).Name -join ','
+($c | Get-Member -MemberType Properties).Name -join ','
 # A name taken needs -Force.
 $c | Add-Member -MemberType ScriptMethod -Name Describe -Value { 'again' }
 $c | Add-Member -MemberType ScriptMethod -Name Describe -Value { 'again' } -Force -PassThru | ForEach-Object { $_.Describe() }
