@@ -69,6 +69,13 @@ pub fn common_parameter_names() -> Vec<&'static str> {
     COMMON.iter().map(|c| c.name).collect()
 }
 
+/// The common parameters a command takes, in 5.1's order, each with its alias and type
+/// (`CommandInfo.Parameters` lists them after the command's own).
+pub fn common_parameters(info: &CommandInfo) -> Vec<(&'static str, &'static str, TypeKind)> {
+    commons(info).map(|c| (c.name, c.alias, c.kind)).collect()
+}
+
+#[derive(Clone, Copy)]
 enum Target<'a> {
     Declared(&'a ParamSpec),
     Common(&'a Common),
@@ -237,16 +244,22 @@ pub fn bind(interp: &mut Interp, info: &CommandInfo, items: Vec<ArgItem>, has_in
     // Positional arguments fill positioned parameters in order, within the sets still possible.
     let mut extra: Vec<(usize, Value, Span)> = Vec::new();
     let mut slots = positions::Positions::new(info, &args);
+    let mut by_position = Vec::new();
     for (index, value, span) in positional {
         match slots.next() {
             Some(p) => {
                 let v = convert_arg(interp, info, invocation, p, value, span)?;
                 args.set_value(&p.name, v);
                 spans.push((p.name.clone(), span));
+                by_position.push(p.name.clone());
             }
             None => extra.push((index, value, span)),
         }
     }
+    // 5.1 applies $PSDefaultParameterValues after the positional arguments, so a default can
+    // still pick the parameter set and satisfy a mandatory parameter.
+    let state = defaults::BindingState { named: &spans, positional: &by_position };
+    defaults::apply(interp, info, invocation, &mut args, &mut common, &state)?;
     if !extra.is_empty() || !unbound.is_empty() {
         if remaining_param.is_some() || simple_function {
             unbound.extend(std::mem::take(&mut extra).into_iter().map(|(i, v, _)| (i, v)));
@@ -702,6 +715,7 @@ pub fn bind_pipeline(
     Ok(Some(args))
 }
 
+mod defaults;
 mod function;
 mod positions;
 mod validate;

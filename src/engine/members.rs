@@ -38,7 +38,12 @@ impl Interp {
                 if lower == "psobject" {
                     return psobject_view(&o);
                 }
-                Value::Null
+                if o.script_members.is_empty() {
+                    return Value::Null;
+                }
+                drop(o);
+                // A getter that fails reads as $null here: member access has no error path.
+                self.script_property_get(v, name).and_then(Result::ok).unwrap_or(Value::Null)
             }
             Value::Hashtable(h) => {
                 let h = h.borrow();
@@ -180,6 +185,9 @@ impl Interp {
                 Ok(())
             }
             Value::Object(o) => {
+                if o.borrow().script_member(name).is_some() {
+                    return self.script_property_set(target, name, value).unwrap_or(Ok(()));
+                }
                 if o.borrow_mut().set(name, value) {
                     Ok(())
                 } else {
@@ -210,6 +218,9 @@ impl Interp {
         }
         if let Some(v) = self.script_cmdlet_method(target, name, &args, span)? {
             return Ok(v);
+        }
+        if matches!(target, Value::Object(o) if matches!(o.borrow().script_member(name), Some(super::value::ScriptMember::Method { .. }))) {
+            return Ok(self.script_method_call(target, name, args, span)?.unwrap_or(Value::Null));
         }
         if let Value::Object(o) = target {
             let class = o.borrow().class.clone();

@@ -244,6 +244,8 @@ impl Interp {
         self.define_global("OFS", Value::Null, None);
         self.define_global("LASTEXITCODE", Value::Null, None);
         self.define_global("MaximumHistoryCount", Value::Int(4096), None);
+        // The binder reads it for every cmdlet and advanced function (binder/defaults.rs).
+        self.define_global("PSDefaultParameterValues", Value::hashtable(Hashtable::new(false)), None);
         self.define_global("PSEdition", Value::str("Desktop"), None);
         self.define_global("HOME", Value::str("C:\\Users\\admin"), None);
         self.define_global("PWD", Value::str("C:\\Users\\admin"), None);

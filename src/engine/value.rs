@@ -208,6 +208,8 @@ pub struct Hashtable {
     /// A `Generic.Dictionary[K,V]`: its type (K and V its arguments). Its string keys
     /// compare ordinally — case-sensitively — unlike a hashtable's.
     pub generic: Option<Rc<TypeRef>>,
+    /// A dictionary made with `StringComparer.OrdinalIgnoreCase`, as `CommandInfo.Parameters`.
+    ignore_case: bool,
     /// Hashed with rustc-hash: every function call fills one (`$PSBoundParameters`), and
     /// SipHash's keyed start was a tenth of the insert.
     entries: IndexMap<HashKey, (Value, Value), rustc_hash::FxBuildHasher>,
@@ -236,7 +238,7 @@ impl HashKey {
 
 impl Hashtable {
     pub fn new(ordered: bool) -> Hashtable {
-        Hashtable { ordered, generic: None, entries: IndexMap::default() }
+        Hashtable { ordered, generic: None, ignore_case: false, entries: IndexMap::default() }
     }
 
     /// An empty `Generic.Dictionary` of the given type.
@@ -244,8 +246,13 @@ impl Hashtable {
         Hashtable { generic: Some(Rc::new(ty)), ..Hashtable::new(false) }
     }
 
+    /// An empty `Generic.Dictionary` whose string keys compare case-insensitively.
+    pub fn dictionary_ignoring_case(ty: TypeRef) -> Hashtable {
+        Hashtable { ignore_case: true, ..Hashtable::dictionary(ty) }
+    }
+
     fn key(&self, v: &Value) -> HashKey {
-        HashKey::of(v, self.generic.is_some())
+        HashKey::of(v, self.generic.is_some() && !self.ignore_case)
     }
 
     pub fn get(&self, key: &Value) -> Option<&Value> {
@@ -329,18 +336,51 @@ pub struct PsObject {
     /// What the class's `ToString()` override gave when the object last changed through its
     /// class: the text views and cells show, which cannot run script code.
     pub text: Option<String>,
+    /// Members Add-Member attached that are no note: they run script or name another member.
+    pub script_members: Vec<ScriptMember>,
+}
+
+/// 5.1's PSScriptMethod, PSScriptProperty and PSAliasProperty on one object; the engine runs
+/// them with `$this` (`engine/dotnet/script_members.rs`).
+#[derive(Debug, Clone)]
+pub enum ScriptMember {
+    Method { name: String, body: Rc<ast::ScriptBlock> },
+    Property { name: String, getter: Option<Rc<ast::ScriptBlock>>, setter: Option<Rc<ast::ScriptBlock>> },
+    Alias { name: String, target: String },
+}
+
+impl ScriptMember {
+    pub fn name(&self) -> &str {
+        match self {
+            ScriptMember::Method { name, .. } | ScriptMember::Property { name, .. } | ScriptMember::Alias { name, .. } => name,
+        }
+    }
 }
 
 pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
 
 impl PsObject {
     pub fn custom() -> PsObject {
-        PsObject { type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None }
+        PsObject {
+            type_names: vec![PSCUSTOMOBJECT.into(), "System.Object".into()],
+            props: Vec::new(),
+            hidden: Vec::new(),
+            class: None,
+            text: None,
+            script_members: Vec::new(),
+        }
     }
 
     /// A typed object whose properties are .NET properties.
     pub fn typed(type_name: &str) -> PsObject {
-        PsObject { type_names: vec![type_name.into(), "System.Object".into()], props: Vec::new(), hidden: Vec::new(), class: None, text: None }
+        PsObject {
+            type_names: vec![type_name.into(), "System.Object".into()],
+            props: Vec::new(),
+            hidden: Vec::new(),
+            class: None,
+            text: None,
+            script_members: Vec::new(),
+        }
     }
 
     pub fn is_custom(&self) -> bool {
@@ -352,7 +392,11 @@ impl PsObject {
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.props.iter().chain(&self.hidden).any(|p| p.name.eq_ignore_ascii_case(name))
+        self.props.iter().chain(&self.hidden).any(|p| p.name.eq_ignore_ascii_case(name)) || self.script_member(name).is_some()
+    }
+
+    pub fn script_member(&self, name: &str) -> Option<&ScriptMember> {
+        self.script_members.iter().find(|m| m.name().eq_ignore_ascii_case(name))
     }
 
     pub fn set(&mut self, name: &str, value: Value) -> bool {

@@ -1,6 +1,7 @@
 //! The host's own cmdlets (Microsoft.PowerShell.Core and .Utility).
 
 mod add_member;
+mod add_type;
 mod commands_info;
 mod compare;
 mod credentials;
@@ -23,6 +24,7 @@ mod measure_object;
 mod objects;
 mod offline;
 mod output;
+mod parameter_metadata;
 mod progress;
 mod random;
 mod select_xml;

@@ -170,8 +170,13 @@ pub fn commands() -> Vec<CommandInfo> {
             .param(ParamSpec::switch("PassThru").help("Writes the new types."))
             .param(ParamSpec::switch("IgnoreWarnings").help("Ignores compiler warnings."))
             .default_set("FromSource")
-            .synopsis("Refused: ersim has no .NET runtime to compile or load code in.")
-            .description("Binds as in Windows PowerShell 5.1, then fails: ersim emulates the .NET types scripts use and cannot compile C# or load assemblies.")
+            .synopsis("Defines C# enums; other code is refused: ersim has no .NET runtime to compile or load code in.")
+            .description("Binds as in Windows PowerShell 5.1. C# source that declares only enums (in namespaces, with [Flags] and an underlying type) defines them, by their full names; anything else fails: ersim emulates the .NET types scripts use and cannot compile C# or load assemblies.")
+            .example(
+                "An enum, as scripts made them before PowerShell 5",
+                "Add-Type -TypeDefinition 'public enum LabState { Off, On = 5 }'\n[int][LabState]::On",
+                "5",
+            )
             .example(
                 "A helper type",
                 "try { Add-Type -TypeDefinition 'public static class Lab { public static int Two() { return 2; } }' } catch { 'no compiler' }",
@@ -210,6 +215,7 @@ impl Cmdlet for Offline {
                 self.1 = Some(args.clone());
                 Ok(())
             }
+            Reach::Compiler if super::add_type::define_enums(ctx, args)? => Ok(()),
             reach => Err(ctx.terminate(refusal(ctx, reach, args))),
         }
     }

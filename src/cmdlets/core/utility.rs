@@ -9,7 +9,7 @@ use crate::engine::convert::{to_num, to_string};
 use crate::engine::error::{ErrorCategory, Flow};
 use crate::engine::ops;
 use crate::engine::run::RunAs;
-use crate::engine::value::{PropKind, PsObject, TypeKind, Value};
+use crate::engine::value::{PropKind, PsObject, ScriptMember, TypeKind, Value};
 use crate::engine::{Ctx, ErrorRecord, EvalResult};
 use crate::lang::ast::Source;
 
@@ -21,7 +21,12 @@ pub fn commands() -> Vec<CommandInfo> {
         CommandInfo::cmdlet("Get-Member", UTILITY, "Microsoft.PowerShell.Commands.GetMemberCommand", || Box::new(GetMember::default()))
             .param(ParamSpec::new("InputObject", TypeKind::Object).pipeline().help("The object whose members to list."))
             .param(ParamSpec::new("Name", TypeKind::String).array().position(0).wildcards().help("Member names to list (wildcards allowed)."))
-            .param(ParamSpec::new("MemberType", TypeKind::String).alias("Type").help("The kind of member to list."))
+            .param(
+                ParamSpec::new("MemberType", TypeKind::String)
+                    .array()
+                    .alias("Type")
+                    .help("The kinds of member to list, PSMemberTypes names (Properties, Methods and All combine them)."),
+            )
             .synopsis("Gets the properties and methods of objects.")
             .description("Lists each distinct input type once, with its members sorted by kind and name.")
             .example("Members of a circuit", "Get-AzureDedicatedCircuit | Get-Member", "The type name and properties of the circuit objects."),
@@ -138,6 +143,20 @@ pub(crate) fn members_of(v: &Value, interp: &crate::engine::Interp) -> Vec<Membe
                 };
                 out.push(Member { name: p.name.clone(), kind: if p.kind == PropKind::Note { "NoteProperty" } else { "Property" }, definition });
             }
+            // 5.1's definitions: the script text of a ScriptProperty's accessors, `Alias = Target`.
+            for m in &o.borrow().script_members {
+                let text = |sb: &crate::lang::ast::ScriptBlock| sb.inner_text().to_string();
+                let (kind, definition) = match m {
+                    ScriptMember::Method { name, .. } => ("ScriptMethod", format!("System.Object {name}();")),
+                    ScriptMember::Property { name, getter, setter } => {
+                        let get = getter.as_ref().map(|g| format!("get={};", text(g))).unwrap_or_default();
+                        let set = setter.as_ref().map(|s| format!("set={};", text(s))).unwrap_or_default();
+                        ("ScriptProperty", format!("System.Object {name} {{{get}{set}}}"))
+                    }
+                    ScriptMember::Alias { name, target } => ("AliasProperty", format!("{name} = {target}")),
+                };
+                out.push(Member { name: m.name().to_string(), kind, definition });
+            }
         }
         Value::Str(_) => {
             out.push(Member { name: "Length".into(), kind: "Property", definition: "int Length {get;}".into() });
@@ -174,6 +193,30 @@ pub(crate) fn members_of(v: &Value, interp: &crate::engine::Interp) -> Vec<Membe
     out
 }
 
+/// `-MemberType` as 5.1's PSMemberTypes flags: the names given, combined (`Properties` is every
+/// kind of property); None lists every kind.
+fn member_type_mask(ctx: &mut Ctx, args: &Args) -> EvalResult<Option<i64>> {
+    let Some(v) = args.get("MemberType") else { return Ok(None) };
+    let mut mask = 0;
+    for item in v.enumerate() {
+        match crate::engine::convert::convert_enum(&item, &super::add_member::PS_MEMBER_TYPES) {
+            Ok(Value::Enum(e)) => mask |= e.value,
+            Ok(_) => {}
+            Err(m) => {
+                let mut rec = ErrorRecord::new(
+                    format!("Cannot bind parameter 'MemberType'. {m}"),
+                    "System.Management.Automation.ParameterBindingException",
+                    ErrorCategory::InvalidArgument,
+                    format!("CannotConvertArgumentNoMessage,{}", ctx.command.class_name),
+                );
+                rec.activity = ctx.command.name.clone();
+                return Err(ctx.terminate(rec));
+            }
+        }
+    }
+    Ok(Some(mask))
+}
+
 impl Cmdlet for GetMember {
     fn begin(&mut self, _ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
         self.args = args.clone();
@@ -193,13 +236,13 @@ impl Cmdlet for GetMember {
         }
         self.seen.push(type_name.clone());
         let names: Vec<String> = self.args.get("Name").map(|v| v.enumerate().iter().map(to_string).collect()).unwrap_or_default();
-        let kind = self.args.string("MemberType");
+        let mask = member_type_mask(ctx, &self.args)?;
         for m in members_of(&item, ctx.interp) {
             if !names.is_empty() && !names.iter().any(|n| ops::like(&Value::str(&m.name), &Value::str(n), false)) {
                 continue;
             }
-            if let Some(k) = &kind {
-                if !(m.kind.eq_ignore_ascii_case(k) || (k.eq_ignore_ascii_case("Properties") && m.kind.ends_with("Property"))) {
+            if let Some(mask) = mask {
+                if super::add_member::PS_MEMBER_TYPES.parse(m.kind).is_none_or(|(_, v)| v & mask == 0) {
                     continue;
                 }
             }
@@ -256,6 +299,10 @@ pub(super) fn command_object(info: &CommandInfo) -> Value {
     o.add_typed("ModuleName", "string", Value::str(&info.module));
     o.add_typed("Verb", "string", Value::str(info.verb()));
     o.add_typed("Noun", "string", Value::str(info.noun()));
+    if info.kind != CommandType::Alias {
+        let ty = "System.Collections.Generic.Dictionary[string,System.Management.Automation.ParameterMetadata]";
+        o.add_typed("Parameters", ty, super::parameter_metadata::parameters(info));
+    }
     Value::object(o)
 }
 
@@ -316,6 +363,7 @@ pub(crate) fn proper_case(name: &str) -> String {
         "OFS",
         "ShellId",
         "MaximumHistoryCount",
+        "PSDefaultParameterValues",
         "true",
         "false",
         "null",

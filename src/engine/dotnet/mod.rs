@@ -15,6 +15,7 @@ pub mod path;
 pub mod reference;
 pub mod regex;
 pub mod registry;
+pub mod script_members;
 pub mod secure;
 pub mod strings;
 pub mod text;

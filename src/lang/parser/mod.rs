@@ -8,6 +8,7 @@
 
 mod attributes;
 mod commands;
+mod enum_order;
 mod expressions;
 mod params;
 mod statements;

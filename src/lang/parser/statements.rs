@@ -48,7 +48,10 @@ impl Parser {
                 self.skip_trivia(true);
             }
             match self.peek() {
-                None | Some('}') | Some(')') => return Ok(out),
+                None | Some('}') | Some(')') => {
+                    super::enum_order::order_enums(&mut out);
+                    return Ok(out);
+                }
                 _ => {}
             }
             let stmt = self.statement()?;

@@ -118,3 +118,19 @@ fn the_look_ahead_for_attributes_stops_inside_no_character() {
     let _ = parse_script(&Source::new(None, text));
     assert!(matches!(statements("[A(1)] [B(2)]\nclass C { }")[0].kind, StatementKind::Class(_)));
 }
+
+#[test]
+fn an_enum_moves_after_the_enums_its_values_name_and_other_statements_stay() {
+    let shape = |text: &str| -> Vec<String> {
+        statements(text)
+            .iter()
+            .map(|s| match &s.kind {
+                StatementKind::Enum(e) => e.name.clone(),
+                _ => "-".to_string(),
+            })
+            .collect()
+    };
+    assert_eq!(shape("'a'\nenum A { x = [B]::y + [C]::z }\n'b'\nenum B { y = [C]::z }\nenum C { z }"), ["-", "C", "-", "B", "A"]);
+    assert_eq!(shape("enum A { x }\nenum B { y = [A]::x }"), ["A", "B"], "already in order");
+    assert_eq!(shape("enum A { x = [B]::y }\nenum B { y = [A]::x }"), ["B", "A"], "a cycle is left for the engine to report");
+}
