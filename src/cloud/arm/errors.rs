@@ -23,6 +23,21 @@ pub(crate) fn circuit_not_found(group: &str, name: &str) -> CloudError {
     arm(404, "ResourceNotFound", format!("The Resource 'Microsoft.Network/expressRouteCircuits/{name}' under resource group '{group}' was not found."))
 }
 
+/// ARM's 404 for a resource of a group, as recorded for circuits, for a cross connection.
+pub(crate) fn cross_connection_not_found(group: &str, name: &str) -> CloudError {
+    arm(404, "ResourceNotFound", format!("The Resource 'Microsoft.Network/expressRouteCrossConnections/{name}' under resource group '{group}' was not found."))
+}
+
+/// Chosen: a provider may set NotProvisioned, Provisioning or Provisioned; Deprovisioning is
+/// the customer's request, and anything else no state at all.
+pub(crate) fn provider_state_not_settable(value: &str) -> CloudError {
+    arm(
+        400,
+        "InvalidServiceProviderProvisioningState",
+        format!("The value '{value}' is not a ServiceProviderProvisioningState the connectivity provider can set. Allowed values: NotProvisioned, Provisioning, Provisioned."),
+    )
+}
+
 /// Chosen, in ARM's wording for a location a resource type is not offered in.
 pub(crate) fn location_not_available(location: &str, resource_type: &str) -> CloudError {
     let list: Vec<&str> = super::REGIONS.iter().map(|(_, display)| *display).collect();
