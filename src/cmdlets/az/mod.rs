@@ -9,6 +9,8 @@ mod accounts;
 mod authorizations;
 mod circuits;
 mod connections;
+mod cross_connection_peerings;
+mod cross_connections;
 mod diagnostics;
 mod groups;
 mod json_text;
@@ -41,13 +43,14 @@ pub(crate) use body;
 
 /// The cmdlets whose help tables (Az 16.2) have `-AsJob`: long-running operations (the
 /// LocalNetworkGateway ones from their source's attributes, azure-powershell @2c973152).
-const AS_JOB: [&str; 21] = [
+const AS_JOB: [&str; 22] = [
     "Get-AzSubscription",
     "Remove-AzResourceGroup",
     "Move-AzExpressRouteCircuit",
     "New-AzExpressRouteCircuit",
     "Remove-AzExpressRouteCircuit",
     "Set-AzExpressRouteCircuit",
+    "Set-AzExpressRouteCrossConnection",
     "New-AzPublicIpAddress",
     "Remove-AzPublicIpAddress",
     "Set-AzPublicIpAddress",
@@ -95,6 +98,8 @@ pub fn modules() -> Vec<Module> {
                 peering_models::peering_view(),
                 authorizations::authorization_view(),
                 connections::connection_view(),
+                cross_connections::cross_connection_view(),
+                cross_connections::cross_connection_peering_view(),
             ];
             m.enums = vec![&diagnostics::DEVICE_PATH_ENUM];
             m.aliases = diagnostics::AZ_ALIASES.to_vec();
@@ -131,6 +136,8 @@ fn network_commands(module: &str) -> Vec<CommandInfo> {
     commands.extend(connections::commands(module));
     commands.extend(prefix_configs::commands(module));
     commands.extend(diagnostics::commands(module));
+    commands.extend(cross_connections::commands(module));
+    commands.extend(cross_connection_peerings::commands(module));
     commands.extend(network::commands(module));
     commands
 }
