@@ -92,6 +92,29 @@ impl CircuitRecord {
     }
 }
 
+/// A diagnostics table of a peering's path, as the circuit's diagnostics build it.
+pub(crate) trait DiagnosticTable: Sized {
+    fn rows(world: &World, circuit: &CircuitRecord, access: BgpPeeringAccessType, path: DevicePath) -> Vec<Self>;
+}
+
+impl DiagnosticTable for ArpEntry {
+    fn rows(world: &World, circuit: &CircuitRecord, access: BgpPeeringAccessType, path: DevicePath) -> Vec<Self> {
+        world.arp_rows_of(circuit, access, path)
+    }
+}
+
+impl DiagnosticTable for RouteEntry {
+    fn rows(world: &World, circuit: &CircuitRecord, access: BgpPeeringAccessType, path: DevicePath) -> Vec<Self> {
+        world.route_rows_of(circuit, access, path)
+    }
+}
+
+impl DiagnosticTable for RouteSummaryEntry {
+    fn rows(world: &World, circuit: &CircuitRecord, access: BgpPeeringAccessType, path: DevicePath) -> Vec<Self> {
+        world.summary_rows_of(circuit, access, path)
+    }
+}
+
 /// What a stored peering keeps that the provider's object does not carry: the customer's
 /// Global Reach connections and route filter ride along unchanged.
 fn keep_customer_parts(circuit: &CircuitRecord, mut put: ArmPeeringPut) -> ArmPeeringPut {
@@ -218,43 +241,18 @@ impl World {
         }
     }
 
-    /// POST …/expressRouteCrossConnections/{key}/peerings/{p}/arpTables/{path}.
-    pub fn cross_connection_arp_table(
+    /// POST …/expressRouteCrossConnections/{key}/peerings/{p}/arpTables/{path} (or
+    /// routeTables, routeTablesSummary): the circuit's own table of that kind.
+    pub(crate) fn cross_connection_table<T: DiagnosticTable>(
         &self,
         caller: &SubscriptionId,
         group: &str,
         name: &str,
         access: BgpPeeringAccessType,
         path: DevicePath,
-    ) -> CloudResult<Vec<ArpEntry>> {
+    ) -> CloudResult<Vec<T>> {
         let circuit = self.cross_connection_peering(caller, group, name, access)?;
-        Ok(self.arp_rows_of(circuit, access, path))
-    }
-
-    /// POST …/routeTables/{path}.
-    pub fn cross_connection_route_table(
-        &self,
-        caller: &SubscriptionId,
-        group: &str,
-        name: &str,
-        access: BgpPeeringAccessType,
-        path: DevicePath,
-    ) -> CloudResult<Vec<RouteEntry>> {
-        let circuit = self.cross_connection_peering(caller, group, name, access)?;
-        Ok(self.route_rows_of(circuit, access, path))
-    }
-
-    /// POST …/routeTablesSummary/{path}.
-    pub fn cross_connection_route_table_summary(
-        &self,
-        caller: &SubscriptionId,
-        group: &str,
-        name: &str,
-        access: BgpPeeringAccessType,
-        path: DevicePath,
-    ) -> CloudResult<Vec<RouteSummaryEntry>> {
-        let circuit = self.cross_connection_peering(caller, group, name, access)?;
-        Ok(self.summary_rows_of(circuit, access, path))
+        Ok(T::rows(self, circuit, access, path))
     }
 }
 
@@ -357,12 +355,11 @@ mod tests {
         assert!(xc.peerings[0].id.ends_with(&format!("expressRouteCrossConnections/{key}/peerings/AzurePrivatePeering")));
         let c = w.get_arm_circuit(&sub, "rg", "ckt").unwrap();
         assert_eq!(c.peerings[0].vlan_id, 200, "the customer sees the provider's peering");
-        let rows = w
-            .cross_connection_route_table_summary(&eq, "CrossConnection-SiliconValley", &key.to_string(), BgpPeeringAccessType::Private, DevicePath::Primary)
-            .unwrap();
+        let rows: Vec<RouteSummaryEntry> =
+            w.cross_connection_table(&eq, "CrossConnection-SiliconValley", &key.to_string(), BgpPeeringAccessType::Private, DevicePath::Primary).unwrap();
         assert_eq!(rows[0].asn, 65010);
         let e = w
-            .cross_connection_arp_table(&eq, "CrossConnection-SiliconValley", &key.to_string(), BgpPeeringAccessType::Microsoft, DevicePath::Primary)
+            .cross_connection_table::<ArpEntry>(&eq, "CrossConnection-SiliconValley", &key.to_string(), BgpPeeringAccessType::Microsoft, DevicePath::Primary)
             .unwrap_err();
         assert_eq!(e.status, 400);
         let mut remove = state_put(&key, "");

@@ -26,6 +26,7 @@ mod resource;
 pub use authorizations::{ArmAuthorization, AuthorizationUseStatus};
 pub use bgp_communities::{BgpCommunity, BgpServiceCommunity};
 pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
+pub(crate) use cross_connections::DiagnosticTable;
 pub use cross_connections::{cross_connection_group, ArmCrossConnection, ArmCrossConnectionPut};
 pub use global_reach::{ArmCircuitConnection, ArmConnectionPut, CircuitConnectionRecord, PeeredConnectionRecord};
 pub use groups::{ResourceGroup, ResourceGroupRecord};

@@ -5,9 +5,9 @@
 //! peering config cmdlets, Add- and Remove- send the cross connection at once (PUT, then GET)
 //! and write the fresh object; Get- only reads the local one.
 
-use crate::cloud::arm::parse_arm_peering_type;
+use crate::cloud::arm::{parse_arm_peering_type, DiagnosticTable};
 use crate::cloud::{ArpEntry, DevicePath, RouteEntry, RouteSummaryEntry};
-use crate::cmdlets::azure::{network_call, Fail, Outcome, INVALID_OPERATION};
+use crate::cmdlets::azure::{network_call, Fail, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
 use crate::engine::convert::to_string;
 use crate::engine::value::{PsObject, TypeKind, Value};
@@ -17,6 +17,7 @@ use super::cross_connections::{edit_and_send, peering_object, CrossConnectionPee
 use super::diagnostics::{arp_row, device_path_param, peering_type_param, required_peering, route_row};
 use super::models::{member, member_text, model_param, text};
 use super::peering_models::microsoft_config;
+use super::peerings::{get_named_peering, peerings_of, push, same_name};
 use super::{body, default_profile};
 
 const CLASS: &str = "Microsoft.Azure.Commands.Network.";
@@ -133,24 +134,6 @@ fn cross_connection_arg(args: &Args) -> Value {
     args.get("ExpressRouteCrossConnection").cloned().unwrap_or(Value::Null)
 }
 
-/// The object's `Peerings` list and its items (`Value cannot be null` when it has none, as
-/// LINQ over a null list says).
-fn peerings_of(object: &Value) -> Result<(Value, Vec<Value>), Fail> {
-    let list = member(object, "Peerings")
-        .filter(|l| !l.is_null())
-        .ok_or_else(|| Fail::Exception("System.ArgumentNullException".into(), "Value cannot be null.\r\nParameter name: source".into()))?;
-    let items = match &list {
-        Value::Array(a) => a.borrow().clone(),
-        Value::List(l) => l.items.borrow().clone(),
-        other => vec![other.clone()],
-    };
-    Ok((list, items))
-}
-
-fn same_name(peering: &Value, name: &str) -> bool {
-    member(peering, "Name").is_some_and(|n| to_string(&n).eq_ignore_ascii_case(name))
-}
-
 /// A new peering from the arguments, as Add- builds it; `-PeerAddressType IPv6` fills only
 /// `Ipv6PeeringConfig`, which this service does not provide, so its addresses stay unset.
 fn peering_from(args: &Args) -> Value {
@@ -178,14 +161,6 @@ fn peering_from(args: &Args) -> Value {
     })
 }
 
-fn push(list: &Value, item: Value) {
-    match list {
-        Value::Array(a) => a.borrow_mut().push(item),
-        Value::List(l) => l.items.borrow_mut().push(item),
-        _ => {}
-    }
-}
-
 fn add_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
     let object = cross_connection_arg(args);
     let name = args.string("Name").unwrap_or_default();
@@ -201,19 +176,7 @@ fn add_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
 }
 
 fn get_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let object = cross_connection_arg(args);
-    let (_, items) = peerings_of(&object)?;
-    match args.string("Name").filter(|n| !n.is_empty()) {
-        Some(name) => {
-            let found = items
-                .into_iter()
-                .find(|p| same_name(p, &name))
-                .ok_or_else(|| Fail::Exception(INVALID_OPERATION.into(), "Sequence contains no matching element".into()))?;
-            ctx.emit(found)?;
-        }
-        None => ctx.emit_all(items)?,
-    }
-    Ok(())
+    get_named_peering(ctx, args, &cross_connection_arg(args))
 }
 
 /// AP@6123eae0: a Microsoft peering without the named family's configuration is left alone
@@ -281,26 +244,23 @@ fn summary_row(r: &RouteSummaryEntry) -> Value {
     Value::object(o)
 }
 
-fn get_arp(ctx: &mut Ctx, args: &Args) -> Outcome {
+/// One diagnostics table of the cross connection, each row as the cmdlet's model.
+fn table<T: DiagnosticTable>(ctx: &mut Ctx, args: &Args, row: fn(&T) -> Value) -> Outcome {
     let (group, name) = target(args);
     let access = required_peering(args.string("PeeringType").and_then(|p| parse_arm_peering_type(&p)))?;
-    let rows: Vec<ArpEntry> = network_call(ctx, |w, sub| Ok(w.cross_connection_arp_table(sub, &group, &name, access, path(args))?))?;
-    ctx.emit_all(rows.iter().map(arp_row).collect())?;
+    let rows: Vec<T> = network_call(ctx, |w, sub| Ok(w.cross_connection_table(sub, &group, &name, access, path(args))?))?;
+    ctx.emit_all(rows.iter().map(row).collect())?;
     Ok(())
+}
+
+fn get_arp(ctx: &mut Ctx, args: &Args) -> Outcome {
+    table::<ArpEntry>(ctx, args, arp_row)
 }
 
 fn get_routes(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let (group, name) = target(args);
-    let access = required_peering(args.string("PeeringType").and_then(|p| parse_arm_peering_type(&p)))?;
-    let rows: Vec<RouteEntry> = network_call(ctx, |w, sub| Ok(w.cross_connection_route_table(sub, &group, &name, access, path(args))?))?;
-    ctx.emit_all(rows.iter().map(route_row).collect())?;
-    Ok(())
+    table::<RouteEntry>(ctx, args, route_row)
 }
 
 fn get_summary(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let (group, name) = target(args);
-    let access = required_peering(args.string("PeeringType").and_then(|p| parse_arm_peering_type(&p)))?;
-    let rows = network_call(ctx, |w, sub| Ok(w.cross_connection_route_table_summary(sub, &group, &name, access, path(args))?))?;
-    ctx.emit_all(rows.iter().map(summary_row).collect())?;
-    Ok(())
+    table::<RouteSummaryEntry>(ctx, args, summary_row)
 }

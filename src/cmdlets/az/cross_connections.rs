@@ -9,14 +9,13 @@
 use crate::cloud::arm::{ArmCrossConnection, ArmCrossConnectionPut, ArmPeering};
 use crate::cmdlets::azure::{confirm, network_call, Fail, Outcome};
 use crate::engine::command::{Args, CommandInfo, ParamSpec};
-use crate::engine::ops::wildcard_regex;
 use crate::engine::value::{Hashtable, PsObject, TypeKind, Value};
 use crate::engine::views::{ColumnValue, TableView};
 use crate::engine::Ctx;
 
 use super::json_text::json_text;
 use super::models::{item, member, member_text, model_param, prop, text};
-use super::peering_models::{microsoft_config, peering_puts, prefix_config, PEERING_CONFIG};
+use super::peering_models::{answered_microsoft_config, peering_puts, PEERING_CONFIG};
 use super::{body, default_profile};
 
 const CLASS: &str = "Microsoft.Azure.Commands.Network.";
@@ -71,21 +70,7 @@ fn nullable(s: &Option<String>) -> Value {
 
 /// A `PSExpressRouteCrossConnectionPeering` as the service answers it.
 pub fn cross_connection_peering(p: &ArmPeering) -> Value {
-    let microsoft = p.microsoft.as_ref().map_or(Value::Null, |m| {
-        let config = microsoft_config(
-            &m.advertised_public_prefixes,
-            text(m.advertised_public_prefixes_state.as_str()),
-            m.customer_asn as i32,
-            text(&m.routing_registry_name),
-        );
-        if !m.prefix_info.is_empty() {
-            let info = m.prefix_info.iter().map(|i| prefix_config(&i.prefix, i.validation_id.as_deref(), i.signature.as_deref())).collect();
-            if let Value::Object(o) = &config {
-                o.borrow_mut().set("AdvertisedPublicPrefixInfo", Value::array(info));
-            }
-        }
-        config
-    });
+    let microsoft = p.microsoft.as_ref().map_or(Value::Null, answered_microsoft_config);
     peering_object(CrossConnectionPeeringFields {
         name: text(&p.name),
         etag: text(&p.etag),
@@ -292,24 +277,14 @@ pub fn cross_connection_peering_view() -> TableView {
     }
 }
 
-fn has_wildcards(s: &str) -> bool {
-    s.contains(['*', '?', '['])
-}
-
-/// One GET when both names are plain; otherwise a list filtered by the wildcards
-/// (TopLevelWildcardFilter), as Get-AzExpressRouteCircuit.
 fn get_cross_connection(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let name = args.string("Name").filter(|s| !s.is_empty());
-    let group = args.string("ResourceGroupName").filter(|s| !s.is_empty());
-    let plain = |s: &Option<String>| s.as_ref().filter(|s| !has_wildcards(s)).cloned();
-    let found = match (plain(&name), plain(&group)) {
-        (Some(n), Some(g)) => vec![network_call(ctx, |w, sub| Ok(w.get_arm_cross_connection(sub, &g, &n)?))?],
-        (_, plain_group) => {
-            let all = network_call(ctx, |w, sub| Ok(w.list_arm_cross_connections(sub, plain_group.as_deref())?))?;
-            let matches = |pattern: &Option<String>, value: &str| pattern.as_ref().is_none_or(|p| wildcard_regex(p, false).is_match(value));
-            all.into_iter().filter(|x| matches(&group, &x.resource_group) && matches(&name, &x.name)).collect()
-        }
-    };
+    let found = super::circuits::get_by_names(
+        ctx,
+        args,
+        |w, sub, g, n| Ok(w.get_arm_cross_connection(sub, g, n)?),
+        |w, sub, g| Ok(w.list_arm_cross_connections(sub, g)?),
+        |x| (x.resource_group.as_str(), x.name.as_str()),
+    )?;
     ctx.emit_all(found.iter().map(cross_connection).collect())?;
     Ok(())
 }

@@ -1,5 +1,7 @@
 ﻿# Set-AzExpressRouteCrossConnection and the peering cmdlets ask before every PUT (the
-# five-argument ConfirmAction) unless -Force: No sends nothing.
+# five-argument ConfirmAction) unless -Force: No sends nothing. The prompt names the cross
+# connection by its service key, so the ids are seeded.
+Set-ErSimSeed 7
 Connect-AzAccount | Out-Null
 Select-AzSubscription -SubscriptionName 'Contoso Production' | Out-Null
 New-AzResourceGroup -Name LabRG -Location 'West US' | Out-Null
