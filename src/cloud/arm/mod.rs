@@ -22,6 +22,7 @@ mod moves;
 pub mod network;
 mod peerings;
 mod resource;
+mod resources;
 
 pub use authorizations::{ArmAuthorization, AuthorizationUseStatus};
 pub use bgp_communities::{BgpCommunity, BgpServiceCommunity};
@@ -35,3 +36,4 @@ pub use peerings::{
     arm_peering_type, parse_arm_peering_type, ArmMicrosoftConfig, ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixInfo, ArmPrefixesState,
 };
 pub use resource::{circuit_id, etag_text, normalize_region, resource_group_id, ArmSkuTier, ProvisioningState, Tags, REGIONS};
+pub use resources::ArmResource;

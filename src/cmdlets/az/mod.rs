@@ -20,6 +20,7 @@ mod network;
 mod peering_models;
 mod peerings;
 mod prefix_configs;
+mod resources;
 
 use crate::engine::command::{CommandInfo, ParamSpec};
 use crate::engine::module::Module;
@@ -108,10 +109,12 @@ pub fn modules() -> Vec<Module> {
         }
         if *az_name == RESOURCES.0 {
             m.views = vec![models::resource_group_view()];
-            let locations = locations::commands(az_name);
-            r.commands.extend(locations.iter().map(|c| azure_rm(c, rm_name)));
-            m.commands.extend(locations);
+            let mut extra = locations::commands(az_name);
+            extra.extend(resources::commands(az_name));
+            r.commands.extend(extra.iter().map(|c| azure_rm(c, rm_name)));
+            m.commands.extend(extra);
             m.views.push(locations::location_view());
+            m.views.push(resources::resource_view());
         }
         if *az_name == ACCOUNTS.0 {
             m.views = vec![accounts::context_view()];
