@@ -90,6 +90,8 @@ pub struct ArmCircuit {
     pub sku_family: BillingType,
     pub circuit_provisioning_state: CircuitStatus,
     pub service_provider_provisioning_state: ProviderProvisioningState,
+    /// What the provider last noted on its cross connection.
+    pub service_provider_notes: Option<String>,
     pub service_provider_name: String,
     pub peering_location: String,
     pub bandwidth_in_mbps: u32,
@@ -123,6 +125,7 @@ impl CircuitRecord {
             sku_family: self.billing_type,
             circuit_provisioning_state: self.status,
             service_provider_provisioning_state: self.provider_state,
+            service_provider_notes: self.cross_connection.as_ref().and_then(|x| x.provisioning_error.clone()),
             service_provider_name: face.service_provider_name.clone(),
             peering_location: face.peering_location.clone(),
             bandwidth_in_mbps: self.bandwidth,

@@ -36,6 +36,9 @@ Get-AzExpressRouteCrossConnectionRouteTable -ResourceGroupName $rg -Name $key -P
 
 # The whole object, by parameters, with a note; then the peering removed.
 Set-AzExpressRouteCrossConnection -ResourceGroupName $rg -Name $key -ServiceProviderNotes 'Circuit handed over 2016-10-03' -Force | Select-Object ServiceProviderNotes, @{ n = 'Peerings'; e = { $_.Peerings.Count } } | Out-Host
+Select-AzSubscription -SubscriptionName 'Contoso Production' | Out-Null
+"the customer reads the note: $((Get-AzExpressRouteCircuit -Name LabArm -ResourceGroupName LabRG).ServiceProviderNotes)"
+Select-AzSubscription -SubscriptionName 'Equinix Provider' | Out-Null
 $cc = Get-AzExpressRouteCrossConnection -Name $key -ResourceGroupName $rg
 Remove-AzExpressRouteCrossConnectionPeering -ExpressRouteCrossConnection $cc -Name Nothing -Force | Select-Object @{ n = 'Peerings'; e = { $_.Peerings.Count } } | Out-Host
 $cc = Remove-AzExpressRouteCrossConnectionPeering -ExpressRouteCrossConnection $cc -Name AzurePrivatePeering -Force
