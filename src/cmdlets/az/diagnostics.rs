@@ -183,7 +183,7 @@ fn stats_object(s: &PeeringStats) -> Value {
 fn get_arp(ctx: &mut Ctx, args: &Args) -> Outcome {
     let t = target(args);
     let access = required_peering(t.peering)?;
-    let rows = network_call(ctx, |w, sub| Ok(w.arm_arp_table(sub, &t.group, &t.name, access, t.path)?))?;
+    let rows: Vec<ArpEntry> = network_call(ctx, |w, sub| Ok(w.arm_table(sub, &t.group, &t.name, access, t.path)?))?;
     ctx.emit_all(rows.iter().map(arp_row).collect())?;
     Ok(())
 }
@@ -191,7 +191,7 @@ fn get_arp(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn get_routes(ctx: &mut Ctx, args: &Args) -> Outcome {
     let t = target(args);
     let access = required_peering(t.peering)?;
-    let rows = network_call(ctx, |w, sub| Ok(w.arm_route_table(sub, &t.group, &t.name, access, t.path)?))?;
+    let rows: Vec<RouteEntry> = network_call(ctx, |w, sub| Ok(w.arm_table(sub, &t.group, &t.name, access, t.path)?))?;
     ctx.emit_all(rows.iter().map(route_row).collect())?;
     Ok(())
 }
@@ -199,7 +199,7 @@ fn get_routes(ctx: &mut Ctx, args: &Args) -> Outcome {
 fn get_summary(ctx: &mut Ctx, args: &Args) -> Outcome {
     let t = target(args);
     let access = required_peering(t.peering)?;
-    let rows = network_call(ctx, |w, sub| Ok(w.arm_route_table_summary(sub, &t.group, &t.name, access, t.path)?))?;
+    let rows: Vec<RouteSummaryEntry> = network_call(ctx, |w, sub| Ok(w.arm_table(sub, &t.group, &t.name, access, t.path)?))?;
     ctx.emit_all(rows.iter().map(summary_row).collect())?;
     Ok(())
 }
