@@ -13,7 +13,7 @@ use super::resource::{circuit_id, merge_tags, normalize_region, ArmSkuTier, Prov
 use crate::cloud::catalog;
 use crate::cloud::circuit::{BillingType, CircuitRecord, CircuitSku, CircuitStatus, CircuitUpdate, NewCircuit, ProviderProvisioningState};
 use crate::cloud::errors::{self as classic, CloudResult};
-use crate::cloud::peering::BgpPeeringAccessType;
+use crate::cloud::peering::{BgpPeeringAccessType, PeeringRecord};
 use crate::cloud::world::{ServiceKey, SubscriptionId, World};
 
 /// What Resource Manager keeps of a circuit beyond the dedicated circuit itself.
@@ -90,6 +90,8 @@ pub struct ArmCircuit {
     pub sku_family: BillingType,
     pub circuit_provisioning_state: CircuitStatus,
     pub service_provider_provisioning_state: ProviderProvisioningState,
+    /// What the provider last noted on its cross connection.
+    pub service_provider_notes: Option<String>,
     pub service_provider_name: String,
     pub peering_location: String,
     pub bandwidth_in_mbps: u32,
@@ -123,6 +125,7 @@ impl CircuitRecord {
             sku_family: self.billing_type,
             circuit_provisioning_state: self.status,
             service_provider_provisioning_state: self.provider_state,
+            service_provider_notes: self.cross_connection.as_ref().and_then(|x| x.provisioning_error.clone()),
             service_provider_name: face.service_provider_name.clone(),
             peering_location: face.peering_location.clone(),
             bandwidth_in_mbps: self.bandwidth,
@@ -136,7 +139,7 @@ impl CircuitRecord {
     /// A fresh etag whenever anything the service shows changed, whichever face (or the
     /// provider) changed it: derived from the resource guid and the visible state, so the
     /// classic and provider operations need not know etags exist.
-    fn etag(&self) -> Uuid {
+    pub(super) fn etag(&self) -> Uuid {
         let visible = serde_json::to_string(&(
             &self.arm,
             self.bandwidth,
@@ -281,17 +284,11 @@ impl World {
         let authorizations = put.authorizations.as_ref().map(|sent| self.plan_arm_authorizations(&stored_authorizations, sent)).transpose()?;
         let update = CircuitUpdate { bandwidth: put.bandwidth_in_mbps, sku: Some(backend_sku(tier)), billing_type: Some(family) };
         self.change_circuit_terms(caller, key, update)?;
-        let private_connections =
-            |c: &CircuitRecord| c.peerings.iter().find(|p| p.access_type == BgpPeeringAccessType::Private).map(|p| p.connections.clone()).unwrap_or_default();
-        let before = self.circuits.get(key).map(private_connections).unwrap_or_default();
-        let filters_before = self.circuits.get(key).map(|c| World::route_filter_links_of(c, &current.id)).unwrap_or_default();
-        if let Some(circuit) = self.circuits.get_mut(key) {
-            if let Some(planned) = peerings {
-                circuit.peerings = planned;
-            }
-            if let Some(plan) = authorizations {
-                circuit.apply_authorizations(plan);
-            }
+        if let Some(planned) = peerings {
+            self.install_arm_peerings(key, planned, &current.id);
+        }
+        if let (Some(plan), Some(circuit)) = (authorizations, self.circuits.get_mut(key)) {
+            circuit.apply_authorizations(plan);
         }
         if let Some(face) = self.circuits.get_mut(key).and_then(|c| c.arm.as_mut()) {
             face.sku_tier = tier;
@@ -300,13 +297,27 @@ impl World {
             face.allow_classic_operations = put.allow_classic_operations.unwrap_or(face.allow_classic_operations);
             face.provisioning_state = ProvisioningState::Succeeded;
         }
+        self.arm_view_of(key)
+    }
+
+    /// Gives the circuit the peerings a PUT planned (`plan_arm_peerings`), and keeps what
+    /// points at them in step: the peer circuits' records of its Global Reach connections and
+    /// the route filters attached to its Microsoft peering. `circuit_id` is the id the
+    /// peerings are known by (the circuit's, which a cross connection PUT also reaches).
+    pub(super) fn install_arm_peerings(&mut self, key: &ServiceKey, planned: Vec<PeeringRecord>, circuit_id: &str) {
+        let private_connections =
+            |c: &CircuitRecord| c.peerings.iter().find(|p| p.access_type == BgpPeeringAccessType::Private).map(|p| p.connections.clone()).unwrap_or_default();
+        let before = self.circuits.get(key).map(private_connections).unwrap_or_default();
+        let filters_before = self.circuits.get(key).map(|c| World::route_filter_links_of(c, circuit_id)).unwrap_or_default();
+        if let Some(circuit) = self.circuits.get_mut(key) {
+            circuit.peerings = planned;
+        }
         let after = self.circuits.get(key).map(private_connections).unwrap_or_default();
-        let private_id = format!("{}/peerings/AzurePrivatePeering", current.id);
+        let private_id = format!("{circuit_id}/peerings/AzurePrivatePeering");
         self.sync_peered_connections(key, &private_id, &before, &after);
         if let Some(circuit) = self.circuits.get(key).cloned() {
-            self.sync_route_filter_links(&filters_before, &circuit, &current.id);
+            self.sync_route_filter_links(&filters_before, &circuit, circuit_id);
         }
-        self.arm_view_of(key)
     }
 
     /// GET of one circuit. Counts as a read for the provider's Auto policy, as the classic

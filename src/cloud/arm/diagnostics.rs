@@ -2,10 +2,11 @@
 //! …RouteTable, …RouteTableSummary): the same counters, ARP rows and BGP tables as the classic
 //! diagnostics (`cloud/diagnostics.rs`), addressed by group, circuit name and peering type.
 
+use super::cross_connections::DiagnosticTable;
 use super::errors;
 use super::peerings::arm_peering_type;
 use crate::cloud::circuit::CircuitRecord;
-use crate::cloud::diagnostics::{ArpEntry, DevicePath, PeeringStats, RouteEntry, RouteSummaryEntry};
+use crate::cloud::diagnostics::{DevicePath, PeeringStats};
 use crate::cloud::errors::{self as classic, CloudResult};
 use crate::cloud::peering::BgpPeeringAccessType;
 use crate::cloud::world::{SubscriptionId, World};
@@ -47,43 +48,18 @@ impl World {
         Ok(total)
     }
 
-    /// POST …/peerings/{p}/arpTables/{path}.
-    pub fn arm_arp_table(
+    /// POST …/peerings/{p}/arpTables/{path} (or routeTables, routeTablesSummary): the
+    /// circuit's table of that kind, as the cross connection's (`DiagnosticTable`).
+    pub(crate) fn arm_table<T: DiagnosticTable>(
         &self,
         caller: &SubscriptionId,
         group: &str,
         name: &str,
         access: BgpPeeringAccessType,
         path: DevicePath,
-    ) -> CloudResult<Vec<ArpEntry>> {
+    ) -> CloudResult<Vec<T>> {
         let circuit = self.diagnosed_peering(caller, group, name, access)?;
-        Ok(self.arp_rows_of(circuit, access, path))
-    }
-
-    /// POST …/peerings/{p}/routeTables/{path}.
-    pub fn arm_route_table(
-        &self,
-        caller: &SubscriptionId,
-        group: &str,
-        name: &str,
-        access: BgpPeeringAccessType,
-        path: DevicePath,
-    ) -> CloudResult<Vec<RouteEntry>> {
-        let circuit = self.diagnosed_peering(caller, group, name, access)?;
-        Ok(self.route_rows_of(circuit, access, path))
-    }
-
-    /// POST …/peerings/{p}/routeTablesSummary/{path}.
-    pub fn arm_route_table_summary(
-        &self,
-        caller: &SubscriptionId,
-        group: &str,
-        name: &str,
-        access: BgpPeeringAccessType,
-        path: DevicePath,
-    ) -> CloudResult<Vec<RouteSummaryEntry>> {
-        let circuit = self.diagnosed_peering(caller, group, name, access)?;
-        Ok(self.summary_rows_of(circuit, access, path))
+        Ok(T::rows(self, circuit, access, path))
     }
 }
 
@@ -109,9 +85,10 @@ mod tests {
         let stats = w.arm_circuit_stats(&sub, "rg", "ckt", Some(private)).unwrap();
         assert!(stats.primary_bytes_in > 0);
         assert_eq!(w.arm_circuit_stats(&sub, "rg", "ckt", None).unwrap(), stats, "one peering: the circuit's total is its own");
-        let arp = w.arm_arp_table(&sub, "rg", "ckt", private, DevicePath::Secondary).unwrap();
+        let arp: Vec<crate::cloud::diagnostics::ArpEntry> = w.arm_table(&sub, "rg", "ckt", private, DevicePath::Secondary).unwrap();
         assert_eq!(arp.iter().map(|r| r.ip_address.as_str()).collect::<Vec<_>>(), ["172.16.0.5", "172.16.0.6"]);
-        assert_eq!(w.arm_route_table_summary(&sub, "rg", "ckt", private, DevicePath::Primary).unwrap()[0].asn, 65020);
+        let summary: Vec<crate::cloud::diagnostics::RouteSummaryEntry> = w.arm_table(&sub, "rg", "ckt", private, DevicePath::Primary).unwrap();
+        assert_eq!(summary[0].asn, 65020);
         // The classic diagnostics do not see a circuit that allows no classic operations.
         assert_eq!(w.peering_stats(&sub, &key, private).unwrap_err().code, "ResourceNotFound");
     }
@@ -119,7 +96,7 @@ mod tests {
     #[test]
     fn a_missing_peering_or_circuit_is_an_error() {
         let (w, sub, key) = peered();
-        let e = w.arm_route_table(&sub, "rg", "ckt", BgpPeeringAccessType::Public, DevicePath::Primary).unwrap_err();
+        let e = w.arm_table::<crate::cloud::diagnostics::RouteEntry>(&sub, "rg", "ckt", BgpPeeringAccessType::Public, DevicePath::Primary).unwrap_err();
         assert_eq!((e.status, e.message), (400, format!("The BGP Peering AzurePublicPeering with Service Key {key} is not found.")));
         assert_eq!(w.arm_circuit_stats(&sub, "rg", "nope", None).unwrap_err().code, "ResourceNotFound");
         assert_eq!(w.arm_circuit_stats(&sub, "nogroup", "ckt", None).unwrap_err().code, "ResourceGroupNotFound");

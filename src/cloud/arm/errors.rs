@@ -20,7 +20,32 @@ pub(crate) fn group_location_fixed(asked: &str, existing: &str) -> CloudError {
 
 /// Recorded (TestExpressRouteCircuitCRUD session record: the GET of a missing circuit).
 pub(crate) fn circuit_not_found(group: &str, name: &str) -> CloudError {
-    arm(404, "ResourceNotFound", format!("The Resource 'Microsoft.Network/expressRouteCircuits/{name}' under resource group '{group}' was not found."))
+    resource_not_found("Microsoft.Network/expressRouteCircuits", group, name)
+}
+
+/// The same 404 for a resource of any type (`Microsoft.Network/virtualNetworks`).
+pub(crate) fn resource_not_found(resource_type: &str, group: &str, name: &str) -> CloudError {
+    arm(404, "ResourceNotFound", format!("The Resource '{resource_type}/{name}' under resource group '{group}' was not found."))
+}
+
+/// Chosen: a GET by an id that is not `/subscriptions/…/resourceGroups/…/providers/…/…/…`.
+pub(crate) fn invalid_resource_id(id: &str) -> CloudError {
+    arm(400, "InvalidResourceId", format!("The resource id '{id}' is not valid. A resource id has the form '/subscriptions/{{subscriptionId}}/resourceGroups/{{resourceGroupName}}/providers/{{resourceProviderNamespace}}/{{resourceType}}/{{resourceName}}'."))
+}
+
+/// ARM's 404 for a resource of a group, as recorded for circuits, for a cross connection.
+pub(crate) fn cross_connection_not_found(group: &str, name: &str) -> CloudError {
+    resource_not_found("Microsoft.Network/expressRouteCrossConnections", group, name)
+}
+
+/// Chosen: a provider may set NotProvisioned, Provisioning or Provisioned; Deprovisioning is
+/// the customer's request, and anything else no state at all.
+pub(crate) fn provider_state_not_settable(value: &str) -> CloudError {
+    arm(
+        400,
+        "InvalidServiceProviderProvisioningState",
+        format!("The value '{value}' is not a ServiceProviderProvisioningState the connectivity provider can set. Allowed values: NotProvisioned, Provisioning, Provisioned."),
+    )
 }
 
 /// Chosen, in ARM's wording for a location a resource type is not offered in.

@@ -13,6 +13,7 @@ mod authorizations;
 pub(crate) mod bgp_communities;
 mod circuits;
 mod classic_access;
+mod cross_connections;
 mod diagnostics;
 pub(crate) mod errors;
 mod global_reach;
@@ -21,10 +22,13 @@ mod moves;
 pub mod network;
 mod peerings;
 mod resource;
+mod resources;
 
 pub use authorizations::{ArmAuthorization, AuthorizationUseStatus};
 pub use bgp_communities::{BgpCommunity, BgpServiceCommunity};
 pub use circuits::{ArmCircuit, ArmCircuitPut, ArmFace};
+pub(crate) use cross_connections::DiagnosticTable;
+pub use cross_connections::{cross_connection_group, ArmCrossConnection, ArmCrossConnectionPut};
 pub use global_reach::{ArmCircuitConnection, ArmConnectionPut, CircuitConnectionRecord, PeeredConnectionRecord};
 pub use groups::{ResourceGroup, ResourceGroupRecord};
 pub use moves::ArmCircuitMove;
@@ -32,3 +36,4 @@ pub use peerings::{
     arm_peering_type, parse_arm_peering_type, ArmMicrosoftConfig, ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixInfo, ArmPrefixesState,
 };
 pub use resource::{circuit_id, etag_text, normalize_region, resource_group_id, ArmSkuTier, ProvisioningState, Tags, REGIONS};
+pub use resources::ArmResource;

@@ -184,20 +184,42 @@ fn has_wildcards(s: &str) -> bool {
     s.contains(['*', '?', '['])
 }
 
-/// One GET when both names are plain; otherwise a list (of the group when its name is
-/// plain) filtered by the wildcards (TopLevelWildcardFilter).
-fn get_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
+/// A Get- of a top-level resource: one GET when `-Name` and `-ResourceGroupName` are both
+/// plain; otherwise a list (of the group when its name is plain) filtered by the wildcards
+/// (TopLevelWildcardFilter); `names` gives a resource's group and name.
+pub(super) fn get_by_names<T>(
+    ctx: &mut Ctx,
+    args: &Args,
+    one: impl FnOnce(&mut World, &SubscriptionId, &str, &str) -> Result<T, Fail>,
+    list: impl FnOnce(&mut World, &SubscriptionId, Option<&str>) -> Result<Vec<T>, Fail>,
+    names: fn(&T) -> (&str, &str),
+) -> Result<Vec<T>, Fail> {
     let name = args.string("Name").filter(|s| !s.is_empty());
     let group = args.string("ResourceGroupName").filter(|s| !s.is_empty());
     let plain = |s: &Option<String>| s.as_ref().filter(|s| !has_wildcards(s)).cloned();
-    let circuits = match (plain(&name), plain(&group)) {
-        (Some(n), Some(g)) => vec![network_call(ctx, |w, sub| Ok(w.get_arm_circuit(sub, &g, &n)?))?],
+    Ok(match (plain(&name), plain(&group)) {
+        (Some(n), Some(g)) => vec![network_call(ctx, |w, sub| one(w, sub, &g, &n))?],
         (_, plain_group) => {
-            let all = network_call(ctx, |w, sub| Ok(w.list_arm_circuits(sub, plain_group.as_deref())?))?;
+            let all = network_call(ctx, |w, sub| list(w, sub, plain_group.as_deref()))?;
             let matches = |pattern: &Option<String>, value: &str| pattern.as_ref().is_none_or(|p| wildcard_regex(p, false).is_match(value));
-            all.into_iter().filter(|c| matches(&group, &c.resource_group) && matches(&name, &c.name)).collect()
+            all.into_iter()
+                .filter(|x| {
+                    let (g, n) = names(x);
+                    matches(&group, g) && matches(&name, n)
+                })
+                .collect()
         }
-    };
+    })
+}
+
+fn get_circuit(ctx: &mut Ctx, args: &Args) -> Outcome {
+    let circuits = get_by_names(
+        ctx,
+        args,
+        |w, sub, g, n| Ok(w.get_arm_circuit(sub, g, n)?),
+        |w, sub, g| Ok(w.list_arm_circuits(sub, g)?),
+        |c| (c.resource_group.as_str(), c.name.as_str()),
+    )?;
     ctx.emit_all(circuits.iter().map(models::circuit).collect())?;
     Ok(())
 }

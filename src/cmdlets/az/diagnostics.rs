@@ -39,11 +39,11 @@ fn circuit_name_param() -> ParamSpec {
         .help("The Name of ExpressRoute Circuit")
 }
 
-fn peering_type_param() -> ParamSpec {
+pub(super) fn peering_type_param() -> ParamSpec {
     ParamSpec::new("PeeringType", TypeKind::String).set(&PEERING_TYPES).help("The PeeringType")
 }
 
-fn device_path_param() -> ParamSpec {
+pub(super) fn device_path_param() -> ParamSpec {
     ParamSpec::enumeration("DevicePath", &DEVICE_PATH_ENUM).mandatory().help("The DevicePath, can be either Primary or Secondary")
 }
 
@@ -134,15 +134,15 @@ fn target(args: &Args) -> Target {
 
 /// The SDK's own check before a request whose URL needs the peering: the parameter is
 /// optional on the ARP and route table cmdlets (AP@858a46f9), the operation's is not.
-fn required_peering(t: &Target) -> Result<BgpPeeringAccessType, Fail> {
-    t.peering.ok_or_else(|| Fail::Exception("Microsoft.Rest.ValidationException".into(), "'peeringName' cannot be null.".into()))
+pub(super) fn required_peering(peering: Option<BgpPeeringAccessType>) -> Result<BgpPeeringAccessType, Fail> {
+    peering.ok_or_else(|| Fail::Exception("Microsoft.Rest.ValidationException".into(), "'peeringName' cannot be null.".into()))
 }
 
 fn model(name: &str) -> PsObject {
     PsObject::typed(&format!("{MODELS}{name}"))
 }
 
-fn arp_row(r: &ArpEntry) -> Value {
+pub(super) fn arp_row(r: &ArpEntry) -> Value {
     let mut o = model("PSExpressRouteCircuitArpTable");
     o.add_typed("Age", "System.Nullable[int]", Value::Int(r.age as i32));
     o.add_typed("InterfaceProperty", "string", text(&r.interface));
@@ -151,7 +151,7 @@ fn arp_row(r: &ArpEntry) -> Value {
     Value::object(o)
 }
 
-fn route_row(r: &RouteEntry) -> Value {
+pub(super) fn route_row(r: &RouteEntry) -> Value {
     let mut o = model("PSExpressRouteCircuitRoutesTable");
     o.add_typed("Network", "string", text(&r.network));
     o.add_typed("NextHop", "string", text(&r.next_hop));
@@ -182,24 +182,24 @@ fn stats_object(s: &PeeringStats) -> Value {
 
 fn get_arp(ctx: &mut Ctx, args: &Args) -> Outcome {
     let t = target(args);
-    let access = required_peering(&t)?;
-    let rows = network_call(ctx, |w, sub| Ok(w.arm_arp_table(sub, &t.group, &t.name, access, t.path)?))?;
+    let access = required_peering(t.peering)?;
+    let rows: Vec<ArpEntry> = network_call(ctx, |w, sub| Ok(w.arm_table(sub, &t.group, &t.name, access, t.path)?))?;
     ctx.emit_all(rows.iter().map(arp_row).collect())?;
     Ok(())
 }
 
 fn get_routes(ctx: &mut Ctx, args: &Args) -> Outcome {
     let t = target(args);
-    let access = required_peering(&t)?;
-    let rows = network_call(ctx, |w, sub| Ok(w.arm_route_table(sub, &t.group, &t.name, access, t.path)?))?;
+    let access = required_peering(t.peering)?;
+    let rows: Vec<RouteEntry> = network_call(ctx, |w, sub| Ok(w.arm_table(sub, &t.group, &t.name, access, t.path)?))?;
     ctx.emit_all(rows.iter().map(route_row).collect())?;
     Ok(())
 }
 
 fn get_summary(ctx: &mut Ctx, args: &Args) -> Outcome {
     let t = target(args);
-    let access = required_peering(&t)?;
-    let rows = network_call(ctx, |w, sub| Ok(w.arm_route_table_summary(sub, &t.group, &t.name, access, t.path)?))?;
+    let access = required_peering(t.peering)?;
+    let rows: Vec<RouteSummaryEntry> = network_call(ctx, |w, sub| Ok(w.arm_table(sub, &t.group, &t.name, access, t.path)?))?;
     ctx.emit_all(rows.iter().map(summary_row).collect())?;
     Ok(())
 }

@@ -9,6 +9,8 @@ mod accounts;
 mod authorizations;
 mod circuits;
 mod connections;
+mod cross_connection_peerings;
+mod cross_connections;
 mod diagnostics;
 mod groups;
 mod json_text;
@@ -18,6 +20,7 @@ mod network;
 mod peering_models;
 mod peerings;
 mod prefix_configs;
+mod resources;
 
 use crate::engine::command::{CommandInfo, ParamSpec};
 use crate::engine::module::Module;
@@ -41,13 +44,14 @@ pub(crate) use body;
 
 /// The cmdlets whose help tables (Az 16.2) have `-AsJob`: long-running operations (the
 /// LocalNetworkGateway ones from their source's attributes, azure-powershell @2c973152).
-const AS_JOB: [&str; 21] = [
+const AS_JOB: [&str; 22] = [
     "Get-AzSubscription",
     "Remove-AzResourceGroup",
     "Move-AzExpressRouteCircuit",
     "New-AzExpressRouteCircuit",
     "Remove-AzExpressRouteCircuit",
     "Set-AzExpressRouteCircuit",
+    "Set-AzExpressRouteCrossConnection",
     "New-AzPublicIpAddress",
     "Remove-AzPublicIpAddress",
     "Set-AzPublicIpAddress",
@@ -95,6 +99,8 @@ pub fn modules() -> Vec<Module> {
                 peering_models::peering_view(),
                 authorizations::authorization_view(),
                 connections::connection_view(),
+                cross_connections::cross_connection_view(),
+                cross_connections::cross_connection_peering_view(),
             ];
             m.enums = vec![&diagnostics::DEVICE_PATH_ENUM];
             m.aliases = diagnostics::AZ_ALIASES.to_vec();
@@ -103,10 +109,12 @@ pub fn modules() -> Vec<Module> {
         }
         if *az_name == RESOURCES.0 {
             m.views = vec![models::resource_group_view()];
-            let locations = locations::commands(az_name);
-            r.commands.extend(locations.iter().map(|c| azure_rm(c, rm_name)));
-            m.commands.extend(locations);
+            let mut extra = locations::commands(az_name);
+            extra.extend(resources::commands(az_name));
+            r.commands.extend(extra.iter().map(|c| azure_rm(c, rm_name)));
+            m.commands.extend(extra);
             m.views.push(locations::location_view());
+            m.views.push(resources::resource_view());
         }
         if *az_name == ACCOUNTS.0 {
             m.views = vec![accounts::context_view()];
@@ -131,6 +139,8 @@ fn network_commands(module: &str) -> Vec<CommandInfo> {
     commands.extend(connections::commands(module));
     commands.extend(prefix_configs::commands(module));
     commands.extend(diagnostics::commands(module));
+    commands.extend(cross_connections::commands(module));
+    commands.extend(cross_connection_peerings::commands(module));
     commands.extend(network::commands(module));
     commands
 }

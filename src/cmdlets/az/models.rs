@@ -71,7 +71,7 @@ pub fn circuit(c: &ArmCircuit) -> Value {
     o.add_typed("Sku", CIRCUIT_SKU, Value::object(sku));
     o.add_typed("CircuitProvisioningState", "string", text(c.circuit_provisioning_state.as_str()));
     o.add_typed("ServiceProviderProvisioningState", "string", text(c.service_provider_provisioning_state.as_str()));
-    o.add_typed("ServiceProviderNotes", "string", Value::Null);
+    o.add_typed("ServiceProviderNotes", "string", c.service_provider_notes.as_deref().map_or(Value::Null, text));
     o.add_typed("ServiceProviderProperties", PROVIDER_PROPERTIES, Value::object(sp));
     o.add_typed("ExpressRoutePort", "Microsoft.Azure.Commands.Network.Models.PSResourceId", Value::Null);
     o.add_typed("BandwidthInGbps", "System.Nullable[double]", Value::Null);

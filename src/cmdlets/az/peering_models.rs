@@ -4,7 +4,7 @@
 //! facts §2.3). Properties are added in the model's JSON order (inherited Name, Etag, Id
 //! first), which is the order `PeeringsText` prints them.
 
-use crate::cloud::arm::{ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixInfo};
+use crate::cloud::arm::{ArmMicrosoftConfig, ArmMicrosoftConfigPut, ArmPeering, ArmPeeringPut, ArmPrefixInfo};
 use crate::engine::command::FromArg;
 use crate::engine::convert::to_string;
 use crate::engine::value::{PsObject, Value};
@@ -97,23 +97,26 @@ pub fn prefix_config(prefix: &str, validation_id: Option<&str>, signature: Optio
     Value::object(o)
 }
 
+/// Microsoft peering's `PSPeeringConfig` as the service answered it.
+pub fn answered_microsoft_config(m: &ArmMicrosoftConfig) -> Value {
+    let config = microsoft_config(
+        &m.advertised_public_prefixes,
+        text(m.advertised_public_prefixes_state.as_str()),
+        m.customer_asn as i32,
+        text(&m.routing_registry_name),
+    );
+    if !m.prefix_info.is_empty() {
+        let info = m.prefix_info.iter().map(|i| prefix_config(&i.prefix, i.validation_id.as_deref(), i.signature.as_deref())).collect();
+        if let Value::Object(o) = &config {
+            o.borrow_mut().set("AdvertisedPublicPrefixInfo", Value::array(info));
+        }
+    }
+    config
+}
+
 /// A peering as the service answered it.
 pub fn peering(p: &ArmPeering) -> Value {
-    let microsoft = p.microsoft.as_ref().map_or(Value::Null, |m| {
-        let config = microsoft_config(
-            &m.advertised_public_prefixes,
-            text(m.advertised_public_prefixes_state.as_str()),
-            m.customer_asn as i32,
-            text(&m.routing_registry_name),
-        );
-        if !m.prefix_info.is_empty() {
-            let info = m.prefix_info.iter().map(|i| prefix_config(&i.prefix, i.validation_id.as_deref(), i.signature.as_deref())).collect();
-            if let Value::Object(o) = &config {
-                o.borrow_mut().set("AdvertisedPublicPrefixInfo", Value::array(info));
-            }
-        }
-        config
-    });
+    let microsoft = p.microsoft.as_ref().map_or(Value::Null, answered_microsoft_config);
     peering_object(PeeringFields {
         name: text(&p.name),
         etag: text(&p.etag),

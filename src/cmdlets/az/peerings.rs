@@ -137,8 +137,8 @@ Add-AzExpressRouteCircuitPeeringConfig -Name MicrosoftPeering -ExpressRouteCircu
     ]
 }
 
-/// The circuit object's `Peerings` list, and its items.
-fn peerings_of(ctx_circuit: &Value) -> Result<(Value, Vec<Value>), Fail> {
+/// An object's `Peerings` list (a circuit's or a cross connection's), and its items.
+pub(super) fn peerings_of(ctx_circuit: &Value) -> Result<(Value, Vec<Value>), Fail> {
     let list = member(ctx_circuit, "Peerings")
         .filter(|l| !l.is_null())
         .ok_or_else(|| Fail::Exception("System.ArgumentNullException".into(), "Value cannot be null.\r\nParameter name: source".into()))?;
@@ -150,7 +150,7 @@ fn peerings_of(ctx_circuit: &Value) -> Result<(Value, Vec<Value>), Fail> {
     Ok((list, items))
 }
 
-fn same_name(peering: &Value, name: &str) -> bool {
+pub(super) fn same_name(peering: &Value, name: &str) -> bool {
     member(peering, "Name").is_some_and(|n| to_string(&n).eq_ignore_ascii_case(name))
 }
 
@@ -197,7 +197,7 @@ fn peering_from(args: &Args) -> Value {
     })
 }
 
-fn push(list: &Value, item: Value) {
+pub(super) fn push(list: &Value, item: Value) {
     match list {
         Value::Array(a) => a.borrow_mut().push(item),
         Value::List(l) => l.items.borrow_mut().push(item),
@@ -252,8 +252,13 @@ fn set_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
 }
 
 fn get_peering(ctx: &mut Ctx, args: &Args) -> Outcome {
-    let circuit = circuit_arg(args);
-    let (_, items) = peerings_of(&circuit)?;
+    get_named_peering(ctx, args, &circuit_arg(args))
+}
+
+/// The Get- peering cmdlets: `Peerings.First(name)` with `-Name` (LINQ's error when none
+/// matches), else every peering of the object.
+pub(super) fn get_named_peering(ctx: &mut Ctx, args: &Args, object: &Value) -> Outcome {
+    let (_, items) = peerings_of(object)?;
     match args.string("Name").filter(|n| !n.is_empty()) {
         Some(name) => {
             let found = items

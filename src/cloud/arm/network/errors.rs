@@ -11,7 +11,7 @@ fn arm(status: u16, code: &str, message: String) -> CloudError {
 
 /// Recorded form (the circuit GET's 404), for every network resource type.
 pub(crate) fn not_found(kind: &str, group: &str, name: &str) -> CloudError {
-    arm(404, "ResourceNotFound", format!("The Resource 'Microsoft.Network/{kind}/{name}' under resource group '{group}' was not found."))
+    crate::cloud::arm::errors::resource_not_found(&format!("Microsoft.Network/{kind}"), group, name)
 }
 
 /// Chosen, in ARM's wording for a malformed prefix.

@@ -156,7 +156,7 @@ mod tests {
     }
 
     fn microsoft_prefixes(w: &World, sub: &SubscriptionId) -> Vec<String> {
-        let rows = w.arm_route_table(sub, "rg", "c", BgpPeeringAccessType::Microsoft, DevicePath::Primary).unwrap();
+        let rows: Vec<crate::cloud::diagnostics::RouteEntry> = w.arm_table(sub, "rg", "c", BgpPeeringAccessType::Microsoft, DevicePath::Primary).unwrap();
         rows.into_iter().filter(|r| r.path == "12076").map(|r| r.network).collect()
     }
 

@@ -228,9 +228,8 @@ fn a_connection_counts_towards_the_circuit_and_blocks_its_delete() {
     assert_eq!((c.connection_status, c.record.routing_weight), (CONNECTED, 0));
     // The connected VNet's space is in the private peering's routes, from its gateway.
     w.advance_clock(chrono::Duration::minutes(30));
-    let routes = w
-        .arm_route_table(&sub, "circuits", "c", crate::cloud::peering::BgpPeeringAccessType::Private, crate::cloud::diagnostics::DevicePath::Secondary)
-        .unwrap();
+    let routes: Vec<crate::cloud::diagnostics::RouteEntry> =
+        w.arm_table(&sub, "circuits", "c", crate::cloud::peering::BgpPeeringAccessType::Private, crate::cloud::diagnostics::DevicePath::Secondary).unwrap();
     assert!(routes.iter().any(|r| (r.network.as_str(), r.next_hop.as_str(), r.path.as_str()) == ("10.1.0.0/16", "10.1.255.5", "65515")), "{routes:?}");
     assert_eq!(w.put_connection(&sub, connection_put(&w, &sub, "again", &peer, None)).unwrap_err().code, "GatewayAlreadyConnectedToCircuit");
     let mut heavier = connection_put(&w, &sub, "conn", &peer, None);
