@@ -283,7 +283,7 @@ impl Interp {
         self.aliases.remove(name);
     }
 
-    /// Resolves a command name: alias, then function, then cmdlet, then `Get-<name>`.
+    /// Resolves a command name: alias, then function, then cmdlet, then the same for `Get-<name>`.
     pub fn resolve_command(&self, name: &str) -> Option<Rc<CommandInfo>> {
         let lower = name.to_ascii_lowercase();
         let aliased = self.with_alias(&lower, |e| e.target.to_ascii_lowercase());
@@ -295,10 +295,9 @@ impl Interp {
             return Some(c.clone());
         }
         if !target.contains('-') {
-            let implied = format!("get-{target}");
-            if let Some(c) = self.commands.get(&implied) {
-                return Some(c.clone());
-            }
+            // 5.1's CommandDiscovery searches again for `get-<name>` with the whole search
+            // (aliases and functions too, not only cmdlets); the name has a dash, so once.
+            return self.resolve_command(&format!("get-{target}"));
         }
         None
     }
