@@ -117,14 +117,15 @@ impl Hinter for ReplHelper {
     fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
         let columns = super::session::screen_size().0;
         let hint = if self.decorating() { self.hinter.hint(line, pos, ctx) } else { None };
-        let mut screen = self.screen();
-        if let Some(fix) = screen::after_resize(&screen.drawn, columns) {
-            screen::emit(&fix);
+        {
+            let mut screen = self.screen();
+            if let Some(fix) = screen::after_resize(&screen.drawn, columns) {
+                screen::emit(&fix);
+            }
+            screen.drawn.columns = columns;
+            screen.drawn.hint = hint.clone().unwrap_or_default();
         }
-        screen.drawn.columns = columns;
-        screen.drawn.line = line.to_string();
-        screen.drawn.pos = pos;
-        screen.drawn.hint = hint.clone().unwrap_or_default();
+        self.drawing(line, pos);
         hint
     }
 }
