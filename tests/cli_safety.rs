@@ -63,6 +63,37 @@ fn a_device_as_state_file_or_script_is_refused_at_once() {
     assert_eq!(text(&out.stderr), "Cannot read the script file '/dev/zero': it is not a regular file.\n");
 }
 
+/// A sparse file one byte past the cap: refused by its size, before any of it is read.
+fn past_the_cap(dir: &TempDir, name: &str) -> std::path::PathBuf {
+    let path = dir.0.join(name);
+    std::fs::File::create(&path).unwrap().set_len((256 << 20) + 1).unwrap();
+    path
+}
+
+#[test]
+fn every_input_file_past_the_size_cap_is_refused_before_it_is_read() {
+    let dir = TempDir::new("cli-cap");
+    let too_big = "is 268435457 bytes, larger than the 268435456 bytes ersim reads";
+    let script = past_the_cap(&dir, "big.ps1");
+    let out = ersim().args(["-NonInteractive", "-InMemory", "-File", script.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(64));
+    assert_eq!(text(&out.stderr), format!("Cannot read the script file '{}': it {too_big}.\n", script.display()));
+    let state = past_the_cap(&dir, "state.json");
+    let out = ersim().args(["-NonInteractive", "-StateFile", state.to_str().unwrap(), "-Command", "Get-AzureDedicatedCircuit"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains(&format!("The state file {} cannot be used: it {too_big}.", state.display())), "{}", text(&out.stderr));
+    past_the_cap(&dir, "net.xml");
+    let out = ersim()
+        .current_dir(&dir.0)
+        .args(["-NonInteractive", "-InMemory", "-Command", "Import-ErSimState -Path .\\state.json; Set-AzureVNetConfig -ConfigurationPath .\\net.xml"])
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    // Both errors wrap at the console's width; their starts name the file and its size.
+    assert!(err.contains("Import-ErSimState : Cannot import C:\\Users\\admin\\state.json: it is 268435457 bytes"), "{err}");
+    assert!(err.contains("Set-AzureVNetConfig : Cannot read the file 'C:\\Users\\admin\\net.xml': it is 268435457 bytes"), "{err}");
+}
+
 #[test]
 fn a_missing_script_and_an_unreadable_one_are_told_apart() {
     let dir = TempDir::new("cli-scripts");

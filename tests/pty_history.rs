@@ -7,6 +7,11 @@ mod pty_support;
 use common::TempDir;
 use pty_support::{repl, run};
 
+/// The console pads table lines to its width, as 5.1's does.
+fn trimmed(s: String) -> String {
+    s.split("\r\n").map(str::trim_end).collect::<Vec<_>>().join("\r\n")
+}
+
 fn history(home: &std::path::Path) -> String {
     std::fs::read_to_string(home.join("ersim/history.txt")).unwrap_or_default()
 }
@@ -39,8 +44,6 @@ fn get_history_lists_this_sessions_lines_and_r_runs_one_again() {
     let mut p = repl(&home.0);
     run(&mut p, "'a' + 'b'");
     run(&mut p, "Get-Date | Out-Null");
-    // The console pads table lines to its width, as 5.1's does.
-    let trimmed = |s: String| s.split("\r\n").map(str::trim_end).collect::<Vec<_>>().join("\r\n");
     let listed = trimmed(run(&mut p, "Get-History"));
     assert!(listed.contains("  Id CommandLine\r\n  -- -----------\r\n   1 'a' + 'b'\r\n   2 Get-Date | Out-Null\r\n"), "{listed:?}");
     let again = run(&mut p, "r 1");
@@ -52,4 +55,16 @@ fn get_history_lists_this_sessions_lines_and_r_runs_one_again() {
     run(&mut p, "Clear-History -Id 1,2");
     let left = run(&mut p, "(Get-History).Id -join ','");
     assert!(left.contains("3,4,5,6,7\r\n"), "ids are never reused: {left:?}");
+}
+
+/// `h` is Get-History and `Invoke-History` what `r` stands for.
+#[test]
+fn h_lists_the_history_and_invoke_history_runs_a_line_again() {
+    let home = TempDir::new("pty-history-aliases");
+    let mut p = repl(&home.0);
+    run(&mut p, "'c' + 'd'");
+    let listed = trimmed(run(&mut p, "h"));
+    assert!(listed.contains("  Id CommandLine\r\n  -- -----------\r\n   1 'c' + 'd'\r\n"), "{listed:?}");
+    let again = run(&mut p, "Invoke-History -Id 1");
+    assert!(again.contains("'c' + 'd'\r\ncd\r\n"), "the line is shown, then its output: {again:?}");
 }

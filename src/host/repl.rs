@@ -7,6 +7,8 @@
 
 mod complete;
 mod highlight;
+mod screen;
+mod second_tab;
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -34,6 +36,7 @@ use super::console::{Echo, LineReader};
 use super::session::{Session, SessionOptions, StateProblem, STATE_UNUSABLE};
 use crate::engine::run::Outcome;
 use complete::Completion;
+use second_tab::{Offer, SecondTab, SharedScreen};
 
 const CONTINUATION: &str = ">> ";
 
@@ -50,6 +53,10 @@ pub struct ReplHelper {
     /// Set by Ctrl-C (see [`CancelLine`]); [`read_line`] turns the line it ended into an
     /// interruption.
     cancelled: Arc<AtomicBool>,
+    /// The editor's last drawing, as the editor hands its parts to this helper, and the
+    /// last completion offered: what a resize and a completion list need to know of the
+    /// screen (see `screen`).
+    screen: SharedScreen,
 }
 
 impl ReplHelper {
@@ -61,7 +68,21 @@ impl ReplHelper {
             answering: false,
             masking: false,
             cancelled: Arc::new(AtomicBool::new(false)),
+            screen: SharedScreen::default(),
         }
+    }
+
+    fn screen(&self) -> std::sync::MutexGuard<'_, second_tab::Screen> {
+        self.screen.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Notes what the editor is drawing: the line and the cursor's place in it.
+    fn drawing(&self, line: &str, pos: usize) {
+        let mut screen = self.screen();
+        if screen.drawn.line != line {
+            screen.drawn.line = line.to_string();
+        }
+        screen.drawn.pos = pos;
     }
 
     fn decorating(&self) -> bool {
@@ -81,24 +102,37 @@ impl Completer for ReplHelper {
             return Ok((pos, Vec::new()));
         }
         let (start, matches) = self.completion.candidates(line, pos);
-        Ok((start, matches.into_iter().map(|m| Pair { display: m.list_text, replacement: m.text }).collect()))
+        let pairs: Vec<Pair> = matches.into_iter().map(|m| Pair { display: m.list_text, replacement: m.text }).collect();
+        let offered = pairs.iter().map(|p| (p.replacement.clone(), p.display.clone()));
+        self.screen().offer = Some(Offer::new(line, start, pos, offered));
+        Ok((start, pairs))
     }
 }
 
 impl Hinter for ReplHelper {
     type Hint = String;
 
+    /// The editor asks for the hint first when it draws the line again, before it erases
+    /// the old drawing: after a resize, this is where the screen is made ready for it.
     fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
-        if self.decorating() {
-            self.hinter.hint(line, pos, ctx)
-        } else {
-            None
+        let columns = super::session::screen_size().0;
+        let hint = if self.decorating() { self.hinter.hint(line, pos, ctx) } else { None };
+        {
+            let mut screen = self.screen();
+            if let Some(fix) = screen::after_resize(&screen.drawn, columns) {
+                screen::emit(&fix);
+            }
+            screen.drawn.columns = columns;
+            screen.drawn.hint = hint.clone().unwrap_or_default();
         }
+        self.drawing(line, pos);
+        hint
     }
 }
 
 impl Highlighter for ReplHelper {
-    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
+    fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
+        self.drawing(line, pos);
         if self.masking {
             Cow::Owned(mask(line))
         } else if self.decorating() {
@@ -108,7 +142,16 @@ impl Highlighter for ReplHelper {
         }
     }
 
+    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(&'s self, prompt: &'p str, _default: bool) -> Cow<'b, str> {
+        let mut screen = self.screen();
+        if screen.drawn.prompt != prompt {
+            screen.drawn.prompt = prompt.to_string();
+        }
+        Cow::Borrowed(prompt)
+    }
+
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        self.screen().drawn.hint = hint.to_string();
         if self.decorate {
             Cow::Owned(highlight::dim(hint))
         } else {
@@ -116,7 +159,10 @@ impl Highlighter for ReplHelper {
         }
     }
 
-    fn highlight_char(&self, _line: &str, _pos: usize, kind: CmdKind) -> bool {
+    /// Told of every edit and cursor move, also those the editor draws without a full
+    /// redraw.
+    fn highlight_char(&self, line: &str, pos: usize, kind: CmdKind) -> bool {
+        self.drawing(line, pos);
         self.masking || self.decorating() && kind != CmdKind::MoveCursor
     }
 }
@@ -205,6 +251,11 @@ impl ConditionalEventHandler for CancelLine {
 
 /// One line from the editor; a line Ctrl-C ended is [`ReadlineError::Interrupted`].
 fn read_line(ed: &mut Editor<ReplHelper, DefaultHistory>, prompt: &str) -> Result<String, ReadlineError> {
+    if let Some(h) = ed.helper() {
+        // A new line starts a new drawing, at the window's width now.
+        let columns = super::session::screen_size().0;
+        *h.screen() = second_tab::Screen { drawn: screen::Drawn { prompt: prompt.to_string(), columns, ..Default::default() }, offer: None };
+    }
     let line = ed.readline(prompt);
     let cancelled = ed.helper().is_some_and(|h| h.cancelled.swap(false, Ordering::SeqCst));
     if cancelled {
@@ -257,10 +308,13 @@ pub fn run(options: SessionOptions, no_logo: bool) -> i32 {
             return 1;
         }
     };
-    // A terminal sends Ctrl+Space as NUL, which the editor reads as Ctrl+@.
-    editor.borrow_mut().bind_sequence(KeyEvent(KeyCode::Char('@'), Modifiers::CTRL), Cmd::Complete);
     let decorate = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let helper = ReplHelper::new(decorate);
+    // A terminal sends Ctrl+Space as NUL, which the editor reads as Ctrl+@.
+    for key in [KeyEvent::from('\t'), KeyEvent(KeyCode::Char('@'), Modifiers::CTRL)] {
+        let second_tab = EventHandler::Conditional(Box::new(SecondTab(helper.screen.clone())));
+        editor.borrow_mut().bind_sequence(key, second_tab);
+    }
     let cancel = EventHandler::Conditional(Box::new(CancelLine(helper.cancelled.clone())));
     editor.borrow_mut().bind_sequence(KeyEvent::ctrl('c'), cancel);
     editor.borrow_mut().set_helper(Some(helper));

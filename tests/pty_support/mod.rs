@@ -5,6 +5,8 @@
 //! makes a test slower, not flaky.
 #![allow(dead_code)] // each test file uses its own subset
 
+pub mod tmux;
+
 use std::process::Command;
 
 use rexpect::reader::Options;

@@ -517,6 +517,11 @@ fn built_in_object(ctx: &Ctx, name: &str, version: &str) -> Value {
     module_object(ModuleFacts { name, kind: "Manifest", version, path: &path, commands, aliases, variables: Vec::new() })
 }
 
+/// The names of the modules imported from files, as loaded (Update-Help reads them).
+pub fn loaded_names(ctx: &mut Ctx) -> Vec<String> {
+    registry(ctx).loaded.borrow().iter().map(|m| m.name.clone()).collect()
+}
+
 /// Import-Module -PassThru: the module `name` names, built in or from a file, once it is loaded.
 pub fn passthru_object(ctx: &mut Ctx, name: &str) -> Option<Value> {
     let file = name.trim().rsplit(['\\', '/']).next().unwrap_or_default();

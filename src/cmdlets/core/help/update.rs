@@ -1,6 +1,7 @@
 //! Update-Help: every module's help is built into ersim (generated from the same metadata
-//! the binder reads), so no module has a HelpInfoUri to download from. 5.1 answers that
-//! case in two ways: a bare `Update-Help` skips such modules without a word, and naming
+//! the binder reads), so no module has a HelpInfoUri to download from; nor has a module
+//! imported from a file of the lab (ersim reads no HelpInfoURI from a manifest). 5.1 answers
+//! that case in two ways: a bare `Update-Help` skips such modules without a word, and naming
 //! one gives its HelpInfoUriNotFound error, all the named modules in one record.
 
 use crate::engine::command::{Args, Cmdlet, CommandInfo, ParamSpec};
@@ -34,9 +35,15 @@ struct UpdateHelp {
 
 impl Cmdlet for UpdateHelp {
     fn process(&mut self, ctx: &mut Ctx, args: &Args) -> EvalResult<()> {
-        for pattern in strings(args, "Module") {
-            let found: Vec<String> =
-                ctx.interp.modules.iter().map(|m| m.name.to_string()).filter(|name| ops::like(&Value::str(name), &Value::str(&pattern), false)).collect();
+        let patterns = strings(args, "Module");
+        if patterns.is_empty() {
+            return Ok(());
+        }
+        // The modules of the session: ersim's own and those imported from files.
+        let mut modules: Vec<String> = ctx.interp.modules.iter().map(|m| m.name.to_string()).collect();
+        modules.extend(super::super::file_modules::loaded_names(ctx));
+        for pattern in patterns {
+            let found: Vec<String> = modules.iter().filter(|name| ops::like(&Value::str(name), &Value::str(&pattern), false)).cloned().collect();
             if found.is_empty() {
                 let rec = ErrorRecord::new(
                     format!("No PowerShell modules were found that match the following pattern: {pattern}. Verify the pattern and then try the command again."),
