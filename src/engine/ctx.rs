@@ -95,7 +95,7 @@ impl Ctx<'_, '_> {
         }
         match action.to_ascii_lowercase().as_str() {
             "ignore" => {
-                self.interp.last_success = false;
+                self.interp.fail();
                 Ok(())
             }
             "silentlycontinue" => {
@@ -103,7 +103,7 @@ impl Ctx<'_, '_> {
                 Ok(())
             }
             "stop" => {
-                self.interp.last_success = false;
+                self.interp.fail();
                 let mut stopped = (*record).clone();
                 stopped.terminates_script = true;
                 Err(Flow::error(stopped))

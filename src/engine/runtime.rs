@@ -99,6 +99,10 @@ pub struct Interp {
     pub current: ScopeRef,
     /// `$?`
     pub last_success: bool,
+    /// How many times `$?` was made false: a pipeline of commands that made it false no
+    /// time while it ran sets it true again, as 5.1's pipeline does when none of its
+    /// commands failed.
+    pub failures: u64,
     /// `$Error`, newest first.
     pub errors: Rc<RefCell<Vec<Value>>>,
     /// How many `try` blocks are active: errors then travel to the catch.
@@ -179,6 +183,7 @@ impl Interp {
             current: global.clone(),
             global,
             last_success: true,
+            failures: 0,
             errors: Rc::new(RefCell::new(Vec::new())),
             try_depth: 0,
             call_depth: 0,
@@ -489,9 +494,15 @@ impl Interp {
 
     // ---------------------------------------------------------------- errors
 
+    /// Makes `$?` false and counts it (see `failures`).
+    pub fn fail(&mut self) {
+        self.last_success = false;
+        self.failures += 1;
+    }
+
     /// Records an error in `$Error` and sets `$?`.
     pub fn record_error(&mut self, record: &Rc<ErrorRecord>) {
-        self.last_success = false;
+        self.fail();
         let mut errs = self.errors.borrow_mut();
         errs.insert(0, Value::Error(record.clone()));
         errs.truncate(256);

@@ -298,7 +298,11 @@ impl Stage {
         // nothing reaches the stage while its block runs.
         let placeholder = InvocationInfo { command: None, command_kind: CommandKind::None, invocation_name: String::new(), position: None };
         interp.invocation_stack.push(std::mem::replace(&mut self.invocation, placeholder));
+        // What fails inside a function's body sets `$?` there, not for the pipeline that
+        // called it: 5.1 makes `$?` false after a function only for its own terminating error.
+        let failures = interp.failures;
         let r = interp.exec_statements(stmts, out);
+        interp.failures = failures;
         if let Some(lent) = interp.invocation_stack.pop() {
             self.invocation = lent;
         }

@@ -74,8 +74,9 @@ impl Interp {
     pub fn exec_statement(&mut self, s: &Statement, out: &mut Emit) -> EvalResult<()> {
         match &s.kind {
             StatementKind::Pipeline(p) => {
+                let failures = self.failures;
                 let r = self.run_pipeline(p, out);
-                if r.is_ok() && !pipeline_sets_status(p) {
+                if r.is_ok() && (!pipeline_sets_status(p) || self.failures == failures) {
                     self.last_success = true;
                 }
                 r
@@ -399,7 +400,8 @@ fn catch_matches(type_name: &str, rec: &ErrorRecord) -> bool {
     own || std::iter::once(rec.exception_type.as_str()).chain(rec.inner_exception.as_deref()).any(|e| super::exceptions::derives_from(e, type_name))
 }
 
-/// Whether the pipeline's last command decides `$?` itself.
+/// Whether the pipeline has commands, whose failures decide `$?`; an expression's statement
+/// makes it true.
 fn pipeline_sets_status(p: &Pipeline) -> bool {
     p.elements.iter().any(|e| matches!(e, PipelineElement::Command(_)))
 }
