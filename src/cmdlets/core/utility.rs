@@ -65,7 +65,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .description("Returns at once after moving the simulated world's clock forward, so polling loops finish instantly and the same way every time.")
             .example("Poll politely", "Start-Sleep -Seconds 30", "The virtual clock moves 30 seconds."),
         CommandInfo::cmdlet("Join-Path", "Microsoft.PowerShell.Management", "Microsoft.PowerShell.Commands.JoinPathCommand", || Box::new(JoinPath))
-            .param(ParamSpec::new("Path", TypeKind::String).array().mandatory().position(0).by_name().alias("PSPath").help("The parent path."))
+            .param(ParamSpec::new("Path", TypeKind::String).array().mandatory().position(0).pipeline().by_name().alias("PSPath").help("The parent path."))
             .param(ParamSpec::new("ChildPath", TypeKind::String).mandatory().position(1).by_name().help("The path to append."))
             .synopsis("Combines a path and a child path.")
             .description("Joins the two with one separator; no file is touched. ersim uses the separator the parent path already uses.")

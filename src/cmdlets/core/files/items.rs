@@ -35,7 +35,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("Before reading", "if (Test-Path .\\circuits.csv) { 'found' } else { 'missing' }", "missing, until the file is made.")
             .example("A variable", "$x = 1; Test-Path variable:x", "True."),
         CommandInfo::cmdlet("Get-Item", MANAGEMENT, &class("GetItem"), || Box::new(GetItem))
-            .param(path_param().mandatory())
+            .param(path_param().mandatory().pipeline())
             .param(literal_path_param().mandatory())
             .param(ParamSpec::switch("Force").help("Accepted."))
             .default_set("Path")
@@ -56,7 +56,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("A folder for logs", "New-Item -ItemType Directory -Path logs -Force | Out-Null; Test-Path logs -PathType Container", "True."),
         CommandInfo::cmdlet("Remove-Item", MANAGEMENT, &class("RemoveItem"), || Box::new(RemoveItem))
             .should_process()
-            .param(path_param().mandatory())
+            .param(path_param().mandatory().pipeline())
             .param(literal_path_param().mandatory())
             .param(ParamSpec::switch("Recurse").help("Removes a folder with everything in it."))
             .param(ParamSpec::switch("Force").help("Accepted."))
@@ -68,7 +68,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("Tidy up", "Set-Content old.log 'x'; Remove-Item old.log; Test-Path old.log", "False."),
         CommandInfo::cmdlet("Copy-Item", MANAGEMENT, &class("CopyItem"), || Box::new(CopyMove { remove_source: false }))
             .should_process()
-            .param(path_param().mandatory())
+            .param(path_param().mandatory().pipeline())
             .param(literal_path_param().mandatory())
             .param(ParamSpec::new("Destination", TypeKind::String).position(1).by_name().help("Where the copy goes; into it when it is a folder."))
             .param(ParamSpec::switch("Recurse").help("Copies a folder with everything in it."))
@@ -80,7 +80,7 @@ pub fn commands() -> Vec<CommandInfo> {
             .example("Keep a copy", "Set-Content a.txt 'x'; Copy-Item a.txt b.txt; Get-Content b.txt", "x."),
         CommandInfo::cmdlet("Move-Item", MANAGEMENT, &class("MoveItem"), || Box::new(CopyMove { remove_source: true }))
             .should_process()
-            .param(path_param().mandatory())
+            .param(path_param().mandatory().pipeline())
             .param(literal_path_param().mandatory())
             .param(ParamSpec::new("Destination", TypeKind::String).position(1).by_name().help("Where the item goes; into it when it is a folder."))
             .param(ParamSpec::switch("Force").help("Replaces a file that is there."))
@@ -95,7 +95,7 @@ pub fn commands() -> Vec<CommandInfo> {
             ),
         CommandInfo::cmdlet("Rename-Item", MANAGEMENT, &class("RenameItem"), || Box::new(RenameItem))
             .should_process()
-            .param(ParamSpec::new("Path", TypeKind::String).mandatory().position(0).by_name().in_set("ByPath").help("The item to rename."))
+            .param(ParamSpec::new("Path", TypeKind::String).mandatory().position(0).pipeline().by_name().in_set("ByPath").help("The item to rename."))
             .param(
                 ParamSpec::new("LiteralPath", TypeKind::String)
                     .mandatory()
