@@ -1,7 +1,7 @@
 # Path strings piped to the item cmdlets bind to -Path by value, as 5.1's Navigation cmdlets
 # declare it (Get-Item, Copy-Item, Move-Item, Rename-Item, Remove-Item, Join-Path); items from
 # Get-ChildItem still bind to -LiteralPath through their PSPath.
-Set-Location (New-Item -ItemType Directory piped -Force)
+Set-Location (New-Item -ItemType Directory C:\piped).FullName
 'a', 'b', 'c' | ForEach-Object { Set-Content "$_.txt" $_ }
 function Names { (Get-ChildItem *.txt).Name -join ', ' }
 'a.txt', 'b.txt' | Get-Item | ForEach-Object Length
